@@ -1,0 +1,12 @@
+# Writes a C++ file holding every migration's name and text.
+file(GLOB FILES ${DIR}/*.sql)
+list(SORT FILES)
+set(body "#include \"store/migrations.hpp\"\nnamespace jiceng::store {\nconst std::vector<MigrationFile>& embedded_migrations() {\n  static const std::vector<MigrationFile> files = {\n")
+foreach(f ${FILES})
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} text)
+  string(APPEND body "    {\"${name}\", R\"SQL(${text})SQL\"},\n")
+endforeach()
+string(APPEND body "  };\n  return files;\n}\n}  // namespace jiceng::store\n")
+file(WRITE ${OUT}.tmp "${body}")
+configure_file(${OUT}.tmp ${OUT} COPYONLY)

@@ -1,0 +1,71 @@
+#include "auth/principal.hpp"
+
+#include <algorithm>
+
+namespace jiceng::auth {
+
+bool Principal::can(Register reg, Action a) const {
+  return std::any_of(bindings.begin(), bindings.end(), [&](const Binding& b) { return allowed(b.role, reg, a); });
+}
+
+std::vector<Role> Principal::roles() const {
+  std::vector<Role> out;
+  for (const auto& b : bindings) out.push_back(b.role);
+  return out;
+}
+
+std::string path_end(const std::string& path) {
+  std::string end = path;
+  if (!end.empty()) end.back() = static_cast<char>(end.back() + 1);  // '/' + 1 == '0'
+  return end;
+}
+
+bool path_within(const std::string& path, const std::string& root) {
+  return !root.empty() && path.compare(0, root.size(), root) == 0;
+}
+
+Clause scope_clause(const Principal& p, Register reg, Action a, const ScopeColumns& cols) {
+  Clause c;
+  std::vector<std::string> parts;
+  for (const auto& b : p.bindings) {
+    if (!allowed(b.role, reg, a)) continue;
+    switch (b.scope_type) {
+      case ScopeType::area:
+        if (cols.area_path && !b.path.empty()) {
+          parts.push_back(std::string("(") + cols.area_path + " >= ? AND " + cols.area_path + " < ?)");
+          c.params.emplace_back(b.path);
+          c.params.emplace_back(path_end(b.path));
+        }
+        break;
+      case ScopeType::org:
+        if (cols.org_path && !b.path.empty()) {
+          parts.push_back(std::string("(") + cols.org_path + " >= ? AND " + cols.org_path + " < ?)");
+          c.params.emplace_back(b.path);
+          c.params.emplace_back(path_end(b.path));
+        }
+        break;
+      case ScopeType::unit:
+        if (cols.unit_id) {
+          parts.push_back(std::string("(") + cols.unit_id + " = ?)");
+          c.params.emplace_back(b.scope_id);
+        }
+        break;
+      case ScopeType::member:
+        if (cols.member_id) {
+          parts.push_back(std::string("(") + cols.member_id + " = ?)");
+          c.params.emplace_back(b.scope_id);
+        }
+        break;
+    }
+  }
+  if (parts.empty()) {
+    c.sql = "(1=0)";
+    return c;
+  }
+  c.sql = "(";
+  for (std::size_t i = 0; i < parts.size(); ++i) c.sql += (i ? " OR " : "") + parts[i];
+  c.sql += ")";
+  return c;
+}
+
+}  // namespace jiceng::auth

@@ -1,0 +1,55 @@
+#pragma once
+// Who is calling, with each role bound to a node of the organisation matrix, and the SQL that
+// keeps every query inside the subtrees those bindings reach. This is the one place scope is
+// enforced; registers call scope_clause() and nothing else.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/roles.hpp"
+#include "store/db.hpp"
+
+namespace jiceng::auth {
+
+struct Binding final {
+  Role role;
+  ScopeType scope_type;
+  std::int64_t scope_id = 0;
+  std::string path;  // materialised path of the area or org bound to; empty for unit/member scopes
+  std::string scope_name;
+};
+
+struct Principal final {
+  std::int64_t account_id = 0;
+  std::string username;
+  std::string display_name;
+  std::vector<Binding> bindings;
+  bool via_cookie = false;
+  std::string csrf;
+
+  bool can(Register reg, Action a) const;
+  std::vector<Role> roles() const;
+};
+
+// Which columns of a register's table carry each kind of scope.
+struct ScopeColumns final {
+  const char* area_path = nullptr;  // e.g. "t.area_path" or "t.path"
+  const char* org_path = nullptr;   // e.g. "t.org_path" or "t.path"
+  const char* unit_id = nullptr;    // e.g. "t.id" for units
+  const char* member_id = nullptr;  // e.g. "t.id" for members
+};
+
+struct Clause final {
+  std::string sql;  // "(...)"; "(1=0)" when no binding reaches the register
+  store::Params params;
+};
+
+// The bindings whose role may do `a` on `reg`, OR-ed into one condition.
+Clause scope_clause(const Principal& p, Register reg, Action a, const ScopeColumns& cols);
+
+// The exclusive upper bound of a materialised path's subtree ('/1/5/' → '/1/50').
+std::string path_end(const std::string& path);
+bool path_within(const std::string& path, const std::string& root);
+
+}  // namespace jiceng::auth

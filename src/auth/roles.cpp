@@ -1,0 +1,110 @@
+#include "auth/roles.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace jiceng::auth {
+namespace {
+
+struct RoleInfo {
+  Role role;
+  std::string_view name;
+  std::string_view label;
+  ScopeType scope;
+};
+constexpr std::array<RoleInfo, 9> kRoles = {{
+    {Role::org_dept, "org_dept", "组织部", ScopeType::area},
+    {Role::street_officer, "street_officer", "街道（镇、园区）干部", ScopeType::area},
+    {Role::community_secretary, "community_secretary", "社区（村）书记", ScopeType::area},
+    {Role::grid_staff, "grid_staff", "网格员", ScopeType::area},
+    {Role::branch_secretary, "branch_secretary", "党支部书记", ScopeType::org},
+    {Role::member, "member", "党员", ScopeType::member},
+    {Role::unit_admin, "unit_admin", "单位管理员", ScopeType::unit},
+    {Role::resident, "resident", "居民", ScopeType::area},
+    {Role::department, "department", "职能部门", ScopeType::area},
+}};
+
+constexpr std::array<std::string_view, 8> kRegisters = {"areas", "orgs", "units", "members",
+                                                         "venues", "people", "accounts", "audit"};
+
+// Rows: role; columns: register; each cell: "" none, "r" read, "w" read+write, "x" read+write+reveal.
+// Registers in kRegisters order.
+constexpr std::array<std::array<std::string_view, 8>, 9> kMatrix = {{
+    /* org_dept            */ {"w", "w", "w", "x", "w", "x", "w", "r"},
+    /* street_officer      */ {"w", "w", "w", "w", "w", "w", "w", ""},
+    /* community_secretary */ {"w", "w", "w", "x", "w", "x", "w", ""},
+    /* grid_staff          */ {"r", "r", "r", "", "r", "w", "", ""},
+    /* branch_secretary    */ {"", "r", "", "x", "", "", "", ""},
+    /* member              */ {"", "", "", "r", "", "", "", ""},
+    /* unit_admin          */ {"", "", "w", "", "", "", "", ""},
+    /* resident            */ {"", "", "", "", "", "", "", ""},
+    /* department          */ {"r", "r", "r", "", "r", "", "", ""},
+}};
+
+const RoleInfo& info(Role r) { return kRoles[static_cast<std::size_t>(r)]; }
+
+}  // namespace
+
+std::optional<Role> parse_role(std::string_view s) {
+  for (const auto& r : kRoles) {
+    if (r.name == s) return r.role;
+  }
+  return std::nullopt;
+}
+std::string_view role_name(Role r) { return info(r).name; }
+std::string_view role_label(Role r) { return info(r).label; }
+ScopeType scope_type_for(Role r) { return info(r).scope; }
+
+std::optional<ScopeType> parse_scope_type(std::string_view s) {
+  if (s == "area") return ScopeType::area;
+  if (s == "org") return ScopeType::org;
+  if (s == "unit") return ScopeType::unit;
+  if (s == "member") return ScopeType::member;
+  return std::nullopt;
+}
+std::string_view scope_type_name(ScopeType t) {
+  switch (t) {
+    case ScopeType::area: return "area";
+    case ScopeType::org: return "org";
+    case ScopeType::unit: return "unit";
+    case ScopeType::member: return "member";
+  }
+  return "area";
+}
+
+std::optional<Register> parse_register(std::string_view s) {
+  for (std::size_t i = 0; i < kRegisters.size(); ++i) {
+    if (kRegisters[i] == s) return static_cast<Register>(i);
+  }
+  return std::nullopt;
+}
+std::string_view register_name(Register r) { return kRegisters[static_cast<std::size_t>(r)]; }
+
+bool allowed(Role r, Register reg, Action a) {
+  const auto cell = kMatrix[static_cast<std::size_t>(r)][static_cast<std::size_t>(reg)];
+  switch (a) {
+    case Action::read: return !cell.empty();
+    case Action::write: return cell == "w" || cell == "x";
+    case Action::reveal: return cell == "x";
+  }
+  return false;
+}
+
+std::vector<std::string> menus_for(const std::vector<Role>& roles) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < kRegisters.size(); ++i) {
+    const auto reg = static_cast<Register>(i);
+    if (std::any_of(roles.begin(), roles.end(), [&](Role r) { return allowed(r, reg, Action::read); })) {
+      out.emplace_back(kRegisters[i]);
+    }
+  }
+  const bool areas = std::find(out.begin(), out.end(), "areas") != out.end();
+  if (areas) out.emplace_back("grids");
+  const bool can_import = std::any_of(roles.begin(), roles.end(), [](Role r) {
+    return allowed(r, Register::members, Action::write) || allowed(r, Register::units, Action::write);
+  });
+  if (can_import) out.emplace_back("import");
+  return out;
+}
+
+}  // namespace jiceng::auth

@@ -1,0 +1,30 @@
+#pragma once
+// Roles, the registers they touch and what each may do. Pure: no I/O.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jiceng::auth {
+
+enum class Role { org_dept, street_officer, community_secretary, grid_staff, branch_secretary, member, unit_admin,
+                  resident, department };
+enum class ScopeType { area, org, unit, member };
+enum class Register { areas, orgs, units, members, venues, people, accounts, audit };
+enum class Action { read, write, reveal };
+
+std::optional<Role> parse_role(std::string_view s);
+std::string_view role_name(Role r);
+std::string_view role_label(Role r);  // zh-CN
+std::optional<ScopeType> parse_scope_type(std::string_view s);
+std::string_view scope_type_name(ScopeType t);
+std::optional<Register> parse_register(std::string_view s);
+std::string_view register_name(Register r);
+
+// The scope type a role must be bound to (a grid worker to an area, a branch secretary to an org…).
+ScopeType scope_type_for(Role r);
+bool allowed(Role r, Register reg, Action a);
+// Menus the console shows for a set of roles, in display order.
+std::vector<std::string> menus_for(const std::vector<Role>& roles);
+
+}  // namespace jiceng::auth

@@ -1,0 +1,153 @@
+// Health, metrics, the OpenAPI document and the console's static files.
+#include <boost/json.hpp>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <unordered_map>
+
+#include "core/json.hpp"
+#include "core/modules.hpp"
+
+namespace jiceng::core {
+namespace {
+
+namespace bj = boost::json;
+namespace fs = std::filesystem;
+
+constexpr std::uintmax_t kMaxStaticFile = 16 * 1024 * 1024;
+
+std::string mime_for(const std::string& ext) {
+  static const std::unordered_map<std::string, std::string> kTypes = {
+      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},   {".json", "application/json"},
+      {".svg", "image/svg+xml"},             {".png", "image/png"},
+      {".jpg", "image/jpeg"},                {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},              {".woff", "font/woff"},
+      {".ttf", "font/ttf"},                  {".txt", "text/plain; charset=utf-8"},
+      {".geojson", "application/geo+json"}};
+  auto it = kTypes.find(ext);
+  return it == kTypes.end() ? "application/octet-stream" : it->second;
+}
+
+struct StaticFile final {
+  std::string body;
+  std::string type;
+  std::string etag;
+};
+
+// The built console is small and never changes while the server runs: read it once.
+class StaticFiles final {
+ public:
+  explicit StaticFiles(const std::string& root) {
+    if (root.empty() || !fs::is_directory(root)) return;
+    for (const auto& e : fs::recursive_directory_iterator(root)) {
+      if (!e.is_regular_file() || e.file_size() > kMaxStaticFile) continue;
+      std::ifstream in(e.path(), std::ios::binary);
+      std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      const auto rel = "/" + fs::relative(e.path(), root).generic_string();
+      const auto etag = "\"" + std::to_string(std::hash<std::string>{}(body)) + "\"";
+      files_.emplace(rel, StaticFile{std::move(body), mime_for(e.path().extension().string()), etag});
+    }
+  }
+  const StaticFile* find(const std::string& path) const {
+    auto it = files_.find(path);
+    return it == files_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, StaticFile> files_;
+};
+
+void security_headers(http::Response& r) {
+  r.set_header("Content-Security-Policy",
+               "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+               "script-src 'self'; connect-src 'self'; frame-ancestors 'none'");
+  r.set_header("X-Frame-Options", "DENY");
+  r.set_header("Referrer-Policy", "same-origin");
+}
+
+http::Response serve_static(const StaticFiles& files, Ctx& ctx) {
+  const auto& path = ctx.req.path;
+  const StaticFile* f = path.find("..") == std::string::npos ? files.find(path) : nullptr;
+  bool immutable = f && path.rfind("/assets/", 0) == 0;
+  if (!f && path.rfind("/assets/", 0) != 0) f = files.find("/index.html");  // the console's own routes
+  http::Response r;
+  if (!f) {
+    r = error_response(404, "not_found", "文件不存在");
+    return r;
+  }
+  if (ctx.req.header("if-none-match").value_or("") == f->etag) {
+    r.status = 304;
+    r.content_type = f->type;
+  } else {
+    r.body = f->body;
+    r.content_type = f->type;
+  }
+  r.set_header("ETag", f->etag);
+  r.set_header("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
+  security_headers(r);
+  return r;
+}
+
+bj::object openapi(const Router& router) {
+  bj::object paths;
+  for (const auto& r : router.routes()) {
+    if (r.pattern.rfind("/api/", 0) != 0 && r.pattern != "/healthz" && r.pattern != "/metrics") continue;
+    auto& item = paths[r.pattern];
+    if (!item.is_object()) item = bj::object{};
+    bj::object op{{"summary", r.summary}, {"tags", bj::array{bj::value(r.tag)}}};
+    bj::array params;
+    for (const auto& seg : r.segments) {
+      if (seg.size() > 2 && seg.front() == '{') {
+        params.push_back(bj::object{{"name", seg.substr(1, seg.size() - 2)},
+                                    {"in", "path"},
+                                    {"required", true},
+                                    {"schema", bj::object{{"type", "integer"}}}});
+      }
+    }
+    if (!params.empty()) op["parameters"] = std::move(params);
+    bj::object responses{{"200", bj::object{{"description", "成功"}}},
+                         {"400", bj::object{{"description", "输入有误，见 error.field 与 error.message"}}}};
+    if (r.access == Access::authenticated) {
+      responses["401"] = bj::object{{"description", "未登录"}};
+      responses["404"] = bj::object{{"description", "不存在或不在管辖范围内"}};
+      op["security"] = bj::array{bj::object{{"cookie", bj::array{}}}, bj::object{{"bearer", bj::array{}}}};
+    }
+    op["responses"] = std::move(responses);
+    std::string method = r.method;
+    for (auto& ch : method) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    item.as_object()[method] = std::move(op);
+  }
+  return bj::object{
+      {"openapi", "3.0.3"},
+      {"info", bj::object{{"title", "jiceng 基层治理平台 API"}, {"version", "1"}}},
+      {"paths", std::move(paths)},
+      {"components",
+       bj::object{{"securitySchemes",
+                   bj::object{{"cookie", bj::object{{"type", "apiKey"}, {"in", "cookie"}, {"name", "jiceng_session"}}},
+                              {"bearer", bj::object{{"type", "http"}, {"scheme", "bearer"}}}}}}}};
+}
+
+}  // namespace
+
+void register_routes(Router& r, const std::string& web_root) {
+  r.add("GET", "/healthz", Access::open, "ops", "健康检查",
+        [](Ctx&) { return json::respond(bj::object{{"status", "ok"}}); });
+  r.add("GET", "/metrics", Access::open, "ops", "Prometheus 指标", [&r](Ctx& ctx) {
+    http::Response resp;
+    resp.content_type = "text/plain; version=0.0.4";
+    const auto s = ctx.app.db.stats();
+    resp.body = r.metrics().render() +
+                "# TYPE jiceng_db_connections gauge\njiceng_db_connections " + std::to_string(s.connections) +
+                "\n# TYPE jiceng_db_connections_in_use gauge\njiceng_db_connections_in_use " + std::to_string(s.in_use) +
+                "\n# TYPE jiceng_db_reads_total counter\njiceng_db_reads_total " + std::to_string(s.reads) +
+                "\n# TYPE jiceng_db_writes_total counter\njiceng_db_writes_total " + std::to_string(s.writes) + "\n";
+    return resp;
+  });
+  r.add("GET", "/api/openapi.json", Access::open, "ops", "本 API 的 OpenAPI 文档",
+        [&r](Ctx&) { return json::respond(openapi(r)); });
+  auto files = std::make_shared<StaticFiles>(web_root);
+  r.set_fallback([files](Ctx& ctx) { return serve_static(*files, ctx); });
+}
+
+}  // namespace jiceng::core

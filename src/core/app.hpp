@@ -1,0 +1,21 @@
+#pragma once
+// What every handler may use: the store, the field cipher and the clock.
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "crypto/crypto.hpp"
+#include "store/db.hpp"
+
+namespace jiceng {
+
+struct App final {
+  store::Database& db;
+  const crypto::FieldCipher& cipher;
+  // Seconds since the epoch; tests and jobs may replace it.
+  std::function<std::int64_t()> now;
+  bool demo_mode = false;
+  bool secure_cookies = false;
+};
+
+}  // namespace jiceng

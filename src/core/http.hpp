@@ -1,0 +1,39 @@
+#pragma once
+// Plain request/response types: the only HTTP vocabulary modules see. Beast stays in server.cpp.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jiceng::http {
+
+struct Request final {
+  std::string method;  // upper case: GET, POST, ...
+  std::string target;  // path and query as received
+  std::string path;    // decoded path without the query
+  std::multimap<std::string, std::string> query;
+  std::map<std::string, std::string> headers;  // names in lower case
+  std::string body;
+  std::string client_ip;
+
+  std::optional<std::string> header(std::string_view name) const;
+  std::optional<std::string> param(std::string_view name) const;
+  std::optional<std::string> cookie(std::string_view name) const;
+};
+
+struct Response final {
+  int status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+};
+
+// Splits "a=1&b=%E4%B8%AD" into decoded pairs; malformed escapes are kept literally.
+std::multimap<std::string, std::string> parse_query(std::string_view query);
+std::string url_decode(std::string_view in, bool plus_is_space);
+
+}  // namespace jiceng::http

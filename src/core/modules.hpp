@@ -1,0 +1,9 @@
+#pragma once
+#include "core/router.hpp"
+
+// Each bounded context adds its routes here; main wires them in order.
+namespace jiceng::auth { void register_routes(Router& r); }
+namespace jiceng::orgs { void register_routes(Router& r); }
+namespace jiceng::people { void register_routes(Router& r); }
+namespace jiceng::io { void register_routes(Router& r); }
+namespace jiceng::core { void register_routes(Router& r, const std::string& web_root); }

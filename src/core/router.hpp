@@ -1,0 +1,68 @@
+#pragma once
+// Routes by method and path pattern ("/api/v1/members/{id}"), authenticates, times each route
+// and turns every ApiError into the JSON error body. Knows nothing of Beast.
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/principal.hpp"
+#include "core/app.hpp"
+#include "core/http.hpp"
+#include "core/metrics.hpp"
+
+namespace jiceng {
+
+struct Ctx final {
+  const http::Request& req;
+  App& app;
+  std::map<std::string, std::string> params;
+  std::optional<auth::Principal> principal;
+
+  // A positive integer path parameter; anything else is 404 (there is no such object).
+  std::int64_t id(const std::string& name = "id") const;
+  const auth::Principal& who() const { return *principal; }
+};
+
+using Handler = std::function<http::Response(Ctx&)>;
+
+enum class Access { open, authenticated };
+
+struct Route final {
+  std::string method;
+  std::string pattern;
+  Access access;
+  std::string tag;      // OpenAPI tag (module)
+  std::string summary;  // OpenAPI summary (zh-CN)
+  Handler handler;
+  std::vector<std::string> segments;
+  RouteMetrics* metrics = nullptr;
+};
+
+class Router final {
+ public:
+  using Authenticator = std::function<std::optional<auth::Principal>(const http::Request&, App&)>;
+
+  void add(std::string method, std::string pattern, Access access, std::string tag, std::string summary,
+           Handler handler);
+  void set_authenticator(Authenticator a) { authenticate_ = std::move(a); }
+  // A handler for GET requests no route matched (the console's static files).
+  void set_fallback(Handler h) { fallback_ = std::move(h); }
+
+  http::Response dispatch(const http::Request& req, App& app);
+  const std::vector<Route>& routes() const { return routes_; }
+  Metrics& metrics() { return metrics_; }
+
+ private:
+  std::vector<Route> routes_;
+  Authenticator authenticate_;
+  Handler fallback_;
+  Metrics metrics_;
+};
+
+http::Response error_response(int status, const std::string& code, const std::string& message,
+                              const std::string& field = {});
+
+}  // namespace jiceng

@@ -1,0 +1,173 @@
+#include "crypto/crypto.hpp"
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <sodium.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
+namespace jiceng::crypto {
+namespace {
+
+constexpr std::size_t kIvBytes = 16;
+constexpr std::size_t kMacHexChars = 64;
+
+struct SodiumInit final {
+  SodiumInit() {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+  }
+};
+void ensure_sodium() { static SodiumInit once; }
+
+struct CtxDeleter {
+  void operator()(EVP_CIPHER_CTX* c) const { EVP_CIPHER_CTX_free(c); }
+};
+
+std::string sm4_cbc(bool encrypt, std::string_view key, std::string_view iv, std::string_view in) {
+  std::unique_ptr<EVP_CIPHER_CTX, CtxDeleter> ctx(EVP_CIPHER_CTX_new());
+  const EVP_CIPHER* cipher = EVP_sm4_cbc();
+  if (!ctx || !cipher) throw std::runtime_error("SM4 is not available in this OpenSSL");
+  if (EVP_CipherInit_ex(ctx.get(), cipher, nullptr, reinterpret_cast<const unsigned char*>(key.data()),
+                        reinterpret_cast<const unsigned char*>(iv.data()), encrypt ? 1 : 0) != 1) {
+    throw std::runtime_error("SM4 init failed");
+  }
+  std::string out(in.size() + kIvBytes, '\0');
+  int n1 = 0;
+  int n2 = 0;
+  if (EVP_CipherUpdate(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &n1,
+                       reinterpret_cast<const unsigned char*>(in.data()), static_cast<int>(in.size())) != 1 ||
+      EVP_CipherFinal_ex(ctx.get(), reinterpret_cast<unsigned char*>(out.data()) + n1, &n2) != 1) {
+    throw std::runtime_error("SM4 failed");
+  }
+  out.resize(static_cast<std::size_t>(n1 + n2));
+  return out;
+}
+
+}  // namespace
+
+std::string to_hex(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    out.push_back(kDigits[c >> 4]);
+    out.push_back(kDigits[c & 0xf]);
+  }
+  return out;
+}
+
+std::string from_hex(std::string_view hex) {
+  if (hex.size() % 2 != 0) throw std::invalid_argument("odd hex length");
+  auto val = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    throw std::invalid_argument("bad hex digit");
+  };
+  std::string out(hex.size() / 2, '\0');
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<char>(val(hex[2 * i]) * 16 + val(hex[2 * i + 1]));
+  return out;
+}
+
+std::string sm3_hex(std::string_view data) {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  if (EVP_Digest(data.data(), data.size(), md, &len, EVP_sm3(), nullptr) != 1) {
+    throw std::runtime_error("SM3 failed");
+  }
+  return to_hex(std::string_view(reinterpret_cast<char*>(md), len));
+}
+
+std::string hmac_sm3_hex(std::string_view key, std::string_view data) {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  if (HMAC(EVP_sm3(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()),
+           data.size(), md, &len) == nullptr) {
+    throw std::runtime_error("HMAC-SM3 failed");
+  }
+  return to_hex(std::string_view(reinterpret_cast<char*>(md), len));
+}
+
+std::string random_token(std::size_t bytes) {
+  ensure_sodium();
+  std::vector<unsigned char> buf(bytes);
+  randombytes_buf(buf.data(), buf.size());
+  std::string out(sodium_base64_ENCODED_LEN(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), buf.data(), buf.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(std::char_traits<char>::length(out.c_str()));
+  return out;
+}
+
+std::string hash_password(std::string_view password) {
+  ensure_sodium();
+  char out[crypto_pwhash_STRBYTES];
+  // Interactive limits keep a login well under a second on this class of machine.
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    throw std::runtime_error("argon2id out of memory");
+  }
+  return out;
+}
+
+bool verify_password(std::string_view encoded, std::string_view password) {
+  ensure_sodium();
+  const std::string enc(encoded);
+  return crypto_pwhash_str_verify(enc.c_str(), password.data(), password.size()) == 0;
+}
+
+FieldCipher::FieldCipher(std::string enc_key, std::string mac_key, std::string index_key)
+    : enc_key_(std::move(enc_key)), mac_key_(std::move(mac_key)), index_key_(std::move(index_key)) {
+  if (enc_key_.size() != kKeyBytes) throw std::invalid_argument("SM4 key must be 16 bytes");
+}
+
+FieldCipher FieldCipher::from_key_file(const std::string& path) {
+  namespace fs = std::filesystem;
+  if (!fs::exists(path)) {
+    ensure_sodium();
+    if (fs::path(path).has_parent_path()) fs::create_directories(fs::path(path).parent_path());
+    std::string raw(3 * kKeyBytes, '\0');
+    randombytes_buf(raw.data(), raw.size());
+    const mode_t old = umask(077);
+    std::ofstream out(path, std::ios::trunc);
+    umask(old);
+    out << "# jiceng field keys: SM4 key, HMAC-SM3 key, blind-index key (hex). Keep outside the database.\n"
+        << to_hex(raw.substr(0, kKeyBytes)) << "\n"
+        << to_hex(raw.substr(kKeyBytes, kKeyBytes)) << "\n"
+        << to_hex(raw.substr(2 * kKeyBytes)) << "\n";
+    if (!out) throw std::runtime_error("cannot write key file " + path);
+  }
+  std::ifstream in(path);
+  std::vector<std::string> keys;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line[0] != '#') keys.push_back(from_hex(line));
+  }
+  if (keys.size() < 3) throw std::runtime_error("key file " + path + " must hold three hex keys");
+  return FieldCipher(keys[0], keys[1], keys[2]);
+}
+
+std::string FieldCipher::encrypt(std::string_view plaintext) const {
+  ensure_sodium();
+  std::string iv(kIvBytes, '\0');
+  randombytes_buf(iv.data(), iv.size());
+  const std::string body = to_hex(iv) + to_hex(sm4_cbc(true, enc_key_, iv, plaintext));
+  return body + hmac_sm3_hex(mac_key_, body);
+}
+
+std::string FieldCipher::decrypt(std::string_view ciphertext) const {
+  if (ciphertext.size() < 2 * kIvBytes + kMacHexChars) throw std::runtime_error("ciphertext too short");
+  const auto body = ciphertext.substr(0, ciphertext.size() - kMacHexChars);
+  const auto mac = ciphertext.substr(ciphertext.size() - kMacHexChars);
+  const std::string expected = hmac_sm3_hex(mac_key_, body);
+  if (sodium_memcmp(expected.data(), mac.data(), kMacHexChars) != 0) throw std::runtime_error("ciphertext failed its integrity check");
+  const std::string iv = from_hex(body.substr(0, 2 * kIvBytes));
+  return sm4_cbc(false, enc_key_, iv, from_hex(body.substr(2 * kIvBytes)));
+}
+
+std::string FieldCipher::blind_index(std::string_view plaintext) const { return hmac_sm3_hex(index_key_, plaintext); }
+
+}  // namespace jiceng::crypto

@@ -1,0 +1,259 @@
+// jiceng: one binary, many subcommands.
+#include <CLI/CLI.hpp>
+#include <boost/json.hpp>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "audit/audit.hpp"
+#include "auth/service.hpp"
+#include "core/modules.hpp"
+#include "core/server.hpp"
+#include "crypto/crypto.hpp"
+#include "demo/demo.hpp"
+#include "store/migrations.hpp"
+
+namespace {
+
+using namespace jiceng;
+
+constexpr char kDefaultDb[] = "sqlite:data/jiceng.db";
+constexpr char kDefaultKeyFile[] = "data/jiceng.key";
+
+struct Common final {
+  std::string db = kDefaultDb;
+  std::string key_file = kDefaultKeyFile;
+};
+
+std::int64_t now_seconds() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+std::unique_ptr<store::Database> open_db(const Common& c, bool run_migrations = true) {
+  const int pool = static_cast<int>(std::max(4u, 4 * std::thread::hardware_concurrency()));
+  auto db = store::open(c.db, pool);
+  if (run_migrations) store::migrate(*db);
+  return db;
+}
+
+void build_router(Router& router, const std::string& web_root) {
+  core::register_routes(router, web_root);
+  auth::register_routes(router);
+  orgs::register_routes(router);
+  people::register_routes(router);
+  router.set_authenticator(auth::authenticate);
+}
+
+// The county-wide principal the command line acts as for import and export.
+auth::Principal system_principal(store::Database& db) {
+  auth::Principal p;
+  p.username = "system";
+  db.read([&](store::Conn& c) {
+    for (const auto& r : c.query("SELECT id, path, name FROM area WHERE parent_id IS NULL")) {
+      p.bindings.push_back({auth::Role::org_dept, auth::ScopeType::area, r.integer(0), r.text(1), r.text(2)});
+    }
+  });
+  return p;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+int run_in_process(const Common& common, const std::string& method, const std::string& target, std::string body,
+                   http::Response& out) {
+  auto db = open_db(common);
+  auto cipher = crypto::FieldCipher::from_key_file(common.key_file);
+  App app{*db, cipher, now_seconds};
+  Router router;
+  build_router(router, "");
+  const auto principal = system_principal(*db);
+  router.set_authenticator([&](const http::Request&, App&) { return principal; });
+  http::Request req;
+  req.method = method;
+  req.target = target;
+  const auto q = target.find('?');
+  req.path = target.substr(0, q);
+  if (q != std::string::npos) req.query = http::parse_query(target.substr(q + 1));
+  req.body = std::move(body);
+  req.client_ip = "cli";
+  out = router.dispatch(req, app);
+  return out.status < 300 ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"jiceng 基层 — party-building-led grassroots governance platform"};
+  cli.require_subcommand(1);
+  Common common;
+  auto add_common = [&](CLI::App* sub) {
+    sub->add_option("--db", common.db, "sqlite:PATH or postgresql://…")->capture_default_str();
+    sub->add_option("--key-file", common.key_file, "SM4/HMAC key file, kept outside the database")->capture_default_str();
+  };
+
+  auto* serve = cli.add_subcommand("serve", "Serve the API and the console");
+  add_common(serve);
+  std::string listen = "127.0.0.1:8080";
+  std::string web_root = "web/dist";
+  std::string config_file;
+  int threads = 0;
+  serve->add_option("--listen", listen, "ADDR:PORT")->capture_default_str();
+  serve->add_option("--web", web_root, "folder of the built console")->capture_default_str();
+  serve->add_option("--threads", threads, "I/O threads (0: one per core)");
+  serve->set_config("--config", "", "TOML/INI file with the same options");
+
+  auto* migrate = cli.add_subcommand("migrate", "Apply database migrations");
+  add_common(migrate);
+
+  auto* demo = cli.add_subcommand("demo", "Load the demo county into an empty database");
+  add_common(demo);
+  std::uint64_t seed = 20261122;
+  int members_target = 13000;
+  demo->add_option("--seed", seed, "random seed")->capture_default_str();
+  demo->add_option("--members", members_target, "number of party members")->capture_default_str();
+
+  auto* import = cli.add_subcommand("import", "Import a register from CSV or XLSX");
+  add_common(import);
+  std::string reg, file;
+  bool dry_run = false;
+  import->add_option("REGISTER", reg, "areas, orgs, units, members, venues, people")->required();
+  import->add_option("FILE", file, "CSV or XLSX file")->required()->check(CLI::ExistingFile);
+  import->add_flag("--dry-run", dry_run, "check every row, import nothing");
+
+  auto* export_cmd = cli.add_subcommand("export", "Export a register to CSV or XLSX (by the file's extension)");
+  add_common(export_cmd);
+  std::string export_reg, export_file;
+  export_cmd->add_option("REGISTER", export_reg, "areas, orgs, units, members, venues, people")->required();
+  export_cmd->add_option("FILE", export_file, "output .csv or .xlsx")->required();
+
+  auto* user = cli.add_subcommand("user", "Manage accounts");
+  user->require_subcommand(1);
+  std::string username, display, password, role = "org_dept";
+  std::int64_t scope_id = 0;
+  auto* user_add = user->add_subcommand("add", "Create an account with one role");
+  add_common(user_add);
+  user_add->add_option("USERNAME", username)->required();
+  user_add->add_option("--name", display, "display name");
+  user_add->add_option("--password", password)->required();
+  user_add->add_option("--role", role)->capture_default_str();
+  user_add->add_option("--scope", scope_id, "id of the area/org/unit/member the role is bound to")->required();
+  auto* user_passwd = user->add_subcommand("passwd", "Set an account's password");
+  add_common(user_passwd);
+  user_passwd->add_option("USERNAME", username)->required();
+  user_passwd->add_option("--password", password)->required();
+  auto* user_disable = user->add_subcommand("disable", "Disable an account and end its sessions");
+  add_common(user_disable);
+  user_disable->add_option("USERNAME", username)->required();
+
+  auto* audit_cmd = cli.add_subcommand("audit", "Audit log tools");
+  audit_cmd->require_subcommand(1);
+  auto* verify = audit_cmd->add_subcommand("verify", "Check the SM3 hash chain of the audit log");
+  add_common(verify);
+
+  CLI11_PARSE(cli, argc, argv);
+
+  try {
+    if (*serve) {
+      auto db = open_db(common);
+      auto cipher = crypto::FieldCipher::from_key_file(common.key_file);
+      App app{*db, cipher, now_seconds};
+      Router router;
+      build_router(router, web_root);
+      ServerOptions opts;
+      const auto colon = listen.rfind(':');
+      if (colon == std::string::npos) throw std::runtime_error("--listen must be ADDR:PORT");
+      opts.address = listen.substr(0, colon);
+      opts.port = static_cast<unsigned short>(std::stoi(listen.substr(colon + 1)));
+      opts.io_threads = threads;
+      run_server(router, app, opts);
+      return 0;
+    }
+    if (*migrate) {
+      auto db = open_db(common, false);
+      std::cout << "applied " << store::migrate(*db) << " migration(s) to " << db->describe() << "\n";
+      return 0;
+    }
+    if (*demo) {
+      auto db = open_db(common);
+      auto cipher = crypto::FieldCipher::from_key_file(common.key_file);
+      const auto summary = demo::load(*db, cipher, seed, members_target, now_seconds());
+      std::cout << summary << "\n";
+      return 0;
+    }
+    if (*import) {
+      http::Response out;
+      const int rc = run_in_process(common, "POST", "/api/v1/import/" + reg + (dry_run ? "?dry_run=1" : ""),
+                                    read_file(file), out);
+      std::cout << out.body << "\n";
+      return rc;
+    }
+    if (*export_cmd) {
+      const bool xlsx = export_file.size() > 5 && export_file.substr(export_file.size() - 5) == ".xlsx";
+      http::Response out;
+      const int rc = run_in_process(common, "GET", "/api/v1/export/" + export_reg + "?format=" + (xlsx ? "xlsx" : "csv"),
+                                    "", out);
+      if (rc != 0) {
+        std::cerr << out.body << "\n";
+        return rc;
+      }
+      std::ofstream(export_file, std::ios::binary) << out.body;
+      std::cout << "wrote " << export_file << "\n";
+      return 0;
+    }
+    if (*user_add) {
+      auto db = open_db(common);
+      const auto r = auth::parse_role(role);
+      if (!r) throw std::runtime_error("unknown role " + role);
+      const auto id = db->write([&](store::Conn& c) {
+        if (!auth::scope_path(c, auth::scope_type_for(*r), scope_id)) throw std::runtime_error("no such scope node");
+        const auto id = auth::create_account(c, username, display.empty() ? username : display, password,
+                                             {{*r, auth::scope_type_for(*r), scope_id}}, now_seconds());
+        audit::record(c, {now_seconds(), "cli", std::nullopt, "cli", "create", "account", std::to_string(id), "", username});
+        return id;
+      });
+      std::cout << "created account " << username << " (id " << id << ")\n";
+      return 0;
+    }
+    if (*user_passwd || *user_disable) {
+      auto db = open_db(common);
+      const bool disable = user_disable->parsed();
+      const auto changed = db->write([&](store::Conn& c) {
+        auto row = c.one("SELECT id FROM account WHERE username = ?", {username});
+        if (!row) return false;
+        if (disable) {
+          c.execute("UPDATE account SET disabled = 1 WHERE id = ?", {row->integer(0)});
+          c.execute("DELETE FROM session WHERE account_id = ?", {row->integer(0)});
+        } else {
+          c.execute("UPDATE account SET password_hash = ?, password_changed_at = ? WHERE id = ?",
+                    {crypto::hash_password(password), now_seconds(), row->integer(0)});
+        }
+        audit::record(c, {now_seconds(), "cli", std::nullopt, "cli", disable ? "disable" : "passwd", "account",
+                          std::to_string(row->integer(0)), "", ""});
+        return true;
+      });
+      if (!changed) {
+        std::cerr << "no account " << username << "\n";
+        return 1;
+      }
+      std::cout << (disable ? "disabled " : "password changed for ") << username << "\n";
+      return 0;
+    }
+    if (*verify) {
+      auto db = open_db(common);
+      const auto r = db->read([](store::Conn& c) { return audit::verify(c); });
+      if (r.ok) {
+        std::cout << "audit log intact: " << r.rows << " row(s)\n";
+        return 0;
+      }
+      std::cerr << "audit log BROKEN at row " << *r.first_bad_id << ": " << r.reason << "\n";
+      return 2;
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "jiceng: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

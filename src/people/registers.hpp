@@ -1,0 +1,4 @@
+#pragma once
+namespace jiceng::people {
+void add_registers();
+}  // namespace jiceng::people

@@ -1,0 +1,29 @@
+#pragma once
+// Pure rules about people: resident ID numbers (GB 11643-1999), phone numbers, masking.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace jiceng::people {
+
+struct IdNumberInfo final {
+  std::string birth_date;  // YYYY-MM-DD
+  std::string gender;      // "male" | "female"
+};
+
+// Why an ID number is not valid, in words a clerk understands; nullopt when it is valid.
+std::optional<std::string> id_number_problem(std::string_view id);
+// Birth date and gender encoded in a valid 18-character ID number.
+IdNumberInfo id_number_info(std::string_view id);
+// Upper-cases a trailing x and strips surrounding spaces.
+std::string normalize_id_number(std::string_view id);
+
+std::optional<std::string> phone_problem(std::string_view phone);
+
+// "370102199003071234" → "3701**********1234"; "13812345678" → "138****5678".
+std::string mask_id_number(std::string_view id);
+std::string mask_phone(std::string_view phone);
+
+bool is_valid_date(std::string_view ymd);  // YYYY-MM-DD, a real calendar day
+
+}  // namespace jiceng::people

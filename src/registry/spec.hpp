@@ -1,0 +1,83 @@
+#pragma once
+// A register (areas, orgs, units, members, venues, people) described once as data, so list,
+// detail, create, edit, import and export are written once and scoped the same way for all.
+#include <boost/json/object.hpp>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/principal.hpp"
+#include "core/app.hpp"
+#include "store/db.hpp"
+
+namespace jiceng {
+class Router;
+}
+
+namespace jiceng::registry {
+
+enum class Kind { text, integer, date, choice, boolean, ref_area, ref_org, ref_unit, list, id_number, phone };
+
+struct Choice final {
+  const char* value;
+  const char* label;  // zh-CN
+};
+
+struct Field final {
+  std::string key;      // JSON name
+  std::string column;   // column of `t` read for output; empty when a hook renders it
+  std::string heading;  // the column heading offices use (CSV/XLSX)
+  Kind kind = Kind::text;
+  bool required = false;
+  std::size_t max_len = 100;
+  std::vector<Choice> choices = {};
+  bool filter = false;    // `?key=value` exact filter
+  bool sort = false;      // may be the `sort` of a list
+  bool writable = true;   // accepted on create, edit and import
+  bool exported = true;
+};
+
+// What a hook sees while a row is being written.
+struct WriteCtx final {
+  auth::Register reg;  // the register being written: ref fields must lie in its write scope
+  store::Conn& conn;
+  App& app;
+  const auth::Principal& who;
+  bool create = true;
+  std::optional<store::Row> existing;        // the row before an edit
+  std::map<std::string, store::Value> input;  // parsed values by field key (only fields given)
+  std::map<std::string, store::Value> columns;  // what will be written, by column
+  // The node a ref field points at: its path, for the caller's write scope. Throws 400 on `field`.
+  std::string area_path(const std::string& field, std::int64_t area_id) const;
+  std::pair<std::string, std::string> org_paths(const std::string& field, std::int64_t org_id) const;  // path, area_path
+  bool has(const std::string& key) const { return input.count(key) != 0; }
+};
+
+struct Spec final {
+  auth::Register reg;
+  std::string name;   // URL segment: "members"
+  std::string label;  // zh-CN: "党员"
+  std::string table;  // "member"
+  std::string joins;  // "LEFT JOIN party_org o ON o.id = t.org_id"
+  std::vector<std::pair<std::string, std::string>> extra;  // {"o.name", "org_name"}: rendered as JSON
+  std::vector<Field> fields;
+  auth::ScopeColumns scope;
+  std::string subtree_area_column;  // `?area_id=` filters this path column to the area's subtree
+  std::string subtree_org_column;   // `?org_id=` filters this path column to the org's subtree
+  bool tree = false;                // `?parent_id=` children; 0 = the caller's top nodes
+  bool fts_member_name = false;     // SQLite FTS5 trigram search on member names
+  std::function<void(WriteCtx&)> prepare;
+  std::function<void(store::Conn&, const store::Row&, boost::json::object&, bool detail)> decorate;
+
+  const Field* field(const std::string& key) const;
+};
+
+void register_spec_routes(Router& r, const Spec& spec);
+const Spec* find_spec(const std::string& name);
+void add_spec(Spec spec);  // specs live for the program's life
+
+}  // namespace jiceng::registry
+
+namespace jiceng { using registry::Spec; }

@@ -1,0 +1,79 @@
+#include "store/db.hpp"
+
+#include <stdexcept>
+
+namespace jiceng::store {
+
+std::unique_ptr<Database> open_sqlite(const std::string& path, int pool_size);
+std::unique_ptr<Database> open_postgres(const std::string& conninfo, int pool_size);
+
+const Value& Row::at(std::string_view column) const {
+  for (std::size_t i = 0; i < columns_->size(); ++i) {
+    if ((*columns_)[i] == column) return values_[i];
+  }
+  throw std::out_of_range("no column " + std::string(column));
+}
+
+std::int64_t Row::integer(std::size_t i) const {
+  const auto& v = values_.at(i);
+  if (auto p = std::get_if<std::int64_t>(&v)) return *p;
+  if (auto p = std::get_if<double>(&v)) return static_cast<std::int64_t>(*p);
+  if (auto p = std::get_if<std::string>(&v)) return p->empty() ? 0 : std::stoll(*p);
+  return 0;
+}
+
+double Row::real(std::size_t i) const {
+  const auto& v = values_.at(i);
+  if (auto p = std::get_if<double>(&v)) return *p;
+  if (auto p = std::get_if<std::int64_t>(&v)) return static_cast<double>(*p);
+  if (auto p = std::get_if<std::string>(&v)) return p->empty() ? 0 : std::stod(*p);
+  return 0;
+}
+
+std::string Row::text(std::size_t i) const {
+  const auto& v = values_.at(i);
+  if (auto p = std::get_if<std::string>(&v)) return *p;
+  if (auto p = std::get_if<std::int64_t>(&v)) return std::to_string(*p);
+  if (auto p = std::get_if<double>(&v)) return std::to_string(*p);
+  return {};
+}
+
+std::optional<std::string> Row::opt_text(std::size_t i) const {
+  if (is_null(i)) return std::nullopt;
+  return text(i);
+}
+
+std::optional<std::int64_t> Row::opt_integer(std::size_t i) const {
+  if (is_null(i)) return std::nullopt;
+  return integer(i);
+}
+
+std::optional<Row> Conn::one(std::string_view sql, const Params& params) {
+  auto rs = query(sql, params);
+  if (rs.rows.empty()) return std::nullopt;
+  return std::move(rs.rows.front());
+}
+
+std::int64_t Conn::scalar(std::string_view sql, const Params& params) {
+  auto rs = query(sql, params);
+  if (rs.rows.empty() || rs.rows.front().size() == 0) return 0;
+  return rs.rows.front().integer(0);
+}
+
+std::unique_ptr<Database> open(const std::string& url, int pool_size) {
+  if (url.rfind("sqlite:", 0) == 0) return open_sqlite(url.substr(7), pool_size);
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) return open_postgres(url, pool_size);
+  throw std::invalid_argument("unknown database URL (use sqlite:PATH or postgresql://...): " + url);
+}
+
+}  // namespace jiceng::store
+
+namespace jiceng::store {
+std::int64_t next_id(Conn& c, const std::string& table) {
+  if (c.dialect() == Dialect::postgres) {
+    return c.scalar("SELECT nextval(pg_get_serial_sequence(?, 'id'))", {table});
+  }
+  // SQLite has one writer at a time, so MAX + 1 cannot race inside a write transaction.
+  return c.scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM " + table);
+}
+}  // namespace jiceng::store

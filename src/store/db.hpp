@@ -1,0 +1,148 @@
+#pragma once
+// The one small database interface every module talks to. SQL is written once with `?`
+// placeholders; drivers translate. Reads run on a pooled connection, writes in a transaction
+// on the writer (SQLite: one writer, BEGIN IMMEDIATE; PostgreSQL: any pooled connection).
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace jiceng::store {
+
+enum class Dialect { sqlite, postgres };
+
+using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
+using Params = std::vector<Value>;
+
+inline Value null() { return std::monostate{}; }
+template <class T>
+Value opt(const std::optional<T>& v) {
+  if (!v) return std::monostate{};
+  return Value(*v);
+}
+
+class Row final {
+ public:
+  using Columns = std::shared_ptr<const std::vector<std::string>>;
+  Row(Columns columns, std::vector<Value> values)
+      : columns_(columns), values_(std::move(values)) {}
+  const Value& operator[](std::size_t i) const { return values_.at(i); }
+  const Value& at(std::string_view column) const;
+  bool is_null(std::size_t i) const { return std::holds_alternative<std::monostate>(values_.at(i)); }
+  std::int64_t integer(std::size_t i) const;
+  double real(std::size_t i) const;
+  std::string text(std::size_t i) const;  // empty for NULL
+  std::optional<std::string> opt_text(std::size_t i) const;
+  std::optional<std::int64_t> opt_integer(std::size_t i) const;
+  std::size_t size() const { return values_.size(); }
+  const std::vector<std::string>& columns() const { return *columns_; }
+
+ private:
+  Columns columns_;
+  std::vector<Value> values_;
+};
+
+struct ResultSet final {
+  std::shared_ptr<std::vector<std::string>> columns = std::make_shared<std::vector<std::string>>();
+  std::vector<Row> rows;
+  bool empty() const { return rows.empty(); }
+  std::size_t size() const { return rows.size(); }
+  const Row& operator[](std::size_t i) const { return rows.at(i); }
+  auto begin() const { return rows.begin(); }
+  auto end() const { return rows.end(); }
+};
+
+class Conn {
+ public:
+  virtual ~Conn() = default;
+  virtual ResultSet query(std::string_view sql, const Params& params = {}) = 0;
+  // Returns the number of rows changed.
+  virtual std::int64_t execute(std::string_view sql, const Params& params = {}) = 0;
+  // Runs several statements without parameters (migrations).
+  virtual void script(std::string_view sql) = 0;
+  virtual Dialect dialect() const = 0;
+
+  std::optional<Row> one(std::string_view sql, const Params& params = {});
+  std::int64_t scalar(std::string_view sql, const Params& params = {});  // first column of first row, 0 if none
+};
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  virtual Dialect dialect() const = 0;
+  virtual std::string describe() const = 0;
+
+  template <class F>
+  auto read(F&& f) {
+    auto lease = acquire(false);
+    return f(*lease);
+  }
+  // Runs f inside one transaction; commits if f returns, rolls back if it throws.
+  template <class F>
+  auto write(F&& f) {
+    auto lease = acquire(true);
+    begin(*lease);
+    try {
+      if constexpr (std::is_void_v<decltype(f(*lease))>) {
+        f(*lease);
+        commit(*lease);
+      } else {
+        auto result = f(*lease);
+        commit(*lease);
+        return result;
+      }
+    } catch (...) {
+      rollback(*lease);
+      throw;
+    }
+  }
+
+  struct Stats {
+    std::int64_t connections = 0;
+    std::int64_t in_use = 0;
+    std::int64_t reads = 0;
+    std::int64_t writes = 0;
+  };
+  virtual Stats stats() const = 0;
+
+ protected:
+  class LeaseBase {
+   public:
+    virtual ~LeaseBase() = default;
+    virtual Conn& conn() = 0;
+  };
+  class Lease final {
+   public:
+    explicit Lease(std::unique_ptr<LeaseBase> impl) : impl_(std::move(impl)) {}
+    Conn& operator*() { return impl_->conn(); }
+
+   private:
+    std::unique_ptr<LeaseBase> impl_;
+  };
+  virtual Lease acquire(bool for_write) = 0;
+  virtual void begin(Conn& c) = 0;
+  virtual void commit(Conn& c) = 0;
+  virtual void rollback(Conn& c) = 0;
+};
+
+// "sqlite:PATH" or "postgresql://…" (also "postgres://…"); throws std::invalid_argument.
+std::unique_ptr<Database> open(const std::string& url, int pool_size);
+
+class DbError final : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+  // True for unique/foreign-key violations, which the API reports as 409 rather than a 500.
+  bool constraint = false;
+};
+
+}  // namespace jiceng::store
+
+namespace jiceng::store {
+// The id the next row of `table` will get, reserved inside the caller's write transaction, for
+// rows whose materialised path must contain their own id.
+std::int64_t next_id(Conn& c, const std::string& table);
+}  // namespace jiceng::store

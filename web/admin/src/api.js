@@ -1,0 +1,166 @@
+// Thin fetch wrapper for the jiceng HTTP API (docs/api.md).
+// - JSON in/out, cookie session, X-CSRF-Token on every write
+// - errors become ApiError and are shown with ElMessage (error.message) unless `silent`
+// - a 401 sends the user back to the login page
+import { ElMessage } from 'element-plus'
+
+const CSRF_KEY = 'jiceng_csrf'
+let csrfToken = sessionStorage.getItem(CSRF_KEY) || ''
+let onUnauthorized = () => {}
+
+export function setCsrfToken(token) {
+  csrfToken = token || ''
+  if (csrfToken) sessionStorage.setItem(CSRF_KEY, csrfToken)
+  else sessionStorage.removeItem(CSRF_KEY)
+}
+
+export function setUnauthorizedHandler(fn) {
+  onUnauthorized = fn
+}
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    const err = (body && body.error) || {}
+    super(err.message || `请求失败（HTTP ${status}）`)
+    this.status = status
+    this.code = err.code || null
+    this.field = err.field || null
+    this.body = body
+  }
+}
+
+const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE'])
+
+export function buildQuery(params) {
+  const qs = new URLSearchParams()
+  for (const [k, v] of Object.entries(params || {})) {
+    if (v === undefined || v === null || v === '') continue
+    qs.append(k, String(v))
+  }
+  const s = qs.toString()
+  return s ? `?${s}` : ''
+}
+
+/**
+ * request('GET', '/api/v1/members', { query: { q: '张' } })
+ * options: query, body (object -> JSON; string/Blob/ArrayBuffer sent as is), contentType,
+ *          silent (no ElMessage), noAuthRedirect (do not jump to login on 401)
+ * Returns the parsed JSON (or null for 204). Throws ApiError.
+ */
+export async function request(method, path, options = {}) {
+  const { query, body, contentType, silent = false, noAuthRedirect = false } = options
+  const headers = { Accept: 'application/json' }
+  let payload
+  if (body !== undefined) {
+    if (typeof body === 'string' || body instanceof Blob || body instanceof ArrayBuffer) {
+      payload = body
+      headers['Content-Type'] = contentType || 'text/plain; charset=utf-8'
+    } else {
+      payload = JSON.stringify(body)
+      headers['Content-Type'] = 'application/json'
+    }
+  }
+  if (WRITE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken
+
+  let res
+  try {
+    res = await fetch(path + buildQuery(query), {
+      method,
+      headers,
+      body: payload,
+      credentials: 'same-origin',
+    })
+  } catch (e) {
+    const err = new ApiError(0, { error: { code: 'network', message: '网络错误，无法连接服务器' } })
+    if (!silent) ElMessage.error(err.message)
+    throw err
+  }
+
+  let data = null
+  if (res.status !== 204) {
+    const text = await res.text()
+    if (text) {
+      try {
+        data = JSON.parse(text)
+      } catch {
+        data = { raw: text }
+      }
+    }
+  }
+  if (!res.ok) {
+    const err = new ApiError(res.status, data)
+    if (res.status === 401 && !noAuthRedirect) {
+      onUnauthorized()
+      if (!silent) ElMessage.warning(err.body?.error?.message || '登录已过期，请重新登录')
+      throw err
+    }
+    if (!silent) ElMessage.error(err.message)
+    throw err
+  }
+  return data
+}
+
+export const api = {
+  get: (path, query, opts) => request('GET', path, { ...opts, query }),
+  post: (path, body, opts) => request('POST', path, { ...opts, body }),
+  patch: (path, body, opts) => request('PATCH', path, { ...opts, body }),
+  del: (path, opts) => request('DELETE', path, opts),
+}
+
+// ---- session ----
+export const login = (username, password) =>
+  request('POST', '/api/v1/session', { body: { username, password }, silent: true, noAuthRedirect: true })
+export const fetchSession = () =>
+  request('GET', '/api/v1/session', { silent: true, noAuthRedirect: true })
+export const logout = () => request('DELETE', '/api/v1/session', { silent: true, noAuthRedirect: true })
+
+// ---- registers ----
+export const listRegister = (register, params) => api.get(`/api/v1/${register}`, params)
+export const getItem = (register, id) => api.get(`/api/v1/${register}/${id}`)
+export const createItem = (register, body) => api.post(`/api/v1/${register}`, body)
+export const updateItem = (register, id, body) => api.patch(`/api/v1/${register}/${id}`, body)
+
+/** Fetch every page of a list (used for tree children; stops after `max` items). */
+export async function listAll(register, params, max = 2000) {
+  const items = []
+  let after
+  for (;;) {
+    const page = await listRegister(register, { ...params, limit: 200, after })
+    items.push(...(page.items || []))
+    if (!page.next_cursor || items.length >= max) break
+    after = page.next_cursor
+  }
+  return items
+}
+
+export const revealMember = (id, field) =>
+  api.post(`/api/v1/members/${id}/reveal`, { field })
+export const revealPerson = (id, field) =>
+  api.post(`/api/v1/people/${id}/reveal`, { field })
+export const areaGeojson = (id) => api.get(`/api/v1/areas/${id}/geojson`)
+export const areaCommittee = (id) => api.get(`/api/v1/areas/${id}/committee`)
+export const unitCoverage = (areaId) => api.get('/api/v1/units/coverage', { area_id: areaId })
+export const listAudit = (params) => api.get('/api/v1/audit', params)
+
+export const exportUrl = (register, format, filters) =>
+  `/api/v1/export/${register}${buildQuery({ ...filters, format })}`
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** Upload a CSV/XLSX File for import. Resolves to the 200 body or the 422 body (never throws on 422). */
+export async function importFile(register, file, dryRun) {
+  const isXlsx = /\.xlsx$/i.test(file.name)
+  const body = isXlsx ? await file.arrayBuffer() : await file.text()
+  const path = `/api/v1/import/${register}${dryRun ? '?dry_run=1' : ''}`
+  try {
+    return await request('POST', path, {
+      body,
+      contentType: isXlsx ? XLSX_MIME : 'text/csv; charset=utf-8',
+      silent: true,
+    })
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 422 && e.body) return e.body
+    if (!(e instanceof ApiError && e.status === 401)) ElMessage.error(e.message)
+    throw e
+  }
+}

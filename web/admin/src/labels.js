@@ -1,0 +1,169 @@
+// Chinese labels for the API's enum values (docs/api.md). Unknown values are shown as they come.
+
+export const AREA_KIND = {
+  county: '县区',
+  street: '街道',
+  town: '镇',
+  park: '园区',
+  community: '社区',
+  village: '村',
+  grid: '网格',
+  compound: '小区',
+  building: '楼栋',
+}
+
+export const ORG_LEVEL = {
+  committee: '党委',
+  working_committee: '党工委',
+  general_branch: '党总支',
+  branch: '党支部',
+  group: '党小组',
+}
+
+export const ORG_KIND = {
+  rural: '农村',
+  community: '社区',
+  organ: '机关',
+  institution: '事业单位',
+  soe: '国有企业',
+  non_public: '非公有制企业',
+  social: '社会组织',
+  school: '学校',
+  hospital: '医院',
+  regional: '区域化功能型',
+  industry_chain: '产业链',
+  building: '楼宇',
+  joint: '联合建',
+}
+
+export const UNIT_KIND = {
+  enterprise: '企业',
+  social_org: '社会组织',
+  organ: '机关',
+  institution: '事业单位',
+}
+
+export const PARTY_STATUS = {
+  own: '单独组建',
+  joint: '联合组建',
+  none: '未建',
+}
+
+export const MEMBER_CATEGORY = {
+  in_service: '在职',
+  retired: '离退休',
+  rural: '农村',
+  mobile: '流动',
+  student: '学生',
+}
+
+export const MEMBER_STATUS = {
+  full: '正式党员',
+  probationary: '预备党员',
+}
+
+export const GENDER = {
+  male: '男',
+  female: '女',
+}
+
+export const PEOPLE_KIND = {
+  resident: '居民',
+  cadre: '干部',
+  grid_staff: '网格员',
+  community_worker: '社区工作者',
+  reserve_secretary: '后备村书记',
+  volunteer: '志愿者',
+}
+
+export const GRID_ROLE = {
+  chief: '网格长',
+  full_time: '专职网格员',
+  assistant: '网格协管员',
+  other: '其他力量（N）',
+}
+
+export const VENUE_KIND = {
+  service_center: '党群服务中心',
+  service_station: '党群服务站',
+  activity_room: '党员活动室',
+  teaching_site: '教学点',
+  other: '其他',
+}
+
+export const ROLE = {
+  org_dept: '组织部',
+  street_officer: '街道干部',
+  community_secretary: '社区书记',
+  grid_staff: '网格员',
+  branch_secretary: '支部书记',
+  member: '党员',
+  unit_admin: '单位',
+  resident: '居民',
+  department: '职能部门',
+  admin: '系统管理员',
+}
+
+export const MENU = {
+  areas: '行政区划',
+  orgs: '党组织',
+  units: '单位',
+  members: '党员',
+  venues: '阵地',
+  people: '人员',
+  grids: '网格地图',
+  import: '导入',
+  audit: '审计日志',
+  accounts: '账号',
+}
+
+export const REGISTER = {
+  areas: '行政区划',
+  orgs: '党组织',
+  units: '单位',
+  members: '党员',
+  venues: '阵地',
+  people: '人员',
+}
+
+export const EDUCATION = {
+  postgraduate: '研究生',
+  bachelor: '大学本科',
+  college: '大学专科',
+  secondary: '中专/高中',
+  primary: '初中及以下',
+}
+
+export function label(map, value) {
+  if (value === undefined || value === null || value === '') return ''
+  return map[value] ?? String(value)
+}
+
+/** el-select options from a label map */
+export function options(map) {
+  const seen = new Set()
+  const out = []
+  for (const [value, text] of Object.entries(map)) {
+    if (seen.has(text)) continue
+    seen.add(text)
+    out.push({ value, label: text })
+  }
+  return out
+}
+
+export const TAG_TYPE = {
+  county: 'danger',
+  street: 'warning',
+  town: 'warning',
+  park: 'warning',
+  community: 'success',
+  village: 'success',
+  grid: 'primary',
+  compound: 'info',
+  building: 'info',
+  committee: 'danger',
+  working_committee: 'danger',
+  general_branch: 'warning',
+  branch: 'success',
+  group: 'info',
+}

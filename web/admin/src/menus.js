@@ -1,0 +1,12 @@
+// Pages reachable from the left menu, keyed by account.menus entries.
+export const MENU_ROUTES = [
+  { menu: 'areas', path: 'areas', icon: 'MapLocation', component: () => import('./pages/AreasPage.vue') },
+  { menu: 'orgs', path: 'orgs', icon: 'Flag', component: () => import('./pages/OrgsPage.vue') },
+  { menu: 'units', path: 'units', icon: 'OfficeBuilding', component: () => import('./pages/UnitsPage.vue') },
+  { menu: 'members', path: 'members', icon: 'User', component: () => import('./pages/MembersPage.vue') },
+  { menu: 'venues', path: 'venues', icon: 'House', component: () => import('./pages/VenuesPage.vue') },
+  { menu: 'people', path: 'people', icon: 'UserFilled', component: () => import('./pages/PeoplePage.vue') },
+  { menu: 'grids', path: 'grids', icon: 'Grid', component: () => import('./pages/GridMapPage.vue') },
+  { menu: 'import', path: 'import', icon: 'Upload', component: () => import('./pages/ImportPage.vue') },
+  { menu: 'audit', path: 'audit', icon: 'Document', component: () => import('./pages/AuditPage.vue') },
+]

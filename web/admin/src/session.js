@@ -1,0 +1,42 @@
+// The signed-in account, shared by the layout, the router guard and the pages.
+import { reactive } from 'vue'
+import { fetchSession, setCsrfToken } from './api.js'
+
+export const session = reactive({
+  account: null,
+  checked: false,
+})
+
+export function setSession(data) {
+  session.account = data ? data.account : null
+  setCsrfToken(data ? data.csrf_token : '')
+  session.checked = true
+}
+
+export function clearSession() {
+  session.account = null
+  setCsrfToken('')
+  session.checked = true
+}
+
+/** Load the session once (after a page reload the cookie may still be valid). */
+export async function ensureSession() {
+  if (session.account) return session.account
+  if (session.checked) return null
+  try {
+    setSession(await fetchSession())
+  } catch {
+    clearSession()
+  }
+  return session.account
+}
+
+export function hasMenu(key) {
+  return !!session.account && (session.account.menus || []).includes(key)
+}
+
+/** The first role's scope (used as the default area for maps and overview). */
+export function primaryScope() {
+  const roles = (session.account && session.account.roles) || []
+  return roles[0] || null
+}

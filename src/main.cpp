@@ -114,6 +114,8 @@ int main(int argc, char** argv) {
   int members_target = 13000;
   demo->add_option("--seed", seed, "random seed")->capture_default_str();
   demo->add_option("--members", members_target, "number of party members")->capture_default_str();
+  bool if_empty = false;
+  demo->add_flag("--if-empty", if_empty, "do nothing (and succeed) when the database already holds data");
 
   auto* import = cli.add_subcommand("import", "Import a register from CSV or XLSX");
   add_common(import);
@@ -179,6 +181,10 @@ int main(int argc, char** argv) {
     if (*demo) {
       auto db = open_db(common);
       auto cipher = crypto::FieldCipher::from_key_file(common.key_file);
+      if (if_empty && db->read([](store::Conn& c) { return c.scalar("SELECT COUNT(*) FROM area"); }) > 0) {
+        std::cout << "database already holds data; demo not loaded\n";
+        return 0;
+      }
       const auto summary = demo::load(*db, cipher, seed, members_target, now_seconds());
       std::cout << summary << "\n";
       return 0;

@@ -22,6 +22,8 @@ using asio::use_awaitable;
 
 constexpr auto kAsTuple = asio::as_tuple(use_awaitable);
 constexpr auto kShutdownPoll = std::chrono::milliseconds(50);
+constexpr auto kDrainTime = std::chrono::seconds(5);
+constexpr std::size_t kMaxDrainBytes = 64 * 1024 * 1024;
 
 struct Shared final {
   Router& router;
@@ -90,6 +92,16 @@ awaitable<void> session(tcp::socket socket, Shared& shared) {
       auto res = to_beast(std::move(err), 11, false, false);
       stream.expires_after(shared.opts.write_timeout);
       co_await bhttp::async_write(stream, res, kAsTuple);
+      // Read and drop what the client is still sending, for a bounded while, so it sees our
+      // answer instead of a reset connection.
+      stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+      stream.expires_after(kDrainTime);
+      std::array<char, 16384> sink;
+      for (std::size_t drained = 0; drained < kMaxDrainBytes;) {
+        auto [dec, dn] = co_await stream.async_read_some(asio::buffer(sink), kAsTuple);
+        if (dec) break;
+        drained += dn;
+      }
       break;
     }
     auto req_in = parser.release();

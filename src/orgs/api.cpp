@@ -64,17 +64,17 @@ http::Response move(Ctx& ctx, bool area) {
     const auto cut = static_cast<std::int64_t>(old_path.size()) + 1;
     const store::Params range{new_path, cut, old_path, auth::path_end(old_path)};
     const char* table = area ? "area" : "party_org";
-    c.execute(std::string("UPDATE ") + table + " SET path = ? || substr(path, ?), depth = depth + ? "
+    c.execute(std::string("UPDATE ") + table + " SET path = ? || substr(path, CAST(? AS INTEGER)), depth = depth + ? "
               "WHERE path >= ? AND path < ?",
               {new_path, cut, depth_delta, old_path, auth::path_end(old_path)});
     c.execute(std::string("UPDATE ") + table + " SET parent_id = ? WHERE id = ?", {*parent_id, id});
     if (area) {
       for (const char* t : {"party_org", "unit", "member", "venue", "person"}) {
-        c.execute(std::string("UPDATE ") + t + " SET area_path = ? || substr(area_path, ?) "
+        c.execute(std::string("UPDATE ") + t + " SET area_path = ? || substr(area_path, CAST(? AS INTEGER)) "
                   "WHERE area_path >= ? AND area_path < ?", range);
       }
     } else {
-      c.execute("UPDATE member SET org_path = ? || substr(org_path, ?) WHERE org_path >= ? AND org_path < ?", range);
+      c.execute("UPDATE member SET org_path = ? || substr(org_path, CAST(? AS INTEGER)) WHERE org_path >= ? AND org_path < ?", range);
     }
     const auto now = ctx.app.now();
     if (effective.empty()) {

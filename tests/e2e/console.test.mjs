@@ -55,7 +55,10 @@ async function newPage() {
   return { ctx, p }
 }
 
-const shot = (p, name) => p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false })
+async function shot(p, name) {
+  await p.waitForTimeout(300) // let transitions settle
+  await p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false })
+}
 
 async function login(p, username, password) {
   await p.goto(`${BASE}/#/login`)

@@ -80,7 +80,7 @@ export const GRID_ROLE = {
   chief: '网格长',
   full_time: '专职网格员',
   assistant: '网格协管员',
-  other: '其他力量（N）',
+  other: '其他力量',
 }
 
 export const VENUE_KIND = {

@@ -1,0 +1,34 @@
+# Shared by the test runners: free ports, a throwaway PostgreSQL, a jiceng server.
+free_port() {
+  node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
+}
+
+# Starts PostgreSQL in $1 (a fresh folder) on a free loopback port; sets PG_URL and PG_STOP.
+start_postgres() {
+  local dir=$1 port bindir
+  bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  port=$(free_port)
+  local as=()
+  if [ "$(id -u)" -eq 0 ]; then as=(runuser -u postgres --); chown -R postgres "$dir"; fi
+  "${as[@]}" "$bindir/initdb" -D "$dir/data" -U jiceng -A trust --no-locale -E UTF8 >"$dir/initdb.log" 2>&1
+  "${as[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/pg.log" -w \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off" start >/dev/null
+  "${as[@]}" "$bindir/createdb" -h 127.0.0.1 -p "$port" -U jiceng jiceng
+  PG_URL="postgresql://jiceng@127.0.0.1:$port/jiceng"
+  PG_STOP=("${as[@]}" "$bindir/pg_ctl" -D "$dir/data" -m fast stop)
+  PG_PSQL=(psql -q -h 127.0.0.1 -p "$port" -U jiceng -d jiceng)
+}
+
+# Starts `jiceng serve` and waits for /healthz; sets SERVER_PID and JICENG_URL.
+start_server() {
+  local bin=$1 db=$2 key=$3 web=$4 log=$5 port
+  port=$(free_port)
+  "$bin" serve --db "$db" --key-file "$key" --listen "127.0.0.1:$port" --web "$web" >"$log" 2>&1 &
+  SERVER_PID=$!
+  JICENG_URL="http://127.0.0.1:$port"
+  for _ in $(seq 1 100); do
+    curl -fs "$JICENG_URL/healthz" >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  echo "server did not start:"; cat "$log"; return 1
+}

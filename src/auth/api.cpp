@@ -145,9 +145,26 @@ http::Response get_audit(Ctx& ctx) {
   return json::respond(bj::object{{"items", std::move(items)}, {"next_cursor", next}});
 }
 
+http::Response post_token(Ctx& ctx) {
+  // Tokens are minted from a logged-in session only: a token cannot breed more tokens.
+  if (!ctx.who().via_cookie) forbidden("请在登录会话中创建 API 令牌");
+  const auto body = json::parse_object(ctx.req.body);
+  const auto name = json::req_string(body, "name", kMaxDisplayName);
+  const auto token = ctx.app.db.write([&](store::Conn& c) {
+    auto t = create_api_token(c, ctx.who().account_id, name, ctx.app.now());
+    audit::record(c, {ctx.app.now(), ctx.who().username, ctx.who().account_id, ctx.req.client_ip, "create", "api_token",
+                      "", "", bj::serialize(bj::object{{"name", name}})});
+    return t;
+  });
+  auto resp = json::respond(bj::object{{"name", name}, {"token", token}}, 201);
+  resp.set_header("Cache-Control", "no-store");
+  return resp;
+}
+
 }  // namespace
 
 void register_routes(Router& r) {
+  r.add("POST", "/api/v1/tokens", Access::authenticated, "session", "为当前账号创建集成用 API 令牌（只显示一次）", post_token);
   r.add("POST", "/api/v1/session", Access::open, "session", "登录", post_session);
   r.add("GET", "/api/v1/session", Access::authenticated, "session", "当前会话", get_session);
   r.add("DELETE", "/api/v1/session", Access::authenticated, "session", "退出登录", delete_session);

@@ -186,14 +186,16 @@ std::string load(store::Database& db, const crypto::FieldCipher& cipher, std::ui
     std::vector<Place> places;
     for (int i = 0; i < kCommunities; ++i) {
       const std::size_t s = i < 6 ? 0 : kStreets.size() - 1;
-      const std::string name = std::string(g.pick(kVillageWords)) + (i < 6 ? "路" : "园") + "社区";
+      const std::string name = std::string(kVillageWords[static_cast<std::size_t>(i * 7 % 24)]) + (i < 6 ? "路" : "园") + "社区";
       char code[20];
       std::snprintf(code, sizeof code, "%s%03zu%03d", kRegionCode, s + 1, i + 1);
       places.push_back({b.area(streets[s], b.path_of("area", streets[s]), 3, name, "community", code), static_cast<std::int64_t>(s), name, true});
     }
     for (int i = 0; i < kVillages; ++i) {
       const std::size_t s = 1 + static_cast<std::size_t>(i % 8);
-      const std::string name = std::string(g.pick(kVillageWords)) + std::to_string(i / 24 + 1) + "村";
+      // Unique names, so a spreadsheet can refer to a village by name alone.
+      static constexpr std::array<const char*, 6> kPrefix = {"", "新", "东", "西", "南", "北"};
+      const std::string name = std::string(kPrefix[static_cast<std::size_t>(i / 24)]) + kVillageWords[static_cast<std::size_t>(i % 24)] + "村";
       char code[20];
       std::snprintf(code, sizeof code, "%s%03zu%03d", kRegionCode, s + 1, 100 + i);
       places.push_back({b.area(streets[s], b.path_of("area", streets[s]), 3, name, "village", code), static_cast<std::int64_t>(s), name, false});
@@ -232,7 +234,9 @@ std::string load(store::Database& db, const crypto::FieldCipher& cipher, std::ui
       for (int k = 1; k <= branches; ++k) {
         const std::string bname = p.community ? (k == 1 ? "在职党员支部" : k == 2 ? "离退休党员支部" : "网格党支部")
                                               : std::string("第") + (k == 1 ? "一" : "二") + "党支部";
-        member_orgs.push_back(b.org(po, p.name + bname, "branch", kind, p.id, g.name(), g.date(1980, 2018)));
+        const auto branch = b.org(po, p.name + bname, "branch", kind, p.id, g.name(), g.date(1980, 2018));
+        member_orgs.push_back(branch);
+        if (p.community || g.chance(0.5)) b.org(branch, p.name + bname + "第一党小组", "group", kind, p.id, g.name(), g.date(1995, 2020));
       }
     }
     // Units around the county, most with a party organisation of their own or a joint one.

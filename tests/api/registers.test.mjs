@@ -331,3 +331,15 @@ test('moving a subtree rewrites paths and keeps members under it', async () => {
   assert.equal(hist.json.items[0].change, 'move');
   assert.equal(hist.json.items[0].effective_on, '2026-01-01');
 });
+
+test('XLSX: an exported register reads back through the importer', async () => {
+  const c = await as('admin');
+  const x = await c.get('/api/v1/export/venues?format=xlsx');
+  assert.equal(x.status, 200);
+  const r = await c.req('POST', '/api/v1/import/venues?dry_run=1', x.buf, {
+    raw: true, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  });
+  assert.equal(r.status, 200, r.text);
+  assert.ok(r.json.rows >= 150);
+  assert.equal(r.json.imported, 0);
+});

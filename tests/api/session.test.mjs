@@ -102,3 +102,20 @@ test('the console is served with caching headers and security headers', async ()
     assert.ok(!(await t.text()).includes('root:'), p);
   }
 });
+
+test('API tokens: Bearer works for reads and writes without CSRF; a bad token is 401', async () => {
+  const c = await as('community');
+  const t = await c.post('/api/v1/tokens', { name: '网格系统对接' });
+  assert.equal(t.status, 201, t.text);
+  assert.match(t.json.token, /^jct_/);
+  const auth = { authorization: `Bearer ${t.json.token}` };
+  const bare = new Client();
+  const list = await bare.get('/api/v1/members?limit=3', { headers: auth });
+  assert.equal(list.status, 200);
+  const area = (await bare.get('/api/v1/areas?parent_id=0', { headers: auth })).json.items[0];
+  const w = await bare.post('/api/v1/venues', { name: '令牌新建阵地', kind: 'other', area_id: area.id }, { headers: auth });
+  assert.equal(w.status, 201, w.text);
+  const again = await bare.post('/api/v1/tokens', { name: 'x' }, { headers: auth });
+  assertError(assert, again, 403);
+  assertError(assert, await bare.get('/api/v1/members', { headers: { authorization: 'Bearer jct_forged' } }), 401);
+});

@@ -316,6 +316,10 @@ test('grid map draws the grids from GeoJSON', async () => {
   await page.locator('.map-box canvas').waitFor()
   await page.waitForFunction(() => document.querySelectorAll('.el-table__body-wrapper .el-table__row').length > 0)
   await page.waitForTimeout(800) // let the chart animation finish
+  // hovering a grid shows its name and staff count
+  const box = await page.locator('.map-box canvas').first().boundingBox()
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.getByText(/网格员：\d+ 人/).first().waitFor()
   await shot(page, '11-grid-map')
 })
 

@@ -115,17 +115,17 @@ export const fetchSession = () =>
 export const logout = () => request('DELETE', '/api/v1/session', { silent: true, noAuthRedirect: true })
 
 // ---- registers ----
-export const listRegister = (register, params) => api.get(`/api/v1/${register}`, params)
+export const listRegister = (register, params, opts) => api.get(`/api/v1/${register}`, params, opts)
 export const getItem = (register, id) => api.get(`/api/v1/${register}/${id}`)
 export const createItem = (register, body) => api.post(`/api/v1/${register}`, body)
 export const updateItem = (register, id, body) => api.patch(`/api/v1/${register}/${id}`, body)
 
 /** Fetch every page of a list (used for tree children; stops after `max` items). */
-export async function listAll(register, params, max = 2000) {
+export async function listAll(register, params, max = 2000, opts) {
   const items = []
   let after
   for (;;) {
-    const page = await listRegister(register, { ...params, limit: 200, after })
+    const page = await listRegister(register, { ...params, limit: 200, after }, opts)
     items.push(...(page.items || []))
     if (!page.next_cursor || items.length >= max) break
     after = page.next_cursor

@@ -179,17 +179,60 @@ http::Response committee(Ctx& ctx) {
   const auto id = ctx.id();
   auto rs = ctx.app.db.read([&](store::Conn& c) {
     if (!node_in_scope(c, ctx.who(), true, id, Action::read)) not_found();
-    return c.query("SELECT s.person_id, p.name, u.name, s.post FROM committee_seat s "
+    return c.query("SELECT s.person_id, p.name, u.name, s.post, s.id FROM committee_seat s "
                    "JOIN person p ON p.id = s.person_id LEFT JOIN unit u ON u.id = s.unit_id "
                    "WHERE s.area_id = ? ORDER BY s.id",
                    {id});
   });
   bj::array items;
   for (const auto& r : rs) {
-    items.push_back(bj::object{{"person_id", r.integer(0)}, {"name", r.text(1)}, {"unit_name", r.text(2)},
-                               {"post", r.text(3)}});
+    items.push_back(bj::object{{"id", r.integer(4)}, {"person_id", r.integer(0)}, {"name", r.text(1)},
+                               {"unit_name", r.text(2)}, {"post", r.text(3)}});
   }
   return json::respond(bj::object{{"items", std::move(items)}});
+}
+
+http::Response add_seat(Ctx& ctx) {
+  if (!ctx.who().can(Register::areas, Action::write)) forbidden();
+  const auto area_id = ctx.id();
+  const auto body = json::parse_object(ctx.req.body);
+  const auto person_id = json::opt_int(body, "person_id");
+  if (!person_id) bad_request("person_id", "请选择兼职委员", "required");
+  const auto unit_id = json::opt_int(body, "unit_id");
+  const auto post = json::opt_string(body, "post", 30).value_or("兼职委员");
+  const auto seat = ctx.app.db.write([&](store::Conn& c) {
+    auto node = node_in_scope(c, ctx.who(), true, area_id, Action::write);
+    if (!node) not_found();
+    if (node->kind != "community" && node->kind != "village") bad_request("", "只有社区（村）设大党委");
+    auto person = c.one("SELECT area_path FROM person WHERE id = ?", {*person_id});
+    if (!person || !auth::path_within(person->text(0), node->path)) bad_request("person_id", "所选人员不在本社区（村）");
+    if (unit_id && !c.one("SELECT 1 FROM unit WHERE id = ?", {*unit_id})) bad_request("unit_id", "所选单位不存在");
+    if (c.one("SELECT 1 FROM committee_seat WHERE area_id = ? AND person_id = ?", {area_id, *person_id})) {
+      conflict("此人已是大党委兼职委员", "person_id");
+    }
+    const auto id = c.one("INSERT INTO committee_seat (area_id, person_id, unit_id, post) VALUES (?, ?, ?, ?) RETURNING id",
+                          {area_id, *person_id, store::opt(unit_id), post})->integer(0);
+    audit::record(c, {ctx.app.now(), ctx.who().username, ctx.who().account_id, ctx.req.client_ip, "create",
+                      "committee_seat", std::to_string(id), "",
+                      bj::serialize(bj::object{{"area_id", area_id}, {"person_id", *person_id}, {"post", post}})});
+    return id;
+  });
+  return json::respond(bj::object{{"id", seat}, {"area_id", area_id}, {"person_id", *person_id}, {"post", post}}, 201);
+}
+
+http::Response remove_seat(Ctx& ctx) {
+  if (!ctx.who().can(Register::areas, Action::write)) forbidden();
+  const auto area_id = ctx.id();
+  const auto seat_id = ctx.id("seat_id");
+  ctx.app.db.write([&](store::Conn& c) {
+    if (!node_in_scope(c, ctx.who(), true, area_id, Action::write)) not_found();
+    if (c.execute("DELETE FROM committee_seat WHERE id = ? AND area_id = ?", {seat_id, area_id}) == 0) not_found();
+    audit::record(c, {ctx.app.now(), ctx.who().username, ctx.who().account_id, ctx.req.client_ip, "delete",
+                      "committee_seat", std::to_string(seat_id), "", ""});
+  });
+  http::Response r;
+  r.status = 204;
+  return r;
 }
 
 }  // namespace
@@ -212,6 +255,9 @@ void register_routes(Router& r) {
         [](Ctx& c) { return history(c, false); });
   r.add("GET", "/api/v1/areas/{id}/geojson", Access::authenticated, "areas", "区域内网格边界（GeoJSON）", geojson);
   r.add("GET", "/api/v1/areas/{id}/committee", Access::authenticated, "areas", "社区大党委兼职委员", committee);
+  r.add("POST", "/api/v1/areas/{id}/committee", Access::authenticated, "areas", "增加大党委兼职委员", add_seat);
+  r.add("DELETE", "/api/v1/areas/{id}/committee/{seat_id}", Access::authenticated, "areas", "移除大党委兼职委员",
+        remove_seat);
 }
 
 }  // namespace jiceng::orgs

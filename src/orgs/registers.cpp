@@ -163,6 +163,7 @@ void add_registers() {
     };
     s.fields[1].sort = true;
     s.scope.area_path = "t.path";
+    s.order_column = "path";
     s.subtree_area_column = "path";
     s.tree = true;
     s.prepare = prepare_area;
@@ -217,6 +218,7 @@ void add_registers() {
     s.fields[1].sort = true;
     s.scope.area_path = "t.area_path";
     s.scope.org_path = "t.path";
+    s.order_column = "path";
     s.subtree_area_column = "area_path";
     s.subtree_org_column = "path";
     s.tree = true;
@@ -256,6 +258,7 @@ void add_registers() {
     s.fields[6].sort = true;
     s.scope.area_path = "t.area_path";
     s.scope.unit_id = "t.id";
+    s.order_column = "area_path";
     s.subtree_area_column = "area_path";
     s.prepare = prepare_unit;
     registry::add_spec(std::move(s));
@@ -286,6 +289,7 @@ void add_registers() {
     };
     s.fields[0].sort = true;
     s.scope.area_path = "t.area_path";
+    s.order_column = "area_path";
     s.subtree_area_column = "area_path";
     s.prepare = prepare_area_bound;
     registry::add_spec(std::move(s));

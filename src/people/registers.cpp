@@ -116,6 +116,7 @@ void add_registers() {
     s.fields[3].writable = false;
     s.scope.area_path = "t.area_path";
     s.scope.org_path = "t.org_path";
+    s.order_column = "area_path";
     s.scope.member_id = "t.id";
     s.subtree_area_column = "area_path";
     s.subtree_org_column = "org_path";
@@ -151,6 +152,7 @@ void add_registers() {
     };
     s.fields[0].sort = true;
     s.scope.area_path = "t.area_path";
+    s.order_column = "area_path";
     s.subtree_area_column = "area_path";
     s.prepare = prepare_person;
     registry::add_spec(std::move(s));

@@ -1,6 +1,7 @@
 // List, detail, create, edit, import and export for every register, written once over its Spec.
 #include <boost/json.hpp>
 #include <deque>
+#include <unordered_map>
 #include <mutex>
 
 #include "audit/audit.hpp"
@@ -185,11 +186,14 @@ Query build_filters(const Spec& s, store::Conn& c, Ctx& ctx) {
   return q;
 }
 
+// Lists are ordered by a column an index delivers in order, then by id, so every page is a
+// short index walk from the cursor whatever the size of the register or of the caller's scope.
 struct Sort final {
-  std::string expr = "t.id";
-  bool by_id = true;
+  std::string column;  // raw column read back for the cursor; empty when ordering by id alone
+  std::string expr;    // what ORDER BY uses
   bool desc = false;
-  const Field* field = nullptr;
+  bool numeric = false;
+  bool indexable = false;  // expr is the bare column, so a plain bound can seek the index
 };
 
 Sort parse_sort(const Spec& s, const http::Request& req) {
@@ -199,13 +203,22 @@ Sort parse_sort(const Spec& s, const http::Request& req) {
     out.desc = *o == "desc";
   }
   auto key = req.param("sort");
-  if (!key || key->empty() || *key == "id") return out;
+  if (!key || key->empty()) {
+    if (!s.order_column.empty()) {
+      out.column = s.order_column;
+      out.expr = "t." + s.order_column;
+      out.indexable = true;
+    }
+    return out;
+  }
+  if (*key == "id") return out;
   const Field* f = s.field(*key);
   if (!f || !f->sort) bad_request("sort", "不能按此字段排序");
-  out.field = f;
-  out.by_id = false;
-  const bool numeric = f->kind == Kind::integer;
-  out.expr = "COALESCE(t." + f->column + (numeric ? ", 0)" : ", '')");
+  out.column = f->column;
+  out.numeric = f->kind == Kind::integer;
+  // Required columns are NOT NULL, so they sort bare and an index on them can serve the order.
+  out.indexable = f->required;
+  out.expr = f->required ? "t." + f->column : "COALESCE(t." + f->column + (out.numeric ? ", 0)" : ", '')");
   return out;
 }
 
@@ -218,7 +231,8 @@ struct Page final {
 
 Page fetch_page(const Spec& s, store::Conn& c, Ctx& ctx, const Query& base, const Sort& sort, std::int64_t limit,
                 const std::optional<std::string>& after, bool keep_rows) {
-  Query q = base;
+  // The cursor's bound goes first: SQLite seeks the index with the first usable range it sees.
+  Query q;
   const char* cmp = sort.desc ? "<" : ">";
   if (after && !after->empty()) {
     auto decoded = unbase64url(*after);
@@ -228,36 +242,56 @@ Page fetch_page(const Spec& s, store::Conn& c, Ctx& ctx, const Query& base, cons
       bad_request("after", "翻页游标无效，请从第一页重新查询");
     }
     const auto id = cur.as_array()[1].as_int64();
-    if (sort.by_id) {
+    if (sort.column.empty()) {
       q.add(std::string("t.id ") + cmp + " ?", {id});
     } else {
       const auto& v = cur.as_array()[0];
-      store::Value sv = v.is_int64() ? store::Value(v.as_int64()) : v.is_string() ? store::Value(std::string(v.as_string())) : store::Value(std::string());
+      store::Value sv = v.is_int64() ? store::Value(v.as_int64())
+                        : v.is_string() ? store::Value(std::string(v.as_string()))
+                                        : store::Value(std::string());
+      if (sort.indexable) q.add(sort.expr + (sort.desc ? " <= ?" : " >= ?"), {sv});
       q.add("(" + sort.expr + ", t.id) " + cmp + " (?, ?)", {sv, id});
     }
   }
+  const std::string base_where = base.where.empty() ? "" : base.where.substr(7);  // drop " WHERE "
+  if (!base_where.empty()) q.add(base_where, base.params);
   const char* dir = sort.desc ? " DESC" : " ASC";
-  std::string sql = select_sql(s) + q.where + " ORDER BY " + (sort.by_id ? "" : sort.expr + dir + ", ") + "t.id" +
-                    dir + " LIMIT ?";
+  const std::string order = (sort.column.empty() ? "" : sort.expr + dir + ", ") + "t.id" + dir;
+  // First the ids, light to sort; then the full rows of just those ids.
   store::Params params = q.params;
   params.emplace_back(limit + 1);
-  auto rs = c.query(sql, params);
+  auto keys = c.query("SELECT t.id" + (sort.column.empty() ? std::string() : ", " + sort.expr) + " FROM " + s.table +
+                          " t" + q.where + " ORDER BY " + order + " LIMIT ?",
+                      params);
   Page page;
-  const std::size_t n = std::min<std::size_t>(rs.size(), static_cast<std::size_t>(limit));
+  const std::size_t n = std::min<std::size_t>(keys.size(), static_cast<std::size_t>(limit));
+  if (n == 0) return page;
+  std::string in;
+  store::Params ids;
   for (std::size_t i = 0; i < n; ++i) {
-    page.items.push_back(render(s, c, rs[i], false));
-    if (keep_rows) page.rows.push_back(rs[i]);
+    in += i ? ", ?" : "?";
+    ids.emplace_back(keys[i].integer(0));
   }
-  if (rs.size() > static_cast<std::size_t>(limit)) {
-    const auto& last = rs[n - 1];
+  auto rs = c.query(select_sql(s) + " WHERE t.id IN (" + in + ")", ids);
+  std::unordered_map<std::int64_t, std::size_t> at;
+  for (std::size_t i = 0; i < rs.size(); ++i) at[rs[i].integer(0)] = i;
+  for (std::size_t i = 0; i < n; ++i) {
+    auto it = at.find(keys[i].integer(0));
+    if (it == at.end()) continue;
+    page.items.push_back(render(s, c, rs[it->second], false));
+    if (keep_rows) page.rows.push_back(rs[it->second]);
+  }
+  if (keys.size() > static_cast<std::size_t>(limit)) {
+    const auto& last = keys[n - 1];
     bj::array cur;
-    if (sort.by_id) {
+    if (sort.column.empty()) {
       cur.emplace_back(nullptr);
+    } else if (auto p = std::get_if<std::int64_t>(&last[1])) {
+      cur.emplace_back(*p);
+    } else if (auto p = std::get_if<std::string>(&last[1])) {
+      cur.emplace_back(*p);
     } else {
-      const auto& v = last.at(sort.field->column);
-      if (auto p = std::get_if<std::int64_t>(&v)) cur.emplace_back(*p);
-      else if (auto p = std::get_if<std::string>(&v)) cur.emplace_back(*p);
-      else cur.emplace_back(sort.field->kind == Kind::integer ? bj::value(0) : bj::value(""));
+      cur.emplace_back(sort.numeric ? bj::value(0) : bj::value(""));
     }
     cur.emplace_back(last.integer(0));
     page.next = base64url(bj::serialize(cur));
@@ -493,7 +527,7 @@ http::Response export_sheet(const Spec& s, Ctx& ctx) {
   for (const auto* f : fields) table[0].push_back(f->heading);
   ctx.app.db.read([&](store::Conn& c) {
     Query base = build_filters(s, c, ctx);
-    Sort sort;
+    const Sort sort = parse_sort(s, ctx.req);
     std::optional<std::string> after;
     for (;;) {
       auto page = fetch_page(s, c, ctx, base, sort, kExportBatch, after, true);

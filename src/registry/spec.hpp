@@ -66,6 +66,7 @@ struct Spec final {
   auth::ScopeColumns scope;
   std::string subtree_area_column;  // `?area_id=` filters this path column to the area's subtree
   std::string subtree_org_column;   // `?org_id=` filters this path column to the org's subtree
+  std::string order_column;         // the default order (then id): a scope path, so pages walk its index
   bool tree = false;                // `?parent_id=` children; 0 = the caller's top nodes
   bool fts_member_name = false;     // SQLite FTS5 trigram search on member names
   std::function<void(WriteCtx&)> prepare;

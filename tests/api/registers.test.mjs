@@ -343,3 +343,24 @@ test('XLSX: an exported register reads back through the importer', async () => {
   assert.ok(r.json.rows >= 150);
   assert.equal(r.json.imported, 0);
 });
+
+test('big committee: seats are added from the community\'s own people, in scope, and removed', async () => {
+  const one = await as('community');
+  const area = (await one.get('/api/v1/areas?parent_id=0')).json.items[0];
+  const before = (await one.get(`/api/v1/areas/${area.id}/committee`)).json.items;
+  const unit = (await one.get('/api/v1/units?limit=1')).json.items[0];
+  const person = (await one.get(`/api/v1/people?kind=community_worker&area_id=${area.id}&limit=1`)).json.items[0];
+  const seat = await one.post(`/api/v1/areas/${area.id}/committee`, { person_id: person.id, unit_id: unit?.id, post: '兼职副书记' });
+  assert.equal(seat.status, 201, seat.text);
+  const after = (await one.get(`/api/v1/areas/${area.id}/committee`)).json.items;
+  assert.equal(after.length, before.length + 1);
+  assert.ok(after.some((s) => s.person_id === person.id && s.post === '兼职副书记'));
+  assertError(assert, await one.post(`/api/v1/areas/${area.id}/committee`, { person_id: person.id }), 409);
+  const outsider = (await (await as('community2')).get('/api/v1/people?limit=1')).json.items[0];
+  const far = await one.post(`/api/v1/areas/${area.id}/committee`, { person_id: outsider.id });
+  assertError(assert, far, 400);
+  assert.equal(far.json.error.field, 'person_id');
+  assertError(assert, await (await as('community2')).req('DELETE', `/api/v1/areas/${area.id}/committee/${seat.json.id}`), 404);
+  assert.equal((await one.req('DELETE', `/api/v1/areas/${area.id}/committee/${seat.json.id}`)).status, 204);
+  assert.equal((await one.get(`/api/v1/areas/${area.id}/committee`)).json.items.length, before.length);
+});

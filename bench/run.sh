@@ -65,4 +65,15 @@ run "member list, next page (cursor)" "/api/v1/members?limit=50&after=$cursor"
 run "member search by name" "/api/v1/members?limit=50&q=%E7%8E%8B%E5%BB%BA%E5%9B%BD"
 run "street detail: subtree counts, $orgs orgs" "/api/v1/areas/$street"
 run "street's children with subtree counts" "/api/v1/areas?parent_id=$street&limit=50"
+# Counts are cached until the next write; a write makes the next call pay the full count.
+csrf=$(curl -s -H "Cookie: $cookie" "$url/api/v1/session" | sed 's/.*"csrf_token":"\([^"]*\)".*/\1/')
+venue=$(sqlite3 "$tmp/bench.db" "SELECT id FROM venue ORDER BY id LIMIT 1")
+miss() {  # name, path: one call right after a write
+  curl -s -o /dev/null -X PATCH -H "Cookie: $cookie" -H "X-CSRF-Token: $csrf" -d '{"open_hours":"8:30-18:00"}' "$url/api/v1/venues/$venue"
+  printf "%-44s %8.1f ms (right after a write, counts not cached)\n" "$1" \
+    "$(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $cookie" "$url$2" | awk '{print $1 * 1000}')"
+}
+miss "member list, first page (with total)" "/api/v1/members?limit=50"
+miss "street detail: subtree counts" "/api/v1/areas/$street"
+miss "county's children with subtree counts" "/api/v1/areas?parent_id=1&limit=50"
 echo "server RSS: $(( $(awk '/VmRSS/ {print $2}' /proc/$SERVER_PID/status) / 1024 )) MB"

@@ -186,6 +186,11 @@ int main(int argc, char** argv) {
         return 0;
       }
       const auto summary = demo::load(*db, cipher, seed, members_target, now_seconds());
+      // Fold the bulk load into the main file and give the planner fresh statistics.
+      db->read([](store::Conn& c) {
+        if (c.dialect() == store::Dialect::sqlite) c.script("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA optimize;");
+        else c.script("ANALYZE");
+      });
       std::cout << summary << "\n";
       return 0;
     }

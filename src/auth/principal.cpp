@@ -24,6 +24,26 @@ bool path_within(const std::string& path, const std::string& root) {
   return !root.empty() && path.compare(0, root.size(), root) == 0;
 }
 
+std::optional<std::vector<std::string>> covering_paths(const Principal& p, Register reg, Action a, ScopeType kind,
+                                                      const std::optional<std::string>& filter) {
+  std::vector<std::string> roots;
+  for (const auto& b : p.bindings) {
+    if (!allowed(b.role, reg, a)) continue;
+    if (b.scope_type != kind || b.path.empty()) return std::nullopt;
+    if (!filter) roots.push_back(b.path);
+    else if (path_within(*filter, b.path)) roots.push_back(*filter);
+    else if (path_within(b.path, *filter)) roots.push_back(b.path);
+  }
+  std::sort(roots.begin(), roots.end());
+  std::vector<std::string> out;
+  for (auto& r : roots) {
+    // Sorted, so a root's descendants follow it directly.
+    if (!out.empty() && path_within(r, out.back())) continue;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 Clause scope_clause(const Principal& p, Register reg, Action a, const ScopeColumns& cols) {
   Clause c;
   std::vector<std::string> parts;

@@ -48,6 +48,12 @@ struct Clause final {
 // The bindings whose role may do `a` on `reg`, OR-ed into one condition.
 Clause scope_clause(const Principal& p, Register reg, Action a, const ScopeColumns& cols);
 
+// The fewest subtree roots that together cover what the caller's bindings (allowed `a` on `reg`)
+// reach, cut to `filter` when given; every binding must be of `kind`, else nullopt. Lets a count
+// be summed from per-node rollups without counting anything twice.
+std::optional<std::vector<std::string>> covering_paths(const Principal& p, Register reg, Action a, ScopeType kind,
+                                                      const std::optional<std::string>& filter);
+
 // The exclusive upper bound of a materialised path's subtree ('/1/5/' → '/1/50').
 std::string path_end(const std::string& path);
 bool path_within(const std::string& path, const std::string& root);

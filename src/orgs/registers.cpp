@@ -130,7 +130,17 @@ void prepare_area_bound(WriteCtx& wc) {
 }
 
 void count_into(store::Conn& c, bj::object& o, const char* key, const std::string& sql, const std::string& path) {
-  o[key] = c.scalar(sql, {path, auth::path_end(path)});
+  o[key] = store::count(c, sql, {path, auth::path_end(path)});
+}
+
+// Subtree figures summed from the rollups: a few tally rows per area below, not the rows themselves.
+void area_counts(store::Conn& c, bj::object& counts, const std::string& path) {
+  auto row = c.one("SELECT COALESCE(SUM(members), 0), COALESCE(SUM(orgs), 0), COALESCE(SUM(units), 0) "
+                   "FROM area_tally WHERE area_path >= ? AND area_path < ?",
+                   {path, auth::path_end(path)});
+  counts["orgs"] = row->integer(1);
+  counts["members"] = row->integer(0);
+  counts["units"] = row->integer(2);
 }
 
 }  // namespace
@@ -171,9 +181,7 @@ void add_registers() {
       const auto path = text_of(row.at("path"));
       bj::object counts;
       count_into(c, counts, "areas", "SELECT COUNT(*) FROM area WHERE path > ? AND path < ?", path);
-      count_into(c, counts, "orgs", "SELECT COUNT(*) FROM party_org WHERE area_path >= ? AND area_path < ?", path);
-      count_into(c, counts, "members", "SELECT COUNT(*) FROM member WHERE area_path >= ? AND area_path < ?", path);
-      count_into(c, counts, "units", "SELECT COUNT(*) FROM unit WHERE area_path >= ? AND area_path < ?", path);
+      area_counts(c, counts, path);
       o["counts"] = std::move(counts);
       o["has_geometry"] = std::holds_alternative<std::string>(row.at("geometry"));
       if (detail) {
@@ -219,6 +227,7 @@ void add_registers() {
     s.scope.area_path = "t.area_path";
     s.scope.org_path = "t.path";
     s.order_column = "path";
+    s.tally_column = "orgs";
     s.subtree_area_column = "area_path";
     s.subtree_org_column = "path";
     s.tree = true;
@@ -227,7 +236,8 @@ void add_registers() {
       const auto path = text_of(row.at("path"));
       bj::object counts;
       count_into(c, counts, "orgs", "SELECT COUNT(*) FROM party_org WHERE path > ? AND path < ?", path);
-      count_into(c, counts, "members", "SELECT COUNT(*) FROM member WHERE org_path >= ? AND org_path < ?", path);
+      counts["members"] = c.one("SELECT COALESCE(SUM(members), 0) FROM org_tally WHERE org_path >= ? AND org_path < ?",
+                                {path, auth::path_end(path)})->integer(0);
       o["counts"] = std::move(counts);
     };
     registry::add_spec(std::move(s));
@@ -259,6 +269,7 @@ void add_registers() {
     s.scope.area_path = "t.area_path";
     s.scope.unit_id = "t.id";
     s.order_column = "area_path";
+    s.tally_column = "units";
     s.subtree_area_column = "area_path";
     s.prepare = prepare_unit;
     registry::add_spec(std::move(s));
@@ -290,6 +301,7 @@ void add_registers() {
     s.fields[0].sort = true;
     s.scope.area_path = "t.area_path";
     s.order_column = "area_path";
+    s.tally_column = "venues";
     s.subtree_area_column = "area_path";
     s.prepare = prepare_area_bound;
     registry::add_spec(std::move(s));

@@ -118,6 +118,8 @@ void add_registers() {
     s.scope.org_path = "t.org_path";
     s.order_column = "area_path";
     s.scope.member_id = "t.id";
+    s.tally_column = "members";
+    s.org_tally = true;
     s.subtree_area_column = "area_path";
     s.subtree_org_column = "org_path";
     s.fts_member_name = true;
@@ -153,6 +155,7 @@ void add_registers() {
     s.fields[0].sort = true;
     s.scope.area_path = "t.area_path";
     s.order_column = "area_path";
+    s.tally_column = "people";
     s.subtree_area_column = "area_path";
     s.prepare = prepare_person;
     registry::add_spec(std::move(s));

@@ -115,6 +115,9 @@ bj::object render(const Spec& s, store::Conn& c, const store::Row& row, bool det
 struct Query final {
   std::string where;
   store::Params params;
+  bool plain = true;  // only scope and subtree ranges: a total can come from the rollups
+  std::optional<std::string> area_filter;
+  std::optional<std::string> org_filter;
   void add(const std::string& cond, store::Params p = {}) {
     where += (where.empty() ? " WHERE " : " AND ") + cond;
     params.insert(params.end(), p.begin(), p.end());
@@ -146,8 +149,10 @@ Query build_filters(const Spec& s, store::Conn& c, Ctx& ctx) {
     if (!raw || raw->empty()) continue;
     auto v = parse_value(f, *raw, Source::json, wc);
     q.add("t." + f.column + " = ?", {v});
+    q.plain = false;
   }
-  auto subtree = [&](const char* param, const std::string& column, const char* table) {
+  auto subtree = [&](const char* param, const std::string& column, const char* table,
+                     std::optional<std::string>& filter) {
     if (column.empty()) return;
     auto id = int_param(ctx.req, param, 0, 0, INT64_MAX / 2);
     if (id == 0) return;
@@ -155,11 +160,16 @@ Query build_filters(const Spec& s, store::Conn& c, Ctx& ctx) {
     // An unknown node simply matches nothing; scope already hides what the caller may not see.
     const std::string path = row ? row->text(0) : "/none/";
     q.add("t." + column + " >= ? AND t." + column + " < ?", {path, auth::path_end(path)});
+    filter = path;
   };
-  subtree("area_id", s.subtree_area_column, "area");
-  subtree("org_id", s.subtree_org_column, "party_org");
+  subtree("area_id", s.subtree_area_column, "area", q.area_filter);
+  subtree("org_id", s.subtree_org_column, "party_org", q.org_filter);
+  // Trees filter their own path column; only a register's area_path matches the area rollups.
+  if (s.subtree_area_column != "area_path") q.area_filter.reset();
+  if (s.subtree_org_column != "org_path") q.org_filter.reset();
   if (s.tree) {
     if (auto p = ctx.req.param("parent_id"); p && !p->empty()) {
+      q.plain = false;
       const auto parent = int_param(ctx.req, "parent_id", 0, 0, INT64_MAX / 2);
       if (parent == 0) {
         // The caller's top nodes: the shallowest ones their scope reaches.
@@ -174,6 +184,7 @@ Query build_filters(const Spec& s, store::Conn& c, Ctx& ctx) {
   if (auto text = ctx.req.param("q"); text && !text->empty()) {
     const long n = json::utf8_length(*text);
     if (n < 0 || static_cast<std::size_t>(n) > kMaxQuery) bad_request("q", "搜索词最多 50 个字符");
+    q.plain = false;
     if (s.fts_member_name && c.dialect() == store::Dialect::sqlite && static_cast<std::size_t>(n) >= kMinTrigramChars) {
       std::string phrase = "\"";
       for (char ch : *text) phrase += ch == '"' ? std::string("\"\"") : std::string(1, ch);
@@ -299,6 +310,35 @@ Page fetch_page(const Spec& s, store::Conn& c, Ctx& ctx, const Query& base, cons
   return page;
 }
 
+std::int64_t sum_tally(store::Conn& c, const char* table, const char* key, const std::string& column,
+                       const std::vector<std::string>& roots) {
+  if (roots.empty()) return 0;
+  std::string where;
+  store::Params params;
+  for (const auto& r : roots) {
+    where += std::string(where.empty() ? "" : " OR ") + "(" + key + " >= ? AND " + key + " < ?)";
+    params.emplace_back(r);
+    params.emplace_back(auth::path_end(r));
+  }
+  return c.scalar("SELECT COALESCE(SUM(" + column + "), 0) FROM " + table + " WHERE " + where, params);
+}
+
+// A list's total from the rollups when only scope and subtree ranges narrow it.
+std::optional<std::int64_t> tally_total(const Spec& s, store::Conn& c, const auth::Principal& who, const Query& q) {
+  if (s.tally_column.empty() || !q.plain) return std::nullopt;
+  if (!q.org_filter) {
+    if (auto roots = auth::covering_paths(who, s.reg, Action::read, auth::ScopeType::area, q.area_filter)) {
+      return sum_tally(c, "area_tally", "area_path", s.tally_column, *roots);
+    }
+  }
+  if (s.org_tally && !q.area_filter) {
+    if (auto roots = auth::covering_paths(who, s.reg, Action::read, auth::ScopeType::org, q.org_filter)) {
+      return sum_tally(c, "org_tally", "org_path", "members", *roots);
+    }
+  }
+  return std::nullopt;
+}
+
 http::Response list(const Spec& s, Ctx& ctx) {
   if (!ctx.who().can(s.reg, Action::read)) forbidden();
   const auto limit = int_param(ctx.req, "limit", kDefaultPage, 1, kMaxPage);
@@ -307,7 +347,10 @@ http::Response list(const Spec& s, Ctx& ctx) {
   auto page = ctx.app.db.read([&](store::Conn& c) {
     Query base = build_filters(s, c, ctx);
     Page p = fetch_page(s, c, ctx, base, sort, limit, after, false);
-    if (!after || after->empty()) p.total = c.scalar("SELECT COUNT(*) FROM " + s.table + " t" + base.where, base.params);
+    if (!after || after->empty()) {
+      p.total = tally_total(s, c, ctx.who(), base);
+      if (!p.total) p.total = store::count(c, "SELECT COUNT(*) FROM " + s.table + " t" + base.where, base.params);
+    }
     return p;
   });
   bj::object out{{"items", std::move(page.items)}};

@@ -67,6 +67,8 @@ struct Spec final {
   std::string subtree_area_column;  // `?area_id=` filters this path column to the area's subtree
   std::string subtree_org_column;   // `?org_id=` filters this path column to the org's subtree
   std::string order_column;         // the default order (then id): a scope path, so pages walk its index
+  std::string tally_column;         // area_tally column that counts this register, for cheap totals
+  bool org_tally = false;           // org_tally.members counts this register by org path too
   bool tree = false;                // `?parent_id=` children; 0 = the caller's top nodes
   bool fts_member_name = false;     // SQLite FTS5 trigram search on member names
   std::function<void(WriteCtx&)> prepare;

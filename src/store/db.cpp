@@ -1,5 +1,6 @@
 #include "store/db.hpp"
 
+#include <ctime>
 #include <stdexcept>
 
 namespace jiceng::store {
@@ -58,6 +59,36 @@ std::int64_t Conn::scalar(std::string_view sql, const Params& params) {
   auto rs = query(sql, params);
   if (rs.rows.empty() || rs.rows.front().size() == 0) return 0;
   return rs.rows.front().integer(0);
+}
+
+std::int64_t Database::cached_count(Conn& c, std::string_view sql, const Params& params) {
+  constexpr std::size_t kMaxEntries = 20000;
+  std::string key(sql);
+  for (const auto& p : params) {
+    key += '\x1f';
+    if (auto v = std::get_if<std::int64_t>(&p)) key += "i" + std::to_string(*v);
+    else if (auto v = std::get_if<double>(&p)) key += "d" + std::to_string(*v);
+    else if (auto v = std::get_if<std::string>(&p)) key += "s" + *v;
+    else key += "n";
+  }
+  const auto gen = generation();
+  const auto now = static_cast<std::int64_t>(std::time(nullptr));
+  {
+    std::lock_guard lock(count_mu_);
+    auto it = counts_.find(key);
+    if (it != counts_.end() && it->second.generation == gen && now - it->second.at < kCountTtlSeconds) {
+      return it->second.value;
+    }
+  }
+  const auto value = c.scalar(sql, params);
+  std::lock_guard lock(count_mu_);
+  if (counts_.size() >= kMaxEntries) counts_.clear();
+  counts_[std::move(key)] = CountEntry{gen, now, value};
+  return value;
+}
+
+std::int64_t count(Conn& c, std::string_view sql, const Params& params) {
+  return c.owner ? c.owner->cached_count(c, sql, params) : c.scalar(sql, params);
 }
 
 std::unique_ptr<Database> open(const std::string& url, int pool_size) {

@@ -3,7 +3,10 @@
 // placeholders; drivers translate. Reads run on a pooled connection, writes in a transaction
 // on the writer (SQLite: one writer, BEGIN IMMEDIATE; PostgreSQL: any pooled connection).
 #include <cstdint>
+#include <atomic>
 #include <functional>
+#include <mutex>
+#include <unordered_map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -56,9 +59,12 @@ struct ResultSet final {
   auto end() const { return rows.end(); }
 };
 
+class Database;
+
 class Conn {
  public:
   virtual ~Conn() = default;
+  Database* owner = nullptr;  // set by the driver; lets helpers reach the database's caches
   virtual ResultSet query(std::string_view sql, const Params& params = {}) = 0;
   // Returns the number of rows changed.
   virtual std::int64_t execute(std::string_view sql, const Params& params = {}) = 0;
@@ -90,9 +96,11 @@ class Database {
       if constexpr (std::is_void_v<decltype(f(*lease))>) {
         f(*lease);
         commit(*lease);
+        generation_.fetch_add(1, std::memory_order_release);
       } else {
         auto result = f(*lease);
         commit(*lease);
+        generation_.fetch_add(1, std::memory_order_release);
         return result;
       }
     } catch (...) {
@@ -108,6 +116,12 @@ class Database {
     std::int64_t writes = 0;
   };
   virtual Stats stats() const = 0;
+
+  // Counts over large ranges (list totals, subtree counts) are remembered until the next write
+  // through this Database or for kCountTtlSeconds, whichever comes first.
+  static constexpr std::int64_t kCountTtlSeconds = 30;
+  std::int64_t cached_count(Conn& c, std::string_view sql, const Params& params);
+  std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
 
  protected:
   class LeaseBase {
@@ -127,7 +141,20 @@ class Database {
   virtual void begin(Conn& c) = 0;
   virtual void commit(Conn& c) = 0;
   virtual void rollback(Conn& c) = 0;
+
+ private:
+  struct CountEntry {
+    std::uint64_t generation;
+    std::int64_t at;
+    std::int64_t value;
+  };
+  std::atomic<std::uint64_t> generation_{0};
+  std::mutex count_mu_;
+  std::unordered_map<std::string, CountEntry> counts_;
 };
+
+// COUNT through the owner's cache when there is one.
+std::int64_t count(Conn& c, std::string_view sql, const Params& params);
 
 // "sqlite:PATH" or "postgresql://…" (also "postgres://…"); throws std::invalid_argument.
 std::unique_ptr<Database> open(const std::string& url, int pool_size);

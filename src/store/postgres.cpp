@@ -158,7 +158,14 @@ class PgConn final : public Conn {
 class PgDatabase final : public Database {
  public:
   PgDatabase(std::string conninfo, int pool_size)
-      : conninfo_(std::move(conninfo)), pool_([this] { return std::make_unique<PgConn>(conninfo_); }, pool_size) {
+      : conninfo_(std::move(conninfo)),
+        pool_(
+            [this] {
+              auto c = std::make_unique<PgConn>(conninfo_);
+              c->owner = this;
+              return c;
+            },
+            pool_size) {
     // Connect once now so a wrong URL fails at start, not at the first request.
     pool_.give(pool_.take());
   }

@@ -139,7 +139,15 @@ class SqliteDatabase final : public Database {
   SqliteDatabase(std::string path, int pool_size)
       : path_(std::move(path)),
         writer_(std::make_unique<SqliteConn>(path_)),
-        readers_([this] { return std::make_unique<SqliteConn>(path_); }, pool_size) {}
+        readers_(
+            [this] {
+              auto c = std::make_unique<SqliteConn>(path_);
+              c->owner = this;
+              return c;
+            },
+            pool_size) {
+    writer_->owner = this;
+  }
 
   Dialect dialect() const override { return Dialect::sqlite; }
   std::string describe() const override { return "sqlite:" + path_; }

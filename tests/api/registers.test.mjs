@@ -364,3 +364,26 @@ test('big committee: seats are added from the community\'s own people, in scope,
   assert.equal((await one.req('DELETE', `/api/v1/areas/${area.id}/committee/${seat.json.id}`)).status, 204);
   assert.equal((await one.get(`/api/v1/areas/${area.id}/committee`)).json.items.length, before.length);
 });
+
+test('totals from the rollups equal the rows you can page through', async () => {
+  for (const [user, path] of [['community', '/api/v1/members'], ['branch', '/api/v1/members'],
+    ['street', '/api/v1/units'], ['community', '/api/v1/people'], ['admin', '/api/v1/venues']]) {
+    const c = await as(user);
+    const first = await c.get(`${path}?limit=200`);
+    let seen = first.json.items.length;
+    let cursor = first.json.next_cursor;
+    while (cursor) {
+      const page = await c.get(`${path}?limit=200&after=${cursor}`);
+      seen += page.json.items.length;
+      cursor = page.json.next_cursor;
+    }
+    assert.equal(first.json.total, seen, `${user} ${path}`);
+  }
+  const admin = await as('admin');
+  const county = (await admin.get('/api/v1/areas?parent_id=0')).json.items[0];
+  const street = (await admin.get(`/api/v1/areas?parent_id=${county.id}&limit=1`)).json.items[0];
+  const filtered = await admin.get(`/api/v1/members?area_id=${street.id}&limit=1`);
+  assert.equal(filtered.json.total, street.counts.members);
+  const units = await admin.get(`/api/v1/units?area_id=${street.id}&limit=1`);
+  assert.equal(units.json.total, street.counts.units);
+});

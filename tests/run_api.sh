@@ -32,6 +32,24 @@ export JICENG_URL JICENG_BIN="$bin" JICENG_DB="$db" JICENG_KEY="$key" JICENG_STO
 status=0
 node --test --test-reporter=spec "$here/api/" || status=$?
 
+# The command line: export, import with --dry-run, accounts.
+cli() { "$bin" "$@" --db "$db" --key-file "$key"; }
+cli export members "$tmp/members.csv" >/dev/null
+head -c 200 "$tmp/members.csv" | grep -q "姓名,性别,民族" || { echo "CLI export lacks the Chinese header"; status=1; }
+printf '姓名,身份证号,所在党组织\n命令行,110105194912310021,不存在的支部\n' >"$tmp/bad.csv"
+if out=$(cli import members "$tmp/bad.csv" --dry-run); then
+  echo "CLI import accepted a bad file"; status=1
+else
+  echo "$out" | grep -q '"row":2' || { echo "CLI import did not name the bad row: $out"; status=1; }
+fi
+cli user add cli-admin --password 'Cli-passw0rd' --role org_dept --scope 1 >/dev/null
+login() { curl -s -o /dev/null -w '%{http_code}' -X POST "$JICENG_URL/api/v1/session" -d "{\"username\":\"cli-admin\",\"password\":\"$1\"}"; }
+[ "$(login Cli-passw0rd)" = 200 ] || { echo "account made by 'jiceng user add' cannot log in"; status=1; }
+cli user passwd cli-admin --password 'Cli-passw0rd2' >/dev/null
+[ "$(login Cli-passw0rd)" = 401 ] && [ "$(login Cli-passw0rd2)" = 200 ] || { echo "'jiceng user passwd' did not take"; status=1; }
+cli user disable cli-admin >/dev/null
+[ "$(login Cli-passw0rd2)" = 401 ] || { echo "a disabled account can still log in"; status=1; }
+
 # Graceful shutdown: SIGTERM ends the server cleanly.
 kill -TERM "$SERVER_PID"
 wait "$SERVER_PID" || { echo "server did not exit cleanly on SIGTERM"; status=1; }

@@ -105,6 +105,19 @@ bj::object openapi(const Router& router) {
                                     {"schema", bj::object{{"type", "integer"}}}});
       }
     }
+    if (!r.doc.empty()) {
+      boost::system::error_code ec;
+      auto extra = bj::parse(r.doc, ec);
+      if (!ec && extra.is_object()) {
+        for (auto& [k, v] : extra.as_object()) {
+          if (k == "parameters" && v.is_array()) {
+            for (auto& p : v.as_array()) params.push_back(p);
+          } else {
+            op[k] = v;
+          }
+        }
+      }
+    }
     if (!params.empty()) op["parameters"] = std::move(params);
     bj::object responses{{"200", bj::object{{"description", "成功"}}},
                          {"400", bj::object{{"description", "输入有误，见 error.field 与 error.message"}}}};

@@ -66,8 +66,9 @@ http::Response error_response(int status, const std::string& code, const std::st
 }
 
 void Router::add(std::string method, std::string pattern, Access access, std::string tag, std::string summary,
-                 Handler handler) {
-  Route r{std::move(method), std::move(pattern), access, std::move(tag), std::move(summary), std::move(handler), {}};
+                 Handler handler, std::string doc) {
+  Route r{std::move(method), std::move(pattern), access,           std::move(tag),
+          std::move(summary), std::move(handler), std::move(doc), {}};
   r.segments = split_path(r.pattern);
   r.metrics = &metrics_.route(r.method, r.pattern);
   routes_.push_back(std::move(r));

@@ -37,6 +37,7 @@ struct Route final {
   std::string tag;      // OpenAPI tag (module)
   std::string summary;  // OpenAPI summary (zh-CN)
   Handler handler;
+  std::string doc;  // extra OpenAPI operation members as a JSON object text (parameters, requestBody)
   std::vector<std::string> segments;
   RouteMetrics* metrics = nullptr;
 };
@@ -46,7 +47,7 @@ class Router final {
   using Authenticator = std::function<std::optional<auth::Principal>(const http::Request&, App&)>;
 
   void add(std::string method, std::string pattern, Access access, std::string tag, std::string summary,
-           Handler handler);
+           Handler handler, std::string doc = {});
   void set_authenticator(Authenticator a) { authenticate_ = std::move(a); }
   // A handler for GET requests no route matched (the console's static files).
   void set_fallback(Handler h) { fallback_ = std::move(h); }

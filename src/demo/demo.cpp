@@ -216,6 +216,8 @@ std::string load(store::Database& db, const crypto::FieldCipher& cipher, std::ui
     }
     // Party organisations of villages and communities, with branches where members sit.
     std::vector<std::int64_t> member_orgs;
+    std::set<std::int64_t> retired_branches;  // a community's 离退休党员支部 holds the retired
+    std::set<std::int64_t> working_branches;  // and its 在职党员支部 those still working
     std::vector<std::int64_t> place_orgs(places.size());
     for (std::size_t i = 0; i < places.size(); ++i) {
       const auto& p = places[i];
@@ -236,6 +238,8 @@ std::string load(store::Database& db, const crypto::FieldCipher& cipher, std::ui
                                               : std::string("第") + (k == 1 ? "一" : "二") + "党支部";
         const auto branch = b.org(po, p.name + bname, "branch", kind, p.id, g.name(), g.date(1980, 2018));
         member_orgs.push_back(branch);
+        if (p.community && k == 1) working_branches.insert(branch);
+        if (p.community && k == 2) retired_branches.insert(branch);
         if (p.community || g.chance(0.5)) b.org(branch, p.name + bname + "第一党小组", "group", kind, p.id, g.name(), g.date(1995, 2020));
       }
     }
@@ -286,7 +290,8 @@ std::string load(store::Database& db, const crypto::FieldCipher& cipher, std::ui
       const auto org = member_orgs[static_cast<std::size_t>(i) % member_orgs.size()];
       auto paths = c.one("SELECT path, area_path, kind FROM party_org WHERE id = ?", {org});
       const bool male = g.chance(0.68);
-      const auto birth = g.date(1938, 2003);
+      const bool retired_branch = retired_branches.count(org) != 0;
+      const auto birth = retired_branch ? g.date(1938, 1961) : working_branches.count(org) ? g.date(1962, 2000) : g.date(1938, 2003);
       const auto idn = g.id_number(birth, male);
       const auto phone = g.phone();
       const int birth_year = std::stoi(birth.substr(0, 4));

@@ -647,14 +647,71 @@ const Spec* find_spec(const std::string& name) {
   return nullptr;
 }
 
+namespace {
+
+bj::object field_schema(const Field& f) {
+  bj::object o{{"description", f.heading.empty() ? f.key : f.heading}};
+  switch (f.kind) {
+    case Kind::integer:
+    case Kind::ref_area:
+    case Kind::ref_org:
+    case Kind::ref_unit: o["type"] = "integer"; break;
+    case Kind::boolean: o["type"] = "boolean"; break;
+    case Kind::list: o["type"] = "array"; o["items"] = bj::object{{"type", "string"}, {"maxLength", f.max_len}}; break;
+    case Kind::date: o["type"] = "string"; o["format"] = "date"; break;
+    default: o["type"] = "string"; o["maxLength"] = f.max_len;
+  }
+  if (!f.choices.empty()) {
+    bj::array values;
+    for (const auto& c : f.choices) values.emplace_back(c.value);
+    o["enum"] = std::move(values);
+  }
+  return o;
+}
+
+std::string list_doc(const Spec& s) {
+  auto q = [](const char* name, const char* type, const char* what) {
+    return bj::object{{"name", name}, {"in", "query"}, {"schema", bj::object{{"type", type}}}, {"description", what}};
+  };
+  bj::array params{q("q", "string", "按名称搜索（中文三字以上走全文索引）"), q("limit", "integer", "每页条数，1–200，默认 50"),
+                   q("after", "string", "上一页返回的 next_cursor"), q("sort", "string", "排序字段"),
+                   q("order", "string", "asc 或 desc")};
+  for (const auto& f : s.fields) {
+    if (f.filter) params.push_back(bj::object{{"name", f.key}, {"in", "query"}, {"schema", field_schema(f)}});
+  }
+  if (!s.subtree_area_column.empty()) params.push_back(q("area_id", "integer", "只看此区域的整棵子树"));
+  if (!s.subtree_org_column.empty()) params.push_back(q("org_id", "integer", "只看此党组织的整棵子树"));
+  if (s.tree) params.push_back(q("parent_id", "integer", "直接下级；0 表示调用者的顶层节点"));
+  return bj::serialize(bj::object{{"parameters", std::move(params)}});
+}
+
+std::string body_doc(const Spec& s, bool create) {
+  bj::object props;
+  bj::array required;
+  for (const auto& f : s.fields) {
+    if (!f.writable) continue;
+    props[f.key] = field_schema(f);
+    if (create && f.required) required.emplace_back(f.key);
+  }
+  bj::object schema{{"type", "object"}, {"properties", std::move(props)}};
+  if (!required.empty()) schema["required"] = std::move(required);
+  return bj::serialize(bj::object{
+      {"requestBody", bj::object{{"required", true},
+                                 {"content", bj::object{{"application/json", bj::object{{"schema", std::move(schema)}}}}}}}});
+}
+
+}  // namespace
+
 void register_spec_routes(Router& r, const Spec& spec) {
   const std::string base = "/api/v1/" + spec.name;
   const Spec* s = &spec;
   r.add("GET", base, Access::authenticated, spec.name, spec.label + "列表（筛选、搜索、排序、游标分页）",
-        [s](Ctx& c) { return list(*s, c); });
+        [s](Ctx& c) { return list(*s, c); }, list_doc(spec));
   r.add("GET", base + "/{id}", Access::authenticated, spec.name, spec.label + "详情", [s](Ctx& c) { return detail(*s, c); });
-  r.add("POST", base, Access::authenticated, spec.name, "新建" + spec.label, [s](Ctx& c) { return create(*s, c); });
-  r.add("PATCH", base + "/{id}", Access::authenticated, spec.name, "修改" + spec.label, [s](Ctx& c) { return edit(*s, c); });
+  r.add("POST", base, Access::authenticated, spec.name, "新建" + spec.label, [s](Ctx& c) { return create(*s, c); },
+        body_doc(spec, true));
+  r.add("PATCH", base + "/{id}", Access::authenticated, spec.name, "修改" + spec.label, [s](Ctx& c) { return edit(*s, c); },
+        body_doc(spec, false));
   r.add("POST", "/api/v1/import/" + spec.name, Access::authenticated, spec.name,
         "导入" + spec.label + "（CSV 或 XLSX；dry_run=1 只预检）", [s](Ctx& c) { return import(*s, c); });
   r.add("GET", "/api/v1/export/" + spec.name, Access::authenticated, spec.name, "导出" + spec.label + "（csv 或 xlsx）",

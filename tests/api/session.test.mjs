@@ -11,6 +11,12 @@ test('health, metrics and the OpenAPI document answer without login', async () =
   assert.equal(o.status, 200);
   assert.ok(o.json.paths['/api/v1/members/{id}'].get, 'member detail documented');
   assert.ok(o.json.paths['/api/v1/import/members'].post, 'import documented');
+  const list = o.json.paths['/api/v1/members'].get;
+  const category = list.parameters.find((p) => p.name === 'category');
+  assert.deepEqual(category.schema.enum, ['in_service', 'retired', 'rural', 'mobile', 'student']);
+  const body = o.json.paths['/api/v1/members'].post.requestBody.content['application/json'].schema;
+  assert.ok(body.required.includes('name') && body.required.includes('org_id'));
+  assert.equal(body.properties.joined_on.format, 'date');
   const m = await c.get('/metrics');
   assert.equal(m.status, 200);
   assert.match(m.text, /jiceng_http_request_duration_seconds_bucket\{method="GET",route="\/healthz"/);

@@ -56,6 +56,41 @@ auth::Principal system_principal(store::Database& db) {
   return p;
 }
 
+// Applies `key = value` lines (TOML-style, quotes optional, [sections] and # comments ignored)
+// to the options the command line left unset.
+void apply_config(CLI::App& sub, const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read config " + path);
+  int line_no = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++line_no;
+    auto trim = [](std::string s) {
+      const auto b = s.find_first_not_of(" \t\r");
+      const auto e = s.find_last_not_of(" \t\r");
+      return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+    };
+    line = trim(line);
+    if (line.empty() || line[0] == '#' || line[0] == '[') continue;
+    const auto eq = line.find('=');
+    if (eq == std::string::npos) throw std::runtime_error(path + ":" + std::to_string(line_no) + ": expected key = value");
+    const auto key = trim(line.substr(0, eq));
+    auto value = trim(line.substr(eq + 1));
+    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front()) {
+      value = value.substr(1, value.size() - 2);
+    }
+    CLI::Option* opt = nullptr;
+    try {
+      opt = sub.get_option("--" + key);
+    } catch (const CLI::OptionNotFound&) {
+      throw std::runtime_error(path + ":" + std::to_string(line_no) + ": unknown setting " + key);
+    }
+    if (opt->count() == 0) {
+      opt->add_result(value);
+      opt->run_callback();  // stores the value into the bound variable
+    }
+  }
+}
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path);
@@ -103,7 +138,9 @@ int main(int argc, char** argv) {
   serve->add_option("--listen", listen, "ADDR:PORT")->capture_default_str();
   serve->add_option("--web", web_root, "folder of the built console")->capture_default_str();
   serve->add_option("--threads", threads, "I/O threads (0: one per core)");
-  serve->set_config("--config", "", "TOML/INI file with the same options");
+  serve->add_option("--config", config_file, "file of `key = value` lines (listen, db, key-file, web, threads); "
+                                             "the command line wins")
+      ->check(CLI::ExistingFile);
 
   auto* migrate = cli.add_subcommand("migrate", "Apply database migrations");
   add_common(migrate);
@@ -159,6 +196,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*serve) {
+      if (!config_file.empty()) apply_config(*serve, config_file);
       auto db = open_db(common);
       auto cipher = crypto::FieldCipher::from_key_file(common.key_file);
       App app{*db, cipher, now_seconds};

@@ -50,6 +50,15 @@ cli user passwd cli-admin --password 'Cli-passw0rd2' >/dev/null
 cli user disable cli-admin >/dev/null
 [ "$(login Cli-passw0rd2)" = 401 ] || { echo "a disabled account can still log in"; status=1; }
 
+# A second server configured from a file answers on the port the file names.
+cport=$(free_port)
+printf '# jiceng settings\nlisten = "127.0.0.1:%s"\ndb = "%s"\nkey-file = %s\n' "$cport" "$db" "$key" >"$tmp/jiceng.toml"
+"$bin" serve --config "$tmp/jiceng.toml" --web "$here/../web/dist" >"$tmp/config-server.log" 2>&1 &
+cpid=$!
+for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$cport/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+curl -fs "http://127.0.0.1:$cport/healthz" >/dev/null || { echo "server from --config did not answer"; cat "$tmp/config-server.log"; status=1; }
+kill -TERM "$cpid"; wait "$cpid" || true
+
 # Graceful shutdown: SIGTERM ends the server cleanly.
 kill -TERM "$SERVER_PID"
 wait "$SERVER_PID" || { echo "server did not exit cleanly on SIGTERM"; status=1; }

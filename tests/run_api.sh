@@ -59,8 +59,17 @@ for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$cport/healthz" >/dev/null 2
 curl -fs "http://127.0.0.1:$cport/healthz" >/dev/null || { echo "server from --config did not answer"; cat "$tmp/config-server.log"; status=1; }
 kill -TERM "$cpid"; wait "$cpid" || true
 
-# Graceful shutdown: SIGTERM ends the server cleanly.
+# Graceful shutdown: SIGTERM while a long export is in flight; the export still arrives whole.
+cookie=$(curl -s -i -X POST "$JICENG_URL/api/v1/session" -d '{"username":"admin","password":"jiceng-demo"}' \
+  | grep -i '^set-cookie' | sed 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/')
+curl -s -o "$tmp/inflight.xlsx" -w '%{http_code}' -H "Cookie: $cookie" \
+  "$JICENG_URL/api/v1/export/members?format=xlsx" >"$tmp/inflight.code" &
+curl_pid=$!
+sleep 0.15
 kill -TERM "$SERVER_PID"
+wait "$curl_pid" || true
+[ "$(cat "$tmp/inflight.code")" = 200 ] && [ "$(head -c 2 "$tmp/inflight.xlsx")" = PK ] \
+  || { echo "request in flight at SIGTERM was dropped ($(cat "$tmp/inflight.code"))"; status=1; }
 wait "$SERVER_PID" || { echo "server did not exit cleanly on SIGTERM"; status=1; }
 SERVER_PID=
 

@@ -62,7 +62,7 @@ http::Response get_session(Ctx& ctx) {
 }
 
 http::Response delete_session(Ctx& ctx) {
-  if (auto cookie = ctx.req.cookie(kSessionCookie)) logout(ctx.app, *cookie);
+  if (auto cookie = ctx.req.cookie(kSessionCookie)) logout(ctx.app, *cookie, ctx.who(), ctx.req.client_ip);
   http::Response resp;
   resp.status = 204;
   resp.set_header("Set-Cookie", session_cookie("", ctx.app.secure_cookies, true));

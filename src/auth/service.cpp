@@ -87,8 +87,12 @@ std::optional<NewSession> login(App& app, const std::string& username, const std
   return s;
 }
 
-void logout(App& app, const std::string& token) {
-  app.db.write([&](store::Conn& c) { c.execute("DELETE FROM session WHERE token_hash = ?", {token_hash(token)}); });
+void logout(App& app, const std::string& token, const Principal& who, const std::string& ip) {
+  app.db.write([&](store::Conn& c) {
+    c.execute("DELETE FROM session WHERE token_hash = ?", {token_hash(token)});
+    audit::record(c, {app.now(), who.username, who.account_id, ip, "logout", "account", std::to_string(who.account_id),
+                      "", ""});
+  });
 }
 
 std::optional<Principal> authenticate(const http::Request& req, App& app) {

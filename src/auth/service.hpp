@@ -24,7 +24,7 @@ struct NewSession final {
 // the account is disabled. Both outcomes are audited.
 std::optional<NewSession> login(App& app, const std::string& username, const std::string& password,
                                 const std::string& ip);
-void logout(App& app, const std::string& token);
+void logout(App& app, const std::string& token, const Principal& who, const std::string& ip);
 
 // The caller of a request: session cookie or `Authorization: Bearer` API token.
 std::optional<Principal> authenticate(const http::Request& req, App& app);

@@ -116,6 +116,9 @@ http::Response Router::dispatch(const http::Request& req, App& app) {
   } catch (const store::DbError& e) {
     if (e.constraint) {
       resp = error_response(409, "conflict", "与已有记录冲突（重复或仍被引用）");
+    } else if (e.busy) {
+      resp = error_response(503, "busy", "系统繁忙，请稍后重试");
+      resp.set_header("Retry-After", "2");
     } else {
       std::cerr << "database error on " << req.method << " " << req.path << ": " << e.what() << "\n";
       resp = error_response(500, "internal", "服务器内部错误，请稍后重试");

@@ -532,7 +532,9 @@ http::Response import(const Spec& s, Ctx& ctx) {
           WriteCtx wc{s.reg, c, ctx.app, ctx.who()};
           prepare_write(s, wc, raw, Source::sheet);
           const auto id = insert_row(s, wc);
-          if (!load_one(s, c, ctx.who(), id, Action::read)) forbidden("不在您的管辖范围内");
+          auto created = load_one(s, c, ctx.who(), id, Action::read);
+          if (!created) forbidden("不在您的管辖范围内");
+          if (!dry_run) audit_write(wc, ctx.req, "create", s.table, id, "", bj::serialize(*created));
           ++imported;
         } catch (const ApiError& e) {
           std::string column = e.field();

@@ -164,6 +164,8 @@ class DbError final : public std::runtime_error {
   using std::runtime_error::runtime_error;
   // True for unique/foreign-key violations, which the API reports as 409 rather than a 500.
   bool constraint = false;
+  // True when the store stayed locked or overloaded past its timeout: worth a retry (503).
+  bool busy = false;
 };
 
 }  // namespace jiceng::store

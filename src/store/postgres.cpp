@@ -112,6 +112,9 @@ class PgConn final : public Conn {
     const char* state = PQresultErrorField(r.get(), PG_DIAG_SQLSTATE);
     DbError e("postgres: " + std::string(PQresultErrorMessage(r.get())) + " [" + std::string(sql.substr(0, 200)) + "]");
     e.constraint = state != nullptr && state[0] == '2' && state[1] == '3';
+    // 40xxx: serialization failure or deadlock; 53xxx: out of resources; 57P03: starting up.
+    e.busy = state != nullptr && ((state[0] == '4' && state[1] == '0') || (state[0] == '5' && state[1] == '3') ||
+                                  std::string_view(state) == "57P03");
     throw e;
   }
 

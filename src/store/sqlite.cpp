@@ -20,6 +20,7 @@ constexpr std::size_t kStatementCacheLimit = 512;
   DbError e(std::string("sqlite: ") + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)) + " [" +
             std::string(sql.substr(0, 200)) + "]");
   e.constraint = (rc & 0xff) == SQLITE_CONSTRAINT;
+  e.busy = (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
   throw e;
 }
 

@@ -221,6 +221,9 @@ test('import: a file with one bad row reports row, column and reason and imports
   assert.equal(ok.status, 200, ok.text);
   assert.equal(ok.json.imported, 2);
   assert.equal((await c.get('/api/v1/members?limit=1')).json.total, before + 2);
+  const trail = (await c.get('/api/v1/audit?limit=5')).json.items;
+  assert.equal(trail[0].action, 'import');
+  assert.deepEqual(trail.slice(1, 3).map((a) => [a.action, a.object_type]), [['create', 'member'], ['create', 'member']]);
   const again = await c.req('POST', '/api/v1/import/members', [header, good1].join('\n'), { raw: true });
   assert.equal(again.status, 422);
   assert.match(again.json.errors[0].reason, /已登记|重复/);

@@ -1,0 +1,191 @@
+#include "appeals/rules.hpp"
+
+#include <algorithm>
+
+namespace jiceng::appeals {
+namespace {
+
+struct StatusInfo {
+  Status s;
+  std::string_view name;
+  std::string_view label;
+};
+constexpr std::array<StatusInfo, 9> kStatuses = {{
+    {Status::submitted, "submitted", "待受理"},
+    {Status::accepted, "accepted", "已受理"},
+    {Status::in_progress, "in_progress", "办理中"},
+    {Status::resolved, "resolved", "已办结"},
+    {Status::called_back, "called_back", "已回访"},
+    {Status::closed, "closed", "已关闭"},
+    {Status::rejected, "rejected", "不予受理"},
+    {Status::merged, "merged", "已合并"},
+    {Status::reopened, "reopened", "重新办理"},
+}};
+
+struct ActionInfo {
+  Action a;
+  std::string_view name;
+  std::string_view label;
+  int min_level;  // the lowest handling level allowed to take it
+};
+constexpr std::array<ActionInfo, 9> kActions = {{
+    {Action::accept, "accept", "受理", kGridLevel},
+    {Action::start, "start", "开始办理", kGridLevel},
+    {Action::resolve, "resolve", "办结", kGridLevel},
+    {Action::reject, "reject", "不予受理", kCommunityLevel},
+    {Action::escalate, "escalate", "上报", kGridLevel},
+    {Action::callback, "callback", "回访", kCommunityLevel},
+    {Action::close, "close", "关闭", kCommunityLevel},
+    {Action::reopen, "reopen", "重新办理", kCommunityLevel},
+    {Action::merge, "merge", "合并", kCommunityLevel},
+}};
+
+constexpr std::array<LimitRule, 4> kLimits = {{
+    {Urgency::emergency, false, 120, {30, 30, 30, 30}},
+    {Urgency::utilities, false, 1440, {360, 360, 360, 360}},
+    {Urgency::general, true, 7, {1, 2, 2, 2}},
+    {Urgency::complex, true, 15, {3, 4, 4, 4}},
+}};
+
+constexpr std::int64_t kMinute = 60;
+
+}  // namespace
+
+std::optional<Status> parse_status(std::string_view s) {
+  for (const auto& i : kStatuses) {
+    if (i.name == s) return i.s;
+  }
+  return std::nullopt;
+}
+std::string_view status_name(Status s) { return kStatuses[static_cast<std::size_t>(s)].name; }
+std::string_view status_label(Status s) { return kStatuses[static_cast<std::size_t>(s)].label; }
+
+std::optional<Action> parse_action(std::string_view s) {
+  for (const auto& i : kActions) {
+    if (i.name == s) return i.a;
+  }
+  return std::nullopt;
+}
+std::string_view action_name(Action a) { return kActions[static_cast<std::size_t>(a)].name; }
+std::string_view action_label(Action a) { return kActions[static_cast<std::size_t>(a)].label; }
+
+std::optional<Satisfaction> parse_satisfaction(std::string_view s) {
+  if (s == "satisfied") return Satisfaction::satisfied;
+  if (s == "basic") return Satisfaction::basic;
+  if (s == "dissatisfied") return Satisfaction::dissatisfied;
+  return std::nullopt;
+}
+std::string_view satisfaction_name(Satisfaction s) {
+  switch (s) {
+    case Satisfaction::satisfied: return "satisfied";
+    case Satisfaction::basic: return "basic";
+    case Satisfaction::dissatisfied: return "dissatisfied";
+  }
+  return "satisfied";
+}
+
+std::optional<Urgency> parse_urgency(std::string_view s) {
+  if (s == "emergency") return Urgency::emergency;
+  if (s == "utilities") return Urgency::utilities;
+  if (s == "general") return Urgency::general;
+  if (s == "complex") return Urgency::complex;
+  return std::nullopt;
+}
+std::string_view urgency_name(Urgency u) {
+  switch (u) {
+    case Urgency::emergency: return "emergency";
+    case Urgency::utilities: return "utilities";
+    case Urgency::general: return "general";
+    case Urgency::complex: return "complex";
+  }
+  return "general";
+}
+
+bool is_open(Status s) {
+  return s == Status::submitted || s == Status::accepted || s == Status::in_progress || s == Status::reopened;
+}
+
+const LimitRule& limit_rule(Urgency u) { return kLimits[static_cast<std::size_t>(u)]; }
+
+std::int64_t overall_deadline(const Calendar& cal, Urgency u, std::int64_t from) {
+  const auto& r = limit_rule(u);
+  return r.working_days ? cal.add_working_days(from, r.total) : from + r.total * kMinute;
+}
+
+std::int64_t level_deadline(const Calendar& cal, Urgency u, int level, std::int64_t from, std::int64_t overall) {
+  const auto& r = limit_rule(u);
+  const int slice = r.slices[static_cast<std::size_t>(std::clamp(level, kGridLevel, kCountyLevel) - 1)];
+  const std::int64_t end = r.working_days ? cal.add_working_days(from, slice) : from + slice * kMinute;
+  // The county holds what is left of the limit whatever the slices say.
+  if (level >= kCountyLevel) return std::max(end, overall);
+  return std::min(end, overall);
+}
+
+std::int64_t warn_at(std::int64_t start, std::int64_t deadline) {
+  return start + static_cast<std::int64_t>(static_cast<double>(deadline - start) * kWarnShare);
+}
+
+int role_level(auth::Role r) {
+  switch (r) {
+    case auth::Role::grid_staff: return kGridLevel;
+    case auth::Role::community_secretary: return kCommunityLevel;
+    case auth::Role::street_officer: return kStreetLevel;
+    case auth::Role::org_dept:
+    case auth::Role::department: return kCountyLevel;
+    default: return 0;
+  }
+}
+
+std::optional<Status> next_status(Status from, Action a, std::optional<Satisfaction> s) {
+  switch (a) {
+    case Action::accept:
+      if (from == Status::submitted) return Status::accepted;
+      break;
+    case Action::start:
+      if (from == Status::accepted || from == Status::reopened) return Status::in_progress;
+      break;
+    case Action::resolve:
+      if (from == Status::accepted || from == Status::in_progress) return Status::resolved;
+      break;
+    case Action::reject:
+    case Action::merge:
+      if (from == Status::submitted || from == Status::accepted) return a == Action::reject ? Status::rejected : Status::merged;
+      break;
+    case Action::escalate:
+      if (is_open(from)) return from;
+      break;
+    case Action::callback:
+      if (from == Status::resolved && s) return *s == Satisfaction::dissatisfied ? Status::reopened : Status::called_back;
+      break;
+    case Action::close:
+      if (from == Status::called_back) return Status::closed;
+      break;
+    case Action::reopen:
+      if (from == Status::called_back || from == Status::closed || from == Status::resolved) return Status::reopened;
+      break;
+  }
+  return std::nullopt;
+}
+
+bool may(int role_lvl, int level, Action a) {
+  if (role_lvl <= 0) return false;
+  const auto& info = kActions[static_cast<std::size_t>(a)];
+  if (role_lvl < info.min_level) return false;
+  // Work is done where the appeal is held or above it; nobody below may touch what went up.
+  if (role_lvl < level) return false;
+  if (a == Action::escalate) return level < kCountyLevel;
+  return true;
+}
+
+std::vector<Action> available_actions(Status s, int level, int role_lvl) {
+  std::vector<Action> out;
+  for (const auto& i : kActions) {
+    if (!may(role_lvl, level, i.a)) continue;
+    // A callback needs an answer to know where it leads; offer it whenever one is possible.
+    const auto probe = i.a == Action::callback ? std::optional(Satisfaction::satisfied) : std::nullopt;
+    if (next_status(s, i.a, probe)) out.push_back(i.a);
+  }
+  return out;
+}
+
+}  // namespace jiceng::appeals

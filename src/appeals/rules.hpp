@@ -1,0 +1,64 @@
+#pragma once
+// The closed loop of an appeal as pure rules: its states and who may move it, its time limits on
+// the working-day calendar, and the four-level escalation within the limit ("四级七天").
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "appeals/calendar.hpp"
+#include "auth/roles.hpp"
+
+namespace jiceng::appeals {
+
+enum class Status { submitted, accepted, in_progress, resolved, called_back, closed, rejected, merged, reopened };
+enum class Action { accept, start, resolve, reject, escalate, callback, close, reopen, merge };
+enum class Satisfaction { satisfied, basic, dissatisfied };
+enum class Urgency { emergency, utilities, general, complex };
+
+constexpr int kGridLevel = 1;
+constexpr int kCommunityLevel = 2;
+constexpr int kStreetLevel = 3;
+constexpr int kCountyLevel = 4;
+constexpr double kWarnShare = 0.8;  // warn when 80% of a limit has gone
+
+std::optional<Status> parse_status(std::string_view s);
+std::string_view status_name(Status s);
+std::string_view status_label(Status s);
+std::optional<Action> parse_action(std::string_view s);
+std::string_view action_name(Action a);
+std::string_view action_label(Action a);
+std::optional<Satisfaction> parse_satisfaction(std::string_view s);
+std::string_view satisfaction_name(Satisfaction s);
+std::optional<Urgency> parse_urgency(std::string_view s);
+std::string_view urgency_name(Urgency u);
+
+bool is_open(Status s);  // still somebody's work
+
+// A limit and its four slices: minutes for the hour-based urgencies, working days otherwise.
+struct LimitRule final {
+  Urgency urgency;
+  bool working_days;
+  int total;
+  std::array<int, 4> slices;  // grid, community, street, county; they add up to total
+};
+const LimitRule& limit_rule(Urgency u);
+
+// When the whole appeal is due, counted from intake.
+std::int64_t overall_deadline(const Calendar& cal, Urgency u, std::int64_t from);
+// When the slice of `level` (1–4) runs out, counted from when the appeal reached that level,
+// never later than the overall deadline.
+std::int64_t level_deadline(const Calendar& cal, Urgency u, int level, std::int64_t from, std::int64_t overall);
+std::int64_t warn_at(std::int64_t start, std::int64_t deadline);
+
+// The highest handling level a role acts at (0: none).
+int role_level(auth::Role r);
+// The status an action leads to from `from`, or nullopt when the move is not allowed.
+// Escalation keeps the status (the level changes); a callback with dissatisfaction reopens.
+std::optional<Status> next_status(Status from, Action a, std::optional<Satisfaction> s = std::nullopt);
+// Whether a role acting at `role_lvl` may take `a` on an appeal held at `level`.
+bool may(int role_lvl, int level, Action a);
+std::vector<Action> available_actions(Status s, int level, int role_lvl);
+
+}  // namespace jiceng::appeals

@@ -1,13 +1,19 @@
 // jiceng: one binary, many subcommands.
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
+#include <atomic>
+#include <condition_variable>
 #include <ctime>
+#include <mutex>
+#include <stop_token>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <thread>
 
+#include "appeals/service.hpp"
 #include "audit/audit.hpp"
+#include "core/json.hpp"
 #include "auth/service.hpp"
 #include "core/modules.hpp"
 #include "core/server.hpp"
@@ -41,6 +47,7 @@ void build_router(Router& router, const std::string& web_root) {
   auth::register_routes(router);
   orgs::register_routes(router);
   people::register_routes(router);
+  appeals::register_routes(router);
   router.set_authenticator(auth::authenticate);
 }
 
@@ -91,6 +98,19 @@ void apply_config(CLI::App& sub, const std::string& path) {
   }
 }
 
+void add_test_routes(Router& router, std::shared_ptr<std::atomic<std::int64_t>> offset) {
+  router.add("POST", "/api/v1/_test/clock", Access::open, "test", "（仅测试）拨动时钟", [offset](Ctx& ctx) {
+    const auto body = json::parse_object(ctx.req.body);
+    const auto by = json::opt_int(body, "advance_seconds").value_or(0);
+    offset->fetch_add(by);
+    return json::respond(boost::json::object{{"now", ctx.app.now()}});
+  });
+  router.add("POST", "/api/v1/_test/sweep", Access::open, "test", "（仅测试）立即检查时限", [](Ctx& ctx) {
+    const auto r = appeals::sweep(ctx.app);
+    return json::respond(boost::json::object{{"escalated", r.escalated}, {"warned", r.warned}});
+  });
+}
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path);
@@ -138,6 +158,12 @@ int main(int argc, char** argv) {
   serve->add_option("--listen", listen, "ADDR:PORT")->capture_default_str();
   serve->add_option("--web", web_root, "folder of the built console")->capture_default_str();
   serve->add_option("--threads", threads, "I/O threads (0: one per core)");
+  int sweep_seconds = 30;
+  bool test_clock = false;
+  serve->add_option("--sweep-seconds", sweep_seconds, "how often deadlines are checked and appeals escalated (0: never)")
+      ->capture_default_str();
+  serve->add_flag("--test-clock", test_clock,
+                  "tests only: a clock moved by POST /api/v1/_test/clock and a sweep run by POST /api/v1/_test/sweep");
   serve->add_option("--config", config_file, "file of `key = value` lines (listen, db, key-file, web, threads); "
                                              "the command line wins")
       ->check(CLI::ExistingFile);
@@ -200,8 +226,32 @@ int main(int argc, char** argv) {
       auto db = open_db(common);
       auto cipher = crypto::FieldCipher::from_key_file(common.key_file);
       App app{*db, cipher, now_seconds};
+      auto offset = std::make_shared<std::atomic<std::int64_t>>(0);
+      if (test_clock) app.now = [offset] { return now_seconds() + offset->load(); };
       Router router;
       build_router(router, web_root);
+      if (test_clock) add_test_routes(router, offset);
+      // Deadlines are swept in the background; requests never wait for it.
+      std::jthread sweeper;
+      if (sweep_seconds > 0) {
+        sweeper = std::jthread([&app, sweep_seconds](std::stop_token stop) {
+          std::mutex mu;
+          std::condition_variable_any cv;
+          while (!stop.stop_requested()) {
+            std::unique_lock lock(mu);
+            if (cv.wait_for(lock, stop, std::chrono::seconds(sweep_seconds), [] { return false; })) break;
+            if (stop.stop_requested()) break;
+            try {
+              const auto r = appeals::sweep(app);
+              if (r.escalated || r.warned) {
+                std::cerr << "jiceng: sweep escalated " << r.escalated << ", warned " << r.warned << "\n";
+              }
+            } catch (const std::exception& e) {
+              std::cerr << "jiceng: sweep failed: " << e.what() << "\n";
+            }
+          }
+        });
+      }
       ServerOptions opts;
       const auto colon = listen.rfind(':');
       if (colon == std::string::npos) throw std::runtime_error("--listen must be ADDR:PORT");

@@ -20,10 +20,11 @@ start_postgres() {
 }
 
 # Starts `jiceng serve` and waits for /healthz; sets SERVER_PID and JICENG_URL.
-start_server() {
+start_server() {  # BIN DB KEY WEB LOG [extra serve flags…]
   local bin=$1 db=$2 key=$3 web=$4 log=$5 port
+  shift 5
   port=$(free_port)
-  "$bin" serve --db "$db" --key-file "$key" --listen "127.0.0.1:$port" --web "$web" >"$log" 2>&1 &
+  "$bin" serve --db "$db" --key-file "$key" --listen "127.0.0.1:$port" --web "$web" "$@" >"$log" 2>&1 &
   SERVER_PID=$!
   JICENG_URL="http://127.0.0.1:$port"
   for _ in $(seq 1 100); do

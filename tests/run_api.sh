@@ -26,11 +26,11 @@ key="$tmp/jiceng.key"
 "$bin" migrate --db "$db" >/dev/null
 "$bin" migrate --db "$db" | grep -q "applied 0" || { echo "migrate is not idempotent"; exit 1; }
 "$bin" demo --db "$db" --key-file "$key" >/dev/null
-start_server "$bin" "$db" "$key" "$here/../web/dist" "$tmp/server.log"
+start_server "$bin" "$db" "$key" "$here/../web/dist" "$tmp/server.log" --test-clock --sweep-seconds 0
 
 export JICENG_URL JICENG_BIN="$bin" JICENG_DB="$db" JICENG_KEY="$key" JICENG_STORE="$store"
 status=0
-node --test --test-reporter=spec "$here/api/" || status=$?
+node --test --test-concurrency=1 --test-reporter=spec "$here/api/" || status=$?
 
 # The command line: export, import with --dry-run, accounts.
 cli() { "$bin" "$@" --db "$db" --key-file "$key"; }

@@ -24,21 +24,21 @@ constexpr std::array<RoleInfo, 9> kRoles = {{
     {Role::department, "department", "职能部门", ScopeType::area},
 }};
 
-constexpr std::array<std::string_view, 8> kRegisters = {"areas", "orgs", "units", "members",
-                                                         "venues", "people", "accounts", "audit"};
+constexpr std::array<std::string_view, 9> kRegisters = {"areas", "orgs",     "units", "members", "venues",
+                                                         "people", "accounts", "audit", "appeals"};
 
 // Rows: role; columns: register; each cell: "" none, "r" read, "w" read+write, "x" read+write+reveal.
 // Registers in kRegisters order.
-constexpr std::array<std::array<std::string_view, 8>, 9> kMatrix = {{
-    /* org_dept            */ {"w", "w", "w", "x", "w", "x", "w", "r"},
-    /* street_officer      */ {"w", "w", "w", "w", "w", "w", "w", ""},
-    /* community_secretary */ {"w", "w", "w", "x", "w", "x", "w", ""},
-    /* grid_staff          */ {"r", "r", "r", "", "r", "w", "", ""},
-    /* branch_secretary    */ {"", "r", "", "x", "", "", "", ""},
-    /* member              */ {"", "", "", "r", "", "", "", ""},
-    /* unit_admin          */ {"", "", "w", "", "", "", "", ""},
-    /* resident            */ {"", "", "", "", "", "", "", ""},
-    /* department          */ {"r", "r", "r", "", "r", "", "", ""},
+constexpr std::array<std::array<std::string_view, 9>, 9> kMatrix = {{
+    /* org_dept            */ {"w", "w", "w", "x", "w", "x", "w", "r", "x"},
+    /* street_officer      */ {"w", "w", "w", "w", "w", "w", "w", "", "w"},
+    /* community_secretary */ {"w", "w", "w", "x", "w", "x", "w", "", "x"},
+    /* grid_staff          */ {"r", "r", "r", "", "r", "w", "", "", "x"},
+    /* branch_secretary    */ {"", "r", "", "x", "", "", "", "", ""},
+    /* member              */ {"", "", "", "r", "", "", "", "", ""},
+    /* unit_admin          */ {"", "", "w", "", "", "", "", "", ""},
+    /* resident            */ {"", "", "", "", "", "", "", "", ""},
+    /* department          */ {"r", "r", "r", "", "r", "", "", "", "w"},
 }};
 
 const RoleInfo& info(Role r) { return kRoles[static_cast<std::size_t>(r)]; }

@@ -70,7 +70,8 @@ http::Response serve_static(const StaticFiles& files, Ctx& ctx) {
   const auto& path = ctx.req.path;
   const StaticFile* f = path.find("..") == std::string::npos ? files.find(path) : nullptr;
   bool immutable = f && path.rfind("/assets/", 0) == 0;
-  if (!f && path.rfind("/assets/", 0) != 0) f = files.find("/index.html");  // the console's own routes
+  // Unknown paths are the pages' own routes: the resident pages under /m/, the console elsewhere.
+  if (!f && path.rfind("/assets/", 0) != 0) f = files.find(path == "/m" || path.rfind("/m/", 0) == 0 ? "/m/index.html" : "/index.html");
   http::Response r;
   if (!f) {
     r = error_response(404, "not_found", "文件不存在");

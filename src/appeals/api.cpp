@@ -1,0 +1,233 @@
+// Appeal routes: the resident's public intake and tracking by code, and the staff work queue.
+#include <boost/json.hpp>
+
+#include "appeals/grid_index.hpp"
+#include "appeals/service.hpp"
+#include "core/errors.hpp"
+#include "core/json.hpp"
+#include "core/modules.hpp"
+
+namespace jiceng::appeals {
+namespace {
+
+namespace bj = boost::json;
+
+constexpr std::int64_t kDefaultPage = 20;
+constexpr std::int64_t kMaxPage = 100;
+constexpr std::size_t kMaxComment = 200;
+constexpr std::size_t kMaxQuery = 50;
+constexpr char kOpen[] = "('submitted', 'accepted', 'in_progress', 'reopened')";
+
+GridIndex& grid_index() {
+  static GridIndex index;
+  return index;
+}
+
+// Tracking codes are 10 characters of an alphabet without look-alikes; anything else is unknown.
+std::string code_param(const Ctx& ctx) {
+  const auto it = ctx.params.find("code");
+  std::string code = it == ctx.params.end() ? "" : it->second;
+  for (auto& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  if (code.size() != 10 || code.find_first_not_of("23456789ABCDEFGHJKLMNPQRSTUVWXYZ") != std::string::npos) {
+    not_found("找不到此查询码对应的诉求");
+  }
+  return code;
+}
+
+http::Response categories(Ctx& ctx) {
+  auto rs = ctx.app.db.read([](store::Conn& c) {
+    return c.query("SELECT id, parent_id, name, level, urgency, is_dispute, department FROM appeal_category "
+                   "ORDER BY level, parent_id, sort, id");
+  });
+  bj::array items;
+  for (const auto& r : rs) {
+    items.push_back(bj::object{{"id", r.integer(0)},
+                               {"parent_id", r.is_null(1) ? bj::value(nullptr) : bj::value(r.integer(1))},
+                               {"name", r.text(2)},
+                               {"level", r.integer(3)},
+                               {"urgency", r.text(4)},
+                               {"is_dispute", r.integer(5) != 0},
+                               {"department", r.text(6)}});
+  }
+  auto resp = json::respond(bj::object{{"items", std::move(items)}});
+  resp.set_header("Cache-Control", "public, max-age=300");
+  return resp;
+}
+
+http::Response public_grids(Ctx& ctx) {
+  auto rs = ctx.app.db.read([](store::Conn& c) {
+    return c.query("SELECT g.id, g.name, p.name, g.geometry FROM area g LEFT JOIN area p ON p.id = g.parent_id "
+                   "WHERE g.kind = 'grid' AND g.geometry IS NOT NULL ORDER BY g.id");
+  });
+  bj::array features;
+  for (const auto& r : rs) {
+    boost::system::error_code ec;
+    auto geom = bj::parse(r.text(3), ec);
+    if (ec) continue;
+    features.push_back(bj::object{{"type", "Feature"},
+                                  {"id", r.integer(0)},
+                                  {"properties", bj::object{{"id", r.integer(0)}, {"name", r.text(1)}, {"community", r.text(2)}}},
+                                  {"geometry", std::move(geom)}});
+  }
+  auto resp = json::respond(bj::object{{"type", "FeatureCollection"}, {"features", std::move(features)}});
+  resp.set_header("Cache-Control", "public, max-age=300");
+  return resp;
+}
+
+http::Response public_file(Ctx& ctx) {
+  const auto in = parse_intake(json::parse_object(ctx.req.body), false);
+  const auto created = file(ctx.app, grid_index(), in, nullptr, ctx.req.client_ip);
+  auto view = public_view(ctx.app, created.code);
+  return json::respond(*view, 201);
+}
+
+http::Response public_get(Ctx& ctx) {
+  auto view = public_view(ctx.app, code_param(ctx));
+  if (!view) not_found("找不到此查询码对应的诉求");
+  auto resp = json::respond(*view);
+  resp.set_header("Cache-Control", "no-store");
+  return resp;
+}
+
+http::Response public_rate(Ctx& ctx) {
+  const auto code = code_param(ctx);
+  const auto body = json::parse_object(ctx.req.body);
+  const auto s = parse_satisfaction(json::req_string(body, "satisfaction", 20));
+  if (!s) bad_request("satisfaction", "评价应为 满意、基本满意、不满意 之一");
+  rate(ctx.app, code, *s, json::opt_string(body, "comment", kMaxComment).value_or(""), ctx.req.client_ip);
+  return json::respond(*public_view(ctx.app, code));
+}
+
+http::Response staff_list(Ctx& ctx) {
+  if (!ctx.who().can(auth::Register::appeals, auth::Action::read)) forbidden();
+  const auto queue = ctx.req.param("queue").value_or("all");
+  std::int64_t limit = kDefaultPage;
+  std::int64_t before = INT64_MAX;
+  auto int_param = [&](const char* name, std::int64_t lo, std::int64_t hi) -> std::optional<std::int64_t> {
+    auto v = ctx.req.param(name);
+    if (!v || v->empty()) return std::nullopt;
+    if (v->size() > 18 || v->find_first_not_of("0123456789") != std::string::npos) bad_request(name, std::string(name) + " 应为整数");
+    const auto n = std::stoll(*v);
+    if (n < lo || n > hi) bad_request(name, std::string(name) + " 超出范围");
+    return n;
+  };
+  if (auto l = int_param("limit", 1, kMaxPage)) limit = *l;
+  if (auto a = int_param("after", 1, INT64_MAX / 2)) before = *a;
+  const auto now = ctx.app.now();
+  auth::ScopeColumns cols;
+  cols.area_path = "t.area_path";
+  auto scope = auth::scope_clause(ctx.who(), auth::Register::appeals, auth::Action::read, cols);
+  std::string where = scope.sql;
+  store::Params params = scope.params;
+  if (queue == "pending") where += " AND t.status IN ('submitted', 'reopened')";
+  else if (queue == "working") where += " AND t.status IN ('accepted', 'in_progress')";
+  else if (queue == "due_soon") {
+    where += std::string(" AND t.status IN ") + kOpen + " AND t.warn_at <= ? AND t.deadline_at > ?";
+    params.emplace_back(now);
+    params.emplace_back(now);
+  } else if (queue == "overdue") {
+    where += std::string(" AND t.status IN ") + kOpen + " AND t.deadline_at <= ?";
+    params.emplace_back(now);
+  } else if (queue == "closed") where += " AND t.status IN ('resolved', 'called_back', 'closed', 'rejected', 'merged')";
+  else if (queue != "all") bad_request("queue", "queue 应为 pending、working、due_soon、overdue、closed、all 之一");
+  if (auto t = ctx.req.param("type"); t && !t->empty()) {
+    where += " AND t.type = ?";
+    params.emplace_back(*t);
+  }
+  if (auto cat = int_param("category_id", 1, INT64_MAX / 2)) {
+    where += " AND t.category_id IN (SELECT id FROM appeal_category WHERE id = ? OR parent_id = ? OR parent_id IN "
+             "(SELECT id FROM appeal_category WHERE parent_id = ?))";
+    params.insert(params.end(), {*cat, *cat, *cat});
+  }
+  if (auto q = ctx.req.param("q"); q && !q->empty()) {
+    const long n = json::utf8_length(*q);
+    if (n < 0 || static_cast<std::size_t>(n) > kMaxQuery) bad_request("q", "搜索词最多 50 个字符");
+    std::string pattern = "%";
+    for (char ch : *q) {
+      if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
+      pattern += ch;
+    }
+    where += " AND (t.description LIKE ? ESCAPE '\\' OR t.code = ?)";
+    params.emplace_back(pattern + "%");
+    params.emplace_back(*q);
+  }
+  const std::string total_where = where;
+  const store::Params total_params = params;
+  where += " AND t.id < ?";
+  params.emplace_back(before);
+  params.emplace_back(limit + 1);
+  bj::array items;
+  std::optional<std::int64_t> next;
+  std::optional<std::int64_t> total;
+  ctx.app.db.read([&](store::Conn& c) {
+    auto ids = c.query("SELECT t.id FROM appeal t WHERE " + where + " ORDER BY t.id DESC LIMIT ?", params);
+    const auto n = std::min<std::size_t>(ids.size(), static_cast<std::size_t>(limit));
+    for (std::size_t i = 0; i < n; ++i) items.push_back(staff_view(ctx.app, c, ids[i].integer(0), ctx.who(), false));
+    if (ids.size() > n) next = ids[n - 1].integer(0);
+    if (before == INT64_MAX) total = c.scalar("SELECT COUNT(*) FROM appeal t WHERE " + total_where, total_params);
+  });
+  bj::object out{{"items", std::move(items)}};
+  out["next_cursor"] = next ? bj::value(std::to_string(*next)) : bj::value(nullptr);
+  out["total"] = total ? bj::value(*total) : bj::value(nullptr);
+  return json::respond(out);
+}
+
+http::Response staff_detail(Ctx& ctx) {
+  if (!ctx.who().can(auth::Register::appeals, auth::Action::read)) forbidden();
+  const auto id = ctx.id();
+  auth::ScopeColumns cols;
+  cols.area_path = "area_path";
+  auto scope = auth::scope_clause(ctx.who(), auth::Register::appeals, auth::Action::read, cols);
+  store::Params params{id};
+  params.insert(params.end(), scope.params.begin(), scope.params.end());
+  auto view = ctx.app.db.read([&](store::Conn& c) -> std::optional<bj::object> {
+    if (!c.one("SELECT 1 FROM appeal WHERE id = ? AND " + scope.sql, params)) return std::nullopt;
+    return staff_view(ctx.app, c, id, ctx.who(), true);
+  });
+  if (!view) not_found();
+  return json::respond(*view);
+}
+
+http::Response staff_file(Ctx& ctx) {
+  if (!ctx.who().can(auth::Register::appeals, auth::Action::write)) forbidden();
+  const auto in = parse_intake(json::parse_object(ctx.req.body), true);
+  const auto created = file(ctx.app, grid_index(), in, &ctx.who(), ctx.req.client_ip);
+  auto view = ctx.app.db.read([&](store::Conn& c) { return staff_view(ctx.app, c, created.id, ctx.who(), true); });
+  return json::respond(view, 201);
+}
+
+http::Response staff_act(Ctx& ctx) {
+  if (!ctx.who().can(auth::Register::appeals, auth::Action::write)) forbidden();
+  const auto id = ctx.id();
+  const auto body = json::parse_object(ctx.req.body);
+  const auto action = parse_action(json::req_string(body, "action", 20));
+  if (!action) bad_request("action", "未知的操作");
+  Move m{*action, {}, std::nullopt, std::nullopt};
+  m.note = json::opt_string(body, "note", 500).value_or("");
+  if (auto reason = json::opt_string(body, "reason", 500); reason && !reason->empty()) m.note = *reason;
+  if (auto s = json::opt_string(body, "satisfaction", 20); s && !s->empty()) {
+    m.satisfaction = parse_satisfaction(*s);
+    if (!m.satisfaction) bad_request("satisfaction", "回访结果应为 满意、基本满意、不满意 之一");
+  }
+  m.merge_into = json::opt_int(body, "merge_into");
+  act(ctx.app, ctx.who(), id, m, ctx.req.client_ip);
+  auto view = ctx.app.db.read([&](store::Conn& c) { return staff_view(ctx.app, c, id, ctx.who(), true); });
+  return json::respond(view);
+}
+
+}  // namespace
+
+void register_routes(Router& r) {
+  r.add("GET", "/api/v1/public/categories", Access::open, "appeals", "诉求分类（三级）", categories);
+  r.add("GET", "/api/v1/public/grids", Access::open, "appeals", "网格边界（居民端地图选点）", public_grids);
+  r.add("POST", "/api/v1/public/appeals", Access::open, "appeals", "居民反映问题，返回查询码", public_file);
+  r.add("GET", "/api/v1/public/appeals/{code}", Access::open, "appeals", "凭查询码查看办理进度", public_get);
+  r.add("POST", "/api/v1/public/appeals/{code}/rating", Access::open, "appeals", "办结后评价", public_rate);
+  r.add("GET", "/api/v1/appeals", Access::authenticated, "appeals", "诉求工作台（按队列）", staff_list);
+  r.add("GET", "/api/v1/appeals/{id}", Access::authenticated, "appeals", "诉求详情与办理轨迹", staff_detail);
+  r.add("POST", "/api/v1/appeals", Access::authenticated, "appeals", "登记诉求（热线、来访、巡查、企业）", staff_file);
+  r.add("POST", "/api/v1/appeals/{id}/actions", Access::authenticated, "appeals", "办理操作（受理、办结、上报、回访…）",
+        staff_act);
+}
+
+}  // namespace jiceng::appeals

@@ -1,0 +1,444 @@
+#include "appeals/service.hpp"
+
+#include <sodium.h>
+
+#include <array>
+#include <boost/json.hpp>
+#include <ctime>
+#include <mutex>
+
+#include "audit/audit.hpp"
+#include "core/errors.hpp"
+#include "core/json.hpp"
+#include "people/rules.hpp"
+
+namespace jiceng::appeals {
+namespace {
+
+namespace bj = boost::json;
+
+constexpr std::size_t kMinDescription = 5;
+constexpr std::size_t kMaxDescription = 1000;
+constexpr std::size_t kMaxAddress = 120;
+constexpr std::size_t kMaxName = 30;
+constexpr std::size_t kMaxNote = 500;
+constexpr std::size_t kCodeLength = 10;
+constexpr std::string_view kCodeAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";  // nothing to misread
+constexpr int kSweepBatch = 500;
+constexpr std::int64_t kCalendarTtl = 60;
+constexpr char kOpenStatuses[] = "('submitted', 'accepted', 'in_progress', 'reopened')";
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kTypes = {
+    {{"consult", "咨询"}, {"help", "求助"}, {"complaint", "投诉"}, {"report", "举报"}, {"suggestion", "建议"}}};
+constexpr std::array<std::string_view, 4> kStaffChannels = {"hotline", "walk_in", "patrol", "enterprise"};
+constexpr std::array<std::string_view, 5> kLevelNames = {"", "网格", "社区（村）", "街道（镇）", "县（区）"};
+
+const char* kSelect =
+    "SELECT t.*, c.name AS category_name, g.name AS grid_name, a.name AS area_name FROM appeal t "
+    "JOIN appeal_category c ON c.id = t.category_id LEFT JOIN area g ON g.id = t.grid_id "
+    "JOIN area a ON a.id = t.area_id ";
+
+std::string random_code() {
+  std::string code(kCodeLength, ' ');
+  for (auto& ch : code) ch = kCodeAlphabet[randombytes_uniform(static_cast<std::uint32_t>(kCodeAlphabet.size()))];
+  return code;
+}
+
+// The calendar changes once a year; read it at most once a minute.
+std::shared_ptr<const Calendar> calendar(store::Conn& c, std::int64_t now) {
+  static std::mutex mu;
+  static std::shared_ptr<const Calendar> cached;
+  static std::int64_t loaded_at = 0;
+  std::lock_guard lock(mu);
+  if (!cached || now - loaded_at > kCalendarTtl || now < loaded_at) {
+    auto cal = std::make_shared<Calendar>();
+    for (const auto& r : c.query("SELECT day, kind FROM holiday")) {
+      const auto day = parse_day(r.text(0));
+      if (day < 0) continue;
+      if (r.text(1) == "workday") cal->add_workday(day);
+      else cal->add_holiday(day);
+    }
+    cached = std::move(cal);
+    loaded_at = now;
+  }
+  return cached;
+}
+
+std::string text_of(const store::Row& r, const char* col) {
+  const auto& v = r.at(col);
+  if (auto p = std::get_if<std::string>(&v)) return *p;
+  if (auto p = std::get_if<std::int64_t>(&v)) return std::to_string(*p);
+  return {};
+}
+std::int64_t int_of(const store::Row& r, const char* col) {
+  const auto& v = r.at(col);
+  if (auto p = std::get_if<std::int64_t>(&v)) return *p;
+  if (auto p = std::get_if<double>(&v)) return static_cast<std::int64_t>(*p);
+  return 0;
+}
+bj::value opt_json(const store::Row& r, const char* col) {
+  const auto& v = r.at(col);
+  if (auto p = std::get_if<std::string>(&v)) return bj::value(*p);
+  if (auto p = std::get_if<std::int64_t>(&v)) return *p;
+  if (auto p = std::get_if<double>(&v)) return *p;
+  return nullptr;
+}
+
+std::string event_label(const std::string& action, const std::string& note_level) {
+  if (action == "submit") return "提交诉求";
+  if (action == "dispatch") return "派单";
+  if (action == "warn") return "即将超时提醒";
+  if (action == "rate") return "群众评价";
+  if (action == "escalate") return "上报至" + note_level;
+  if (auto a = parse_action(action)) return std::string(action_label(*a));
+  return action;
+}
+
+void add_event(store::Conn& c, std::int64_t appeal, std::int64_t at, const std::string& actor,
+               std::optional<std::int64_t> actor_id, const std::string& action, const std::string& from,
+               const std::string& to, int level, const std::string& note) {
+  c.execute("INSERT INTO appeal_event (appeal_id, at, actor, actor_id, action, from_status, to_status, level, note) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            {appeal, at, actor, store::opt(actor_id), action, from.empty() ? store::null() : store::Value(from),
+             to.empty() ? store::null() : store::Value(to), static_cast<std::int64_t>(level),
+             note.empty() ? store::null() : store::Value(note)});
+}
+
+bj::array timeline(store::Conn& c, std::int64_t id, bool with_actor) {
+  bj::array out;
+  for (const auto& r : c.query("SELECT at, actor, action, from_status, to_status, level, note FROM appeal_event "
+                               "WHERE appeal_id = ? ORDER BY id",
+                               {id})) {
+    const auto level = static_cast<std::size_t>(std::clamp<std::int64_t>(r.integer(5), 1, 4));
+    bj::object e{{"at", r.integer(0)},
+                 {"action", r.text(2)},
+                 {"label", event_label(r.text(2), std::string(kLevelNames[level]))},
+                 {"level", r.integer(5)},
+                 {"note", r.is_null(6) ? bj::value(nullptr) : bj::value(r.text(6))}};
+    if (with_actor) {
+      e["actor"] = r.text(1);
+      e["from_status"] = r.is_null(3) ? bj::value(nullptr) : bj::value(r.text(3));
+      e["to_status"] = r.is_null(4) ? bj::value(nullptr) : bj::value(r.text(4));
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::optional<store::Row> load(store::Conn& c, const std::string& where, const store::Params& params) {
+  return c.one(std::string(kSelect) + "WHERE " + where, params);
+}
+
+void check_text(const std::string& field, const std::string& s, std::size_t max, const char* what) {
+  const long n = json::utf8_length(s);
+  if (n < 0) bad_request(field, std::string(what) + "不是有效的文本");
+  if (static_cast<std::size_t>(n) > max) bad_request(field, std::string(what) + "最多 " + std::to_string(max) + " 个字符", "too_long");
+}
+
+}  // namespace
+
+int caller_level(const auth::Principal& who, const std::string& area_path) {
+  int best = 0;
+  for (const auto& b : who.bindings) {
+    if (!auth::allowed(b.role, auth::Register::appeals, auth::Action::write)) continue;
+    if (b.scope_type != auth::ScopeType::area || !auth::path_within(area_path, b.path)) continue;
+    best = std::max(best, role_level(b.role));
+  }
+  return best;
+}
+
+Intake parse_intake(const bj::object& body, bool staff) {
+  Intake in;
+  in.type = json::req_string(body, "type", 20);
+  if (std::none_of(kTypes.begin(), kTypes.end(), [&](const auto& t) { return t.first == in.type; })) {
+    bad_request("type", "诉求类型应为 咨询、求助、投诉、举报、建议 之一");
+  }
+  const auto category = json::opt_int(body, "category_id");
+  if (!category) bad_request("category_id", "请选择诉求分类", "required");
+  in.category_id = *category;
+  in.description = json::req_string(body, "description", kMaxDescription);
+  if (static_cast<std::size_t>(json::utf8_length(in.description)) < kMinDescription) {
+    bad_request("description", "请把问题描述清楚，至少 5 个字");
+  }
+  in.address = json::opt_string(body, "address", kMaxAddress).value_or("");
+  for (const char* k : {"lon", "lat"}) {
+    const auto* v = body.if_contains(k);
+    if (!v || v->is_null()) continue;
+    if (!v->is_number()) bad_request(k, "坐标应为数字");
+    const double d = v->to_number<double>();
+    if (!std::isfinite(d) || (k[1] == 'o' ? std::abs(d) > 180 : std::abs(d) > 90)) bad_request(k, "坐标超出经纬度范围");
+    (k[1] == 'o' ? in.lon : in.lat) = d;
+  }
+  if (in.lon.has_value() != in.lat.has_value()) bad_request(in.lon ? "lat" : "lon", "经度和纬度需要同时提供");
+  if (!in.lon && in.address.empty()) bad_request("address", "请在地图上选点或填写地址", "required");
+  in.reporter_name = json::opt_string(body, "reporter_name", kMaxName).value_or("");
+  in.phone = json::opt_string(body, "phone", 20).value_or("");
+  in.anonymous = json::opt_bool(body, "anonymous").value_or(false);
+  if (!in.phone.empty()) {
+    if (auto problem = people::phone_problem(in.phone)) bad_request("phone", *problem);
+  } else if (!in.anonymous && !staff) {
+    bad_request("phone", "请留下联系电话，或选择匿名反映", "required");
+  }
+  if (staff) {
+    in.channel = json::req_string(body, "channel", 20);
+    if (std::find(kStaffChannels.begin(), kStaffChannels.end(), in.channel) == kStaffChannels.end()) {
+      bad_request("channel", "来源应为 热线、来访、网格员巡查、企业诉求 之一");
+    }
+  }
+  return in;
+}
+
+Created file(App& app, GridIndex& grids, const Intake& in, const auth::Principal* who, const std::string& ip) {
+  const std::int64_t now = app.now();
+  return app.db.write([&](store::Conn& c) {
+    auto cat = c.one("SELECT c.urgency, (SELECT COUNT(*) FROM appeal_category k WHERE k.parent_id = c.id), c.name "
+                     "FROM appeal_category c WHERE c.id = ?",
+                     {in.category_id});
+    if (!cat) bad_request("category_id", "诉求分类不存在");
+    if (cat->integer(1) > 0) bad_request("category_id", "请选择到最末一级分类");
+    const auto urgency = parse_urgency(cat->text(0)).value_or(Urgency::general);
+    // 精准派单: the grid under the point; else the community the address names; else the county desk.
+    std::optional<Place> place;
+    int level = kGridLevel;
+    if (in.lon) place = grids.locate(c, *in.lon, *in.lat);
+    if (!place && !in.address.empty()) {
+      place = grids.by_address(c, in.address);
+      level = kCommunityLevel;
+    }
+    if (!place) {
+      auto root = c.one("SELECT id, path, name FROM area WHERE parent_id IS NULL ORDER BY id LIMIT 1");
+      if (!root) throw ApiError(409, "no_county", "系统尚未设置行政区划");
+      place = Place{root->integer(0), root->text(1), root->text(2), 0, ""};
+      level = kCountyLevel;
+    }
+    if (who && caller_level(*who, place->path) == 0) {
+      bad_request(in.lon ? "lon" : "address", "诉求所在位置不在您的管辖范围内");
+    }
+    const auto cal = calendar(c, now);
+    const auto deadline = overall_deadline(*cal, urgency, now);
+    const auto level_due = level_deadline(*cal, urgency, level, now, deadline);
+    std::string code;
+    for (int attempt = 0;; ++attempt) {
+      code = random_code();
+      if (!c.one("SELECT 1 FROM appeal WHERE code = ?", {code})) break;
+      if (attempt > 8) throw std::runtime_error("could not draw a free tracking code");
+    }
+    const auto id = c.one(
+        "INSERT INTO appeal (code, type, channel, category_id, description, address, lon, lat, grid_id, area_id, "
+        "area_path, level, status, urgency, reporter_name, phone_enc, phone_mask, anonymous, created_by, deadline_at, "
+        "warn_at, level_started_at, level_deadline_at, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {code, in.type, in.channel, in.category_id, in.description,
+         in.address.empty() ? store::null() : store::Value(in.address), store::opt(in.lon), store::opt(in.lat),
+         place->grid_id ? store::Value(place->grid_id) : store::null(), place->area_id, place->path,
+         static_cast<std::int64_t>(level), std::string(urgency_name(urgency)),
+         in.reporter_name.empty() || in.anonymous ? store::null() : store::Value(in.reporter_name),
+         in.phone.empty() ? store::null() : store::Value(app.cipher.encrypt(in.phone)),
+         in.phone.empty() ? store::null() : store::Value(people::mask_phone(in.phone)),
+         static_cast<std::int64_t>(in.anonymous ? 1 : 0),
+         who ? store::Value(who->account_id) : store::null(), deadline, warn_at(now, deadline), now, level_due, now,
+         now})->integer(0);
+    const std::string actor = who ? who->username : "居民";
+    const std::optional<std::int64_t> actor_id = who ? std::optional(who->account_id) : std::nullopt;
+    add_event(c, id, now, actor, actor_id, "submit", "", "submitted", level, "");
+    add_event(c, id, now, "system", std::nullopt, "dispatch", "", "", level,
+              std::string(kLevelNames[static_cast<std::size_t>(level)]) + "：" + place->name);
+    audit::record(c, {now, who ? who->username : "public", actor_id, ip, "create", "appeal", std::to_string(id), "",
+                      bj::serialize(bj::object{{"code", code}, {"category", cat->text(2)}, {"level", level}})});
+    return Created{id, code};
+  });
+}
+
+bj::object staff_view(App& app, store::Conn& c, std::int64_t id, const auth::Principal& who, bool detail) {
+  auto r = load(c, "t.id = ?", {id});
+  if (!r) not_found();
+  const auto now = app.now();
+  const auto status = parse_status(text_of(*r, "status")).value_or(Status::submitted);
+  const bool open = is_open(status);
+  const auto deadline = int_of(*r, "deadline_at");
+  bj::object o{{"id", int_of(*r, "id")},
+               {"code", text_of(*r, "code")},
+               {"type", text_of(*r, "type")},
+               {"channel", text_of(*r, "channel")},
+               {"category_id", int_of(*r, "category_id")},
+               {"category_name", text_of(*r, "category_name")},
+               {"description", text_of(*r, "description")},
+               {"address", opt_json(*r, "address")},
+               {"lon", opt_json(*r, "lon")},
+               {"lat", opt_json(*r, "lat")},
+               {"grid_id", opt_json(*r, "grid_id")},
+               {"grid_name", opt_json(*r, "grid_name")},
+               {"area_id", int_of(*r, "area_id")},
+               {"area_name", text_of(*r, "area_name")},
+               {"level", int_of(*r, "level")},
+               {"status", text_of(*r, "status")},
+               {"status_label", status_label(status)},
+               {"urgency", text_of(*r, "urgency")},
+               {"created_at", int_of(*r, "created_at")},
+               {"deadline_at", deadline},
+               {"level_deadline_at", int_of(*r, "level_deadline_at")},
+               {"due_soon", open && now >= int_of(*r, "warn_at") && now < deadline},
+               {"overdue", open && now >= deadline},
+               {"reporter_name", opt_json(*r, "reporter_name")},
+               {"phone", opt_json(*r, "phone_mask")},
+               {"anonymous", int_of(*r, "anonymous") != 0},
+               {"satisfaction", opt_json(*r, "satisfaction")},
+               {"merged_into", opt_json(*r, "merged_into")}};
+  if (detail) {
+    o["timeline"] = timeline(c, id, true);
+    bj::array actions;
+    const int lvl = caller_level(who, text_of(*r, "area_path"));
+    for (auto a : available_actions(status, static_cast<int>(int_of(*r, "level")), lvl)) actions.emplace_back(action_name(a));
+    o["actions"] = std::move(actions);
+  }
+  return o;
+}
+
+std::optional<bj::object> public_view(App& app, const std::string& code) {
+  return app.db.read([&](store::Conn& c) -> std::optional<bj::object> {
+    auto r = load(c, "t.code = ?", {code});
+    if (!r) return std::nullopt;
+    const auto status = parse_status(text_of(*r, "status")).value_or(Status::submitted);
+    const auto grid = opt_json(*r, "grid_name");
+    return bj::object{{"code", text_of(*r, "code")},
+                      {"type", text_of(*r, "type")},
+                      {"category_name", text_of(*r, "category_name")},
+                      {"description", text_of(*r, "description")},
+                      {"address", opt_json(*r, "address")},
+                      {"status", text_of(*r, "status")},
+                      {"status_label", status_label(status)},
+                      {"created_at", int_of(*r, "created_at")},
+                      {"deadline_at", int_of(*r, "deadline_at")},
+                      {"grid_name", grid},
+                      {"community_name", text_of(*r, "area_name")},
+                      {"can_rate", status == Status::resolved},
+                      {"satisfaction", opt_json(*r, "satisfaction")},
+                      {"timeline", timeline(c, int_of(*r, "id"), false)}};
+  });
+}
+
+void act(App& app, const auth::Principal& who, std::int64_t id, const Move& m, const std::string& ip) {
+  const auto now = app.now();
+  app.db.write([&](store::Conn& c) {
+    auth::ScopeColumns cols;
+    cols.area_path = "t.area_path";
+    auto scope = auth::scope_clause(who, auth::Register::appeals, auth::Action::read, cols);
+    store::Params params{id};
+    params.insert(params.end(), scope.params.begin(), scope.params.end());
+    auto r = load(c, "t.id = ? AND " + scope.sql, params);
+    if (!r) not_found();
+    const auto from = parse_status(text_of(*r, "status")).value_or(Status::submitted);
+    const int level = static_cast<int>(int_of(*r, "level"));
+    const int lvl = caller_level(who, text_of(*r, "area_path"));
+    if (!may(lvl, level, m.action)) {
+      forbidden(level > lvl && lvl > 0 ? "此诉求已上报至上级，由上级办理" : "您的角色不能执行此操作");
+    }
+    auto to = next_status(from, m.action, m.satisfaction);
+    if (m.action == Action::callback && !m.satisfaction) bad_request("satisfaction", "请选择回访结果", "required");
+    if (!to) throw ApiError(409, "bad_state", "诉求当前为“" + std::string(status_label(from)) + "”，不能" +
+                                                 std::string(action_label(m.action)));
+    if ((m.action == Action::resolve || m.action == Action::reject) && m.note.empty()) {
+      bad_request(m.action == Action::reject ? "reason" : "note",
+                  m.action == Action::reject ? "请填写不予受理的理由（群众可见）" : "请填写办理结果", "required");
+    }
+    std::string sets = "status = ?, updated_at = ?";
+    store::Params values{std::string(status_name(*to)), now};
+    int new_level = level;
+    if (m.action == Action::escalate) {
+      new_level = level + 1;
+      const auto urgency = parse_urgency(text_of(*r, "urgency")).value_or(Urgency::general);
+      sets += ", level = ?, level_started_at = ?, level_deadline_at = ?";
+      values.emplace_back(static_cast<std::int64_t>(new_level));
+      values.emplace_back(now);
+      values.emplace_back(level_deadline(*calendar(c, now), urgency, new_level, now, int_of(*r, "deadline_at")));
+    }
+    if (m.action == Action::merge) {
+      if (!m.merge_into || *m.merge_into == id) bad_request("merge_into", "请选择要合并到的另一条诉求", "required");
+      store::Params p{*m.merge_into};
+      p.insert(p.end(), scope.params.begin(), scope.params.end());
+      auto target = load(c, "t.id = ? AND " + scope.sql, p);
+      if (!target || !is_open(parse_status(text_of(*target, "status")).value_or(Status::closed))) {
+        bad_request("merge_into", "要合并到的诉求不存在、不在您的管辖范围内或已办结");
+      }
+      sets += ", merged_into = ?";
+      values.emplace_back(*m.merge_into);
+      add_event(c, *m.merge_into, now, who.username, who.account_id, "merge", "", "", level,
+                "合并了诉求 " + text_of(*r, "code"));
+    }
+    if (m.action == Action::resolve) {
+      sets += ", resolved_at = ?";
+      values.emplace_back(now);
+    }
+    if (m.satisfaction) {
+      sets += ", satisfaction = ?";
+      values.emplace_back(std::string(satisfaction_name(*m.satisfaction)));
+    }
+    if (*to == Status::closed || *to == Status::rejected || *to == Status::merged) {
+      sets += ", closed_at = ?";
+      values.emplace_back(now);
+    }
+    values.emplace_back(id);
+    c.execute("UPDATE appeal SET " + sets + " WHERE id = ?", values);
+    add_event(c, id, now, who.username, who.account_id, std::string(action_name(m.action)),
+              std::string(status_name(from)), std::string(status_name(*to)), new_level, m.note);
+    audit::record(c, {now, who.username, who.account_id, ip, std::string(action_name(m.action)), "appeal",
+                      std::to_string(id), std::string(status_name(from)), std::string(status_name(*to))});
+  });
+}
+
+void rate(App& app, const std::string& code, Satisfaction s, const std::string& comment, const std::string& ip) {
+  const auto now = app.now();
+  app.db.write([&](store::Conn& c) {
+    auto r = load(c, "t.code = ?", {code});
+    if (!r) not_found("找不到此查询码对应的诉求");
+    const auto from = parse_status(text_of(*r, "status")).value_or(Status::submitted);
+    if (from != Status::resolved) throw ApiError(409, "bad_state", "诉求办结后才能评价");
+    const auto id = int_of(*r, "id");
+    const int level = static_cast<int>(int_of(*r, "level"));
+    // Satisfied or basically satisfied closes the loop; dissatisfied sends it back to work.
+    const auto to = s == Satisfaction::dissatisfied ? Status::reopened : Status::closed;
+    c.execute("UPDATE appeal SET status = ?, satisfaction = ?, updated_at = ?, closed_at = ? WHERE id = ?",
+              {std::string(status_name(to)), std::string(satisfaction_name(s)), now,
+               to == Status::closed ? store::Value(now) : store::null(), id});
+    static constexpr std::array<std::string_view, 3> kWords = {"满意", "基本满意", "不满意"};
+    std::string note = std::string(kWords[static_cast<std::size_t>(s)]);
+    if (!comment.empty()) note += "：" + comment;
+    add_event(c, id, now, "居民", std::nullopt, "rate", std::string(status_name(from)), std::string(status_name(to)),
+              level, note);
+    audit::record(c, {now, "public", std::nullopt, ip, "rate", "appeal", std::to_string(id), "",
+                      std::string(satisfaction_name(s))});
+  });
+}
+
+SweepResult sweep(App& app) {
+  const auto now = app.now();
+  SweepResult out;
+  app.db.write([&](store::Conn& c) {
+    const auto cal = calendar(c, now);
+    auto due = c.query(std::string("SELECT id, level, urgency, deadline_at, status FROM appeal WHERE status IN ") +
+                           kOpenStatuses + " AND level_deadline_at <= ? AND level < ? LIMIT ?",
+                       {now, static_cast<std::int64_t>(kCountyLevel), static_cast<std::int64_t>(kSweepBatch)});
+    for (const auto& r : due) {
+      const int next = static_cast<int>(r.integer(1)) + 1;
+      const auto urgency = parse_urgency(r.text(2)).value_or(Urgency::general);
+      c.execute("UPDATE appeal SET level = ?, level_started_at = ?, level_deadline_at = ?, updated_at = ? WHERE id = ?",
+                {static_cast<std::int64_t>(next), now, level_deadline(*cal, urgency, next, now, r.integer(3)), now,
+                 r.integer(0)});
+      add_event(c, r.integer(0), now, "system", std::nullopt, "escalate", r.text(4), r.text(4), next,
+                "本级办理时限已到，自动上报");
+      ++out.escalated;
+    }
+    auto warn = c.query(std::string("SELECT id, level, status FROM appeal WHERE status IN ") + kOpenStatuses +
+                            " AND warn_at <= ? AND warned = 0 LIMIT ?",
+                        {now, static_cast<std::int64_t>(kSweepBatch)});
+    for (const auto& r : warn) {
+      c.execute("UPDATE appeal SET warned = 1 WHERE id = ?", {r.integer(0)});
+      add_event(c, r.integer(0), now, "system", std::nullopt, "warn", r.text(2), r.text(2),
+                static_cast<int>(r.integer(1)), "办理时限已过 80%");
+      ++out.warned;
+    }
+  });
+  return out;
+}
+
+}  // namespace jiceng::appeals

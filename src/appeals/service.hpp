@@ -1,0 +1,62 @@
+#pragma once
+// Appeals over the store: intake and dispatch, moves along the closed loop, the resident's
+// rating, and the sweep that warns and escalates when a level's slice of the limit runs out.
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "appeals/grid_index.hpp"
+#include "appeals/rules.hpp"
+#include "auth/principal.hpp"
+#include "core/app.hpp"
+
+namespace jiceng::appeals {
+
+struct Intake final {
+  std::string type;
+  std::int64_t category_id = 0;
+  std::string description;
+  std::string address;
+  std::optional<double> lon;
+  std::optional<double> lat;
+  std::string reporter_name;
+  std::string phone;
+  bool anonymous = false;
+  std::string channel = "h5";
+};
+
+// Parses and checks an intake body; throws ApiError naming the field.
+Intake parse_intake(const boost::json::object& body, bool staff);
+
+struct Created final {
+  std::int64_t id;
+  std::string code;
+};
+// Places the appeal in its grid (or community, or the county desk), sets its limits and records
+// it; `who` is null for residents. Staff may only file inside their own scope.
+Created file(App& app, GridIndex& grids, const Intake& in, const auth::Principal* who, const std::string& ip);
+
+// The staff view (list rows and detail) and the resident's view by tracking code.
+boost::json::object staff_view(App& app, store::Conn& c, std::int64_t id, const auth::Principal& who, bool detail);
+std::optional<boost::json::object> public_view(App& app, const std::string& code);
+
+struct Move final {
+  Action action;
+  std::string note;
+  std::optional<Satisfaction> satisfaction;
+  std::optional<std::int64_t> merge_into;
+};
+void act(App& app, const auth::Principal& who, std::int64_t id, const Move& m, const std::string& ip);
+void rate(App& app, const std::string& code, Satisfaction s, const std::string& comment, const std::string& ip);
+
+struct SweepResult final {
+  int escalated = 0;
+  int warned = 0;
+};
+SweepResult sweep(App& app);
+
+// The caller's handling level for an appeal at `area_path` (0: may not act on it).
+int caller_level(const auth::Principal& who, const std::string& area_path);
+
+}  // namespace jiceng::appeals

@@ -1,0 +1,212 @@
+// Appeals: public intake and tracking, dispatch to the grid, the closed loop, escalation by the clock.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Client, as, assertError } from './client.mjs';
+
+const pub = new Client();
+// Grid cells tile the county from lon 99.50, lat 39.20 in 0.06° squares; cell 0 is the grid account's.
+const GRID1 = { lon: 99.53, lat: 39.23 };
+const GRID2 = { lon: 99.59, lat: 39.23 };
+
+async function leaf(urgency = 'general') {
+  const cats = (await pub.get('/api/v1/public/categories')).json.items;
+  const parents = new Set(cats.map((c) => c.parent_id));
+  return cats.find((c) => c.level === 3 && c.urgency === urgency && !parents.has(c.id));
+}
+
+async function fileAt(point, extra = {}) {
+  const cat = await leaf(extra.urgency);
+  const r = await pub.post('/api/v1/public/appeals', {
+    type: 'complaint', category_id: cat.id, description: '楼道里堆满了杂物，影响通行', ...point,
+    phone: '13912345678', reporter_name: '张阿姨', anonymous: false, ...extra.body,
+  });
+  assert.equal(r.status, 201, r.text);
+  return r.json;
+}
+
+async function advance(seconds) {
+  const r = await pub.post('/api/v1/_test/clock', { advance_seconds: seconds });
+  assert.equal(r.status, 200);
+}
+
+test('categories are a three-level tree with urgency; grids are public GeoJSON', async () => {
+  const cats = (await pub.get('/api/v1/public/categories')).json.items;
+  const tops = cats.filter((c) => c.level === 1).map((c) => c.name);
+  for (const name of ['环境卫生', '物业服务', '停车管理', '飞线充电', '安全隐患', '矛盾纠纷', '市政设施', '水电气暖', '政策咨询', '企业诉求']) {
+    assert.ok(tops.includes(name), name);
+  }
+  assert.ok(cats.some((c) => c.level === 3 && c.is_dispute));
+  const grids = await pub.get('/api/v1/public/grids');
+  assert.equal(grids.json.type, 'FeatureCollection');
+  assert.equal(grids.json.features.length, 60);
+  assert.ok(!JSON.stringify(grids.json).includes('staff'));
+});
+
+test('a resident files by tapping the map: it lands in that grid with a 7-working-day limit', async () => {
+  const a = await fileAt(GRID1);
+  assert.match(a.code, /^[2-9A-HJ-NP-Z]{10}$/);
+  assert.equal(a.status, 'submitted');
+  assert.ok(a.grid_name.includes('第1网格'));
+  const days = (a.deadline_at - a.created_at) / 86400;
+  assert.ok(days >= 7 && days <= 12, `7 working days is 7–12 calendar days, got ${days}`);
+  const back = await pub.get(`/api/v1/public/appeals/${a.code}`);
+  assert.equal(back.status, 200);
+  assert.equal(back.json.timeline[0].label, '提交诉求');
+  assert.ok(!back.text.includes('13912345678') && !back.text.includes('139****5678'), 'no phone in the public view');
+  assert.equal((await pub.get(`/api/v1/public/appeals/${a.code.toLowerCase()}`)).status, 200);
+});
+
+test('only the grid it landed in sees it; the community above sees it too', async () => {
+  const a = await fileAt(GRID1);
+  const grid = await as('grid');
+  const queue = await grid.get('/api/v1/appeals?queue=pending&limit=100');
+  assert.equal(queue.status, 200);
+  const mine = queue.json.items.find((x) => x.code === a.code);
+  assert.ok(mine, 'in the grid worker queue');
+  assert.equal(mine.level, 1);
+  assert.equal(mine.phone, '139****5678');
+  const other = await fileAt(GRID2);
+  assert.ok(!(await grid.get('/api/v1/appeals?limit=100')).json.items.some((x) => x.code === other.code));
+  const detail = await grid.get(`/api/v1/appeals/${(await (await as('admin')).get(`/api/v1/appeals?q=${other.code}`)).json.items[0].id}`);
+  assertError(assert, detail, 404);
+  const community = await as('community');
+  assert.ok((await community.get('/api/v1/appeals?limit=100')).json.items.some((x) => x.code === a.code));
+  assertError(assert, await (await as('community2')).get(`/api/v1/appeals/${mine.id}`), 404);
+  assertError(assert, await (await as('member')).get('/api/v1/appeals'), 403);
+});
+
+test('the closed loop: accept, start, resolve, the resident rates, it closes', async () => {
+  const a = await fileAt(GRID1);
+  const grid = await as('grid');
+  const id = (await grid.get(`/api/v1/appeals?q=${a.code}`)).json.items[0].id;
+  let d = (await grid.get(`/api/v1/appeals/${id}`)).json;
+  assert.deepEqual(d.actions, ['accept', 'escalate']);
+  assertError(assert, await grid.post(`/api/v1/appeals/${id}/actions`, { action: 'resolve', note: '已清理' }), 409, 'bad_state');
+  assertError(assert, await grid.post(`/api/v1/appeals/${id}/actions`, { action: 'reject', reason: '不归我管' }), 403);
+  for (const action of ['accept', 'start']) {
+    const r = await grid.post(`/api/v1/appeals/${id}/actions`, { action });
+    assert.equal(r.status, 200, r.text);
+  }
+  assertError(assert, await grid.post(`/api/v1/appeals/${id}/actions`, { action: 'resolve' }), 400, 'required');
+  d = (await grid.post(`/api/v1/appeals/${id}/actions`, { action: 'resolve', note: '已协调物业清理楼道' })).json;
+  assert.equal(d.status, 'resolved');
+  const view = (await pub.get(`/api/v1/public/appeals/${a.code}`)).json;
+  assert.equal(view.can_rate, true);
+  assert.ok(view.timeline.some((e) => e.note === '已协调物业清理楼道'));
+  assertError(assert, await pub.post(`/api/v1/public/appeals/${a.code}/rating`, { satisfaction: 'great' }), 400);
+  const rated = await pub.post(`/api/v1/public/appeals/${a.code}/rating`, { satisfaction: 'satisfied', comment: '很及时' });
+  assert.equal(rated.status, 200, rated.text);
+  assert.equal(rated.json.status, 'closed');
+  assert.equal(rated.json.can_rate, false);
+  assertError(assert, await pub.post(`/api/v1/public/appeals/${a.code}/rating`, { satisfaction: 'satisfied' }), 409);
+  const trail = (await grid.get(`/api/v1/appeals/${id}`)).json.timeline.map((e) => e.action);
+  assert.deepEqual(trail, ['submit', 'dispatch', 'accept', 'start', 'resolve', 'rate']);
+});
+
+test('dissatisfied reopens; a staff callback records satisfaction; rejection needs a reason', async () => {
+  const a = await fileAt(GRID1);
+  const grid = await as('grid');
+  const community = await as('community');
+  const id = (await grid.get(`/api/v1/appeals?q=${a.code}`)).json.items[0].id;
+  await grid.post(`/api/v1/appeals/${id}/actions`, { action: 'accept' });
+  await grid.post(`/api/v1/appeals/${id}/actions`, { action: 'resolve', note: '已处理' });
+  const unhappy = await pub.post(`/api/v1/public/appeals/${a.code}/rating`, { satisfaction: 'dissatisfied', comment: '没有解决' });
+  assert.equal(unhappy.json.status, 'reopened');
+  assert.ok((await grid.get('/api/v1/appeals?queue=pending&limit=100')).json.items.some((x) => x.id === id));
+  await grid.post(`/api/v1/appeals/${id}/actions`, { action: 'start' });
+  await grid.post(`/api/v1/appeals/${id}/actions`, { action: 'resolve', note: '再次处理' });
+  assertError(assert, await grid.post(`/api/v1/appeals/${id}/actions`, { action: 'callback', satisfaction: 'basic' }), 403);
+  assertError(assert, await community.post(`/api/v1/appeals/${id}/actions`, { action: 'callback' }), 400, 'required');
+  const cb = await community.post(`/api/v1/appeals/${id}/actions`, { action: 'callback', satisfaction: 'basic', note: '电话回访' });
+  assert.equal(cb.json.status, 'called_back');
+  assert.equal(cb.json.satisfaction, 'basic');
+  assert.equal((await community.post(`/api/v1/appeals/${id}/actions`, { action: 'close' })).json.status, 'closed');
+  const b = await fileAt(GRID1);
+  const bid = (await community.get(`/api/v1/appeals?q=${b.code}`)).json.items[0].id;
+  assertError(assert, await community.post(`/api/v1/appeals/${bid}/actions`, { action: 'reject' }), 400, 'required');
+  const rej = await community.post(`/api/v1/appeals/${bid}/actions`, { action: 'reject', reason: '属于司法诉讼范围，请依法起诉' });
+  assert.equal(rej.json.status, 'rejected');
+  const seen = (await pub.get(`/api/v1/public/appeals/${b.code}`)).json;
+  assert.ok(seen.timeline.some((e) => e.note === '属于司法诉讼范围，请依法起诉'), 'the reporter sees the reason');
+});
+
+test('four levels in seven days: each slice running out moves it up, out of the grid\'s hands', async () => {
+  const a = await fileAt(GRID1);
+  const id = (await (await as('grid')).get(`/api/v1/appeals?q=${a.code}`)).json.items[0].id;
+  // Four calendar days always hold the grid's one working day, whatever day the test runs.
+  await advance(4 * 86400);
+  const sweep = await pub.post('/api/v1/_test/sweep', {});
+  assert.ok(sweep.json.escalated >= 1);
+  // Sessions lapse with the clock moved days ahead: log in again.
+  const grid = await as('grid');
+  let street = await as('street');
+  let d = (await street.get(`/api/v1/appeals/${id}`)).json;
+  assert.ok(d.level >= 2, `escalated, level ${d.level}`);
+  assert.ok(d.timeline.some((e) => e.action === 'escalate' && e.actor === 'system'));
+  const fromGrid = await grid.post(`/api/v1/appeals/${id}/actions`, { action: 'accept' });
+  assertError(assert, fromGrid, 403);
+  await advance(14 * 86400);
+  for (let i = 0; i < 3; i++) await pub.post('/api/v1/_test/sweep', {});
+  street = await as('street');
+  d = (await street.get(`/api/v1/appeals/${id}`)).json;
+  assert.equal(d.level, 4);
+  assert.equal(d.overdue, true);
+  assert.ok((await (await as('admin')).get('/api/v1/appeals?queue=overdue&limit=100')).json.items.some((x) => x.id === id));
+  assert.ok(d.timeline.some((e) => e.action === 'warn'));
+  assertError(assert, await street.post(`/api/v1/appeals/${id}/actions`, { action: 'accept' }), 403);
+  const admin = await as('admin');
+  const done = await admin.post(`/api/v1/appeals/${id}/actions`, { action: 'accept' });
+  assert.equal(done.status, 200);
+  assert.ok(!done.json.actions.includes('escalate'), 'nowhere above the county');
+});
+
+test('staff intake by hotline; manual escalation; address-only goes to the community or the county desk', async () => {
+  const grid = await as('grid');
+  const cat = await leaf();
+  const own = await grid.post('/api/v1/appeals', { type: 'report', category_id: cat.id, description: '巡查发现井盖松动', channel: 'patrol', ...GRID1 });
+  assert.equal(own.status, 201, own.text);
+  assert.equal(own.json.channel, 'patrol');
+  const far = await grid.post('/api/v1/appeals', { type: 'report', category_id: cat.id, description: '巡查发现井盖松动', channel: 'patrol', ...GRID2 });
+  assertError(assert, far, 400);
+  const up = await grid.post(`/api/v1/appeals/${own.json.id}/actions`, { action: 'escalate', note: '需要社区协调' });
+  assert.equal(up.json.level, 2);
+  const admin = await as('admin');
+  const community = (await admin.get('/api/v1/areas?kind=community&limit=1')).json.items[0];
+  const byAddress = await admin.post('/api/v1/appeals', { type: 'help', category_id: cat.id, description: '独居老人需要帮助', channel: 'hotline', address: `${community.name}3号楼` });
+  assert.equal(byAddress.json.level, 2);
+  assert.equal(byAddress.json.area_name, community.name);
+  const desk = await admin.post('/api/v1/appeals', { type: 'help', category_id: cat.id, description: '不知道在哪里的问题', channel: 'walk_in', address: '某某路' });
+  assert.equal(desk.json.level, 4);
+  assert.equal(desk.json.area_name, '金河县');
+});
+
+test('hostile and malformed appeals get clear 4xx', async () => {
+  const cat = await leaf();
+  const parent = (await pub.get('/api/v1/public/categories')).json.items.find((c) => c.level === 1);
+  const base = { type: 'complaint', category_id: cat.id, description: '问题描述足够长', ...GRID1, phone: '13912345678' };
+  for (const [patch, field] of [
+    [{ type: 'praise' }, 'type'], [{ category_id: 999999 }, 'category_id'], [{ category_id: parent.id }, 'category_id'],
+    [{ category_id: null }, 'category_id'], [{ description: '短' }, 'description'], [{ description: 'x'.repeat(1001) }, 'description'],
+    [{ lon: 200 }, 'lon'], [{ lat: 'north' }, 'lat'], [{ lat: null, lon: 99.5 }, 'lat'], [{ lon: null, lat: null }, 'address'],
+    [{ phone: null }, 'phone'], [{ phone: 'abc' }, 'phone'], [{ reporter_name: 'x'.repeat(31) }, 'reporter_name'],
+  ]) {
+    const r = await pub.post('/api/v1/public/appeals', { ...base, ...patch });
+    assertError(assert, r, 400);
+    assert.equal(r.json.error.field, field, JSON.stringify(patch));
+  }
+  const anon = await pub.post('/api/v1/public/appeals', { ...base, phone: null, anonymous: true });
+  assert.equal(anon.status, 201);
+  for (const code of ['short', 'AAAAAAAAAA1', '../../etc', 'IIIIIIIIII', '%27OR1%3D1']) {
+    assertError(assert, await pub.get(`/api/v1/public/appeals/${code}`), 404);
+  }
+  assertError(assert, await pub.req('POST', '/api/v1/public/appeals', '{"type":', { raw: true }), 400);
+  const grid = await as('grid');
+  for (const qs of ['queue=everything', 'limit=0', 'limit=1000', 'after=x', 'category_id=-3', 'q=' + 'x'.repeat(60)]) {
+    assertError(assert, await grid.get(`/api/v1/appeals?${qs}`), 400);
+  }
+  const id = (await grid.get('/api/v1/appeals?limit=1')).json.items[0].id;
+  assertError(assert, await grid.post(`/api/v1/appeals/${id}/actions`, { action: 'teleport' }), 400);
+  assertError(assert, await grid.post(`/api/v1/appeals/${id}/actions`, {}), 400);
+  assertError(assert, await grid.post('/api/v1/appeals/99999999/actions', { action: 'accept' }), 404);
+  assertError(assert, await pub.post(`/api/v1/appeals/${id}/actions`, { action: 'accept' }), 401);
+});

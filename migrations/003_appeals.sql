@@ -45,8 +45,10 @@ CREATE TABLE appeal (
   level_deadline_at BIGINT NOT NULL,
   merged_into BIGINT REFERENCES appeal(id),
   satisfaction TEXT,
+  accepted_at BIGINT,
   resolved_at BIGINT,
   closed_at BIGINT,
+  max_level INTEGER NOT NULL,
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL
 );
@@ -69,6 +71,24 @@ CREATE TABLE appeal_event (
 );
 CREATE INDEX appeal_event_appeal ON appeal_event(appeal_id, id);
 CREATE INDEX area_kind_updated ON area(kind, updated_at);
+
+-- The figures leaders see, rolled up per handling area, day of intake and category, and kept in
+-- the same transaction as every change to an appeal: dashboards sum these, never the appeals.
+CREATE TABLE appeal_day (
+  area_path {{PATH}} NOT NULL,
+  day TEXT NOT NULL,
+  category_id BIGINT NOT NULL,
+  received BIGINT NOT NULL DEFAULT 0,
+  responded BIGINT NOT NULL DEFAULT 0,
+  resolved BIGINT NOT NULL DEFAULT 0,
+  first_line BIGINT NOT NULL DEFAULT 0,
+  rated BIGINT NOT NULL DEFAULT 0,
+  satisfied BIGINT NOT NULL DEFAULT 0,
+  handling_seconds BIGINT NOT NULL DEFAULT 0,
+  overdue_resolved BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (area_path, day, category_id)
+);
+CREATE INDEX appeal_day_day ON appeal_day(day, area_path);
 
 INSERT INTO appeal_category (id, parent_id, name, level, urgency, department, is_dispute, sort) VALUES
 (1, NULL, '环境卫生', 1, 'general', '城管局', 0, 1),

@@ -1,6 +1,7 @@
 // Appeal routes: the resident's public intake and tracking by code, and the staff work queue.
 #include <boost/json.hpp>
 
+#include "appeals/figures.hpp"
 #include "appeals/grid_index.hpp"
 #include "appeals/service.hpp"
 #include "core/errors.hpp"
@@ -202,7 +203,7 @@ http::Response staff_act(Ctx& ctx) {
   const auto body = json::parse_object(ctx.req.body);
   const auto action = parse_action(json::req_string(body, "action", 20));
   if (!action) bad_request("action", "未知的操作");
-  Move m{*action, {}, std::nullopt, std::nullopt};
+  Move m{*action, {}, std::nullopt, std::nullopt, std::nullopt};
   m.note = json::opt_string(body, "note", 500).value_or("");
   if (auto reason = json::opt_string(body, "reason", 500); reason && !reason->empty()) m.note = *reason;
   if (auto s = json::opt_string(body, "satisfaction", 20); s && !s->empty()) {
@@ -210,14 +211,64 @@ http::Response staff_act(Ctx& ctx) {
     if (!m.satisfaction) bad_request("satisfaction", "回访结果应为 满意、基本满意、不满意 之一");
   }
   m.merge_into = json::opt_int(body, "merge_into");
+  m.target_area = json::opt_int(body, "area_id");
   act(ctx.app, ctx.who(), id, m, ctx.req.client_ip);
   auto view = ctx.app.db.read([&](store::Conn& c) { return staff_view(ctx.app, c, id, ctx.who(), true); });
   return json::respond(view);
 }
 
+http::Response staff_figures(Ctx& ctx) {
+  if (!ctx.who().can(auth::Register::appeals, auth::Action::read)) forbidden();
+  const auto now = ctx.app.now();
+  FigureQuery q;
+  const auto today = local_day(now);
+  auto day_param = [&](const char* name, std::int64_t def) {
+    auto v = ctx.req.param(name);
+    if (!v || v->empty()) return format_day(def);
+    if (parse_day(*v) < 0) bad_request(name, std::string(name) + " 应为日期，如 2026-11-01");
+    return *v;
+  };
+  const auto month_start = parse_day(format_day(today).substr(0, 8) + "01");
+  q.from_day = day_param("from", month_start);
+  q.to_day = day_param("to", today);
+  if (q.from_day > q.to_day) bad_request("from", "开始日期不能晚于结束日期");
+  if (auto cat = ctx.req.param("category_id"); cat && !cat->empty()) {
+    if (cat->size() > 18 || cat->find_first_not_of("0123456789") != std::string::npos) bad_request("category_id", "category_id 应为整数");
+    q.category_id = std::stoll(*cat);
+  }
+  auto out = ctx.app.db.read([&](store::Conn& c) {
+    // The node asked for, which must lie inside what the caller may read; by default their own.
+    std::optional<store::Row> node;
+    if (auto a = ctx.req.param("area_id"); a && !a->empty()) {
+      if (a->size() > 18 || a->find_first_not_of("0123456789") != std::string::npos) bad_request("area_id", "area_id 应为整数");
+      node = c.one("SELECT path, name, id FROM area WHERE id = ?", {std::stoll(*a)});
+    } else {
+      for (const auto& b : ctx.who().bindings) {
+        if (auth::allowed(b.role, auth::Register::appeals, auth::Action::read) && b.scope_type == auth::ScopeType::area) {
+          node = c.one("SELECT path, name, id FROM area WHERE id = ?", {b.scope_id});
+          break;
+        }
+      }
+    }
+    const bool reachable = node && std::any_of(ctx.who().bindings.begin(), ctx.who().bindings.end(), [&](const auto& b) {
+      return auth::allowed(b.role, auth::Register::appeals, auth::Action::read) &&
+             b.scope_type == auth::ScopeType::area && auth::path_within(node->text(0), b.path);
+    });
+    if (!reachable) not_found();
+    q.path = node->text(0);
+    auto f = figures(c, q, now, true);
+    f["area_id"] = node->integer(2);
+    f["area_name"] = node->text(1);
+    return f;
+  });
+  return json::respond(out);
+}
+
 }  // namespace
 
 void register_routes(Router& r) {
+  r.add("GET", "/api/v1/appeals/figures", Access::authenticated, "appeals",
+        "诉求三率、一线解决率、平均办理时长、超期数与下级排名（来自汇总表）", staff_figures);
   r.add("GET", "/api/v1/public/categories", Access::open, "appeals", "诉求分类（三级）", categories);
   r.add("GET", "/api/v1/public/grids", Access::open, "appeals", "网格边界（居民端地图选点）", public_grids);
   r.add("POST", "/api/v1/public/appeals", Access::open, "appeals", "居民反映问题，返回查询码", public_file);

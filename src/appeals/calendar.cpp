@@ -56,7 +56,7 @@ std::string format_day(std::int64_t day) {
   std::int64_t y;
   unsigned m, d;
   civil_from_days(day, y, m, d);
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
   return buf;
 }

@@ -1,5 +1,8 @@
 #include "appeals/grid_index.hpp"
 
+// Boost.Geometry's envelope code trips GCC 12's maybe-uninitialized analysis; the values are set.
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+
 #include <boost/geometry.hpp>
 #include <boost/geometry/geometries/box.hpp>
 #include <boost/geometry/geometries/multi_polygon.hpp>

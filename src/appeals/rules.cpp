@@ -28,7 +28,7 @@ struct ActionInfo {
   std::string_view label;
   int min_level;  // the lowest handling level allowed to take it
 };
-constexpr std::array<ActionInfo, 9> kActions = {{
+constexpr std::array<ActionInfo, 10> kActions = {{
     {Action::accept, "accept", "受理", kGridLevel},
     {Action::start, "start", "开始办理", kGridLevel},
     {Action::resolve, "resolve", "办结", kGridLevel},
@@ -38,6 +38,7 @@ constexpr std::array<ActionInfo, 9> kActions = {{
     {Action::close, "close", "关闭", kCommunityLevel},
     {Action::reopen, "reopen", "重新办理", kCommunityLevel},
     {Action::merge, "merge", "合并", kCommunityLevel},
+    {Action::dispatch, "dispatch", "派单", kStreetLevel},
 }};
 
 constexpr std::array<LimitRule, 4> kLimits = {{
@@ -153,6 +154,10 @@ std::optional<Status> next_status(Status from, Action a, std::optional<Satisfact
       break;
     case Action::escalate:
       if (is_open(from)) return from;
+      break;
+    case Action::dispatch:
+      // Sending an appeal down to a grid or community: it starts there afresh.
+      if (from == Status::submitted || from == Status::accepted || from == Status::reopened) return Status::submitted;
       break;
     case Action::callback:
       if (from == Status::resolved && s) return *s == Satisfaction::dissatisfied ? Status::reopened : Status::called_back;

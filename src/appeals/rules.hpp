@@ -13,7 +13,7 @@
 namespace jiceng::appeals {
 
 enum class Status { submitted, accepted, in_progress, resolved, called_back, closed, rejected, merged, reopened };
-enum class Action { accept, start, resolve, reject, escalate, callback, close, reopen, merge };
+enum class Action { accept, start, resolve, reject, escalate, callback, close, reopen, merge, dispatch };
 enum class Satisfaction { satisfied, basic, dissatisfied };
 enum class Urgency { emergency, utilities, general, complex };
 

@@ -112,6 +112,11 @@ TEST(Roles, WorkHappensAtTheLevelOrAbove) {
   EXPECT_EQ(grid, (std::vector<Action>{Action::accept, Action::escalate}));
   const auto community = available_actions(Status::submitted, kGridLevel, kCommunityLevel);
   EXPECT_EQ(community, (std::vector<Action>{Action::accept, Action::reject, Action::escalate, Action::merge}));
+  EXPECT_EQ(available_actions(Status::submitted, kCountyLevel, kCountyLevel),
+            (std::vector<Action>{Action::accept, Action::reject, Action::merge, Action::dispatch}));
+  EXPECT_FALSE(may(kCommunityLevel, kCommunityLevel, Action::dispatch));  // streets and the county dispatch
+  EXPECT_EQ(next_status(Status::accepted, Action::dispatch), Status::submitted);
+  EXPECT_FALSE(next_status(Status::in_progress, Action::dispatch));
   EXPECT_EQ(available_actions(Status::resolved, kGridLevel, kCommunityLevel),
             (std::vector<Action>{Action::callback, Action::reopen}));
 }

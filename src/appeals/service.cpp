@@ -7,6 +7,7 @@
 #include <ctime>
 #include <mutex>
 
+#include "appeals/figures.hpp"
 #include "audit/audit.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
@@ -129,11 +130,6 @@ std::optional<store::Row> load(store::Conn& c, const std::string& where, const s
   return c.one(std::string(kSelect) + "WHERE " + where, params);
 }
 
-void check_text(const std::string& field, const std::string& s, std::size_t max, const char* what) {
-  const long n = json::utf8_length(s);
-  if (n < 0) bad_request(field, std::string(what) + "不是有效的文本");
-  if (static_cast<std::size_t>(n) > max) bad_request(field, std::string(what) + "最多 " + std::to_string(max) + " 个字符", "too_long");
-}
 
 }  // namespace
 
@@ -225,19 +221,20 @@ Created file(App& app, GridIndex& grids, const Intake& in, const auth::Principal
     }
     const auto id = c.one(
         "INSERT INTO appeal (code, type, channel, category_id, description, address, lon, lat, grid_id, area_id, "
-        "area_path, level, status, urgency, reporter_name, phone_enc, phone_mask, anonymous, created_by, deadline_at, "
-        "warn_at, level_started_at, level_deadline_at, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "area_path, level, max_level, status, urgency, reporter_name, phone_enc, phone_mask, anonymous, created_by, "
+        "deadline_at, warn_at, level_started_at, level_deadline_at, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         {code, in.type, in.channel, in.category_id, in.description,
          in.address.empty() ? store::null() : store::Value(in.address), store::opt(in.lon), store::opt(in.lat),
          place->grid_id ? store::Value(place->grid_id) : store::null(), place->area_id, place->path,
-         static_cast<std::int64_t>(level), std::string(urgency_name(urgency)),
+         static_cast<std::int64_t>(level), static_cast<std::int64_t>(level), std::string(urgency_name(urgency)),
          in.reporter_name.empty() || in.anonymous ? store::null() : store::Value(in.reporter_name),
          in.phone.empty() ? store::null() : store::Value(app.cipher.encrypt(in.phone)),
          in.phone.empty() ? store::null() : store::Value(people::mask_phone(in.phone)),
          static_cast<std::int64_t>(in.anonymous ? 1 : 0),
          who ? store::Value(who->account_id) : store::null(), deadline, warn_at(now, deadline), now, level_due, now,
          now})->integer(0);
+    retally(c, {}, contribution_of(*load(c, "t.id = ?", {id})));
     const std::string actor = who ? who->username : "居民";
     const std::optional<std::int64_t> actor_id = who ? std::optional(who->account_id) : std::nullopt;
     add_event(c, id, now, actor, actor_id, "submit", "", "submitted", level, "");
@@ -317,7 +314,7 @@ std::optional<bj::object> public_view(App& app, const std::string& code) {
   });
 }
 
-void act(App& app, const auth::Principal& who, std::int64_t id, const Move& m, const std::string& ip) {
+void act(App& app, const auth::Principal& who, std::int64_t id, Move m, const std::string& ip) {
   const auto now = app.now();
   app.db.write([&](store::Conn& c) {
     auth::ScopeColumns cols;
@@ -347,10 +344,38 @@ void act(App& app, const auth::Principal& who, std::int64_t id, const Move& m, c
     if (m.action == Action::escalate) {
       new_level = level + 1;
       const auto urgency = parse_urgency(text_of(*r, "urgency")).value_or(Urgency::general);
-      sets += ", level = ?, level_started_at = ?, level_deadline_at = ?";
+      sets += ", level = ?, max_level = CASE WHEN max_level < ? THEN ? ELSE max_level END, level_started_at = ?, "
+              "level_deadline_at = ?";
+      values.emplace_back(static_cast<std::int64_t>(new_level));
+      values.emplace_back(static_cast<std::int64_t>(new_level));
       values.emplace_back(static_cast<std::int64_t>(new_level));
       values.emplace_back(now);
       values.emplace_back(level_deadline(*calendar(c, now), urgency, new_level, now, int_of(*r, "deadline_at")));
+    }
+    if (m.action == Action::dispatch) {
+      if (!m.target_area) bad_request("area_id", "请选择派往的网格或社区（村）", "required");
+      auth::ScopeColumns acols;
+      acols.area_path = "path";
+      auto ascope = auth::scope_clause(who, auth::Register::appeals, auth::Action::write, acols);
+      store::Params p{*m.target_area};
+      p.insert(p.end(), ascope.params.begin(), ascope.params.end());
+      auto target = c.one("SELECT id, path, kind, name FROM area WHERE id = ? AND " + ascope.sql, p);
+      if (!target) bad_request("area_id", "所选区域不存在或不在您的管辖范围内");
+      const auto kind = target->text(2);
+      if (kind != "grid" && kind != "community" && kind != "village") bad_request("area_id", "只能派往网格或社区（村）");
+      new_level = kind == "grid" ? kGridLevel : kCommunityLevel;
+      const auto urgency = parse_urgency(text_of(*r, "urgency")).value_or(Urgency::general);
+      // Sent down, it starts afresh at that line: the first-line share counts it from here.
+      sets += ", area_id = ?, area_path = ?, grid_id = ?, level = ?, max_level = ?, level_started_at = ?, "
+              "level_deadline_at = ?";
+      values.emplace_back(target->integer(0));
+      values.emplace_back(target->text(1));
+      values.emplace_back(kind == "grid" ? store::Value(target->integer(0)) : store::null());
+      values.emplace_back(static_cast<std::int64_t>(new_level));
+      values.emplace_back(static_cast<std::int64_t>(new_level));
+      values.emplace_back(now);
+      values.emplace_back(level_deadline(*calendar(c, now), urgency, new_level, now, int_of(*r, "deadline_at")));
+      if (m.note.empty()) m.note = "派往" + target->text(3);
     }
     if (m.action == Action::merge) {
       if (!m.merge_into || *m.merge_into == id) bad_request("merge_into", "请选择要合并到的另一条诉求", "required");
@@ -365,8 +390,13 @@ void act(App& app, const auth::Principal& who, std::int64_t id, const Move& m, c
       add_event(c, *m.merge_into, now, who.username, who.account_id, "merge", "", "", level,
                 "合并了诉求 " + text_of(*r, "code"));
     }
+    if (m.action == Action::accept) {
+      sets += ", accepted_at = COALESCE(accepted_at, ?)";
+      values.emplace_back(now);
+    }
     if (m.action == Action::resolve) {
-      sets += ", resolved_at = ?";
+      // The first resolution is the one the figures count; a reopened appeal keeps it.
+      sets += ", resolved_at = COALESCE(resolved_at, ?)";
       values.emplace_back(now);
     }
     if (m.satisfaction) {
@@ -379,6 +409,7 @@ void act(App& app, const auth::Principal& who, std::int64_t id, const Move& m, c
     }
     values.emplace_back(id);
     c.execute("UPDATE appeal SET " + sets + " WHERE id = ?", values);
+    retally(c, contribution_of(*r), contribution_of(*load(c, "t.id = ?", {id})));
     add_event(c, id, now, who.username, who.account_id, std::string(action_name(m.action)),
               std::string(status_name(from)), std::string(status_name(*to)), new_level, m.note);
     audit::record(c, {now, who.username, who.account_id, ip, std::string(action_name(m.action)), "appeal",
@@ -400,6 +431,7 @@ void rate(App& app, const std::string& code, Satisfaction s, const std::string& 
     c.execute("UPDATE appeal SET status = ?, satisfaction = ?, updated_at = ?, closed_at = ? WHERE id = ?",
               {std::string(status_name(to)), std::string(satisfaction_name(s)), now,
                to == Status::closed ? store::Value(now) : store::null(), id});
+    retally(c, contribution_of(*r), contribution_of(*load(c, "t.id = ?", {id})));
     static constexpr std::array<std::string_view, 3> kWords = {"满意", "基本满意", "不满意"};
     std::string note = std::string(kWords[static_cast<std::size_t>(s)]);
     if (!comment.empty()) note += "：" + comment;
@@ -421,9 +453,12 @@ SweepResult sweep(App& app) {
     for (const auto& r : due) {
       const int next = static_cast<int>(r.integer(1)) + 1;
       const auto urgency = parse_urgency(r.text(2)).value_or(Urgency::general);
-      c.execute("UPDATE appeal SET level = ?, level_started_at = ?, level_deadline_at = ?, updated_at = ? WHERE id = ?",
-                {static_cast<std::int64_t>(next), now, level_deadline(*cal, urgency, next, now, r.integer(3)), now,
-                 r.integer(0)});
+      const auto before = load(c, "t.id = ?", {r.integer(0)});
+      c.execute("UPDATE appeal SET level = ?, max_level = CASE WHEN max_level < ? THEN ? ELSE max_level END, "
+                "level_started_at = ?, level_deadline_at = ?, updated_at = ? WHERE id = ?",
+                {static_cast<std::int64_t>(next), static_cast<std::int64_t>(next), static_cast<std::int64_t>(next), now,
+                 level_deadline(*cal, urgency, next, now, r.integer(3)), now, r.integer(0)});
+      retally(c, contribution_of(*before), contribution_of(*load(c, "t.id = ?", {r.integer(0)})));
       add_event(c, r.integer(0), now, "system", std::nullopt, "escalate", r.text(4), r.text(4), next,
                 "本级办理时限已到，自动上报");
       ++out.escalated;

@@ -46,8 +46,9 @@ struct Move final {
   std::string note;
   std::optional<Satisfaction> satisfaction;
   std::optional<std::int64_t> merge_into;
+  std::optional<std::int64_t> target_area;  // dispatch: the grid or community it is sent to
 };
-void act(App& app, const auth::Principal& who, std::int64_t id, const Move& m, const std::string& ip);
+void act(App& app, const auth::Principal& who, std::int64_t id, Move m, const std::string& ip);
 void rate(App& app, const std::string& code, Satisfaction s, const std::string& comment, const std::string& ip);
 
 struct SweepResult final {

@@ -210,3 +210,61 @@ test('hostile and malformed appeals get clear 4xx', async () => {
   assertError(assert, await grid.post('/api/v1/appeals/99999999/actions', { action: 'accept' }), 404);
   assertError(assert, await pub.post(`/api/v1/appeals/${id}/actions`, { action: 'accept' }), 401);
 });
+
+test('the county desk dispatches an address-only appeal down to a grid, where the grid worker sees it', async () => {
+  const admin = await as('admin');
+  const cat = await leaf();
+  const desk = await admin.post('/api/v1/appeals', { type: 'help', category_id: cat.id, description: '地址不详的求助', channel: 'hotline', address: '不知道哪里' });
+  assert.equal(desk.json.level, 4);
+  assert.ok(desk.json.actions.includes('dispatch'));
+  const grid = await as('grid');
+  const gridArea = (await grid.get('/api/v1/areas?parent_id=0')).json.items[0];
+  assertError(assert, await admin.post(`/api/v1/appeals/${desk.json.id}/actions`, { action: 'dispatch' }), 400, 'required');
+  const county = (await admin.get('/api/v1/areas?parent_id=0')).json.items[0];
+  const wrong = await admin.post(`/api/v1/appeals/${desk.json.id}/actions`, { action: 'dispatch', area_id: county.id });
+  assertError(assert, wrong, 400);
+  const sent = await admin.post(`/api/v1/appeals/${desk.json.id}/actions`, { action: 'dispatch', area_id: gridArea.id });
+  assert.equal(sent.status, 200, sent.text);
+  assert.equal(sent.json.level, 1);
+  assert.equal(sent.json.grid_id, gridArea.id);
+  assert.ok((await grid.get('/api/v1/appeals?queue=pending&limit=100')).json.items.some((x) => x.id === desk.json.id));
+  assertError(assert, await (await as('community')).post(`/api/v1/appeals/${desk.json.id}/actions`, { action: 'dispatch', area_id: gridArea.id }), 403);
+});
+
+test('figures come from the rollup and match the appeals themselves', async () => {
+  const range = 'from=2020-01-01&to=2100-12-31';
+  const community = await as('community');
+  const before = (await community.get(`/api/v1/appeals/figures?${range}`)).json;
+  const a = await fileAt(GRID1);
+  const b = await fileAt(GRID1);
+  const grid = await as('grid');
+  const aid = (await grid.get(`/api/v1/appeals?q=${a.code}`)).json.items[0].id;
+  await grid.post(`/api/v1/appeals/${aid}/actions`, { action: 'accept' });
+  await grid.post(`/api/v1/appeals/${aid}/actions`, { action: 'resolve', note: '已解决' });
+  await pub.post(`/api/v1/public/appeals/${a.code}/rating`, { satisfaction: 'satisfied' });
+  const after = (await community.get(`/api/v1/appeals/figures?${range}`)).json;
+  assert.equal(after.received - before.received, 2);
+  assert.equal(after.responded - before.responded, 1);
+  assert.equal(after.resolved - before.resolved, 1);
+  assert.equal(after.first_line - before.first_line, 1);
+  assert.equal(after.rated - before.rated, 1);
+  assert.equal(after.satisfied - before.satisfied, 1);
+  assert.equal(after.open - before.open, 1);
+  assert.ok(after.response_rate > 0 && after.response_rate <= 1);
+  assert.ok(after.children.length >= 4, 'the community\'s grids, ranked');
+  assert.deepEqual(after.children.map((c) => c.rank), after.children.map((_, i) => i + 1));
+  const first = after.children.find((c) => c.name.includes('第1网格'));
+  assert.ok(first.received >= 2);
+  const admin = await as('admin');
+  const county = (await admin.get(`/api/v1/appeals/figures?${range}`)).json;
+  const all = (await admin.get('/api/v1/appeals?queue=all&limit=1')).json.total;
+  assert.equal(county.received, all, 'the rollup counts every appeal once');
+  assert.equal(county.children.length, 10, 'streets, towns and the park ranked');
+  assert.ok(county.overdue_open >= 1, 'the escalated appeal is overdue');
+  assertError(assert, await (await as('community2')).get(`/api/v1/appeals/figures?area_id=${first.area_id}`), 404);
+  for (const qs of ['from=2026-13-01', 'to=yesterday', 'from=2026-02-01&to=2026-01-01', 'area_id=abc', 'category_id=x']) {
+    assertError(assert, await admin.get(`/api/v1/appeals/figures?${qs}`), 400);
+  }
+  const byCat = (await admin.get(`/api/v1/appeals/figures?${range}&category_id=${(await leaf()).id}`)).json;
+  assert.ok(byCat.received >= 2 && byCat.received <= county.received);
+});

@@ -1,0 +1,179 @@
+#include "appeals/figures.hpp"
+
+#include <boost/json.hpp>
+#include <map>
+
+#include "appeals/calendar.hpp"
+#include "appeals/rules.hpp"
+
+namespace jiceng::appeals {
+namespace {
+
+namespace bj = boost::json;
+
+constexpr std::array<const char*, 8> kColumns = {"received", "responded",        "resolved",        "first_line",
+                                                 "rated",    "satisfied",        "handling_seconds", "overdue_resolved"};
+enum Col { kReceived, kResponded, kResolved, kFirstLine, kRated, kSatisfied, kHandling, kOverdueResolved };
+
+std::int64_t col_int(const store::Row& r, const char* name) {
+  const auto& v = r.at(name);
+  if (auto p = std::get_if<std::int64_t>(&v)) return *p;
+  return 0;
+}
+bool has(const store::Row& r, const char* name) { return !std::holds_alternative<std::monostate>(r.at(name)); }
+std::string col_text(const store::Row& r, const char* name) {
+  const auto& v = r.at(name);
+  if (auto p = std::get_if<std::string>(&v)) return *p;
+  return {};
+}
+
+double rate(std::int64_t part, std::int64_t whole) {
+  return whole > 0 ? static_cast<double>(part) / static_cast<double>(whole) : 0.0;
+}
+
+bj::object summarise(const std::array<std::int64_t, 8>& t) {
+  return bj::object{{"received", t[kReceived]},
+                    {"responded", t[kResponded]},
+                    {"resolved", t[kResolved]},
+                    {"first_line", t[kFirstLine]},
+                    {"rated", t[kRated]},
+                    {"satisfied", t[kSatisfied]},
+                    {"response_rate", rate(t[kResponded], t[kReceived])},
+                    {"resolution_rate", rate(t[kResolved], t[kReceived])},
+                    {"satisfaction_rate", rate(t[kSatisfied], t[kRated])},
+                    {"first_line_rate", rate(t[kFirstLine], t[kResolved])},
+                    {"avg_handling_hours", t[kResolved] ? static_cast<double>(t[kHandling]) / 3600.0 /
+                                                              static_cast<double>(t[kResolved])
+                                                        : 0.0},
+                    {"overdue_resolved", t[kOverdueResolved]}};
+}
+
+}  // namespace
+
+Contribution contribution_of(const store::Row& a) {
+  Contribution out;
+  out.area_path = col_text(a, "area_path");
+  out.day = format_day(local_day(col_int(a, "created_at")));
+  out.category_id = col_int(a, "category_id");
+  const auto status = col_text(a, "status");
+  const bool resolved = has(a, "resolved_at");
+  out.counts[kReceived] = status == "merged" ? 0 : 1;  // a merged duplicate is counted in its survivor
+  out.counts[kResponded] = (has(a, "accepted_at") || status == "rejected") && status != "merged" ? 1 : 0;
+  out.counts[kResolved] = resolved ? 1 : 0;
+  out.counts[kFirstLine] = resolved && col_int(a, "max_level") <= kCommunityLevel ? 1 : 0;
+  const auto sat = col_text(a, "satisfaction");
+  out.counts[kRated] = sat.empty() ? 0 : 1;
+  out.counts[kSatisfied] = sat == "satisfied" || sat == "basic" ? 1 : 0;
+  out.counts[kHandling] = resolved ? col_int(a, "resolved_at") - col_int(a, "created_at") : 0;
+  out.counts[kOverdueResolved] = resolved && col_int(a, "resolved_at") > col_int(a, "deadline_at") ? 1 : 0;
+  return out;
+}
+
+void retally(store::Conn& c, const Contribution& before, const Contribution& after) {
+  auto apply = [&](const Contribution& k, int sign) {
+    if (k.empty()) return;
+    std::string cols = "area_path, day, category_id";
+    std::string marks = "?, ?, ?";
+    std::string sets;
+    store::Params params{k.area_path, k.day, k.category_id};
+    for (std::size_t i = 0; i < kColumns.size(); ++i) {
+      cols += std::string(", ") + kColumns[i];
+      marks += ", ?";
+      params.emplace_back(sign * k.counts[i]);
+      sets += std::string(sets.empty() ? "" : ", ") + kColumns[i] + " = appeal_day." + kColumns[i] + " + excluded." +
+              kColumns[i];
+    }
+    c.execute("INSERT INTO appeal_day (" + cols + ") VALUES (" + marks +
+                  ") ON CONFLICT (area_path, day, category_id) DO UPDATE SET " + sets,
+              params);
+  };
+  const bool same_key = before.area_path == after.area_path && before.day == after.day &&
+                        before.category_id == after.category_id;
+  if (same_key && !before.empty()) {
+    Contribution delta = after;
+    bool any = false;
+    for (std::size_t i = 0; i < delta.counts.size(); ++i) {
+      delta.counts[i] -= before.counts[i];
+      any = any || delta.counts[i] != 0;
+    }
+    if (any) apply(delta, 1);
+    return;
+  }
+  apply(before, -1);
+  apply(after, 1);
+}
+
+bj::object figures(store::Conn& c, const FigureQuery& q, std::int64_t now, bool by_child) {
+  std::string where = "area_path >= ? AND area_path < ? AND day >= ? AND day <= ?";
+  store::Params params{q.path, auth::path_end(q.path), q.from_day, q.to_day};
+  if (q.category_id) {
+    where += " AND category_id IN (SELECT id FROM appeal_category WHERE id = ? OR parent_id = ? OR parent_id IN "
+             "(SELECT id FROM appeal_category WHERE parent_id = ?))";
+    params.insert(params.end(), {*q.category_id, *q.category_id, *q.category_id});
+  }
+  std::string sums;
+  for (const auto* col : kColumns) sums += std::string(", COALESCE(SUM(") + col + "), 0)";
+  auto rows = c.query("SELECT area_path" + sums + " FROM appeal_day WHERE " + where + " GROUP BY area_path", params);
+  std::array<std::int64_t, 8> total{};
+  // Children of the node: each rollup row belongs to the child whose path prefixes it.
+  std::map<std::string, std::pair<bj::object, std::array<std::int64_t, 8>>> children;
+  std::vector<std::pair<std::string, std::string>> child_paths;  // path, name
+  if (by_child) {
+    for (const auto& r : c.query("SELECT a.path, a.name, a.id FROM area a JOIN area p ON p.id = a.parent_id "
+                                 "WHERE p.path = ? ORDER BY a.id",
+                                 {q.path})) {
+      child_paths.emplace_back(r.text(0), r.text(1));
+      children[r.text(0)] = {bj::object{{"area_id", r.integer(2)}, {"name", r.text(1)}}, {}};
+    }
+  }
+  for (const auto& r : rows) {
+    const auto path = r.text(0);
+    for (std::size_t i = 0; i < kColumns.size(); ++i) total[i] += r.integer(i + 1);
+    for (const auto& [cp, name] : child_paths) {
+      if (path.compare(0, cp.size(), cp) == 0) {
+        auto& acc = children[cp].second;
+        for (std::size_t i = 0; i < kColumns.size(); ++i) acc[i] += r.integer(i + 1);
+        break;
+      }
+    }
+  }
+  bj::object out = summarise(total);
+  // Live figures: what is open right now, from the appeals' own index.
+  auto live = c.one(
+      "SELECT COUNT(*), COALESCE(SUM(CASE WHEN deadline_at <= ? THEN 1 ELSE 0 END), 0), "
+      "COALESCE(SUM(CASE WHEN warn_at <= ? AND deadline_at > ? THEN 1 ELSE 0 END), 0) FROM appeal "
+      "WHERE status IN ('submitted', 'accepted', 'in_progress', 'reopened') AND area_path >= ? AND area_path < ?",
+      {now, now, now, q.path, auth::path_end(q.path)});
+  out["open"] = live->integer(0);
+  out["overdue_open"] = live->integer(1);
+  out["due_soon_open"] = live->integer(2);
+  out["from"] = q.from_day;
+  out["to"] = q.to_day;
+  if (by_child) {
+    std::vector<bj::object> list;
+    for (const auto& [cp, name] : child_paths) {
+      auto& [obj, acc] = children[cp];
+      auto s = summarise(acc);
+      for (auto& [k, v] : obj) s[k] = v;
+      list.push_back(std::move(s));
+    }
+    // The monthly ranking: resolution first, then satisfaction, then volume.
+    std::stable_sort(list.begin(), list.end(), [](const bj::object& a, const bj::object& b) {
+      const auto ra = a.at("resolution_rate").as_double(), rb = b.at("resolution_rate").as_double();
+      if (ra != rb) return ra > rb;
+      const auto sa = a.at("satisfaction_rate").as_double(), sb = b.at("satisfaction_rate").as_double();
+      if (sa != sb) return sa > sb;
+      return a.at("received").as_int64() > b.at("received").as_int64();
+    });
+    bj::array ranked;
+    std::int64_t rank = 0;
+    for (auto& o : list) {
+      o["rank"] = ++rank;
+      ranked.push_back(std::move(o));
+    }
+    out["children"] = std::move(ranked);
+  }
+  return out;
+}
+
+}  // namespace jiceng::appeals

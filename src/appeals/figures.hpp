@@ -1,0 +1,36 @@
+#pragma once
+// The figures leaders see (三率, first-line share, handling time, overdue) from the appeal_day
+// rollup, and the per-appeal contribution that keeps that rollup in step.
+#include <array>
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "auth/principal.hpp"
+#include "core/app.hpp"
+#include "store/db.hpp"
+
+namespace jiceng::appeals {
+
+// What one appeal adds to the rollup row of its area, intake day and category.
+struct Contribution final {
+  std::string area_path;
+  std::string day;
+  std::int64_t category_id = 0;
+  std::array<std::int64_t, 8> counts{};  // received … overdue_resolved, in appeal_day column order
+  bool empty() const { return area_path.empty(); }
+};
+Contribution contribution_of(const store::Row& appeal);
+// Moves the rollup from what an appeal contributed before a change to what it contributes after.
+void retally(store::Conn& c, const Contribution& before, const Contribution& after);
+
+struct FigureQuery final {
+  std::string path;      // subtree
+  std::string from_day;  // inclusive, YYYY-MM-DD
+  std::string to_day;
+  std::optional<std::int64_t> category_id;
+};
+boost::json::object figures(store::Conn& c, const FigureQuery& q, std::int64_t now, bool by_child);
+
+}  // namespace jiceng::appeals

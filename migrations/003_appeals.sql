@@ -72,6 +72,20 @@ CREATE TABLE appeal_event (
 CREATE INDEX appeal_event_appeal ON appeal_event(appeal_id, id);
 CREATE INDEX area_kind_updated ON area(kind, updated_at);
 
+-- 吹哨报到: departments a street whistles onto an appeal, and when each checked in.
+CREATE TABLE appeal_whistle (
+  id {{PK}},
+  appeal_id BIGINT NOT NULL REFERENCES appeal(id),
+  unit_id BIGINT NOT NULL REFERENCES unit(id),
+  whistled_at BIGINT NOT NULL,
+  due_at BIGINT NOT NULL,
+  checked_in_at BIGINT,
+  late INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (appeal_id, unit_id)
+);
+CREATE INDEX appeal_whistle_unit ON appeal_whistle(unit_id, appeal_id);
+CREATE INDEX appeal_whistle_due ON appeal_whistle(late, due_at);
+
 -- The figures leaders see, rolled up per handling area, day of intake and category, and kept in
 -- the same transaction as every change to an appeal: dashboards sum these, never the appeals.
 CREATE TABLE appeal_day (

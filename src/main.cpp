@@ -107,7 +107,8 @@ void add_test_routes(Router& router, std::shared_ptr<std::atomic<std::int64_t>> 
   });
   router.add("POST", "/api/v1/_test/sweep", Access::open, "test", "（仅测试）立即检查时限", [](Ctx& ctx) {
     const auto r = appeals::sweep(ctx.app);
-    return json::respond(boost::json::object{{"escalated", r.escalated}, {"warned", r.warned}});
+    return json::respond(
+        boost::json::object{{"escalated", r.escalated}, {"warned", r.warned}, {"late_checkins", r.late_checkins}});
   });
 }
 
@@ -243,8 +244,9 @@ int main(int argc, char** argv) {
             if (stop.stop_requested()) break;
             try {
               const auto r = appeals::sweep(app);
-              if (r.escalated || r.warned) {
-                std::cerr << "jiceng: sweep escalated " << r.escalated << ", warned " << r.warned << "\n";
+              if (r.escalated || r.warned || r.late_checkins) {
+                std::cerr << "jiceng: sweep escalated " << r.escalated << ", warned " << r.warned << ", late check-ins "
+                          << r.late_checkins << "\n";
               }
             } catch (const std::exception& e) {
               std::cerr << "jiceng: sweep failed: " << e.what() << "\n";

@@ -115,9 +115,7 @@ http::Response staff_list(Ctx& ctx) {
   if (auto l = int_param("limit", 1, kMaxPage)) limit = *l;
   if (auto a = int_param("after", 1, INT64_MAX / 2)) before = *a;
   const auto now = ctx.app.now();
-  auth::ScopeColumns cols;
-  cols.area_path = "t.area_path";
-  auto scope = auth::scope_clause(ctx.who(), auth::Register::appeals, auth::Action::read, cols);
+  auto scope = auth::scope_clause(ctx.who(), auth::Register::appeals, auth::Action::read, scope_columns());
   std::string where = scope.sql;
   store::Params params = scope.params;
   if (queue == "pending") where += " AND t.status IN ('submitted', 'reopened')";
@@ -176,13 +174,11 @@ http::Response staff_list(Ctx& ctx) {
 http::Response staff_detail(Ctx& ctx) {
   if (!ctx.who().can(auth::Register::appeals, auth::Action::read)) forbidden();
   const auto id = ctx.id();
-  auth::ScopeColumns cols;
-  cols.area_path = "area_path";
-  auto scope = auth::scope_clause(ctx.who(), auth::Register::appeals, auth::Action::read, cols);
+  auto scope = auth::scope_clause(ctx.who(), auth::Register::appeals, auth::Action::read, scope_columns());
   store::Params params{id};
   params.insert(params.end(), scope.params.begin(), scope.params.end());
   auto view = ctx.app.db.read([&](store::Conn& c) -> std::optional<bj::object> {
-    if (!c.one("SELECT 1 FROM appeal WHERE id = ? AND " + scope.sql, params)) return std::nullopt;
+    if (!c.one("SELECT 1 FROM appeal t WHERE t.id = ? AND " + scope.sql, params)) return std::nullopt;
     return staff_view(ctx.app, c, id, ctx.who(), true);
   });
   if (!view) not_found();
@@ -264,9 +260,49 @@ http::Response staff_figures(Ctx& ctx) {
   return json::respond(out);
 }
 
+http::Response after_change(Ctx& ctx, std::int64_t id) {
+  auto view = ctx.app.db.read([&](store::Conn& c) { return staff_view(ctx.app, c, id, ctx.who(), true); });
+  return json::respond(view);
+}
+
+http::Response staff_whistle(Ctx& ctx) {
+  const auto id = ctx.id();
+  const auto body = json::parse_object(ctx.req.body);
+  std::vector<std::int64_t> units;
+  if (const auto* v = body.if_contains("unit_ids"); v && !v->is_null()) {
+    if (!v->is_array()) bad_request("unit_ids", "unit_ids 应为部门编号列表");
+    for (const auto& u : v->as_array()) {
+      if (!u.is_int64() || u.as_int64() <= 0) bad_request("unit_ids", "unit_ids 应为部门编号列表");
+      units.push_back(u.as_int64());
+    }
+  }
+  whistle(ctx.app, ctx.who(), id, units, json::opt_string(body, "note", 500).value_or(""), ctx.req.client_ip);
+  return after_change(ctx, id);
+}
+
+http::Response staff_checkin(Ctx& ctx) {
+  const auto id = ctx.id();
+  const auto body = ctx.req.body.empty() ? bj::object{} : json::parse_object(ctx.req.body);
+  check_in(ctx.app, ctx.who(), id, json::opt_string(body, "note", 500).value_or(""), ctx.req.client_ip);
+  return after_change(ctx, id);
+}
+
+http::Response staff_note(Ctx& ctx) {
+  const auto id = ctx.id();
+  const auto body = json::parse_object(ctx.req.body);
+  const auto kind = json::opt_string(body, "kind", 20).value_or("progress");
+  if (kind != "progress" && kind != "supervise") bad_request("kind", "kind 应为 progress 或 supervise");
+  add_note(ctx.app, ctx.who(), id, kind == "supervise", json::opt_string(body, "note", 500).value_or(""),
+           ctx.req.client_ip);
+  return after_change(ctx, id);
+}
+
 }  // namespace
 
 void register_routes(Router& r) {
+  r.add("POST", "/api/v1/appeals/{id}/whistles", Access::authenticated, "appeals", "街道吹哨，职能部门报到", staff_whistle);
+  r.add("POST", "/api/v1/appeals/{id}/checkin", Access::authenticated, "appeals", "被吹哨部门报到", staff_checkin);
+  r.add("POST", "/api/v1/appeals/{id}/notes", Access::authenticated, "appeals", "办理进展或督办意见", staff_note);
   r.add("GET", "/api/v1/appeals/figures", Access::authenticated, "appeals",
         "诉求三率、一线解决率、平均办理时长、超期数与下级排名（来自汇总表）", staff_figures);
   r.add("GET", "/api/v1/public/categories", Access::open, "appeals", "诉求分类（三级）", categories);

@@ -89,6 +89,11 @@ std::string event_label(const std::string& action, const std::string& note_level
   if (action == "submit") return "提交诉求";
   if (action == "dispatch") return "派单";
   if (action == "warn") return "即将超时提醒";
+  if (action == "whistle") return "吹哨";
+  if (action == "checkin") return "部门报到";
+  if (action == "checkin_overdue") return "部门未按时报到";
+  if (action == "progress") return "办理进展";
+  if (action == "supervise") return "督办";
   if (action == "rate") return "群众评价";
   if (action == "escalate") return "上报至" + note_level;
   if (auto a = parse_action(action)) return std::string(action_label(*a));
@@ -131,7 +136,45 @@ std::optional<store::Row> load(store::Conn& c, const std::string& where, const s
 }
 
 
+constexpr std::size_t kMaxWhistled = 10;
+
+// How long a whistled department has to check in, by urgency.
+std::int64_t checkin_window(Urgency u) {
+  switch (u) {
+    case Urgency::emergency: return 30 * 60;
+    case Urgency::utilities: return 2 * 3600;
+    default: return 24 * 3600;
+  }
+}
+
+// The appeal as `who` may see it, or 404.
+store::Row visible(store::Conn& c, const auth::Principal& who, std::int64_t id) {
+  auto scope = auth::scope_clause(who, auth::Register::appeals, auth::Action::read, scope_columns());
+  store::Params params{id};
+  params.insert(params.end(), scope.params.begin(), scope.params.end());
+  auto r = load(c, "t.id = ? AND " + scope.sql, params);
+  if (!r) not_found();
+  return *r;
+}
+
+// The department units of `who` that were whistled onto the appeal.
+std::vector<std::int64_t> whistled_units(store::Conn& c, const auth::Principal& who, std::int64_t id) {
+  std::vector<std::int64_t> out;
+  for (const auto& b : who.bindings) {
+    if (b.role != auth::Role::department || b.scope_type != auth::ScopeType::unit) continue;
+    if (c.one("SELECT 1 FROM appeal_whistle WHERE appeal_id = ? AND unit_id = ?", {id, b.scope_id})) out.push_back(b.scope_id);
+  }
+  return out;
+}
+
 }  // namespace
+
+auth::ScopeColumns scope_columns() {
+  auth::ScopeColumns cols;
+  cols.area_path = "t.area_path";
+  cols.unit_id = "t.id IN (SELECT w.appeal_id FROM appeal_whistle w WHERE w.unit_id = ?)";
+  return cols;
+}
 
 int caller_level(const auth::Principal& who, const std::string& area_path) {
   int best = 0;
@@ -283,9 +326,29 @@ bj::object staff_view(App& app, store::Conn& c, std::int64_t id, const auth::Pri
                {"merged_into", opt_json(*r, "merged_into")}};
   if (detail) {
     o["timeline"] = timeline(c, id, true);
+    bj::array whistles;
+    for (const auto& w : c.query("SELECT w.unit_id, u.name, w.whistled_at, w.due_at, w.checked_in_at, w.late "
+                                 "FROM appeal_whistle w JOIN unit u ON u.id = w.unit_id WHERE w.appeal_id = ? ORDER BY w.id",
+                                 {id})) {
+      whistles.push_back(bj::object{{"unit_id", w.integer(0)},
+                                    {"unit_name", w.text(1)},
+                                    {"whistled_at", w.integer(2)},
+                                    {"due_at", w.integer(3)},
+                                    {"checked_in_at", w.is_null(4) ? bj::value(nullptr) : bj::value(w.integer(4))},
+                                    {"late", w.integer(5) != 0 || (w.is_null(4) && now > w.integer(3))}});
+    }
+    o["whistles"] = std::move(whistles);
     bj::array actions;
     const int lvl = caller_level(who, text_of(*r, "area_path"));
     for (auto a : available_actions(status, static_cast<int>(int_of(*r, "level")), lvl)) actions.emplace_back(action_name(a));
+    const auto mine = whistled_units(c, who, id);
+    if (open && lvl >= kStreetLevel) actions.emplace_back("whistle");
+    if (open && !mine.empty() &&
+        c.one("SELECT 1 FROM appeal_whistle WHERE appeal_id = ? AND unit_id = ? AND checked_in_at IS NULL", {id, mine[0]})) {
+      actions.emplace_back("checkin");
+    }
+    if (open && (lvl > 0 || !mine.empty())) actions.emplace_back("note");
+    if (open && lvl >= kStreetLevel) actions.emplace_back("supervise");
     o["actions"] = std::move(actions);
   }
   return o;
@@ -317,13 +380,8 @@ std::optional<bj::object> public_view(App& app, const std::string& code) {
 void act(App& app, const auth::Principal& who, std::int64_t id, Move m, const std::string& ip) {
   const auto now = app.now();
   app.db.write([&](store::Conn& c) {
-    auth::ScopeColumns cols;
-    cols.area_path = "t.area_path";
-    auto scope = auth::scope_clause(who, auth::Register::appeals, auth::Action::read, cols);
-    store::Params params{id};
-    params.insert(params.end(), scope.params.begin(), scope.params.end());
-    auto r = load(c, "t.id = ? AND " + scope.sql, params);
-    if (!r) not_found();
+    auto scope = auth::scope_clause(who, auth::Register::appeals, auth::Action::read, scope_columns());
+    const std::optional<store::Row> r = visible(c, who, id);
     const auto from = parse_status(text_of(*r, "status")).value_or(Status::submitted);
     const int level = static_cast<int>(int_of(*r, "level"));
     const int lvl = caller_level(who, text_of(*r, "area_path"));
@@ -442,6 +500,80 @@ void rate(App& app, const std::string& code, Satisfaction s, const std::string& 
   });
 }
 
+void whistle(App& app, const auth::Principal& who, std::int64_t id, const std::vector<std::int64_t>& units,
+             const std::string& note, const std::string& ip) {
+  if (units.empty()) bad_request("unit_ids", "请选择要吹哨的职能部门", "required");
+  if (units.size() > kMaxWhistled) bad_request("unit_ids", "一次最多吹哨 10 个部门");
+  const auto now = app.now();
+  app.db.write([&](store::Conn& c) {
+    const auto r = visible(c, who, id);
+    if (caller_level(who, text_of(r, "area_path")) < kStreetLevel) forbidden("由街道（镇）或县级吹哨");
+    if (!is_open(parse_status(text_of(r, "status")).value_or(Status::closed))) {
+      throw ApiError(409, "bad_state", "诉求已办结，不能再吹哨");
+    }
+    const auto urgency = parse_urgency(text_of(r, "urgency")).value_or(Urgency::general);
+    std::string names;
+    for (const auto unit : units) {
+      auto u = c.one("SELECT name, kind FROM unit WHERE id = ?", {unit});
+      if (!u || (u->text(1) != "organ" && u->text(1) != "institution")) {
+        bad_request("unit_ids", "只能向机关、事业单位等职能部门吹哨");
+      }
+      if (c.one("SELECT 1 FROM appeal_whistle WHERE appeal_id = ? AND unit_id = ?", {id, unit})) continue;
+      c.execute("INSERT INTO appeal_whistle (appeal_id, unit_id, whistled_at, due_at) VALUES (?, ?, ?, ?)",
+                {id, unit, now, now + checkin_window(urgency)});
+      names += (names.empty() ? "" : "、") + u->text(0);
+    }
+    if (names.empty()) return;
+    const auto status = text_of(r, "status");
+    add_event(c, id, now, who.username, who.account_id, "whistle", status, status, static_cast<int>(int_of(r, "level")),
+              "吹哨：" + names + (note.empty() ? "" : "。" + note));
+    audit::record(c, {now, who.username, who.account_id, ip, "whistle", "appeal", std::to_string(id), "", names});
+  });
+}
+
+void check_in(App& app, const auth::Principal& who, std::int64_t id, const std::string& note, const std::string& ip) {
+  const auto now = app.now();
+  app.db.write([&](store::Conn& c) {
+    const auto r = visible(c, who, id);
+    const auto mine = whistled_units(c, who, id);
+    if (mine.empty()) forbidden("只有被吹哨的部门才能报到");
+    int changed = 0;
+    for (const auto unit : mine) {
+      changed += static_cast<int>(c.execute(
+          "UPDATE appeal_whistle SET checked_in_at = ?, late = CASE WHEN due_at < ? THEN 1 ELSE late END "
+          "WHERE appeal_id = ? AND unit_id = ? AND checked_in_at IS NULL",
+          {now, now, id, unit}));
+    }
+    if (changed == 0) throw ApiError(409, "bad_state", "已经报到过了");
+    const auto status = text_of(r, "status");
+    const auto unit_name = c.one("SELECT name FROM unit WHERE id = ?", {mine[0]})->text(0);
+    add_event(c, id, now, who.username, who.account_id, "checkin", status, status, static_cast<int>(int_of(r, "level")),
+              unit_name + "报到" + (note.empty() ? "" : "：" + note));
+    audit::record(c, {now, who.username, who.account_id, ip, "checkin", "appeal", std::to_string(id), "", unit_name});
+  });
+}
+
+void add_note(App& app, const auth::Principal& who, std::int64_t id, bool supervise, const std::string& note,
+              const std::string& ip) {
+  if (note.empty()) bad_request("note", supervise ? "请填写督办意见" : "请填写进展情况", "required");
+  const auto now = app.now();
+  app.db.write([&](store::Conn& c) {
+    const auto r = visible(c, who, id);
+    const int lvl = caller_level(who, text_of(r, "area_path"));
+    if (supervise ? lvl < kStreetLevel : (lvl == 0 && whistled_units(c, who, id).empty())) {
+      forbidden(supervise ? "由街道（镇）或县级督办" : "您不能为此诉求填写进展");
+    }
+    if (!is_open(parse_status(text_of(r, "status")).value_or(Status::closed))) {
+      throw ApiError(409, "bad_state", "诉求已办结");
+    }
+    const auto status = text_of(r, "status");
+    add_event(c, id, now, who.username, who.account_id, supervise ? "supervise" : "progress", status, status,
+              static_cast<int>(int_of(r, "level")), note);
+    audit::record(c, {now, who.username, who.account_id, ip, supervise ? "supervise" : "progress", "appeal",
+                      std::to_string(id), "", note});
+  });
+}
+
 SweepResult sweep(App& app) {
   const auto now = app.now();
   SweepResult out;
@@ -471,6 +603,17 @@ SweepResult sweep(App& app) {
       add_event(c, r.integer(0), now, "system", std::nullopt, "warn", r.text(2), r.text(2),
                 static_cast<int>(r.integer(1)), "办理时限已过 80%");
       ++out.warned;
+    }
+    // Departments that let the check-in time pass are named on the timeline, once.
+    auto late = c.query("SELECT w.id, w.appeal_id, u.name, a.status, a.level FROM appeal_whistle w "
+                        "JOIN unit u ON u.id = w.unit_id JOIN appeal a ON a.id = w.appeal_id "
+                        "WHERE w.late = 0 AND w.due_at <= ? AND w.checked_in_at IS NULL LIMIT ?",
+                        {now, static_cast<std::int64_t>(kSweepBatch)});
+    for (const auto& r : late) {
+      c.execute("UPDATE appeal_whistle SET late = 1 WHERE id = ?", {r.integer(0)});
+      add_event(c, r.integer(1), now, "system", std::nullopt, "checkin_overdue", r.text(3), r.text(3),
+                static_cast<int>(r.integer(4)), r.text(2) + "未按时报到");
+      ++out.late_checkins;
     }
   });
   return out;

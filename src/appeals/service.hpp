@@ -51,9 +51,21 @@ struct Move final {
 void act(App& app, const auth::Principal& who, std::int64_t id, Move m, const std::string& ip);
 void rate(App& app, const std::string& code, Satisfaction s, const std::string& comment, const std::string& ip);
 
+// 吹哨报到: a street or the county calls departments (units) onto an appeal; each checks in.
+void whistle(App& app, const auth::Principal& who, std::int64_t id, const std::vector<std::int64_t>& units,
+             const std::string& note, const std::string& ip);
+void check_in(App& app, const auth::Principal& who, std::int64_t id, const std::string& note, const std::string& ip);
+// A progress note from anyone working it, or 督办 (supervise) from a street or the county.
+void add_note(App& app, const auth::Principal& who, std::int64_t id, bool supervise, const std::string& note,
+              const std::string& ip);
+
+// Who may see an appeal: the area subtree it sits in, or a department whistled onto it.
+auth::ScopeColumns scope_columns();
+
 struct SweepResult final {
   int escalated = 0;
   int warned = 0;
+  int late_checkins = 0;
 };
 SweepResult sweep(App& app);
 

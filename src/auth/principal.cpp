@@ -66,7 +66,9 @@ Clause scope_clause(const Principal& p, Register reg, Action a, const ScopeColum
         break;
       case ScopeType::unit:
         if (cols.unit_id) {
-          parts.push_back(std::string("(") + cols.unit_id + " = ?)");
+          // A column compares by equality; a condition with its own `?` (a subquery) is used as written.
+          const std::string_view col(cols.unit_id);
+          parts.push_back(col.find('?') == std::string_view::npos ? "(" + std::string(col) + " = ?)" : "(" + std::string(col) + ")");
           c.params.emplace_back(b.scope_id);
         }
         break;

@@ -36,7 +36,7 @@ struct Principal final {
 struct ScopeColumns final {
   const char* area_path = nullptr;  // e.g. "t.area_path" or "t.path"
   const char* org_path = nullptr;   // e.g. "t.org_path" or "t.path"
-  const char* unit_id = nullptr;    // e.g. "t.id" for units
+  const char* unit_id = nullptr;    // e.g. "t.id" for units, or a condition with one `?` for the unit id
   const char* member_id = nullptr;  // e.g. "t.id" for members
 };
 

@@ -21,7 +21,7 @@ constexpr std::array<RoleInfo, 9> kRoles = {{
     {Role::member, "member", "党员", ScopeType::member},
     {Role::unit_admin, "unit_admin", "单位管理员", ScopeType::unit},
     {Role::resident, "resident", "居民", ScopeType::area},
-    {Role::department, "department", "职能部门", ScopeType::area},
+    {Role::department, "department", "职能部门", ScopeType::unit},
 }};
 
 constexpr std::array<std::string_view, 9> kRegisters = {"areas", "orgs",     "units", "members", "venues",

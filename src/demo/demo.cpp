@@ -37,6 +37,9 @@ constexpr std::array<const char*, 24> kVillageWords = {"红星", "东风", "前�
 constexpr std::array<const char*, 12> kCompanyWords = {"祁连", "河西", "金河", "丝路", "绿洲", "戈壁",
                                                        "雪山", "丹霞", "黑河", "天马", "沙枣", "红柳"};
 constexpr std::array<const char*, 8> kCompanyTrades = {"农业科技", "食品", "建材", "物流", "新能源", "商贸", "果蔬", "制种"};
+// Functional departments, named as the appeal categories name them, so a whistle finds its unit.
+constexpr std::array<const char*, 10> kDepartments = {"住建局", "城管局", "交警大队", "消防救援大队", "应急管理局",
+                                                      "司法局", "政务服务中心", "营商环境办", "市场监管局", "自然资源局"};
 constexpr std::array<const char*, 22> kServiceItems = {
     "党员组织关系转接", "党费收缴",   "入党申请受理", "党员教育培训", "志愿服务登记", "困难党员帮扶",
     "社保政策咨询",     "医保报销指导", "就业创业指导", "法律援助",     "矛盾纠纷调解", "养老服务",
@@ -253,6 +256,7 @@ std::string load(store::Database& db, const crypto::FieldCipher& cipher, std::ui
       std::string name;
       if (i < 180) name = std::string(g.pick(kCompanyWords)) + g.pick(kCompanyTrades) + "有限公司" + std::to_string(i + 1) + "号";
       else if (i < 220) name = std::string("金河县") + g.pick(kVillageWords) + "志愿服务协会" + std::to_string(i - 179);
+      else if (i < 220 + static_cast<int>(kDepartments.size())) name = std::string("金河县") + kDepartments[static_cast<std::size_t>(i - 220)];
       else if (i < 270) name = std::string("金河县第") + std::to_string(i - 219) + "机关单位";
       else name = std::string("金河县") + (i % 2 ? "第" + std::to_string(i - 269) + "中学" : "第" + std::to_string(i - 269) + "卫生院");
       const double r = g.unit();
@@ -382,7 +386,7 @@ std::string load(store::Database& db, const crypto::FieldCipher& cipher, std::ui
         {"member", "党员", auth::Role::member, branch_member},
         {"unit", "单位管理员", auth::Role::unit_admin, units[0]},
         {"resident", "居民", auth::Role::resident, first_community},
-        {"dept", "县住建局", auth::Role::department, county},
+        {"dept", "县住建局", auth::Role::department, units[220]},
     }};
     for (const auto& a : accounts) {
       auto row = c.one("INSERT INTO account (username, display_name, password_hash, created_at, password_changed_at) "

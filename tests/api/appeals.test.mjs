@@ -80,7 +80,7 @@ test('the closed loop: accept, start, resolve, the resident rates, it closes', a
   const grid = await as('grid');
   const id = (await grid.get(`/api/v1/appeals?q=${a.code}`)).json.items[0].id;
   let d = (await grid.get(`/api/v1/appeals/${id}`)).json;
-  assert.deepEqual(d.actions, ['accept', 'escalate']);
+  assert.deepEqual(d.actions, ['accept', 'escalate', 'note']);
   assertError(assert, await grid.post(`/api/v1/appeals/${id}/actions`, { action: 'resolve', note: '已清理' }), 409, 'bad_state');
   assertError(assert, await grid.post(`/api/v1/appeals/${id}/actions`, { action: 'reject', reason: '不归我管' }), 403);
   for (const action of ['accept', 'start']) {
@@ -267,4 +267,52 @@ test('figures come from the rollup and match the appeals themselves', async () =
   }
   const byCat = (await admin.get(`/api/v1/appeals/figures?${range}&category_id=${(await leaf()).id}`)).json;
   assert.ok(byCat.received >= 2 && byCat.received <= county.received);
+});
+
+test('吹哨报到: the street whistles departments in; they see it, check in and report; late ones are named', async () => {
+  const a = await fileAt(GRID1);
+  const street = await as('street');
+  const id = (await street.get(`/api/v1/appeals?q=${a.code}`)).json.items[0].id;
+  const dept = await as('dept');
+  assert.ok(!(await dept.get('/api/v1/appeals?limit=100')).json.items.some((x) => x.id === id), 'not before the whistle');
+  assertError(assert, await dept.get(`/api/v1/appeals/${id}`), 404);
+  const units = (await street.get('/api/v1/units?kind=organ&limit=200')).json.items;
+  let zhujian = units.find((u) => u.name.endsWith('住建局'));
+  let chengguan = units.find((u) => u.name.endsWith('城管局'));
+  const admin = await as('admin');
+  if (!zhujian || !chengguan) {  // departments may sit outside the street: the county can see them all
+    const all = (await admin.get('/api/v1/units?kind=organ&limit=200')).json.items;
+    zhujian = all.find((u) => u.name.endsWith('住建局'));
+    chengguan = all.find((u) => u.name.endsWith('城管局'));
+  }
+  const grid = await as('grid');
+  assertError(assert, await grid.post(`/api/v1/appeals/${id}/whistles`, { unit_ids: [zhujian.id] }), 403);
+  const company = (await admin.get('/api/v1/units?kind=enterprise&limit=1')).json.items[0];
+  assertError(assert, await street.post(`/api/v1/appeals/${id}/whistles`, { unit_ids: [company.id] }), 400);
+  assertError(assert, await street.post(`/api/v1/appeals/${id}/whistles`, { unit_ids: [] }), 400, 'required');
+  assertError(assert, await street.post(`/api/v1/appeals/${id}/whistles`, { unit_ids: 'all' }), 400);
+  const w = await street.post(`/api/v1/appeals/${id}/whistles`, { unit_ids: [zhujian.id, chengguan.id], note: '请联合处置' });
+  assert.equal(w.status, 200, w.text);
+  assert.equal(w.json.whistles.length, 2);
+  const seen = await dept.get(`/api/v1/appeals/${id}`);
+  assert.equal(seen.status, 200);
+  assert.ok(seen.json.actions.includes('checkin'));
+  assert.ok(!seen.json.actions.includes('resolve'), 'departments work it jointly; the holder resolves');
+  const checked = await dept.post(`/api/v1/appeals/${id}/checkin`, { note: '已派人到场' });
+  assert.equal(checked.status, 200, checked.text);
+  assert.ok(checked.json.whistles.find((x) => x.unit_id === zhujian.id).checked_in_at);
+  assertError(assert, await dept.post(`/api/v1/appeals/${id}/checkin`, {}), 409);
+  const progress = await dept.post(`/api/v1/appeals/${id}/notes`, { note: '已完成管线排查' });
+  assert.equal(progress.status, 200);
+  assertError(assert, await grid.post(`/api/v1/appeals/${id}/notes`, { kind: 'supervise', note: '快办' }), 403);
+  assert.equal((await street.post(`/api/v1/appeals/${id}/notes`, { kind: 'supervise', note: '请于周五前办结' })).status, 200);
+  assertError(assert, await street.post(`/api/v1/appeals/${id}/notes`, { note: '' }), 400, 'required');
+  await advance(2 * 86400);
+  const sw = await pub.post('/api/v1/_test/sweep', {});
+  assert.ok(sw.json.late_checkins >= 1);
+  const trail = (await (await as('street')).get(`/api/v1/appeals/${id}`)).json;
+  const labels = trail.timeline.map((e) => e.action);
+  for (const x of ['whistle', 'checkin', 'progress', 'supervise', 'checkin_overdue']) assert.ok(labels.includes(x), x);
+  assert.ok(trail.whistles.find((x) => x.unit_id === chengguan.id).late);
+  assert.ok(!trail.whistles.find((x) => x.unit_id === zhujian.id).late);
 });

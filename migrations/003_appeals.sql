@@ -56,6 +56,7 @@ CREATE INDEX appeal_scope ON appeal(area_path, id);
 CREATE INDEX appeal_status ON appeal(status, area_path, id);
 CREATE INDEX appeal_level_due ON appeal(status, level_deadline_at);
 CREATE INDEX appeal_warn ON appeal(status, warn_at);
+CREATE INDEX appeal_category_recent ON appeal(category_id, created_at);
 
 CREATE TABLE appeal_event (
   id {{PK}},

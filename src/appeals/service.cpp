@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "appeals/figures.hpp"
+#include "appeals/similarity.hpp"
 #include "audit/audit.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
@@ -71,6 +72,7 @@ std::string text_of(const store::Row& r, const char* col) {
   if (auto p = std::get_if<std::int64_t>(&v)) return std::to_string(*p);
   return {};
 }
+bool has(const store::Row& r, const char* col) { return !std::holds_alternative<std::monostate>(r.at(col)); }
 std::int64_t int_of(const store::Row& r, const char* col) {
   const auto& v = r.at(col);
   if (auto p = std::get_if<std::int64_t>(&v)) return *p;
@@ -108,6 +110,10 @@ void add_event(store::Conn& c, std::int64_t appeal, std::int64_t at, const std::
             {appeal, at, actor, store::opt(actor_id), action, from.empty() ? store::null() : store::Value(from),
              to.empty() ? store::null() : store::Value(to), static_cast<std::int64_t>(level),
              note.empty() ? store::null() : store::Value(note)});
+}
+
+bool has_coords(const store::Row& a) {
+  return std::holds_alternative<double>(a.at("lon")) && std::holds_alternative<double>(a.at("lat"));
 }
 
 bj::array timeline(store::Conn& c, std::int64_t id, bool with_actor) {
@@ -164,6 +170,54 @@ std::vector<std::int64_t> whistled_units(store::Conn& c, const auth::Principal& 
     if (b.role != auth::Role::department || b.scope_type != auth::ScopeType::unit) continue;
     if (c.one("SELECT 1 FROM appeal_whistle WHERE appeal_id = ? AND unit_id = ?", {id, b.scope_id})) out.push_back(b.scope_id);
   }
+  return out;
+}
+
+constexpr std::int64_t kDuplicateWindow = 14 * 24 * 3600;
+constexpr int kDuplicateCandidates = 200;
+constexpr std::size_t kDuplicatesShown = 5;
+constexpr double kNearM = 100.0;
+constexpr double kFarM = 1000.0;
+constexpr double kMinScore = 0.25;
+constexpr double kMinSimilarity = 0.15;  // nearness alone does not make two complaints the same
+
+// Open or just-resolved appeals of the same category, recent, that read alike and sit close.
+bj::array duplicates_of(store::Conn& c, const auth::Principal& who, const store::Row& a) {
+  auto scope = auth::scope_clause(who, auth::Register::appeals, auth::Action::read, scope_columns());
+  store::Params params{int_of(a, "category_id"), int_of(a, "created_at") - kDuplicateWindow, int_of(a, "id")};
+  params.insert(params.end(), scope.params.begin(), scope.params.end());
+  params.emplace_back(static_cast<std::int64_t>(kDuplicateCandidates));
+  auto rows = c.query("SELECT t.id, t.code, t.description, t.lon, t.lat, t.area_path, t.status FROM appeal t "
+                      "WHERE t.category_id = ? AND t.created_at >= ? AND t.id <> ? "
+                      "AND t.status IN ('submitted', 'accepted', 'in_progress', 'reopened', 'resolved') AND " +
+                          scope.sql + " ORDER BY t.created_at DESC LIMIT ?",
+                      params);
+  const auto text = text_of(a, "description");
+  const bool located = has_coords(a);
+  struct Hit {
+    double score;
+    bj::object o;
+  };
+  std::vector<Hit> hits;
+  for (const auto& r : rows) {
+    const double sim = trigram_similarity(text, r.text(2));
+    if (sim < kMinSimilarity) continue;
+    double near = r.text(5) == text_of(a, "area_path") ? 0.5 : 0.0;
+    std::optional<double> metres;
+    if (located && !r.is_null(3) && !r.is_null(4)) {
+      metres = distance_m(std::get<double>(a.at("lon")), std::get<double>(a.at("lat")), r.real(3), r.real(4));
+      near = *metres <= kNearM ? 1.0 : *metres >= kFarM ? 0.0 : (kFarM - *metres) / (kFarM - kNearM);
+    }
+    const double score = 0.7 * sim + 0.3 * near;
+    if (score < kMinScore) continue;
+    bj::object o{{"id", r.integer(0)}, {"code", r.text(1)}, {"description", r.text(2)}, {"status", r.text(6)},
+                 {"similarity", sim}, {"score", score}};
+    o["distance_m"] = metres ? bj::value(std::round(*metres)) : bj::value(nullptr);
+    hits.push_back({score, std::move(o)});
+  }
+  std::sort(hits.begin(), hits.end(), [](const Hit& x, const Hit& y) { return x.score > y.score; });
+  bj::array out;
+  for (std::size_t i = 0; i < hits.size() && i < kDuplicatesShown; ++i) out.push_back(std::move(hits[i].o));
   return out;
 }
 
@@ -338,6 +392,7 @@ bj::object staff_view(App& app, store::Conn& c, std::int64_t id, const auth::Pri
                                     {"late", w.integer(5) != 0 || (w.is_null(4) && now > w.integer(3))}});
     }
     o["whistles"] = std::move(whistles);
+    o["duplicates"] = open ? duplicates_of(c, who, *r) : bj::array{};
     bj::array actions;
     const int lvl = caller_level(who, text_of(*r, "area_path"));
     for (auto a : available_actions(status, static_cast<int>(int_of(*r, "level")), lvl)) actions.emplace_back(action_name(a));
@@ -358,22 +413,35 @@ std::optional<bj::object> public_view(App& app, const std::string& code) {
   return app.db.read([&](store::Conn& c) -> std::optional<bj::object> {
     auto r = load(c, "t.code = ?", {code});
     if (!r) return std::nullopt;
-    const auto status = parse_status(text_of(*r, "status")).value_or(Status::submitted);
+    auto status = parse_status(text_of(*r, "status")).value_or(Status::submitted);
     const auto grid = opt_json(*r, "grid_name");
+    auto events = timeline(c, int_of(*r, "id"), false);
+    // A merged duplicate's reporter follows the appeal it was merged into.
+    bj::value merged = nullptr;
+    if (status == Status::merged && has(*r, "merged_into")) {
+      if (auto s = load(c, "t.id = ?", {int_of(*r, "merged_into")})) {
+        status = parse_status(text_of(*s, "status")).value_or(Status::submitted);
+        merged = bj::object{{"code", text_of(*s, "code")}, {"status", text_of(*s, "status")}};
+        for (auto& e : timeline(c, int_of(*s, "id"), false)) {
+          if (e.as_object().at("at").as_int64() >= int_of(*r, "updated_at")) events.push_back(e);
+        }
+      }
+    }
     return bj::object{{"code", text_of(*r, "code")},
                       {"type", text_of(*r, "type")},
                       {"category_name", text_of(*r, "category_name")},
                       {"description", text_of(*r, "description")},
                       {"address", opt_json(*r, "address")},
-                      {"status", text_of(*r, "status")},
+                      {"status", merged.is_null() ? text_of(*r, "status") : std::string(status_name(status))},
                       {"status_label", status_label(status)},
                       {"created_at", int_of(*r, "created_at")},
                       {"deadline_at", int_of(*r, "deadline_at")},
                       {"grid_name", grid},
                       {"community_name", text_of(*r, "area_name")},
-                      {"can_rate", status == Status::resolved},
+                      {"can_rate", status == Status::resolved && merged.is_null()},
                       {"satisfaction", opt_json(*r, "satisfaction")},
-                      {"timeline", timeline(c, int_of(*r, "id"), false)}};
+                      {"merged_into", merged},
+                      {"timeline", std::move(events)}};
   });
 }
 

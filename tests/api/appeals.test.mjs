@@ -316,3 +316,28 @@ test('吹哨报到: the street whistles departments in; they see it, check in an
   assert.ok(trail.whistles.find((x) => x.unit_id === chengguan.id).late);
   assert.ok(!trail.whistles.find((x) => x.unit_id === zhujian.id).late);
 });
+
+test('likely duplicates are suggested; merging keeps the second reporter informed', async () => {
+  const first = await fileAt({ lon: 99.5301, lat: 39.2301 }, { body: { description: '5号楼东侧下水道井盖缺失，非常危险' } });
+  const second = await fileAt({ lon: 99.5303, lat: 39.2302 }, { body: { description: '5号楼东边的下水道井盖缺失了，很危险' } });
+  const unrelated = await fileAt({ lon: 99.5302, lat: 39.2302 }, { body: { description: '广场舞音响太吵，晚上十点还不停' } });
+  const community = await as('community');
+  const id = (code) => community.get(`/api/v1/appeals?q=${code}`).then((r) => r.json.items[0].id);
+  const [firstId, secondId] = [await id(first.code), await id(second.code)];
+  const d = (await community.get(`/api/v1/appeals/${secondId}`)).json;
+  assert.ok(d.duplicates.length >= 1, JSON.stringify(d.duplicates));
+  assert.equal(d.duplicates[0].code, first.code);
+  assert.ok(d.duplicates[0].distance_m < 100);
+  assert.ok(!d.duplicates.some((x) => x.code === unrelated.code), 'different text is not a duplicate');
+  const merged = await community.post(`/api/v1/appeals/${secondId}/actions`, { action: 'merge', merge_into: firstId });
+  assert.equal(merged.json.status, 'merged');
+  const grid = await as('grid');
+  await grid.post(`/api/v1/appeals/${firstId}/actions`, { action: 'accept' });
+  await grid.post(`/api/v1/appeals/${firstId}/actions`, { action: 'resolve', note: '已补装井盖' });
+  const view = (await pub.get(`/api/v1/public/appeals/${second.code}`)).json;
+  assert.equal(view.merged_into.code, first.code);
+  assert.equal(view.status, 'resolved');
+  assert.ok(view.timeline.some((e) => e.note === '已补装井盖'), 'the survivor\'s progress reaches the merged reporter');
+  assert.equal(view.can_rate, false);
+  assertError(assert, await community.post(`/api/v1/appeals/${secondId}/actions`, { action: 'merge', merge_into: secondId }), 409);
+});

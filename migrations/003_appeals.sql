@@ -73,6 +73,34 @@ CREATE TABLE appeal_event (
 CREATE INDEX appeal_event_appeal ON appeal_event(appeal_id, id);
 CREATE INDEX area_kind_updated ON area(kind, updated_at);
 
+-- Notifications: events wait in the outbox, written in the same transaction as their cause, until
+-- the delivery worker has handed them to each subscribed webhook (SMS and WeChat gateways sit behind).
+CREATE TABLE webhook (
+  id {{PK}},
+  name TEXT NOT NULL,
+  url TEXT NOT NULL,
+  events TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE outbox (
+  id {{PK}},
+  webhook_id BIGINT NOT NULL REFERENCES webhook(id),
+  event TEXT NOT NULL,
+  appeal_id BIGINT REFERENCES appeal(id),
+  area_path {{PATH}} NOT NULL,
+  payload TEXT NOT NULL,
+  state TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_at BIGINT NOT NULL,
+  last_error TEXT,
+  created_at BIGINT NOT NULL,
+  delivered_at BIGINT
+);
+CREATE INDEX outbox_due ON outbox(state, next_at);
+CREATE INDEX outbox_scope ON outbox(state, area_path, id);
+
 -- 吹哨报到: departments a street whistles onto an appeal, and when each checked in.
 CREATE TABLE appeal_whistle (
   id {{PK}},

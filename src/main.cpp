@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "appeals/service.hpp"
+#include "notify/outbox.hpp"
 #include "audit/audit.hpp"
 #include "core/json.hpp"
 #include "auth/service.hpp"
@@ -48,6 +49,7 @@ void build_router(Router& router, const std::string& web_root) {
   orgs::register_routes(router);
   people::register_routes(router);
   appeals::register_routes(router);
+  notify::register_routes(router);
   router.set_authenticator(auth::authenticate);
 }
 
@@ -105,6 +107,10 @@ void add_test_routes(Router& router, std::shared_ptr<std::atomic<std::int64_t>> 
     offset->fetch_add(by);
     return json::respond(boost::json::object{{"now", ctx.app.now()}});
   });
+  router.add("POST", "/api/v1/_test/deliver", Access::open, "test", "（仅测试）立即投递消息", [](Ctx& ctx) {
+    const auto r = notify::deliver(ctx.app, 500);
+    return json::respond(boost::json::object{{"delivered", r.delivered}, {"retried", r.retried}, {"failed", r.failed}});
+  });
   router.add("POST", "/api/v1/_test/sweep", Access::open, "test", "（仅测试）立即检查时限", [](Ctx& ctx) {
     const auto r = appeals::sweep(ctx.app);
     return json::respond(
@@ -160,6 +166,9 @@ int main(int argc, char** argv) {
   serve->add_option("--web", web_root, "folder of the built console")->capture_default_str();
   serve->add_option("--threads", threads, "I/O threads (0: one per core)");
   int sweep_seconds = 30;
+  int deliver_seconds = 2;
+  serve->add_option("--deliver-seconds", deliver_seconds, "how often the outbox is delivered to webhooks (0: never)")
+      ->capture_default_str();
   bool test_clock = false;
   serve->add_option("--sweep-seconds", sweep_seconds, "how often deadlines are checked and appeals escalated (0: never)")
       ->capture_default_str();
@@ -250,6 +259,25 @@ int main(int argc, char** argv) {
               }
             } catch (const std::exception& e) {
               std::cerr << "jiceng: sweep failed: " << e.what() << "\n";
+            }
+          }
+        });
+      }
+      // Notifications leave through their own worker: a slow webhook never holds up a request.
+      std::jthread deliverer;
+      if (deliver_seconds > 0) {
+        deliverer = std::jthread([&app, deliver_seconds](std::stop_token stop) {
+          constexpr int kBatch = 100;
+          std::mutex mu;
+          std::condition_variable_any cv;
+          while (!stop.stop_requested()) {
+            std::unique_lock lock(mu);
+            if (cv.wait_for(lock, stop, std::chrono::seconds(deliver_seconds), [] { return false; })) break;
+            if (stop.stop_requested()) break;
+            try {
+              notify::deliver(app, kBatch);
+            } catch (const std::exception& e) {
+              std::cerr << "jiceng: delivery failed: " << e.what() << "\n";
             }
           }
         });

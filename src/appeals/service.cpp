@@ -10,6 +10,7 @@
 #include "appeals/figures.hpp"
 #include "appeals/similarity.hpp"
 #include "audit/audit.hpp"
+#include "notify/outbox.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
 #include "people/rules.hpp"
@@ -140,6 +141,22 @@ bj::array timeline(store::Conn& c, std::int64_t id, bool with_actor) {
 std::optional<store::Row> load(store::Conn& c, const std::string& where, const store::Params& params) {
   return c.one(std::string(kSelect) + "WHERE " + where, params);
 }
+
+// Queues a notification about the appeal as it now stands.
+void notify_event(store::Conn& c, std::int64_t id, const std::string& event, const std::string& note, std::int64_t now) {
+  auto r = load(c, "t.id = ?", {id});
+  if (!r) return;
+  bj::object appeal{{"id", id},
+                    {"code", text_of(*r, "code")},
+                    {"status", text_of(*r, "status")},
+                    {"level", int_of(*r, "level")},
+                    {"category", text_of(*r, "category_name")},
+                    {"area", text_of(*r, "area_name")},
+                    {"grid", opt_json(*r, "grid_name")},
+                    {"deadline_at", int_of(*r, "deadline_at")}};
+  notify::enqueue(c, event, id, text_of(*r, "area_path"), bj::object{{"appeal", std::move(appeal)}, {"note", note}}, now);
+}
+
 
 
 constexpr std::size_t kMaxWhistled = 10;
@@ -337,6 +354,7 @@ Created file(App& app, GridIndex& grids, const Intake& in, const auth::Principal
     add_event(c, id, now, actor, actor_id, "submit", "", "submitted", level, "");
     add_event(c, id, now, "system", std::nullopt, "dispatch", "", "", level,
               std::string(kLevelNames[static_cast<std::size_t>(level)]) + "：" + place->name);
+    notify_event(c, id, "assigned", place->name, now);
     audit::record(c, {now, who ? who->username : "public", actor_id, ip, "create", "appeal", std::to_string(id), "",
                       bj::serialize(bj::object{{"code", code}, {"category", cat->text(2)}, {"level", level}})});
     return Created{id, code};
@@ -538,6 +556,13 @@ void act(App& app, const auth::Principal& who, std::int64_t id, Move m, const st
     retally(c, contribution_of(*r), contribution_of(*load(c, "t.id = ?", {id})));
     add_event(c, id, now, who.username, who.account_id, std::string(action_name(m.action)),
               std::string(status_name(from)), std::string(status_name(*to)), new_level, m.note);
+    const char* event = m.action == Action::dispatch   ? "assigned"
+                        : m.action == Action::escalate ? "escalated"
+                        : m.action == Action::resolve  ? "resolved"
+                        : *to == Status::reopened      ? "reopened"
+                        : *to == Status::closed        ? "closed"
+                                                       : nullptr;
+    if (event) notify_event(c, id, event, m.note, now);
     audit::record(c, {now, who.username, who.account_id, ip, std::string(action_name(m.action)), "appeal",
                       std::to_string(id), std::string(status_name(from)), std::string(status_name(*to))});
   });
@@ -563,6 +588,7 @@ void rate(App& app, const std::string& code, Satisfaction s, const std::string& 
     if (!comment.empty()) note += "：" + comment;
     add_event(c, id, now, "居民", std::nullopt, "rate", std::string(status_name(from)), std::string(status_name(to)),
               level, note);
+    notify_event(c, id, to == Status::closed ? "closed" : "reopened", note, now);
     audit::record(c, {now, "public", std::nullopt, ip, "rate", "appeal", std::to_string(id), "",
                       std::string(satisfaction_name(s))});
   });
@@ -595,6 +621,7 @@ void whistle(App& app, const auth::Principal& who, std::int64_t id, const std::v
     const auto status = text_of(r, "status");
     add_event(c, id, now, who.username, who.account_id, "whistle", status, status, static_cast<int>(int_of(r, "level")),
               "吹哨：" + names + (note.empty() ? "" : "。" + note));
+    notify_event(c, id, "whistled", names, now);
     audit::record(c, {now, who.username, who.account_id, ip, "whistle", "appeal", std::to_string(id), "", names});
   });
 }
@@ -661,6 +688,7 @@ SweepResult sweep(App& app) {
       retally(c, contribution_of(*before), contribution_of(*load(c, "t.id = ?", {r.integer(0)})));
       add_event(c, r.integer(0), now, "system", std::nullopt, "escalate", r.text(4), r.text(4), next,
                 "本级办理时限已到，自动上报");
+      notify_event(c, r.integer(0), "escalated", "本级办理时限已到，自动上报", now);
       ++out.escalated;
     }
     auto warn = c.query(std::string("SELECT id, level, status FROM appeal WHERE status IN ") + kOpenStatuses +
@@ -670,6 +698,7 @@ SweepResult sweep(App& app) {
       c.execute("UPDATE appeal SET warned = 1 WHERE id = ?", {r.integer(0)});
       add_event(c, r.integer(0), now, "system", std::nullopt, "warn", r.text(2), r.text(2),
                 static_cast<int>(r.integer(1)), "办理时限已过 80%");
+      notify_event(c, r.integer(0), "warning", "办理时限已过 80%", now);
       ++out.warned;
     }
     // Departments that let the check-in time pass are named on the timeline, once.

@@ -50,6 +50,7 @@ void build_router(Router& router, const std::string& web_root) {
   people::register_routes(router);
   appeals::register_routes(router);
   notify::register_routes(router);
+  open311::register_routes(router);
   router.set_authenticator(auth::authenticate);
 }
 

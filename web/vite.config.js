@@ -1,23 +1,115 @@
-// Vite build of the jiceng admin console: web/admin -> web/dist (served by the server).
+// Vite multi-page build of the jiceng web front ends (served by the server from web/dist):
+//   web/admin/index.html -> web/dist/index.html     the staff console (Element Plus)
+//   web/h5/index.html    -> web/dist/m/index.html   the residents' pages at /m/ (Vant)
+// Both share web/dist/assets/ (hashed; the shared Vue runtime is one chunk).
 import { fileURLToPath, URL } from 'node:url'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 
-const root = fileURLToPath(new URL('./admin', import.meta.url))
-const outDir = fileURLToPath(new URL('./dist', import.meta.url))
+const here = (p) => fileURLToPath(new URL(p, import.meta.url))
+const root = here('./')
+const outDir = here('./dist')
+
+// Where each page's HTML lands in the build, and which dev-server URLs serve it.
+const PAGES = [
+  { src: 'admin/index.html', out: 'index.html', dev: ['/', '/index.html'] },
+  { src: 'h5/index.html', out: 'm/index.html', dev: ['/m', '/m/', '/m/index.html'] },
+]
+
+function pagePaths() {
+  return {
+    name: 'jiceng-page-paths',
+    enforce: 'post',
+    // move the emitted HTML (admin/index.html -> index.html, h5/index.html -> m/index.html) once
+    // written; asset URLs in them are absolute (base '/'), so moving the HTML does not break them
+    writeBundle(options) {
+      const dir = options.dir || outDir
+      for (const page of PAGES) {
+        const from = join(dir, page.src)
+        if (!existsSync(from)) continue
+        const to = join(dir, page.out)
+        mkdirSync(dirname(to), { recursive: true })
+        renameSync(from, to)
+        try {
+          rmdirSync(dirname(from))
+        } catch {
+          /* not empty */
+        }
+      }
+    },
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const path = (req.url || '/').split('?')[0]
+        const page = PAGES.find((p) => p.dev.includes(path))
+        if (page) req.url = '/' + page.src + (req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '')
+        next()
+      })
+    },
+  }
+}
+
+// Vant's icon font is inlined in its CSS as a data: URL, with a fallback on a public CDN. The
+// server's Content-Security-Policy allows fonts from 'self' only (default-src), and there is no
+// internet at the sites, so the font is emitted as a file under /assets/ and the CSS points there.
+function vantIconFont() {
+  const cssPath = createRequire(import.meta.url).resolve('vant/es/icon/index.css')
+  const m = readFileSync(cssPath, 'utf8').match(/url\(["']?data:font\/woff2;(?:charset=[^;]*;)?base64,([A-Za-z0-9+/=]+)["']?\)/)
+  if (!m) return { name: 'jiceng-vant-icon-font' }
+  const font = Buffer.from(m[1], 'base64')
+  const fileName = `assets/vant-icon-${createHash('sha256').update(font).digest('hex').slice(0, 10)}.woff2`
+  return {
+    name: 'jiceng-vant-icon-font',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]vant[\\/](es|lib)[\\/]icon[\\/]index\.css$/.test(id.split('?')[0])) return null
+      return { code: code.replace(/src:\s*url\(["']?data:font\/woff2[^)]*\)[^;}]*/, `src:url(/${fileName}) format("woff2")`), map: null }
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName, source: font })
+    },
+    configureServer(server) {
+      server.middlewares.use('/' + fileName, (_req, res) => {
+        res.setHeader('Content-Type', 'font/woff2')
+        res.end(font)
+      })
+    },
+  }
+}
 
 export default defineConfig({
   root,
   base: '/',
-  plugins: [vue()],
+  publicDir: here('./admin/public'),
+  plugins: [vue(), pagePaths(), vantIconFont()],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./admin/src', import.meta.url)) },
+    alias: {
+      '@': here('./admin/src'),
+      '@h5': here('./h5/src'),
+      '@shared': here('./shared'),
+    },
   },
   build: {
     outDir,
     emptyOutDir: true,
     assetsDir: 'assets',
-    // Element Plus is imported whole; the pages and ECharts are split into lazy chunks.
+    rollupOptions: {
+      input: {
+        admin: here('./admin/index.html'),
+        h5: here('./h5/index.html'),
+      },
+      output: {
+        // the Vue runtime and router are shared by both pages: one named chunk
+        codeSplitting: {
+          groups: [{ name: 'vue', test: /node_modules[\\/](@vue|vue|vue-router)[\\/]/ }],
+        },
+      },
+    },
+    // Element Plus is imported whole in the console; the pages and ECharts are split into lazy
+    // chunks. The H5 imports only the Vant components it uses.
     chunkSizeWarningLimit: 1200,
   },
   server: {

@@ -141,13 +141,8 @@ http::Response staff_list(Ctx& ctx) {
   if (auto q = ctx.req.param("q"); q && !q->empty()) {
     const long n = json::utf8_length(*q);
     if (n < 0 || static_cast<std::size_t>(n) > kMaxQuery) bad_request("q", "搜索词最多 50 个字符");
-    std::string pattern = "%";
-    for (char ch : *q) {
-      if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
-      pattern += ch;
-    }
     where += " AND (t.description LIKE ? ESCAPE '\\' OR t.code = ?)";
-    params.emplace_back(pattern + "%");
+    params.emplace_back(store::like_contains(*q));
     params.emplace_back(*q);
   }
   const std::string total_where = where;
@@ -165,7 +160,7 @@ http::Response staff_list(Ctx& ctx) {
     if (ids.size() > n) next = ids[n - 1].integer(0);
     if (before == INT64_MAX) total = c.scalar("SELECT COUNT(*) FROM appeal t WHERE " + total_where, total_params);
   });
-  bj::object out{{"items", std::move(items)}};
+  bj::object out{{"items", std::move(items)}, {"server_time", now}};
   out["next_cursor"] = next ? bj::value(std::to_string(*next)) : bj::value(nullptr);
   out["total"] = total ? bj::value(*total) : bj::value(nullptr);
   return json::respond(out);
@@ -221,7 +216,7 @@ http::Response staff_figures(Ctx& ctx) {
   auto day_param = [&](const char* name, std::int64_t def) {
     auto v = ctx.req.param(name);
     if (!v || v->empty()) return format_day(def);
-    if (parse_day(*v) < 0) bad_request(name, std::string(name) + " 应为日期，如 2026-11-01");
+    if (parse_day(*v) == kBadDay) bad_request(name, std::string(name) + " 应为日期，如 2026-11-01");
     return *v;
   };
   const auto month_start = parse_day(format_day(today).substr(0, 8) + "01");
@@ -258,6 +253,24 @@ http::Response staff_figures(Ctx& ctx) {
     return f;
   });
   return json::respond(out);
+}
+
+// The county's functional departments, for whoever may whistle: a directory, not scoped by area.
+http::Response departments(Ctx& ctx) {
+  if (!ctx.who().can(auth::Register::appeals, auth::Action::write)) forbidden();
+  std::string sql = "SELECT id, name, kind FROM unit WHERE kind IN ('organ', 'institution')";
+  store::Params params;
+  if (auto q = ctx.req.param("q"); q && !q->empty()) {
+    const long n = json::utf8_length(*q);
+    if (n < 0 || static_cast<std::size_t>(n) > kMaxQuery) bad_request("q", "搜索词最多 50 个字符");
+    sql += " AND name LIKE ? ESCAPE '\\'";
+    params.emplace_back(store::like_contains(*q));
+  }
+  sql += " ORDER BY kind, name LIMIT 100";
+  auto rs = ctx.app.db.read([&](store::Conn& c) { return c.query(sql, params); });
+  bj::array items;
+  for (const auto& r : rs) items.push_back(bj::object{{"id", r.integer(0)}, {"name", r.text(1)}, {"kind", r.text(2)}});
+  return json::respond(bj::object{{"items", std::move(items)}});
 }
 
 http::Response after_change(Ctx& ctx, std::int64_t id) {
@@ -303,6 +316,7 @@ void register_routes(Router& r) {
   r.add("POST", "/api/v1/appeals/{id}/whistles", Access::authenticated, "appeals", "街道吹哨，职能部门报到", staff_whistle);
   r.add("POST", "/api/v1/appeals/{id}/checkin", Access::authenticated, "appeals", "被吹哨部门报到", staff_checkin);
   r.add("POST", "/api/v1/appeals/{id}/notes", Access::authenticated, "appeals", "办理进展或督办意见", staff_note);
+  r.add("GET", "/api/v1/appeals/departments", Access::authenticated, "appeals", "可吹哨的职能部门", departments);
   r.add("GET", "/api/v1/appeals/figures", Access::authenticated, "appeals",
         "诉求三率、一线解决率、平均办理时长、超期数与下级排名（来自汇总表）", staff_figures);
   r.add("GET", "/api/v1/public/categories", Access::open, "appeals", "诉求分类（三级）", categories);

@@ -36,20 +36,20 @@ std::int64_t local_day(std::int64_t t) { return floor_div(t + kUtcOffsetSeconds,
 std::int64_t day_start(std::int64_t day) { return day * kDaySeconds - kUtcOffsetSeconds; }
 
 std::int64_t parse_day(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return -1;
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return kBadDay;
   int parts[3] = {0, 0, 0};
   const std::size_t starts[3] = {0, 5, 8};
   const std::size_t lens[3] = {4, 2, 2};
   for (int i = 0; i < 3; ++i) {
     for (std::size_t k = 0; k < lens[i]; ++k) {
       const char c = s[starts[i] + k];
-      if (c < '0' || c > '9') return -1;
+      if (c < '0' || c > '9') return kBadDay;
       parts[i] = parts[i] * 10 + (c - '0');
     }
   }
-  if (parts[1] < 1 || parts[1] > 12 || parts[2] < 1) return -1;
+  if (parts[1] < 1 || parts[1] > 12 || parts[2] < 1) return kBadDay;
   const auto day = days_from_civil(parts[0], static_cast<unsigned>(parts[1]), static_cast<unsigned>(parts[2]));
-  return format_day(day) == s ? day : -1;  // rejects 2026-02-30
+  return format_day(day) == s ? day : kBadDay;  // rejects 2026-02-30
 }
 
 std::string format_day(std::int64_t day) {

@@ -2,6 +2,7 @@
 // Working days for time limits: Monday to Friday, less public holidays, plus the weekend days
 // the State Council moves work to (调休). Days are China Standard Time (UTC+8, no DST).
 #include <cstdint>
+#include <climits>
 #include <set>
 #include <string>
 #include <string_view>
@@ -14,7 +15,8 @@ constexpr std::int64_t kDaySeconds = 24 * 3600;
 // Days since 1970-01-01 in local time, and back.
 std::int64_t local_day(std::int64_t unix_seconds);
 std::int64_t day_start(std::int64_t day);  // unix seconds at local midnight
-// "2026-10-01" ↔ day number; nullopt-like -1 for a malformed or impossible date.
+// "2026-10-01" ↔ day number; kBadDay for a malformed or impossible date (days before 1970 are negative).
+constexpr std::int64_t kBadDay = INT64_MIN;
 std::int64_t parse_day(std::string_view ymd);
 std::string format_day(std::int64_t day);
 

@@ -14,8 +14,9 @@ std::int64_t end_of(const char* day) { return day_start(parse_day(day) + 1) - 1;
 TEST(Calendar, ParsesAndFormatsDays) {
   EXPECT_EQ(format_day(parse_day("2026-11-20")), "2026-11-20");
   EXPECT_EQ(parse_day("1970-01-01"), 0);
-  EXPECT_EQ(parse_day("2026-02-30"), -1);
-  EXPECT_EQ(parse_day("2026/11/20"), -1);
+  EXPECT_EQ(parse_day("2026-02-30"), kBadDay);
+  EXPECT_EQ(parse_day("2026/11/20"), kBadDay);
+  EXPECT_EQ(parse_day("1969-12-31"), -1);
   EXPECT_EQ(local_day(at("2026-11-20", 23, 59)), parse_day("2026-11-20"));
   EXPECT_EQ(local_day(at("2026-11-21", 0, 0)), parse_day("2026-11-21"));  // midnight in Beijing, 16:00 UTC
 }

@@ -37,9 +37,10 @@ constexpr std::array<std::string_view, 4> kStaffChannels = {"hotline", "walk_in"
 constexpr std::array<std::string_view, 5> kLevelNames = {"", "网格", "社区（村）", "街道（镇）", "县（区）"};
 
 const char* kSelect =
-    "SELECT t.*, c.name AS category_name, g.name AS grid_name, a.name AS area_name FROM appeal t "
+    "SELECT t.*, c.name AS category_name, g.name AS grid_name, a.name AS area_name, a.kind AS area_kind, "
+    "pa.name AS parent_area_name FROM appeal t "
     "JOIN appeal_category c ON c.id = t.category_id LEFT JOIN area g ON g.id = t.grid_id "
-    "JOIN area a ON a.id = t.area_id ";
+    "JOIN area a ON a.id = t.area_id LEFT JOIN area pa ON pa.id = a.parent_id ";
 
 std::string random_code() {
   std::string code(kCodeLength, ' ');
@@ -57,7 +58,7 @@ std::shared_ptr<const Calendar> calendar(store::Conn& c, std::int64_t now) {
     auto cal = std::make_shared<Calendar>();
     for (const auto& r : c.query("SELECT day, kind FROM holiday")) {
       const auto day = parse_day(r.text(0));
-      if (day < 0) continue;
+      if (day == kBadDay) continue;
       if (r.text(1) == "workday") cal->add_workday(day);
       else cal->add_holiday(day);
     }
@@ -111,6 +112,14 @@ void add_event(store::Conn& c, std::int64_t appeal, std::int64_t at, const std::
             {appeal, at, actor, store::opt(actor_id), action, from.empty() ? store::null() : store::Value(from),
              to.empty() ? store::null() : store::Value(to), static_cast<std::int64_t>(level),
              note.empty() ? store::null() : store::Value(note)});
+}
+
+// The community or village an appeal sits in: a grid's parent, the area itself, or none at the county desk.
+bj::value community_name(const store::Row& r) {
+  const auto kind = text_of(r, "area_kind");
+  if (kind == "grid") return bj::value(text_of(r, "parent_area_name"));
+  if (kind == "community" || kind == "village") return bj::value(text_of(r, "area_name"));
+  return nullptr;
 }
 
 bool has_coords(const store::Row& a) {
@@ -315,6 +324,22 @@ Created file(App& app, GridIndex& grids, const Intake& in, const auth::Principal
       place = grids.by_address(c, in.address);
       level = kCommunityLevel;
     }
+    if (!place && who) {
+      // Staff filing what neither map nor address places: it starts where they work.
+      for (const auto& b : who->bindings) {
+        if (b.scope_type != auth::ScopeType::area || role_level(b.role) == 0 ||
+            !auth::allowed(b.role, auth::Register::appeals, auth::Action::write)) {
+          continue;
+        }
+        auto node = c.one("SELECT id, path, name, kind FROM area WHERE id = ?", {b.scope_id});
+        if (!node) continue;
+        const auto kind = node->text(3);
+        level = kind == "grid" ? kGridLevel : (kind == "community" || kind == "village") ? kCommunityLevel
+                : kind == "county" ? kCountyLevel : kStreetLevel;
+        place = Place{node->integer(0), node->text(1), node->text(2), kind == "grid" ? node->integer(0) : 0, ""};
+        break;
+      }
+    }
     if (!place) {
       auto root = c.one("SELECT id, path, name FROM area WHERE parent_id IS NULL ORDER BY id LIMIT 1");
       if (!root) throw ApiError(409, "no_county", "系统尚未设置行政区划");
@@ -395,7 +420,8 @@ bj::object staff_view(App& app, store::Conn& c, std::int64_t id, const auth::Pri
                {"phone", opt_json(*r, "phone_mask")},
                {"anonymous", int_of(*r, "anonymous") != 0},
                {"satisfaction", opt_json(*r, "satisfaction")},
-               {"merged_into", opt_json(*r, "merged_into")}};
+               {"merged_into", opt_json(*r, "merged_into")},
+               {"community_name", community_name(*r)}};
   if (detail) {
     o["timeline"] = timeline(c, id, true);
     bj::array whistles;
@@ -455,7 +481,7 @@ std::optional<bj::object> public_view(App& app, const std::string& code) {
                       {"created_at", int_of(*r, "created_at")},
                       {"deadline_at", int_of(*r, "deadline_at")},
                       {"grid_name", grid},
-                      {"community_name", text_of(*r, "area_name")},
+                      {"community_name", community_name(*r)},
                       {"can_rate", status == Status::resolved && merged.is_null()},
                       {"satisfaction", opt_json(*r, "satisfaction")},
                       {"merged_into", merged},

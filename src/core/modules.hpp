@@ -6,4 +6,5 @@ namespace jiceng::auth { void register_routes(Router& r); }
 namespace jiceng::orgs { void register_routes(Router& r); }
 namespace jiceng::people { void register_routes(Router& r); }
 namespace jiceng::appeals { void register_routes(Router& r); }
+namespace jiceng::open311 { void register_routes(Router& r); }
 namespace jiceng::core { void register_routes(Router& r, const std::string& web_root); }

@@ -396,6 +396,9 @@ std::string load(store::Database& db, const crypto::FieldCipher& cipher, std::ui
                 {row->integer(0), std::string(auth::role_name(a.role)),
                  std::string(auth::scope_type_name(auth::scope_type_for(a.role))), a.scope});
     }
+    // The Open311 key the README names, for trying existing civic-reporting clients against the demo.
+    c.execute("INSERT INTO open311_key (key_hash, name, created_at) VALUES (?, ?, ?)",
+              {crypto::sm3_hex("demo-open311-key"), std::string("演示客户端"), now});
     const auto n_orgs = c.scalar("SELECT COUNT(*) FROM party_org");
     const auto n_members = c.scalar("SELECT COUNT(*) FROM member");
     summary << "demo county 金河县: " << c.scalar("SELECT COUNT(*) FROM area") << " areas (" << streets.size()

@@ -71,15 +71,6 @@ std::optional<std::string> unbase64url(const std::string& in) {
   return out;
 }
 
-std::string like_pattern(const std::string& q) {
-  std::string out = "%";
-  for (char c : q) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "%";
-}
-
 std::string select_sql(const Spec& s) {
   std::string sql = "SELECT t.*";
   for (const auto& [expr, alias] : s.extra) sql += ", " + expr + " AS " + alias;
@@ -191,7 +182,7 @@ Query build_filters(const Spec& s, store::Conn& c, Ctx& ctx) {
       phrase += "\"";
       q.add("t.id IN (SELECT rowid FROM member_fts WHERE member_fts MATCH ?)", {phrase});
     } else {
-      q.add("t.name LIKE ? ESCAPE '\\'", {like_pattern(*text)});
+      q.add("t.name LIKE ? ESCAPE '\\'", {store::like_contains(*text)});
     }
   }
   return q;

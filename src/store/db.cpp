@@ -100,6 +100,15 @@ std::unique_ptr<Database> open(const std::string& url, int pool_size) {
 }  // namespace jiceng::store
 
 namespace jiceng::store {
+std::string like_contains(std::string_view q) {
+  std::string out = "%";
+  for (char c : q) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
 std::int64_t next_id(Conn& c, const std::string& table) {
   if (c.dialect() == Dialect::postgres) {
     return c.scalar("SELECT nextval(pg_get_serial_sequence(?, 'id'))", {table});

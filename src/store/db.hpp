@@ -171,6 +171,9 @@ class DbError final : public std::runtime_error {
 }  // namespace jiceng::store
 
 namespace jiceng::store {
+// "%q%" with LIKE's wildcards in q escaped by a backslash: use with `LIKE ? ESCAPE '\'`.
+std::string like_contains(std::string_view q);
+
 // The id the next row of `table` will get, reserved inside the caller's write transaction, for
 // rows whose materialised path must contain their own id.
 std::int64_t next_id(Conn& c, const std::string& table);

@@ -7,6 +7,7 @@ import { readFileSync, existsSync, statSync } from 'node:fs'
 import { join, extname, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { randomBytes } from 'node:crypto'
+import { makeAppeals } from './mock-appeals.mjs'
 
 const PORT = Number(process.argv[2] || process.env.PORT || 8099)
 const DIST = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist')
@@ -39,9 +40,12 @@ for (const st of streets) {
   for (const cn of ['东关社区', '西关社区']) {
     const c = addArea(st, st.name.slice(0, 2) + cn, 'community', `${st.code}${areas.length}`)
     for (let g = 1; g <= 3; g++) {
-      const x0 = 116.2 + (gx % 6) * 0.01
-      const y0 = 36.86 + Math.floor(gx / 6) * 0.01
-      const poly = { type: 'Polygon', coordinates: [[[x0, y0], [x0 + 0.01, y0], [x0 + 0.01, y0 + 0.01], [x0, y0 + 0.01], [x0, y0]]] }
+      // laid out like the demo county: 0.06° squares from the south-west corner (99.50, 39.20)
+      const x0 = Math.round((99.5 + (gx % 6) * 0.06) * 100) / 100
+      const y0 = Math.round((39.2 + Math.floor(gx / 6) * 0.06) * 100) / 100
+      const x1 = Math.round((x0 + 0.06) * 100) / 100
+      const y1 = Math.round((y0 + 0.06) * 100) / 100
+      const poly = { type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] }
       gx++
       addArea(c, `第${g}网格`, 'grid', `${c.code}${g}`, poly)
     }
@@ -133,8 +137,28 @@ const ACCOUNT = {
   username: 'admin',
   display_name: '系统管理员',
   roles: [{ role: 'org_dept', scope_type: 'area', scope_id: county.id, scope_name: county.name }],
-  menus: ['areas', 'orgs', 'units', 'members', 'venues', 'people', 'grids', 'import', 'audit', 'accounts'],
+  menus: ['areas', 'orgs', 'units', 'members', 'venues', 'people', 'grids', 'import', 'audit', 'accounts', 'appeals'],
+  grid_ids: [],
 }
+const firstGrid = areas.find((a) => a.kind === 'grid')
+const GRID_ACCOUNT = {
+  id: 5,
+  username: 'grid',
+  display_name: '网格员',
+  roles: [{ role: 'grid_staff', scope_type: 'area', scope_id: firstGrid.id, scope_name: areas.find((a) => a.id === firstGrid.parent_id).name + firstGrid.name }],
+  menus: ['areas', 'orgs', 'units', 'venues', 'people', 'grids', 'appeals'],
+  grid_ids: [firstGrid.id],
+}
+const ACCOUNTS = { admin: ACCOUNT, grid: GRID_ACCOUNT }
+const publicAccount = ({ grid_ids, ...a }) => a
+const readJson = async (req) => {
+  try {
+    return JSON.parse((await readBody(req)).toString() || '{}')
+  } catch {
+    return {}
+  }
+}
+const appealsMock = makeAppeals({ areas, send, fail, readJson })
 function page(list, url) {
   const limit = Math.min(200, Math.max(1, Number(url.searchParams.get('limit') || 50)))
   const after = Number(url.searchParams.get('after') || 0)
@@ -172,17 +196,20 @@ async function api(req, res, url) {
   const m = req.method
   const cookie = (req.headers.cookie || '').match(/jiceng_session=([^;]+)/)
   const sess = cookie && sessions.get(cookie[1])
+  if (p.startsWith('/api/v1/public/')) return appealsMock.publicApi(req, res, url)
   if (p === '/api/v1/session' && m === 'POST') {
     const body = JSON.parse((await readBody(req)).toString() || '{}')
-    if (body.username !== 'admin' || body.password !== 'jiceng-demo') return fail(res, 401, 'bad_credentials', '用户名或密码错误')
+    const acc = ACCOUNTS[body.username]
+    if (!acc || body.password !== 'jiceng-demo') return fail(res, 401, 'bad_credentials', '用户名或密码错误')
     const token = randomBytes(16).toString('hex')
     const csrf = randomBytes(16).toString('hex')
-    sessions.set(token, { csrf })
-    return send(res, 200, { account: ACCOUNT, csrf_token: csrf }, { 'Set-Cookie': `jiceng_session=${token}; HttpOnly; SameSite=Strict; Path=/` })
+    sessions.set(token, { csrf, account: acc })
+    return send(res, 200, { account: publicAccount(acc), csrf_token: csrf }, { 'Set-Cookie': `jiceng_session=${token}; HttpOnly; SameSite=Strict; Path=/` })
   }
   if (!sess) return fail(res, 401, 'unauthenticated', '请先登录')
   if (['POST', 'PATCH', 'PUT', 'DELETE'].includes(m) && req.headers['x-csrf-token'] !== sess.csrf) return fail(res, 403, 'csrf', 'CSRF 校验失败')
-  if (p === '/api/v1/session' && m === 'GET') return send(res, 200, { account: ACCOUNT, csrf_token: sess.csrf })
+  if (p === '/api/v1/session' && m === 'GET') return send(res, 200, { account: publicAccount(sess.account), csrf_token: sess.csrf })
+  if (p === '/api/v1/appeals' || p.startsWith('/api/v1/appeals/')) return appealsMock.staffApi(req, res, url, sess.account)
   if (p === '/api/v1/session' && m === 'DELETE') {
     sessions.delete(cookie[1])
     return send(res, 204)
@@ -276,13 +303,15 @@ async function api(req, res, url) {
 }
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' }
+// the resident H5 lives at /m/ (web/dist/m/index.html); everything else falls back to the console
+const fallback = (pathname) => join(DIST, pathname === '/m' || pathname.startsWith('/m/') ? 'm/index.html' : 'index.html')
 http
   .createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x')
     try {
       if (url.pathname.startsWith('/api/')) return await api(req, res, url)
       let file = join(DIST, url.pathname === '/' ? 'index.html' : url.pathname)
-      if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) file = join(DIST, 'index.html')
+      if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) file = fallback(url.pathname)
       res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' })
       res.end(readFileSync(file))
     } catch (e) {

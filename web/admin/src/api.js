@@ -164,3 +164,14 @@ export async function importFile(register, file, dryRun) {
     throw e
   }
 }
+
+// ---- appeals (docs/api-appeals.md) ----
+export const listAppeals = (params, opts) => api.get('/api/v1/appeals', params, opts)
+export const getAppeal = (id, opts) => api.get(`/api/v1/appeals/${id}`, undefined, opts)
+export const createAppeal = (body) => api.post('/api/v1/appeals', body)
+export const appealAction = (id, body) => api.post(`/api/v1/appeals/${id}/actions`, body)
+export const appealCategories = () => api.get('/api/v1/public/categories')
+export const whistleAppeal = (id, body) => api.post(`/api/v1/appeals/${id}/whistles`, body)
+export const checkinAppeal = (id, body) => api.post(`/api/v1/appeals/${id}/checkin`, body)
+export const noteAppeal = (id, body) => api.post(`/api/v1/appeals/${id}/notes`, body)
+export const appealDepartments = (params) => api.get('/api/v1/appeals/departments', params, { silent: true })

@@ -115,6 +115,7 @@ export const MENU = {
   import: '导入',
   audit: '审计日志',
   accounts: '账号',
+  appeals: '诉求办理',
 }
 
 export const REGISTER = {

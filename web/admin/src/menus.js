@@ -6,6 +6,7 @@ export const MENU_ROUTES = [
   { menu: 'members', path: 'members', icon: 'User', component: () => import('./pages/MembersPage.vue') },
   { menu: 'venues', path: 'venues', icon: 'House', component: () => import('./pages/VenuesPage.vue') },
   { menu: 'people', path: 'people', icon: 'UserFilled', component: () => import('./pages/PeoplePage.vue') },
+  { menu: 'appeals', path: 'appeals', icon: 'ChatLineSquare', component: () => import('./pages/AppealsPage.vue') },
   { menu: 'grids', path: 'grids', icon: 'Grid', component: () => import('./pages/GridMapPage.vue') },
   { menu: 'import', path: 'import', icon: 'Upload', component: () => import('./pages/ImportPage.vue') },
   { menu: 'audit', path: 'audit', icon: 'Document', component: () => import('./pages/AuditPage.vue') },

@@ -1,0 +1,275 @@
+// Browser test of the appeals closed loop (docs/api-appeals.md) against a running jiceng server
+// with the demo county:
+//   resident (phone, /m/) files an appeal by tapping the grid map -> tracking code
+//   grid staff (console) finds it in 待受理, accepts, starts, resolves it with a note
+//   resident opens the code, sees 已办结, rates 满意 -> 已关闭
+//   JICENG_URL=http://127.0.0.1:8080 node --test tests/e2e/appeals.test.mjs
+// Uses Debian's Chromium through playwright-core. Screenshots: tests/e2e/screenshots/h5-*.png, appeal-*.png.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
+import { join, dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+const BASE = (process.env.JICENG_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '')
+const STAFF_USER = process.env.JICENG_GRID_USER || 'grid'
+const PASSWORD = process.env.JICENG_PASSWORD || 'jiceng-demo'
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const HERE = dirname(fileURLToPath(import.meta.url))
+const SHOTS = join(HERE, 'screenshots')
+// A point in the demo county's first grid (the `grid` account's): the county map tiles 0.06°
+// squares from the south-west corner (99.50, 39.20), so this is the middle of grid 1.
+const TAP_LON = Number(process.env.JICENG_TAP_LON || 99.53)
+const TAP_LAT = Number(process.env.JICENG_TAP_LAT || 39.23)
+const DESCRIPTION = `小区东门路灯不亮已经一周，晚上出行不便，请尽快修理。（自动测试 ${new Date().toISOString()}）`
+
+mkdirSync(SHOTS, { recursive: true })
+
+let browser
+let code // the tracking code the resident got
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+})
+
+after(async () => {
+  if (browser) await browser.close()
+})
+
+async function phonePage() {
+  const ctx = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    userAgent:
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1',
+  })
+  const p = await ctx.newPage()
+  p.setDefaultTimeout(15000)
+  p.on('pageerror', (e) => console.error('[h5 page error]', e.message))
+  return { ctx, p }
+}
+
+async function desktopPage() {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+  const p = await ctx.newPage()
+  p.setDefaultTimeout(15000)
+  p.on('pageerror', (e) => console.error('[console page error]', e.message))
+  return { ctx, p }
+}
+
+async function shot(p, name, fullPage = false) {
+  if (fullPage) await p.evaluate(() => window.scrollTo(0, 0)) // else the sticky nav bar lands mid-page
+  await p.waitForTimeout(400) // let transitions settle
+  await p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage })
+}
+
+/** Pick the first choosable category in the Vant cascader (walks down to a leaf). */
+async function pickFirstCategory(p) {
+  await p.locator('.field-category').click()
+  const popup = p.locator('.category-popup')
+  await popup.waitFor({ state: 'visible' })
+  for (let depth = 0; depth < 4; depth++) {
+    // one option list per level (the tabs slide, so the inactive lists are still "visible")
+    const option = popup.locator('.van-cascader__options').nth(depth).locator('.van-cascader__option:not(.van-cascader__option--disabled)').first()
+    await option.waitFor()
+    await option.click()
+    await p.waitForTimeout(350) // tab switch animation
+    if (!(await popup.isVisible())) return
+  }
+  throw new Error('no choosable category found in three levels')
+}
+
+// -------------------------------------------------------------------------------------------
+
+test('resident opens /m/ and files an appeal by tapping the grid map', async () => {
+  const { ctx, p } = await phonePage()
+  try {
+    await p.goto(`${BASE}/m/`)
+    await p.locator('.hero-title').waitFor()
+    assert.equal((await p.locator('.hero-title').innerText()).trim(), '请您反映')
+    await shot(p, 'h5-01-home')
+
+    await p.locator('[data-action="report"]').tap()
+    await p.waitForURL(/#\/report$/)
+
+    // an empty submit is stopped in the page, before any request
+    await p.locator('.btn-submit').tap()
+    await p.locator('.van-field__error-message').first().waitFor()
+
+    await p.locator('.chip[data-type="help"]').tap()
+    await pickFirstCategory(p)
+    assert.ok((await p.locator('.field-category input').inputValue()).includes(' / '), 'a category path is shown')
+    await p.locator('.field-description textarea').fill(DESCRIPTION)
+
+    // tap the map at the pixel of (TAP_LON, TAP_LAT), computed by the chart itself
+    await p.waitForFunction(() => window.__jicengMap && document.querySelector('.grid-map[data-ready="1"]'))
+    const [x, y] = await p.evaluate(([lon, lat]) => window.__jicengMap.pixelOf(lon, lat), [TAP_LON, TAP_LAT])
+    assert.ok(Number.isFinite(x) && Number.isFinite(y), `the chart converts the point (${x}, ${y})`)
+    await p.locator('.grid-map').scrollIntoViewIfNeeded()
+    await p.locator('.grid-map').tap({ position: { x, y } })
+    const picked = p.locator('.picked-grid')
+    await picked.waitFor()
+    const gridName = (await picked.innerText()).trim()
+    assert.match(gridName, /第1网格/, `the first grid is chosen (got ${gridName})`)
+    const coord = (await p.locator('.picked-coord').innerText()).split(',').map(Number)
+    assert.ok(Math.abs(coord[0] - TAP_LON) < 0.01 && Math.abs(coord[1] - TAP_LAT) < 0.01, `tapped near the point (${coord})`)
+
+    await p.locator('.field-name input').fill('测试居民')
+    // a bad phone is refused in the page
+    await p.locator('.field-phone input').fill('12345')
+    await p.locator('.btn-submit').tap()
+    await p.locator('.field-phone .van-field__error-message').waitFor()
+    await p.locator('.field-phone input').fill('13912345678')
+    await p.locator('.van-toast').first().waitFor({ state: 'hidden' }) // the validation toast fades
+    await shot(p, 'h5-02-form', true)
+
+    await p.locator('.btn-submit').tap()
+    await p.waitForURL(/#\/done\//)
+    const codeEl = p.locator('.tracking-code')
+    await codeEl.waitFor()
+    code = (await codeEl.innerText()).trim()
+    assert.match(code, /^[A-Za-z0-9]{10}$/, `a 10-character tracking code (got ${code})`)
+    await shot(p, 'h5-03-done')
+  } finally {
+    await ctx.close()
+  }
+})
+
+test('an unknown tracking code shows the API error message', async () => {
+  const { ctx, p } = await phonePage()
+  try {
+    await p.goto(`${BASE}/m/#/track`)
+    await p.locator('.field-code input').fill('ZZZZZZZZZ9')
+    await p.locator('.btn-lookup').tap()
+    const toast = p.locator('.van-toast--fail')
+    await toast.waitFor()
+    const message = (await toast.innerText()).trim()
+    assert.ok(message.length > 0, 'error.message is shown in a toast')
+    await p.locator('.not-found').waitFor()
+    assert.equal((await p.locator('.not-found .van-empty__description').innerText()).trim(), message)
+  } finally {
+    await ctx.close()
+  }
+})
+
+test('grid staff accepts, starts and resolves the appeal in the console', async () => {
+  assert.ok(code, 'the resident filed an appeal')
+  const { ctx, p } = await desktopPage()
+  try {
+    await p.goto(`${BASE}/#/login`)
+    await p.getByPlaceholder('请输入用户名').fill(STAFF_USER)
+    await p.getByPlaceholder('请输入密码').fill(PASSWORD)
+    await p.locator('.login-btn').click()
+    await p.waitForURL((u) => !u.hash.startsWith('#/login'))
+    const menu = p.locator('.el-menu-item[data-menu="appeals"]')
+    await menu.waitFor()
+    await menu.click()
+    await p.waitForURL(/#\/appeals$/)
+
+    // 待受理 is the first tab; find the new appeal by its code
+    await p.locator('.queue-tabs .el-tabs__item.is-active [data-queue="pending"]').waitFor()
+    const row = p.locator('.appeals-table .el-table__row', { has: p.locator(`[data-code="${code}"]`) })
+    await p.locator('.search-input input').fill(code)
+    await p.locator('.search-input input').press('Enter')
+    await row.waitFor()
+    assert.match(await row.innerText(), /待受理/)
+    await shot(p, 'appeal-01-queue')
+
+    await row.click()
+    const drawer = p.locator('.appeal-drawer')
+    const status = drawer.locator('.detail-status')
+    await status.waitFor()
+    assert.equal((await status.innerText()).trim(), '待受理')
+    assert.ok((await drawer.innerText()).includes(DESCRIPTION.slice(0, 12)), 'the description is shown')
+    await shot(p, 'appeal-02-detail')
+
+    const act = async (action, expected, note) => {
+      await drawer.locator(`.btn-action[data-action="${action}"]`).click()
+      const dlg = p.locator('.action-dialog')
+      await dlg.waitFor({ state: 'visible' })
+      if (note) await dlg.locator('.field-note textarea').fill(note)
+      await dlg.locator('.btn-confirm-action').click()
+      await dlg.waitFor({ state: 'hidden' })
+      await p.waitForFunction(
+        ([sel, text]) => {
+          const el = document.querySelector(sel)
+          return el && el.textContent.trim() === text
+        },
+        ['.appeal-drawer .detail-status', expected],
+      )
+    }
+    await act('accept', '已受理')
+    await act('start', '办理中')
+
+    // resolve needs a note: an empty one is refused in the dialog
+    await drawer.locator('.btn-action[data-action="resolve"]').click()
+    const dlg = p.locator('.action-dialog')
+    await dlg.waitFor({ state: 'visible' })
+    await dlg.locator('.btn-confirm-action').click()
+    await dlg.locator('.el-form-item__error').waitFor()
+    await shot(p, 'appeal-03-resolve-dialog')
+    await dlg.locator('.field-note textarea').fill('已联系电工更换东门路灯灯泡，现已恢复照明。')
+    await dlg.locator('.btn-confirm-action').click()
+    await dlg.waitFor({ state: 'hidden' })
+    await p.waitForFunction(() => document.querySelector('.appeal-drawer .detail-status')?.textContent.trim() === '已办结')
+    const timeline = await drawer.locator('.timeline').innerText()
+    assert.ok(timeline.includes('已联系电工更换东门路灯灯泡'), 'the note is on the timeline')
+    await shot(p, 'appeal-04-resolved')
+
+    // it left 待受理 and shows under 已办结
+    await p.keyboard.press('Escape')
+    await drawer.waitFor({ state: 'hidden' })
+    await p.locator('[data-queue="closed"]').click()
+    await row.waitFor()
+    assert.match(await row.innerText(), /已办结/)
+    await shot(p, 'appeal-05-closed-queue')
+  } finally {
+    await ctx.close()
+  }
+})
+
+test('resident sees 已办结, rates 满意, and the appeal is closed', async () => {
+  assert.ok(code, 'the resident filed an appeal')
+  const { ctx, p } = await phonePage()
+  try {
+    await p.goto(`${BASE}/m/`)
+    await p.locator('[data-action="track"]').tap()
+    await p.waitForURL(/#\/track/)
+    await p.locator('.field-code input').fill(code)
+    await p.locator('.btn-lookup').tap()
+    const status = p.locator('.status-tag')
+    await status.waitFor()
+    assert.equal((await status.innerText()).trim(), '已办结')
+    const steps = await p.locator('.timeline').innerText()
+    assert.ok(steps.includes('已联系电工更换东门路灯灯泡'), 'the resolution note is on the timeline')
+    await p.locator('.rate').waitFor()
+    await shot(p, 'h5-04-track', true)
+
+    await p.locator('.rate-btn[data-satisfaction="satisfied"]').tap()
+    await p.locator('.field-comment textarea').fill('修得很快，谢谢网格员！')
+    await p.locator('.btn-rate').tap()
+    await p.locator('.rated').waitFor()
+    await p.waitForFunction(() => document.querySelector('.status-tag')?.dataset.status === 'closed')
+    assert.equal((await status.innerText()).trim(), '已关闭')
+    assert.match(await p.locator('.my-rating').innerText(), /满意/)
+    assert.equal(await p.locator('.rate').count(), 0, 'no second rating')
+    await shot(p, 'h5-05-rated', true)
+  } finally {
+    await ctx.close()
+  }
+})

@@ -1,0 +1,43 @@
+// Only the Vant components the resident pages use, each with its own CSS (keeps the H5 bundle small).
+import {
+  Button,
+  Cascader,
+  Cell,
+  CellGroup,
+  Empty,
+  Field,
+  Form,
+  Icon,
+  Loading,
+  NavBar,
+  Popup,
+  Step,
+  Steps,
+  Switch,
+  Tag,
+} from 'vant'
+import 'vant/es/button/style/index.mjs'
+import 'vant/es/cascader/style/index.mjs'
+import 'vant/es/cell/style/index.mjs'
+import 'vant/es/cell-group/style/index.mjs'
+import 'vant/es/empty/style/index.mjs'
+import 'vant/es/field/style/index.mjs'
+import 'vant/es/form/style/index.mjs'
+import 'vant/es/icon/style/index.mjs'
+import 'vant/es/loading/style/index.mjs'
+import 'vant/es/nav-bar/style/index.mjs'
+import 'vant/es/popup/style/index.mjs'
+import 'vant/es/step/style/index.mjs'
+import 'vant/es/steps/style/index.mjs'
+import 'vant/es/switch/style/index.mjs'
+import 'vant/es/tag/style/index.mjs'
+// function-call toasts (showToast / showFailToast / showSuccessToast / showLoadingToast)
+import 'vant/es/toast/style/index.mjs'
+
+const COMPONENTS = [Button, Cascader, Cell, CellGroup, Empty, Field, Form, Icon, Loading, NavBar, Popup, Step, Steps, Switch, Tag]
+
+export default {
+  install(app) {
+    for (const c of COMPONENTS) app.use(c)
+  },
+}

@@ -73,6 +73,32 @@ CREATE TABLE appeal_event (
 CREATE INDEX appeal_event_appeal ON appeal_event(appeal_id, id);
 CREATE INDEX area_kind_updated ON area(kind, updated_at);
 
+-- 矛盾纠纷: the mediation of a dispute appeal, step by step (情、理、法、诉).
+CREATE TABLE mediation (
+  appeal_id BIGINT PRIMARY KEY REFERENCES appeal(id),
+  step TEXT NOT NULL,
+  parties TEXT NOT NULL,
+  mediators TEXT NOT NULL,
+  agreement TEXT,
+  outcome TEXT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+
+-- Photo files live outside the database, one per content hash (SM3); these rows say what they are.
+CREATE TABLE photo (
+  hash TEXT PRIMARY KEY,
+  mime TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE appeal_photo (
+  id {{PK}},
+  appeal_id BIGINT NOT NULL REFERENCES appeal(id),
+  event_id BIGINT REFERENCES appeal_event(id),
+  hash TEXT NOT NULL REFERENCES photo(hash)
+);
+CREATE INDEX appeal_photo_appeal ON appeal_photo(appeal_id, id);
+
 -- Notifications: events wait in the outbox, written in the same transaction as their cause, until
 -- the delivery worker has handed them to each subscribed webhook (SMS and WeChat gateways sit behind).
 CREATE TABLE webhook (

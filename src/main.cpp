@@ -166,6 +166,8 @@ int main(int argc, char** argv) {
   serve->add_option("--listen", listen, "ADDR:PORT")->capture_default_str();
   serve->add_option("--web", web_root, "folder of the built console")->capture_default_str();
   serve->add_option("--threads", threads, "I/O threads (0: one per core)");
+  std::string media_dir = "data/media";
+  serve->add_option("--media", media_dir, "folder for uploaded photos")->capture_default_str();
   int sweep_seconds = 30;
   int deliver_seconds = 2;
   serve->add_option("--deliver-seconds", deliver_seconds, "how often the outbox is delivered to webhooks (0: never)")
@@ -237,6 +239,7 @@ int main(int argc, char** argv) {
       auto db = open_db(common);
       auto cipher = crypto::FieldCipher::from_key_file(common.key_file);
       App app{*db, cipher, now_seconds};
+      app.media_dir = media_dir;
       auto offset = std::make_shared<std::atomic<std::int64_t>>(0);
       if (test_clock) app.now = [offset] { return now_seconds() + offset->load(); };
       Router router;

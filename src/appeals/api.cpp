@@ -1,8 +1,10 @@
 // Appeal routes: the resident's public intake and tracking by code, and the staff work queue.
 #include <boost/json.hpp>
+#include <fstream>
 
 #include "appeals/figures.hpp"
 #include "appeals/grid_index.hpp"
+#include "appeals/photos.hpp"
 #include "appeals/service.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
@@ -203,6 +205,7 @@ http::Response staff_act(Ctx& ctx) {
   }
   m.merge_into = json::opt_int(body, "merge_into");
   m.target_area = json::opt_int(body, "area_id");
+  m.photos = parse_photo_list(body.if_contains("photos"));
   act(ctx.app, ctx.who(), id, m, ctx.req.client_ip);
   auto view = ctx.app.db.read([&](store::Conn& c) { return staff_view(ctx.app, c, id, ctx.who(), true); });
   return json::respond(view);
@@ -310,11 +313,84 @@ http::Response staff_note(Ctx& ctx) {
   return after_change(ctx, id);
 }
 
+http::Response get_mediation(Ctx& ctx) {
+  if (!ctx.who().can(auth::Register::appeals, auth::Action::read)) forbidden();
+  auto m = mediation_of(ctx.app, ctx.who(), ctx.id());
+  return json::respond(m ? bj::value(*m) : bj::value(nullptr));
+}
+
+bj::array name_list(const bj::object& body, const char* key, bool with_role) {
+  bj::array out;
+  const auto* v = body.if_contains(key);
+  if (!v || v->is_null()) return out;
+  if (!v->is_array() || v->as_array().size() > 20) bad_request(key, std::string(key) + " 应为不超过 20 项的列表");
+  for (const auto& item : v->as_array()) {
+    if (with_role) {
+      if (!item.is_object()) bad_request(key, "当事人应写明姓名和身份");
+      const auto name = json::req_string(item.as_object(), "name", 30);
+      const auto role = json::opt_string(item.as_object(), "role", 30).value_or("");
+      out.push_back(bj::object{{"name", name}, {"role", role}});
+    } else {
+      if (!item.is_string() || item.as_string().empty() || json::utf8_length(item.as_string()) > 30 ||
+          json::utf8_length(item.as_string()) < 0) {
+        bad_request(key, "调解员姓名应为 1–30 个字");
+      }
+      out.push_back(item);
+    }
+  }
+  return out;
+}
+
+http::Response put_mediation(Ctx& ctx) {
+  if (!ctx.who().can(auth::Register::appeals, auth::Action::write)) forbidden();
+  const auto id = ctx.id();
+  const auto body = json::parse_object(ctx.req.body);
+  Mediation m;
+  const auto step = parse_mediation_step(json::req_string(body, "step", 20));
+  if (!step) bad_request("step", "step 应为 emotion、reason、law、litigation 之一（情、理、法、诉）");
+  m.step = *step;
+  m.parties = name_list(body, "parties", true);
+  m.mediators = name_list(body, "mediators", false);
+  m.agreement = json::opt_string(body, "agreement", 1000).value_or("");
+  m.outcome = json::opt_string(body, "outcome", 20).value_or("pending");
+  m.note = json::opt_string(body, "note", 500).value_or("");
+  mediate(ctx.app, ctx.who(), id, m, ctx.req.client_ip);
+  return json::respond(*mediation_of(ctx.app, ctx.who(), id));
+}
+
+http::Response upload_photo(Ctx& ctx) {
+  const auto& bytes = ctx.req.body;
+  if (bytes.empty()) bad_request("", "请选择照片", "required");
+  if (bytes.size() > kMaxPhotoBytes) throw ApiError(413, "photo_too_large", "照片不能超过 5 MB");
+  const auto mime = sniff_image(bytes);
+  if (!mime) throw ApiError(415, "unsupported_media", "只能上传 JPEG、PNG 或 WebP 格式的照片");
+  const auto hash = ctx.app.db.write([&](store::Conn& c) { return store_photo(c, ctx.app.media_dir, bytes, *mime, ctx.app.now()); });
+  return json::respond(bj::object{{"photo", hash}, {"url", "/api/v1/photos/" + hash}}, 201);
+}
+
+http::Response get_photo(Ctx& ctx) {
+  const auto it = ctx.params.find("hash");
+  auto file = ctx.app.db.read([&](store::Conn& c) { return photo_file(c, ctx.app.media_dir, it->second); });
+  if (!file) not_found("照片不存在");
+  std::ifstream in(file->first, std::ios::binary);
+  if (!in) not_found("照片不存在");
+  http::Response r;
+  r.content_type = file->second;
+  r.body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  // The address is the content's hash, so the bytes behind it never change.
+  r.set_header("Cache-Control", "public, max-age=31536000, immutable");
+  return r;
+}
+
 }  // namespace
 
 void register_routes(Router& r) {
+  r.add("POST", "/api/v1/public/photos", Access::open, "appeals", "上传一张照片（JPEG、PNG、WebP，≤5 MB），返回编号", upload_photo);
+  r.add("GET", "/api/v1/photos/{hash}", Access::open, "appeals", "按编号取照片", get_photo);
   r.add("POST", "/api/v1/appeals/{id}/whistles", Access::authenticated, "appeals", "街道吹哨，职能部门报到", staff_whistle);
   r.add("POST", "/api/v1/appeals/{id}/checkin", Access::authenticated, "appeals", "被吹哨部门报到", staff_checkin);
+  r.add("GET", "/api/v1/appeals/{id}/mediation", Access::authenticated, "appeals", "矛盾纠纷调解记录", get_mediation);
+  r.add("PUT", "/api/v1/appeals/{id}/mediation", Access::authenticated, "appeals", "记录调解（情、理、法、诉）", put_mediation);
   r.add("POST", "/api/v1/appeals/{id}/notes", Access::authenticated, "appeals", "办理进展或督办意见", staff_note);
   r.add("GET", "/api/v1/appeals/departments", Access::authenticated, "appeals", "可吹哨的职能部门", departments);
   r.add("GET", "/api/v1/appeals/figures", Access::authenticated, "appeals",

@@ -193,4 +193,44 @@ std::vector<Action> available_actions(Status s, int level, int role_lvl) {
   return out;
 }
 
+std::optional<MediationStep> parse_mediation_step(std::string_view s) {
+  if (s == "emotion") return MediationStep::emotion;
+  if (s == "reason") return MediationStep::reason;
+  if (s == "law") return MediationStep::law;
+  if (s == "litigation") return MediationStep::litigation;
+  return std::nullopt;
+}
+
+std::string_view mediation_step_name(MediationStep s) {
+  switch (s) {
+    case MediationStep::emotion: return "emotion";
+    case MediationStep::reason: return "reason";
+    case MediationStep::law: return "law";
+    case MediationStep::litigation: return "litigation";
+  }
+  return "emotion";
+}
+
+std::string_view mediation_step_label(MediationStep s) {
+  switch (s) {
+    case MediationStep::emotion: return "以情调解";
+    case MediationStep::reason: return "以理调解";
+    case MediationStep::law: return "以法调解";
+    case MediationStep::litigation: return "引导诉讼";
+  }
+  return "";
+}
+
+std::optional<std::string> mediation_problem(std::optional<MediationStep> from, MediationStep to,
+                                             std::string_view outcome, bool has_agreement) {
+  if (from && static_cast<int>(to) < static_cast<int>(*from)) return "调解只能按 情、理、法、诉 向前推进";
+  if (outcome != "pending" && outcome != "agreed" && outcome != "referred" && outcome != "withdrawn") {
+    return "调解结果应为 进行中、达成协议、引导诉讼、撤回 之一";
+  }
+  if (outcome == "agreed" && !has_agreement) return "达成协议时请填写协议内容";
+  if (outcome == "agreed" && to == MediationStep::litigation) return "已引导诉讼的纠纷不能记为调解达成协议";
+  if (outcome == "referred" && to != MediationStep::litigation) return "引导诉讼须在“诉”这一步";
+  return std::nullopt;
+}
+
 }  // namespace jiceng::appeals

@@ -61,4 +61,13 @@ std::optional<Status> next_status(Status from, Action a, std::optional<Satisfact
 bool may(int role_lvl, int level, Action a);
 std::vector<Action> available_actions(Status s, int level, int role_lvl);
 
+// Disputes (矛盾纠纷) are mediated step by step: emotion, reason, law, then referral to litigation.
+enum class MediationStep { emotion = 1, reason = 2, law = 3, litigation = 4 };
+std::optional<MediationStep> parse_mediation_step(std::string_view s);
+std::string_view mediation_step_name(MediationStep s);
+std::string_view mediation_step_label(MediationStep s);  // 情 理 法 诉
+// Why a mediation cannot move from `from` to `to` with `outcome`; nullopt when it may.
+std::optional<std::string> mediation_problem(std::optional<MediationStep> from, MediationStep to,
+                                             std::string_view outcome, bool has_agreement);
+
 }  // namespace jiceng::appeals

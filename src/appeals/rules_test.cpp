@@ -122,5 +122,17 @@ TEST(Roles, WorkHappensAtTheLevelOrAbove) {
             (std::vector<Action>{Action::callback, Action::reopen}));
 }
 
+TEST(Mediation, MovesForwardThroughEmotionReasonLawLitigation) {
+  EXPECT_EQ(mediation_problem(std::nullopt, MediationStep::emotion, "pending", false), std::nullopt);
+  EXPECT_EQ(mediation_problem(MediationStep::emotion, MediationStep::law, "pending", false), std::nullopt);
+  EXPECT_TRUE(mediation_problem(MediationStep::law, MediationStep::reason, "pending", false));  // no going back
+  EXPECT_TRUE(mediation_problem(MediationStep::reason, MediationStep::reason, "agreed", false));  // needs the text
+  EXPECT_EQ(mediation_problem(MediationStep::reason, MediationStep::reason, "agreed", true), std::nullopt);
+  EXPECT_TRUE(mediation_problem(MediationStep::law, MediationStep::law, "referred", false));
+  EXPECT_EQ(mediation_problem(MediationStep::law, MediationStep::litigation, "referred", false), std::nullopt);
+  EXPECT_TRUE(mediation_problem(std::nullopt, MediationStep::emotion, "solved", false));
+  EXPECT_EQ(mediation_step_label(*parse_mediation_step("law")), "以法调解");
+}
+
 }  // namespace
 }  // namespace jiceng::appeals

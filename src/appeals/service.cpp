@@ -5,9 +5,11 @@
 #include <array>
 #include <boost/json.hpp>
 #include <ctime>
+#include <map>
 #include <mutex>
 
 #include "appeals/figures.hpp"
+#include "appeals/photos.hpp"
 #include "appeals/similarity.hpp"
 #include "audit/audit.hpp"
 #include "notify/outbox.hpp"
@@ -98,20 +100,21 @@ std::string event_label(const std::string& action, const std::string& note_level
   if (action == "checkin_overdue") return "部门未按时报到";
   if (action == "progress") return "办理进展";
   if (action == "supervise") return "督办";
+  if (action == "mediate") return "矛盾纠纷调解";
   if (action == "rate") return "群众评价";
   if (action == "escalate") return "上报至" + note_level;
   if (auto a = parse_action(action)) return std::string(action_label(*a));
   return action;
 }
 
-void add_event(store::Conn& c, std::int64_t appeal, std::int64_t at, const std::string& actor,
-               std::optional<std::int64_t> actor_id, const std::string& action, const std::string& from,
-               const std::string& to, int level, const std::string& note) {
-  c.execute("INSERT INTO appeal_event (appeal_id, at, actor, actor_id, action, from_status, to_status, level, note) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+std::int64_t add_event(store::Conn& c, std::int64_t appeal, std::int64_t at, const std::string& actor,
+                       std::optional<std::int64_t> actor_id, const std::string& action, const std::string& from,
+                       const std::string& to, int level, const std::string& note) {
+  return c.one("INSERT INTO appeal_event (appeal_id, at, actor, actor_id, action, from_status, to_status, level, note) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             {appeal, at, actor, store::opt(actor_id), action, from.empty() ? store::null() : store::Value(from),
              to.empty() ? store::null() : store::Value(to), static_cast<std::int64_t>(level),
-             note.empty() ? store::null() : store::Value(note)});
+             note.empty() ? store::null() : store::Value(note)})->integer(0);
 }
 
 // The community or village an appeal sits in: a grid's parent, the area itself, or none at the county desk.
@@ -126,9 +129,25 @@ bool has_coords(const store::Row& a) {
   return std::holds_alternative<double>(a.at("lon")) && std::holds_alternative<double>(a.at("lat"));
 }
 
-bj::array timeline(store::Conn& c, std::int64_t id, bool with_actor) {
+std::string photo_url(const std::string& hash) { return "/api/v1/photos/" + hash; }
+
+bj::array photos_of(store::Conn& c, std::int64_t id) {
   bj::array out;
-  for (const auto& r : c.query("SELECT at, actor, action, from_status, to_status, level, note FROM appeal_event "
+  for (const auto& p : c.query("SELECT hash FROM appeal_photo WHERE appeal_id = ? ORDER BY id", {id})) {
+    out.emplace_back(photo_url(p.text(0)));
+  }
+  return out;
+}
+
+bj::array timeline(store::Conn& c, std::int64_t id, bool with_actor) {
+  std::map<std::int64_t, bj::array> photos;
+  for (const auto& p : c.query("SELECT event_id, hash FROM appeal_photo WHERE appeal_id = ? AND event_id IS NOT NULL "
+                               "ORDER BY id",
+                               {id})) {
+    photos[p.integer(0)].emplace_back(photo_url(p.text(1)));
+  }
+  bj::array out;
+  for (const auto& r : c.query("SELECT at, actor, action, from_status, to_status, level, note, id FROM appeal_event "
                                "WHERE appeal_id = ? ORDER BY id",
                                {id})) {
     const auto level = static_cast<std::size_t>(std::clamp<std::int64_t>(r.integer(5), 1, 4));
@@ -137,6 +156,7 @@ bj::array timeline(store::Conn& c, std::int64_t id, bool with_actor) {
                  {"label", event_label(r.text(2), std::string(kLevelNames[level]))},
                  {"level", r.integer(5)},
                  {"note", r.is_null(6) ? bj::value(nullptr) : bj::value(r.text(6))}};
+    if (auto it = photos.find(r.integer(7)); it != photos.end()) e["photos"] = it->second;
     if (with_actor) {
       e["actor"] = r.text(1);
       e["from_status"] = r.is_null(3) ? bj::value(nullptr) : bj::value(r.text(3));
@@ -298,6 +318,7 @@ Intake parse_intake(const bj::object& body, bool staff) {
   } else if (!in.anonymous && !staff) {
     bad_request("phone", "请留下联系电话，或选择匿名反映", "required");
   }
+  in.photos = parse_photo_list(body.if_contains("photos"));
   if (staff) {
     in.channel = json::req_string(body, "channel", 20);
     if (std::find(kStaffChannels.begin(), kStaffChannels.end(), in.channel) == kStaffChannels.end()) {
@@ -376,7 +397,8 @@ Created file(App& app, GridIndex& grids, const Intake& in, const auth::Principal
     retally(c, {}, contribution_of(*load(c, "t.id = ?", {id})));
     const std::string actor = who ? who->username : "居民";
     const std::optional<std::int64_t> actor_id = who ? std::optional(who->account_id) : std::nullopt;
-    add_event(c, id, now, actor, actor_id, "submit", "", "submitted", level, "");
+    const auto submitted = add_event(c, id, now, actor, actor_id, "submit", "", "submitted", level, "");
+    attach_photos(c, id, submitted, in.photos);
     add_event(c, id, now, "system", std::nullopt, "dispatch", "", "", level,
               std::string(kLevelNames[static_cast<std::size_t>(level)]) + "：" + place->name);
     notify_event(c, id, "assigned", place->name, now);
@@ -423,6 +445,7 @@ bj::object staff_view(App& app, store::Conn& c, std::int64_t id, const auth::Pri
                {"merged_into", opt_json(*r, "merged_into")},
                {"community_name", community_name(*r)}};
   if (detail) {
+    o["photos"] = photos_of(c, id);
     o["timeline"] = timeline(c, id, true);
     bj::array whistles;
     for (const auto& w : c.query("SELECT w.unit_id, u.name, w.whistled_at, w.due_at, w.checked_in_at, w.late "
@@ -485,6 +508,7 @@ std::optional<bj::object> public_view(App& app, const std::string& code) {
                       {"can_rate", status == Status::resolved && merged.is_null()},
                       {"satisfaction", opt_json(*r, "satisfaction")},
                       {"merged_into", merged},
+                      {"photos", photos_of(c, int_of(*r, "id"))},
                       {"timeline", std::move(events)}};
   });
 }
@@ -580,8 +604,9 @@ void act(App& app, const auth::Principal& who, std::int64_t id, Move m, const st
     values.emplace_back(id);
     c.execute("UPDATE appeal SET " + sets + " WHERE id = ?", values);
     retally(c, contribution_of(*r), contribution_of(*load(c, "t.id = ?", {id})));
-    add_event(c, id, now, who.username, who.account_id, std::string(action_name(m.action)),
-              std::string(status_name(from)), std::string(status_name(*to)), new_level, m.note);
+    const auto event_id = add_event(c, id, now, who.username, who.account_id, std::string(action_name(m.action)),
+                                    std::string(status_name(from)), std::string(status_name(*to)), new_level, m.note);
+    attach_photos(c, id, event_id, m.photos);
     const char* event = m.action == Action::dispatch   ? "assigned"
                         : m.action == Action::escalate ? "escalated"
                         : m.action == Action::resolve  ? "resolved"
@@ -692,6 +717,61 @@ void add_note(App& app, const auth::Principal& who, std::int64_t id, bool superv
               static_cast<int>(int_of(r, "level")), note);
     audit::record(c, {now, who.username, who.account_id, ip, supervise ? "supervise" : "progress", "appeal",
                       std::to_string(id), "", note});
+  });
+}
+
+std::optional<bj::object> mediation_of(App& app, const auth::Principal& who, std::int64_t id) {
+  return app.db.read([&](store::Conn& c) -> std::optional<bj::object> {
+    visible(c, who, id);
+    auto m = c.one("SELECT step, parties, mediators, agreement, outcome, updated_at FROM mediation WHERE appeal_id = ?", {id});
+    if (!m) return std::nullopt;
+    boost::system::error_code ec;
+    auto parties = bj::parse(m->text(1), ec);
+    auto mediators = bj::parse(m->text(2), ec);
+    const auto step = parse_mediation_step(m->text(0)).value_or(MediationStep::emotion);
+    return bj::object{{"step", m->text(0)},
+                      {"step_label", mediation_step_label(step)},
+                      {"parties", parties.is_array() ? parties : bj::array{}},
+                      {"mediators", mediators.is_array() ? mediators : bj::array{}},
+                      {"agreement", m->is_null(3) ? bj::value(nullptr) : bj::value(m->text(3))},
+                      {"outcome", m->text(4)},
+                      {"updated_at", m->integer(5)}};
+  });
+}
+
+void mediate(App& app, const auth::Principal& who, std::int64_t id, const Mediation& m, const std::string& ip) {
+  const auto now = app.now();
+  app.db.write([&](store::Conn& c) {
+    const auto r = visible(c, who, id);
+    const int lvl = caller_level(who, text_of(r, "area_path"));
+    if (lvl == 0 || lvl < int_of(r, "level")) forbidden("由诉求的承办层级或上级调解");
+    auto cat = c.one("SELECT is_dispute FROM appeal_category WHERE id = ?", {int_of(r, "category_id")});
+    if (!cat || cat->integer(0) == 0) bad_request("", "只有矛盾纠纷类诉求需要调解记录", "not_dispute");
+    if (!is_open(parse_status(text_of(r, "status")).value_or(Status::closed)) && m.outcome == "pending") {
+      throw ApiError(409, "bad_state", "诉求已办结，调解结果不能再是“进行中”");
+    }
+    auto before = c.one("SELECT step FROM mediation WHERE appeal_id = ?", {id});
+    const auto from = before ? parse_mediation_step(before->text(0)) : std::nullopt;
+    if (auto problem = mediation_problem(from, m.step, m.outcome, !m.agreement.empty())) bad_request("step", *problem);
+    if (m.parties.empty()) bad_request("parties", "请填写纠纷当事人", "required");
+    c.execute("INSERT INTO mediation (appeal_id, step, parties, mediators, agreement, outcome, updated_at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (appeal_id) DO UPDATE SET step = excluded.step, "
+              "parties = excluded.parties, mediators = excluded.mediators, agreement = excluded.agreement, "
+              "outcome = excluded.outcome, updated_at = excluded.updated_at",
+              {id, std::string(mediation_step_name(m.step)), bj::serialize(m.parties), bj::serialize(m.mediators),
+               m.agreement.empty() ? store::null() : store::Value(m.agreement), m.outcome, now});
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kOutcomes = {
+        {{"pending", "调解中"}, {"agreed", "达成协议"}, {"referred", "引导诉讼"}, {"withdrawn", "当事人撤回"}}};
+    std::string note = std::string(mediation_step_label(m.step));
+    for (const auto& [k, v] : kOutcomes) {
+      if (k == m.outcome) note += "，" + std::string(v);
+    }
+    if (!m.note.empty()) note += "：" + m.note;
+    const auto status = text_of(r, "status");
+    add_event(c, id, now, who.username, who.account_id, "mediate", status, status, static_cast<int>(int_of(r, "level")),
+              note);
+    audit::record(c, {now, who.username, who.account_id, ip, "mediate", "appeal", std::to_string(id),
+                      before ? before->text(0) : "", std::string(mediation_step_name(m.step)) + "/" + m.outcome});
   });
 }
 

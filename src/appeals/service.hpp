@@ -1,10 +1,12 @@
 #pragma once
 // Appeals over the store: intake and dispatch, moves along the closed loop, the resident's
 // rating, and the sweep that warns and escalates when a level's slice of the limit runs out.
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "appeals/grid_index.hpp"
 #include "appeals/rules.hpp"
@@ -24,6 +26,7 @@ struct Intake final {
   std::string phone;
   bool anonymous = false;
   std::string channel = "h5";
+  std::vector<std::string> photos;  // hashes returned by the photo upload
 };
 
 // Parses and checks an intake body; throws ApiError naming the field.
@@ -47,6 +50,7 @@ struct Move final {
   std::optional<Satisfaction> satisfaction;
   std::optional<std::int64_t> merge_into;
   std::optional<std::int64_t> target_area;  // dispatch: the grid or community it is sent to
+  std::vector<std::string> photos;           // e.g. the scene after it was fixed
 };
 void act(App& app, const auth::Principal& who, std::int64_t id, Move m, const std::string& ip);
 void rate(App& app, const std::string& code, Satisfaction s, const std::string& comment, const std::string& ip);
@@ -58,6 +62,18 @@ void check_in(App& app, const auth::Principal& who, std::int64_t id, const std::
 // A progress note from anyone working it, or 督办 (supervise) from a street or the county.
 void add_note(App& app, const auth::Principal& who, std::int64_t id, bool supervise, const std::string& note,
               const std::string& ip);
+
+// Mediation of a dispute appeal: parties, mediators, the step reached, agreement and outcome.
+struct Mediation final {
+  MediationStep step = MediationStep::emotion;
+  boost::json::array parties;    // [{"name","role"}]
+  boost::json::array mediators;  // ["name", …]
+  std::string agreement;
+  std::string outcome = "pending";
+  std::string note;
+};
+std::optional<boost::json::object> mediation_of(App& app, const auth::Principal& who, std::int64_t id);
+void mediate(App& app, const auth::Principal& who, std::int64_t id, const Mediation& m, const std::string& ip);
 
 // Who may see an appeal: the area subtree it sits in, or a department whistled onto it.
 auth::ScopeColumns scope_columns();

@@ -14,6 +14,7 @@ struct App final {
   const crypto::FieldCipher& cipher;
   // Seconds since the epoch; tests and jobs may replace it.
   std::function<std::int64_t()> now;
+  std::string media_dir = "data/media";  // photo files, outside the database
   bool demo_mode = false;
   bool secure_cookies = false;
 };

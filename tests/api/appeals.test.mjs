@@ -341,3 +341,73 @@ test('likely duplicates are suggested; merging keeps the second reporter informe
   assert.equal(view.can_rate, false);
   assertError(assert, await community.post(`/api/v1/appeals/${secondId}/actions`, { action: 'merge', merge_into: secondId }), 409);
 });
+
+// A 1×1 PNG, a tiny JPEG header and a GIF: real bytes, not names, decide.
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000100ffff03000006000557bfabd40000000049454e44ae426082', 'hex');
+const JPEG = Buffer.concat([Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'), Buffer.alloc(200, 7), Buffer.from('ffd9', 'hex')]);
+
+test('photos: recognised by content, stored once by hash, shown on the appeal and its timeline', async () => {
+  const up = await pub.req('POST', '/api/v1/public/photos', PNG, { raw: true, headers: { 'content-type': 'image/png' } });
+  assert.equal(up.status, 201, up.text);
+  assert.match(up.json.photo, /^[0-9a-f]{64}$/);
+  const again = await pub.req('POST', '/api/v1/public/photos', PNG, { raw: true, headers: { 'content-type': 'image/jpeg' } });
+  assert.equal(again.json.photo, up.json.photo, 'the same bytes are one photo');
+  const fake = await pub.req('POST', '/api/v1/public/photos', Buffer.from('GIF89a......'), { raw: true, headers: { 'content-type': 'image/png' } });
+  assertError(assert, fake, 415, 'unsupported_media');
+  const svg = await pub.req('POST', '/api/v1/public/photos', Buffer.from('<svg onload="alert(1)"/>'), { raw: true, headers: { 'content-type': 'image/jpeg' } });
+  assertError(assert, svg, 415);
+  const big = await pub.req('POST', '/api/v1/public/photos', Buffer.concat([JPEG, Buffer.alloc(6 * 1024 * 1024)]), { raw: true });
+  assertError(assert, big, 413);
+  assertError(assert, await pub.req('POST', '/api/v1/public/photos', Buffer.alloc(0), { raw: true }), 400);
+  const a = await fileAt(GRID1, { body: { photos: [up.json.photo] } });
+  assert.deepEqual(a.photos, [`/api/v1/photos/${up.json.photo}`]);
+  const img = await fetch(`${(await import('./client.mjs')).BASE}${a.photos[0]}`);
+  assert.equal(img.status, 200);
+  assert.equal(img.headers.get('content-type'), 'image/png');
+  assert.deepEqual(Buffer.from(await img.arrayBuffer()), PNG);
+  assertError(assert, await pub.get('/api/v1/photos/' + 'a'.repeat(64)), 404);
+  assertError(assert, await pub.get('/api/v1/photos/..%2F..%2Fetc%2Fpasswd'), 404);
+  const cat = await leaf();
+  const tooMany = await pub.post('/api/v1/public/appeals', { type: 'help', category_id: cat.id, description: '照片太多了', ...GRID1, anonymous: true, photos: Array(10).fill(up.json.photo) });
+  assertError(assert, tooMany, 400);
+  const unknown = await pub.post('/api/v1/public/appeals', { type: 'help', category_id: cat.id, description: '照片不存在', ...GRID1, anonymous: true, photos: ['b'.repeat(64)] });
+  assertError(assert, unknown, 400);
+  assert.equal(unknown.json.error.field, 'photos');
+  const after = await pub.req('POST', '/api/v1/public/photos', JPEG, { raw: true });
+  const grid = await as('grid');
+  const id = (await grid.get(`/api/v1/appeals?q=${a.code}`)).json.items[0].id;
+  await grid.post(`/api/v1/appeals/${id}/actions`, { action: 'accept' });
+  const done = await grid.post(`/api/v1/appeals/${id}/actions`, { action: 'resolve', note: '已清理，附现场照片', photos: [after.json.photo] });
+  assert.equal(done.status, 200, done.text);
+  const resolved = done.json.timeline.find((e) => e.action === 'resolve');
+  assert.deepEqual(resolved.photos, [`/api/v1/photos/${after.json.photo}`]);
+  assert.equal(done.json.photos.length, 2);
+});
+
+test('a dispute is mediated step by step: 情, 理, 法, 诉', async () => {
+  const cats = (await pub.get('/api/v1/public/categories')).json.items;
+  const parents = new Set(cats.map((c) => c.parent_id));
+  const dispute = cats.find((c) => c.is_dispute && !parents.has(c.id));
+  const plain = await fileAt(GRID1);
+  const r = await pub.post('/api/v1/public/appeals', { type: 'help', category_id: dispute.id, description: '楼上漏水到我家，协商不成', ...GRID1, phone: '13911112222' });
+  const community = await as('community');
+  const id = (await community.get(`/api/v1/appeals?q=${r.json.code}`)).json.items[0].id;
+  const plainId = (await community.get(`/api/v1/appeals?q=${plain.code}`)).json.items[0].id;
+  assert.equal((await community.get(`/api/v1/appeals/${id}/mediation`)).json, null);
+  const parties = [{ name: '张某', role: '申请人' }, { name: '李某', role: '被申请人' }];
+  assertError(assert, await community.req('PUT', `/api/v1/appeals/${plainId}/mediation`, { step: 'emotion', parties }), 400, 'not_dispute');
+  assertError(assert, await community.req('PUT', `/api/v1/appeals/${id}/mediation`, { step: 'emotion' }), 400, 'required');
+  assertError(assert, await community.req('PUT', `/api/v1/appeals/${id}/mediation`, { step: 'magic', parties }), 400);
+  let m = await community.req('PUT', `/api/v1/appeals/${id}/mediation`, { step: 'emotion', parties, mediators: ['王调解员'], note: '上门做双方思想工作' });
+  assert.equal(m.status, 200, m.text);
+  assert.equal(m.json.step_label, '以情调解');
+  m = await community.req('PUT', `/api/v1/appeals/${id}/mediation`, { step: 'law', parties, mediators: ['王调解员', '法律顾问'] });
+  assert.equal(m.json.step, 'law');
+  assertError(assert, await community.req('PUT', `/api/v1/appeals/${id}/mediation`, { step: 'reason', parties }), 400);
+  assertError(assert, await community.req('PUT', `/api/v1/appeals/${id}/mediation`, { step: 'law', parties, outcome: 'agreed' }), 400);
+  m = await community.req('PUT', `/api/v1/appeals/${id}/mediation`, { step: 'law', parties, outcome: 'agreed', agreement: '楼上住户承担维修费用 2000 元' });
+  assert.equal(m.json.outcome, 'agreed');
+  const trail = (await community.get(`/api/v1/appeals/${id}`)).json.timeline.filter((e) => e.action === 'mediate');
+  assert.equal(trail.length, 3);
+  assertError(assert, await (await as('community2')).get(`/api/v1/appeals/${id}/mediation`), 404);
+});

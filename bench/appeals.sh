@@ -55,18 +55,11 @@ SELECT printf('B%09d', i), 'complaint', 'h5', l.id, '历史诉求' || i, 100.2, 
 FROM n, now, cnt
 JOIN leaves l ON l.k = (i * 7) % cnt.nl
 JOIN grids g ON g.k = (i * 13) % cnt.ng;
--- The rollup the server keeps, built once for the history.
-INSERT INTO appeal_day (area_path, day, category_id, received, responded, resolved, first_line, rated, satisfied,
-  handling_seconds, overdue_resolved)
-SELECT area_path, date(created_at + 8 * 3600, 'unixepoch'), category_id, COUNT(*), SUM(accepted_at IS NOT NULL),
-  SUM(resolved_at IS NOT NULL), SUM(resolved_at IS NOT NULL AND max_level <= 2), SUM(satisfaction IS NOT NULL),
-  SUM(satisfaction = 'satisfied'), SUM(COALESCE(resolved_at - created_at, 0)), SUM(resolved_at > deadline_at)
-FROM appeal WHERE code LIKE 'B%' GROUP BY 1, 2, 3
-ON CONFLICT (area_path, day, category_id) DO UPDATE SET received = received + excluded.received;
 COMMIT;
 PRAGMA wal_checkpoint(TRUNCATE);
 ANALYZE;
 SQL
+  "$bin" rollup --db "sqlite:$db" --key-file "$key"
   echo "generated in $(( $(date +%s) - t0 )) s"
 fi
 echo "== database: $(du -h "$db" | cut -f1), $(sqlite3 "$db" "SELECT COUNT(*) FROM area WHERE kind = 'grid'") grids, $(sqlite3 "$db" 'SELECT COUNT(*) FROM appeal') appeals"

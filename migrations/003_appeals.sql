@@ -54,6 +54,8 @@ CREATE TABLE appeal (
 );
 CREATE INDEX appeal_scope ON appeal(area_path, id);
 CREATE INDEX appeal_status ON appeal(status, area_path, id);
+-- Covers the live open/overdue/due-soon counts of a subtree without touching the rows.
+CREATE INDEX appeal_open_live ON appeal(status, area_path, deadline_at, warn_at);
 CREATE INDEX appeal_level_due ON appeal(status, level_deadline_at);
 CREATE INDEX appeal_warn ON appeal(status, warn_at);
 CREATE INDEX appeal_category_recent ON appeal(category_id, created_at);
@@ -158,6 +160,23 @@ CREATE TABLE appeal_day (
   PRIMARY KEY (area_path, day, category_id)
 );
 CREATE INDEX appeal_day_day ON appeal_day(day, area_path);
+-- The same figures without the category, kept for every node above an appeal too (grid,
+-- community, street, county), so a node's figures and its children's ranking read a few rows a day.
+CREATE TABLE appeal_node_day (
+  node_path {{PATH}} NOT NULL,
+  parent_path {{PATH}} NOT NULL,
+  day TEXT NOT NULL,
+  received BIGINT NOT NULL DEFAULT 0,
+  responded BIGINT NOT NULL DEFAULT 0,
+  resolved BIGINT NOT NULL DEFAULT 0,
+  first_line BIGINT NOT NULL DEFAULT 0,
+  rated BIGINT NOT NULL DEFAULT 0,
+  satisfied BIGINT NOT NULL DEFAULT 0,
+  handling_seconds BIGINT NOT NULL DEFAULT 0,
+  overdue_resolved BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (node_path, day)
+);
+CREATE INDEX appeal_node_day_parent ON appeal_node_day(parent_path, day);
 
 INSERT INTO appeal_category (id, parent_id, name, level, urgency, department, is_dispute, sort) VALUES
 (1, NULL, '环境卫生', 1, 'general', '城管局', 0, 1),

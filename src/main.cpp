@@ -11,6 +11,7 @@
 #include <iostream>
 #include <thread>
 
+#include "appeals/figures.hpp"
 #include "appeals/service.hpp"
 #include "notify/outbox.hpp"
 #include "audit/audit.hpp"
@@ -226,6 +227,9 @@ int main(int argc, char** argv) {
   add_common(user_disable);
   user_disable->add_option("USERNAME", username)->required();
 
+  auto* rollup = cli.add_subcommand("rollup", "Rebuild the appeal figures rollups from the appeals (after a bulk load)");
+  add_common(rollup);
+
   auto* audit_cmd = cli.add_subcommand("audit", "Audit log tools");
   audit_cmd->require_subcommand(1);
   auto* verify = audit_cmd->add_subcommand("verify", "Check the SM3 hash chain of the audit log");
@@ -372,6 +376,12 @@ int main(int argc, char** argv) {
         return 1;
       }
       std::cout << (disable ? "disabled " : "password changed for ") << username << "\n";
+      return 0;
+    }
+    if (*rollup) {
+      auto db = open_db(common);
+      const auto n = db->write([](store::Conn& c) { return appeals::rebuild_rollups(c); });
+      std::cout << "rollups rebuilt from " << n << " appeal(s)\n";
       return 0;
     }
     if (*verify) {

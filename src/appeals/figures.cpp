@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 #include <map>
+#include <tuple>
 
 #include "appeals/calendar.hpp"
 #include "appeals/rules.hpp"
@@ -48,6 +49,47 @@ bj::object summarise(const std::array<std::int64_t, 8>& t) {
                     {"overdue_resolved", t[kOverdueResolved]}};
 }
 
+// Adds the live counts and the ranked children to the summed figures.
+bj::object finish(store::Conn& c, const FigureQuery& q, std::int64_t now, const std::array<std::int64_t, 8>& total,
+                  bool by_child, std::vector<std::pair<bj::object, std::array<std::int64_t, 8>>> children) {
+  bj::object out = summarise(total);
+  // Live figures: what is open right now, from a covering index over the open appeals.
+  auto live = c.one(
+      "SELECT COUNT(*), COALESCE(SUM(CASE WHEN deadline_at <= ? THEN 1 ELSE 0 END), 0), "
+      "COALESCE(SUM(CASE WHEN warn_at <= ? AND deadline_at > ? THEN 1 ELSE 0 END), 0) FROM appeal "
+      "WHERE status IN ('submitted', 'accepted', 'in_progress', 'reopened') AND area_path >= ? AND area_path < ?",
+      {now, now, now, q.path, auth::path_end(q.path)});
+  out["open"] = live->integer(0);
+  out["overdue_open"] = live->integer(1);
+  out["due_soon_open"] = live->integer(2);
+  out["from"] = q.from_day;
+  out["to"] = q.to_day;
+  if (by_child) {
+    std::vector<bj::object> list;
+    for (auto& [obj, acc] : children) {
+      auto s = summarise(acc);
+      for (auto& [k, v] : obj) s[k] = v;
+      list.push_back(std::move(s));
+    }
+    // The monthly ranking: resolution first, then satisfaction, then volume.
+    std::stable_sort(list.begin(), list.end(), [](const bj::object& a, const bj::object& b) {
+      const auto ra = a.at("resolution_rate").as_double(), rb = b.at("resolution_rate").as_double();
+      if (ra != rb) return ra > rb;
+      const auto sa = a.at("satisfaction_rate").as_double(), sb = b.at("satisfaction_rate").as_double();
+      if (sa != sb) return sa > sb;
+      return a.at("received").as_int64() > b.at("received").as_int64();
+    });
+    bj::array ranked;
+    std::int64_t rank = 0;
+    for (auto& o : list) {
+      o["rank"] = ++rank;
+      ranked.push_back(std::move(o));
+    }
+    out["children"] = std::move(ranked);
+  }
+  return out;
+}
+
 }  // namespace
 
 Contribution contribution_of(const store::Row& a) {
@@ -69,9 +111,40 @@ Contribution contribution_of(const store::Row& a) {
   return out;
 }
 
+// "/1/2/5/" → {"/1/", "/1/2/", "/1/2/5/"}.
+std::vector<std::string> ancestors(const std::string& path) {
+  std::vector<std::string> out;
+  for (std::size_t i = 1; i < path.size(); ++i) {
+    if (path[i] == '/') out.push_back(path.substr(0, i + 1));
+  }
+  return out;
+}
+
+void add_node_days(store::Conn& c, const std::string& area_path, const std::string& day,
+                   const std::array<std::int64_t, 8>& counts, int sign) {
+  std::string cols = "node_path, parent_path, day";
+  std::string marks = "?, ?, ?";
+  std::string sets;
+  for (const auto* col : kColumns) {
+    cols += std::string(", ") + col;
+    marks += ", ?";
+    sets += std::string(sets.empty() ? "" : ", ") + col + " = appeal_node_day." + col + " + excluded." + col;
+  }
+  const std::string sql = "INSERT INTO appeal_node_day (" + cols + ") VALUES (" + marks +
+                          ") ON CONFLICT (node_path, day) DO UPDATE SET " + sets;
+  std::string parent;
+  for (const auto& node : ancestors(area_path)) {
+    store::Params params{node, parent, day};
+    for (auto n : counts) params.emplace_back(sign * n);
+    c.execute(sql, params);
+    parent = node;
+  }
+}
+
 void retally(store::Conn& c, const Contribution& before, const Contribution& after) {
   auto apply = [&](const Contribution& k, int sign) {
     if (k.empty()) return;
+    add_node_days(c, k.area_path, k.day, k.counts, sign);
     std::string cols = "area_path, day, category_id";
     std::string marks = "?, ?, ?";
     std::string sets;
@@ -103,7 +176,76 @@ void retally(store::Conn& c, const Contribution& before, const Contribution& aft
   apply(after, 1);
 }
 
+std::int64_t rebuild_rollups(store::Conn& c) {
+  constexpr std::int64_t kBatch = 20000;
+  c.execute("DELETE FROM appeal_day");
+  c.execute("DELETE FROM appeal_node_day");
+  std::map<std::tuple<std::string, std::string, std::int64_t>, std::array<std::int64_t, 8>> by_key;
+  std::map<std::pair<std::string, std::string>, std::pair<std::string, std::array<std::int64_t, 8>>> by_node;
+  std::int64_t counted = 0;
+  for (std::int64_t after = 0;;) {
+    auto rs = c.query("SELECT * FROM appeal WHERE id > ? ORDER BY id LIMIT ?", {after, kBatch});
+    if (rs.empty()) break;
+    for (const auto& r : rs) {
+      after = r.integer(0);
+      const auto k = contribution_of(r);
+      auto& acc = by_key[{k.area_path, k.day, k.category_id}];
+      for (std::size_t i = 0; i < acc.size(); ++i) acc[i] += k.counts[i];
+      std::string parent;
+      for (const auto& node : ancestors(k.area_path)) {
+        auto& n = by_node[{node, k.day}];
+        n.first = parent;
+        for (std::size_t i = 0; i < n.second.size(); ++i) n.second[i] += k.counts[i];
+        parent = node;
+      }
+      ++counted;
+    }
+  }
+  std::string cols;
+  std::string marks;
+  for (const auto* col : kColumns) {
+    cols += std::string(", ") + col;
+    marks += ", ?";
+  }
+  for (const auto& [key, counts] : by_key) {
+    store::Params p{std::get<0>(key), std::get<1>(key), std::get<2>(key)};
+    for (auto n : counts) p.emplace_back(n);
+    c.execute("INSERT INTO appeal_day (area_path, day, category_id" + cols + ") VALUES (?, ?, ?" + marks + ")", p);
+  }
+  for (const auto& [key, v] : by_node) {
+    store::Params p{key.first, v.first, key.second};
+    for (auto n : v.second) p.emplace_back(n);
+    c.execute("INSERT INTO appeal_node_day (node_path, parent_path, day" + cols + ") VALUES (?, ?, ?" + marks + ")", p);
+  }
+  return counted;
+}
+
 bj::object figures(store::Conn& c, const FigureQuery& q, std::int64_t now, bool by_child) {
+  std::string sums;
+  for (const auto* col : kColumns) sums += std::string(", COALESCE(SUM(") + col + "), 0)";
+  // Without a category the per-node rollup answers: the node's own rows and its children's.
+  if (!q.category_id) {
+    std::array<std::int64_t, 8> total{};
+    auto own = c.one("SELECT COUNT(*)" + sums + " FROM appeal_node_day WHERE node_path = ? AND day >= ? AND day <= ?",
+                     {q.path, q.from_day, q.to_day});
+    for (std::size_t i = 0; i < kColumns.size(); ++i) total[i] = own->integer(i + 1);
+    std::vector<std::pair<bj::object, std::array<std::int64_t, 8>>> children;
+    if (by_child) {
+      std::map<std::string, std::array<std::int64_t, 8>> sums_by_child;
+      for (const auto& r : c.query("SELECT node_path" + sums + " FROM appeal_node_day WHERE parent_path = ? AND day >= ? "
+                                   "AND day <= ? GROUP BY node_path",
+                                   {q.path, q.from_day, q.to_day})) {
+        auto& acc = sums_by_child[r.text(0)];
+        for (std::size_t i = 0; i < kColumns.size(); ++i) acc[i] = r.integer(i + 1);
+      }
+      for (const auto& r : c.query("SELECT a.path, a.name, a.id FROM area a JOIN area p ON p.id = a.parent_id "
+                                   "WHERE p.path = ? ORDER BY a.id",
+                                   {q.path})) {
+        children.push_back({bj::object{{"area_id", r.integer(2)}, {"name", r.text(1)}}, sums_by_child[r.text(0)]});
+      }
+    }
+    return finish(c, q, now, total, by_child, std::move(children));
+  }
   std::string where = "area_path >= ? AND area_path < ? AND day >= ? AND day <= ?";
   store::Params params{q.path, auth::path_end(q.path), q.from_day, q.to_day};
   if (q.category_id) {
@@ -111,8 +253,6 @@ bj::object figures(store::Conn& c, const FigureQuery& q, std::int64_t now, bool 
              "(SELECT id FROM appeal_category WHERE parent_id = ?))";
     params.insert(params.end(), {*q.category_id, *q.category_id, *q.category_id});
   }
-  std::string sums;
-  for (const auto* col : kColumns) sums += std::string(", COALESCE(SUM(") + col + "), 0)";
   auto rows = c.query("SELECT area_path" + sums + " FROM appeal_day WHERE " + where + " GROUP BY area_path", params);
   std::array<std::int64_t, 8> total{};
   // Children of the node: each rollup row belongs to the child whose path prefixes it.
@@ -137,43 +277,9 @@ bj::object figures(store::Conn& c, const FigureQuery& q, std::int64_t now, bool 
       }
     }
   }
-  bj::object out = summarise(total);
-  // Live figures: what is open right now, from the appeals' own index.
-  auto live = c.one(
-      "SELECT COUNT(*), COALESCE(SUM(CASE WHEN deadline_at <= ? THEN 1 ELSE 0 END), 0), "
-      "COALESCE(SUM(CASE WHEN warn_at <= ? AND deadline_at > ? THEN 1 ELSE 0 END), 0) FROM appeal "
-      "WHERE status IN ('submitted', 'accepted', 'in_progress', 'reopened') AND area_path >= ? AND area_path < ?",
-      {now, now, now, q.path, auth::path_end(q.path)});
-  out["open"] = live->integer(0);
-  out["overdue_open"] = live->integer(1);
-  out["due_soon_open"] = live->integer(2);
-  out["from"] = q.from_day;
-  out["to"] = q.to_day;
-  if (by_child) {
-    std::vector<bj::object> list;
-    for (const auto& [cp, name] : child_paths) {
-      auto& [obj, acc] = children[cp];
-      auto s = summarise(acc);
-      for (auto& [k, v] : obj) s[k] = v;
-      list.push_back(std::move(s));
-    }
-    // The monthly ranking: resolution first, then satisfaction, then volume.
-    std::stable_sort(list.begin(), list.end(), [](const bj::object& a, const bj::object& b) {
-      const auto ra = a.at("resolution_rate").as_double(), rb = b.at("resolution_rate").as_double();
-      if (ra != rb) return ra > rb;
-      const auto sa = a.at("satisfaction_rate").as_double(), sb = b.at("satisfaction_rate").as_double();
-      if (sa != sb) return sa > sb;
-      return a.at("received").as_int64() > b.at("received").as_int64();
-    });
-    bj::array ranked;
-    std::int64_t rank = 0;
-    for (auto& o : list) {
-      o["rank"] = ++rank;
-      ranked.push_back(std::move(o));
-    }
-    out["children"] = std::move(ranked);
-  }
-  return out;
+  std::vector<std::pair<bj::object, std::array<std::int64_t, 8>>> list;
+  for (const auto& [cp, name] : child_paths) list.push_back(std::move(children[cp]));
+  return finish(c, q, now, total, by_child, std::move(list));
 }
 
 }  // namespace jiceng::appeals

@@ -25,6 +25,10 @@ Contribution contribution_of(const store::Row& appeal);
 // Moves the rollup from what an appeal contributed before a change to what it contributes after.
 void retally(store::Conn& c, const Contribution& before, const Contribution& after);
 
+// Recomputes both rollups from the appeals themselves (after a bulk load, or to repair them);
+// returns how many appeals were counted.
+std::int64_t rebuild_rollups(store::Conn& c);
+
 struct FigureQuery final {
   std::string path;      // subtree
   std::string from_day;  // inclusive, YYYY-MM-DD

@@ -87,5 +87,5 @@ run "public intake (durable, dispatched)" -s "$tmp/intake.lua" "$url"
 after=$(sqlite3 "$db" 'SELECT COUNT(*) FROM appeal')
 echo "appeals written during the intake run: $((after - before))"
 run "county figures over all appeals" -H "Cookie: $cookie" "$url/api/v1/appeals/figures?from=2020-01-01&to=2100-12-31"
-run "grid worker's queue" -H "Cookie: $cookie" "$url/api/v1/appeals?queue=pending&limit=20"
+run "county pending queue (admin)" -H "Cookie: $cookie" "$url/api/v1/appeals?queue=pending&limit=20"
 echo "server RSS: $(( $(awk '/VmRSS/ {print $2}' /proc/$SERVER_PID/status) / 1024 )) MB"

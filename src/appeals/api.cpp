@@ -29,11 +29,8 @@ GridIndex& grid_index() {
 // Tracking codes are 10 characters of an alphabet without look-alikes; anything else is unknown.
 std::string code_param(const Ctx& ctx) {
   const auto it = ctx.params.find("code");
-  std::string code = it == ctx.params.end() ? "" : it->second;
-  for (auto& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-  if (code.size() != 10 || code.find_first_not_of("23456789ABCDEFGHJKLMNPQRSTUVWXYZ") != std::string::npos) {
-    not_found("找不到此查询码对应的诉求");
-  }
+  const auto code = normalize_code(it == ctx.params.end() ? "" : it->second);
+  if (!is_tracking_code(code)) not_found("找不到此查询码对应的诉求");
   return code;
 }
 

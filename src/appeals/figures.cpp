@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 #include <map>
+#include <mutex>
 #include <tuple>
 
 #include "appeals/calendar.hpp"
@@ -49,19 +50,43 @@ bj::object summarise(const std::array<std::int64_t, 8>& t) {
                     {"overdue_resolved", t[kOverdueResolved]}};
 }
 
-// Adds the live counts and the ranked children to the summed figures.
-bj::object finish(store::Conn& c, const FigureQuery& q, std::int64_t now, const std::array<std::int64_t, 8>& total,
-                  bool by_child, std::vector<std::pair<bj::object, std::array<std::int64_t, 8>>> children) {
-  bj::object out = summarise(total);
-  // Live figures: what is open right now, from a covering index over the open appeals.
+// What is open right now under a node, from a covering index over the open appeals. Until the
+// next write (and for at most kLiveTtl seconds, as deadlines pass) one count serves every caller.
+constexpr std::int64_t kLiveTtl = 10;
+std::array<std::int64_t, 4> live_counts(store::Conn& c, const std::string& path, std::int64_t now) {
+  static std::mutex mu;
+  // open, overdue, due soon, as of, store generation
+  static std::map<std::string, std::array<std::int64_t, 5>> cache;
+  const auto generation = c.owner ? static_cast<std::int64_t>(c.owner->generation()) : -1;
+  {
+    std::lock_guard lock(mu);
+    auto it = cache.find(path);
+    if (generation >= 0 && it != cache.end() && it->second[4] == generation && now >= it->second[3] &&
+        now - it->second[3] < kLiveTtl) {
+      return {it->second[0], it->second[1], it->second[2], it->second[3]};
+    }
+  }
   auto live = c.one(
       "SELECT COUNT(*), COALESCE(SUM(CASE WHEN deadline_at <= ? THEN 1 ELSE 0 END), 0), "
       "COALESCE(SUM(CASE WHEN warn_at <= ? AND deadline_at > ? THEN 1 ELSE 0 END), 0) FROM appeal "
       "WHERE status IN ('submitted', 'accepted', 'in_progress', 'reopened') AND area_path >= ? AND area_path < ?",
-      {now, now, now, q.path, auth::path_end(q.path)});
-  out["open"] = live->integer(0);
-  out["overdue_open"] = live->integer(1);
-  out["due_soon_open"] = live->integer(2);
+      {now, now, now, path, auth::path_end(path)});
+  const std::array<std::int64_t, 4> out = {live->integer(0), live->integer(1), live->integer(2), now};
+  std::lock_guard lock(mu);
+  if (cache.size() > 10000) cache.clear();
+  cache[path] = {out[0], out[1], out[2], now, generation};
+  return out;
+}
+
+// Adds the live counts and the ranked children to the summed figures.
+bj::object finish(store::Conn& c, const FigureQuery& q, std::int64_t now, const std::array<std::int64_t, 8>& total,
+                  bool by_child, std::vector<std::pair<bj::object, std::array<std::int64_t, 8>>> children) {
+  bj::object out = summarise(total);
+  const auto live = live_counts(c, q.path, now);
+  out["open"] = live[0];
+  out["overdue_open"] = live[1];
+  out["due_soon_open"] = live[2];
+  out["live_as_of"] = live[3];
   out["from"] = q.from_day;
   out["to"] = q.to_day;
   if (by_child) {

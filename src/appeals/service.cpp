@@ -276,6 +276,15 @@ auth::ScopeColumns scope_columns() {
   return cols;
 }
 
+std::string normalize_code(std::string code) {
+  for (auto& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return code;
+}
+
+bool is_tracking_code(std::string_view code) {
+  return code.size() == kCodeLength && code.find_first_not_of(kCodeAlphabet) == std::string_view::npos;
+}
+
 int caller_level(const auth::Principal& who, const std::string& area_path) {
   int best = 0;
   for (const auto& b : who.bindings) {

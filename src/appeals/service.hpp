@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "appeals/grid_index.hpp"
@@ -28,6 +29,10 @@ struct Intake final {
   std::string channel = "h5";
   std::vector<std::string> photos;  // hashes returned by the photo upload
 };
+
+// Tracking codes: 10 characters of an alphabet without look-alikes, read case-insensitively.
+std::string normalize_code(std::string code);
+bool is_tracking_code(std::string_view code);
 
 // Parses and checks an intake body; throws ApiError naming the field.
 Intake parse_intake(const boost::json::object& body, bool staff);

@@ -256,9 +256,7 @@ http::Response get_requests(Ctx& ctx, Format f) {
       where += " AND t.code IN (";
       for (std::size_t i = 0; i < ids.size(); ++i) {
         where += i ? ", ?" : "?";
-        std::string code = ids[i];
-        for (auto& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-        params.emplace_back(code);
+        params.emplace_back(appeals::normalize_code(ids[i]));
       }
       where += ")";
     } else {
@@ -310,8 +308,7 @@ http::Response get_requests(Ctx& ctx, Format f) {
 http::Response get_request(Ctx& ctx) {
   const auto f = format_of(ctx, "file").value_or(Format::json);
   return guarded(f, [&] {
-    std::string code = ctx.params["file"];
-    for (auto& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    const auto code = appeals::normalize_code(ctx.params["file"]);
     std::vector<Record> items;
     ctx.app.db.read([&](store::Conn& c) {
       if (auto r = c.one(std::string(kRequestSql) + "WHERE t.code = ?", {code})) items.push_back(request_record(c, *r));
@@ -324,8 +321,7 @@ http::Response get_request(Ctx& ctx) {
 http::Response get_token(Ctx& ctx) {
   const auto f = format_of(ctx, "file").value_or(Format::json);
   return guarded(f, [&] {
-    std::string token = ctx.params["file"];
-    for (auto& ch : token) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    const auto token = appeals::normalize_code(ctx.params["file"]);
     // Requests get their id at once, so a token is the id itself.
     const bool exists = ctx.app.db.read([&](store::Conn& c) { return c.one("SELECT 1 FROM appeal WHERE code = ?", {token}).has_value(); });
     if (!exists) throw Open311Error{404, "token 不存在"};

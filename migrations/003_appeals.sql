@@ -54,6 +54,7 @@ CREATE TABLE appeal (
 );
 CREATE INDEX appeal_scope ON appeal(area_path, id);
 CREATE INDEX appeal_status ON appeal(status, area_path, id);
+CREATE INDEX appeal_status_id ON appeal(status, id);
 -- Covers the live open/overdue/due-soon counts of a subtree without touching the rows.
 CREATE INDEX appeal_open_live ON appeal(status, area_path, deadline_at, warn_at);
 CREATE INDEX appeal_level_due ON appeal(status, level_deadline_at);

@@ -381,7 +381,10 @@ http::Response get_photo(Ctx& ctx) {
 
 }  // namespace
 
+void register_settings_routes(Router& r);
+
 void register_routes(Router& r) {
+  register_settings_routes(r);
   r.add("POST", "/api/v1/public/photos", Access::open, "appeals", "上传一张照片（JPEG、PNG、WebP，≤5 MB），返回编号", upload_photo);
   r.add("GET", "/api/v1/photos/{hash}", Access::open, "appeals", "按编号取照片", get_photo);
   r.add("POST", "/api/v1/appeals/{id}/whistles", Access::authenticated, "appeals", "街道吹哨，职能部门报到", staff_whistle);

@@ -51,12 +51,15 @@ std::string random_code() {
 }
 
 // The calendar changes once a year; read it at most once a minute.
+std::mutex calendar_mu;
+bool calendar_stale = true;
+
 std::shared_ptr<const Calendar> calendar(store::Conn& c, std::int64_t now) {
-  static std::mutex mu;
   static std::shared_ptr<const Calendar> cached;
   static std::int64_t loaded_at = 0;
-  std::lock_guard lock(mu);
-  if (!cached || now - loaded_at > kCalendarTtl || now < loaded_at) {
+  std::lock_guard lock(calendar_mu);
+  if (!cached || calendar_stale || now - loaded_at > kCalendarTtl || now < loaded_at) {
+    calendar_stale = false;
     auto cal = std::make_shared<Calendar>();
     for (const auto& r : c.query("SELECT day, kind FROM holiday")) {
       const auto day = parse_day(r.text(0));
@@ -274,6 +277,11 @@ auth::ScopeColumns scope_columns() {
   cols.area_path = "t.area_path";
   cols.unit_id = "t.id IN (SELECT w.appeal_id FROM appeal_whistle w WHERE w.unit_id = ?)";
   return cols;
+}
+
+void invalidate_calendar() {
+  std::lock_guard lock(calendar_mu);
+  calendar_stale = true;
 }
 
 std::string normalize_code(std::string code) {

@@ -30,6 +30,9 @@ struct Intake final {
   std::vector<std::string> photos;  // hashes returned by the photo upload
 };
 
+// The holiday calendar is read again at the next deadline computed (after it was edited).
+void invalidate_calendar();
+
 // Tracking codes: 10 characters of an alphabet without look-alikes, read case-insensitively.
 std::string normalize_code(std::string code);
 bool is_tracking_code(std::string_view code);

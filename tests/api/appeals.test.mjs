@@ -411,3 +411,37 @@ test('a dispute is mediated step by step: 情, 理, 法, 诉', async () => {
   assert.equal(trail.length, 3);
   assertError(assert, await (await as('community2')).get(`/api/v1/appeals/${id}/mediation`), 404);
 });
+
+test('the county edits the category tree and the holiday calendar; limits follow', async () => {
+  const admin = await as('admin');
+  const community = await as('community');
+  const cats = (await pub.get('/api/v1/public/categories')).json.items;
+  const mid = cats.find((c) => c.level === 2);
+  const usedLeaf = await leaf();
+  await fileAt(GRID1);  // leaves in use cannot take children
+  assertError(assert, await community.post('/api/v1/appeal-categories', { name: '新分类', parent_id: mid.id }), 403);
+  const created = await admin.post('/api/v1/appeal-categories', { name: '高空抛物', parent_id: mid.id, urgency: 'emergency', department: '公安局' });
+  assert.equal(created.status, 201, created.text);
+  assertError(assert, await admin.post('/api/v1/appeal-categories', { name: '高空抛物', parent_id: mid.id }), 409);
+  assertError(assert, await admin.post('/api/v1/appeal-categories', { name: '第四级', parent_id: created.json.id }), 400);
+  assertError(assert, await admin.post('/api/v1/appeal-categories', { name: '挂在用过的叶子下', parent_id: usedLeaf.id }), 400);
+  assertError(assert, await admin.post('/api/v1/appeal-categories', { name: 'x', parent_id: mid.id, urgency: 'whenever' }), 400);
+  const filed = await pub.post('/api/v1/public/appeals', { type: 'report', category_id: created.json.id, description: '楼上扔下来花盆', ...GRID1, anonymous: true });
+  assert.equal(filed.json.deadline_at - filed.json.created_at, 7200, 'emergency: two hours');
+  assert.equal((await admin.patch(`/api/v1/appeal-categories/${created.json.id}`, { urgency: 'general' })).status, 200);
+  assertError(assert, await admin.patch('/api/v1/appeal-categories/999999', { urgency: 'general' }), 404);
+  assertError(assert, await admin.patch(`/api/v1/appeal-categories/${created.json.id}`, {}), 400);
+  // Ten holidays in a row push a seven-working-day limit past them.
+  const now = (await pub.post('/api/v1/_test/clock', { advance_seconds: 0 })).json.now;
+  const day = (offset) => new Date((now + 8 * 3600 + offset * 86400) * 1000).toISOString().slice(0, 10);
+  const plain = await pub.post('/api/v1/public/appeals', { type: 'report', category_id: created.json.id, description: '节前的诉求', ...GRID1, anonymous: true });
+  for (let i = 1; i <= 10; i++) assert.equal((await admin.req('PUT', '/api/v1/holidays', { day: day(i), kind: 'holiday' })).status, 200);
+  const during = await pub.post('/api/v1/public/appeals', { type: 'report', category_id: created.json.id, description: '假期前的诉求', ...GRID1, anonymous: true });
+  assert.ok(during.json.deadline_at - plain.json.deadline_at >= 6 * 86400, 'the holidays do not count');
+  const listed = (await admin.get(`/api/v1/holidays?year=${day(1).slice(0, 4)}`)).json.items;
+  assert.ok(listed.some((h) => h.day === day(1) && h.kind === 'holiday'));
+  for (let i = 1; i <= 10; i++) await admin.req('PUT', '/api/v1/holidays', { day: day(i), kind: 'normal' });
+  assertError(assert, await admin.req('PUT', '/api/v1/holidays', { day: '2026-02-30', kind: 'holiday' }), 400);
+  assertError(assert, await admin.req('PUT', '/api/v1/holidays', { day: day(1), kind: 'party' }), 400);
+  assertError(assert, await community.req('PUT', '/api/v1/holidays', { day: day(1), kind: 'holiday' }), 403);
+});

@@ -1,0 +1,142 @@
+// The county's appeal settings: the category tree and the holiday calendar (organisation department only).
+#include <boost/json.hpp>
+
+#include "appeals/calendar.hpp"
+#include "appeals/rules.hpp"
+#include "appeals/service.hpp"
+#include "audit/audit.hpp"
+#include "core/errors.hpp"
+#include "core/json.hpp"
+#include "core/router.hpp"
+
+namespace jiceng::appeals {
+namespace {
+
+namespace bj = boost::json;
+
+constexpr std::size_t kMaxName = 30;
+constexpr std::size_t kMaxDepartment = 40;
+constexpr int kMaxCategoryLevel = 3;
+
+void require_org_dept(const auth::Principal& p) {
+  const bool ok = std::any_of(p.bindings.begin(), p.bindings.end(),
+                              [](const auth::Binding& b) { return b.role == auth::Role::org_dept; });
+  if (!ok) forbidden("只有组织部管理员可以修改诉求分类和节假日");
+}
+
+void record(Ctx& ctx, store::Conn& c, const std::string& action, const std::string& type, const std::string& id,
+            const std::string& after) {
+  audit::record(c, {ctx.app.now(), ctx.who().username, ctx.who().account_id, ctx.req.client_ip, action, type, id, "", after});
+}
+
+http::Response create_category(Ctx& ctx) {
+  require_org_dept(ctx.who());
+  const auto body = json::parse_object(ctx.req.body);
+  const auto name = json::req_string(body, "name", kMaxName);
+  const auto parent = json::opt_int(body, "parent_id");
+  const auto urgency = json::opt_string(body, "urgency", 20).value_or("general");
+  if (!parse_urgency(urgency)) bad_request("urgency", "紧急程度应为 emergency、utilities、general、complex 之一");
+  const auto department = json::opt_string(body, "department", kMaxDepartment).value_or("");
+  const bool dispute = json::opt_bool(body, "is_dispute").value_or(false);
+  const auto id = ctx.app.db.write([&](store::Conn& c) {
+    std::int64_t level = 1;
+    if (parent) {
+      auto p = c.one("SELECT level FROM appeal_category WHERE id = ?", {*parent});
+      if (!p) bad_request("parent_id", "上级分类不存在");
+      level = p->integer(0) + 1;
+      if (level > kMaxCategoryLevel) bad_request("parent_id", "分类最多三级");
+      // A category already holding appeals stays a leaf, so no appeal ends up on an inner node.
+      if (c.one("SELECT 1 FROM appeal WHERE category_id = ? LIMIT 1", {*parent})) {
+        bad_request("parent_id", "该分类下已有诉求，不能再增加下级分类");
+      }
+    }
+    if (c.one("SELECT 1 FROM appeal_category WHERE name = ? AND parent_id IS NOT DISTINCT FROM ?", {name, store::opt(parent)})) {
+      conflict("同一级下已有同名分类", "name");
+    }
+    const auto id = c.one("INSERT INTO appeal_category (parent_id, name, level, urgency, department, is_dispute, sort) "
+                          "VALUES (?, ?, ?, ?, ?, ?, 0) RETURNING id",
+                          {store::opt(parent), name, level, urgency, department,
+                           static_cast<std::int64_t>(dispute ? 1 : 0)})->integer(0);
+    record(ctx, c, "create", "appeal_category", std::to_string(id), name);
+    return id;
+  });
+  return json::respond(bj::object{{"id", id}, {"name", name}, {"urgency", urgency}, {"is_dispute", dispute}}, 201);
+}
+
+http::Response edit_category(Ctx& ctx) {
+  require_org_dept(ctx.who());
+  const auto id = ctx.id();
+  const auto body = json::parse_object(ctx.req.body);
+  std::string sets;
+  store::Params params;
+  if (auto name = json::opt_string(body, "name", kMaxName)) {
+    if (name->empty()) bad_request("name", "名称不能为空", "required");
+    sets += "name = ?";
+    params.emplace_back(*name);
+  }
+  if (auto urgency = json::opt_string(body, "urgency", 20)) {
+    if (!parse_urgency(*urgency)) bad_request("urgency", "紧急程度应为 emergency、utilities、general、complex 之一");
+    sets += std::string(sets.empty() ? "" : ", ") + "urgency = ?";
+    params.emplace_back(*urgency);
+  }
+  if (auto department = json::opt_string(body, "department", kMaxDepartment)) {
+    sets += std::string(sets.empty() ? "" : ", ") + "department = ?";
+    params.emplace_back(*department);
+  }
+  if (auto dispute = json::opt_bool(body, "is_dispute")) {
+    sets += std::string(sets.empty() ? "" : ", ") + "is_dispute = ?";
+    params.emplace_back(static_cast<std::int64_t>(*dispute ? 1 : 0));
+  }
+  if (sets.empty()) bad_request("", "没有要修改的内容", "required");
+  params.emplace_back(id);
+  ctx.app.db.write([&](store::Conn& c) {
+    if (c.execute("UPDATE appeal_category SET " + sets + " WHERE id = ?", params) == 0) not_found("分类不存在");
+    record(ctx, c, "update", "appeal_category", std::to_string(id), bj::serialize(body));
+  });
+  return json::respond(bj::object{{"id", id}});
+}
+
+http::Response list_holidays(Ctx& ctx) {
+  const auto year = ctx.req.param("year").value_or("");
+  if (!year.empty() && (year.size() != 4 || year.find_first_not_of("0123456789") != std::string::npos)) {
+    bad_request("year", "year 应为四位年份");
+  }
+  auto rs = ctx.app.db.read([&](store::Conn& c) {
+    return year.empty() ? c.query("SELECT day, kind FROM holiday ORDER BY day")
+                        : c.query("SELECT day, kind FROM holiday WHERE day >= ? AND day <= ? ORDER BY day",
+                                  {year + "-01-01", year + "-12-31"});
+  });
+  bj::array items;
+  for (const auto& r : rs) items.push_back(bj::object{{"day", r.text(0)}, {"kind", r.text(1)}});
+  return json::respond(bj::object{{"items", std::move(items)}});
+}
+
+http::Response put_holiday(Ctx& ctx) {
+  require_org_dept(ctx.who());
+  const auto body = json::parse_object(ctx.req.body);
+  const auto day = json::req_string(body, "day", 10);
+  if (parse_day(day) == kBadDay) bad_request("day", "日期应为 YYYY-MM-DD");
+  const auto kind = json::req_string(body, "kind", 10);
+  if (kind != "holiday" && kind != "workday" && kind != "normal") {
+    bad_request("kind", "kind 应为 holiday（放假）、workday（调休上班）或 normal（恢复平常）");
+  }
+  ctx.app.db.write([&](store::Conn& c) {
+    c.execute("DELETE FROM holiday WHERE day = ?", {day});
+    if (kind != "normal") c.execute("INSERT INTO holiday (day, kind) VALUES (?, ?)", {day, kind});
+    record(ctx, c, "update", "holiday", day, kind);
+  });
+  invalidate_calendar();
+  return json::respond(bj::object{{"day", day}, {"kind", kind}});
+}
+
+}  // namespace
+
+void register_settings_routes(Router& r) {
+  r.add("POST", "/api/v1/appeal-categories", Access::authenticated, "appeals", "新增诉求分类（组织部）", create_category);
+  r.add("PATCH", "/api/v1/appeal-categories/{id}", Access::authenticated, "appeals", "修改诉求分类（名称、紧急程度、部门）",
+        edit_category);
+  r.add("GET", "/api/v1/holidays", Access::authenticated, "appeals", "节假日与调休日历", list_holidays);
+  r.add("PUT", "/api/v1/holidays", Access::authenticated, "appeals", "设置某天放假、调休上班或恢复平常（组织部）", put_holiday);
+}
+
+}  // namespace jiceng::appeals

@@ -12,6 +12,22 @@ CREATE TABLE appeal_category (
 );
 
 -- Public holidays and the weekend days worked in exchange (调休); edit to the State Council's notice each year.
+-- Time limits by urgency: minutes, or working days, with each level's slice (grid, community, street, county).
+CREATE TABLE appeal_limit (
+  urgency TEXT PRIMARY KEY,
+  working_days INTEGER NOT NULL,
+  total INTEGER NOT NULL,
+  grid INTEGER NOT NULL,
+  community INTEGER NOT NULL,
+  street INTEGER NOT NULL,
+  county INTEGER NOT NULL
+);
+INSERT INTO appeal_limit (urgency, working_days, total, grid, community, street, county) VALUES
+('emergency', 0, 120, 30, 30, 30, 30),
+('utilities', 0, 1440, 360, 360, 360, 360),
+('general', 1, 7, 1, 2, 2, 2),
+('complex', 1, 15, 3, 4, 4, 4);
+
 CREATE TABLE holiday (
   day TEXT PRIMARY KEY,
   kind TEXT NOT NULL

@@ -108,13 +108,32 @@ bool is_open(Status s) {
 
 const LimitRule& limit_rule(Urgency u) { return kLimits[static_cast<std::size_t>(u)]; }
 
+std::optional<std::string> limit_problem(const LimitRule& r) {
+  if (r.total <= 0) return "总时限应大于 0";
+  int sum = 0;
+  for (int s : r.slices) {
+    if (s <= 0) return "每一级的时限都应大于 0";
+    sum += s;
+  }
+  if (sum != r.total) return "四级时限之和应等于总时限";
+  if (r.working_days ? r.total > 60 : r.total > 60 * 24 * 30) return "总时限过长";
+  return std::nullopt;
+}
+
 std::int64_t overall_deadline(const Calendar& cal, Urgency u, std::int64_t from) {
-  const auto& r = limit_rule(u);
+  return overall_deadline(cal, limit_rule(u), from);
+}
+
+std::int64_t overall_deadline(const Calendar& cal, const LimitRule& r, std::int64_t from) {
   return r.working_days ? cal.add_working_days(from, r.total) : from + r.total * kMinute;
 }
 
 std::int64_t level_deadline(const Calendar& cal, Urgency u, int level, std::int64_t from, std::int64_t overall) {
-  const auto& r = limit_rule(u);
+  return level_deadline(cal, limit_rule(u), level, from, overall);
+}
+
+std::int64_t level_deadline(const Calendar& cal, const LimitRule& r, int level, std::int64_t from,
+                            std::int64_t overall) {
   const int slice = r.slices[static_cast<std::size_t>(std::clamp(level, kGridLevel, kCountyLevel) - 1)];
   const std::int64_t end = r.working_days ? cal.add_working_days(from, slice) : from + slice * kMinute;
   // The county holds what is left of the limit whatever the slices say.

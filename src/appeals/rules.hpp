@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -43,13 +44,18 @@ struct LimitRule final {
   int total;
   std::array<int, 4> slices;  // grid, community, street, county; they add up to total
 };
-const LimitRule& limit_rule(Urgency u);
+const LimitRule& limit_rule(Urgency u);  // the defaults a county starts with
+// Why a limit rule cannot be used (slices must be positive and add up to the total); nullopt if fine.
+std::optional<std::string> limit_problem(const LimitRule& r);
 
 // When the whole appeal is due, counted from intake.
 std::int64_t overall_deadline(const Calendar& cal, Urgency u, std::int64_t from);
+std::int64_t overall_deadline(const Calendar& cal, const LimitRule& r, std::int64_t from);
 // When the slice of `level` (1–4) runs out, counted from when the appeal reached that level,
 // never later than the overall deadline.
 std::int64_t level_deadline(const Calendar& cal, Urgency u, int level, std::int64_t from, std::int64_t overall);
+std::int64_t level_deadline(const Calendar& cal, const LimitRule& r, int level, std::int64_t from,
+                            std::int64_t overall);
 std::int64_t warn_at(std::int64_t start, std::int64_t deadline);
 
 // The highest handling level a role acts at (0: none).

@@ -72,6 +72,16 @@ TEST(Escalation, EachLevelHasItsSliceOfTheSevenDays) {
             at("2026-11-21", 23, 30));
 }
 
+TEST(Limits, ACountyMaySetItsOwn) {
+  Calendar cal;
+  const LimitRule fast{Urgency::general, true, 5, {1, 1, 1, 2}};
+  EXPECT_EQ(limit_problem(fast), std::nullopt);
+  EXPECT_EQ(overall_deadline(cal, fast, at("2026-11-20", 10)), end_of("2026-11-27"));
+  EXPECT_TRUE(limit_problem(LimitRule{Urgency::general, true, 5, {1, 1, 1, 1}}));  // slices must add up
+  EXPECT_TRUE(limit_problem(LimitRule{Urgency::general, true, 4, {0, 1, 1, 2}}));
+  EXPECT_EQ(limit_problem(limit_rule(Urgency::complex)), std::nullopt);
+}
+
 TEST(Escalation, WarnsAtEightyPercent) { EXPECT_EQ(warn_at(1000, 2000), 1800); }
 
 TEST(StateMachine, TheClosedLoop) {

@@ -54,18 +54,34 @@ std::string random_code() {
 std::mutex calendar_mu;
 bool calendar_stale = true;
 
-std::shared_ptr<const Calendar> calendar(store::Conn& c, std::int64_t now) {
-  static std::shared_ptr<const Calendar> cached;
+// The county's calendar and limits, read together and kept until edited (or a minute has passed).
+struct Policy final {
+  Calendar cal;
+  std::array<LimitRule, 4> limits = {limit_rule(Urgency::emergency), limit_rule(Urgency::utilities),
+                                     limit_rule(Urgency::general), limit_rule(Urgency::complex)};
+  const LimitRule& rule(Urgency u) const { return limits[static_cast<std::size_t>(u)]; }
+};
+
+std::shared_ptr<const Policy> policy(store::Conn& c, std::int64_t now) {
+  static std::shared_ptr<const Policy> cached;
   static std::int64_t loaded_at = 0;
   std::lock_guard lock(calendar_mu);
   if (!cached || calendar_stale || now - loaded_at > kCalendarTtl || now < loaded_at) {
     calendar_stale = false;
-    auto cal = std::make_shared<Calendar>();
+    auto cal = std::make_shared<Policy>();
     for (const auto& r : c.query("SELECT day, kind FROM holiday")) {
       const auto day = parse_day(r.text(0));
       if (day == kBadDay) continue;
-      if (r.text(1) == "workday") cal->add_workday(day);
-      else cal->add_holiday(day);
+      if (r.text(1) == "workday") cal->cal.add_workday(day);
+      else cal->cal.add_holiday(day);
+    }
+    for (const auto& r : c.query("SELECT urgency, working_days, total, grid, community, street, county FROM appeal_limit")) {
+      const auto u = parse_urgency(r.text(0));
+      if (!u) continue;
+      const LimitRule rule{*u, r.integer(1) != 0, static_cast<int>(r.integer(2)),
+                           {static_cast<int>(r.integer(3)), static_cast<int>(r.integer(4)), static_cast<int>(r.integer(5)),
+                            static_cast<int>(r.integer(6))}};
+      if (!limit_problem(rule)) cal->limits[static_cast<std::size_t>(*u)] = rule;
     }
     cached = std::move(cal);
     loaded_at = now;
@@ -279,7 +295,7 @@ auth::ScopeColumns scope_columns() {
   return cols;
 }
 
-void invalidate_calendar() {
+void invalidate_policy() {
   std::lock_guard lock(calendar_mu);
   calendar_stale = true;
 }
@@ -387,9 +403,9 @@ Created file(App& app, GridIndex& grids, const Intake& in, const auth::Principal
     if (who && caller_level(*who, place->path) == 0) {
       bad_request(in.lon ? "lon" : "address", "诉求所在位置不在您的管辖范围内");
     }
-    const auto cal = calendar(c, now);
-    const auto deadline = overall_deadline(*cal, urgency, now);
-    const auto level_due = level_deadline(*cal, urgency, level, now, deadline);
+    const auto pol = policy(c, now);
+    const auto deadline = overall_deadline(pol->cal, pol->rule(urgency), now);
+    const auto level_due = level_deadline(pol->cal, pol->rule(urgency), level, now, deadline);
     std::string code;
     for (int attempt = 0;; ++attempt) {
       code = random_code();
@@ -561,7 +577,10 @@ void act(App& app, const auth::Principal& who, std::int64_t id, Move m, const st
       values.emplace_back(static_cast<std::int64_t>(new_level));
       values.emplace_back(static_cast<std::int64_t>(new_level));
       values.emplace_back(now);
-      values.emplace_back(level_deadline(*calendar(c, now), urgency, new_level, now, int_of(*r, "deadline_at")));
+      {
+        const auto pol = policy(c, now);
+        values.emplace_back(level_deadline(pol->cal, pol->rule(urgency), new_level, now, int_of(*r, "deadline_at")));
+      }
     }
     if (m.action == Action::dispatch) {
       if (!m.target_area) bad_request("area_id", "请选择派往的网格或社区（村）", "required");
@@ -585,7 +604,10 @@ void act(App& app, const auth::Principal& who, std::int64_t id, Move m, const st
       values.emplace_back(static_cast<std::int64_t>(new_level));
       values.emplace_back(static_cast<std::int64_t>(new_level));
       values.emplace_back(now);
-      values.emplace_back(level_deadline(*calendar(c, now), urgency, new_level, now, int_of(*r, "deadline_at")));
+      {
+        const auto pol = policy(c, now);
+        values.emplace_back(level_deadline(pol->cal, pol->rule(urgency), new_level, now, int_of(*r, "deadline_at")));
+      }
       if (m.note.empty()) m.note = "派往" + target->text(3);
     }
     if (m.action == Action::merge) {
@@ -796,7 +818,7 @@ SweepResult sweep(App& app) {
   const auto now = app.now();
   SweepResult out;
   app.db.write([&](store::Conn& c) {
-    const auto cal = calendar(c, now);
+    const auto pol = policy(c, now);
     auto due = c.query(std::string("SELECT id, level, urgency, deadline_at, status FROM appeal WHERE status IN ") +
                            kOpenStatuses + " AND level_deadline_at <= ? AND level < ? LIMIT ?",
                        {now, static_cast<std::int64_t>(kCountyLevel), static_cast<std::int64_t>(kSweepBatch)});
@@ -807,7 +829,7 @@ SweepResult sweep(App& app) {
       c.execute("UPDATE appeal SET level = ?, max_level = CASE WHEN max_level < ? THEN ? ELSE max_level END, "
                 "level_started_at = ?, level_deadline_at = ?, updated_at = ? WHERE id = ?",
                 {static_cast<std::int64_t>(next), static_cast<std::int64_t>(next), static_cast<std::int64_t>(next), now,
-                 level_deadline(*cal, urgency, next, now, r.integer(3)), now, r.integer(0)});
+                 level_deadline(pol->cal, pol->rule(urgency), next, now, r.integer(3)), now, r.integer(0)});
       retally(c, contribution_of(*before), contribution_of(*load(c, "t.id = ?", {r.integer(0)})));
       add_event(c, r.integer(0), now, "system", std::nullopt, "escalate", r.text(4), r.text(4), next,
                 "本级办理时限已到，自动上报");

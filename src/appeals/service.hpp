@@ -30,8 +30,8 @@ struct Intake final {
   std::vector<std::string> photos;  // hashes returned by the photo upload
 };
 
-// The holiday calendar is read again at the next deadline computed (after it was edited).
-void invalidate_calendar();
+// The holiday calendar and the limits are read again at the next deadline computed (after an edit).
+void invalidate_policy();
 
 // Tracking codes: 10 characters of an alphabet without look-alikes, read case-insensitively.
 std::string normalize_code(std::string code);

@@ -1,5 +1,6 @@
 // The county's appeal settings: the category tree and the holiday calendar (organisation department only).
 #include <boost/json.hpp>
+#include <climits>
 
 #include "appeals/calendar.hpp"
 #include "appeals/rules.hpp"
@@ -125,13 +126,60 @@ http::Response put_holiday(Ctx& ctx) {
     if (kind != "normal") c.execute("INSERT INTO holiday (day, kind) VALUES (?, ?)", {day, kind});
     record(ctx, c, "update", "holiday", day, kind);
   });
-  invalidate_calendar();
+  invalidate_policy();
   return json::respond(bj::object{{"day", day}, {"kind", kind}});
+}
+
+http::Response list_limits(Ctx& ctx) {
+  auto rs = ctx.app.db.read([](store::Conn& c) {
+    return c.query("SELECT urgency, working_days, total, grid, community, street, county FROM appeal_limit ORDER BY urgency");
+  });
+  bj::array items;
+  for (const auto& r : rs) {
+    items.push_back(bj::object{{"urgency", r.text(0)},
+                               {"unit", r.integer(1) ? "working_days" : "minutes"},
+                               {"total", r.integer(2)},
+                               {"slices", bj::array{r.integer(3), r.integer(4), r.integer(5), r.integer(6)}}});
+  }
+  return json::respond(bj::object{{"items", std::move(items)}});
+}
+
+http::Response put_limit(Ctx& ctx) {
+  require_org_dept(ctx.who());
+  const auto body = json::parse_object(ctx.req.body);
+  const auto urgency = parse_urgency(json::req_string(body, "urgency", 20));
+  if (!urgency) bad_request("urgency", "紧急程度应为 emergency、utilities、general、complex 之一");
+  const auto unit = json::req_string(body, "unit", 20);
+  if (unit != "minutes" && unit != "working_days") bad_request("unit", "unit 应为 minutes 或 working_days");
+  const auto total = json::opt_int(body, "total");
+  const auto* slices = body.if_contains("slices");
+  if (!total) bad_request("total", "请填写总时限", "required");
+  if (!slices || !slices->is_array() || slices->as_array().size() != 4) bad_request("slices", "请填写网格、社区、街道、县四级时限");
+  LimitRule rule{*urgency, unit == "working_days", static_cast<int>(std::min<std::int64_t>(*total, INT32_MAX)), {}};
+  for (std::size_t i = 0; i < 4; ++i) {
+    const auto& v = slices->as_array()[i];
+    if (!v.is_int64() || v.as_int64() <= 0 || v.as_int64() > INT32_MAX) bad_request("slices", "每一级的时限应为正整数");
+    rule.slices[i] = static_cast<int>(v.as_int64());
+  }
+  if (auto problem = limit_problem(rule)) bad_request("slices", *problem);
+  ctx.app.db.write([&](store::Conn& c) {
+    c.execute("UPDATE appeal_limit SET working_days = ?, total = ?, grid = ?, community = ?, street = ?, county = ? "
+              "WHERE urgency = ?",
+              {static_cast<std::int64_t>(rule.working_days ? 1 : 0), static_cast<std::int64_t>(rule.total),
+               static_cast<std::int64_t>(rule.slices[0]), static_cast<std::int64_t>(rule.slices[1]),
+               static_cast<std::int64_t>(rule.slices[2]), static_cast<std::int64_t>(rule.slices[3]),
+               std::string(urgency_name(*urgency))});
+    record(ctx, c, "update", "appeal_limit", std::string(urgency_name(*urgency)), bj::serialize(body));
+  });
+  invalidate_policy();
+  return list_limits(ctx);
 }
 
 }  // namespace
 
 void register_settings_routes(Router& r) {
+  r.add("GET", "/api/v1/appeal-limits", Access::authenticated, "appeals", "各紧急程度的办理时限与四级分配", list_limits);
+  r.add("PUT", "/api/v1/appeal-limits", Access::authenticated, "appeals", "修改办理时限（组织部）", put_limit);
   r.add("POST", "/api/v1/appeal-categories", Access::authenticated, "appeals", "新增诉求分类（组织部）", create_category);
   r.add("PATCH", "/api/v1/appeal-categories/{id}", Access::authenticated, "appeals", "修改诉求分类（名称、紧急程度、部门）",
         edit_category);

@@ -445,3 +445,21 @@ test('the county edits the category tree and the holiday calendar; limits follow
   assertError(assert, await admin.req('PUT', '/api/v1/holidays', { day: day(1), kind: 'party' }), 400);
   assertError(assert, await community.req('PUT', '/api/v1/holidays', { day: day(1), kind: 'holiday' }), 403);
 });
+
+test('the county sets its own time limits; slices must add up', async () => {
+  const admin = await as('admin');
+  const limits = (await admin.get('/api/v1/appeal-limits')).json.items;
+  const general = limits.find((l) => l.urgency === 'general');
+  assert.deepEqual(general, { urgency: 'general', unit: 'working_days', total: 7, slices: [1, 2, 2, 2] });
+  assertError(assert, await admin.req('PUT', '/api/v1/appeal-limits', { urgency: 'general', unit: 'working_days', total: 7, slices: [1, 1, 1, 1] }), 400);
+  assertError(assert, await admin.req('PUT', '/api/v1/appeal-limits', { urgency: 'general', unit: 'fortnights', total: 7, slices: [1, 2, 2, 2] }), 400);
+  assertError(assert, await (await as('street')).req('PUT', '/api/v1/appeal-limits', { urgency: 'emergency', unit: 'minutes', total: 60, slices: [15, 15, 15, 15] }), 403);
+  const set = await admin.req('PUT', '/api/v1/appeal-limits', { urgency: 'emergency', unit: 'minutes', total: 60, slices: [15, 15, 15, 15] });
+  assert.equal(set.status, 200, set.text);
+  const cats = (await pub.get('/api/v1/public/categories')).json.items;
+  const parents = new Set(cats.map((c) => c.parent_id));
+  const urgent = cats.find((c) => c.urgency === 'emergency' && !parents.has(c.id));
+  const r = await pub.post('/api/v1/public/appeals', { type: 'report', category_id: urgent.id, description: '电动车在楼道充电', ...GRID1, anonymous: true });
+  assert.equal(r.json.deadline_at - r.json.created_at, 3600, 'the new one-hour limit applies at once');
+  await admin.req('PUT', '/api/v1/appeal-limits', { urgency: 'emergency', unit: 'minutes', total: 120, slices: [30, 30, 30, 30] });
+});

@@ -115,27 +115,6 @@ bj::object finish(store::Conn& c, const FigureQuery& q, std::int64_t now, const 
   return out;
 }
 
-}  // namespace
-
-Contribution contribution_of(const store::Row& a) {
-  Contribution out;
-  out.area_path = col_text(a, "area_path");
-  out.day = format_day(local_day(col_int(a, "created_at")));
-  out.category_id = col_int(a, "category_id");
-  const auto status = col_text(a, "status");
-  const bool resolved = has(a, "resolved_at");
-  out.counts[kReceived] = status == "merged" ? 0 : 1;  // a merged duplicate is counted in its survivor
-  out.counts[kResponded] = (has(a, "accepted_at") || status == "rejected") && status != "merged" ? 1 : 0;
-  out.counts[kResolved] = resolved ? 1 : 0;
-  out.counts[kFirstLine] = resolved && col_int(a, "max_level") <= kCommunityLevel ? 1 : 0;
-  const auto sat = col_text(a, "satisfaction");
-  out.counts[kRated] = sat.empty() ? 0 : 1;
-  out.counts[kSatisfied] = sat == "satisfied" || sat == "basic" ? 1 : 0;
-  out.counts[kHandling] = resolved ? col_int(a, "resolved_at") - col_int(a, "created_at") : 0;
-  out.counts[kOverdueResolved] = resolved && col_int(a, "resolved_at") > col_int(a, "deadline_at") ? 1 : 0;
-  return out;
-}
-
 // "/1/2/5/" → {"/1/", "/1/2/", "/1/2/5/"}.
 std::vector<std::string> ancestors(const std::string& path) {
   std::vector<std::string> out;
@@ -164,6 +143,27 @@ void add_node_days(store::Conn& c, const std::string& area_path, const std::stri
     c.execute(sql, params);
     parent = node;
   }
+}
+
+}  // namespace
+
+Contribution contribution_of(const store::Row& a) {
+  Contribution out;
+  out.area_path = col_text(a, "area_path");
+  out.day = format_day(local_day(col_int(a, "created_at")));
+  out.category_id = col_int(a, "category_id");
+  const auto status = col_text(a, "status");
+  const bool resolved = has(a, "resolved_at");
+  out.counts[kReceived] = status == "merged" ? 0 : 1;  // a merged duplicate is counted in its survivor
+  out.counts[kResponded] = (has(a, "accepted_at") || status == "rejected") && status != "merged" ? 1 : 0;
+  out.counts[kResolved] = resolved ? 1 : 0;
+  out.counts[kFirstLine] = resolved && col_int(a, "max_level") <= kCommunityLevel ? 1 : 0;
+  const auto sat = col_text(a, "satisfaction");
+  out.counts[kRated] = sat.empty() ? 0 : 1;
+  out.counts[kSatisfied] = sat == "satisfied" || sat == "basic" ? 1 : 0;
+  out.counts[kHandling] = resolved ? col_int(a, "resolved_at") - col_int(a, "created_at") : 0;
+  out.counts[kOverdueResolved] = resolved && col_int(a, "resolved_at") > col_int(a, "deadline_at") ? 1 : 0;
+  return out;
 }
 
 void retally(store::Conn& c, const Contribution& before, const Contribution& after) {

@@ -93,8 +93,9 @@ http::Response Router::dispatch(const http::Request& req, App& app) {
   http::Response resp;
   try {
     if (!found) {
-      if (!path_matched && (req.method == "GET" || req.method == "HEAD") && fallback_ &&
-          req.path.rfind("/api/", 0) != 0) {
+      // Unknown API and Open311 paths are errors; any other GET is one of the pages' own routes.
+      const bool api = req.path.rfind("/api/", 0) == 0 || req.path.rfind("/open311/", 0) == 0;
+      if (!path_matched && (req.method == "GET" || req.method == "HEAD") && fallback_ && !api) {
         return fallback_(ctx);
       }
       if (path_matched) throw ApiError(405, "method_not_allowed", "不支持此请求方法");

@@ -34,6 +34,7 @@ test('discovery and services, JSON and XML', async () => {
   assert.match(sx.text, new RegExp(`<service><service_code>${svc.service_code}</service_code><service_name>井盖缺失</service_name>`));
   const def = JSON.parse((await get(`/services/${svc.service_code}.json`)).text);
   assert.deepEqual(def, { service_code: svc.service_code, attributes: [] });
+  assert.equal((await get('/nothing.json')).status, 404, 'unknown Open311 paths are not pages');
   const missing = await get('/services/99999.xml');
   assert.equal(missing.status, 404);
   assert.match(missing.text, /<errors><error><code>404<\/code><description>/);

@@ -121,6 +121,9 @@ Record request_record(store::Conn& c, const store::Row& r) {
   return rec;
 }
 
+// Open311 lists are public. Reports of wrongdoing (举报) and neighbours' disputes are not published.
+constexpr char kPublishable[] = " AND t.type <> 'report' AND c.is_dispute = 0";
+
 const char* kRequestSql =
     "SELECT t.id, t.code, t.status, c.name, t.category_id, t.description, c.department, t.created_at, t.updated_at, "
     "t.deadline_at, t.address, t.lat, t.lon FROM appeal t JOIN appeal_category c ON c.id = t.category_id ";
@@ -248,7 +251,7 @@ http::Response post_request(Ctx& ctx, Format f) {
 http::Response get_requests(Ctx& ctx, Format f) {
   return guarded(f, [&] {
     const auto& q = ctx.req.query;
-    std::string where = "WHERE 1=1";
+    std::string where = std::string("WHERE 1=1") + kPublishable;
     store::Params params;
     const auto ids = list_param(param(q, "service_request_id"));
     if (!ids.empty()) {
@@ -311,7 +314,9 @@ http::Response get_request(Ctx& ctx) {
     const auto code = appeals::normalize_code(ctx.params["file"]);
     std::vector<Record> items;
     ctx.app.db.read([&](store::Conn& c) {
-      if (auto r = c.one(std::string(kRequestSql) + "WHERE t.code = ?", {code})) items.push_back(request_record(c, *r));
+      if (auto r = c.one(std::string(kRequestSql) + "WHERE t.code = ?" + kPublishable, {code})) {
+        items.push_back(request_record(c, *r));
+      }
     });
     if (items.empty()) throw Open311Error{404, "service_request_id 不存在"};
     return reply(f, render(f, "service_requests", "request", items));
@@ -342,7 +347,8 @@ http::Response updates(Ctx& ctx, Format f) {
     ctx.app.db.read([&](store::Conn& c) {
       for (const auto& r : c.query(
                "SELECT e.id, a.code, e.to_status, e.at, e.action, e.note FROM appeal_event e JOIN appeal a ON a.id = e.appeal_id "
-               "WHERE e.at >= ? AND e.at <= ? AND e.to_status IS NOT NULL AND e.action <> 'submit' ORDER BY e.id LIMIT ?",
+               "JOIN appeal_category c ON c.id = a.category_id WHERE e.at >= ? AND e.at <= ? AND e.to_status IS NOT NULL "
+               "AND e.action <> 'submit' AND a.type <> 'report' AND c.is_dispute = 0 ORDER BY e.id LIMIT ?",
                {*start, *end, kMaxResults})) {
         const auto to = r.text(2);
         const auto label = std::string(appeals::status_label(appeals::parse_status(to).value_or(appeals::Status::submitted)));

@@ -88,6 +88,12 @@ test('a report filed through Open311 lands in the grid, and reads back by id, li
   assert.equal((await get('/requests/NOSUCHCODE.json')).status, 404);
   assert.equal((await get('/requests.json?start_date=yesterday')).status, 400);
   assert.equal((await get('/requests.json?status=pending')).status, 400);
+  // Reports of wrongdoing (举报) are never published through the public Open311 lists.
+  const pub = await fetch(`${BASE}/api/v1/public/appeals`, { method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'report', category_id: Number(svc.service_code), description: '举报有人私搭乱建', lat: 39.23, lon: 99.53, anonymous: true }) });
+  const hidden = (await pub.json()).code;
+  assert.equal((await get(`/requests/${hidden}.json`)).status, 404);
+  assert.ok(!(await get('/requests.json')).text.includes(hidden));
   const updates = JSON.parse((await get(`/servicerequestupdates.json?start_date=${encodeURIComponent(started)}`)).text);
   assert.ok(Array.isArray(updates));
   const ux = await get('/servicerequestupdates.xml');

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { deflateSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
 
 const BASE = (process.env.JICENG_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '')
@@ -25,6 +26,38 @@ const TAP_LAT = Number(process.env.JICENG_TAP_LAT || 39.23)
 const DESCRIPTION = `小区东门路灯不亮已经一周，晚上出行不便，请尽快修理。（自动测试 ${new Date().toISOString()}）`
 
 mkdirSync(SHOTS, { recursive: true })
+
+// A valid 1x1 PNG (one red pixel), built here: signature, IHDR, IDAT, IEND with their CRCs.
+function crc32(buf) {
+  let c = ~0
+  for (const b of buf) {
+    c ^= b
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1))
+  }
+  return ~c >>> 0
+}
+function pngChunk(type, data) {
+  const len = Buffer.alloc(4)
+  len.writeUInt32BE(data.length)
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(body))
+  return Buffer.concat([len, body, crc])
+}
+function onePixelPng(rgba) {
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(1, 0)
+  ihdr.writeUInt32BE(1, 4)
+  ihdr.set([8, 6, 0, 0, 0], 8) // 8-bit RGBA
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(Buffer.from([0, ...rgba]))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ])
+}
+const PHOTO = { name: 'streetlight.png', mimeType: 'image/png', buffer: onePixelPng([200, 16, 46, 255]) }
+const RESOLVE_PHOTO = { name: 'fixed.png', mimeType: 'image/png', buffer: onePixelPng([7, 193, 96, 255]) }
 
 let browser
 let code // the tracking code the resident got
@@ -129,6 +162,15 @@ test('resident opens /m/ and files an appeal by tapping the grid map', async () 
     const coord = (await p.locator('.picked-coord').innerText()).split(',').map(Number)
     assert.ok(Math.abs(coord[0] - TAP_LON) < 0.01 && Math.abs(coord[1] - TAP_LAT) < 0.01, `tapped near the point (${coord})`)
 
+    // a photo: uploaded as soon as it is chosen (raw bytes to /api/v1/public/photos)
+    await p.locator('.photo-uploader input[type="file"]').setInputFiles(PHOTO)
+    await p.locator('.photo-uploader .van-uploader__preview').first().waitFor()
+    await p.waitForFunction(
+      () =>
+        document.querySelectorAll('.photo-uploader .van-uploader__preview').length === 1 &&
+        !document.querySelector('.photo-uploader .van-uploader__mask'),
+    )
+
     await p.locator('.field-name input').fill('测试居民')
     // a bad phone is refused in the page
     await p.locator('.field-phone input').fill('12345')
@@ -196,6 +238,12 @@ test('grid staff accepts, starts and resolves the appeal in the console', async 
     await status.waitFor()
     assert.equal((await status.innerText()).trim(), '待受理')
     assert.ok((await drawer.innerText()).includes(DESCRIPTION.slice(0, 12)), 'the description is shown')
+    // the resident's photo is a thumbnail in the detail
+    const thumb = drawer.locator('.appeal-photos .el-image img')
+    await thumb.first().waitFor()
+    assert.equal(await thumb.count(), 1, 'one photo')
+    assert.match(await thumb.first().getAttribute('src'), /\/api\/v1\/photos\/[0-9a-f]{64}$/)
+    await p.waitForFunction(() => document.querySelector('.appeal-drawer .appeal-photos img')?.naturalWidth === 1)
     await shot(p, 'appeal-02-detail')
 
     const act = async (action, expected, note) => {
@@ -224,11 +272,18 @@ test('grid staff accepts, starts and resolves the appeal in the console', async 
     await dlg.locator('.el-form-item__error').waitFor()
     await shot(p, 'appeal-03-resolve-dialog')
     await dlg.locator('.field-note textarea').fill('已联系电工更换东门路灯灯泡，现已恢复照明。')
+    // an optional photo goes with 办结
+    await dlg.locator('.field-photos input[type="file"]').setInputFiles(RESOLVE_PHOTO)
+    await dlg.locator('.field-photos .el-upload-list__item.is-success').waitFor()
     await dlg.locator('.btn-confirm-action').click()
     await dlg.waitFor({ state: 'hidden' })
     await p.waitForFunction(() => document.querySelector('.appeal-drawer .detail-status')?.textContent.trim() === '已办结')
     const timeline = await drawer.locator('.timeline').innerText()
     assert.ok(timeline.includes('已联系电工更换东门路灯灯泡'), 'the note is on the timeline')
+    // the appeal's photos are all of them (filed + resolve); each timeline entry has its own
+    assert.equal(await drawer.locator('.appeal-photos .el-image').count(), 2, 'both photos on the appeal')
+    assert.equal(await drawer.locator('.timeline .tl-photos .el-image').count(), 2, 'the submit and resolve entries carry a photo each')
+    assert.equal(await drawer.locator('.timeline .el-timeline-item').first().locator('.tl-photos .el-image').count(), 1, 'the resolve photo is on the newest entry')
     await shot(p, 'appeal-04-resolved')
 
     // it left 待受理 and shows under 已办结
@@ -257,6 +312,8 @@ test('resident sees 已办结, rates 满意, and the appeal is closed', async ()
     assert.equal((await status.innerText()).trim(), '已办结')
     const steps = await p.locator('.timeline').innerText()
     assert.ok(steps.includes('已联系电工更换东门路灯灯泡'), 'the resolution note is on the timeline')
+    assert.equal(await p.locator('.appeal-photos img').count(), 2, "the resident's and the resolve photo are shown")
+    assert.equal(await p.locator('.timeline .van-step').first().locator('.step-photos img').count(), 1, 'the resolve photo is on the newest step')
     await p.locator('.rate').waitFor()
     await shot(p, 'h5-04-track', true)
 
@@ -269,6 +326,41 @@ test('resident sees 已办结, rates 满意, and the appeal is closed', async ()
     assert.match(await p.locator('.my-rating').innerText(), /满意/)
     assert.equal(await p.locator('.rate').count(), 0, 'no second rating')
     await shot(p, 'h5-05-rated', true)
+  } finally {
+    await ctx.close()
+  }
+})
+
+test('the figures page shows the cards and the ranking of the areas below', async () => {
+  const { ctx, p } = await desktopPage()
+  try {
+    await p.goto(`${BASE}/#/login`)
+    await p.getByPlaceholder('请输入用户名').fill(process.env.JICENG_FIGURES_USER || 'community')
+    await p.getByPlaceholder('请输入密码').fill(PASSWORD)
+    await p.locator('.login-btn').click()
+    await p.waitForURL((u) => !u.hash.startsWith('#/login'))
+    const menu = p.locator('.el-menu-item[data-menu="appeal-figures"]')
+    await menu.waitFor()
+    await menu.click()
+    await p.waitForURL(/#\/appeal-figures$/)
+
+    const cards = p.locator('.figures-page .stat-card')
+    await p.locator('.stat-card[data-figure="received"] .stat-value').waitFor()
+    await p.waitForFunction(() => /^\d+$/.test(document.querySelector('.stat-card[data-figure="received"] .stat-value')?.textContent.trim() || ''))
+    const labels = (await cards.locator('.stat-label').allInnerTexts()).map((t) => t.trim())
+    for (const label of ['受理量', '响应率', '办结率', '满意率', '一线解决率', '平均办理时长（小时）', '在办', '即将超时', '已超时']) {
+      assert.ok(labels.includes(label), `card ${label} (got ${labels.join('、')})`)
+    }
+    const rows = p.locator('.ranking-table .el-table__body-wrapper .el-table__row')
+    await rows.first().waitFor()
+    assert.ok((await rows.count()) >= 1, 'at least one area in the ranking')
+    assert.match(await rows.first().innerText(), /^\s*1\b/)
+    await p.locator('.figures-page .chart canvas').waitFor()
+
+    // 导出排名: a CSV with a BOM, built in the page
+    const [download] = await Promise.all([p.waitForEvent('download'), p.locator('.btn-export-ranking').click()])
+    assert.match(download.suggestedFilename(), /\.csv$/)
+    await shot(p, 'appeal-06-figures')
   } finally {
     await ctx.close()
   }

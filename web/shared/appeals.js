@@ -222,3 +222,19 @@ export function featureAt(fc, lon, lat) {
   }
   return null
 }
+
+// ---- photos (docs/api-appeals.md, second round) ----
+/** what the server recognises (by the first bytes) */
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp']
+export const PHOTO_ACCEPT = PHOTO_TYPES.join(',')
+export const PHOTO_MAX_BYTES = 5 * 1024 * 1024
+export const PHOTO_MAX_COUNT = 9
+
+/** a Chinese reason a file cannot be sent as a photo, or '' */
+export function photoProblem(file) {
+  if (!file) return '请选择照片'
+  if (file.type && !PHOTO_TYPES.includes(file.type)) return '只能上传 JPEG、PNG 或 WebP 格式的照片'
+  if (!file.type && !/\.(jpe?g|png|webp)$/i.test(file.name || '')) return '只能上传 JPEG、PNG 或 WebP 格式的照片'
+  if (file.size > PHOTO_MAX_BYTES) return '照片不能超过 5 MB'
+  return ''
+}

@@ -175,3 +175,10 @@ export const whistleAppeal = (id, body) => api.post(`/api/v1/appeals/${id}/whist
 export const checkinAppeal = (id, body) => api.post(`/api/v1/appeals/${id}/checkin`, body)
 export const noteAppeal = (id, body) => api.post(`/api/v1/appeals/${id}/notes`, body)
 export const appealDepartments = (params) => api.get('/api/v1/appeals/departments', params, { silent: true })
+export const appealFigures = (params) => api.get('/api/v1/appeals/figures', params)
+export const listOutbox = (state) => api.get('/api/v1/outbox', { state })
+export const retryOutbox = (id) => api.post(`/api/v1/outbox/${id}/retry`)
+
+/** Upload one photo (raw bytes, no multipart) → {photo, url}. Errors are not shown here. */
+export const uploadPhoto = (file) =>
+  request('POST', '/api/v1/public/photos', { body: file, contentType: file.type || 'application/octet-stream', silent: true })

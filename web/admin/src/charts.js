@@ -1,11 +1,11 @@
 // Only the ECharts parts the console uses (keeps the lazy chunk small). No map tiles: maps come
 // from the server's GeoJSON via registerMap.
 import * as echarts from 'echarts/core'
-import { MapChart } from 'echarts/charts'
-import { TooltipComponent, TitleComponent } from 'echarts/components'
+import { BarChart, MapChart, ScatterChart } from 'echarts/charts'
+import { GeoComponent, GridComponent, TooltipComponent, TitleComponent } from 'echarts/components'
 import { CanvasRenderer } from 'echarts/renderers'
 import { LabelLayout } from 'echarts/features'
 
-echarts.use([MapChart, TooltipComponent, TitleComponent, CanvasRenderer, LabelLayout])
+echarts.use([MapChart, BarChart, ScatterChart, GeoComponent, GridComponent, TooltipComponent, TitleComponent, CanvasRenderer, LabelLayout])
 
 export default echarts

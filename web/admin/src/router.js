@@ -17,9 +17,9 @@ const router = createRouter({
         { path: '', name: 'overview', component: () => import('./pages/OverviewPage.vue') },
         ...MENU_ROUTES.map((r) => ({
           path: r.path,
-          name: r.menu,
+          name: r.name || r.menu,
           component: r.component,
-          meta: { menu: r.menu },
+          meta: { menu: r.menu, title: r.label },
         })),
       ],
     },

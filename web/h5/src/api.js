@@ -54,3 +54,29 @@ export const getGrids = () => request('GET', '/api/v1/public/grids')
 export const fileAppeal = (body) => request('POST', '/api/v1/public/appeals', { body })
 export const getAppeal = (code, opts) => request('GET', `/api/v1/public/appeals/${enc(code)}`, opts)
 export const rateAppeal = (code, body) => request('POST', `/api/v1/public/appeals/${enc(code)}/rating`, { body })
+
+/**
+ * Upload one photo: the raw image bytes as the body (no multipart). Resolves to {photo, url};
+ * the server recognises JPEG, PNG and WebP by their first bytes (≤ 5 MB). Never toasts.
+ */
+export async function uploadPhoto(file) {
+  let res
+  try {
+    res = await fetch('/api/v1/public/photos', {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' },
+      body: file,
+      credentials: 'omit',
+    })
+  } catch {
+    throw new ApiError(0, { error: { code: 'network', message: '网络错误，照片上传失败' } })
+  }
+  let data = null
+  try {
+    data = await res.json()
+  } catch {
+    data = null
+  }
+  if (!res.ok || !data || !data.photo) throw new ApiError(res.status, data)
+  return data
+}

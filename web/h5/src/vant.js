@@ -15,6 +15,7 @@ import {
   Steps,
   Switch,
   Tag,
+  Uploader,
 } from 'vant'
 import 'vant/es/button/style/index.mjs'
 import 'vant/es/cascader/style/index.mjs'
@@ -31,10 +32,13 @@ import 'vant/es/step/style/index.mjs'
 import 'vant/es/steps/style/index.mjs'
 import 'vant/es/switch/style/index.mjs'
 import 'vant/es/tag/style/index.mjs'
+import 'vant/es/uploader/style/index.mjs'
+// showImagePreview (photos on the 查询进度 page)
+import 'vant/es/image-preview/style/index.mjs'
 // function-call toasts (showToast / showFailToast / showSuccessToast / showLoadingToast)
 import 'vant/es/toast/style/index.mjs'
 
-const COMPONENTS = [Button, Cascader, Cell, CellGroup, Empty, Field, Form, Icon, Loading, NavBar, Popup, Step, Steps, Switch, Tag]
+const COMPONENTS = [Button, Cascader, Cell, CellGroup, Empty, Field, Form, Icon, Loading, NavBar, Popup, Step, Steps, Switch, Tag, Uploader]
 
 export default {
   install(app) {

@@ -11,12 +11,11 @@ import { mkdirSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { deflateSync } from 'node:zlib'
-import { chromium } from 'playwright-core'
+import { launchBrowser } from './browser.mjs'
 
 const BASE = (process.env.JICENG_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '')
 const STAFF_USER = process.env.JICENG_GRID_USER || 'grid'
 const PASSWORD = process.env.JICENG_PASSWORD || 'jiceng-demo'
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const HERE = dirname(fileURLToPath(import.meta.url))
 const SHOTS = join(HERE, 'screenshots')
 // A point in the demo county's first grid (the `grid` account's): the county map tiles 0.06°
@@ -63,18 +62,7 @@ let browser
 let code // the tracking code the resident got
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  browser = await launchBrowser()
 })
 
 after(async () => {

@@ -7,12 +7,11 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
+import { launchBrowser } from './browser.mjs'
 
 const BASE = (process.env.JICENG_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '')
 const USER = process.env.JICENG_USER || 'admin'
 const PASSWORD = process.env.JICENG_PASSWORD || 'jiceng-demo'
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const HERE = dirname(fileURLToPath(import.meta.url))
 const SHOTS = join(HERE, 'screenshots')
 const TMP = mkdtempSync(join(tmpdir(), 'jiceng-e2e-'))
@@ -25,18 +24,7 @@ let context // one signed-in context shared by the tests after login
 let page
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  browser = await launchBrowser()
 })
 
 after(async () => {

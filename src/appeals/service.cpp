@@ -191,7 +191,25 @@ std::optional<store::Row> load(store::Conn& c, const std::string& where, const s
 }
 
 // Queues a notification about the appeal as it now stands.
-void notify_event(store::Conn& c, std::int64_t id, const std::string& event, const std::string& note, std::int64_t now) {
+// The area that holds an appeal at `level`: grid, community, street or county above its own area.
+bj::value side(store::Conn& c, const std::string& area_path, int level) {
+  const std::size_t depth = static_cast<std::size_t>(kCountyLevel + 1 - level);  // county depth 1 … grid depth 4
+  std::size_t slashes = 0;
+  std::size_t cut = std::string::npos;
+  for (std::size_t i = 0; i < area_path.size(); ++i) {
+    if (area_path[i] == '/' && ++slashes == depth + 1) {
+      cut = i + 1;
+      break;
+    }
+  }
+  const auto path = cut == std::string::npos ? area_path : area_path.substr(0, cut);
+  auto a = c.one("SELECT id, name FROM area WHERE path = ?", {path});
+  if (!a) return nullptr;
+  return bj::object{{"level", level}, {"area_id", a->integer(0)}, {"area_name", a->text(1)}};
+}
+
+void notify_event(store::Conn& c, std::int64_t id, const std::string& event, const std::string& note, std::int64_t now,
+                  int from_level = 0) {
   auto r = load(c, "t.id = ?", {id});
   if (!r) return;
   bj::object appeal{{"id", id},
@@ -202,7 +220,13 @@ void notify_event(store::Conn& c, std::int64_t id, const std::string& event, con
                     {"area", text_of(*r, "area_name")},
                     {"grid", opt_json(*r, "grid_name")},
                     {"deadline_at", int_of(*r, "deadline_at")}};
-  notify::enqueue(c, event, id, text_of(*r, "area_path"), bj::object{{"appeal", std::move(appeal)}, {"note", note}}, now);
+  bj::object payload{{"appeal", std::move(appeal)}, {"note", note}};
+  // An escalation concerns both sides: the level handing it up and the level receiving it.
+  if (from_level > 0) {
+    payload["from"] = side(c, text_of(*r, "area_path"), from_level);
+    payload["to"] = side(c, text_of(*r, "area_path"), static_cast<int>(int_of(*r, "level")));
+  }
+  notify::enqueue(c, event, id, text_of(*r, "area_path"), payload, now);
 }
 
 
@@ -652,7 +676,7 @@ void act(App& app, const auth::Principal& who, std::int64_t id, Move m, const st
                         : *to == Status::reopened      ? "reopened"
                         : *to == Status::closed        ? "closed"
                                                        : nullptr;
-    if (event) notify_event(c, id, event, m.note, now);
+    if (event) notify_event(c, id, event, m.note, now, m.action == Action::escalate ? level : 0);
     audit::record(c, {now, who.username, who.account_id, ip, std::string(action_name(m.action)), "appeal",
                       std::to_string(id), std::string(status_name(from)), std::string(status_name(*to))});
   });
@@ -833,7 +857,7 @@ SweepResult sweep(App& app) {
       retally(c, contribution_of(*before), contribution_of(*load(c, "t.id = ?", {r.integer(0)})));
       add_event(c, r.integer(0), now, "system", std::nullopt, "escalate", r.text(4), r.text(4), next,
                 "本级办理时限已到，自动上报");
-      notify_event(c, r.integer(0), "escalated", "本级办理时限已到，自动上报", now);
+      notify_event(c, r.integer(0), "escalated", "本级办理时限已到，自动上报", now, next - 1);
       ++out.escalated;
     }
     auto warn = c.query(std::string("SELECT id, level, status FROM appeal WHERE status IN ") + kOpenStatuses +

@@ -66,6 +66,25 @@ test('webhooks get the events they subscribe to; a flaky one is retried; a dead 
   assertError(assert, await community2.post(`/api/v1/outbox/${dead.id}/retry`, {}), 404);
 });
 
+test('an escalation notifies both sides: the level handing it up and the level receiving it', async () => {
+  const admin = await as('admin');
+  const hook = await admin.post('/api/v1/webhooks', { name: '上报通知', url: `${base}/ok`, events: ['escalated'] });
+  assert.equal(hook.status, 201);
+  const cats = (await pub.get('/api/v1/public/categories')).json.items;
+  const cat = cats.find((c) => c.level === 3 && c.urgency === 'general');
+  const filed = await pub.post('/api/v1/public/appeals', { type: 'help', category_id: cat.id, description: '需要社区协调的事', lon: 99.53, lat: 39.23, anonymous: true });
+  const grid = await as('grid');
+  const id = (await grid.get(`/api/v1/appeals?q=${filed.json.code}`)).json.items[0].id;
+  assert.equal((await grid.post(`/api/v1/appeals/${id}/actions`, { action: 'escalate', note: '需社区协调' })).status, 200);
+  await deliver();
+  const got = received.find((x) => x.event === 'escalated' && x.body.appeal.code === filed.json.code);
+  assert.ok(got, 'escalation delivered');
+  assert.equal(got.body.from.level, 1);
+  assert.match(got.body.from.area_name, /第1网格$/);
+  assert.equal(got.body.to.level, 2);
+  assert.match(got.body.to.area_name, /社区$/);
+});
+
 test('only the organisation department configures webhooks, and only to http addresses', async () => {
   const admin = await as('admin');
   assertError(assert, await (await as('community')).post('/api/v1/webhooks', { name: 'x', url: `${base}/ok` }), 403);

@@ -813,9 +813,15 @@ void mediate(App& app, const auth::Principal& who, std::int64_t id, const Mediat
     if (!is_open(parse_status(text_of(r, "status")).value_or(Status::closed)) && m.outcome == "pending") {
       throw ApiError(409, "bad_state", "诉求已办结，调解结果不能再是“进行中”");
     }
-    auto before = c.one("SELECT step FROM mediation WHERE appeal_id = ?", {id});
+    auto before = c.one("SELECT step, outcome FROM mediation WHERE appeal_id = ?", {id});
+    if (before && before->text(1) != "pending") throw ApiError(409, "bad_state", "这起纠纷的调解已经结束");
     const auto from = before ? parse_mediation_step(before->text(0)) : std::nullopt;
-    if (auto problem = mediation_problem(from, m.step, m.outcome, !m.agreement.empty())) bad_request("step", *problem);
+    if (auto problem = mediation_problem(from, m.step, m.outcome, !m.agreement.empty())) {
+      const bool about_agreement = m.outcome == "agreed" && m.agreement.empty();
+      const bool about_outcome = m.outcome != "pending" && m.outcome != "agreed" && m.outcome != "referred" &&
+                                 m.outcome != "withdrawn";
+      bad_request(about_agreement ? "agreement" : about_outcome ? "outcome" : "step", *problem);
+    }
     if (m.parties.empty()) bad_request("parties", "请填写纠纷当事人", "required");
     c.execute("INSERT INTO mediation (appeal_id, step, parties, mediators, agreement, outcome, updated_at) "
               "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (appeal_id) DO UPDATE SET step = excluded.step, "

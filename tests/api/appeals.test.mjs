@@ -404,9 +404,12 @@ test('a dispute is mediated step by step: 情, 理, 法, 诉', async () => {
   m = await community.req('PUT', `/api/v1/appeals/${id}/mediation`, { step: 'law', parties, mediators: ['王调解员', '法律顾问'] });
   assert.equal(m.json.step, 'law');
   assertError(assert, await community.req('PUT', `/api/v1/appeals/${id}/mediation`, { step: 'reason', parties }), 400);
-  assertError(assert, await community.req('PUT', `/api/v1/appeals/${id}/mediation`, { step: 'law', parties, outcome: 'agreed' }), 400);
+  const noText = await community.req('PUT', `/api/v1/appeals/${id}/mediation`, { step: 'law', parties, outcome: 'agreed' });
+  assertError(assert, noText, 400);
+  assert.equal(noText.json.error.field, 'agreement');
   m = await community.req('PUT', `/api/v1/appeals/${id}/mediation`, { step: 'law', parties, outcome: 'agreed', agreement: '楼上住户承担维修费用 2000 元' });
   assert.equal(m.json.outcome, 'agreed');
+  assertError(assert, await community.req('PUT', `/api/v1/appeals/${id}/mediation`, { step: 'litigation', parties, outcome: 'referred' }), 409, 'bad_state');
   const trail = (await community.get(`/api/v1/appeals/${id}`)).json.timeline.filter((e) => e.action === 'mediate');
   assert.equal(trail.length, 3);
   assertError(assert, await (await as('community2')).get(`/api/v1/appeals/${id}/mediation`), 404);

@@ -210,6 +210,7 @@ test('grid staff accepts, starts and resolves the appeal in the console', async 
     await menu.waitFor()
     await menu.click()
     await p.waitForURL(/#\/appeals$/)
+    assert.equal(await p.locator('.el-menu-item[data-menu="appeal-settings"]').count(), 0, '诉求设置 is for the organisation department only')
 
     // 待受理 is the first tab; find the new appeal by its code
     await p.locator('.queue-tabs .el-tabs__item.is-active [data-queue="pending"]').waitFor()
@@ -232,6 +233,11 @@ test('grid staff accepts, starts and resolves the appeal in the console', async 
     assert.equal(await thumb.count(), 1, 'one photo')
     assert.match(await thumb.first().getAttribute('src'), /\/api\/v1\/photos\/[0-9a-f]{64}$/)
     await p.waitForFunction(() => document.querySelector('.appeal-drawer .appeal-photos img')?.naturalWidth === 1)
+    // the appeal has a point: a small offline map of its grids with the point on it
+    const miniMap = drawer.locator('.appeal-minimap canvas')
+    await miniMap.first().waitFor({ state: 'visible' })
+    await p.waitForFunction(() => !document.querySelector('.appeal-drawer .appeal-minimap .el-loading-mask'))
+    assert.equal(await drawer.locator('.appeal-minimap .empty').count(), 0, 'the mini map has grids')
     await shot(p, 'appeal-02-detail')
 
     const act = async (action, expected, note) => {
@@ -349,6 +355,39 @@ test('the figures page shows the cards and the ranking of the areas below', asyn
     const [download] = await Promise.all([p.waitForEvent('download'), p.locator('.btn-export-ranking').click()])
     assert.match(download.suggestedFilename(), /\.csv$/)
     await shot(p, 'appeal-06-figures')
+  } finally {
+    await ctx.close()
+  }
+})
+
+test('the organisation department edits the appeal settings: categories, limits, holidays', async () => {
+  const { ctx, p } = await desktopPage()
+  try {
+    await p.goto(`${BASE}/#/login`)
+    await p.getByPlaceholder('请输入用户名').fill(process.env.JICENG_ADMIN_USER || 'admin')
+    await p.getByPlaceholder('请输入密码').fill(PASSWORD)
+    await p.locator('.login-btn').click()
+    await p.waitForURL((u) => !u.hash.startsWith('#/login'))
+    const menu = p.locator('.el-menu-item[data-menu="appeal-settings"]')
+    await menu.waitFor()
+    await menu.click()
+    await p.waitForURL(/#\/appeal-settings$/)
+
+    // 分类: the category tree
+    const nodes = p.locator('.category-tree .cat-node')
+    await nodes.first().waitFor()
+    assert.ok((await nodes.count()) >= 3, 'the category tree has nodes')
+
+    // 时限: one row per urgency
+    await p.locator('.settings-tabs .el-tabs__item', { hasText: '时限' }).click()
+    const rows = p.locator('.limits-table .el-table__body-wrapper .el-table__row')
+    await rows.first().waitFor({ state: 'visible' })
+    assert.equal(await rows.count(), 4, 'four urgencies')
+    assert.match(await p.locator('.limits-table').innerText(), /紧急/)
+
+    await p.locator('.settings-tabs .el-tabs__item', { hasText: '分类' }).click()
+    await nodes.first().waitFor({ state: 'visible' })
+    await shot(p, 'appeal-07-settings')
   } finally {
     await ctx.close()
   }

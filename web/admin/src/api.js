@@ -104,6 +104,7 @@ export const api = {
   get: (path, query, opts) => request('GET', path, { ...opts, query }),
   post: (path, body, opts) => request('POST', path, { ...opts, body }),
   patch: (path, body, opts) => request('PATCH', path, { ...opts, body }),
+  put: (path, body, opts) => request('PUT', path, { ...opts, body }),
   del: (path, opts) => request('DELETE', path, opts),
 }
 
@@ -170,7 +171,7 @@ export const listAppeals = (params, opts) => api.get('/api/v1/appeals', params, 
 export const getAppeal = (id, opts) => api.get(`/api/v1/appeals/${id}`, undefined, opts)
 export const createAppeal = (body) => api.post('/api/v1/appeals', body)
 export const appealAction = (id, body) => api.post(`/api/v1/appeals/${id}/actions`, body)
-export const appealCategories = () => api.get('/api/v1/public/categories')
+export const appealCategories = (opts) => api.get('/api/v1/public/categories', undefined, opts)
 export const whistleAppeal = (id, body) => api.post(`/api/v1/appeals/${id}/whistles`, body)
 export const checkinAppeal = (id, body) => api.post(`/api/v1/appeals/${id}/checkin`, body)
 export const noteAppeal = (id, body) => api.post(`/api/v1/appeals/${id}/notes`, body)
@@ -182,3 +183,14 @@ export const retryOutbox = (id) => api.post(`/api/v1/outbox/${id}/retry`)
 /** Upload one photo (raw bytes, no multipart) → {photo, url}. Errors are not shown here. */
 export const uploadPhoto = (file) =>
   request('POST', '/api/v1/public/photos', { body: file, contentType: file.type || 'application/octet-stream', silent: true })
+
+// ---- mediation and settings (docs/api-appeals.md "Photos, mediation, departments", "Settings") ----
+export const getArea = (id, opts) => api.get(`/api/v1/areas/${id}`, undefined, opts)
+export const getMediation = (id, opts) => api.get(`/api/v1/appeals/${id}/mediation`, undefined, opts)
+export const putMediation = (id, body) => api.put(`/api/v1/appeals/${id}/mediation`, body)
+export const createCategory = (body) => api.post('/api/v1/appeal-categories', body)
+export const updateCategory = (id, body) => api.patch(`/api/v1/appeal-categories/${id}`, body)
+export const listLimits = () => api.get('/api/v1/appeal-limits')
+export const putLimit = (body) => api.put('/api/v1/appeal-limits', body)
+export const listHolidays = (year) => api.get('/api/v1/holidays', { year })
+export const putHoliday = (body) => api.put('/api/v1/holidays', body)

@@ -1,5 +1,6 @@
 // Pages reachable from the left menu, keyed by account.menus entries. One menu entry may open
-// several pages (`name` and `label` then tell them apart; `name` defaults to the menu).
+// several pages (`name` and `label` then tell them apart; `name` defaults to the menu). `role`, when
+// set, also requires that role among account.roles.
 export const MENU_ROUTES = [
   { menu: 'areas', path: 'areas', icon: 'MapLocation', component: () => import('./pages/AreasPage.vue') },
   { menu: 'orgs', path: 'orgs', icon: 'Flag', component: () => import('./pages/OrgsPage.vue') },
@@ -15,6 +16,15 @@ export const MENU_ROUTES = [
     path: 'appeal-figures',
     icon: 'DataAnalysis',
     component: () => import('./pages/AppealFiguresPage.vue'),
+  },
+  {
+    menu: 'appeals',
+    role: 'org_dept', // shown only to the organisation department (docs/api-appeals.md, "Settings")
+    name: 'appeal-settings',
+    label: '诉求设置',
+    path: 'appeal-settings',
+    icon: 'Setting',
+    component: () => import('./pages/AppealSettingsPage.vue'),
   },
   {
     menu: 'appeals',

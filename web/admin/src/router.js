@@ -1,5 +1,5 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
-import { session, ensureSession, clearSession } from './session.js'
+import { session, ensureSession, clearSession, hasRole } from './session.js'
 import { setUnauthorizedHandler } from './api.js'
 import AppLayout from './components/AppLayout.vue'
 import LoginPage from './pages/LoginPage.vue'
@@ -19,7 +19,7 @@ const router = createRouter({
           path: r.path,
           name: r.name || r.menu,
           component: r.component,
-          meta: { menu: r.menu, title: r.label },
+          meta: { menu: r.menu, role: r.role, title: r.label },
         })),
       ],
     },
@@ -32,6 +32,7 @@ router.beforeEach(async (to) => {
   const account = await ensureSession()
   if (!account) return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
   if (to.meta.menu && !(account.menus || []).includes(to.meta.menu)) return { name: 'overview' }
+  if (to.meta.role && !hasRole(to.meta.role)) return { name: 'overview' }
   return true
 })
 

@@ -35,6 +35,10 @@ export function hasMenu(key) {
   return !!session.account && (session.account.menus || []).includes(key)
 }
 
+export function hasRole(role) {
+  return !!session.account && (session.account.roles || []).some((r) => r.role === role)
+}
+
 /** The first role's scope (used as the default area for maps and overview). */
 export function primaryScope() {
   const roles = (session.account && session.account.roles) || []

@@ -1,0 +1,153 @@
+#include "lists/rules.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+
+namespace jiceng::lists {
+namespace {
+
+constexpr double kTypeWeight = 40;
+constexpr double kNearWeight = 30;
+constexpr double kRatingWeight = 20;
+constexpr double kLoadWeight = 10;
+constexpr double kNearMetres = 500;
+constexpr double kFarMetres = 5000;
+constexpr double kEarthRadiusM = 6371000.0;
+constexpr double kPi = 3.14159265358979323846;
+
+constexpr std::array<std::pair<OrderStatus, std::string_view>, 8> kStatuses = {{
+    {OrderStatus::published, "published"},
+    {OrderStatus::claimed, "claimed"},
+    {OrderStatus::dispatched, "dispatched"},
+    {OrderStatus::accepted, "accepted"},
+    {OrderStatus::in_progress, "in_progress"},
+    {OrderStatus::completed, "completed"},
+    {OrderStatus::confirmed, "confirmed"},
+    {OrderStatus::cancelled, "cancelled"},
+}};
+constexpr std::array<std::pair<OrderAction, std::string_view>, 7> kActions = {{
+    {OrderAction::claim, "claim"},
+    {OrderAction::dispatch, "dispatch"},
+    {OrderAction::accept, "accept"},
+    {OrderAction::start, "start"},
+    {OrderAction::complete, "complete"},
+    {OrderAction::confirm, "confirm"},
+    {OrderAction::cancel, "cancel"},
+}};
+
+double metres(double lon1, double lat1, double lon2, double lat2) {
+  const double rad = kPi / 180.0;
+  const double h = std::pow(std::sin((lat2 - lat1) * rad / 2), 2) +
+                   std::cos(lat1 * rad) * std::cos(lat2 * rad) * std::pow(std::sin((lon2 - lon1) * rad / 2), 2);
+  return 2 * kEarthRadiusM * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+bool within(const std::string& path, const std::string& root) {
+  return !root.empty() && path.compare(0, root.size(), root) == 0;
+}
+
+std::string fixed(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+}  // namespace
+
+std::optional<OrderStatus> parse_order_status(std::string_view s) {
+  for (const auto& [st, name] : kStatuses) {
+    if (name == s) return st;
+  }
+  return std::nullopt;
+}
+std::string_view order_status_name(OrderStatus s) { return kStatuses[static_cast<std::size_t>(s)].second; }
+std::optional<OrderAction> parse_order_action(std::string_view s) {
+  for (const auto& [a, name] : kActions) {
+    if (name == s) return a;
+  }
+  return std::nullopt;
+}
+
+std::optional<OrderStatus> next_order_status(OrderStatus from, OrderAction a) {
+  switch (a) {
+    case OrderAction::claim:
+      if (from == OrderStatus::published) return OrderStatus::claimed;
+      break;
+    case OrderAction::dispatch:
+      if (from == OrderStatus::published) return OrderStatus::dispatched;
+      break;
+    case OrderAction::accept:
+      // The community accepts a claim; the resource accepts a dispatch.
+      if (from == OrderStatus::claimed || from == OrderStatus::dispatched) return OrderStatus::accepted;
+      break;
+    case OrderAction::start:
+      if (from == OrderStatus::accepted) return OrderStatus::in_progress;
+      break;
+    case OrderAction::complete:
+      if (from == OrderStatus::in_progress) return OrderStatus::completed;
+      break;
+    case OrderAction::confirm:
+      if (from == OrderStatus::completed) return OrderStatus::confirmed;
+      break;
+    case OrderAction::cancel:
+      if (from != OrderStatus::confirmed && from != OrderStatus::cancelled && from != OrderStatus::completed) {
+        return OrderStatus::cancelled;
+      }
+      break;
+  }
+  return std::nullopt;
+}
+
+Suggestion suggest(const NeedFacts& need, const ResourceFacts& res) {
+  Suggestion s;
+  if (res.kind == need.kind) {
+    s.score += kTypeWeight;
+    s.reasons.push_back("类型相符");
+  } else {
+    s.reasons.push_back("类型不同");
+  }
+  // Nearness: the same grid beats a served area, which beats mere distance.
+  bool serves = res.served_paths.empty();
+  for (const auto& root : res.served_paths) serves = serves || within(need.grid_path, root);
+  double near = 0;
+  if (need.lon && need.lat && res.lon && res.lat) {
+    const double m = metres(*need.lon, *need.lat, *res.lon, *res.lat);
+    near = m <= kNearMetres ? 1.0 : m >= kFarMetres ? 0.0 : (kFarMetres - m) / (kFarMetres - kNearMetres);
+    s.reasons.push_back("相距约 " + std::to_string(static_cast<long>(std::round(m))) + " 米");
+  }
+  if (std::any_of(res.served_paths.begin(), res.served_paths.end(), [&](const std::string& root) {
+        return root == need.grid_path;
+      })) {
+    near = 1.0;
+    s.reasons.push_back("同一网格");
+  } else if (serves && !res.served_paths.empty()) {
+    near = std::max(near, 0.6);
+    s.reasons.push_back("在服务范围内");
+  }
+  if (!serves) {
+    s.eligible = false;
+    s.reasons.push_back("不在服务范围内");
+  }
+  s.score += kNearWeight * near;
+  if (res.ratings > 0) {
+    s.score += kRatingWeight * std::clamp(res.average_rating / 5.0, 0.0, 1.0);
+    s.reasons.push_back("历史评价 " + fixed(res.average_rating) + " 分（" + std::to_string(res.ratings) + " 次）");
+  } else {
+    s.score += kRatingWeight * 0.5;  // unknown is neither good nor bad
+    s.reasons.push_back("暂无评价");
+  }
+  const int room = std::max(0, res.capacity - res.open_orders);
+  if (room == 0) {
+    s.eligible = false;
+    s.reasons.push_back("已满负荷（" + std::to_string(res.open_orders) + " 单在办）");
+  } else {
+    s.score += kLoadWeight * static_cast<double>(room) / std::max(1, res.capacity);
+    s.reasons.push_back("在办 " + std::to_string(res.open_orders) + "/" + std::to_string(res.capacity) + " 单");
+  }
+  s.score = std::round(s.score * 10) / 10;
+  return s;
+}
+
+}  // namespace jiceng::lists

@@ -11,6 +11,7 @@
 #include "appeals/figures.hpp"
 #include "appeals/photos.hpp"
 #include "appeals/similarity.hpp"
+#include "core/geo.hpp"
 #include "audit/audit.hpp"
 #include "notify/outbox.hpp"
 #include "core/errors.hpp"
@@ -294,7 +295,7 @@ bj::array duplicates_of(store::Conn& c, const auth::Principal& who, const store:
     double near = r.text(5) == text_of(a, "area_path") ? 0.5 : 0.0;
     std::optional<double> metres;
     if (located && !r.is_null(3) && !r.is_null(4)) {
-      metres = distance_m(std::get<double>(a.at("lon")), std::get<double>(a.at("lat")), r.real(3), r.real(4));
+      metres = geo::distance_m(std::get<double>(a.at("lon")), std::get<double>(a.at("lat")), r.real(3), r.real(4));
       near = *metres <= kNearM ? 1.0 : *metres >= kFarM ? 0.0 : (kFarM - *metres) / (kFarM - kNearM);
     }
     const double score = 0.7 * sim + 0.3 * near;

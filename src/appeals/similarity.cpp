@@ -1,15 +1,11 @@
 #include "appeals/similarity.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <cstdint>
 #include <vector>
 
 namespace jiceng::appeals {
 namespace {
-
-constexpr double kEarthRadiusM = 6371000.0;
-constexpr double kPi = 3.14159265358979323846;
 
 // Code points of the text, without ASCII punctuation, spaces and common CJK punctuation.
 std::vector<char32_t> letters(std::string_view s) {
@@ -61,13 +57,5 @@ double trigram_similarity(std::string_view a, std::string_view b) {
   return static_cast<double>(common) / static_cast<double>(ta.size() + tb.size() - common);
 }
 
-double distance_m(double lon1, double lat1, double lon2, double lat2) {
-  const double rad = kPi / 180.0;
-  const double dlat = (lat2 - lat1) * rad;
-  const double dlon = (lon2 - lon1) * rad;
-  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(lat1 * rad) * std::cos(lat2 * rad) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * kEarthRadiusM * std::asin(std::min(1.0, std::sqrt(h)));
-}
 
 }  // namespace jiceng::appeals

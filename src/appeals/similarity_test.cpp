@@ -1,4 +1,5 @@
 #include "appeals/similarity.hpp"
+#include "core/geo.hpp"
 
 #include <gtest/gtest.h>
 
@@ -17,8 +18,8 @@ TEST(Similarity, SameComplaintInOtherWordsScoresHigherThanAnotherComplaint) {
 
 TEST(Distance, KnowsAKilometre) {
   // 0.009° of latitude is about a kilometre anywhere.
-  EXPECT_NEAR(distance_m(99.5, 39.2, 99.5, 39.209), 1000.0, 5.0);
-  EXPECT_NEAR(distance_m(99.5, 39.2, 99.5, 39.2), 0.0, 1e-9);
+  EXPECT_NEAR(geo::distance_m(99.5, 39.2, 99.5, 39.209), 1000.0, 5.0);
+  EXPECT_NEAR(geo::distance_m(99.5, 39.2, 99.5, 39.2), 0.0, 1e-9);
 }
 
 }  // namespace

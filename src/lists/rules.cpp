@@ -1,5 +1,7 @@
 #include "lists/rules.hpp"
 
+#include "core/geo.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -14,8 +16,6 @@ constexpr double kRatingWeight = 20;
 constexpr double kLoadWeight = 10;
 constexpr double kNearMetres = 500;
 constexpr double kFarMetres = 5000;
-constexpr double kEarthRadiusM = 6371000.0;
-constexpr double kPi = 3.14159265358979323846;
 
 constexpr std::array<std::pair<OrderStatus, std::string_view>, 8> kStatuses = {{
     {OrderStatus::published, "published"},
@@ -37,12 +37,6 @@ constexpr std::array<std::pair<OrderAction, std::string_view>, 7> kActions = {{
     {OrderAction::cancel, "cancel"},
 }};
 
-double metres(double lon1, double lat1, double lon2, double lat2) {
-  const double rad = kPi / 180.0;
-  const double h = std::pow(std::sin((lat2 - lat1) * rad / 2), 2) +
-                   std::cos(lat1 * rad) * std::cos(lat2 * rad) * std::pow(std::sin((lon2 - lon1) * rad / 2), 2);
-  return 2 * kEarthRadiusM * std::asin(std::min(1.0, std::sqrt(h)));
-}
 
 bool within(const std::string& path, const std::string& root) {
   return !root.empty() && path.compare(0, root.size(), root) == 0;
@@ -113,7 +107,7 @@ Suggestion suggest(const NeedFacts& need, const ResourceFacts& res) {
   for (const auto& root : res.served_paths) serves = serves || within(need.grid_path, root);
   double near = 0;
   if (need.lon && need.lat && res.lon && res.lat) {
-    const double m = metres(*need.lon, *need.lat, *res.lon, *res.lat);
+    const double m = geo::distance_m(*need.lon, *need.lat, *res.lon, *res.lat);
     near = m <= kNearMetres ? 1.0 : m >= kFarMetres ? 0.0 : (kFarMetres - m) / (kFarMetres - kNearMetres);
     s.reasons.push_back("相距约 " + std::to_string(static_cast<long>(std::round(m))) + " 米");
   }

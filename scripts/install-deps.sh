@@ -8,7 +8,7 @@ DEBIAN_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost1.81-all-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql libsodium-dev libssl-dev
-  libspdlog-dev libcli11-dev libxlsxwriter-dev libminizip-dev libgtest-dev
+  libspdlog-dev libcli11-dev libxlsxwriter-dev libminizip-dev libqrencode-dev libgtest-dev
   nodejs npm chromium fonts-noto-cjk curl wrk
 )
 

@@ -18,6 +18,7 @@
 #include "core/json.hpp"
 #include "auth/service.hpp"
 #include "core/modules.hpp"
+#include "deliberation/registers.hpp"
 #include "core/server.hpp"
 #include "crypto/crypto.hpp"
 #include "demo/demo.hpp"
@@ -52,6 +53,10 @@ void build_router(Router& router, const std::string& web_root) {
   appeals::register_routes(router);
   notify::register_routes(router);
   open311::register_routes(router);
+  lists::register_routes(router);
+  dual_report::register_routes(router);
+  pairing::register_routes(router);
+  deliberation::register_routes(router);
   router.set_authenticator(auth::authenticate);
 }
 
@@ -260,6 +265,7 @@ int main(int argc, char** argv) {
             if (cv.wait_for(lock, stop, std::chrono::seconds(sweep_seconds), [] { return false; })) break;
             if (stop.stop_requested()) break;
             try {
+              deliberation::settle_due(app);  // votes whose time is up are counted even if nobody looks
               const auto r = appeals::sweep(app);
               if (r.escalated || r.warned || r.late_checkins) {
                 std::cerr << "jiceng: sweep escalated " << r.escalated << ", warned " << r.warned << ", late check-ins "

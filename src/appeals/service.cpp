@@ -122,6 +122,7 @@ std::string event_label(const std::string& action, const std::string& note_level
   if (action == "supervise") return "督办";
   if (action == "mediate") return "矛盾纠纷调解";
   if (action == "rate") return "群众评价";
+  if (action == "to_need") return "转为需求";
   if (action == "escalate") return "上报至" + note_level;
   if (auto a = parse_action(action)) return std::string(action_label(*a));
   return action;
@@ -890,6 +891,14 @@ SweepResult sweep(App& app) {
     }
   });
   return out;
+}
+
+void add_timeline_note(store::Conn& c, const auth::Principal& who, std::int64_t appeal, std::int64_t at,
+                       const std::string& note) {
+  auto row = c.one("SELECT status, level FROM appeal WHERE id = ?", {appeal});
+  if (!row) return;
+  add_event(c, appeal, at, who.username, who.account_id, "to_need", row->text(0), row->text(0),
+            static_cast<int>(row->integer(1)), note);
 }
 
 }  // namespace jiceng::appeals

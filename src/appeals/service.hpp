@@ -96,4 +96,8 @@ SweepResult sweep(App& app);
 // The caller's handling level for an appeal at `area_path` (0: may not act on it).
 int caller_level(const auth::Principal& who, const std::string& area_path);
 
+// A line on an appeal's timeline written by another module (a 求助 appeal turned into a need).
+void add_timeline_note(store::Conn& c, const auth::Principal& who, std::int64_t appeal, std::int64_t at,
+                       const std::string& note);
+
 }  // namespace jiceng::appeals

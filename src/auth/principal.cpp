@@ -74,7 +74,8 @@ Clause scope_clause(const Principal& p, Register reg, Action a, const ScopeColum
         break;
       case ScopeType::member:
         if (cols.member_id) {
-          parts.push_back(std::string("(") + cols.member_id + " = ?)");
+          const std::string_view col(cols.member_id);
+          parts.push_back(col.find('?') == std::string_view::npos ? "(" + std::string(col) + " = ?)" : "(" + std::string(col) + ")");
           c.params.emplace_back(b.scope_id);
         }
         break;

@@ -37,7 +37,7 @@ struct ScopeColumns final {
   const char* area_path = nullptr;  // e.g. "t.area_path" or "t.path"
   const char* org_path = nullptr;   // e.g. "t.org_path" or "t.path"
   const char* unit_id = nullptr;    // e.g. "t.id" for units, or a condition with one `?` for the unit id
-  const char* member_id = nullptr;  // e.g. "t.id" for members
+  const char* member_id = nullptr;  // e.g. "t.id" for members, or a condition with one `?` for the member id
 };
 
 struct Clause final {

@@ -24,21 +24,22 @@ constexpr std::array<RoleInfo, 9> kRoles = {{
     {Role::department, "department", "职能部门", ScopeType::unit},
 }};
 
-constexpr std::array<std::string_view, 9> kRegisters = {"areas", "orgs",     "units", "members", "venues",
-                                                         "people", "accounts", "audit", "appeals"};
+constexpr std::array<std::string_view, 13> kRegisters = {"areas",   "orgs",    "units",       "members",  "venues",
+                                                          "people",  "accounts", "audit",      "appeals",  "lists",
+                                                          "dual_report", "pairings", "deliberations"};
 
-// Rows: role; columns: register; each cell: "" none, "r" read, "w" read+write, "x" read+write+reveal.
+// Rows: role; columns: register (the last four are co-governance: docs/api-cogov.md); each cell: "" none, "r" read, "w" read+write, "x" read+write+reveal.
 // Registers in kRegisters order.
-constexpr std::array<std::array<std::string_view, 9>, 9> kMatrix = {{
-    /* org_dept            */ {"w", "w", "w", "x", "w", "x", "w", "r", "x"},
-    /* street_officer      */ {"w", "w", "w", "w", "w", "w", "w", "", "w"},
-    /* community_secretary */ {"w", "w", "w", "x", "w", "x", "w", "", "x"},
-    /* grid_staff          */ {"r", "r", "r", "", "r", "w", "", "", "x"},
-    /* branch_secretary    */ {"", "r", "", "x", "", "", "", "", ""},
-    /* member              */ {"", "", "", "r", "", "", "", "", ""},
-    /* unit_admin          */ {"", "", "w", "", "", "", "", "", ""},
-    /* resident            */ {"", "", "", "", "", "", "", "", ""},
-    /* department          */ {"r", "r", "r", "", "r", "", "", "", "w"},
+constexpr std::array<std::array<std::string_view, 13>, 9> kMatrix = {{
+    /* org_dept            */ {"w", "w", "w", "x", "w", "x", "w", "r", "x", "w", "w", "w", "w"},
+    /* street_officer      */ {"w", "w", "w", "w", "w", "w", "w", "", "w", "w", "w", "w", "w"},
+    /* community_secretary */ {"w", "w", "w", "x", "w", "x", "w", "", "x", "w", "w", "w", "w"},
+    /* grid_staff          */ {"r", "r", "r", "", "r", "w", "", "", "x", "w", "r", "w", "w"},
+    /* branch_secretary    */ {"", "r", "", "x", "", "", "", "", "", "", "r", "", ""},
+    /* member              */ {"", "", "", "r", "", "", "", "", "", "w", "w", "r", ""},
+    /* unit_admin          */ {"", "", "w", "", "", "", "", "", "", "w", "w", "r", ""},
+    /* resident            */ {"", "", "", "", "", "", "", "", "", "", "", "", "r"},
+    /* department          */ {"r", "r", "r", "", "r", "", "", "", "w", "", "", "", ""},
 }};
 
 const RoleInfo& info(Role r) { return kRoles[static_cast<std::size_t>(r)]; }

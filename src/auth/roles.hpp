@@ -10,7 +10,8 @@ namespace jiceng::auth {
 enum class Role { org_dept, street_officer, community_secretary, grid_staff, branch_secretary, member, unit_admin,
                   resident, department };
 enum class ScopeType { area, org, unit, member };
-enum class Register { areas, orgs, units, members, venues, people, accounts, audit, appeals };
+enum class Register { areas, orgs, units, members, venues, people, accounts, audit, appeals, lists, dual_report,
+                      pairings, deliberations };
 enum class Action { read, write, reveal };
 
 std::optional<Role> parse_role(std::string_view s);

@@ -7,4 +7,8 @@ namespace jiceng::orgs { void register_routes(Router& r); }
 namespace jiceng::people { void register_routes(Router& r); }
 namespace jiceng::appeals { void register_routes(Router& r); }
 namespace jiceng::open311 { void register_routes(Router& r); }
+namespace jiceng::lists { void register_routes(Router& r); }
+namespace jiceng::dual_report { void register_routes(Router& r); }
+namespace jiceng::pairing { void register_routes(Router& r); }
+namespace jiceng::deliberation { void register_routes(Router& r); }
 namespace jiceng::core { void register_routes(Router& r, const std::string& web_root); }

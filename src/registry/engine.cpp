@@ -131,7 +131,7 @@ std::int64_t int_param(const http::Request& req, const char* name, std::int64_t 
 // The filters every list and export share: scope first, then what the caller asked for.
 Query build_filters(const Spec& s, store::Conn& c, Ctx& ctx) {
   Query q;
-  auto scope = auth::scope_clause(ctx.who(), s.reg, Action::read, s.scope);
+  auto scope = auth::scope_clause(ctx.who(), s.reg, Action::read, s.scope_for(Action::read));
   q.add(scope.sql, scope.params);
   WriteCtx wc{s.reg, c, ctx.app, ctx.who()};
   for (const auto& f : s.fields) {
@@ -217,7 +217,7 @@ Sort parse_sort(const Spec& s, const http::Request& req) {
   const Field* f = s.field(*key);
   if (!f || !f->sort) bad_request("sort", "不能按此字段排序");
   out.column = f->column;
-  out.numeric = f->kind == Kind::integer;
+  out.numeric = f->kind == Kind::integer || f->kind == Kind::number;
   // Required columns are NOT NULL, so they sort bare and an index on them can serve the order.
   out.indexable = f->required;
   out.expr = f->required ? "t." + f->column : "COALESCE(t." + f->column + (out.numeric ? ", 0)" : ", '')");
@@ -332,6 +332,7 @@ std::optional<std::int64_t> tally_total(const Spec& s, store::Conn& c, const aut
 
 http::Response list(const Spec& s, Ctx& ctx) {
   if (!ctx.who().can(s.reg, Action::read)) forbidden();
+  if (s.before_read) s.before_read(ctx.app);
   const auto limit = int_param(ctx.req, "limit", kDefaultPage, 1, kMaxPage);
   const auto sort = parse_sort(s, ctx.req);
   const auto after = ctx.req.param("after");
@@ -352,7 +353,7 @@ http::Response list(const Spec& s, Ctx& ctx) {
 
 std::optional<bj::object> load_one(const Spec& s, store::Conn& c, const auth::Principal& who, std::int64_t id,
                                    Action a, std::optional<store::Row>* raw = nullptr) {
-  auto scope = auth::scope_clause(who, s.reg, a, s.scope);
+  auto scope = auth::scope_clause(who, s.reg, a, s.scope_for(a));
   store::Params params{id};
   params.insert(params.end(), scope.params.begin(), scope.params.end());
   auto row = c.one(select_sql(s) + " WHERE t.id = ? AND " + scope.sql, params);
@@ -363,8 +364,13 @@ std::optional<bj::object> load_one(const Spec& s, store::Conn& c, const auth::Pr
 
 http::Response detail(const Spec& s, Ctx& ctx) {
   if (!ctx.who().can(s.reg, Action::read)) forbidden();
+  if (s.before_read) s.before_read(ctx.app);
   const auto id = ctx.id();
-  auto obj = ctx.app.db.read([&](store::Conn& c) { return load_one(s, c, ctx.who(), id, Action::read); });
+  auto obj = ctx.app.db.read([&](store::Conn& c) {
+    auto o = load_one(s, c, ctx.who(), id, Action::read);
+    if (o && s.detail_for) s.detail_for(c, ctx.app, ctx.who(), *o);
+    return o;
+  });
   if (!obj) not_found();
   return json::respond(*obj);
 }
@@ -650,6 +656,7 @@ bj::object field_schema(const Field& f) {
     case Kind::ref_org:
     case Kind::ref_unit: o["type"] = "integer"; break;
     case Kind::boolean: o["type"] = "boolean"; break;
+    case Kind::number: o["type"] = "number"; break;
     case Kind::list: o["type"] = "array"; o["items"] = bj::object{{"type", "string"}, {"maxLength", f.max_len}}; break;
     case Kind::date: o["type"] = "string"; o["format"] = "date"; break;
     default: o["type"] = "string"; o["maxLength"] = f.max_len;
@@ -695,18 +702,24 @@ std::string body_doc(const Spec& s, bool create) {
 
 }  // namespace
 
+http::Response detail_response(const Spec& spec, Ctx& ctx) { return detail(spec, ctx); }
+
 void register_spec_routes(Router& r, const Spec& spec) {
   const std::string base = "/api/v1/" + spec.name;
   const Spec* s = &spec;
   r.add("GET", base, Access::authenticated, spec.name, spec.label + "列表（筛选、搜索、排序、游标分页）",
         [s](Ctx& c) { return list(*s, c); }, list_doc(spec));
   r.add("GET", base + "/{id}", Access::authenticated, spec.name, spec.label + "详情", [s](Ctx& c) { return detail(*s, c); });
-  r.add("POST", base, Access::authenticated, spec.name, "新建" + spec.label, [s](Ctx& c) { return create(*s, c); },
-        body_doc(spec, true));
+  if (spec.creatable) {
+    r.add("POST", base, Access::authenticated, spec.name, "新建" + spec.label, [s](Ctx& c) { return create(*s, c); },
+          body_doc(spec, true));
+  }
   r.add("PATCH", base + "/{id}", Access::authenticated, spec.name, "修改" + spec.label, [s](Ctx& c) { return edit(*s, c); },
         body_doc(spec, false));
-  r.add("POST", "/api/v1/import/" + spec.name, Access::authenticated, spec.name,
-        "导入" + spec.label + "（CSV 或 XLSX；dry_run=1 只预检）", [s](Ctx& c) { return import(*s, c); });
+  if (spec.creatable) {
+    r.add("POST", "/api/v1/import/" + spec.name, Access::authenticated, spec.name,
+          "导入" + spec.label + "（CSV 或 XLSX；dry_run=1 只预检）", [s](Ctx& c) { return import(*s, c); });
+  }
   r.add("GET", "/api/v1/export/" + spec.name, Access::authenticated, spec.name, "导出" + spec.label + "（csv 或 xlsx）",
         [s](Ctx& c) { return export_sheet(*s, c); });
 }

@@ -10,15 +10,17 @@
 
 #include "auth/principal.hpp"
 #include "core/app.hpp"
+#include "core/http.hpp"
 #include "store/db.hpp"
 
 namespace jiceng {
 class Router;
+struct Ctx;
 }
 
 namespace jiceng::registry {
 
-enum class Kind { text, integer, date, choice, boolean, ref_area, ref_org, ref_unit, list, id_number, phone };
+enum class Kind { text, integer, number, date, choice, boolean, ref_area, ref_org, ref_unit, list, id_number, phone };
 
 struct Choice final {
   const char* value;
@@ -64,6 +66,11 @@ struct Spec final {
   std::vector<std::pair<std::string, std::string>> extra;  // {"o.name", "org_name"}: rendered as JSON
   std::vector<Field> fields;
   auth::ScopeColumns scope;
+  // Wider columns for reading only (published list items any unit may see and claim); else `scope`.
+  std::optional<auth::ScopeColumns> read_scope;
+  const auth::ScopeColumns& scope_for(auth::Action a) const {
+    return a == auth::Action::read && read_scope ? *read_scope : scope;
+  }
   std::string subtree_area_column;  // `?area_id=` filters this path column to the area's subtree
   std::string subtree_org_column;   // `?org_id=` filters this path column to the org's subtree
   std::string order_column;         // the default order (then id): a scope path, so pages walk its index
@@ -71,13 +78,20 @@ struct Spec final {
   bool org_tally = false;           // org_tally.members counts this register by org path too
   bool tree = false;                // `?parent_id=` children; 0 = the caller's top nodes
   bool fts_member_name = false;     // SQLite FTS5 trigram search on member names
+  bool creatable = true;            // false: rows are made by the module's own routes (no POST, no import)
   std::function<void(WriteCtx&)> prepare;
   std::function<void(store::Conn&, const store::Row&, boost::json::object&, bool detail)> decorate;
+  // Runs before a list or detail is read (a vote whose time is up is counted first).
+  std::function<void(App&)> before_read;
+  // What one caller may do with the row, added to the detail only (ballots, allowed moves…).
+  std::function<void(store::Conn&, App&, const auth::Principal&, boost::json::object&)> detail_for;
 
   const Field* field(const std::string& key) const;
 };
 
 void register_spec_routes(Router& r, const Spec& spec);
+// GET /api/v1/{name}/{id} as the caller sees it: for module routes that answer with the changed row.
+http::Response detail_response(const Spec& spec, Ctx& ctx);
 const Spec* find_spec(const std::string& name);
 void add_spec(Spec spec);  // specs live for the program's life
 

@@ -93,6 +93,19 @@ store::Value parse_value(const Field& f, const std::string& raw_in, Source src, 
       if (v < 0 || v > kMaxInteger) bad_request(f.key, f.heading + "超出合理范围");
       return v;
     }
+    case Kind::number: {
+      // Plain decimals only ("12", "-3.5"): no exponents, NaN or infinities from a form or a sheet.
+      std::size_t i = raw[0] == '-' ? 1 : 0;
+      const auto dot = raw.find('.');
+      const bool shape = i < raw.size() && raw.size() <= 20 &&
+                         raw.find_first_not_of("0123456789.", i) == std::string::npos &&
+                         (dot == std::string::npos || (raw.find('.', dot + 1) == std::string::npos && dot > i &&
+                                                       dot + 1 < raw.size()));
+      if (!shape) bad_request(f.key, f.heading + "应为数字");
+      const double v = std::stod(raw);
+      if (v < -kMaxInteger || v > kMaxInteger) bad_request(f.key, f.heading + "超出合理范围");
+      return v;
+    }
     case Kind::date: {
       auto d = normalize_date(raw);
       if (!d) bad_request(f.key, f.heading + "应为有效日期，如 2020-07-01");
@@ -167,6 +180,10 @@ bj::value to_json(const Field& f, const store::Value& v) {
     case Kind::boolean:
       if (auto p = std::get_if<std::int64_t>(&v)) return *p != 0;
       return false;
+    case Kind::number:
+      if (auto p = std::get_if<double>(&v)) return *p;
+      if (auto p = std::get_if<std::int64_t>(&v)) return static_cast<double>(*p);
+      return nullptr;
     case Kind::list:
       if (auto p = std::get_if<std::string>(&v)) {
         boost::system::error_code ec;
@@ -209,7 +226,11 @@ std::string to_cell(const Field& f, const store::Value& v, const std::string& re
     default:
       if (auto p = std::get_if<std::string>(&v)) return *p;
       if (auto p = std::get_if<std::int64_t>(&v)) return std::to_string(*p);
-      if (auto p = std::get_if<double>(&v)) return std::to_string(*p);
+      if (auto p = std::get_if<double>(&v)) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%g", *p);
+        return buf;
+      }
       return {};
   }
 }
@@ -220,6 +241,14 @@ std::string raw_from_json(const Field& f, const bj::value& v) {
   if (v.is_int64()) return std::to_string(v.as_int64());
   if (v.is_uint64()) return std::to_string(v.as_uint64());
   if (v.is_bool()) return v.as_bool() ? "1" : "0";
+  if (v.is_double() && f.kind == Kind::number) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.7f", v.as_double());
+    std::string out = buf;
+    while (!out.empty() && out.back() == '0') out.pop_back();
+    if (!out.empty() && out.back() == '.') out.pop_back();
+    return out;
+  }
   if (v.is_array() && f.kind == Kind::list) {
     std::string out;
     for (const auto& item : v.as_array()) {

@@ -1,0 +1,61 @@
+#pragma once
+// What the co-governance modules (lists, dual_report, pairing, deliberation) share: who the caller
+// acts as, area lookups inside a register's scope, months in local time and small query helpers.
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "auth/principal.hpp"
+#include "core/router.hpp"
+#include "store/db.hpp"
+
+namespace jiceng::cogov {
+
+struct Area final {
+  std::int64_t id = 0;
+  std::string path;
+  std::string kind;
+  std::string name;
+};
+
+// An area by id, or nullopt.
+std::optional<Area> area_by_id(store::Conn& c, std::int64_t id);
+// The area when one of the caller's area bindings may do `a` on `reg` over it.
+std::optional<Area> area_in_scope(store::Conn& c, const auth::Principal& who, auth::Register reg, auth::Action a,
+                                  std::int64_t id);
+// Whether an area binding allowed `a` on `reg` covers `path` (staff, as opposed to units and members).
+bool staff_over(const auth::Principal& who, auth::Register reg, auth::Action a, const std::string& path);
+// Whether the caller approves what is published under `path`: community staff or above over it
+// (grid staff propose; the community decides).
+bool may_approve(const auth::Principal& who, auth::Register reg, const std::string& path);
+// Community or village level: where lists are published, reports land and matters are decided.
+bool is_community(const std::string& kind);
+// The `?area_id=` of a report, or else the caller's first area binding, or else the county root.
+Area report_area(store::Conn& c, const Ctx& ctx);
+
+// The unit a unit admin acts for, or the member a member account is, when `reg` allows `a`.
+std::optional<std::int64_t> acting_unit(const auth::Principal& who, auth::Register reg, auth::Action a);
+std::optional<std::int64_t> acting_member(const auth::Principal& who, auth::Register reg, auth::Action a);
+
+// An optional integer query parameter within [lo, hi]; 400 naming it otherwise.
+std::optional<std::int64_t> int_param(const http::Request& req, const char* name, std::int64_t lo, std::int64_t hi);
+// "2026-11" for a moment, in China Standard Time.
+std::string month_of(std::int64_t unix_seconds);
+bool is_month(const std::string& s);
+// "2026-11-23" for a moment, in China Standard Time.
+std::string day_of(std::int64_t unix_seconds);
+// Unix seconds at the start of a month and of the next one.
+std::pair<std::int64_t, std::int64_t> month_range(const std::string& month);
+
+// A required text of 1..max characters with no control characters; 400 naming the field.
+std::string text_field(const boost::json::object& body, const char* key, std::size_t max, const char* label);
+
+// A stored or parsed value as text (empty for NULL), and whether a form gave a field a value.
+std::string text_of(const store::Value& v);
+std::optional<std::int64_t> int_of(const store::Value& v);
+
+void audit(store::Conn& c, const Ctx& ctx, const std::string& action, const std::string& type, std::int64_t id,
+           const std::string& after);
+
+}  // namespace jiceng::cogov

@@ -1,0 +1,229 @@
+// Households (one ballot each) and deliberation matters as registers.
+#include "deliberation/registers.hpp"
+
+#include <boost/json.hpp>
+
+#include "cogov/common.hpp"
+#include "core/errors.hpp"
+#include "deliberation/rules.hpp"
+#include "registry/spec.hpp"
+
+namespace jiceng::deliberation {
+namespace {
+
+namespace bj = boost::json;
+using auth::Register;
+using cogov::int_of;
+using cogov::text_of;
+using registry::Field;
+using registry::Kind;
+using registry::WriteCtx;
+
+constexpr std::int64_t kMaxPeople = 50;
+
+Field read_only(std::string key, std::string column, std::string heading, Kind kind,
+                std::vector<registry::Choice> choices = {}, bool filter = false) {
+  Field f{std::move(key), std::move(column), std::move(heading), kind, false, 100, std::move(choices), filter};
+  f.writable = false;
+  return f;
+}
+
+bool given(WriteCtx& wc, const std::string& key) {
+  return wc.has(key) && !std::holds_alternative<std::monostate>(wc.input[key]);
+}
+
+void check_share(WriteCtx& wc, const char* key, const char* label) {
+  if (!given(wc, key)) return;
+  const auto v = std::get<double>(wc.input[key]);
+  if (v < 0 || v > 1) bad_request(key, std::string(label) + "应为 0 到 1 之间的比例，如 0.5");
+}
+
+void prepare_matter(WriteCtx& wc) {
+  if (wc.has("area_id")) {
+    const auto id = std::get<std::int64_t>(wc.input["area_id"]);
+    wc.columns["area_path"] = wc.area_path("area_id", id);
+    if (!cogov::is_community(cogov::area_by_id(wc.conn, id)->kind)) bad_request("area_id", "议事应在社区或村一级进行");
+  }
+  check_share(wc, "quorum", "法定参与比例");
+  check_share(wc, "majority", "通过比例");
+  if (wc.create) {
+    wc.columns["stage"] = std::string("proposed");
+    if (!given(wc, "quorum")) wc.columns["quorum"] = 0.5;
+    if (!given(wc, "majority")) wc.columns["majority"] = 0.5;
+    if (!given(wc, "voter_base")) wc.columns["voter_base"] = std::string("households");
+    if (!given(wc, "proposer_kind")) wc.columns["proposer_kind"] = std::string("resident");
+  } else {
+    // The rule of a vote is fixed once households may vote.
+    const auto stage = text_of(wc.existing->at("stage"));
+    if ((wc.has("quorum") || wc.has("majority") || wc.has("voter_base") || wc.has("area_id")) && stage != "proposed" &&
+        stage != "discussing") {
+      bad_request("quorum", "表决开始后不能修改表决规则和范围");
+    }
+  }
+}
+
+double real_of(const store::Value& v) {
+  if (auto p = std::get_if<double>(&v)) return *p;
+  if (auto p = std::get_if<std::int64_t>(&v)) return static_cast<double>(*p);
+  return 0;
+}
+
+}  // namespace
+
+// Ballots stay sealed until the vote closes: before then only the turnout shows.
+void describe(const store::Row& row, bj::object& o) {
+  const auto stage = parse_stage(text_of(row.at("stage"))).value_or(Stage::proposed);
+  o["stage_label"] = std::string(stage_label(stage));
+  const bool closed = stage == Stage::decided || stage == Stage::rejected || stage == Stage::carrying_out ||
+                      stage == Stage::evaluated;
+  if (closed && int_of(row.at("eligible")).value_or(0) > 0) {
+    Count c{int_of(row.at("eligible")).value_or(0), int_of(row.at("yes")).value_or(0), int_of(row.at("no")).value_or(0),
+            int_of(row.at("abstain")).value_or(0)};
+    VoteRule rule{real_of(row.at("quorum")), real_of(row.at("majority"))};
+    const auto r = decide(c, rule);
+    o["result"] = bj::object{{"yes", c.yes}, {"no", c.no}, {"abstain", c.abstain},
+                             {"turnout_share", std::round(r.turnout * 1000) / 1000},
+                             {"yes_share", std::round(r.yes_share * 1000) / 1000},
+                             {"quorum_reached", r.quorum_reached}, {"passed", r.passed}};
+  } else {
+    o["result"] = nullptr;
+  }
+  const auto n = int_of(row.at("ratings")).value_or(0);
+  o["ratings"] = n;
+  o["average_rating"] = n > 0 ? bj::value(std::round(static_cast<double>(int_of(row.at("rating_sum")).value_or(0)) * 10 /
+                                                     static_cast<double>(n)) / 10)
+                              : bj::value(nullptr);
+}
+
+bj::array notes_of(store::Conn& c, std::int64_t id, bool public_only) {
+  bj::array out;
+  for (const auto& r : c.query(std::string("SELECT kind, author, body, at FROM deliberation_note WHERE deliberation_id = ?") +
+                                   (public_only ? " AND kind <> 'comment'" : "") + " ORDER BY id LIMIT 500", {id})) {
+    out.push_back(bj::object{{"kind", r.text(0)}, {"author", r.text(1)}, {"body", r.text(2)}, {"at", r.integer(3)}});
+  }
+  return out;
+}
+
+namespace {
+
+void decorate_matter(store::Conn&, const store::Row& row, bj::object& o, bool) { describe(row, o); }
+
+// What this caller's household may do with the matter: vote once while the vote is open, rate once after.
+void detail_for(store::Conn& c, App& app, const auth::Principal& who, bj::object& o) {
+  const auto id = o["id"].as_int64();
+  o["notes"] = notes_of(c, id, false);
+  o["my_ballot"] = nullptr;
+  o["may_vote"] = false;
+  o["may_rate"] = false;
+  auto m = c.one("SELECT area_path, stage, COALESCE(opens_at, 0), COALESCE(closes_at, 0) FROM deliberation WHERE id = ?", {id});
+  auto h = c.one("SELECT h.id, h.area_path FROM account a JOIN household h ON h.id = a.household_id WHERE a.id = ?",
+                 {who.account_id});
+  if (!m || !h || !auth::path_within(h->text(1), m->text(0))) return;
+  const auto household = h->integer(0);
+  const auto stage = parse_stage(m->text(1)).value_or(Stage::proposed);
+  auto mine = c.one("SELECT choice FROM deliberation_ballot WHERE deliberation_id = ? AND household_id = ?", {id, household});
+  if (mine) o["my_ballot"] = mine->text(0);
+  o["may_vote"] = !mine && stage == Stage::voting && voting_open(app.now(), m->integer(2), m->integer(3)) &&
+                  c.one("SELECT 1 FROM deliberation_voter WHERE deliberation_id = ? AND household_id = ?", {id, household});
+  o["may_rate"] = (stage == Stage::carrying_out || stage == Stage::evaluated) &&
+                  !c.one("SELECT 1 FROM deliberation_rating WHERE deliberation_id = ? AND household_id = ?", {id, household});
+}
+
+}  // namespace
+
+void add_registers() {
+  {
+    Spec s;
+    s.reg = Register::deliberations;
+    s.name = "households";
+    s.label = "户";
+    s.table = "household";
+    s.joins = "LEFT JOIN area a ON a.id = t.area_id";
+    s.extra = {{"a.name", "area_name"}};
+    s.fields = {
+        Field{"address", "address", "住址", Kind::text, true, 100},
+        Field{"head_name", "head_name", "户主姓名", Kind::text, true, 30},
+        Field{"area_id", "area_id", "所在社区（小区、楼栋）", Kind::ref_area, true},
+        Field{"representative", "representative", "居民代表", Kind::boolean, false, 10, {}, true},
+        Field{"people", "people", "户人数", Kind::integer},
+    };
+    s.fields[1].sort = true;
+    s.scope.area_path = "t.area_path";
+    s.order_column = "area_path";
+    s.subtree_area_column = "area_path";
+    s.prepare = [](WriteCtx& wc) {
+      if (wc.has("area_id")) wc.columns["area_path"] = wc.area_path("area_id", std::get<std::int64_t>(wc.input["area_id"]));
+      if (given(wc, "people")) {
+        const auto n = std::get<std::int64_t>(wc.input["people"]);
+        if (n < 1 || n > kMaxPeople) bad_request("people", "户人数应为 1 到 50");
+      }
+      if (wc.create && !given(wc, "representative")) wc.columns["representative"] = std::int64_t{0};
+    };
+    registry::add_spec(std::move(s));
+  }
+  {
+    static const std::vector<registry::Choice> stages = {
+        {"proposed", "民提"}, {"discussing", "民议"}, {"voting", "民决（投票中）"}, {"decided", "民决（通过）"},
+        {"rejected", "民决（未通过）"}, {"carrying_out", "实施中"}, {"evaluated", "民评"}};
+    static const std::vector<registry::Choice> proposers = {
+        {"resident", "居民"}, {"grid_staff", "网格员"}, {"community", "社区"}};
+    static const std::vector<registry::Choice> bases = {{"households", "户代表"}, {"representatives", "居民代表"}};
+    Spec s;
+    s.reg = Register::deliberations;
+    s.name = "deliberations";
+    s.label = "议事事项";
+    s.table = "deliberation";
+    s.joins = "LEFT JOIN area a ON a.id = t.area_id";
+    s.extra = {{"a.name", "area_name"}};
+    s.fields = {
+        Field{"title", "title", "议题", Kind::text, true, 60},
+        Field{"body", "body", "事项说明", Kind::text, true, 2000},
+        Field{"area_id", "area_id", "所在社区（村）", Kind::ref_area, true},
+        Field{"proposer", "proposer", "提出人", Kind::text, true, 30},
+        Field{"proposer_kind", "proposer_kind", "提出人类型", Kind::choice, false, 20, proposers, true},
+        Field{"voter_base", "voter_base", "表决方式", Kind::choice, false, 20, bases},
+        Field{"quorum", "quorum", "法定参与比例", Kind::number},
+        Field{"majority", "majority", "通过比例", Kind::number},
+        read_only("stage", "stage", "阶段", Kind::choice, stages, true),
+        read_only("opens_at", "opens_at", "", Kind::integer),
+        read_only("closes_at", "closes_at", "", Kind::integer),
+        read_only("eligible", "eligible", "应参与户数", Kind::integer),
+        read_only("turnout", "ballots", "已投票户数", Kind::integer),
+    };
+    s.fields[0].sort = true;
+    s.scope.area_path = "t.area_path";
+    s.order_column = "area_path";
+    s.subtree_area_column = "area_path";
+    s.prepare = prepare_matter;
+    s.decorate = decorate_matter;
+    s.detail_for = detail_for;
+    s.before_read = [](App& app) { settle_due(app); };
+    registry::add_spec(std::move(s));
+  }
+}
+
+std::int64_t settle_due(App& app) {
+  const auto now = app.now();
+  // The cheap check first: reads pass here, and only the first one after a vote closes writes.
+  const bool due = app.db.read([&](store::Conn& c) {
+    return c.one("SELECT 1 FROM deliberation WHERE stage = 'voting' AND closes_at <= ? LIMIT 1", {now}).has_value();
+  });
+  if (!due) return 0;
+  return app.db.write([&](store::Conn& c) {
+    std::int64_t moved = 0;
+    for (const auto& r : c.query("SELECT id, eligible, yes, no, abstain, quorum, majority, closes_at FROM deliberation "
+                                 "WHERE stage = 'voting' AND closes_at <= ?", {now})) {
+      const auto result = decide(Count{r.integer(1), r.integer(2), r.integer(3), r.integer(4)}, VoteRule{r.real(5), r.real(6)});
+      c.execute("UPDATE deliberation SET stage = ?, decided_at = ?, updated_at = ? WHERE id = ? AND stage = 'voting'",
+                {std::string(result.passed ? "decided" : "rejected"), r.integer(7), now, r.integer(0)});
+      c.execute("INSERT INTO deliberation_note (deliberation_id, kind, author, body, at) VALUES (?, 'progress', '系统', ?, ?)",
+                {r.integer(0), std::string(result.passed ? "表决结束：通过" : "表决结束：未通过") +
+                                   (result.quorum_reached ? "" : "（参与户数未达法定比例）"),
+                 now});
+      ++moved;
+    }
+    return moved;
+  });
+}
+
+}  // namespace jiceng::deliberation

@@ -1,0 +1,19 @@
+#pragma once
+// Households and deliberations as registers; settle() counts votes whose time is up.
+#include <cstdint>
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "core/app.hpp"
+#include "store/db.hpp"
+
+namespace jiceng::deliberation {
+void add_registers();
+// Moves every matter whose vote has closed to decided or rejected; returns how many it moved.
+std::int64_t settle_due(App& app);
+// stage_label, the sealed-until-closed result and the average rating of a `SELECT t.* FROM deliberation t` row.
+void describe(const store::Row& row, boost::json::object& o);
+// The matter's notes, oldest first; the public page leaves residents' comments out.
+boost::json::array notes_of(store::Conn& c, std::int64_t id, bool public_only);
+}  // namespace jiceng::deliberation

@@ -196,6 +196,9 @@ int main(int argc, char** argv) {
   int members_target = 13000;
   demo->add_option("--seed", seed, "random seed")->capture_default_str();
   demo->add_option("--members", members_target, "number of party members")->capture_default_str();
+  demo::CogovScale cogov_scale;
+  demo->add_option("--resources", cogov_scale.resources, "resources offered by units and members")->capture_default_str();
+  demo->add_option("--reported", cogov_scale.reported, "in-service members reported to communities")->capture_default_str();
   bool if_empty = false;
   demo->add_flag("--if-empty", if_empty, "do nothing (and succeed) when the database already holds data");
 
@@ -317,7 +320,7 @@ int main(int argc, char** argv) {
         std::cout << "database already holds data; demo not loaded\n";
         return 0;
       }
-      const auto summary = demo::load(*db, cipher, seed, members_target, now_seconds());
+      const auto summary = demo::load(*db, cipher, seed, members_target, now_seconds(), cogov_scale);
       // Fold the bulk load into the main file and give the planner fresh statistics.
       db->read([](store::Conn& c) {
         if (c.dialect() == store::Dialect::sqlite) c.script("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA optimize;");

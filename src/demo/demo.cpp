@@ -154,7 +154,7 @@ struct Builder final {
 }  // namespace
 
 std::string load(store::Database& db, const crypto::FieldCipher& cipher, std::uint64_t seed, int members_target,
-                 std::int64_t now) {
+                 std::int64_t now, const CogovScale& cogov) {
   Gen g(seed);
   // Password hashing is slow on purpose; do it before taking the writer.
   const std::string demo_hash = crypto::hash_password(kDemoPassword);
@@ -399,6 +399,7 @@ std::string load(store::Database& db, const crypto::FieldCipher& cipher, std::ui
     // The Open311 key the README names, for trying existing civic-reporting clients against the demo.
     c.execute("INSERT INTO open311_key (key_hash, name, created_at) VALUES (?, ?, ?)",
               {crypto::sm3_hex("demo-open311-key"), std::string("演示客户端"), now});
+    const auto cogov_summary = load_cogov(c, seed, now, cogov);
     const auto n_orgs = c.scalar("SELECT COUNT(*) FROM party_org");
     const auto n_members = c.scalar("SELECT COUNT(*) FROM member");
     summary << "demo county 金河县: " << c.scalar("SELECT COUNT(*) FROM area") << " areas (" << streets.size()
@@ -406,7 +407,7 @@ std::string load(store::Database& db, const crypto::FieldCipher& cipher, std::ui
             << " grids), " << n_orgs << " party organisations, " << n_members << " members, " << units.size()
             << " units, " << c.scalar("SELECT COUNT(*) FROM venue") << " venues, "
             << c.scalar("SELECT COUNT(*) FROM person") << " people; accounts admin, street, community, community2, "
-            << "grid, branch, member, unit, resident, dept (password " << kDemoPassword << ")";
+            << "grid, branch, member, unit, resident, dept (password " << kDemoPassword << "); " << cogov_summary;
     audit::record(c, {now, "cli", std::nullopt, "cli", "demo", "database", "", "", summary.str()});
   });
   return summary.str();

@@ -134,10 +134,13 @@ std::string load_cogov(store::Conn& c, std::uint64_t seed, std::int64_t now, con
   // Dual reports: the demo unit's party organisation and the demo member, then in-service members
   // spread over the communities, each reporting where they live.
   c.execute("UPDATE member SET category = 'in_service' WHERE id = ?", {demo_member});
-  if (auto u = c.one("SELECT u.party_org_id, o.path FROM unit u JOIN party_org o ON o.id = u.party_org_id WHERE u.id = ?", {demo_unit})) {
+  // The demo unit's organisation when it has one of its own, and two more units' beside it.
+  for (const auto& u : c.query("SELECT u.id, u.party_org_id, o.path FROM unit u JOIN party_org o ON o.id = u.party_org_id "
+                               "ORDER BY CASE WHEN u.id = ? THEN 0 ELSE 1 END, u.id LIMIT 3", {demo_unit})) {
+    if (c.one("SELECT 1 FROM dual_report WHERE kind = 'org' AND party_org_id = ?", {u.integer(1)})) continue;
     c.execute("INSERT INTO dual_report (kind, party_org_id, unit_id, org_path, area_id, area_path, commitments, reported_on, "
               "status, created_at, updated_at) VALUES ('org', ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)",
-              {u->integer(0), demo_unit, u->text(1), first.id, first.path, std::string("每季度开展一次共建活动，认领社区需求"),
+              {u.integer(1), u.integer(0), u.text(2), first.id, first.path, std::string("每季度开展一次共建活动，认领社区需求"),
                cogov::day_of(now - 60 * kDay), now - 60 * kDay, now});
   }
   struct Reported {

@@ -207,7 +207,7 @@ http::Response checkin(Ctx& ctx) {
   ctx.app.db.write([&](store::Conn& c) {
     auto a = activity(c, id);
     if (!a) not_found();
-    if (!code.size() == a->code.size() && sodium_memcmp(code.data(), a->code.data(), code.size()) == 0) bad_request("code", "签到码不正确，请重新扫描活动现场的二维码");
+    if (code.size() != a->code.size() || sodium_memcmp(code.data(), a->code.data(), code.size()) != 0) bad_request("code", "签到码不正确，请重新扫描活动现场的二维码");
     if (!may_check_in(now, a->starts_at, a->ends_at)) {
       conflict(now < a->starts_at ? "活动尚未开始，开始前 30 分钟可签到" : "活动已结束，不能签到");
     }

@@ -31,6 +31,7 @@ test: configure web
 
 bench: build
 	@bash bench/run.sh
+	@bash bench/cogov.sh
 
 clean:
 	rm -rf $(BUILD) web/dist

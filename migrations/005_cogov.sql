@@ -138,6 +138,8 @@ CREATE INDEX dual_report_scope ON dual_report(area_path, id);
 CREATE INDEX dual_report_org ON dual_report(org_path, id);
 CREATE INDEX dual_report_member ON dual_report(member_id, status);
 CREATE INDEX dual_report_unit ON dual_report(unit_id, kind, status);
+-- The monthly notice counts reported members per unit under a subtree from this index alone.
+CREATE INDEX dual_report_notice ON dual_report(kind, status, area_path, unit_id);
 
 CREATE TABLE activity (
   id {{PK}},
@@ -182,7 +184,7 @@ CREATE TABLE dual_report_month (
   hours DOUBLE PRECISION NOT NULL,
   PRIMARY KEY (member_id, month)
 );
-CREATE INDEX dual_report_month_scope ON dual_report_month(month, area_path);
+CREATE INDEX dual_report_month_scope ON dual_report_month(month, area_path, unit_id, hours, activities);
 
 -- 结对: 1+1, N+1 (members to households), 1+N (community to units), 企村结对.
 CREATE TABLE pairing (

@@ -284,16 +284,19 @@ struct Ranked final {
   std::string title, kind, owner;
   int open_orders, capacity;
   Suggestion s;
+  ResourceFacts facts;
 };
 
 http::Response suggestions(Ctx& ctx) {
   const auto id = ctx.id();
   const auto limit = cogov::int_param(ctx.req, "limit", 1, kMaxSuggestions).value_or(kDefaultSuggestions);
   std::vector<Ranked> ranked;
+  NeedFacts need_facts;
   ctx.app.db.read([&](store::Conn& c) {
     auto need = need_for_staff(c, ctx.who(), id, Action::write);
     if (!need) not_found();
-    NeedFacts facts{need->text(3), need->text(2), std::nullopt, std::nullopt};
+    NeedFacts& facts = need_facts;
+    facts = NeedFacts{need->text(3), need->text(2), std::nullopt, std::nullopt};
     if (!need->is_null(4)) facts.lon = need->real(4);
     if (!need->is_null(5)) facts.lat = need->real(5);
     // Same kind first (the index hands them over); other kinds only fill what is left.
@@ -314,9 +317,9 @@ http::Response suggestions(Ctx& ctx) {
         res.average_rating = res.ratings > 0 ? static_cast<double>(r.integer(7)) / res.ratings : 0.0;
         res.open_orders = static_cast<int>(r.integer(9));
         res.capacity = static_cast<int>(r.integer(10));
-        auto s = suggest(facts, res);
+        auto s = suggest(facts, res, false);
         if (!s.eligible) continue;
-        ranked.push_back(Ranked{r.integer(0), r.text(1), r.text(2), r.text(3), res.open_orders, res.capacity, std::move(s)});
+        ranked.push_back(Ranked{r.integer(0), r.text(1), r.text(2), r.text(3), res.open_orders, res.capacity, std::move(s), std::move(res)});
       }
       const auto keep = std::min<std::size_t>(ranked.size(), static_cast<std::size_t>(limit));
       std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
@@ -325,7 +328,8 @@ http::Response suggestions(Ctx& ctx) {
     }
   });
   bj::array items;
-  for (const auto& r : ranked) {
+  for (auto& r : ranked) {
+    r.s = suggest(need_facts, r.facts);  // the reasons, for the few shown
     bj::array reasons;
     for (const auto& why : r.s.reasons) reasons.emplace_back(why);
     items.push_back(bj::object{{"resource_id", r.id}, {"title", r.title}, {"kind", r.kind}, {"owner_name", r.owner},

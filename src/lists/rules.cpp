@@ -94,13 +94,16 @@ std::optional<OrderStatus> next_order_status(OrderStatus from, OrderAction a) {
   return std::nullopt;
 }
 
-Suggestion suggest(const NeedFacts& need, const ResourceFacts& res) {
+Suggestion suggest(const NeedFacts& need, const ResourceFacts& res, bool explain) {
   Suggestion s;
+  auto why = [&](auto&& make) {
+    if (explain) s.reasons.push_back(make());
+  };
   if (res.kind == need.kind) {
     s.score += kTypeWeight;
-    s.reasons.push_back("类型相符");
+    why([&] { return std::string("类型相符"); });
   } else {
-    s.reasons.push_back("类型不同");
+    why([&] { return std::string("类型不同"); });
   }
   // Nearness: the same grid beats a served area, which beats mere distance.
   bool serves = res.served_paths.empty();
@@ -109,36 +112,36 @@ Suggestion suggest(const NeedFacts& need, const ResourceFacts& res) {
   if (need.lon && need.lat && res.lon && res.lat) {
     const double m = geo::distance_m(*need.lon, *need.lat, *res.lon, *res.lat);
     near = m <= kNearMetres ? 1.0 : m >= kFarMetres ? 0.0 : (kFarMetres - m) / (kFarMetres - kNearMetres);
-    s.reasons.push_back("相距约 " + std::to_string(static_cast<long>(std::round(m))) + " 米");
+    why([&] { return std::string("相距约 " + std::to_string(static_cast<long>(std::round(m))) + " 米"); });
   }
   if (std::any_of(res.served_paths.begin(), res.served_paths.end(), [&](const std::string& root) {
         return root == need.grid_path;
       })) {
     near = 1.0;
-    s.reasons.push_back("同一网格");
+    why([&] { return std::string("同一网格"); });
   } else if (serves && !res.served_paths.empty()) {
     near = std::max(near, 0.6);
-    s.reasons.push_back("在服务范围内");
+    why([&] { return std::string("在服务范围内"); });
   }
   if (!serves) {
     s.eligible = false;
-    s.reasons.push_back("不在服务范围内");
+    why([&] { return std::string("不在服务范围内"); });
   }
   s.score += kNearWeight * near;
   if (res.ratings > 0) {
     s.score += kRatingWeight * std::clamp(res.average_rating / 5.0, 0.0, 1.0);
-    s.reasons.push_back("历史评价 " + fixed(res.average_rating) + " 分（" + std::to_string(res.ratings) + " 次）");
+    why([&] { return std::string("历史评价 " + fixed(res.average_rating) + " 分（" + std::to_string(res.ratings) + " 次）"); });
   } else {
     s.score += kRatingWeight * 0.5;  // unknown is neither good nor bad
-    s.reasons.push_back("暂无评价");
+    why([&] { return std::string("暂无评价"); });
   }
   const int room = std::max(0, res.capacity - res.open_orders);
   if (room == 0) {
     s.eligible = false;
-    s.reasons.push_back("已满负荷（" + std::to_string(res.open_orders) + " 单在办）");
+    why([&] { return std::string("已满负荷（" + std::to_string(res.open_orders) + " 单在办）"); });
   } else {
     s.score += kLoadWeight * static_cast<double>(room) / std::max(1, res.capacity);
-    s.reasons.push_back("在办 " + std::to_string(res.open_orders) + "/" + std::to_string(res.capacity) + " 单");
+    why([&] { return std::string("在办 " + std::to_string(res.open_orders) + "/" + std::to_string(res.capacity) + " 单"); });
   }
   s.score = std::round(s.score * 10) / 10;
   return s;

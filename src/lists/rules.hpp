@@ -43,6 +43,8 @@ struct Suggestion final {
 
 // Type match counts most, then nearness (same grid, served area, distance), then past ratings,
 // then how much room the resource has left.
-Suggestion suggest(const NeedFacts& need, const ResourceFacts& res);
+// Without `explain` only the score and eligibility are worked out: ranking 100,000 resources needs
+// the reasons of the few shown, not of every one.
+Suggestion suggest(const NeedFacts& need, const ResourceFacts& res, bool explain = true);
 
 }  // namespace jiceng::lists

@@ -116,6 +116,10 @@ export const MENU = {
   audit: '审计日志',
   accounts: '账号',
   appeals: '诉求办理',
+  lists: '三张清单',
+  dual_report: '双报到',
+  pairings: '结对共建',
+  deliberations: '四民议事',
 }
 
 export const REGISTER = {
@@ -125,6 +129,15 @@ export const REGISTER = {
   members: '党员',
   venues: '阵地',
   people: '人员',
+  resources: '资源清单',
+  needs: '需求清单',
+  projects: '项目清单',
+  activities: '报到活动',
+  'dual-reports': '双报到登记',
+  pairings: '结对',
+  'volunteer-teams': '志愿服务队',
+  households: '户',
+  deliberations: '四民议事',
 }
 
 export const EDUCATION = {
@@ -167,4 +180,151 @@ export const TAG_TYPE = {
   general_branch: 'warning',
   branch: 'success',
   group: 'info',
+}
+
+// ---- co-governance (docs/api-cogov.md) ----
+
+export const RESOURCE_KIND = {
+  venue: '场地',
+  funds: '资金',
+  service: '专业服务',
+  volunteers: '志愿力量',
+  goods: '物资',
+}
+
+export const RESOURCE_STATUS = {
+  pending: '待审核',
+  published: '已发布',
+  rejected: '未通过',
+  withdrawn: '已撤回',
+}
+
+export const NEED_STATUS = {
+  pending: '待审核',
+  published: '已发布',
+  ordered: '已接单',
+  done: '已完成',
+  rejected: '未通过',
+  closed: '已关闭',
+}
+
+export const PROJECT_STATUS = {
+  pending: '待审核',
+  published: '已发布',
+  full: '已满',
+  done: '已完成',
+  rejected: '未通过',
+  closed: '已关闭',
+}
+
+export const NEED_SOURCE = {
+  resident: '居民',
+  grid: '网格',
+  community: '社区',
+}
+
+export const OWNER_KIND = {
+  unit: '单位',
+  member: '党员',
+}
+
+export const ORDER_STATUS = {
+  claimed: '已认领',
+  dispatched: '已派单',
+  accepted: '已接单',
+  in_progress: '服务中',
+  completed: '待确认',
+  confirmed: '已确认',
+  cancelled: '已取消',
+}
+
+export const ORDER_ACTION = {
+  claim: '认领',
+  dispatch: '派单',
+  accept: '接单',
+  start: '开始服务',
+  complete: '服务完成',
+  confirm: '确认并评价',
+  cancel: '取消',
+  create: '创建',
+  note: '备注',
+}
+
+export const ORDER_VIA = {
+  claim: '认领',
+  dispatch: '派单',
+}
+
+export const DUAL_KIND = {
+  org: '组织报到',
+  member: '党员报到',
+}
+
+export const DUAL_STATUS = {
+  active: '在册',
+  ended: '已结束',
+}
+
+export const ACTIVITY_STATUS = {
+  open: '报名中',
+  cancelled: '已取消',
+}
+
+export const PAIRING_KIND = {
+  one_one: '1+1 结对',
+  n_one: 'N+1 结对',
+  one_n: '1+N 结对',
+  enterprise_village: '企村结对',
+}
+
+export const PAIRING_RULE = {
+  one_one: '1 名党员帮扶 1 户',
+  n_one: '多名党员帮扶 1 户',
+  one_n: '1 个社区（村）联系多家单位',
+  enterprise_village: '1 家企业结对 1 个村',
+}
+
+export const PARTY_SIDE = {
+  helper: '帮扶方',
+  helped: '受助方',
+}
+
+export const PARTY_KIND = {
+  member: '党员',
+  unit: '单位',
+  household: '户',
+  area: '社区（村）',
+}
+
+export const DELIB_STAGE = {
+  proposed: '民提',
+  discussing: '民议',
+  voting: '民决（投票中）',
+  decided: '民决（通过）',
+  rejected: '民决（未通过）',
+  carrying_out: '实施中',
+  evaluated: '民评',
+}
+
+export const PROPOSER_KIND = {
+  resident: '居民',
+  grid_staff: '网格员',
+  community: '社区',
+}
+
+export const VOTER_BASE = {
+  households: '户代表',
+  representatives: '居民代表',
+}
+
+export const NOTE_KIND = {
+  comment: '意见',
+  meeting: '议事记录',
+  progress: '进展',
+}
+
+export const BALLOT_CHOICE = {
+  yes: '同意',
+  no: '反对',
+  abstain: '弃权',
 }

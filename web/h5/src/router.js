@@ -1,4 +1,5 @@
-// Hash routes inside /m/: 首页, 反映问题, 提交成功, 查询进度.
+// Hash routes inside /m/: 首页, 反映问题, 提交成功, 查询进度; and the 共建共治 pages (pages/cogov/):
+// 三张清单 and 议事 (public), 登录, 我的双报到 (member), 活动签到 (the URL in an activity's QR code).
 import { createRouter, createWebHashHistory } from 'vue-router'
 import HomePage from './pages/HomePage.vue'
 
@@ -9,9 +10,31 @@ const router = createRouter({
     { path: '/report', name: 'report', component: () => import('./pages/ReportPage.vue'), meta: { title: '反映问题' } },
     { path: '/done/:code', name: 'done', component: () => import('./pages/DonePage.vue'), meta: { title: '提交成功' } },
     { path: '/track/:code?', name: 'track', component: () => import('./pages/TrackPage.vue'), meta: { title: '查询进度' } },
+    { path: '/lists', name: 'cogov-lists', component: () => import('./pages/cogov/ListsPage.vue'), meta: { title: '三张清单' } },
+    {
+      path: '/deliberations',
+      name: 'cogov-deliberations',
+      component: () => import('./pages/cogov/DeliberationsPage.vue'),
+      meta: { title: '民主议事' },
+    },
+    {
+      path: '/deliberations/:id(\\d+)',
+      name: 'cogov-deliberation',
+      component: () => import('./pages/cogov/DeliberationPage.vue'),
+      meta: { title: '议事详情' },
+    },
+    { path: '/login', name: 'cogov-login', component: () => import('./pages/cogov/LoginPage.vue'), meta: { title: '登录' } },
+    { path: '/my', name: 'cogov-my', component: () => import('./pages/cogov/MyReportPage.vue'), meta: { title: '我的双报到' } },
+    {
+      path: '/checkin/:id(\\d+)',
+      name: 'cogov-checkin',
+      component: () => import('./pages/cogov/CheckinPage.vue'),
+      meta: { title: '活动签到' },
+    },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
-  scrollBehavior: () => ({ top: 0 }),
+  // a new page starts at the top; a query change on the same page (a tab, a community) keeps the place
+  scrollBehavior: (to, from) => (from && to.path === from.path && from.matched.length ? false : { top: 0 }),
 })
 
 router.afterEach((to) => {

@@ -2,6 +2,7 @@
 import {
   Button,
   Cascader,
+  Dialog,
   Cell,
   CellGroup,
   Empty,
@@ -10,10 +11,15 @@ import {
   Icon,
   Loading,
   NavBar,
+  Picker,
   Popup,
+  Progress,
+  Rate,
   Step,
   Steps,
   Switch,
+  Tab,
+  Tabs,
   Tag,
   Uploader,
 } from 'vant'
@@ -33,12 +39,42 @@ import 'vant/es/steps/style/index.mjs'
 import 'vant/es/switch/style/index.mjs'
 import 'vant/es/tag/style/index.mjs'
 import 'vant/es/uploader/style/index.mjs'
+// 共建共治 pages (pages/cogov/): tabs, picker, progress, stars, dialogs (also showConfirmDialog)
+import 'vant/es/dialog/style/index.mjs'
+import 'vant/es/picker/style/index.mjs'
+import 'vant/es/progress/style/index.mjs'
+import 'vant/es/rate/style/index.mjs'
+import 'vant/es/tab/style/index.mjs'
+import 'vant/es/tabs/style/index.mjs'
 // showImagePreview (photos on the 查询进度 page)
 import 'vant/es/image-preview/style/index.mjs'
 // function-call toasts (showToast / showFailToast / showSuccessToast / showLoadingToast)
 import 'vant/es/toast/style/index.mjs'
 
-const COMPONENTS = [Button, Cascader, Cell, CellGroup, Empty, Field, Form, Icon, Loading, NavBar, Popup, Step, Steps, Switch, Tag, Uploader]
+const COMPONENTS = [
+  Button,
+  Cascader,
+  Cell,
+  CellGroup,
+  Dialog,
+  Empty,
+  Field,
+  Form,
+  Icon,
+  Loading,
+  NavBar,
+  Picker,
+  Popup,
+  Progress,
+  Rate,
+  Step,
+  Steps,
+  Switch,
+  Tab,
+  Tabs,
+  Tag,
+  Uploader,
+]
 
 export default {
   install(app) {

@@ -9,9 +9,11 @@
 //   JICENG_URL=http://127.0.0.1:8080 node --test tests/e2e/cogov-h5.test.mjs
 // Uses Debian's Chromium through playwright-core. Screenshots: tests/e2e/screenshots/cogov-h5-*.png.
 // What the demo must hold: accounts community (community secretary), member (an in-service party
-// member; reported to a community, or reported here to the community secretary's community),
-// resident (a resident account with a household in the community secretary's community) and admin
-// (organisation department), all with the password below.
+// member; reported to a community, or reported here to the community secretary's community; the
+// notice row checked is the one of the report's unit, "未关联单位" when the member has none),
+// resident (a resident account whose household lies in its community, with other households there
+// for staff's paper ballots) and admin (organisation department), all with the password below.
+// The clock moves forward by an hour in (b): run against a server of its own.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'

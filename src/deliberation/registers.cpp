@@ -17,23 +17,13 @@ using cogov::int_of;
 using cogov::text_of;
 using registry::Field;
 using registry::Kind;
+using registry::read_only;
 using registry::WriteCtx;
 
 constexpr std::int64_t kMaxPeople = 50;
 
-Field read_only(std::string key, std::string column, std::string heading, Kind kind,
-                std::vector<registry::Choice> choices = {}, bool filter = false) {
-  Field f{std::move(key), std::move(column), std::move(heading), kind, false, 100, std::move(choices), filter};
-  f.writable = false;
-  return f;
-}
-
-bool given(WriteCtx& wc, const std::string& key) {
-  return wc.has(key) && !std::holds_alternative<std::monostate>(wc.input[key]);
-}
-
 void check_share(WriteCtx& wc, const char* key, const char* label) {
-  if (!given(wc, key)) return;
+  if (!wc.given(key)) return;
   const auto v = std::get<double>(wc.input[key]);
   if (v < 0 || v > 1) bad_request(key, std::string(label) + "应为 0 到 1 之间的比例，如 0.5");
 }
@@ -48,10 +38,10 @@ void prepare_matter(WriteCtx& wc) {
   check_share(wc, "majority", "通过比例");
   if (wc.create) {
     wc.columns["stage"] = std::string("proposed");
-    if (!given(wc, "quorum")) wc.columns["quorum"] = 0.5;
-    if (!given(wc, "majority")) wc.columns["majority"] = 0.5;
-    if (!given(wc, "voter_base")) wc.columns["voter_base"] = std::string("households");
-    if (!given(wc, "proposer_kind")) wc.columns["proposer_kind"] = std::string("resident");
+    if (!wc.given("quorum")) wc.columns["quorum"] = 0.5;
+    if (!wc.given("majority")) wc.columns["majority"] = 0.5;
+    if (!wc.given("voter_base")) wc.columns["voter_base"] = std::string("households");
+    if (!wc.given("proposer_kind")) wc.columns["proposer_kind"] = std::string("resident");
   } else {
     // The rule of a vote is fixed once households may vote.
     const auto stage = text_of(wc.existing->at("stage"));
@@ -153,11 +143,11 @@ void add_registers() {
     s.subtree_area_column = "area_path";
     s.prepare = [](WriteCtx& wc) {
       if (wc.has("area_id")) wc.columns["area_path"] = wc.area_path("area_id", std::get<std::int64_t>(wc.input["area_id"]));
-      if (given(wc, "people")) {
+      if (wc.given("people")) {
         const auto n = std::get<std::int64_t>(wc.input["people"]);
         if (n < 1 || n > kMaxPeople) bad_request("people", "户人数应为 1 到 50");
       }
-      if (wc.create && !given(wc, "representative")) wc.columns["representative"] = std::int64_t{0};
+      if (wc.create && !wc.given("representative")) wc.columns["representative"] = std::int64_t{0};
     };
     registry::add_spec(std::move(s));
   }

@@ -13,25 +13,15 @@ using auth::Register;
 using cogov::text_of;
 using registry::Field;
 using registry::Kind;
+using registry::read_only;
 using registry::WriteCtx;
 
 constexpr std::int64_t kMaxActivitySeconds = 7 * 24 * 3600;
 constexpr std::int64_t kMaxPlaces = 10000;
 constexpr double kMinHours = 0.5, kMaxHours = 24;
 
-Field read_only(std::string key, std::string column, std::string heading, Kind kind,
-                std::vector<registry::Choice> choices = {}, bool filter = false) {
-  Field f{std::move(key), std::move(column), std::move(heading), kind, false, 100, std::move(choices), filter};
-  f.writable = false;
-  return f;
-}
-
-bool given(WriteCtx& wc, const std::string& key) {
-  return wc.has(key) && !std::holds_alternative<std::monostate>(wc.input[key]);
-}
-
 std::int64_t value_or_existing(WriteCtx& wc, const std::string& key) {
-  if (given(wc, key)) return std::get<std::int64_t>(wc.input[key]);
+  if (wc.given(key)) return std::get<std::int64_t>(wc.input[key]);
   if (wc.existing) return cogov::int_of(wc.existing->at(key)).value_or(0);
   return 0;
 }
@@ -47,14 +37,14 @@ void prepare_activity(WriteCtx& wc) {
   const auto ends = value_or_existing(wc, "ends_at");
   if (ends <= starts) bad_request("ends_at", "结束时间应晚于开始时间");
   if (ends - starts > kMaxActivitySeconds) bad_request("ends_at", "一次活动最长 7 天");
-  if (given(wc, "places")) {
+  if (wc.given("places")) {
     const auto places = std::get<std::int64_t>(wc.input["places"]);
     if (places < 1 || places > kMaxPlaces) bad_request("places", "名额应为 1 到 10000");
     if (!wc.create && places < cogov::int_of(wc.existing->at("signed_up")).value_or(0)) {
       bad_request("places", "名额不能少于已报名人数");
     }
   }
-  if (given(wc, "max_hours")) {
+  if (wc.given("max_hours")) {
     const auto h = std::get<double>(wc.input["max_hours"]);
     if (h < kMinHours || h > kMaxHours) bad_request("max_hours", "每次最多计入的时长应为 0.5 到 24 小时");
   }
@@ -65,6 +55,22 @@ void prepare_activity(WriteCtx& wc) {
 }
 
 }  // namespace
+
+// The unit a member works at: the one whose party organisation is the member's own or the nearest above it.
+std::optional<std::int64_t> unit_of_member(store::Conn& c, const std::string& org_path) {
+  std::vector<std::int64_t> ids;
+  std::size_t i = 1;
+  while (i < org_path.size()) {
+    const auto j = org_path.find('/', i);
+    if (j == std::string::npos) break;
+    ids.push_back(std::stoll(org_path.substr(i, j - i)));
+    i = j + 1;
+  }
+  for (auto it = ids.rbegin(); it != ids.rend(); ++it) {
+    if (auto row = c.one("SELECT id FROM unit WHERE party_org_id = ? ORDER BY id LIMIT 1", {*it})) return row->integer(0);
+  }
+  return std::nullopt;
+}
 
 void add_registers() {
   {

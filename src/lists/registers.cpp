@@ -19,6 +19,7 @@ using cogov::int_of;
 using cogov::text_of;
 using registry::Field;
 using registry::Kind;
+using registry::read_only;
 using registry::WriteCtx;
 
 constexpr std::int64_t kMaxCapacity = 1000;
@@ -33,19 +34,8 @@ const std::vector<registry::Choice>& kinds() {
   return v;
 }
 
-Field read_only(std::string key, std::string column, std::string heading, Kind kind,
-                std::vector<registry::Choice> choices = {}, bool filter = false) {
-  Field f{std::move(key), std::move(column), std::move(heading), kind, false, 100, std::move(choices), filter};
-  f.writable = false;
-  return f;
-}
-
-bool given(WriteCtx& wc, const std::string& key) {
-  return wc.has(key) && !std::holds_alternative<std::monostate>(wc.input[key]);
-}
-
 void check_point(WriteCtx& wc) {
-  const bool lon = given(wc, "lon"), lat = given(wc, "lat");
+  const bool lon = wc.given("lon"), lat = wc.given("lat");
   if (lon != lat) bad_request(lon ? "lat" : "lon", "经度和纬度应同时填写");
   if (!lon) return;
   const double x = std::get<double>(wc.input["lon"]), y = std::get<double>(wc.input["lat"]);
@@ -54,7 +44,7 @@ void check_point(WriteCtx& wc) {
 }
 
 void check_range(WriteCtx& wc, const std::string& key, std::int64_t lo, std::int64_t hi, const std::string& label) {
-  if (!given(wc, key)) return;
+  if (!wc.given(key)) return;
   const auto v = std::get<std::int64_t>(wc.input[key]);
   if (v < lo || v > hi) bad_request(key, label + "应为 " + std::to_string(lo) + " 到 " + std::to_string(hi));
 }
@@ -121,17 +111,17 @@ void prepare_resource(WriteCtx& wc) {
   if (wc.create) {
     if (unit) set_owner(wc, "unit", *unit);
     else if (member) set_owner(wc, "member", *member);
-    else if (given(wc, "unit_id")) set_owner(wc, "unit", std::get<std::int64_t>(wc.input["unit_id"]));
-    else if (given(wc, "member_id")) set_owner(wc, "member", std::get<std::int64_t>(wc.input["member_id"]));
+    else if (wc.given("unit_id")) set_owner(wc, "unit", std::get<std::int64_t>(wc.input["unit_id"]));
+    else if (wc.given("member_id")) set_owner(wc, "member", std::get<std::int64_t>(wc.input["member_id"]));
     else bad_request("unit_id", "请选择提供资源的单位或党员", "required");
     wc.columns["status"] = std::string(staff ? "published" : "pending");
-    if (!given(wc, "capacity")) wc.columns["capacity"] = std::int64_t{1};
+    if (!wc.given("capacity")) wc.columns["capacity"] = std::int64_t{1};
   } else {
     if (wc.has("unit_id") || wc.has("member_id")) bad_request("unit_id", "资源的提供方不能修改");
     // An owner's change is looked at again before it is offered.
     if (!staff && text_of(wc.existing->at("status")) == "published") wc.columns["status"] = std::string("pending");
   }
-  if (wc.has("served_area_ids")) wc.columns["served_paths"] = given(wc, "served_area_ids") ? store::Value(served_paths(wc)) : store::null();
+  if (wc.has("served_area_ids")) wc.columns["served_paths"] = wc.given("served_area_ids") ? store::Value(served_paths(wc)) : store::null();
   check_range(wc, "capacity", 1, kMaxCapacity, "同时可接单数");
   check_point(wc);
 }
@@ -141,7 +131,7 @@ void prepare_need(WriteCtx& wc) {
   if (wc.create) {
     const auto path = text_of(wc.columns["area_path"]);
     wc.columns["status"] = std::string(cogov::may_approve(wc.who, Register::lists, path) ? "published" : "pending");
-    if (!given(wc, "source")) wc.columns["source"] = std::string("community");
+    if (!wc.given("source")) wc.columns["source"] = std::string("community");
   }
   check_point(wc);
 }
@@ -153,13 +143,13 @@ void prepare_project(WriteCtx& wc) {
     wc.columns["status"] = std::string(cogov::may_approve(wc.who, Register::lists, path) ? "published" : "pending");
   }
   check_range(wc, "places", 1, kMaxPlaces, "认领名额");
-  if (given(wc, "places") && !wc.create) {
+  if (wc.given("places") && !wc.create) {
     const auto taken = int_of(wc.existing->at("taken")).value_or(0);
     if (std::get<std::int64_t>(wc.input["places"]) < taken) bad_request("places", "认领名额不能少于已认领的数量");
   }
-  if (given(wc, "budget") && std::get<double>(wc.input["budget"]) < 0) bad_request("budget", "预算不能为负数");
-  const auto starts = given(wc, "starts_on") ? text_of(wc.input["starts_on"]) : "";
-  const auto ends = given(wc, "ends_on") ? text_of(wc.input["ends_on"]) : "";
+  if (wc.given("budget") && std::get<double>(wc.input["budget"]) < 0) bad_request("budget", "预算不能为负数");
+  const auto starts = wc.given("starts_on") ? text_of(wc.input["starts_on"]) : "";
+  const auto ends = wc.given("ends_on") ? text_of(wc.input["ends_on"]) : "";
   if (!starts.empty() && !ends.empty() && ends < starts) bad_request("ends_on", "结束日期不能早于开始日期");
 }
 

@@ -15,13 +15,8 @@ namespace bj = boost::json;
 using auth::Register;
 using registry::Field;
 using registry::Kind;
+using registry::read_only;
 using registry::WriteCtx;
-
-Field read_only(std::string key, std::string column, std::string heading, Kind kind) {
-  Field f{std::move(key), std::move(column), std::move(heading), kind};
-  f.writable = false;
-  return f;
-}
 
 void area_in_scope(WriteCtx& wc) {
   if (wc.has("area_id")) wc.columns["area_path"] = wc.area_path("area_id", std::get<std::int64_t>(wc.input["area_id"]));

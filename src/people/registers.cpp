@@ -17,13 +17,9 @@ std::string text_of(const store::Value& v) {
   if (auto p = std::get_if<std::string>(&v)) return *p;
   return {};
 }
-bool given(WriteCtx& wc, const std::string& key) {
-  return wc.has(key) && !std::holds_alternative<std::monostate>(wc.input[key]);
-}
-
 void put_phone(WriteCtx& wc) {
   if (!wc.has("phone")) return;
-  if (!given(wc, "phone")) {
+  if (!wc.given("phone")) {
     wc.columns["phone_enc"] = store::null();
     wc.columns["phone_mask"] = store::null();
     return;
@@ -34,7 +30,7 @@ void put_phone(WriteCtx& wc) {
 }
 
 void prepare_member(WriteCtx& wc) {
-  if (given(wc, "id_number")) {
+  if (wc.given("id_number")) {
     const auto id = text_of(wc.input["id_number"]);
     const auto idx = wc.app.cipher.blind_index(id);
     const std::int64_t self = wc.existing ? wc.existing->integer(0) : 0;
@@ -52,17 +48,17 @@ void prepare_member(WriteCtx& wc) {
     bad_request("id_number", "身份证号为必填项", "required");
   }
   put_phone(wc);
-  if (given(wc, "org_id")) {
+  if (wc.given("org_id")) {
     const auto [org_path, area_path] = wc.org_paths("org_id", std::get<std::int64_t>(wc.input["org_id"]));
     wc.columns["org_path"] = org_path;
     wc.columns["area_path"] = area_path;
   }
-  if (wc.create && !given(wc, "status")) {
-    wc.columns["status"] = std::string(given(wc, "full_on") || !given(wc, "joined_on") ? "full" : "probationary");
+  if (wc.create && !wc.given("status")) {
+    wc.columns["status"] = std::string(wc.given("full_on") || !wc.given("joined_on") ? "full" : "probationary");
   }
-  if (wc.create && !given(wc, "category")) wc.columns["category"] = std::string("in_service");
-  const auto joined = given(wc, "joined_on") ? text_of(wc.input["joined_on"]) : "";
-  const auto full = given(wc, "full_on") ? text_of(wc.input["full_on"]) : "";
+  if (wc.create && !wc.given("category")) wc.columns["category"] = std::string("in_service");
+  const auto joined = wc.given("joined_on") ? text_of(wc.input["joined_on"]) : "";
+  const auto full = wc.given("full_on") ? text_of(wc.input["full_on"]) : "";
   if (!joined.empty() && !full.empty() && full < joined) bad_request("full_on", "转正日期不能早于入党日期");
   const auto birth = wc.columns.count("birth_date") ? text_of(wc.columns["birth_date"]) : "";
   if (!birth.empty() && !joined.empty() && joined < birth) bad_request("joined_on", "入党日期不能早于出生日期");
@@ -72,7 +68,7 @@ void prepare_person(WriteCtx& wc) {
   if (wc.has("area_id")) wc.columns["area_path"] = wc.area_path("area_id", std::get<std::int64_t>(wc.input["area_id"]));
   put_phone(wc);
   const auto kind = wc.has("kind") ? text_of(wc.input["kind"]) : wc.existing ? text_of(wc.existing->at("kind")) : "";
-  if (given(wc, "grid_role") && kind != "grid_staff") bad_request("grid_role", "只有网格员才有网格职务");
+  if (wc.given("grid_role") && kind != "grid_staff") bad_request("grid_role", "只有网格员才有网格职务");
 }
 
 }  // namespace

@@ -55,7 +55,20 @@ struct WriteCtx final {
   std::string area_path(const std::string& field, std::int64_t area_id) const;
   std::pair<std::string, std::string> org_paths(const std::string& field, std::int64_t org_id) const;  // path, area_path
   bool has(const std::string& key) const { return input.count(key) != 0; }
+  // Given with a value (not cleared to null).
+  bool given(const std::string& key) const {
+    auto it = input.find(key);
+    return it != input.end() && !std::holds_alternative<std::monostate>(it->second);
+  }
 };
+
+// A column shown and exported but never written by forms or sheets (statuses, counters kept by the module).
+inline Field read_only(std::string key, std::string column, std::string heading, Kind kind,
+                       std::vector<Choice> choices = {}, bool filter = false) {
+  Field f{std::move(key), std::move(column), std::move(heading), kind, false, 100, std::move(choices), filter};
+  f.writable = false;
+  return f;
+}
 
 struct Spec final {
   auth::Register reg;

@@ -7,6 +7,7 @@
 
 #include "cogov/common.hpp"
 #include "crypto/crypto.hpp"
+#include "dual_report/registers.hpp"
 
 namespace jiceng::demo {
 namespace {
@@ -65,7 +66,6 @@ std::string load_cogov(store::Conn& c, std::uint64_t seed, std::int64_t now, con
   const auto demo_member = by_account("member");
   const auto demo_unit = by_account("unit");
   const auto month = cogov::month_of(now);
-  const auto last_month = cogov::month_of(cogov::month_range(month).first - kDay);
 
   // Resources from units (most) and members, offered to communities; a few still wait for review.
   std::vector<std::int64_t> resources;
@@ -149,25 +149,11 @@ std::string load_cogov(store::Conn& c, std::uint64_t seed, std::int64_t now, con
     std::size_t community;
   };
   std::vector<Reported> reported;
-  auto unit_for = [&](const std::string& org_path) -> std::optional<std::int64_t> {
-    // The unit whose party organisation holds the member, as dual_report's own route finds it.
-    std::optional<std::int64_t> found;
-    std::size_t i = 1;
-    while (i < org_path.size()) {
-      const auto j = org_path.find('/', i);
-      if (j == std::string::npos) break;
-      if (auto r = c.one("SELECT id FROM unit WHERE party_org_id = ? ORDER BY id LIMIT 1", {std::stoll(org_path.substr(i, j - i))})) {
-        found = r->integer(0);
-      }
-      i = j + 1;
-    }
-    return found;
-  };
   const auto candidates = c.query("SELECT id, org_path FROM member WHERE category = 'in_service' AND id <> ? ORDER BY id LIMIT ?",
                                   {demo_member, static_cast<std::int64_t>(scale.reported)});
   auto add_report = [&](std::int64_t member, const std::string& org_path, std::size_t community) {
     const auto& place = communities[community];
-    const auto unit = unit_for(org_path);
+    const auto unit = dual_report::unit_of_member(c, org_path);
     const auto id = insert(c,
         "INSERT INTO dual_report (kind, unit_id, member_id, org_path, area_id, area_path, commitments, address, reported_on, "
         "status, created_at, updated_at) VALUES ('member', ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)",
@@ -308,7 +294,6 @@ std::string load_cogov(store::Conn& c, std::uint64_t seed, std::int64_t now, con
   std::ostringstream out;
   out << resources.size() << " resources, " << needs.size() << " needs, " << reported.size() << " reported members ("
       << checkins << " check-ins), " << households.size() << " households";
-  (void)last_month;
   return out.str();
 }
 

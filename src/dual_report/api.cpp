@@ -30,7 +30,6 @@ constexpr std::size_t kMaxAddress = 120;
 constexpr std::int64_t kDefaultInactiveMonths = 3;
 constexpr std::int64_t kMaxInactiveMonths = 24;
 constexpr std::int64_t kMaxInactiveRows = 500;
-constexpr std::int64_t kMonthSeconds = 30 * 24 * 3600;
 constexpr std::size_t kIdBatch = 500;
 
 // The community a report lands in: given by id (staff must cover it), else named in the address.
@@ -47,22 +46,6 @@ cogov::Area community_for(store::Conn& c, const Ctx& ctx, std::optional<std::int
     area = cogov::Area{row->integer(0), row->text(1), row->text(2), row->text(3)};
   }
   return *area;
-}
-
-// The unit a member works at: the one whose party organisation is the member's own or the nearest above it.
-std::optional<std::int64_t> unit_of_member(store::Conn& c, const std::string& org_path) {
-  std::vector<std::int64_t> ids;
-  std::size_t i = 1;
-  while (i < org_path.size()) {
-    const auto j = org_path.find('/', i);
-    if (j == std::string::npos) break;
-    ids.push_back(std::stoll(org_path.substr(i, j - i)));
-    i = j + 1;
-  }
-  for (auto it = ids.rbegin(); it != ids.rend(); ++it) {
-    if (auto row = c.one("SELECT id FROM unit WHERE party_org_id = ? ORDER BY id LIMIT 1", {*it})) return row->integer(0);
-  }
-  return std::nullopt;
 }
 
 http::Response create_report(Ctx& ctx) {
@@ -441,14 +424,14 @@ http::Response notice(Ctx& ctx) {
 http::Response list_inactive(Ctx& ctx) {
   if (!ctx.who().can(Register::dual_report, Action::read)) forbidden();
   const auto months = cogov::int_param(ctx.req, "months", 1, kMaxInactiveMonths).value_or(kDefaultInactiveMonths);
-  const auto cutoff = ctx.app.now() - months * kMonthSeconds;
+  const auto cutoff = inactive_before(ctx.app.now(), static_cast<int>(months));
   auth::ScopeColumns cols;
   cols.area_path = "r.area_path";
   cols.org_path = "r.org_path";
   cols.unit_id = "r.unit_id";
   cols.member_id = "r.member_id";
   auto scope = auth::scope_clause(ctx.who(), Register::dual_report, Action::read, cols);
-  std::string where = "r.kind = 'member' AND r.status = 'active' AND (r.last_active_at IS NULL OR r.last_active_at < ?) AND " + scope.sql;
+  std::string where = "r.kind = 'member' AND r.status = 'active' AND (r.last_active_at IS NULL OR r.last_active_at <= ?) AND " + scope.sql;
   store::Params params{cutoff};
   params.insert(params.end(), scope.params.begin(), scope.params.end());
   auto rs = ctx.app.db.read([&](store::Conn& c) {

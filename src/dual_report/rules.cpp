@@ -19,8 +19,12 @@ double service_hours(std::int64_t checked_in_at, std::int64_t starts_at, std::in
   return std::min(halves / 2.0, max_hours);
 }
 
+std::int64_t inactive_before(std::int64_t now, int months) {
+  return now - static_cast<std::int64_t>(months) * kMonthSeconds;
+}
+
 bool inactive(std::int64_t last_participation, std::int64_t now, int months) {
-  return last_participation <= 0 || now - last_participation >= static_cast<std::int64_t>(months) * kMonthSeconds;
+  return last_participation <= 0 || last_participation <= inactive_before(now, months);
 }
 
 }  // namespace jiceng::dual_report

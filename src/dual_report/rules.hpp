@@ -14,5 +14,7 @@ bool may_check_in(std::int64_t now, std::int64_t starts_at, std::int64_t ends_at
 double service_hours(std::int64_t checked_in_at, std::int64_t starts_at, std::int64_t ends_at, double max_hours);
 // A member with no participation for `months` whole months by `now` is listed for their branch.
 bool inactive(std::int64_t last_participation, std::int64_t now, int months);
+// The moment before which a last participation counts as inactive (for an indexed query).
+std::int64_t inactive_before(std::int64_t now, int months);
 
 }  // namespace jiceng::dual_report

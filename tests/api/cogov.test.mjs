@@ -345,3 +345,27 @@ test('hostile and malformed input to co-governance routes gets clear 4xx answers
   assertError(assert, await pub.get('/api/v1/public/deliberations/999999'), 404);
   assertError(assert, await pub.get('/api/v1/public/lists?area_id=abc'), 400);
 });
+
+test('the state-changing sub-routes refuse callers outside the object\'s scope', async () => {
+  const res = (await unit.get('/api/v1/resources?limit=1')).json.items[0];
+  assertError(assert, await community2.post(`/api/v1/resources/${res.id}/withdraw`, {}), 404);
+  assertError(assert, await member.post(`/api/v1/resources/${res.id}/withdraw`, {}), 404);
+  const report = (await community.get('/api/v1/dual-reports?limit=1')).json.items[0];
+  assertError(assert, await community2.post(`/api/v1/dual-reports/${report.id}/end`, {}), 404);
+  const pairing = (await community.get('/api/v1/pairings?limit=1')).json.items[0];
+  const detail = (await community.get(`/api/v1/pairings/${pairing.id}`)).json;
+  assertError(assert, await community2.req('DELETE', `/api/v1/pairings/${pairing.id}/parties/${detail.parties[0].id}`), 404);
+  assertError(assert, await community2.post(`/api/v1/pairings/${pairing.id}/parties`, { side: 'helped', party_kind: 'household', ref_id: 1 }), 404);
+  assertError(assert, await community.req('DELETE', `/api/v1/pairings/${pairing.id}/parties/99999999`), 404);
+  const matter = (await community.post('/api/v1/deliberations', { title: '范围测试', body: '只为测试', area_id: home, proposer: '社区' })).json;
+  await community.post(`/api/v1/deliberations/${matter.id}/advance`, { to: 'discussing' });
+  const opened = await community.post(`/api/v1/deliberations/${matter.id}/advance`, { to: 'voting', closes_at: (await now()) + 600 });
+  assert.equal(opened.json.stage, 'voting');
+  assertError(assert, await community2.post(`/api/v1/deliberations/${matter.id}/close-vote`, {}), 404);
+  assertError(assert, await resident.post(`/api/v1/deliberations/${matter.id}/close-vote`, {}), 403);
+  assertError(assert, await community2.post(`/api/v1/deliberations/${matter.id}/advance`, { to: 'carrying_out' }), 404);
+  const act = (await community.get('/api/v1/activities?limit=1')).json.items[0];
+  assertError(assert, await community.post(`/api/v1/activities/${act.id}/signup`, {}), 403);
+  assertError(assert, await community2.get(`/api/v1/activities/${act.id}/signups`), 404);
+  assertError(assert, await member.get('/api/v1/activities/99999999/signups'), 404);
+});

@@ -1,13 +1,69 @@
 #include "core/json.hpp"
 
 #include <boost/json.hpp>
+#include <charconv>
+#include <cstring>
 
 #include "core/errors.hpp"
 
 namespace jiceng::json {
 namespace {
 constexpr std::size_t kMaxDepth = 16;
+// Longer than any double std::to_chars writes in its shortest form.
+constexpr std::size_t kNumberBuffer = 32;
+
+bool number_char(char c) { return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E'; }
+
+// Boost.JSON 1.74 writes every double in exponent form (4.5 as "4.5E0"): valid JSON, but spreadsheet
+// and form clients show it as is. Rewrite those numbers, outside strings only, in their shortest
+// round-trip form. Output without an 'E' (nearly every response) is returned untouched.
+std::string plain_numbers(std::string out) {
+  if (std::memchr(out.data(), 'E', out.size()) == nullptr) return out;
+  std::string fixed;
+  fixed.reserve(out.size());
+  bool in_string = false;
+  for (std::size_t i = 0; i < out.size();) {
+    const char c = out[i];
+    if (in_string) {
+      fixed.push_back(c);
+      if (c == '\\' && i + 1 < out.size()) {
+        fixed.push_back(out[i + 1]);
+        i += 2;
+        continue;
+      }
+      if (c == '"') in_string = false;
+      ++i;
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+      fixed.push_back(c);
+      ++i;
+      continue;
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) {
+      std::size_t end = i;
+      while (end < out.size() && number_char(out[end])) ++end;
+      const std::string_view token(out.data() + i, end - i);
+      double d = 0;
+      const auto parsed = std::from_chars(token.data(), token.data() + token.size(), d);
+      if (token.find('E') != std::string_view::npos && parsed.ec == std::errc() &&
+          parsed.ptr == token.data() + token.size()) {
+        char buf[kNumberBuffer];
+        const auto written = std::to_chars(buf, buf + sizeof buf, d);
+        fixed.append(buf, written.ptr);
+      } else {
+        fixed.append(token);
+      }
+      i = end;
+      continue;
+    }
+    fixed.push_back(c);
+    ++i;
+  }
+  return fixed;
 }
+}  // namespace
 
 long utf8_length(std::string_view s) {
   long n = 0;
@@ -82,12 +138,12 @@ std::optional<bool> opt_bool(const bj::object& o, std::string_view key) {
   return v->as_bool();
 }
 
-std::string serialize(const bj::value& v) { return bj::serialize(v); }
+std::string serialize(const bj::value& v) { return plain_numbers(bj::serialize(v)); }
 
 http::Response respond(const bj::value& v, int status) {
   http::Response r;
   r.status = status;
-  r.body = bj::serialize(v);
+  r.body = json::serialize(v);
   return r;
 }
 

@@ -8,6 +8,7 @@
 #include "cogov/common.hpp"
 #include "crypto/crypto.hpp"
 #include "dual_report/registers.hpp"
+#include "dual_report/tally.hpp"
 
 namespace jiceng::demo {
 namespace {
@@ -159,6 +160,7 @@ std::string load_cogov(store::Conn& c, std::uint64_t seed, std::int64_t now, con
         "status, created_at, updated_at) VALUES ('member', ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)",
         {store::opt(unit), member, org_path, place.id, place.path, std::string("参加社区志愿服务，每月至少一次"),
          place.name + std::to_string(g.between(1, 30)) + "号楼", cogov::day_of(now - 90 * kDay), now - 90 * kDay, now});
+    dual_report::count_report(c, place.path, unit, cogov::month_of(now - 90 * kDay), false);
     reported.push_back({id, member, unit, community});
   };
   add_report(demo_member, c.one("SELECT org_path FROM member WHERE id = ?", {demo_member})->text(0), 0);
@@ -200,10 +202,7 @@ std::string load_cogov(store::Conn& c, std::uint64_t seed, std::int64_t now, con
       c.execute("INSERT INTO activity_signup (activity_id, member_id, report_id, signed_at, checked_in_at, hours) "
                 "VALUES (?, ?, ?, ?, ?, ?)", {activity, r.member, r.report, starts - 2 * kDay, starts + 5 * 60, hours});
       c.execute("UPDATE activity SET signed_up = signed_up + 1, checked_in = checked_in + 1 WHERE id = ?", {activity});
-      c.execute("INSERT INTO dual_report_month (member_id, month, unit_id, area_path, activities, hours) VALUES (?, ?, ?, ?, 1, ?) "
-                "ON CONFLICT (member_id, month) DO UPDATE SET activities = dual_report_month.activities + 1, "
-                "hours = dual_report_month.hours + excluded.hours",
-                {r.member, cogov::month_of(starts), store::opt(r.unit), communities[r.community].path, hours});
+      dual_report::count_participation(c, r.member, cogov::month_of(starts), r.unit, communities[r.community].path, hours);
       last = std::max(last, starts + 5 * 60);
       ++checkins;
     }

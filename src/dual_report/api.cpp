@@ -15,6 +15,7 @@
 #include "dual_report/qr.hpp"
 #include "dual_report/registers.hpp"
 #include "dual_report/rules.hpp"
+#include "dual_report/tally.hpp"
 #include "io/table.hpp"
 #include "registry/spec.hpp"
 
@@ -31,6 +32,7 @@ constexpr std::int64_t kDefaultInactiveMonths = 3;
 constexpr std::int64_t kMaxInactiveMonths = 24;
 constexpr std::int64_t kMaxInactiveRows = 500;
 constexpr std::size_t kIdBatch = 500;
+constexpr std::size_t kMaxReasonChars = 200;
 
 // The community a report lands in: given by id (staff must cover it), else named in the address.
 cogov::Area community_for(store::Conn& c, const Ctx& ctx, std::optional<std::int64_t> area_id, const std::string& address) {
@@ -96,6 +98,7 @@ http::Response create_report(Ctx& ctx) {
                      {kind, store::opt(party_org), store::opt(unit), store::opt(member), org_path, area.id, area.path,
                       commitments.empty() ? store::null() : store::Value(commitments),
                       address.empty() ? store::null() : store::Value(address), cogov::day_of(ctx.app.now()), now, now});
+    if (kind == "member") count_report(c, area.path, unit, cogov::month_of(now), false);
     cogov::audit(c, ctx, "create", "dual_report", row->integer(0), kind + "→" + area.name);
     return row->integer(0);
   });
@@ -108,7 +111,7 @@ http::Response create_report(Ctx& ctx) {
 http::Response end_report(Ctx& ctx) {
   const auto id = ctx.id();
   ctx.app.db.write([&](store::Conn& c) {
-    auto row = c.one("SELECT status, area_path, unit_id, member_id FROM dual_report WHERE id = ?", {id});
+    auto row = c.one("SELECT status, area_path, unit_id, member_id, kind FROM dual_report WHERE id = ?", {id});
     if (!row) not_found();
     const auto u = cogov::acting_unit(ctx.who(), Register::dual_report, Action::write);
     const auto m = cogov::acting_member(ctx.who(), Register::dual_report, Action::write);
@@ -116,6 +119,9 @@ http::Response end_report(Ctx& ctx) {
     if (!own && !cogov::staff_over(ctx.who(), Register::dual_report, Action::write, row->text(1))) not_found();
     if (row->text(0) != "active") conflict("该报到已结束");
     c.execute("UPDATE dual_report SET status = 'ended', updated_at = ? WHERE id = ?", {ctx.app.now(), id});
+    if (row->text(4) == "member") {
+      count_report(c, row->text(1), row->opt_integer(2), cogov::month_of(ctx.app.now()), true);
+    }
     cogov::audit(c, ctx, "end", "dual_report", id, "");
   });
   return registry::detail_response(*registry::find_spec("dual-reports"), ctx);
@@ -190,6 +196,7 @@ http::Response checkin(Ctx& ctx) {
   ctx.app.db.write([&](store::Conn& c) {
     auto a = activity(c, id);
     if (!a) not_found();
+    if (a->status != "open") conflict("该活动已取消");
     if (code.size() != a->code.size() || sodium_memcmp(code.data(), a->code.data(), code.size()) != 0) bad_request("code", "签到码不正确，请重新扫描活动现场的二维码");
     if (!may_check_in(now, a->starts_at, a->ends_at)) {
       conflict(now < a->starts_at ? "活动尚未开始，开始前 30 分钟可签到" : "活动已结束，不能签到");
@@ -203,11 +210,7 @@ http::Response checkin(Ctx& ctx) {
               {now, hours, id, member});
     c.execute("UPDATE activity SET checked_in = checked_in + 1 WHERE id = ?", {id});
     c.execute("UPDATE dual_report SET last_active_at = ?, updated_at = ? WHERE id = ?", {now, now, report->integer(0)});
-    c.execute("INSERT INTO dual_report_month (member_id, month, unit_id, area_path, activities, hours) "
-              "VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (member_id, month) DO UPDATE SET "
-              "activities = dual_report_month.activities + 1, hours = dual_report_month.hours + excluded.hours",
-              {member, cogov::month_of(a->starts_at), report->is_null(2) ? store::null() : store::Value(report->integer(2)),
-               report->text(1), hours});
+    count_participation(c, member, cogov::month_of(a->starts_at), report->opt_integer(2), report->text(1), hours);
     cogov::audit(c, ctx, "checkin", "activity", id, "member=" + std::to_string(member));
   });
   return json::respond(bj::object{{"activity_id", id}, {"checked_in_at", now}, {"hours", hours}});
@@ -263,6 +266,22 @@ http::Response qr(Ctx& ctx) {
   return resp;
 }
 
+http::Response cancel_activity(Ctx& ctx) {
+  const auto body = json::parse_object(ctx.req.body);
+  const auto reason = json::req_string(body, "reason", kMaxReasonChars);
+  if (reason.empty()) bad_request("reason", "请填写取消原因", "required");
+  const auto now = ctx.app.now();
+  ctx.app.db.write([&](store::Conn& c) {
+    const auto a = staff_activity(c, ctx, Action::write);
+    if (a.status != "open") conflict("该活动已取消");
+    if (a.ends_at <= now) conflict("活动已结束，不能取消");
+    if (c.scalar("SELECT checked_in FROM activity WHERE id = ?", {a.id}) > 0) conflict("已有党员签到，不能取消");
+    c.execute("UPDATE activity SET status = 'cancelled', cancel_reason = ?, updated_at = ? WHERE id = ?", {reason, now, a.id});
+    cogov::audit(c, ctx, "cancel", "activity", a.id, reason);
+  });
+  return registry::detail_response(*registry::find_spec("activities"), ctx);
+}
+
 struct NoticeRow final {
   std::optional<std::int64_t> unit_id;
   std::string unit_name;
@@ -291,18 +310,19 @@ Notice build_notice(store::Conn& c, const Ctx& ctx) {
   if (!cogov::is_month(n.month)) bad_request("month", "月份应为 2026-11 这样的格式");
   const auto end = auth::path_end(n.area.path);
   std::map<std::int64_t, NoticeRow> by_unit;  // 0: members with no unit found
-  for (const auto& r : c.query("SELECT COALESCE(unit_id, 0), COUNT(*) FROM dual_report WHERE kind = 'member' AND "
-                               "status = 'active' AND area_path >= ? AND area_path < ? GROUP BY COALESCE(unit_id, 0)",
-                               {n.area.path, end})) {
-    by_unit[r.integer(0)].reported = r.integer(1);
-  }
-  for (const auto& r : c.query("SELECT COALESCE(unit_id, 0), COUNT(*), SUM(hours), SUM(activities) FROM dual_report_month "
-                               "WHERE month = ? AND area_path >= ? AND area_path < ? GROUP BY COALESCE(unit_id, 0)",
-                               {n.month, n.area.path, end})) {
-    auto& row = by_unit[r.integer(0)];
-    row.active = r.integer(1);
-    row.hours = r.real(2);
-    row.activities = r.integer(3);
+  // A member counts as reported in every month from the one they reported in to the one they ended in.
+  for (const auto& r : c.query(
+           "SELECT unit_id, SUM(reported_in) - SUM(CASE WHEN month < ? THEN ended_in ELSE 0 END), "
+           "SUM(CASE WHEN month = ? THEN active ELSE 0 END), SUM(CASE WHEN month = ? THEN hours ELSE 0 END), "
+           "SUM(CASE WHEN month = ? THEN activities ELSE 0 END) FROM dual_report_unit_month "
+           "WHERE area_path >= ? AND area_path < ? AND month <= ? GROUP BY unit_id",
+           {n.month, n.month, n.month, n.month, n.area.path, end, n.month})) {
+    NoticeRow row;
+    row.reported = r.integer(1);
+    row.active = r.integer(2);
+    row.hours = r.real(3);
+    row.activities = r.integer(4);
+    if (row.reported > 0 || row.active > 0) by_unit[r.integer(0)] = row;
   }
   const auto [from, to] = cogov::month_range(n.month);
   n.activities = c.scalar("SELECT COUNT(*) FROM activity WHERE status = 'open' AND area_path >= ? AND area_path < ? "
@@ -476,16 +496,18 @@ http::Response mine(Ctx& ctx) {
                                {"reported_on", r->text(5)}};
       const auto path = r->text(6);
       for (const auto& a : c.query("SELECT t.id, t.title, t.place, t.starts_at, t.ends_at, t.places, t.signed_up, t.needs, "
-                                   "s.signed_at, s.checked_in_at, s.hours FROM activity t LEFT JOIN activity_signup s "
+                                   "s.signed_at, s.checked_in_at, s.hours, t.status, t.cancel_reason FROM activity t LEFT JOIN activity_signup s "
                                    "ON s.activity_id = t.id AND s.member_id = ? WHERE t.area_path >= ? AND t.area_path < ? "
-                                   "AND t.status = 'open' AND t.ends_at > ? ORDER BY t.starts_at LIMIT 50",
+                                   "AND (t.status = 'open' OR s.signed_at IS NOT NULL) AND t.ends_at > ? "
+                                   "ORDER BY t.starts_at LIMIT 50",
                                    {member, path, auth::path_end(path), now})) {
         activities.push_back(bj::object{{"id", a.integer(0)}, {"title", a.text(1)}, {"place", a.text(2)},
                                         {"starts_at", a.integer(3)}, {"ends_at", a.integer(4)}, {"places", a.integer(5)},
                                         {"signed_up_count", a.integer(6)},
                                         {"needs", a.is_null(7) ? bj::value(nullptr) : bj::value(a.text(7))},
                                         {"signed_up", !a.is_null(8)}, {"checked_in", !a.is_null(9)},
-                                        {"hours", a.is_null(10) ? 0.0 : a.real(10)}});
+                                        {"hours", a.is_null(10) ? 0.0 : a.real(10)}, {"status", a.text(11)},
+                                        {"cancel_reason", a.is_null(12) ? bj::value(nullptr) : bj::value(a.text(12))}});
       }
     } else {
       o["report"] = nullptr;
@@ -516,6 +538,7 @@ void register_routes(Router& r) {
   r.add("POST", "/api/v1/activities/{id}/checkin", Access::authenticated, tag, "活动签到（扫码，党员本人）", checkin);
   r.add("GET", "/api/v1/activities/{id}/signups", Access::authenticated, tag, "活动报名与签到名单", signups);
   r.add("GET", "/api/v1/activities/{id}/checkin-code", Access::authenticated, tag, "活动签到码", checkin_code);
+  r.add("POST", "/api/v1/activities/{id}/cancel", Access::authenticated, tag, "取消活动（须填原因）", cancel_activity);
   r.add("GET", "/api/v1/activities/{id}/qr.svg", Access::authenticated, tag, "活动签到二维码（SVG）", qr);
 }
 

@@ -127,6 +127,7 @@ void add_registers() {
         read_only("signed_up", "signed_up", "已报名", Kind::integer),
         read_only("checked_in", "checked_in", "已签到", Kind::integer),
         read_only("status", "status", "状态", Kind::choice, statuses, true),
+        read_only("cancel_reason", "cancel_reason", "取消原因", Kind::text),
     };
     s.fields[0].sort = true;
     s.fields[3].sort = true;

@@ -205,6 +205,67 @@ test('a reported member checks in to an activity by its code and the hours reach
   assertError(assert, await member.post('/api/v1/dual-reports', { kind: 'nobody' }), 400);
 });
 
+test('staff cancel an activity with a reason; signed-up members see it and can no longer check in', async () => {
+  const area = (await member.get('/api/v1/my/dual-report')).json.report.area_id;
+  const staff = area === home ? community : admin;
+  const t = await now();
+  const act = await staff.post('/api/v1/activities', { title: '待取消的活动', area_id: area, place: '服务站', starts_at: t + 3600, ends_at: t + 7200, places: 3 });
+  assert.equal(act.status, 201, act.text);
+  const id = act.json.id;
+  assert.equal((await member.post(`/api/v1/activities/${id}/signup`, {})).status, 201);
+
+  assertError(assert, await staff.post(`/api/v1/activities/${id}/cancel`, {}), 400);
+  assertError(assert, await staff.post(`/api/v1/activities/${id}/cancel`, { reason: '' }), 400);
+  assertError(assert, await staff.post(`/api/v1/activities/${id}/cancel`, { reason: 'x'.repeat(201) }), 400);
+  assertError(assert, await member.post(`/api/v1/activities/${id}/cancel`, { reason: '不想去' }), 404);
+  assertError(assert, await community2.post(`/api/v1/activities/${id}/cancel`, { reason: '越权' }), 404);
+  const cancelled = await staff.post(`/api/v1/activities/${id}/cancel`, { reason: '因天气原因改期' });
+  assert.equal(cancelled.status, 200, cancelled.text);
+  assert.equal(cancelled.json.status, 'cancelled');
+  assert.equal(cancelled.json.cancel_reason, '因天气原因改期');
+  assertError(assert, await staff.post(`/api/v1/activities/${id}/cancel`, { reason: '再取消一次' }), 409);
+
+  const code = (await staff.get(`/api/v1/activities/${id}/checkin-code`)).json.code;
+  assertError(assert, await member.post(`/api/v1/activities/${id}/checkin`, { code }), 409);
+  const mine = (await member.get('/api/v1/my/dual-report')).json.activities.find((a) => a.id === id);
+  assert.ok(mine, 'the member still sees the activity they signed up for');
+  assert.equal(mine.status, 'cancelled');
+  assert.equal(mine.cancel_reason, '因天气原因改期');
+
+  // An activity that is over cannot be called off afterwards.
+  const past = await staff.post('/api/v1/activities', { title: '已结束的活动', area_id: area, place: '服务站', starts_at: t - 7200, ends_at: t - 3600, places: 3 });
+  assertError(assert, await staff.post(`/api/v1/activities/${past.json.id}/cancel`, { reason: '太晚了' }), 409);
+});
+
+test('the notice counts a member from the month they report until the month they end', async () => {
+  const t = await now();
+  const thisMonth = month(t);
+  const nextMonth = month(t + 32 * 86400);
+  const lastMonth = month(t - 32 * 86400);
+  const reported = async (m) => (await admin.get(`/api/v1/dual-reports/notice?month=${m}`)).json.reported_members;
+  const before = { last: await reported(lastMonth), this: await reported(thisMonth), next: await reported(nextMonth) };
+
+  // An in-service member who has not reported yet reports to the demo community now.
+  const people = (await admin.get('/api/v1/members?category=in_service&limit=100')).json.items;
+  let report = null;
+  for (const p of people) {
+    const r = await admin.post('/api/v1/dual-reports', { kind: 'member', member_id: p.id, area_id: home });
+    if (r.status === 201) { report = r.json; break; }
+    assertError(assert, r, 409);
+  }
+  assert.ok(report, 'some demo in-service member had not reported');
+  assert.equal(await reported(lastMonth), before.last, 'not counted in the month before they reported');
+  assert.equal(await reported(thisMonth), before.this + 1);
+  assert.equal(await reported(nextMonth), before.next + 1);
+
+  const ended = await admin.post(`/api/v1/dual-reports/${report.id}/end`, {});
+  assert.equal(ended.status, 200, ended.text);
+  assert.equal(ended.json.status, 'ended');
+  assert.equal(await reported(thisMonth), before.this + 1, 'still counted in the month they ended');
+  assert.equal(await reported(nextMonth), before.next, 'not counted after it');
+  assertError(assert, await admin.post(`/api/v1/dual-reports/${report.id}/end`, {}), 409);
+});
+
 test('units report their party organisation; an address names the community', async () => {
   const r = await community2.post('/api/v1/dual-reports', { kind: 'org', unit_id: 999999, area_id: community2.account.roles[0].scope_id });
   assertError(assert, r, 400);

@@ -1,0 +1,30 @@
+-- The monthly notice per (community, unit, month): members who reported or ended their report that
+-- month, and what members took part in. A notice then reads communities × units rows, not members,
+-- and counts a member only in the months they were reported. unit_id 0: members with no known unit.
+CREATE TABLE dual_report_unit_month (
+  area_path {{PATH}} NOT NULL,
+  unit_id BIGINT NOT NULL,
+  month TEXT NOT NULL,
+  reported_in INTEGER NOT NULL DEFAULT 0,
+  ended_in INTEGER NOT NULL DEFAULT 0,
+  active INTEGER NOT NULL DEFAULT 0,
+  activities INTEGER NOT NULL DEFAULT 0,
+  hours DOUBLE PRECISION NOT NULL DEFAULT 0,
+  PRIMARY KEY (area_path, unit_id, month)
+);
+-- Covers the notice: a subtree range, months up to the one asked for, everything summed.
+CREATE INDEX dual_report_unit_month_notice
+  ON dual_report_unit_month (area_path, month, unit_id, reported_in, ended_in, active, activities, hours);
+
+INSERT INTO dual_report_unit_month (area_path, unit_id, month, reported_in)
+  SELECT area_path, COALESCE(unit_id, 0), substr(reported_on, 1, 7), COUNT(*) FROM dual_report
+  WHERE kind = 'member' GROUP BY area_path, COALESCE(unit_id, 0), substr(reported_on, 1, 7);
+
+INSERT INTO dual_report_unit_month (area_path, unit_id, month, active, activities, hours)
+  SELECT area_path, COALESCE(unit_id, 0), month, COUNT(*), SUM(activities), SUM(hours) FROM dual_report_month
+  GROUP BY area_path, COALESCE(unit_id, 0), month
+  ON CONFLICT (area_path, unit_id, month) DO UPDATE SET active = excluded.active, activities = excluded.activities,
+    hours = excluded.hours;
+
+-- Why a community called off an activity; shown to the members who signed up.
+ALTER TABLE activity ADD COLUMN cancel_reason TEXT;

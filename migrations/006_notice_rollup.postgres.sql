@@ -4,3 +4,12 @@ INSERT INTO dual_report_unit_month (area_path, unit_id, month, ended_in)
   FROM dual_report WHERE kind = 'member' AND status = 'ended'
   GROUP BY area_path, COALESCE(unit_id, 0), to_char(to_timestamp(updated_at + 28800) AT TIME ZONE 'UTC', 'YYYY-MM')
   ON CONFLICT (area_path, unit_id, month) DO UPDATE SET ended_in = excluded.ended_in;
+
+-- Once per statement, so a bulk load moves the version once.
+CREATE FUNCTION resource_version_bump() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  UPDATE cache_version SET version = version + 1 WHERE name = 'resource';
+  RETURN NULL;
+END $fn$;
+CREATE TRIGGER resource_version AFTER INSERT OR UPDATE OR DELETE ON resource
+  FOR EACH STATEMENT EXECUTE FUNCTION resource_version_bump();

@@ -28,3 +28,11 @@ INSERT INTO dual_report_unit_month (area_path, unit_id, month, active, activitie
 
 -- Why a community called off an activity; shown to the members who signed up.
 ALTER TABLE activity ADD COLUMN cancel_reason TEXT;
+
+-- Dispatch suggestions score published resources held in memory; a server reloads them when the
+-- version here has moved, which every change to resource rows does (triggers per store below).
+CREATE TABLE cache_version (
+  name TEXT PRIMARY KEY,
+  version BIGINT NOT NULL
+);
+INSERT INTO cache_version (name, version) VALUES ('resource', 0);

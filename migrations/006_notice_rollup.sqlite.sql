@@ -4,3 +4,13 @@ INSERT INTO dual_report_unit_month (area_path, unit_id, month, ended_in)
   WHERE kind = 'member' AND status = 'ended'
   GROUP BY area_path, COALESCE(unit_id, 0), strftime('%Y-%m', updated_at + 28800, 'unixepoch')
   ON CONFLICT (area_path, unit_id, month) DO UPDATE SET ended_in = excluded.ended_in;
+
+CREATE TRIGGER resource_version_ai AFTER INSERT ON resource BEGIN
+  UPDATE cache_version SET version = version + 1 WHERE name = 'resource';
+END;
+CREATE TRIGGER resource_version_au AFTER UPDATE ON resource BEGIN
+  UPDATE cache_version SET version = version + 1 WHERE name = 'resource';
+END;
+CREATE TRIGGER resource_version_ad AFTER DELETE ON resource BEGIN
+  UPDATE cache_version SET version = version + 1 WHERE name = 'resource';
+END;

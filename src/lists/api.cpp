@@ -3,12 +3,14 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <map>
 
 #include "appeals/service.hpp"
 #include "cogov/common.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
 #include "core/modules.hpp"
+#include "lists/candidates.hpp"
 #include "lists/registers.hpp"
 #include "lists/rules.hpp"
 #include "registry/spec.hpp"
@@ -267,74 +269,46 @@ http::Response dispatch(Ctx& ctx) {
   return json::respond(out, 201);
 }
 
-std::vector<std::string> split_paths(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto j = s.find('|', i);
-    if (j == std::string::npos) j = s.size();
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
+CandidateCache& candidate_cache() {
+  static CandidateCache cache;
+  return cache;
 }
-
-struct Ranked final {
-  std::int64_t id;
-  std::string title, kind, owner;
-  int open_orders, capacity;
-  Suggestion s;
-  ResourceFacts facts;
-};
 
 http::Response suggestions(Ctx& ctx) {
   const auto id = ctx.id();
   const auto limit = cogov::int_param(ctx.req, "limit", 1, kMaxSuggestions).value_or(kDefaultSuggestions);
-  std::vector<Ranked> ranked;
   NeedFacts need_facts;
+  std::vector<Ranked> ranked;
+  std::map<std::int64_t, store::Row> shown;
   ctx.app.db.read([&](store::Conn& c) {
     auto need = need_for_staff(c, ctx.who(), id, Action::write);
     if (!need) not_found();
-    NeedFacts& facts = need_facts;
-    facts = NeedFacts{need->text(3), need->text(2), std::nullopt, std::nullopt};
-    if (!need->is_null(4)) facts.lon = need->real(4);
-    if (!need->is_null(5)) facts.lat = need->real(5);
-    // Same kind first (the index hands them over); other kinds only fill what is left.
-    for (const bool same : {true, false}) {
-      const auto eligible = std::count_if(ranked.begin(), ranked.end(), [](const Ranked& r) { return r.s.eligible; });
-      if (!same && eligible >= limit) break;
-      auto rs = c.query(std::string("SELECT id, title, kind, owner_name, served_paths, lon, lat, rating_sum, ratings, "
-                                    "open_orders, capacity FROM resource WHERE status = 'published' AND kind ") +
-                            (same ? "=" : "<>") + " ? AND open_orders < capacity",
-                        {facts.kind});
-      for (const auto& r : rs) {
-        ResourceFacts res;
-        res.kind = r.text(2);
-        res.served_paths = split_paths(r.text(4));
-        if (!r.is_null(5)) res.lon = r.real(5);
-        if (!r.is_null(6)) res.lat = r.real(6);
-        res.ratings = static_cast<int>(r.integer(8));
-        res.average_rating = res.ratings > 0 ? static_cast<double>(r.integer(7)) / res.ratings : 0.0;
-        res.open_orders = static_cast<int>(r.integer(9));
-        res.capacity = static_cast<int>(r.integer(10));
-        auto s = suggest(facts, res, false);
-        if (!s.eligible) continue;
-        ranked.push_back(Ranked{r.integer(0), r.text(1), r.text(2), r.text(3), res.open_orders, res.capacity, std::move(s), std::move(res)});
-      }
-      const auto keep = std::min<std::size_t>(ranked.size(), static_cast<std::size_t>(limit));
-      std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
-                        [](const Ranked& a, const Ranked& b) { return a.s.score != b.s.score ? a.s.score > b.s.score : a.id < b.id; });
-      ranked.resize(keep);
+    need_facts = NeedFacts{need->text(3), need->text(2), std::nullopt, std::nullopt};
+    if (!need->is_null(4)) need_facts.lon = need->real(4);
+    if (!need->is_null(5)) need_facts.lat = need->real(5);
+    ranked = rank(need_facts, *candidate_cache().current(c), static_cast<std::size_t>(limit));
+    if (ranked.empty()) return;
+    std::string marks;
+    store::Params ids;
+    for (const auto& r : ranked) {
+      marks += marks.empty() ? "?" : ", ?";
+      ids.emplace_back(r.id);
+    }
+    for (auto& row : c.query("SELECT id, title, kind, owner_name FROM resource WHERE id IN (" + marks + ")", ids)) {
+      const auto key = row.integer(0);
+      shown.emplace(key, std::move(row));
     }
   });
   bj::array items;
-  for (auto& r : ranked) {
-    r.s = suggest(need_facts, r.facts);  // the reasons, for the few shown
+  for (const auto& r : ranked) {
+    const auto row = shown.find(r.id);
+    if (row == shown.end()) continue;  // removed since the cache was loaded
+    const auto s = suggest(need_facts, r.facts);  // the reasons, for the few shown
     bj::array reasons;
-    for (const auto& why : r.s.reasons) reasons.emplace_back(why);
-    items.push_back(bj::object{{"resource_id", r.id}, {"title", r.title}, {"kind", r.kind}, {"owner_name", r.owner},
-                               {"score", r.s.score}, {"reasons", std::move(reasons)}, {"open_orders", r.open_orders},
-                               {"capacity", r.capacity}});
+    for (const auto& why : s.reasons) reasons.emplace_back(why);
+    items.push_back(bj::object{{"resource_id", r.id}, {"title", row->second.text(1)}, {"kind", row->second.text(2)},
+                               {"owner_name", row->second.text(3)}, {"score", s.score}, {"reasons", std::move(reasons)},
+                               {"open_orders", r.facts.open_orders}, {"capacity", r.facts.capacity}});
   }
   return json::respond(bj::object{{"items", std::move(items)}});
 }

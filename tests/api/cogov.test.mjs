@@ -89,6 +89,8 @@ test('grid staff propose, the community reviews; a unit offers a resource the co
   assert.equal(res.json.owner_kind, 'unit');
   assertError(assert, await unit.post('/api/v1/resources', { title: 'x', kind: 'venue', area_id: home, lon: 200, lat: 39 }), 400);
   assertError(assert, await unit.post('/api/v1/resources', { title: 'x', kind: 'spaceship', area_id: home }), 400);
+  const early = await community.get(`/api/v1/needs/${need.json.id}/suggestions?limit=50`);
+  assert.ok(!early.json.items.some((s) => s.resource_id === res.json.id), 'a resource waiting for review is not suggested');
   await community.post(`/api/v1/resources/${res.json.id}/review`, { approve: true });
 
   const sug = await community.get(`/api/v1/needs/${need.json.id}/suggestions?limit=5`);
@@ -107,6 +109,12 @@ test('grid staff propose, the community reviews; a unit offers a resource the co
   const accepted = await unit.post(`/api/v1/orders/${order.json.id}/actions`, { action: 'accept' });
   assert.equal(accepted.json.status, 'accepted', 'the resource accepts its own dispatch');
   assert.equal((await community.get(`/api/v1/resources/${res.json.id}`)).json.open_orders, 1);
+  const other = await community.post('/api/v1/needs', { title: '助餐第二户', kind: 'volunteers', area_id: gridArea, lon: 99.53, lat: 39.23 });
+  const busy = (await community.get(`/api/v1/needs/${other.json.id}/suggestions?limit=50`)).json.items
+    .find((s) => s.resource_id === res.json.id);
+  assert.ok(busy, 'still suggested while it has room');
+  assert.equal(busy.open_orders, 1, 'suggestions see the current load');
+  assert.ok(busy.reasons.includes('在办 1/2 单'), JSON.stringify(busy.reasons));
   assertError(assert, await unit.post(`/api/v1/orders/${order.json.id}/actions`, { action: 'cancel' }), 400);
   const cancelled = await unit.post(`/api/v1/orders/${order.json.id}/actions`, { action: 'cancel', note: '人手不足' });
   assert.equal(cancelled.json.status, 'cancelled');

@@ -315,8 +315,8 @@ Notice build_notice(store::Conn& c, const Ctx& ctx) {
            "SELECT unit_id, SUM(reported_in) - SUM(CASE WHEN month < ? THEN ended_in ELSE 0 END), "
            "SUM(CASE WHEN month = ? THEN active ELSE 0 END), SUM(CASE WHEN month = ? THEN hours ELSE 0 END), "
            "SUM(CASE WHEN month = ? THEN activities ELSE 0 END) FROM dual_report_unit_month "
-           "WHERE area_path >= ? AND area_path < ? AND month <= ? GROUP BY unit_id",
-           {n.month, n.month, n.month, n.month, n.area.path, end, n.month})) {
+           "WHERE area_path = ? AND month <= ? GROUP BY unit_id",
+           {n.month, n.month, n.month, n.month, n.area.path, n.month})) {
     NoticeRow row;
     row.reported = r.integer(1);
     row.active = r.integer(2);

@@ -250,8 +250,8 @@ test('the notice counts a member from the month they report until the month they
   const thisMonth = month(t);
   const nextMonth = month(t + 32 * 86400);
   const lastMonth = month(t - 32 * 86400);
-  const reported = async (m) => (await admin.get(`/api/v1/dual-reports/notice?month=${m}`)).json.reported_members;
-  const before = { last: await reported(lastMonth), this: await reported(thisMonth), next: await reported(nextMonth) };
+  const reported = async (m, area = '') => (await admin.get(`/api/v1/dual-reports/notice?month=${m}&area_id=${area}`)).json.reported_members;
+  const before = { last: await reported(lastMonth), this: await reported(thisMonth), next: await reported(nextMonth), home: await reported(thisMonth, home) };
 
   // An in-service member who has not reported yet reports to the demo community now.
   const people = (await admin.get('/api/v1/members?category=in_service&limit=100')).json.items;
@@ -265,6 +265,7 @@ test('the notice counts a member from the month they report until the month they
   assert.equal(await reported(lastMonth), before.last, 'not counted in the month before they reported');
   assert.equal(await reported(thisMonth), before.this + 1);
   assert.equal(await reported(nextMonth), before.next + 1);
+  assert.equal(await reported(thisMonth, home), before.home + 1, 'the community\'s own notice counts them too');
 
   const ended = await admin.post(`/api/v1/dual-reports/${report.id}/end`, {});
   assert.equal(ended.status, 200, ended.text);

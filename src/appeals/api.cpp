@@ -56,7 +56,7 @@ http::Response categories(Ctx& ctx) {
 
 http::Response public_grids(Ctx& ctx) {
   auto rs = ctx.app.db.read([](store::Conn& c) {
-    return c.query("SELECT g.id, g.name, p.name, g.geometry FROM area g LEFT JOIN area p ON p.id = g.parent_id "
+    return c.query("SELECT g.id, g.name, p.name, g.geometry, g.parent_id FROM area g LEFT JOIN area p ON p.id = g.parent_id "
                    "WHERE g.kind = 'grid' AND g.geometry IS NOT NULL ORDER BY g.id");
   });
   bj::array features;
@@ -66,7 +66,8 @@ http::Response public_grids(Ctx& ctx) {
     if (ec) continue;
     features.push_back(bj::object{{"type", "Feature"},
                                   {"id", r.integer(0)},
-                                  {"properties", bj::object{{"id", r.integer(0)}, {"name", r.text(1)}, {"community", r.text(2)}}},
+                                  {"properties", bj::object{{"id", r.integer(0)}, {"name", r.text(1)}, {"community", r.text(2)},
+                                                            {"community_id", r.is_null(4) ? bj::value(nullptr) : bj::value(r.integer(4))}}},
                                   {"geometry", std::move(geom)}});
   }
   auto resp = json::respond(bj::object{{"type", "FeatureCollection"}, {"features", std::move(features)}});

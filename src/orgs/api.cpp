@@ -235,11 +235,30 @@ http::Response remove_seat(Ctx& ctx) {
   return r;
 }
 
+// Communities and villages with their street: what a resident or member picks on the phone pages
+// (where to report, where a need is). Names only; public like the grid map.
+http::Response public_communities(Ctx& ctx) {
+  auto rs = ctx.app.db.read([](store::Conn& c) {
+    return c.query("SELECT a.id, a.name, p.id, p.name FROM area a LEFT JOIN area p ON p.id = a.parent_id "
+                   "WHERE a.kind IN ('community', 'village') ORDER BY a.path");
+  });
+  bj::array items;
+  for (const auto& r : rs) {
+    items.push_back(bj::object{{"id", r.integer(0)}, {"name", r.text(1)},
+                               {"street_id", r.is_null(2) ? bj::value(nullptr) : bj::value(r.integer(2))},
+                               {"street_name", r.is_null(3) ? bj::value(nullptr) : bj::value(r.text(3))}});
+  }
+  auto resp = json::respond(bj::object{{"items", std::move(items)}});
+  resp.set_header("Cache-Control", "public, max-age=300");
+  return resp;
+}
+
 }  // namespace
 
 void register_routes(Router& r) {
   add_registers();
   people::add_registers();
+  r.add("GET", "/api/v1/public/communities", Access::open, "areas", "社区和村（居民端、党员端选择）", public_communities);
   // Fixed paths before the register's "/{id}" patterns so they win the match.
   r.add("GET", "/api/v1/units/coverage", Access::authenticated, "units", "两个覆盖：党组织覆盖率与单独组建率", coverage);
   for (const char* name : {"areas", "orgs", "units", "members", "venues", "people"}) {

@@ -91,6 +91,12 @@ bj::object render(const Spec& s, store::Conn& c, const store::Row& row, bool det
     o[f.key] = to_json(f, row.at(f.column));
   }
   const auto& cols = row.columns();
+  // Every register table carries these (the engine writes them); lists sort and show "updated".
+  for (std::size_t i = 0; i < cols.size(); ++i) {
+    if ((cols[i] == "created_at" || cols[i] == "updated_at") && !row.is_null(i) && !o.contains(cols[i])) {
+      o[cols[i]] = row.integer(i);
+    }
+  }
   for (const auto& [expr, alias] : s.extra) {
     for (std::size_t i = 0; i < cols.size(); ++i) {
       if (cols[i] == alias) {

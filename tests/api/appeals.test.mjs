@@ -40,6 +40,12 @@ test('categories are a three-level tree with urgency; grids are public GeoJSON',
   assert.equal(grids.json.type, 'FeatureCollection');
   assert.equal(grids.json.features.length, 60);
   assert.ok(!JSON.stringify(grids.json).includes('staff'));
+  const communities = (await pub.get('/api/v1/public/communities')).json.items;
+  assert.ok(communities.length > 0 && communities.every((c) => c.id && c.name && c.street_name), 'each with its street');
+  const byId = new Map(communities.map((c) => [c.id, c.name]));
+  for (const g of grids.json.features) {
+    assert.equal(byId.get(g.properties.community_id), g.properties.community, 'each grid names its community by id');
+  }
 });
 
 test('a resident files by tapping the map: it lands in that grid with a 7-working-day limit', async () => {

@@ -26,6 +26,7 @@ test('a unit claims a need, the community confirms it with a rating, and the uni
   const need = await community.post('/api/v1/needs', { title: '楼道扶手安装', kind: 'service', area_id: home, description: '3 号楼老人多' });
   assert.equal(need.status, 201, need.text);
   assert.equal(need.json.status, 'published', 'what the community enters is published at once');
+  assert.ok(need.json.created_at > 1.7e9 && need.json.updated_at === need.json.created_at, 'register items carry their times');
 
   // Units see published needs and claim them; staff do not claim.
   const seen = await unit.get('/api/v1/needs?status=published&limit=100');

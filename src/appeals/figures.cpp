@@ -7,6 +7,7 @@
 
 #include "appeals/calendar.hpp"
 #include "appeals/rules.hpp"
+#include "store/bulk.hpp"
 
 namespace jiceng::appeals {
 namespace {
@@ -227,21 +228,21 @@ std::int64_t rebuild_rollups(store::Conn& c) {
     }
   }
   std::string cols;
-  std::string marks;
-  for (const auto* col : kColumns) {
-    cols += std::string(", ") + col;
-    marks += ", ?";
-  }
+  for (const auto* col : kColumns) cols += std::string(", ") + col;
+  store::BulkInsert days(c, "INSERT INTO appeal_day (area_path, day, category_id" + cols + ")", 3 + kColumns.size());
   for (const auto& [key, counts] : by_key) {
     store::Params p{std::get<0>(key), std::get<1>(key), std::get<2>(key)};
     for (auto n : counts) p.emplace_back(n);
-    c.execute("INSERT INTO appeal_day (area_path, day, category_id" + cols + ") VALUES (?, ?, ?" + marks + ")", p);
+    days.add(std::move(p));
   }
+  days.flush();
+  store::BulkInsert nodes(c, "INSERT INTO appeal_node_day (node_path, parent_path, day" + cols + ")", 3 + kColumns.size());
   for (const auto& [key, v] : by_node) {
     store::Params p{key.first, v.first, key.second};
     for (auto n : v.second) p.emplace_back(n);
-    c.execute("INSERT INTO appeal_node_day (node_path, parent_path, day" + cols + ") VALUES (?, ?, ?" + marks + ")", p);
+    nodes.add(std::move(p));
   }
+  nodes.flush();
   return counted;
 }
 

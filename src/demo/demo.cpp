@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "audit/audit.hpp"
+#include "demo/fake.hpp"
 #include "auth/service.hpp"
 #include "people/rules.hpp"
 
@@ -24,16 +25,6 @@ constexpr int kUnits = 300;
 
 constexpr std::array<const char*, 10> kStreets = {"河西街道", "东湖镇", "南山镇", "北滩镇", "西坝镇",
                                                   "黑河镇",   "红柳镇", "沙枣镇", "祁连镇", "金河工业园区"};
-constexpr std::array<const char*, 40> kSurnames = {
-    "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗",
-    "梁", "宋", "郑", "谢", "韩", "唐", "冯", "于", "董", "萧", "程", "曹", "袁", "邓", "许", "傅", "沈", "曾", "彭", "吕"};
-constexpr std::array<const char*, 48> kGiven = {
-    "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明",
-    "超", "秀", "霞", "平", "刚", "桂", "英", "华", "建", "国", "文", "红", "玉", "兰", "海", "燕",
-    "春", "梅", "志", "新", "荣", "德", "福", "生", "晓", "东", "金", "凤", "成", "林", "云", "泉"};
-constexpr std::array<const char*, 24> kVillageWords = {"红星", "东风", "前进", "胜利", "幸福", "和平", "团结", "光明",
-                                                       "新华", "永丰", "丰收", "长城", "五一", "建设", "先锋", "向阳",
-                                                       "民主", "友谊", "黎明", "朝阳", "金星", "安康", "太平", "富民"};
 constexpr std::array<const char*, 12> kCompanyWords = {"祁连", "河西", "金河", "丝路", "绿洲", "戈壁",
                                                        "雪山", "丹霞", "黑河", "天马", "沙枣", "红柳"};
 constexpr std::array<const char*, 8> kCompanyTrades = {"农业科技", "食品", "建材", "物流", "新能源", "商贸", "果蔬", "制种"};
@@ -45,75 +36,6 @@ constexpr std::array<const char*, 22> kServiceItems = {
     "社保政策咨询",     "医保报销指导", "就业创业指导", "法律援助",     "矛盾纠纷调解", "养老服务",
     "儿童托管",         "居住证办理", "残疾人服务",   "退役军人服务", "计生服务",     "民政救助",
     "图书借阅",         "文体活动",   "便民代办",     "心理疏导"};
-
-class Gen final {
- public:
-  explicit Gen(std::uint64_t seed) : rng_(seed) {}
-  int between(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
-  double unit() { return std::uniform_real_distribution<double>(0, 1)(rng_); }
-  bool chance(double p) { return unit() < p; }
-  template <class A>
-  const char* pick(const A& a) {
-    return a[static_cast<std::size_t>(between(0, static_cast<int>(a.size()) - 1))];
-  }
-  std::string name() {
-    std::string n = pick(kSurnames);
-    n += pick(kGiven);
-    if (chance(0.7)) n += pick(kGiven);
-    return n;
-  }
-  std::string date(int y0, int y1) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", between(y0, y1), between(1, 12), between(1, 28));
-    return buf;
-  }
-  std::string phone() {
-    char buf[16];
-    static constexpr std::array<int, 5> kSecond = {3, 5, 7, 8, 9};
-    std::snprintf(buf, sizeof buf, "1%d%d%08d", kSecond[static_cast<std::size_t>(between(0, 4))], between(0, 9), between(0, 99999999));
-    return buf;
-  }
-  // A valid GB 11643 number, unique within this run.
-  std::string id_number(const std::string& birth, bool male) {
-    for (;;) {
-      std::string body = std::string(kRegionCode) + birth.substr(0, 4) + birth.substr(5, 2) + birth.substr(8, 2);
-      int seq = between(0, 499) * 2 + (male ? 1 : 0);
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "%03d", seq);
-      body += buf;
-      static constexpr std::array<int, 17> w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-      int sum = 0;
-      for (std::size_t i = 0; i < 17; ++i) sum += (body[i] - '0') * w[i];
-      body += "10X98765432"[sum % 11];
-      if (used_.insert(body).second) return body;
-    }
-  }
-
- private:
-  std::mt19937_64 rng_;
-  std::set<std::string> used_;
-};
-
-std::string polygon(double w, double s, double e, double n) {
-  char buf[256];
-  std::snprintf(buf, sizeof buf,
-                "{\"type\":\"Polygon\",\"coordinates\":[[[%.5f,%.5f],[%.5f,%.5f],[%.5f,%.5f],[%.5f,%.5f],[%.5f,%.5f]]]}", w,
-                s, e, s, e, n, w, n, w, s);
-  return buf;
-}
-
-// USCC with a correct check character (GB 32100-2015).
-std::string credit_code(int n) {
-  static constexpr std::string_view chars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-  static constexpr std::array<int, 17> w = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "91%s%09d", kRegionCode, n);
-  std::string body(buf);
-  int sum = 0;
-  for (std::size_t i = 0; i < 17; ++i) sum += static_cast<int>(chars.find(body[i])) * w[i];
-  body += chars[static_cast<std::size_t>((31 - sum % 31) % 31)];
-  return body;
-}
 
 struct Builder final {
   store::Conn& c;
@@ -155,7 +77,7 @@ struct Builder final {
 
 std::string load(store::Database& db, const crypto::FieldCipher& cipher, std::uint64_t seed, int members_target,
                  std::int64_t now, const CogovScale& cogov) {
-  Gen g(seed);
+  Fake g(seed);
   // Password hashing is slow on purpose; do it before taking the writer.
   const std::string demo_hash = crypto::hash_password(kDemoPassword);
   std::ostringstream summary;
@@ -189,7 +111,7 @@ std::string load(store::Database& db, const crypto::FieldCipher& cipher, std::ui
     std::vector<Place> places;
     for (int i = 0; i < kCommunities; ++i) {
       const std::size_t s = i < 6 ? 0 : kStreets.size() - 1;
-      const std::string name = std::string(kVillageWords[static_cast<std::size_t>(i * 7 % 24)]) + (i < 6 ? "路" : "园") + "社区";
+      const std::string name = std::string(kPlaceWords[static_cast<std::size_t>(i * 7 % 24)]) + (i < 6 ? "路" : "园") + "社区";
       char code[20];
       std::snprintf(code, sizeof code, "%s%03zu%03d", kRegionCode, s + 1, i + 1);
       places.push_back({b.area(streets[s], b.path_of("area", streets[s]), 3, name, "community", code), static_cast<std::int64_t>(s), name, true});
@@ -198,7 +120,7 @@ std::string load(store::Database& db, const crypto::FieldCipher& cipher, std::ui
       const std::size_t s = 1 + static_cast<std::size_t>(i % 8);
       // Unique names, so a spreadsheet can refer to a village by name alone.
       static constexpr std::array<const char*, 6> kPrefix = {"", "新", "东", "西", "南", "北"};
-      const std::string name = std::string(kPrefix[static_cast<std::size_t>(i / 24)]) + kVillageWords[static_cast<std::size_t>(i % 24)] + "村";
+      const std::string name = std::string(kPrefix[static_cast<std::size_t>(i / 24)]) + kPlaceWords[static_cast<std::size_t>(i % 24)] + "村";
       char code[20];
       std::snprintf(code, sizeof code, "%s%03zu%03d", kRegionCode, s + 1, 100 + i);
       places.push_back({b.area(streets[s], b.path_of("area", streets[s]), 3, name, "village", code), static_cast<std::int64_t>(s), name, false});
@@ -255,7 +177,7 @@ std::string load(store::Database& db, const crypto::FieldCipher& cipher, std::ui
       const auto& place = places[static_cast<std::size_t>(g.between(0, static_cast<int>(places.size()) - 1))];
       std::string name;
       if (i < 180) name = std::string(g.pick(kCompanyWords)) + g.pick(kCompanyTrades) + "有限公司" + std::to_string(i + 1) + "号";
-      else if (i < 220) name = std::string("金河县") + g.pick(kVillageWords) + "志愿服务协会" + std::to_string(i - 179);
+      else if (i < 220) name = std::string("金河县") + g.pick(kPlaceWords) + "志愿服务协会" + std::to_string(i - 179);
       else if (i < 220 + static_cast<int>(kDepartments.size())) name = std::string("金河县") + kDepartments[static_cast<std::size_t>(i - 220)];
       else if (i < 270) name = std::string("金河县第") + std::to_string(i - 219) + "机关单位";
       else name = std::string("金河县") + (i % 2 ? "第" + std::to_string(i - 269) + "中学" : "第" + std::to_string(i - 269) + "卫生院");
@@ -280,7 +202,7 @@ std::string load(store::Database& db, const crypto::FieldCipher& cipher, std::ui
       const auto id = store::next_id(c, "unit");
       c.execute("INSERT INTO unit (id, name, kind, area_id, area_path, credit_code, party_status, party_org_id, "
                 "employees, address, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                {id, name, std::string(kind), place.id, b.path_of("area", place.id), credit_code(i + 1),
+                {id, name, std::string(kind), place.id, b.path_of("area", place.id), credit_code(kRegionCode, i + 1),
                  std::string(status), store::opt(org), static_cast<std::int64_t>(g.between(3, 800)),
                  place.name + std::to_string(g.between(1, 200)) + "号", now, now});
       units.push_back(id);
@@ -296,7 +218,7 @@ std::string load(store::Database& db, const crypto::FieldCipher& cipher, std::ui
       const bool male = g.chance(0.68);
       const bool retired_branch = retired_branches.count(org) != 0;
       const auto birth = retired_branch ? g.date(1938, 1961) : working_branches.count(org) ? g.date(1962, 2000) : g.date(1938, 2003);
-      const auto idn = g.id_number(birth, male);
+      const auto idn = g.id_number(kRegionCode, birth, male);
       const auto phone = g.phone();
       const int birth_year = std::stoi(birth.substr(0, 4));
       const auto joined = g.date(std::min(2024, birth_year + 19), std::min(2025, birth_year + 45));

@@ -146,7 +146,7 @@ void area_counts(store::Conn& c, bj::object& counts, const std::string& path) {
 }  // namespace
 
 const std::vector<registry::Choice>& area_kinds() {
-  static const std::vector<registry::Choice> k = {{"county", "县区"},     {"street", "街道"},  {"town", "镇"},
+  static const std::vector<registry::Choice> k = {{"province", "省"}, {"city", "市州"}, {"county", "县区"},     {"street", "街道"},  {"town", "镇"},
                                                   {"park", "园区"},       {"community", "社区"}, {"village", "村"},
                                                   {"grid", "网格"},       {"compound", "小区"}, {"building", "楼栋"}};
   return k;

@@ -10,13 +10,16 @@ constexpr std::size_t kMaxRingPoints = 20000;
 constexpr std::string_view kUsccChars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 constexpr std::array<int, 17> kUsccWeights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
+// A province and its cities sit above the counties when one installation serves a whole province.
 int area_rank(std::string_view kind) {
-  if (kind == "county") return 0;
-  if (kind == "street" || kind == "town" || kind == "park") return 1;
-  if (kind == "community" || kind == "village") return 2;
-  if (kind == "grid") return 3;
-  if (kind == "compound") return 4;
-  if (kind == "building") return 5;
+  if (kind == "province") return 0;
+  if (kind == "city") return 1;
+  if (kind == "county") return 2;
+  if (kind == "street" || kind == "town" || kind == "park") return 3;
+  if (kind == "community" || kind == "village") return 4;
+  if (kind == "grid") return 5;
+  if (kind == "compound") return 6;
+  if (kind == "building") return 7;
   return -1;
 }
 

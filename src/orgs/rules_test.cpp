@@ -15,6 +15,13 @@ TEST(AreaTree, FollowsTheAdministrativeLevels) {
   EXPECT_FALSE(area_child_allowed("street", "planet"));
 }
 
+TEST(AreaTree, AProvinceHoldsCitiesAndCitiesHoldCounties) {
+  EXPECT_TRUE(area_child_allowed("province", "city"));
+  EXPECT_TRUE(area_child_allowed("city", "county"));
+  EXPECT_FALSE(area_child_allowed("province", "street"));
+  EXPECT_FALSE(area_child_allowed("county", "city"));
+}
+
 TEST(OrgTree, BranchesHoldGroupsOnly) {
   EXPECT_TRUE(org_child_allowed("committee", "branch"));
   EXPECT_TRUE(org_child_allowed("general_branch", "branch"));

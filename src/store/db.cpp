@@ -117,3 +117,80 @@ std::int64_t next_id(Conn& c, const std::string& table) {
   return c.scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM " + table);
 }
 }  // namespace jiceng::store
+
+namespace jiceng::store {
+
+struct Database::Pending {
+  const std::function<void(Conn&)>* work;
+  std::exception_ptr error;
+  bool done = false;
+};
+
+void Database::write_grouped(const std::function<void(Conn&)>& work) {
+  Pending me{&work, nullptr, false};
+  std::unique_lock lock(group_mu_);
+  queued_.push_back(&me);
+  // Whoever finds no group under way leads the next one: everything queued by then shares it.
+  while (!me.done) {
+    if (leading_) {
+      group_cv_.wait(lock);
+      continue;
+    }
+    leading_ = true;
+    std::vector<Pending*> group;
+    group.swap(queued_);
+    lock.unlock();
+    commit_group(group);
+    lock.lock();
+    for (auto* p : group) p->done = true;
+    leading_ = false;
+    group_cv_.notify_all();
+  }
+  if (me.error) std::rethrow_exception(me.error);
+}
+
+void Database::commit_group(std::vector<Pending*>& group) {
+  constexpr char kSavepoint[] = "SAVEPOINT jiceng_write";
+  constexpr char kRelease[] = "RELEASE jiceng_write";
+  constexpr char kUndo[] = "ROLLBACK TO jiceng_write";
+  auto fail_all = [&](std::exception_ptr e) {
+    for (auto* p : group) {
+      if (!p->error) p->error = e;
+    }
+  };
+  try {
+    auto lease = acquire(true);
+    Conn& c = *lease;
+    begin(c);
+    try {
+      for (auto* p : group) {
+        if (group.size() == 1) {
+          (*p->work)(c);
+          continue;
+        }
+        c.execute(kSavepoint);
+        try {
+          (*p->work)(c);
+          c.execute(kRelease);
+        } catch (...) {
+          p->error = std::current_exception();
+          // When the store has given up the whole transaction the savepoint is gone too: the
+          // outer handler then fails the rest of the group, as none of it can commit.
+          c.execute(kUndo);
+          c.execute(kRelease);
+        }
+      }
+      commit(c);
+    } catch (...) {
+      rollback(c);
+      throw;
+    }
+    generation_.fetch_add(1, std::memory_order_release);
+    group_commits_.fetch_add(1, std::memory_order_relaxed);
+    group_writes_.fetch_add(static_cast<std::int64_t>(group.size()), std::memory_order_relaxed);
+  } catch (...) {
+    fail_all(std::current_exception());
+  }
+}
+
+}  // namespace jiceng::store

@@ -4,6 +4,8 @@
 // on the writer (SQLite: one writer, BEGIN IMMEDIATE; PostgreSQL: any pooled connection).
 #include <cstdint>
 #include <atomic>
+#include <condition_variable>
+#include <exception>
 #include <functional>
 #include <mutex>
 #include <unordered_map>
@@ -11,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -87,27 +90,47 @@ class Database {
     auto lease = acquire(false);
     return f(*lease);
   }
-  // Runs f inside one transaction; commits if f returns, rolls back if it throws.
+  // Runs f inside one transaction; commits if f returns, rolls back if it throws. Where the store
+  // has one writer (SQLite), concurrent writes share a transaction and its fsync (group commit):
+  // each runs in its own savepoint, so one that throws is undone alone, and none returns before
+  // the shared commit is durable.
   template <class F>
   auto write(F&& f) {
-    auto lease = acquire(true);
-    begin(*lease);
-    try {
-      if constexpr (std::is_void_v<decltype(f(*lease))>) {
-        f(*lease);
-        commit(*lease);
-        generation_.fetch_add(1, std::memory_order_release);
+    using Result = decltype(f(std::declval<Conn&>()));
+    if (groups_commits()) {
+      if constexpr (std::is_void_v<Result>) {
+        write_grouped([&](Conn& c) { f(c); });
       } else {
-        auto result = f(*lease);
-        commit(*lease);
-        generation_.fetch_add(1, std::memory_order_release);
-        return result;
+        std::optional<Result> result;
+        write_grouped([&](Conn& c) { result.emplace(f(c)); });
+        return std::move(*result);
       }
-    } catch (...) {
-      rollback(*lease);
-      throw;
+    } else {
+      auto lease = acquire(true);
+      begin(*lease);
+      try {
+        if constexpr (std::is_void_v<Result>) {
+          f(*lease);
+          commit(*lease);
+          generation_.fetch_add(1, std::memory_order_release);
+        } else {
+          auto result = f(*lease);
+          commit(*lease);
+          generation_.fetch_add(1, std::memory_order_release);
+          return result;
+        }
+      } catch (...) {
+        rollback(*lease);
+        throw;
+      }
     }
   }
+
+  struct GroupStats {
+    std::int64_t commits = 0;  // shared transactions committed
+    std::int64_t writes = 0;   // writes they carried
+  };
+  GroupStats group_stats() const { return {group_commits_.load(), group_writes_.load()}; }
 
   struct Stats {
     std::int64_t connections = 0;
@@ -138,6 +161,7 @@ class Database {
     std::unique_ptr<LeaseBase> impl_;
   };
   virtual Lease acquire(bool for_write) = 0;
+  virtual bool groups_commits() const { return false; }
   virtual void begin(Conn& c) = 0;
   virtual void commit(Conn& c) = 0;
   virtual void rollback(Conn& c) = 0;
@@ -148,7 +172,17 @@ class Database {
     std::int64_t at;
     std::int64_t value;
   };
+  struct Pending;
+  void write_grouped(const std::function<void(Conn&)>& work);
+  void commit_group(std::vector<Pending*>& group);
+
   std::atomic<std::uint64_t> generation_{0};
+  std::mutex group_mu_;
+  std::condition_variable group_cv_;
+  std::vector<Pending*> queued_;
+  bool leading_ = false;
+  std::atomic<std::int64_t> group_commits_{0};
+  std::atomic<std::int64_t> group_writes_{0};
   std::mutex count_mu_;
   std::unordered_map<std::string, CountEntry> counts_;
 };

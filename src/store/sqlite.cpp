@@ -186,6 +186,7 @@ class SqliteDatabase final : public Database {
     ++reads_;
     return Lease(std::make_unique<ReaderLease>(readers_));
   }
+  bool groups_commits() const override { return true; }
   void begin(Conn& c) override { c.execute("BEGIN IMMEDIATE"); }
   void commit(Conn& c) override { c.execute("COMMIT"); }
   void rollback(Conn& c) override {

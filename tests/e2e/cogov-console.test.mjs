@@ -62,7 +62,13 @@ async function apiGet(p, path) {
 }
 
 async function openMenu(p, menu) {
-  await p.locator(`.el-menu-item[data-menu="${menu}"]`).click()
+  const item = p.locator(`.el-menu-item[data-menu="${menu}"]`)
+  // a page inside a closed submenu (共建共治): expand the submenu first
+  if (!(await item.isVisible())) {
+    await p.locator(`.el-sub-menu:has(.el-menu-item[data-menu="${menu}"]) > .el-sub-menu__title`).click()
+    await item.waitFor({ state: 'visible' })
+  }
+  await item.click()
   await p.waitForURL(new RegExp(`#/${menu}(\\?.*)?$`))
 }
 

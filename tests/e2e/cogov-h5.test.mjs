@@ -6,6 +6,8 @@
 //   (b) staff puts a deliberation to the vote; the resident votes 赞成 on the phone; staff records
 //       the other households' paper ballots; the clock moves past closes_at; the public page says 通过
 //   (c) the public 三张清单 page shows a need, a project and a resource the community published
+//   (d) signed out, the member taps 认领 on a published need, logs in, comes back to the dialog,
+//       claims with a note, sees 已认领 under 我的认领, then cancels the claim with a reason
 //   JICENG_URL=http://127.0.0.1:8080 node --test tests/e2e/cogov-h5.test.mjs
 // Uses Debian's Chromium through playwright-core. Screenshots: tests/e2e/screenshots/cogov-h5-*.png.
 // What the demo must hold: accounts community (community secretary), member (an in-service party
@@ -476,4 +478,111 @@ test('the public 三张清单 page shows published needs, projects and resources
   } finally {
     await ctx.close()
   }
+})
+
+// ---------------------------------------------------------------------------------------------
+// (d) 认领 on the phone: a published need, the login detour, 我的认领
+
+test('a member claims a published need on the phone and follows it under 我的认领', async () => {
+  const staff = await new Api(STAFF).login()
+  const area = staff.areaId()
+  assert.ok(area, 'the community secretary is bound to a community')
+
+  // a need that is published (and so unclaimed) right now; other tests claim needs too
+  let pub = await (await fetch(`${BASE}/api/v1/public/lists?area_id=${area}`)).json()
+  if (!(pub.needs || []).length) {
+    const made = await staff.post('/api/v1/needs', {
+      title: `独居老人代购生活用品（测试 ${STAMP}）`,
+      kind: 'volunteers',
+      description: '每周一次代购米面油等生活用品，送货上门。',
+      area_id: area,
+      source: 'community',
+    })
+    if (made.status === 'pending') await staff.post(`/api/v1/needs/${made.id}/review`, { approve: true })
+    pub = await (await fetch(`${BASE}/api/v1/public/lists?area_id=${area}`)).json()
+  }
+  const need = pub.needs[0]
+  assert.ok(need && need.id, `a published need in the community: ${JSON.stringify(pub.needs)}`)
+  const note = `每周二、四中午可上门服务（测试 ${STAMP}）`
+
+  const { ctx, p } = await phonePage()
+  try {
+    // signed out: 认领 leads to the login page, and back to this need's claim dialog
+    await p.goto(`${BASE}/m/#/lists?area_id=${area}`)
+    const card = p.locator(`[data-list="needs"] .card[data-id="${need.id}"]`)
+    await card.locator('.btn-claim').waitFor()
+    assert.equal((await card.locator('.btn-claim').innerText()).trim(), '认领')
+    await card.locator('.btn-claim').tap()
+    await p.waitForURL(/#\/login\?/)
+    assert.match(await p.locator('.cogov-login .hero-sub').innerText(), /认领/)
+    await phoneLogin(p, MEMBER)
+    await p.waitForURL(/#\/lists\?/)
+    const dialog = p.locator('.claim-dialog')
+    await dialog.waitFor()
+    assert.equal((await dialog.locator('.claim-title').innerText()).trim(), need.title)
+    await p.waitForFunction(() => !/[?&]claim=/.test(location.hash), null, { timeout: 5000 })
+    await dialog.locator('.field-claim-note textarea').fill(note)
+    await shot(p, '16-claim-dialog')
+
+    const claimed = p.waitForResponse((r) => r.url().endsWith(`/api/v1/needs/${need.id}/claim`) && r.request().method() === 'POST')
+    await dialog.locator('.van-dialog__confirm').tap()
+    const res = await claimed
+    assert.equal(res.status(), 201, `claim: HTTP ${res.status()} ${await res.text()}`)
+    await p.locator('.claim-toast').waitFor()
+    assert.match(await p.locator('.claim-toast').innerText(), /认领成功/)
+    const status = card.locator('.claimed-status')
+    await status.waitFor()
+    assert.equal(await status.getAttribute('data-status'), 'claimed')
+    assert.equal((await status.innerText()).trim(), '已认领')
+    await shot(p, '17-claimed')
+
+    // 我的认领: the order of the need, 已认领, the note in its timeline, 取消认领 offered
+    await p.locator('.claim-toast').waitFor({ state: 'hidden' })
+    await card.locator('.btn-my-orders').tap()
+    await p.waitForURL(/#\/my\/orders$/)
+    const order = p.locator(`.order[data-need="${need.id}"]`).first()
+    await order.waitFor()
+    assert.equal((await order.locator('.card-title').innerText()).trim(), need.title)
+    assert.equal((await order.locator('.order-status').innerText()).trim(), '已认领')
+    await order.locator('.toggle').tap()
+    await order.locator('.timeline-item').first().waitFor()
+    assert.match(await order.locator('.timeline').innerText(), new RegExp(note.replace(/[()（）]/g, '.')))
+    await order.locator('.btn-action-cancel').waitFor()
+    await shot(p, '18-my-orders', true)
+
+    // what the server holds: the caller's orders include the need, claimed by a member
+    const mine = await p.evaluate(async (needId) => {
+      const r = await fetch(`/api/v1/orders?need_id=${needId}&limit=20`, { headers: { Accept: 'application/json' } })
+      return { status: r.status, body: await r.json() }
+    }, need.id)
+    assert.equal(mine.status, 200)
+    const row = (mine.body.items || []).find((o) => o.need_id === need.id && o.status === 'claimed')
+    assert.ok(row, `the claimed need is among the member's orders: ${JSON.stringify(mine.body.items)}`)
+    assert.equal(row.claimer_kind, 'member')
+    assert.equal(row.via, 'claim')
+
+    // cancelling needs a reason: an empty one is refused on the page, a reason cancels the order
+    await order.locator('.btn-action-cancel').tap()
+    const cancel = p.locator('.note-dialog')
+    await cancel.waitFor()
+    await cancel.locator('.van-dialog__confirm').tap()
+    await p.getByText('请说明取消原因').first().waitFor()
+    await cancel.locator('.field-note textarea').fill('时间冲突，无法按时服务（测试）')
+    const acted = p.waitForResponse((r) => r.url().endsWith(`/api/v1/orders/${row.id}/actions`) && r.request().method() === 'POST')
+    await cancel.locator('.van-dialog__confirm').tap()
+    assert.equal((await acted).status(), 200)
+    await p.waitForFunction(
+      (id) => document.querySelector(`.order[data-id="${id}"] .order-status`)?.getAttribute('data-status') === 'cancelled',
+      row.id,
+    )
+    assert.equal((await order.locator('.order-status').innerText()).trim(), '已取消')
+    assert.equal(await order.locator('.btn-action-cancel').count(), 0, 'nothing left to do on a cancelled order')
+    await p.locator('.van-toast').first().waitFor({ state: 'hidden' })
+    await shot(p, '19-cancelled', true)
+  } finally {
+    await ctx.close()
+  }
+  const after = await staff.get(`/api/v1/orders/${(await staff.get(`/api/v1/orders?need_id=${need.id}&limit=50`)).items.find((o) => o.claimer_kind === 'member').id}`)
+  assert.equal(after.status, 'cancelled')
+  assert.ok((after.timeline || []).some((e) => e.action === 'claim' && e.note === note), 'the claim note is on the order')
 })

@@ -1,6 +1,8 @@
 // Chinese labels for the API's enum values (docs/api.md). Unknown values are shown as they come.
 
 export const AREA_KIND = {
+  province: '省',
+  city: '市州',
   county: '县区',
   street: '街道',
   town: '镇',
@@ -166,6 +168,8 @@ export function options(map) {
 }
 
 export const TAG_TYPE = {
+  province: 'danger',
+  city: 'danger',
   county: 'danger',
   street: 'warning',
   town: 'warning',

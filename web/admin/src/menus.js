@@ -1,6 +1,11 @@
 // Pages reachable from the left menu, keyed by account.menus entries. One menu entry may open
 // several pages (`name` and `label` then tell them apart; `name` defaults to the menu). `role`, when
-// set, also requires that role among account.roles.
+// set, also requires that role among account.roles. `group`, when set, files the page under that
+// collapsible submenu of MENU_GROUPS (the left menu would otherwise be too long to scan).
+export const MENU_GROUPS = {
+  cogov: { title: '共建共治', icon: 'Connection' },
+}
+
 export const MENU_ROUTES = [
   { menu: 'areas', path: 'areas', icon: 'MapLocation', component: () => import('./pages/AreasPage.vue') },
   { menu: 'orgs', path: 'orgs', icon: 'Flag', component: () => import('./pages/OrgsPage.vue') },
@@ -35,10 +40,11 @@ export const MENU_ROUTES = [
     component: () => import('./pages/OutboxPage.vue'),
   },
   // co-governance (docs/api-cogov.md); pages in pages/cogov/
-  { menu: 'lists', path: 'lists', icon: 'Document', component: () => import('./pages/cogov/ListsPage.vue') },
-  { menu: 'lists', name: 'orders', label: '订单办理', path: 'orders', icon: 'Message', component: () => import('./pages/cogov/OrdersPage.vue') },
+  { menu: 'lists', group: 'cogov', path: 'lists', icon: 'Document', component: () => import('./pages/cogov/ListsPage.vue') },
+  { menu: 'lists', group: 'cogov', name: 'orders', label: '订单办理', path: 'orders', icon: 'Message', component: () => import('./pages/cogov/OrdersPage.vue') },
   {
     menu: 'lists',
+    group: 'cogov',
     name: 'honour-roll',
     label: '光荣榜',
     path: 'honour-roll',
@@ -47,6 +53,7 @@ export const MENU_ROUTES = [
   },
   {
     menu: 'dual_report',
+    group: 'cogov',
     name: 'dual-report',
     label: '双报到',
     path: 'dual-report',
@@ -55,6 +62,7 @@ export const MENU_ROUTES = [
   },
   {
     menu: 'dual_report',
+    group: 'cogov',
     name: 'activities',
     label: '报到活动',
     path: 'activities',
@@ -63,6 +71,7 @@ export const MENU_ROUTES = [
   },
   {
     menu: 'dual_report',
+    group: 'cogov',
     name: 'dual-notice',
     label: '每月通报',
     path: 'dual-notice',
@@ -71,15 +80,17 @@ export const MENU_ROUTES = [
   },
   {
     menu: 'dual_report',
+    group: 'cogov',
     name: 'dual-inactive',
     label: '未参与名单',
     path: 'dual-inactive',
     icon: 'User',
     component: () => import('./pages/cogov/DualInactivePage.vue'),
   },
-  { menu: 'pairings', path: 'pairings', icon: 'UserFilled', component: () => import('./pages/cogov/PairingsPage.vue') },
+  { menu: 'pairings', group: 'cogov', path: 'pairings', icon: 'UserFilled', component: () => import('./pages/cogov/PairingsPage.vue') },
   {
     menu: 'pairings',
+    group: 'cogov',
     name: 'volunteer-teams',
     label: '志愿服务队',
     path: 'volunteer-teams',
@@ -88,12 +99,14 @@ export const MENU_ROUTES = [
   },
   {
     menu: 'deliberations',
+    group: 'cogov',
     path: 'deliberations',
     icon: 'ChatLineSquare',
     component: () => import('./pages/cogov/DeliberationsPage.vue'),
   },
   {
     menu: 'deliberations',
+    group: 'cogov',
     name: 'households',
     label: '议事户',
     path: 'households',

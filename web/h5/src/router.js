@@ -1,5 +1,6 @@
 // Hash routes inside /m/: 首页, 反映问题, 提交成功, 查询进度; and the 共建共治 pages (pages/cogov/):
-// 三张清单 and 议事 (public), 登录, 我的双报到 (member), 活动签到 (the URL in an activity's QR code).
+// 三张清单 and 议事 (public), 登录, 我的双报到 (member), 我的认领 (member or unit admin: the orders of
+// their claims), 活动签到 (the URL in an activity's QR code).
 import { createRouter, createWebHashHistory } from 'vue-router'
 import HomePage from './pages/HomePage.vue'
 
@@ -25,6 +26,7 @@ const router = createRouter({
     },
     { path: '/login', name: 'cogov-login', component: () => import('./pages/cogov/LoginPage.vue'), meta: { title: '登录' } },
     { path: '/my', name: 'cogov-my', component: () => import('./pages/cogov/MyReportPage.vue'), meta: { title: '我的双报到' } },
+    { path: '/my/orders', name: 'cogov-orders', component: () => import('./pages/cogov/MyOrdersPage.vue'), meta: { title: '我的认领' } },
     {
       path: '/checkin/:id(\\d+)',
       name: 'cogov-checkin',

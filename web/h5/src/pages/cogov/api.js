@@ -113,7 +113,7 @@ export function hasRole(account, role) {
 
 // ---- public (no login) ----
 export const getPublicLists = (areaId) => request('GET', '/api/v1/public/lists', { params: { area_id: areaId } })
-export const getPublicGrids = () => request('GET', '/api/v1/public/grids', { silent: true })
+export const getPublicCommunities = () => request('GET', '/api/v1/public/communities', { silent: true })
 export const getPublicDeliberations = (areaId) =>
   request('GET', '/api/v1/public/deliberations', { params: { area_id: areaId } })
 export const getPublicDeliberation = (id, opts) => request('GET', `/api/v1/public/deliberations/${id}`, opts)
@@ -124,6 +124,19 @@ export const castBallot = (id, choice) => request('POST', `/api/v1/deliberations
 export const rateDeliberation = (id, body) => request('POST', `/api/v1/deliberations/${id}/rating`, { body, silent: true })
 export const commentDeliberation = (id, body) =>
   request('POST', `/api/v1/deliberations/${id}/notes`, { body: { kind: 'comment', body }, silent: true })
+
+// ---- claims (member or unit admin): the three lists' needs and projects, and the orders they make ----
+/** register: 'needs' | 'projects'; resolves to the Order */
+export const claim = (register, id, note) =>
+  request('POST', `/api/v1/${register}/${id}/claim`, { body: note ? { note } : {}, silent: true })
+/** the caller's own orders (the server limits a member or unit admin to theirs) */
+export const getMyOrders = (params) => request('GET', '/api/v1/orders', { params: { limit: 20, ...params } })
+export const getOrder = (id, opts) => request('GET', `/api/v1/orders/${id}`, opts)
+export const orderAction = (id, action, note) =>
+  request('POST', `/api/v1/orders/${id}/actions`, { body: note ? { action, note } : { action }, silent: true })
+
+/** may claim needs and projects */
+export const mayClaim = (account) => hasRole(account, 'member') || hasRole(account, 'unit_admin')
 
 // ---- member ----
 export const getMyDualReport = (opts) => request('GET', '/api/v1/my/dual-report', opts)

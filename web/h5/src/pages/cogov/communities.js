@@ -1,23 +1,26 @@
-// Communities a phone user may pick. The public grid list names each grid's community; when the
-// server also gives its id (`community_id`), the pages offer a community picker. Loaded once.
-import { getPublicGrids } from './api.js'
+// Communities (and villages) a phone user may pick, with their street: the public community list
+// (GET /api/v1/public/communities). Loaded once per page load; a failure is retried next time.
+import { getPublicCommunities } from './api.js'
 
 let pending = null
 
-/** Resolves to [{value: '12', text: '红星路社区'}] sorted by name; [] when the ids are not known. */
+/**
+ * Resolves to [{value: '12', text: '河西街道 · 红星路社区', name: '红星路社区'}] sorted by street, then
+ * name; [] when the list cannot be had (the pickers are then left out).
+ */
 export function loadCommunities() {
   if (!pending) {
-    pending = getPublicGrids()
-      .then((fc) => {
-        const seen = new Map()
-        for (const f of (fc && fc.features) || []) {
-          const p = f.properties || {}
-          if (p.community_id && p.community && !seen.has(String(p.community_id))) {
-            seen.set(String(p.community_id), { value: String(p.community_id), text: String(p.community) })
-          }
-        }
-        return [...seen.values()].sort((a, b) => a.text.localeCompare(b.text, 'zh-CN'))
-      })
+    pending = getPublicCommunities()
+      .then((res) =>
+        ((res && res.items) || [])
+          .map((c) => ({
+            value: String(c.id),
+            text: c.street_name ? `${c.street_name} · ${c.name}` : String(c.name),
+            name: String(c.name),
+            street: c.street_name || '',
+          }))
+          .sort((a, b) => a.street.localeCompare(b.street, 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN')),
+      )
       .catch(() => {
         pending = null
         return []

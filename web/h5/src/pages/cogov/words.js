@@ -22,6 +22,47 @@ export const LIST_STATUS = {
   full: '已满',
 }
 
+// an order made by claiming a need or a project (docs/api-cogov.md, "orders")
+export const ORDER_STATUS = {
+  claimed: '已认领',
+  dispatched: '已派单',
+  accepted: '已接单',
+  in_progress: '服务中',
+  completed: '待确认',
+  confirmed: '已确认',
+  cancelled: '已取消',
+}
+
+/** Vant tag type for an order status */
+export function orderTag(status) {
+  if (status === 'confirmed') return 'success'
+  if (status === 'cancelled') return 'default'
+  if (status === 'claimed' || status === 'dispatched' || status === 'completed') return 'warning'
+  return 'primary'
+}
+
+/** what the claimer is told about the next step, by order status */
+export const ORDER_HINT = {
+  claimed: '等待社区确认认领',
+  dispatched: '社区已派单，请接单',
+  accepted: '社区已确认，可以开始服务',
+  in_progress: '服务完成后请点击“服务完成”',
+  completed: '等待社区确认服务并评价',
+  confirmed: '服务已确认，感谢您的参与',
+}
+
+export const ORDER_ACTION = {
+  claim: '认领',
+  dispatch: '派单',
+  accept: '接单',
+  start: '开始服务',
+  complete: '服务完成',
+  confirm: '确认并评价',
+  cancel: '取消认领',
+  create: '创建',
+  note: '备注',
+}
+
 export const REPORT_STATUS = { active: '在册', ended: '已结束' }
 
 /** the five steps of 四民工作法 as the steps bar shows them */

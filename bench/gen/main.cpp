@@ -6,6 +6,7 @@
 #include <exception>
 #include <iostream>
 
+#include "gen/ceiling.hpp"
 #include "gen/province.hpp"
 #include "store/migrations.hpp"
 
@@ -37,10 +38,19 @@ int main(int argc, char** argv) {
   cli.add_option("--members", z.members, "party members");
   cli.add_option("--appeals", z.appeals, "appeals over the past year, with their timelines");
   cli.add_option("--seed", z.seed, "the same seed gives the same province");
+  double ceiling_seconds = 0;
+  cli.add_option("--ceiling", ceiling_seconds,
+                 "instead of loading: measure the storage ceiling for this many seconds per mode in --db (a scratch store)");
   CLI11_PARSE(cli, argc, argv);
   try {
     g_start = std::chrono::steady_clock::now();
     auto db = jiceng::store::open(db_url, kPool);
+    if (ceiling_seconds > 0) {
+      const auto c = jiceng::bench::storage_ceiling(*db, ceiling_seconds);
+      std::cout << "storage_single_rps=" << static_cast<long>(c.single_rps)
+                << " storage_grouped_rps=" << static_cast<long>(c.grouped_rps) << " group_rows=" << c.group_rows << "\n";
+      return 0;
+    }
     jiceng::store::migrate(*db);
     const auto cipher = jiceng::crypto::FieldCipher::from_key_file(key_file);
     std::cout << jiceng::bench::load_province(*db, cipher, z, static_cast<std::int64_t>(std::time(nullptr)), progress)

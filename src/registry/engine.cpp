@@ -25,6 +25,8 @@ constexpr std::size_t kExportBatch = 2000;
 constexpr std::size_t kMaxExportRows = 1'000'000;
 constexpr std::size_t kMaxImportErrors = 500;
 constexpr std::size_t kMinTrigramChars = 3;
+// U+10FFFF in UTF-8: appended to a prefix, it bounds every string that starts with that prefix.
+constexpr char kAfterEveryCharacter[] = "\xF4\x8F\xBF\xBF";
 constexpr char kXlsxType[] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 std::deque<Spec>& specs() {
@@ -187,6 +189,17 @@ Query build_filters(const Spec& s, store::Conn& c, Ctx& ctx) {
       for (char ch : *text) phrase += ch == '"' ? std::string("\"\"") : std::string(1, ch);
       phrase += "\"";
       q.add("t.id IN (SELECT rowid FROM member_fts WHERE member_fts MATCH ?)", {phrase});
+    } else if (s.fts_member_name && c.dialect() == store::Dialect::sqlite) {
+      // One or two characters are a surname, or a surname and the first given character: a range
+      // of the name index. Scanning every member for a two-character substring took seconds at
+      // two million members, and so did counting them. Two characters match few enough members
+      // to drive the query from the name index (as the trigram search does); a surname alone
+      // matches so many that walking the caller's area in order finds a page soonest.
+      if (n == 1) {
+        q.add("t.name >= ? AND t.name < ?", {*text, *text + kAfterEveryCharacter});
+      } else {
+        q.add("t.id IN (SELECT id FROM member WHERE name >= ? AND name < ?)", {*text, *text + kAfterEveryCharacter});
+      }
     } else {
       q.add("t.name LIKE ? ESCAPE '\\'", {store::like_contains(*text)});
     }

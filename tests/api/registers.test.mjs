@@ -41,6 +41,11 @@ test('member list pages by cursor without repeats, searches names and filters', 
   assert.ok(found.json.items.every((m) => m.name.includes(someone.name)));
   const two = await c.get(`/api/v1/members?q=${encodeURIComponent(someone.name.slice(0, 1))}&limit=5`);
   assert.ok(two.json.items.every((m) => m.name.includes(someone.name.slice(0, 1))));
+  // A surname and the first given character find the member too, with a total.
+  const start = await c.get(`/api/v1/members?q=${encodeURIComponent(someone.name.slice(0, 2))}&limit=200`);
+  assert.ok(start.json.items.some((m) => m.id === someone.id), 'found by the first two characters');
+  assert.ok(start.json.items.every((m) => m.name.includes(someone.name.slice(0, 2))));
+  assert.ok(start.json.total >= 1);
   const retired = await c.get('/api/v1/members?category=retired&limit=20');
   assert.ok(retired.json.items.length > 0);
   assert.ok(retired.json.items.every((m) => m.category === 'retired'));

@@ -30,8 +30,10 @@ test: configure web
 	@cd $(BUILD) && ctest --output-on-failure --timeout 900
 
 bench: build
+	@cmake --build $(BUILD) -j $(JOBS) --target jiceng-gen
 	@bash bench/run.sh
 	@bash bench/cogov.sh
+	@bash bench/province.sh
 
 clean:
 	rm -rf $(BUILD) web/dist

@@ -151,11 +151,16 @@ void register_routes(Router& r, const std::string& web_root) {
     http::Response resp;
     resp.content_type = "text/plain; version=0.0.4";
     const auto s = ctx.app.db.stats();
+    const auto g = ctx.app.db.group_stats();  // writes per shared commit on a one-writer store
     resp.body = r.metrics().render() +
                 "# TYPE jiceng_db_connections gauge\njiceng_db_connections " + std::to_string(s.connections) +
                 "\n# TYPE jiceng_db_connections_in_use gauge\njiceng_db_connections_in_use " + std::to_string(s.in_use) +
                 "\n# TYPE jiceng_db_reads_total counter\njiceng_db_reads_total " + std::to_string(s.reads) +
-                "\n# TYPE jiceng_db_writes_total counter\njiceng_db_writes_total " + std::to_string(s.writes) + "\n";
+                "\n# TYPE jiceng_db_writes_total counter\njiceng_db_writes_total " + std::to_string(s.writes) +
+                "\n# TYPE jiceng_db_group_commits_total counter\njiceng_db_group_commits_total " +
+                std::to_string(g.commits) +
+                "\n# TYPE jiceng_db_group_writes_total counter\njiceng_db_group_writes_total " + std::to_string(g.writes) +
+                "\n";
     return resp;
   });
   r.add("GET", "/api/openapi.json", Access::open, "ops", "本 API 的 OpenAPI 文档",

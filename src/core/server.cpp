@@ -13,6 +13,8 @@
 namespace jiceng {
 namespace {
 
+constexpr int kWorkersPerCore = 16;
+
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = beast::http;
@@ -147,7 +149,8 @@ awaitable<void> listen(tcp::acceptor& acceptor, Shared& shared) {
 void run_server(Router& router, App& app, const ServerOptions& opts) {
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const int io_threads = opts.io_threads > 0 ? opts.io_threads : cores;
-  const int worker_threads = opts.worker_threads > 0 ? opts.worker_threads : 4 * cores;
+  // Mostly blocked on the store: with SQLite's group commit, more waiting writers share each fsync.
+  const int worker_threads = opts.worker_threads > 0 ? opts.worker_threads : kWorkersPerCore * cores;
 
   asio::io_context ioc(io_threads);
   asio::thread_pool workers(static_cast<std::size_t>(worker_threads));

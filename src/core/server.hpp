@@ -12,7 +12,7 @@ struct ServerOptions final {
   std::string address = "127.0.0.1";
   unsigned short port = 8080;
   int io_threads = 0;      // 0: one per core
-  int worker_threads = 0;  // handlers (and their blocking database calls) run here; 0: 4 per core
+  int worker_threads = 0;  // handlers (and their blocking database calls) run here; 0: 16 per core
   std::size_t header_limit = 16 * 1024;
   std::size_t body_limit = 8 * 1024 * 1024;
   std::chrono::seconds read_timeout{30};

@@ -35,8 +35,11 @@ class SqliteConn final : public Conn {
       throw DbError("sqlite: cannot open " + path + ": " + msg);
     }
     sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+    // No memory map: a reader that finds the file changed since its last transaction unmaps and
+    // remaps it, so under a steady stream of writes every read paid a 256 MB munmap/mmap and the
+    // page faults after it (measured: about 0.4 ms a request, and the map inflated RSS).
     script("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
-           "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768; PRAGMA mmap_size=268435456;");
+           "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768; PRAGMA mmap_size=0;");
   }
   ~SqliteConn() override {
     for (auto& [sql, st] : cache_) sqlite3_finalize(st);

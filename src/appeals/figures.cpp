@@ -53,29 +53,51 @@ bj::object summarise(const std::array<std::int64_t, 8>& t) {
 
 // What is open right now under a node, from a covering index over the open appeals. Until the
 // next write (and for at most kLiveTtl seconds, as deadlines pass) one count serves every caller.
+// When the count is out of date, the first caller recounts; callers arriving while it does get
+// the previous count instead of recounting too (over a province that count takes about a second,
+// and a crowd of them was the figures page's long tail).
 constexpr std::int64_t kLiveTtl = 10;
+constexpr std::size_t kLiveCacheLimit = 10000;
 std::array<std::int64_t, 4> live_counts(store::Conn& c, const std::string& path, std::int64_t now) {
+  struct Entry final {
+    std::array<std::int64_t, 4> counts{};  // open, overdue, due soon, as of
+    std::int64_t generation = -1;
+    bool recounting = false;
+  };
   static std::mutex mu;
-  // open, overdue, due soon, as of, store generation
-  static std::map<std::string, std::array<std::int64_t, 5>> cache;
+  static std::map<std::string, Entry> cache;
   const auto generation = c.owner ? static_cast<std::int64_t>(c.owner->generation()) : -1;
   {
     std::lock_guard lock(mu);
     auto it = cache.find(path);
-    if (generation >= 0 && it != cache.end() && it->second[4] == generation && now >= it->second[3] &&
-        now - it->second[3] < kLiveTtl) {
-      return {it->second[0], it->second[1], it->second[2], it->second[3]};
+    if (it != cache.end()) {
+      const auto& e = it->second;
+      const bool fresh = generation >= 0 && e.generation == generation && now >= e.counts[3] &&
+                         now - e.counts[3] < kLiveTtl;
+      const bool counted_before = e.counts[3] > 0;
+      if (fresh || (e.recounting && counted_before)) return e.counts;
+      it->second.recounting = true;
+    } else {
+      // Nothing to hand out yet: everyone counts until the first count is in.
+      if (cache.size() > kLiveCacheLimit) cache.clear();
+      cache[path].recounting = true;
     }
   }
-  auto live = c.one(
-      "SELECT COUNT(*), COALESCE(SUM(CASE WHEN deadline_at <= ? THEN 1 ELSE 0 END), 0), "
-      "COALESCE(SUM(CASE WHEN warn_at <= ? AND deadline_at > ? THEN 1 ELSE 0 END), 0) FROM appeal "
-      "WHERE status IN ('submitted', 'accepted', 'in_progress', 'reopened') AND area_path >= ? AND area_path < ?",
-      {now, now, now, path, auth::path_end(path)});
-  const std::array<std::int64_t, 4> out = {live->integer(0), live->integer(1), live->integer(2), now};
+  std::array<std::int64_t, 4> out{};
+  try {
+    auto live = c.one(
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN deadline_at <= ? THEN 1 ELSE 0 END), 0), "
+        "COALESCE(SUM(CASE WHEN warn_at <= ? AND deadline_at > ? THEN 1 ELSE 0 END), 0) FROM appeal "
+        "WHERE status IN ('submitted', 'accepted', 'in_progress', 'reopened') AND area_path >= ? AND area_path < ?",
+        {now, now, now, path, auth::path_end(path)});
+    out = {live->integer(0), live->integer(1), live->integer(2), now};
+  } catch (...) {
+    std::lock_guard lock(mu);
+    if (auto it = cache.find(path); it != cache.end()) it->second.recounting = false;
+    throw;
+  }
   std::lock_guard lock(mu);
-  if (cache.size() > 10000) cache.clear();
-  cache[path] = {out[0], out[1], out[2], now, generation};
+  cache[path] = Entry{out, generation, false};
   return out;
 }
 

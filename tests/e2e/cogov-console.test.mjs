@@ -211,9 +211,10 @@ test('(a) need → claim → accept → serve → confirm with a rating → hono
 
 test('(b) the monthly dual-reporting notice shows the county table', async () => {
   const a = await as('admin')
+  // Listen before the click that loads the page: reloading after it raced the first request and
+  // could leave a response whose body the browser had already dropped.
+  const notice = a.waitForResponse((r) => r.url().includes('/api/v1/dual-reports/notice') && r.url().includes('format=json'))
   await openMenu(a, 'dual-notice')
-  const notice = a.waitForResponse((r) => r.url().includes('/api/v1/dual-reports/notice'))
-  await a.reload()
   const res = await notice
   assert.equal(res.status(), 200, `notice: HTTP ${res.status()}`)
   const body = await res.json()

@@ -1,5 +1,8 @@
 #include "auth/service.hpp"
 
+#include <mutex>
+#include <unordered_map>
+
 #include "audit/audit.hpp"
 #include "core/errors.hpp"
 #include "crypto/crypto.hpp"
@@ -8,8 +11,22 @@ namespace jiceng::auth {
 namespace {
 
 constexpr std::int64_t kLastSeenGranularity = 60;
+// How long a remembered session principal serves before the session row is read again; bounds
+// how late this process sees a change another process made (a disabled account, a new role).
+constexpr std::int64_t kPrincipalTtlSeconds = 5;
+constexpr std::size_t kPrincipalCacheLimit = 50000;
 
 std::string token_hash(const std::string& token) { return crypto::sm3_hex(token); }
+
+struct RememberedSession final {
+  Principal principal;
+  std::int64_t last_seen = 0;
+  std::int64_t expires_at = 0;
+  std::int64_t read_at = 0;
+};
+
+std::mutex g_sessions_mu;
+std::unordered_map<std::string, RememberedSession> g_sessions;  // by token hash
 
 }  // namespace
 
@@ -87,12 +104,19 @@ std::optional<NewSession> login(App& app, const std::string& username, const std
   return s;
 }
 
+void forget_principals() {
+  std::lock_guard lock(g_sessions_mu);
+  g_sessions.clear();
+}
+
 void logout(App& app, const std::string& token, const Principal& who, const std::string& ip) {
   app.db.write([&](store::Conn& c) {
     c.execute("DELETE FROM session WHERE token_hash = ?", {token_hash(token)});
     audit::record(c, {app.now(), who.username, who.account_id, ip, "logout", "account", std::to_string(who.account_id),
                       "", ""});
   });
+  // After the delete has committed, so no request can remember the session again.
+  forget_principals();
 }
 
 std::optional<Principal> authenticate(const http::Request& req, App& app) {
@@ -108,20 +132,36 @@ std::optional<Principal> authenticate(const http::Request& req, App& app) {
   const auto cookie = req.cookie(kSessionCookie);
   if (!cookie || cookie->empty() || cookie->size() > 128) return std::nullopt;
   const std::string hash = token_hash(*cookie);
-  auto found = app.db.read([&](store::Conn& c) -> std::optional<std::pair<Principal, std::int64_t>> {
-    auto row = c.one("SELECT account_id, csrf, last_seen, expires_at FROM session WHERE token_hash = ?", {hash});
-    if (!row || row->integer(3) < now || row->integer(2) < now - kSessionIdleSeconds) return std::nullopt;
-    auto p = load_principal(c, row->integer(0));
-    if (!p) return std::nullopt;
-    p->via_cookie = true;
-    p->csrf = row->text(1);
-    return std::make_pair(std::move(*p), row->integer(2));
-  });
-  if (!found) return std::nullopt;
-  if (found->second < now - kLastSeenGranularity) {
-    app.db.write([&](store::Conn& c) { c.execute("UPDATE session SET last_seen = ? WHERE token_hash = ?", {now, hash}); });
+  std::optional<RememberedSession> found;
+  {
+    std::lock_guard lock(g_sessions_mu);
+    if (auto it = g_sessions.find(hash); it != g_sessions.end()) {
+      if (now >= it->second.read_at && now - it->second.read_at < kPrincipalTtlSeconds) found = it->second;
+      else g_sessions.erase(it);
+    }
   }
-  return std::move(found->first);
+  if (!found) {
+    found = app.db.read([&](store::Conn& c) -> std::optional<RememberedSession> {
+      auto row = c.one("SELECT account_id, csrf, last_seen, expires_at FROM session WHERE token_hash = ?", {hash});
+      if (!row) return std::nullopt;
+      auto p = load_principal(c, row->integer(0));
+      if (!p) return std::nullopt;
+      p->via_cookie = true;
+      p->csrf = row->text(1);
+      return RememberedSession{std::move(*p), row->integer(2), row->integer(3), now};
+    });
+    if (!found) return std::nullopt;
+    std::lock_guard lock(g_sessions_mu);
+    if (g_sessions.size() >= kPrincipalCacheLimit) g_sessions.clear();
+    g_sessions[hash] = *found;
+  }
+  if (found->expires_at < now || found->last_seen < now - kSessionIdleSeconds) return std::nullopt;
+  if (found->last_seen < now - kLastSeenGranularity) {
+    app.db.write([&](store::Conn& c) { c.execute("UPDATE session SET last_seen = ? WHERE token_hash = ?", {now, hash}); });
+    std::lock_guard lock(g_sessions_mu);
+    if (auto it = g_sessions.find(hash); it != g_sessions.end()) it->second.last_seen = now;
+  }
+  return std::move(found->principal);
 }
 
 bool may_grant(store::Conn& c, const Principal& granter, const Grant& g) {

@@ -26,8 +26,14 @@ std::optional<NewSession> login(App& app, const std::string& username, const std
                                 const std::string& ip);
 void logout(App& app, const std::string& token, const Principal& who, const std::string& ip);
 
-// The caller of a request: session cookie or `Authorization: Bearer` API token.
+// The caller of a request: session cookie or `Authorization: Bearer` API token. A session's
+// principal is remembered for a few seconds so a busy console does not reread the account and its
+// bindings on every request; changes made by this process to what a principal holds (logout,
+// register writes, tree moves) forget them at once, changes by another process within seconds.
 std::optional<Principal> authenticate(const http::Request& req, App& app);
+// Forgets every remembered session principal: call after a change to accounts, bindings or the
+// paths their scopes resolve to.
+void forget_principals();
 
 std::optional<Principal> load_principal(store::Conn& c, std::int64_t account_id);
 

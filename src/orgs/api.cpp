@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 
 #include "audit/audit.hpp"
+#include "auth/service.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
 #include "core/modules.hpp"
@@ -91,6 +92,8 @@ http::Response move(Ctx& ctx, bool area) {
     audit::record(c, {now, ctx.who().username, ctx.who().account_id, ctx.req.client_ip, "move", table,
                       std::to_string(id), old_path, new_path});
   });
+  // Paths below the moved node changed, and sessions' scopes resolve to paths.
+  auth::forget_principals();
   return json::respond(bj::object{{"id", id}, {"parent_id", *parent_id}});
 }
 

@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "audit/audit.hpp"
+#include "auth/service.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
 #include "core/router.hpp"
@@ -486,6 +487,8 @@ http::Response edit(const Spec& s, Ctx& ctx) {
     audit_write(wc, ctx.req, "update", s.table, id, bj::serialize(*before), bj::serialize(*after));
     return *after;
   });
+  // An edit may move what a session's scope resolves to (a member's branch, a unit's area).
+  auth::forget_principals();
   return json::respond(obj);
 }
 

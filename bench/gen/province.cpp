@@ -9,6 +9,7 @@
 
 #include "appeals/figures.hpp"
 #include "auth/roles.hpp"
+#include "auth/service.hpp"
 #include "demo/fake.hpp"
 #include "people/rules.hpp"
 #include "store/bulk.hpp"
@@ -317,7 +318,6 @@ void load_appeals(store::Database& db, const Province& p, const Sizes& z, std::i
 }
 
 void load_accounts(Conn& c, const Province& p, std::int64_t now) {
-  const auto hash = crypto::hash_password(kPassword);
   struct Account final {
     const char* username;
     const char* display;
@@ -333,12 +333,8 @@ void load_accounts(Conn& c, const Province& p, std::int64_t now) {
       {"member", "党员", auth::Role::member, 1},
   }};
   for (const auto& a : accounts) {
-    const auto id = c.one("INSERT INTO account (username, display_name, password_hash, created_at, password_changed_at) "
-                          "VALUES (?, ?, ?, ?, ?) RETURNING id",
-                          {std::string(a.username), std::string(a.display), hash, now, now})->integer(0);
-    c.execute("INSERT INTO role_binding (account_id, role, scope_type, scope_id) VALUES (?, ?, ?, ?)",
-              {id, std::string(auth::role_name(a.role)), std::string(auth::scope_type_name(auth::scope_type_for(a.role))),
-               a.scope});
+    auth::create_account(c, a.username, a.display, kPassword,
+                         {auth::Grant{a.role, auth::scope_type_for(a.role), a.scope}}, now);
   }
   c.execute("INSERT INTO open311_key (key_hash, name, created_at) VALUES (?, ?, ?)",
             {crypto::sm3_hex("demo-open311-key"), std::string("压测客户端"), now});

@@ -138,15 +138,6 @@ bj::object finish(store::Conn& c, const FigureQuery& q, std::int64_t now, const 
   return out;
 }
 
-// "/1/2/5/" → {"/1/", "/1/2/", "/1/2/5/"}.
-std::vector<std::string> ancestors(const std::string& path) {
-  std::vector<std::string> out;
-  for (std::size_t i = 1; i < path.size(); ++i) {
-    if (path[i] == '/') out.push_back(path.substr(0, i + 1));
-  }
-  return out;
-}
-
 void add_node_days(store::Conn& c, const std::string& area_path, const std::string& day,
                    const std::array<std::int64_t, 8>& counts, int sign) {
   std::string cols = "node_path, parent_path, day";
@@ -160,7 +151,7 @@ void add_node_days(store::Conn& c, const std::string& area_path, const std::stri
   const std::string sql = "INSERT INTO appeal_node_day (" + cols + ") VALUES (" + marks +
                           ") ON CONFLICT (node_path, day) DO UPDATE SET " + sets;
   std::string parent;
-  for (const auto& node : ancestors(area_path)) {
+  for (const auto& node : auth::path_and_ancestors(area_path)) {
     store::Params params{node, parent, day};
     for (auto n : counts) params.emplace_back(sign * n);
     c.execute(sql, params);
@@ -240,7 +231,7 @@ std::int64_t rebuild_rollups(store::Conn& c) {
       auto& acc = by_key[{k.area_path, k.day, k.category_id}];
       for (std::size_t i = 0; i < acc.size(); ++i) acc[i] += k.counts[i];
       std::string parent;
-      for (const auto& node : ancestors(k.area_path)) {
+      for (const auto& node : auth::path_and_ancestors(k.area_path)) {
         auto& n = by_node[{node, k.day}];
         n.first = parent;
         for (std::size_t i = 0; i < n.second.size(); ++i) n.second[i] += k.counts[i];

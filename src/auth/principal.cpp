@@ -24,6 +24,14 @@ bool path_within(const std::string& path, const std::string& root) {
   return !root.empty() && path.compare(0, root.size(), root) == 0;
 }
 
+std::vector<std::string> path_and_ancestors(const std::string& path) {
+  std::vector<std::string> out;
+  for (std::size_t i = 1; i < path.size(); ++i) {
+    if (path[i] == '/') out.push_back(path.substr(0, i + 1));
+  }
+  return out;
+}
+
 std::optional<std::vector<std::string>> covering_paths(const Principal& p, Register reg, Action a, ScopeType kind,
                                                       const std::optional<std::string>& filter) {
   std::vector<std::string> roots;

@@ -57,5 +57,7 @@ std::optional<std::vector<std::string>> covering_paths(const Principal& p, Regis
 // The exclusive upper bound of a materialised path's subtree ('/1/5/' → '/1/50').
 std::string path_end(const std::string& path);
 bool path_within(const std::string& path, const std::string& root);
+// "/1/2/5/" → {"/1/", "/1/2/", "/1/2/5/"}: the node and every node above it, root first.
+std::vector<std::string> path_and_ancestors(const std::string& path);
 
 }  // namespace jiceng::auth

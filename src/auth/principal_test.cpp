@@ -18,6 +18,12 @@ TEST(PathEnd, BoundsExactlyTheSubtree) {
   EXPECT_FALSE(path_within("/1/5/", ""));
 }
 
+TEST(PathAndAncestors, ListsTheNodeAndEveryNodeAboveRootFirst) {
+  EXPECT_EQ(path_and_ancestors("/1/25/307/"), (std::vector<std::string>{"/1/", "/1/25/", "/1/25/307/"}));
+  EXPECT_EQ(path_and_ancestors("/1/"), (std::vector<std::string>{"/1/"}));
+  EXPECT_TRUE(path_and_ancestors("").empty());
+}
+
 TEST(ScopeClause, OrsTheBindingsThatMayActAndNothingElse) {
   const auto p = with({{Role::community_secretary, ScopeType::area, 5, "/1/5/", "甲社区"},
                        {Role::resident, ScopeType::area, 6, "/1/6/", "乙社区"}});

@@ -1,23 +1,17 @@
 #include "dual_report/tally.hpp"
 
-#include <vector>
+#include "auth/principal.hpp"
 
 namespace jiceng::dual_report {
 namespace {
 // Members whose unit is not known are summed under unit 0 (the key cannot be NULL).
 constexpr std::int64_t kNoUnit = 0;
-
-// "/1/5/12/" → "/1/", "/1/5/", "/1/5/12/": a change is counted at every area a notice may be asked for.
-std::vector<std::string> areas_up_from(const std::string& path) {
-  std::vector<std::string> out;
-  for (auto i = path.find('/', 1); i != std::string::npos; i = path.find('/', i + 1)) out.push_back(path.substr(0, i + 1));
-  return out;
-}
 }  // namespace
 
 void count_report(store::Conn& c, const std::string& area_path, std::optional<std::int64_t> unit,
                   const std::string& month, bool ended) {
-  for (const auto& area : areas_up_from(area_path)) {
+  // Counted at every area a notice may be asked for.
+  for (const auto& area : auth::path_and_ancestors(area_path)) {
     c.execute(ended ? "INSERT INTO dual_report_unit_month (area_path, unit_id, month, ended_in) VALUES (?, ?, ?, 1) "
                       "ON CONFLICT (area_path, unit_id, month) DO UPDATE SET "
                       "ended_in = dual_report_unit_month.ended_in + 1"
@@ -35,7 +29,8 @@ void count_participation(store::Conn& c, std::int64_t member, const std::string&
             "VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (member_id, month) DO UPDATE SET "
             "activities = dual_report_month.activities + 1, hours = dual_report_month.hours + excluded.hours",
             {member, month, store::opt(unit), area_path, hours});
-  for (const auto& area : areas_up_from(area_path)) {
+  // Counted at every area a notice may be asked for.
+  for (const auto& area : auth::path_and_ancestors(area_path)) {
     c.execute("INSERT INTO dual_report_unit_month (area_path, unit_id, month, active, activities, hours) "
               "VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (area_path, unit_id, month) DO UPDATE SET "
               "active = dual_report_unit_month.active + excluded.active, "

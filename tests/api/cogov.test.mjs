@@ -224,6 +224,9 @@ test('staff cancel an activity with a reason; signed-up members see it and can n
   assert.equal((await member.post(`/api/v1/activities/${id}/signup`, {})).status, 201);
 
   assertError(assert, await staff.post(`/api/v1/activities/${id}/cancel`, {}), 400);
+  assertError(assert, await staff.req('POST', `/api/v1/activities/${id}/cancel`, '{"reason":', { raw: true }), 400);
+  assertError(assert, await staff.post(`/api/v1/activities/${id}/cancel`, { reason: 42 }), 400);
+  assertError(assert, await staff.post('/api/v1/activities/99999999/cancel', { reason: '不存在' }), 404);
   assertError(assert, await staff.post(`/api/v1/activities/${id}/cancel`, { reason: '' }), 400);
   assertError(assert, await staff.post(`/api/v1/activities/${id}/cancel`, { reason: 'x'.repeat(201) }), 400);
   assertError(assert, await member.post(`/api/v1/activities/${id}/cancel`, { reason: '不想去' }), 404);

@@ -152,6 +152,27 @@ int run_in_process(const Common& common, const std::string& method, const std::s
   return out.status < 300 ? 0 : 1;
 }
 
+// Runs `job` every `interval` on its own thread until the thread is stopped; a failed run is logged
+// and the next one comes as usual. A zero interval runs nothing.
+template <typename Interval, typename Job>
+std::jthread every(Interval interval, const char* what, Job job) {
+  if (interval.count() <= 0) return {};
+  return std::jthread([interval, what, job = std::move(job)](std::stop_token stop) mutable {
+    std::mutex mu;
+    std::condition_variable_any cv;
+    while (!stop.stop_requested()) {
+      std::unique_lock lock(mu);
+      if (cv.wait_for(lock, stop, interval, [] { return false; })) break;
+      if (stop.stop_requested()) break;
+      try {
+        job();
+      } catch (const std::exception& e) {
+        std::cerr << "jiceng: " << what << " failed: " << e.what() << "\n";
+      }
+    }
+  });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -258,47 +279,19 @@ int main(int argc, char** argv) {
       build_router(router, web_root);
       if (test_clock) add_test_routes(router, offset);
       // Deadlines are swept in the background; requests never wait for it.
-      std::jthread sweeper;
-      if (sweep_seconds > 0) {
-        sweeper = std::jthread([&app, sweep_seconds](std::stop_token stop) {
-          std::mutex mu;
-          std::condition_variable_any cv;
-          while (!stop.stop_requested()) {
-            std::unique_lock lock(mu);
-            if (cv.wait_for(lock, stop, std::chrono::seconds(sweep_seconds), [] { return false; })) break;
-            if (stop.stop_requested()) break;
-            try {
-              deliberation::settle_due(app);  // votes whose time is up are counted even if nobody looks
-              const auto r = appeals::sweep(app);
-              if (r.escalated || r.warned || r.late_checkins) {
-                std::cerr << "jiceng: sweep escalated " << r.escalated << ", warned " << r.warned << ", late check-ins "
-                          << r.late_checkins << "\n";
-              }
-            } catch (const std::exception& e) {
-              std::cerr << "jiceng: sweep failed: " << e.what() << "\n";
-            }
-          }
-        });
-      }
+      auto sweeper = every(std::chrono::seconds(sweep_seconds), "sweep", [&app] {
+        deliberation::settle_due(app);  // votes whose time is up are counted even if nobody looks
+        const auto r = appeals::sweep(app);
+        if (r.escalated || r.warned || r.late_checkins) {
+          std::cerr << "jiceng: sweep escalated " << r.escalated << ", warned " << r.warned << ", late check-ins "
+                    << r.late_checkins << "\n";
+        }
+      });
       // Notifications leave through their own worker: a slow webhook never holds up a request.
-      std::jthread deliverer;
-      if (deliver_seconds > 0) {
-        deliverer = std::jthread([&app, deliver_seconds](std::stop_token stop) {
-          constexpr int kBatch = 100;
-          std::mutex mu;
-          std::condition_variable_any cv;
-          while (!stop.stop_requested()) {
-            std::unique_lock lock(mu);
-            if (cv.wait_for(lock, stop, std::chrono::seconds(deliver_seconds), [] { return false; })) break;
-            if (stop.stop_requested()) break;
-            try {
-              notify::deliver(app, kBatch);
-            } catch (const std::exception& e) {
-              std::cerr << "jiceng: delivery failed: " << e.what() << "\n";
-            }
-          }
-        });
-      }
+      auto deliverer = every(std::chrono::seconds(deliver_seconds), "delivery", [&app] {
+        constexpr int kBatch = 100;
+        notify::deliver(app, kBatch);
+      });
       ServerOptions opts;
       const auto colon = listen.rfind(':');
       if (colon == std::string::npos) throw std::runtime_error("--listen must be ADDR:PORT");

@@ -270,17 +270,16 @@ bj::object figures(store::Conn& c, const FigureQuery& q, std::int64_t now, bool 
     for (std::size_t i = 0; i < kColumns.size(); ++i) total[i] = own->integer(i + 1);
     std::vector<std::pair<bj::object, std::array<std::int64_t, 8>>> children;
     if (by_child) {
-      std::map<std::string, std::array<std::int64_t, 8>> sums_by_child;
-      for (const auto& r : c.query("SELECT node_path" + sums + " FROM appeal_node_day WHERE parent_path = ? AND day >= ? "
-                                   "AND day <= ? GROUP BY node_path",
-                                   {q.path, q.from_day, q.to_day})) {
-        auto& acc = sums_by_child[r.text(0)];
-        for (std::size_t i = 0; i < kColumns.size(); ++i) acc[i] = r.integer(i + 1);
-      }
+      // One primary-key range per child: a node has tens of children at most.
+      const std::string child_sql =
+          "SELECT COUNT(*)" + sums + " FROM appeal_node_day WHERE node_path = ? AND day >= ? AND day <= ?";
       for (const auto& r : c.query("SELECT a.path, a.name, a.id FROM area a JOIN area p ON p.id = a.parent_id "
                                    "WHERE p.path = ? ORDER BY a.id",
                                    {q.path})) {
-        children.push_back({bj::object{{"area_id", r.integer(2)}, {"name", r.text(1)}}, sums_by_child[r.text(0)]});
+        auto row = c.one(child_sql, {r.text(0), q.from_day, q.to_day});
+        std::array<std::int64_t, 8> acc{};
+        for (std::size_t i = 0; i < kColumns.size(); ++i) acc[i] = row->integer(i + 1);
+        children.push_back({bj::object{{"area_id", r.integer(2)}, {"name", r.text(1)}}, acc});
       }
     }
     return finish(c, q, now, total, by_child, std::move(children));

@@ -30,6 +30,7 @@ test: configure web
 	@cd $(BUILD) && ctest --output-on-failure --timeout 900
 
 bench: build
+	@bash scripts/install-bench-deps.sh
 	@cmake --build $(BUILD) -j $(JOBS) --target jiceng-gen
 	@bash bench/run.sh
 	@bash bench/cogov.sh

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Performance at scale (issue 5): a generated province (bench/gen) served on loopback and driven by
 # wrk, beside the ceilings of this machine (HTTP: /healthz; storage: raw durable inserts) and, when
-# bench/redmine.sh has measured it, the Redmine peer. Prints a table and ends with a SUMMARY line.
+# bench/redmine.sh measures in the same run, the Redmine peer. Prints a table and ends with a SUMMARY line.
 # Never fails on a number.
 #   bash bench/province.sh            (sizes: MEMBERS, APPEALS, ORGS, GRIDS, COUNTIES in the environment)
 # The province is generated once into $BENCH_DIR (default /tmp/jiceng-bench) and reused.
@@ -111,13 +111,25 @@ for k in detail queue search county province open311; do
 done
 echo "server RSS: $rss MB; database: $db_size MB"
 
-# The peer, when bench/redmine.sh has measured it on this machine.
+# The rest runs with jiceng's server stopped, so nothing else shares the two cores.
+kill "$SERVER_PID" 2>/dev/null || true
+wait "$SERVER_PID" 2>/dev/null || true
+SERVER_PID=""
+
+# PostgreSQL against SQLite at intake, on a smaller province loaded into both.
+echo
+DURATION=$duration CONNECTIONS=$conns bash "$here/pg_intake.sh" || echo "pg_intake: bench/pg_intake.sh failed"
+
+# The peer under the same load: Redmine 5 from Debian's packages (bench/redmine.sh writes
+# redmine.env only when its run was valid).
+echo
+DURATION=$duration CONNECTIONS=$conns bash "$here/redmine.sh" "$dir" || echo "redmine: bench/redmine.sh failed"
 create_ratio=NA
 list_ratio=NA
 if [ -f "$dir/redmine.env" ]; then
   source "$dir/redmine.env"
   create_ratio=$(python3 -c "print(f'{${RPS[intake]:-0} / $REDMINE_CREATE_RPS:.1f}')")
   list_ratio=$(python3 -c "print(f'{${RPS[queue]:-0} / $REDMINE_LIST_RPS:.1f}')")
-  echo "Redmine 5 on this machine: create $REDMINE_CREATE_RPS/s, list $REDMINE_LIST_RPS/s; jiceng is ${create_ratio}x at creating and ${list_ratio}x at listing"
+  echo "Redmine 5 on this machine (${REDMINE_DB:-sqlite}, ${REDMINE_PROCESSES:-?} Passenger processes): create $REDMINE_CREATE_RPS/s, list $REDMINE_LIST_RPS/s; jiceng is ${create_ratio}x at creating (intake) and ${list_ratio}x at listing (a grid worker's queue)"
 fi
 echo "SUMMARY intake_rps=${RPS[intake]:-0} intake_p99_ms=${P99[intake]:-0} healthz_rps=${RPS[healthz]:-0} redmine_create_ratio=$create_ratio redmine_list_ratio=$list_ratio county_figures_p95_ms=${P95[county]:-0}"

@@ -11,8 +11,11 @@ start_postgres() {
   local as=()
   if [ "$(id -u)" -eq 0 ]; then as=(runuser -u postgres --); chown -R postgres "$dir"; fi
   "${as[@]}" "$bindir/initdb" -D "$dir/data" -U jiceng -A trust --no-locale -E UTF8 >"$dir/initdb.log" 2>&1
+  # Tests need no durability; benchmarks ask for it with PG_DURABLE=1 (the server defaults).
+  local durability="-c fsync=off -c full_page_writes=off"
+  [ -n "${PG_DURABLE:-}" ] && durability=""
   "${as[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/pg.log" -w \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off" start >/dev/null
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $durability" start >/dev/null
   "${as[@]}" "$bindir/createdb" -h 127.0.0.1 -p "$port" -U jiceng jiceng
   PG_URL="postgresql://jiceng@127.0.0.1:$port/jiceng"
   PG_STOP=("${as[@]}" "$bindir/pg_ctl" -D "$dir/data" -m fast stop)

@@ -138,25 +138,31 @@ bj::object finish(store::Conn& c, const FigureQuery& q, std::int64_t now, const 
   return out;
 }
 
+// One statement for the whole path: on PostgreSQL each statement is a round trip in the writer.
 void add_node_days(store::Conn& c, const std::string& area_path, const std::string& day,
                    const std::array<std::int64_t, 8>& counts, int sign) {
   std::string cols = "node_path, parent_path, day";
-  std::string marks = "?, ?, ?";
+  std::string marks = "(?, ?, ?";
   std::string sets;
   for (const auto* col : kColumns) {
     cols += std::string(", ") + col;
     marks += ", ?";
     sets += std::string(sets.empty() ? "" : ", ") + col + " = appeal_node_day." + col + " + excluded." + col;
   }
-  const std::string sql = "INSERT INTO appeal_node_day (" + cols + ") VALUES (" + marks +
-                          ") ON CONFLICT (node_path, day) DO UPDATE SET " + sets;
+  marks += ")";
+  std::string values;
+  store::Params params;
   std::string parent;
   for (const auto& node : auth::path_and_ancestors(area_path)) {
-    store::Params params{node, parent, day};
+    values += values.empty() ? marks : ", " + marks;
+    params.insert(params.end(), {node, parent, day});
     for (auto n : counts) params.emplace_back(sign * n);
-    c.execute(sql, params);
     parent = node;
   }
+  if (values.empty()) return;
+  c.execute("INSERT INTO appeal_node_day (" + cols + ") VALUES " + values + " ON CONFLICT (node_path, day) DO UPDATE SET " +
+                sets,
+            params);
 }
 
 }  // namespace

@@ -210,9 +210,10 @@ bj::value side(store::Conn& c, const std::string& area_path, int level) {
   return bj::object{{"level", level}, {"area_id", a->integer(0)}, {"area_name", a->text(1)}};
 }
 
+// `row`: the appeal as the caller has just loaded it, saving a second read in the writer.
 void notify_event(store::Conn& c, std::int64_t id, const std::string& event, const std::string& note, std::int64_t now,
-                  int from_level = 0) {
-  auto r = load(c, "t.id = ?", {id});
+                  int from_level = 0, const store::Row* row = nullptr) {
+  auto r = row ? std::optional<store::Row>(*row) : load(c, "t.id = ?", {id});
   if (!r) return;
   bj::object appeal{{"id", id},
                     {"code", text_of(*r, "code")},
@@ -453,14 +454,15 @@ Created file(App& app, GridIndex& grids, const Intake& in, const auth::Principal
          static_cast<std::int64_t>(in.anonymous ? 1 : 0),
          who ? store::Value(who->account_id) : store::null(), deadline, warn_at(now, deadline), now, level_due, now,
          now})->integer(0);
-    retally(c, {}, contribution_of(*load(c, "t.id = ?", {id})));
+    const auto filed = load(c, "t.id = ?", {id});
+    retally(c, {}, contribution_of(*filed));
     const std::string actor = who ? who->username : "居民";
     const std::optional<std::int64_t> actor_id = who ? std::optional(who->account_id) : std::nullopt;
     const auto submitted = add_event(c, id, now, actor, actor_id, "submit", "", "submitted", level, "");
     attach_photos(c, id, submitted, in.photos);
     add_event(c, id, now, "system", std::nullopt, "dispatch", "", "", level,
               std::string(kLevelNames[static_cast<std::size_t>(level)]) + "：" + place->name);
-    notify_event(c, id, "assigned", place->name, now);
+    notify_event(c, id, "assigned", place->name, now, 0, &*filed);
     audit::record(c, {now, who ? who->username : "public", actor_id, ip, "create", "appeal", std::to_string(id), "",
                       bj::serialize(bj::object{{"code", code}, {"category", cat->text(2)}, {"level", level}})});
     return Created{id, code};

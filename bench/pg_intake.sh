@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# PostgreSQL against SQLite at intake (issue 5: "within 2x"): the same generated province, small
+# enough to load into both in a minute or two, on a durable throwaway PostgreSQL (fsync on, as a
+# server would run), driven by the same wrk script. Prints both rates, their ratio and a
+# PG_INTAKE line; never fails on a number.
+#   bash bench/pg_intake.sh    (sizes: PG_COUNTIES, PG_MEMBERS, PG_APPEALS in the environment)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root="$here/.."
+bin="$root/build/jiceng"
+gen="$root/build/jiceng-gen"
+counties=${PG_COUNTIES:-10}
+members=${PG_MEMBERS:-200000}
+appeals=${PG_APPEALS:-500000}
+grids=$(( counties * 100 ))
+orgs=$(( counties * 1000 ))
+duration=${DURATION:-10s}
+conns=${CONNECTIONS:-16}
+source "$root/tests/lib.sh"
+work=$(mktemp -d)
+cleanup() {
+  [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null || true
+  [ -n "${PG_STOP:-}" ] && "${PG_STOP[@]}" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+key="$work/bench.key"
+sizes=(--counties "$counties" --grids "$grids" --orgs "$orgs" --members "$members" --appeals "$appeals")
+
+PG_DURABLE=1 start_postgres "$work"
+echo "== the same province ($counties counties, $members members, $appeals appeals) into SQLite and PostgreSQL"
+t0=$(date +%s)
+"$gen" --db "sqlite:$work/p.db" --key-file "$key" "${sizes[@]}" >/dev/null
+t1=$(date +%s)
+"$gen" --db "$PG_URL" --key-file "$key" "${sizes[@]}" >/dev/null
+t2=$(date +%s)
+echo "loaded: SQLite $(( t1 - t0 )) s, PostgreSQL $(( t2 - t1 )) s"
+
+category=$(sqlite3 "$work/p.db" "SELECT id FROM appeal_category c WHERE urgency = 'general' AND NOT EXISTS (SELECT 1 FROM appeal_category x WHERE x.parent_id = c.id) ORDER BY id LIMIT 1")
+cols=$(python3 -c "import math; print(math.ceil(math.sqrt($counties)))")
+rows=$(( (counties + cols - 1) / cols ))
+{ sed "s/CATEGORY/$category/; s/WEST/94.0/; s/SOUTH/35.0/; s/SPAN_LON/$(python3 -c "print(0.4 * $cols - 0.001)")/; s/SPAN_LAT/$(python3 -c "print(0.3 * ($rows - 1) + 0.299)")/" "$here/lua/intake.lua"; cat "$here/lua/report.lua"; } >"$work/intake.lua"
+
+declare -A RPS P99
+for store in sqlite postgres; do
+  db="sqlite:$work/p.db"
+  [ "$store" = postgres ] && db=$PG_URL
+  start_server "$bin" "$db" "$key" "$root/web/dist" "$work/server-$store.log" --sweep-seconds 0 --deliver-seconds 0
+  # Warm the grid index and the connection pool before measuring.
+  wrk -t2 -c"$conns" -d3s -s "$work/intake.lua" "$JICENG_URL" >/dev/null 2>&1 || true
+  line=$(wrk -t2 -c"$conns" -d"$duration" -s "$work/intake.lua" "$JICENG_URL" 2>&1 | grep '^RESULT' || true)
+  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+  RPS[$store]=$(echo "$line" | sed 's/.*rps=\([0-9.]*\).*/\1/')
+  P99[$store]=$(echo "$line" | sed 's/.*p99=\([0-9.]*\).*/\1/')
+  echo "intake on $store: $line"
+done
+ratio=$(python3 -c "print(f'{${RPS[sqlite]:-0} / max(${RPS[postgres]:-0}, 0.001):.2f}')")
+echo "SQLite takes ${ratio}x PostgreSQL's intake rate (target: within 2x)"
+echo "PG_INTAKE sqlite_rps=${RPS[sqlite]:-0} postgres_rps=${RPS[postgres]:-0} sqlite_p99_ms=${P99[sqlite]:-0} postgres_p99_ms=${P99[postgres]:-0} ratio=$ratio"

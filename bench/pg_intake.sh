@@ -30,9 +30,9 @@ sizes=(--counties "$counties" --grids "$grids" --orgs "$orgs" --members "$member
 PG_DURABLE=1 start_postgres "$work"
 echo "== the same province ($counties counties, $members members, $appeals appeals) into SQLite and PostgreSQL"
 t0=$(date +%s)
-"$gen" --db "sqlite:$work/p.db" --key-file "$key" "${sizes[@]}" >/dev/null
+"$gen" --db "sqlite:$work/p.db" --key-file "$key" "${sizes[@]}" >"$work/gen-sqlite.log" 2>&1 || { cat "$work/gen-sqlite.log"; exit 1; }
 t1=$(date +%s)
-"$gen" --db "$PG_URL" --key-file "$key" "${sizes[@]}" >/dev/null
+"$gen" --db "$PG_URL" --key-file "$key" "${sizes[@]}" >"$work/gen-pg.log" 2>&1 || { cat "$work/gen-pg.log"; exit 1; }
 t2=$(date +%s)
 echo "loaded: SQLite $(( t1 - t0 )) s, PostgreSQL $(( t2 - t1 )) s"
 

@@ -79,6 +79,9 @@ test('a report filed through Open311 lands in the grid, and reads back by id, li
   assert.match(oneXml.text, new RegExp(`<service_requests><request><service_request_id>${created.service_request_id}</service_request_id><status>open</status>`));
   const list = JSON.parse((await get(`/requests.json?service_code=${svc.service_code}&status=open&start_date=${encodeURIComponent(started)}`)).text);
   assert.ok(list.some((x) => x.service_request_id === created.service_request_id));
+  // status_notes carries the latest timeline note: here, where the request was dispatched.
+  assert.match(one.status_notes, /^网格：/);
+  assert.equal(list.find((x) => x.service_request_id === created.service_request_id).status_notes, one.status_notes);
   const closedOnly = JSON.parse((await get(`/requests.json?status=closed&service_code=${svc.service_code}`)).text);
   assert.ok(!closedOnly.some((x) => x.service_request_id === created.service_request_id));
   const byIds = JSON.parse((await get(`/requests.json?service_request_id=${created.service_request_id},AAAAAAAAAA`)).text);

@@ -194,13 +194,10 @@ Query build_filters(const Spec& s, store::Conn& c, Ctx& ctx) {
       // One or two characters are a surname, or a surname and the first given character: a range
       // of the name index. Scanning every member for a two-character substring took seconds at
       // two million members, and so did counting them. Two characters match few enough members
-      // to drive the query from the name index (as the trigram search does); a surname alone
-      // matches so many that walking the caller's area in order finds a page soonest.
-      if (n == 1) {
-        q.add("t.name >= ? AND t.name < ?", {*text, *text + kAfterEveryCharacter});
-      } else {
-        q.add("t.id IN (SELECT id FROM member WHERE name >= ? AND name < ?)", {*text, *text + kAfterEveryCharacter});
-      }
+      // to walk them all in name order; a surname alone matches so many that walking the caller's
+      // area in order finds a page soonest.
+      // Two characters are listed in name order (see name_prefix_sort), walking member_name_scope.
+      q.add("t.name >= ? AND t.name < ?", {*text, *text + kAfterEveryCharacter});
     } else {
       q.add("t.name LIKE ? ESCAPE '\\'", {store::like_contains(*text)});
     }
@@ -218,13 +215,28 @@ struct Sort final {
   bool indexable = false;  // expr is the bare column, so a plain bound can seek the index
 };
 
-Sort parse_sort(const Spec& s, const http::Request& req) {
+// A search for a surname and a given character (two characters) on SQLite lists in name order:
+// member_name_scope then delivers the order and the scope together, where the caller's area order
+// read and sorted every match (1,000 rows for 王建 over two million members) for each page.
+bool name_prefix_sort(const Spec& s, const http::Request& req, store::Dialect d) {
+  if (!s.fts_member_name || d != store::Dialect::sqlite) return false;
+  const auto text = req.param("q");
+  return text && json::utf8_length(*text) == 2;
+}
+
+Sort parse_sort(const Spec& s, const http::Request& req, store::Dialect d) {
   Sort out;
   if (auto o = req.param("order"); o && !o->empty()) {
     if (*o != "asc" && *o != "desc") bad_request("order", "order 应为 asc 或 desc");
     out.desc = *o == "desc";
   }
   auto key = req.param("sort");
+  if ((!key || key->empty()) && name_prefix_sort(s, req, d)) {
+    out.column = "name";
+    out.expr = "t.name";
+    out.indexable = true;
+    return out;
+  }
   if (!key || key->empty()) {
     if (!s.order_column.empty()) {
       out.column = s.order_column;
@@ -354,7 +366,7 @@ http::Response list(const Spec& s, Ctx& ctx) {
   if (!ctx.who().can(s.reg, Action::read)) forbidden();
   if (s.before_read) s.before_read(ctx.app);
   const auto limit = int_param(ctx.req, "limit", kDefaultPage, 1, kMaxPage);
-  const auto sort = parse_sort(s, ctx.req);
+  const auto sort = parse_sort(s, ctx.req, ctx.app.db.dialect());
   const auto after = ctx.req.param("after");
   auto page = ctx.app.db.read([&](store::Conn& c) {
     Query base = build_filters(s, c, ctx);
@@ -591,7 +603,7 @@ http::Response export_sheet(const Spec& s, Ctx& ctx) {
   for (const auto* f : fields) table[0].push_back(f->heading);
   ctx.app.db.read([&](store::Conn& c) {
     Query base = build_filters(s, c, ctx);
-    const Sort sort = parse_sort(s, ctx.req);
+    const Sort sort = parse_sort(s, ctx.req, ctx.app.db.dialect());
     std::optional<std::string> after;
     for (;;) {
       auto page = fetch_page(s, c, ctx, base, sort, kExportBatch, after, true);

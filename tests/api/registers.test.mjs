@@ -46,6 +46,20 @@ test('member list pages by cursor without repeats, searches names and filters', 
   assert.ok(start.json.items.some((m) => m.id === someone.id), 'found by the first two characters');
   assert.ok(start.json.items.every((m) => m.name.includes(someone.name.slice(0, 2))));
   assert.ok(start.json.total >= 1);
+  // Paged three at a time, the same search lists every match exactly once.
+  const seen = new Set();
+  let cursor = '';
+  for (let guard = 0; guard < 500; guard++) {
+    const page = await c.get(`/api/v1/members?q=${encodeURIComponent(someone.name.slice(0, 2))}&limit=3${cursor ? `&after=${cursor}` : ''}`);
+    assert.equal(page.status, 200);
+    for (const m of page.json.items) {
+      assert.ok(!seen.has(m.id), 'no member twice across pages');
+      seen.add(m.id);
+    }
+    if (!page.json.next_cursor) break;
+    cursor = page.json.next_cursor;
+  }
+  assert.equal(seen.size, start.json.total);
   const retired = await c.get('/api/v1/members?category=retired&limit=20');
   assert.ok(retired.json.items.length > 0);
   assert.ok(retired.json.items.every((m) => m.category === 'retired'));

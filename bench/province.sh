@@ -100,7 +100,7 @@ run county "county figures" -s "$dir/plain.lua" -H "Cookie: $admin" \
   "$url/api/v1/appeals/figures?area_id=$county&from=2000-01-01&to=2100-12-31"
 run province "province figures" -s "$dir/plain.lua" -H "Cookie: $admin" \
   "$url/api/v1/appeals/figures?from=2000-01-01&to=2100-12-31"
-run open311 "Open311 GET requests (1,000 newest, the spec default)" -s "$dir/plain.lua" "$url/open311/v2/requests.json"
+run open311 "Open311 GET requests (1,000 newest)" -s "$dir/plain.lua" "$url/open311/v2/requests.json"
 rss=$(( $(awk '/VmRSS/ {print $2}' /proc/$SERVER_PID/status) / 1024 ))
 echo
 echo "appeals written during the intake run: $written (all acknowledged with 201: see non-2xx above)"

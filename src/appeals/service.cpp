@@ -388,8 +388,10 @@ Intake parse_intake(const bj::object& body, bool staff) {
   return in;
 }
 
-Created file(App& app, GridIndex& grids, const Intake& in, const auth::Principal* who, const std::string& ip) {
-  const std::int64_t now = app.now();
+namespace {
+
+Created file_once(App& app, GridIndex& grids, const Intake& in, const auth::Principal* who, const std::string& ip,
+                  std::int64_t now) {
   return app.db.write([&](store::Conn& c) {
     auto cat = c.one("SELECT c.urgency, (SELECT COUNT(*) FROM appeal_category k WHERE k.parent_id = c.id), c.name "
                      "FROM appeal_category c WHERE c.id = ?",
@@ -433,12 +435,9 @@ Created file(App& app, GridIndex& grids, const Intake& in, const auth::Principal
     const auto pol = policy(c, now);
     const auto deadline = overall_deadline(pol->cal, pol->rule(urgency), now);
     const auto level_due = level_deadline(pol->cal, pol->rule(urgency), level, now, deadline);
-    std::string code;
-    for (int attempt = 0;; ++attempt) {
-      code = random_code();
-      if (!c.one("SELECT 1 FROM appeal WHERE code = ?", {code})) break;
-      if (attempt > 8) throw std::runtime_error("could not draw a free tracking code");
-    }
+    // No lookup first: a code already taken fails the insert on its UNIQUE index, and file() draws
+    // another (50 bits: at ten million appeals, one clash in a hundred million intakes).
+    const std::string code = random_code();
     const auto id = c.one(
         "INSERT INTO appeal (code, type, channel, category_id, description, address, lon, lat, grid_id, area_id, "
         "area_path, level, max_level, status, urgency, reporter_name, phone_enc, phone_mask, anonymous, created_by, "
@@ -467,6 +466,20 @@ Created file(App& app, GridIndex& grids, const Intake& in, const auth::Principal
                       bj::serialize(bj::object{{"code", code}, {"category", cat->text(2)}, {"level", level}})});
     return Created{id, code};
   });
+}
+
+}  // namespace
+
+Created file(App& app, GridIndex& grids, const Intake& in, const auth::Principal* who, const std::string& ip) {
+  constexpr int kAttempts = 3;
+  const std::int64_t now = app.now();
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return file_once(app, grids, in, who, ip, now);
+    } catch (const store::DbError& e) {
+      if (!e.constraint || attempt == kAttempts) throw;
+    }
+  }
 }
 
 bj::object staff_view(App& app, store::Conn& c, std::int64_t id, const auth::Principal& who, bool detail) {

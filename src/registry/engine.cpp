@@ -194,9 +194,8 @@ Query build_filters(const Spec& s, store::Conn& c, Ctx& ctx) {
       // One or two characters are a surname, or a surname and the first given character: a range
       // of the name index. Scanning every member for a two-character substring took seconds at
       // two million members, and so did counting them. Two characters match few enough members
-      // to walk them all in name order; a surname alone matches so many that walking the caller's
-      // area in order finds a page soonest.
-      // Two characters are listed in name order (see name_prefix_sort), walking member_name_scope.
+      // to walk them all in name order (name_prefix_sort); a surname alone matches so many that
+      // walking the caller's area in order finds a page soonest.
       q.add("t.name >= ? AND t.name < ?", {*text, *text + kAfterEveryCharacter});
     } else {
       q.add("t.name LIKE ? ESCAPE '\\'", {store::like_contains(*text)});

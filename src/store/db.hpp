@@ -91,7 +91,8 @@ class Database {
     return f(*lease);
   }
   // Runs f inside one transaction; commits if f returns, rolls back if it throws. Where the store
-  // has one writer (SQLite), concurrent writes share a transaction and its fsync (group commit):
+  // groups commits (SQLite and PostgreSQL both do), concurrent writes share a transaction and its
+  // fsync (group commit):
   // each runs in its own savepoint, so one that throws is undone alone, and none returns before
   // the shared commit is durable.
   template <class F>

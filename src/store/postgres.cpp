@@ -200,8 +200,9 @@ class PgDatabase final : public Database {
     (for_write ? writes_ : reads_)++;
     return Lease(std::make_unique<PgLease>(pool_));
   }
-  // Every audited write (intake included) takes the audit chain's lock to its commit, so they run
-  // one at a time whatever the pool; in one shared transaction they share its WAL flush too.
+  // Writes share transactions as on SQLite. Nearly every write is audited and so held the audit
+  // chain's lock to its commit, one at a time whatever the pool; sharing a transaction lets them
+  // share its WAL flush too (intake 362 to 614 a second on the bench).
   bool groups_commits() const override { return true; }
   void begin(Conn& c) override { c.script("BEGIN"); }
   void commit(Conn& c) override { c.script("COMMIT"); }

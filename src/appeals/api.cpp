@@ -156,7 +156,9 @@ http::Response staff_list(Ctx& ctx) {
   ctx.app.db.read([&](store::Conn& c) {
     auto ids = c.query("SELECT t.id FROM appeal t WHERE " + where + " ORDER BY t.id DESC LIMIT ?", params);
     const auto n = std::min<std::size_t>(ids.size(), static_cast<std::size_t>(limit));
-    for (std::size_t i = 0; i < n; ++i) items.push_back(staff_view(ctx.app, c, ids[i].integer(0), ctx.who(), false));
+    std::vector<std::int64_t> page;
+    for (std::size_t i = 0; i < n; ++i) page.push_back(ids[i].integer(0));
+    items = staff_views(ctx.app, c, page, ctx.who());
     if (ids.size() > n) next = ids[n - 1].integer(0);
     if (before == INT64_MAX) total = c.scalar("SELECT COUNT(*) FROM appeal t WHERE " + total_where, total_params);
   });

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 #include <ctime>
 #include <map>
+#include <unordered_map>
 #include <mutex>
 
 #include "appeals/figures.hpp"
@@ -190,6 +191,9 @@ bj::array timeline(store::Conn& c, std::int64_t id, bool with_actor) {
 
 std::optional<store::Row> load(store::Conn& c, const std::string& where, const store::Params& params) {
   return c.one(std::string(kSelect) + "WHERE " + where, params);
+}
+std::vector<store::Row> load_all(store::Conn& c, const std::string& where, const store::Params& params) {
+  return c.query(std::string(kSelect) + "WHERE " + where, params).rows;
 }
 
 // Queues a notification about the appeal as it now stands.
@@ -482,9 +486,12 @@ Created file(App& app, GridIndex& grids, const Intake& in, const auth::Principal
   }
 }
 
-bj::object staff_view(App& app, store::Conn& c, std::int64_t id, const auth::Principal& who, bool detail) {
-  auto r = load(c, "t.id = ?", {id});
-  if (!r) not_found();
+namespace {
+
+// The staff view of an appeal row read with kSelect.
+bj::object view_of(App& app, store::Conn& c, const store::Row& row, const auth::Principal& who, bool detail) {
+  const store::Row* r = &row;
+  const auto id = int_of(row, "id");
   const auto now = app.now();
   const auto status = parse_status(text_of(*r, "status")).value_or(Status::submitted);
   const bool open = is_open(status);
@@ -548,6 +555,34 @@ bj::object staff_view(App& app, store::Conn& c, std::int64_t id, const auth::Pri
     o["actions"] = std::move(actions);
   }
   return o;
+}
+
+}  // namespace
+
+bj::object staff_view(App& app, store::Conn& c, std::int64_t id, const auth::Principal& who, bool detail) {
+  auto r = load(c, "t.id = ?", {id});
+  if (!r) not_found();
+  return view_of(app, c, *r, who, detail);
+}
+
+bj::array staff_views(App& app, store::Conn& c, const std::vector<std::int64_t>& ids, const auth::Principal& who) {
+  bj::array out;
+  if (ids.empty()) return out;
+  std::string in;
+  store::Params params;
+  for (auto id : ids) {
+    in += in.empty() ? "?" : ", ?";
+    params.emplace_back(id);
+  }
+  std::unordered_map<std::int64_t, store::Row> rows;
+  for (auto& r : load_all(c, "t.id IN (" + in + ")", params)) {
+    const auto id = int_of(r, "id");
+    rows.emplace(id, std::move(r));
+  }
+  for (auto id : ids) {
+    if (auto it = rows.find(id); it != rows.end()) out.push_back(view_of(app, c, it->second, who, false));
+  }
+  return out;
 }
 
 std::optional<bj::object> public_view(App& app, const std::string& code) {

@@ -490,41 +490,40 @@ namespace {
 
 // The staff view of an appeal row read with kSelect.
 bj::object view_of(App& app, store::Conn& c, const store::Row& row, const auth::Principal& who, bool detail) {
-  const store::Row* r = &row;
   const auto id = int_of(row, "id");
   const auto now = app.now();
-  const auto status = parse_status(text_of(*r, "status")).value_or(Status::submitted);
+  const auto status = parse_status(text_of(row, "status")).value_or(Status::submitted);
   const bool open = is_open(status);
-  const auto deadline = int_of(*r, "deadline_at");
-  bj::object o{{"id", int_of(*r, "id")},
-               {"code", text_of(*r, "code")},
-               {"type", text_of(*r, "type")},
-               {"channel", text_of(*r, "channel")},
-               {"category_id", int_of(*r, "category_id")},
-               {"category_name", text_of(*r, "category_name")},
-               {"description", text_of(*r, "description")},
-               {"address", opt_json(*r, "address")},
-               {"lon", opt_json(*r, "lon")},
-               {"lat", opt_json(*r, "lat")},
-               {"grid_id", opt_json(*r, "grid_id")},
-               {"grid_name", opt_json(*r, "grid_name")},
-               {"area_id", int_of(*r, "area_id")},
-               {"area_name", text_of(*r, "area_name")},
-               {"level", int_of(*r, "level")},
-               {"status", text_of(*r, "status")},
+  const auto deadline = int_of(row, "deadline_at");
+  bj::object o{{"id", int_of(row, "id")},
+               {"code", text_of(row, "code")},
+               {"type", text_of(row, "type")},
+               {"channel", text_of(row, "channel")},
+               {"category_id", int_of(row, "category_id")},
+               {"category_name", text_of(row, "category_name")},
+               {"description", text_of(row, "description")},
+               {"address", opt_json(row, "address")},
+               {"lon", opt_json(row, "lon")},
+               {"lat", opt_json(row, "lat")},
+               {"grid_id", opt_json(row, "grid_id")},
+               {"grid_name", opt_json(row, "grid_name")},
+               {"area_id", int_of(row, "area_id")},
+               {"area_name", text_of(row, "area_name")},
+               {"level", int_of(row, "level")},
+               {"status", text_of(row, "status")},
                {"status_label", status_label(status)},
-               {"urgency", text_of(*r, "urgency")},
-               {"created_at", int_of(*r, "created_at")},
+               {"urgency", text_of(row, "urgency")},
+               {"created_at", int_of(row, "created_at")},
                {"deadline_at", deadline},
-               {"level_deadline_at", int_of(*r, "level_deadline_at")},
-               {"due_soon", open && now >= int_of(*r, "warn_at") && now < deadline},
+               {"level_deadline_at", int_of(row, "level_deadline_at")},
+               {"due_soon", open && now >= int_of(row, "warn_at") && now < deadline},
                {"overdue", open && now >= deadline},
-               {"reporter_name", opt_json(*r, "reporter_name")},
-               {"phone", opt_json(*r, "phone_mask")},
-               {"anonymous", int_of(*r, "anonymous") != 0},
-               {"satisfaction", opt_json(*r, "satisfaction")},
-               {"merged_into", opt_json(*r, "merged_into")},
-               {"community_name", community_name(*r)}};
+               {"reporter_name", opt_json(row, "reporter_name")},
+               {"phone", opt_json(row, "phone_mask")},
+               {"anonymous", int_of(row, "anonymous") != 0},
+               {"satisfaction", opt_json(row, "satisfaction")},
+               {"merged_into", opt_json(row, "merged_into")},
+               {"community_name", community_name(row)}};
   if (detail) {
     o["photos"] = photos_of(c, id);
     o["timeline"] = timeline(c, id, true);
@@ -540,10 +539,10 @@ bj::object view_of(App& app, store::Conn& c, const store::Row& row, const auth::
                                     {"late", w.integer(5) != 0 || (w.is_null(4) && now > w.integer(3))}});
     }
     o["whistles"] = std::move(whistles);
-    o["duplicates"] = open ? duplicates_of(c, who, *r) : bj::array{};
+    o["duplicates"] = open ? duplicates_of(c, who, row) : bj::array{};
     bj::array actions;
-    const int lvl = caller_level(who, text_of(*r, "area_path"));
-    for (auto a : available_actions(status, static_cast<int>(int_of(*r, "level")), lvl)) actions.emplace_back(action_name(a));
+    const int lvl = caller_level(who, text_of(row, "area_path"));
+    for (auto a : available_actions(status, static_cast<int>(int_of(row, "level")), lvl)) actions.emplace_back(action_name(a));
     const auto mine = whistled_units(c, who, id);
     if (open && lvl >= kStreetLevel) actions.emplace_back("whistle");
     if (open && !mine.empty() &&

@@ -17,6 +17,7 @@ orgs=$(( counties * 1000 ))
 duration=${DURATION:-10s}
 conns=${CONNECTIONS:-16}
 source "$root/tests/lib.sh"
+source "$here/province_lib.sh"
 work=$(mktemp -d)
 cleanup() {
   [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null || true
@@ -36,10 +37,7 @@ t1=$(date +%s)
 t2=$(date +%s)
 echo "loaded: SQLite $(( t1 - t0 )) s, PostgreSQL $(( t2 - t1 )) s"
 
-category=$(sqlite3 "$work/p.db" "SELECT id FROM appeal_category c WHERE urgency = 'general' AND NOT EXISTS (SELECT 1 FROM appeal_category x WHERE x.parent_id = c.id) ORDER BY id LIMIT 1")
-cols=$(python3 -c "import math; print(math.ceil(math.sqrt($counties)))")
-rows=$(( (counties + cols - 1) / cols ))
-{ sed "s/CATEGORY/$category/; s/WEST/94.0/; s/SOUTH/35.0/; s/SPAN_LON/$(python3 -c "print(0.4 * $cols - 0.001)")/; s/SPAN_LAT/$(python3 -c "print(0.3 * ($rows - 1) + 0.299)")/" "$here/lua/intake.lua"; cat "$here/lua/report.lua"; } >"$work/intake.lua"
+province_intake_lua "$work/p.db" "$counties" "$work/intake.lua" >/dev/null
 
 declare -A RPS P99
 for store in sqlite postgres; do

@@ -18,6 +18,7 @@ counties=${COUNTIES:-100}
 duration=${DURATION:-10s}
 conns=${CONNECTIONS:-16}
 source "$root/tests/lib.sh"
+source "$here/province_lib.sh"
 dir=${BENCH_DIR:-/tmp/jiceng-bench}
 mkdir -p "$dir"
 db="$dir/province-$members-$appeals.db"
@@ -45,14 +46,10 @@ storage_grouped=$(echo "$ceiling" | sed 's/.*storage_grouped_rps=\([0-9]*\).*/\1
 group_rows=$(echo "$ceiling" | sed 's/.*group_rows=\([0-9]*\).*/\1/')
 
 q() { sqlite3 "$db" "$1"; }
-category=$(q "SELECT id FROM appeal_category c WHERE urgency = 'general' AND NOT EXISTS (SELECT 1 FROM appeal_category x WHERE x.parent_id = c.id) ORDER BY id LIMIT 1")
 county=$(q "SELECT id FROM area WHERE kind = 'county' ORDER BY id LIMIT 1")
 max_id=$(q "SELECT MAX(id) FROM appeal")
-# The grids tile a lattice of counties from (94.0, 35.0), 0.4° by 0.3° each (bench/gen/province.cpp).
-cols=$(python3 -c "import math; print(math.ceil(math.sqrt($counties)))")
-rows=$(( (counties + cols - 1) / cols ))
 cat "$here/lua/report.lua" >"$dir/plain.lua"
-{ sed "s/CATEGORY/$category/; s/WEST/94.0/; s/SOUTH/35.0/; s/SPAN_LON/$(python3 -c "print(0.4 * $cols - 0.001)")/; s/SPAN_LAT/$(python3 -c "print(0.3 * ($rows - 1) + 0.299)")/" "$here/lua/intake.lua"; cat "$here/lua/report.lua"; } >"$dir/intake.lua"
+category=$(province_intake_lua "$db" "$counties" "$dir/intake.lua")
 { sed "s/MAX_ID/$max_id/" "$here/lua/detail.lua"; cat "$here/lua/report.lua"; } >"$dir/detail.lua"
 
 start_server "$bin" "sqlite:$db" "$key" "$root/web/dist" "$dir/server.log" --sweep-seconds 0 --deliver-seconds 0

@@ -16,6 +16,7 @@
 #include "notify/outbox.hpp"
 #include "audit/audit.hpp"
 #include "core/json.hpp"
+#include "auth/password_policy.hpp"
 #include "auth/service.hpp"
 #include "core/modules.hpp"
 #include "deliberation/registers.hpp"
@@ -173,6 +174,11 @@ std::jthread every(Interval interval, const char* what, Job job) {
   });
 }
 
+// Where the published demo password is harmless: only this machine can reach the server.
+bool is_loopback(const std::string& address) {
+  return address == "localhost" || address == "::1" || address == "[::1]" || address.rfind("127.", 0) == 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -204,6 +210,11 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve->add_flag("--test-clock", test_clock,
                   "tests only: a clock moved by POST /api/v1/_test/clock and a sweep run by POST /api/v1/_test/sweep");
+  int password_max_age_days = auth::kDefaultPasswordMaxAgeDays;
+  serve->add_option("--password-max-age-days", password_max_age_days,
+                    "days before a password must be changed (0: never)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 3650));
   serve->add_option("--config", config_file, "file of `key = value` lines (listen, db, key-file, web, threads); "
                                              "the command line wins")
       ->check(CLI::ExistingFile);
@@ -252,6 +263,9 @@ int main(int argc, char** argv) {
   add_common(user_passwd);
   user_passwd->add_option("USERNAME", username)->required();
   user_passwd->add_option("--password", password)->required();
+  auto* user_unlock = user->add_subcommand("unlock", "Clear an account's failed-login lock");
+  add_common(user_unlock);
+  user_unlock->add_option("USERNAME", username)->required();
   auto* user_disable = user->add_subcommand("disable", "Disable an account and end its sessions");
   add_common(user_disable);
   user_disable->add_option("USERNAME", username)->required();
@@ -270,9 +284,21 @@ int main(int argc, char** argv) {
     if (*serve) {
       if (!config_file.empty()) apply_config(*serve, config_file);
       auto db = open_db(common);
+      const auto colon = listen.rfind(':');
+      if (colon == std::string::npos) throw std::runtime_error("--listen must be ADDR:PORT");
+      const auto address = listen.substr(0, colon);
+      if (!is_loopback(address)) {
+        if (const auto demo = demo::accounts_with_demo_password(*db); !demo.empty()) {
+          std::cerr << "jiceng: refusing to listen on " << address << ": demo account " << demo.front()
+                    << " (and " << demo.size() - 1 << " more) still use the published demo password. Change them "
+                    << "with `jiceng user passwd` or disable them with `jiceng user disable` first.\n";
+          return 1;
+        }
+      }
       auto cipher = crypto::FieldCipher::from_key_file(common.key_file);
       App app{*db, cipher, now_seconds};
       app.media_dir = media_dir;
+      app.password_max_age_days = password_max_age_days;
       auto offset = std::make_shared<std::atomic<std::int64_t>>(0);
       if (test_clock) app.now = [offset] { return now_seconds() + offset->load(); };
       Router router;
@@ -293,9 +319,7 @@ int main(int argc, char** argv) {
         notify::deliver(app, kBatch);
       });
       ServerOptions opts;
-      const auto colon = listen.rfind(':');
-      if (colon == std::string::npos) throw std::runtime_error("--listen must be ADDR:PORT");
-      opts.address = listen.substr(0, colon);
+      opts.address = address;
       opts.port = static_cast<unsigned short>(std::stoi(listen.substr(colon + 1)));
       opts.io_threads = threads;
       run_server(router, app, opts);
@@ -342,6 +366,9 @@ int main(int argc, char** argv) {
       std::cout << "wrote " << export_file << "\n";
       return 0;
     }
+    if ((*user_add || *user_passwd) && auth::password_problem(password, username)) {
+      throw std::runtime_error("password refused: " + *auth::password_problem(password, username));
+    }
     if (*user_add) {
       auto db = open_db(common);
       const auto r = auth::parse_role(role);
@@ -356,28 +383,34 @@ int main(int argc, char** argv) {
       std::cout << "created account " << username << " (id " << id << ")\n";
       return 0;
     }
-    if (*user_passwd || *user_disable) {
+    if (*user_passwd || *user_disable || *user_unlock) {
       auto db = open_db(common);
-      const bool disable = user_disable->parsed();
+      const char* action = user_disable->parsed() ? "disable" : user_unlock->parsed() ? "unlock" : "password_reset";
+      const auto hash = user_passwd->parsed() ? crypto::hash_password(password) : "";
       const auto changed = db->write([&](store::Conn& c) {
         auto row = c.one("SELECT id FROM account WHERE username = ?", {username});
         if (!row) return false;
-        if (disable) {
+        if (user_disable->parsed()) {
           c.execute("UPDATE account SET disabled = 1 WHERE id = ?", {row->integer(0)});
-          c.execute("DELETE FROM session WHERE account_id = ?", {row->integer(0)});
+          auth::end_sessions(c, row->integer(0));
+        } else if (user_unlock->parsed()) {
+          c.execute("UPDATE account SET failed_logins = 0, locked_until = 0 WHERE id = ?", {row->integer(0)});
         } else {
-          c.execute("UPDATE account SET password_hash = ?, password_changed_at = ? WHERE id = ?",
-                    {crypto::hash_password(password), now_seconds(), row->integer(0)});
+          // Set by someone else, so its owner changes it at the next login.
+          c.execute("UPDATE account SET password_hash = ?, password_changed_at = ?, must_change_password = 1 "
+                    "WHERE id = ?",
+                    {hash, now_seconds(), row->integer(0)});
+          auth::end_sessions(c, row->integer(0));
         }
-        audit::record(c, {now_seconds(), "cli", std::nullopt, "cli", disable ? "disable" : "passwd", "account",
-                          std::to_string(row->integer(0)), "", ""});
+        audit::record(c, {now_seconds(), "cli", std::nullopt, "cli", action, "account", std::to_string(row->integer(0)),
+                          "", ""});
         return true;
       });
       if (!changed) {
         std::cerr << "no account " << username << "\n";
         return 1;
       }
-      std::cout << (disable ? "disabled " : "password changed for ") << username << "\n";
+      std::cout << action << ": " << username << "\n";
       return 0;
     }
     if (*rollup) {

@@ -104,16 +104,8 @@ http::Response staff_list(Ctx& ctx) {
   const auto queue = ctx.req.param("queue").value_or("all");
   std::int64_t limit = kDefaultPage;
   std::int64_t before = INT64_MAX;
-  auto int_param = [&](const char* name, std::int64_t lo, std::int64_t hi) -> std::optional<std::int64_t> {
-    auto v = ctx.req.param(name);
-    if (!v || v->empty()) return std::nullopt;
-    if (v->size() > 18 || v->find_first_not_of("0123456789") != std::string::npos) bad_request(name, std::string(name) + " 应为整数");
-    const auto n = std::stoll(*v);
-    if (n < lo || n > hi) bad_request(name, std::string(name) + " 超出范围");
-    return n;
-  };
-  if (auto l = int_param("limit", 1, kMaxPage)) limit = *l;
-  if (auto a = int_param("after", 1, INT64_MAX / 2)) before = *a;
+  if (auto l = http::int_param(ctx.req, "limit", 1, kMaxPage)) limit = *l;
+  if (auto a = http::int_param(ctx.req, "after", 1, INT64_MAX / 2)) before = *a;
   const auto now = ctx.app.now();
   auto scope = auth::scope_clause(ctx.who(), auth::Register::appeals, auth::Action::read, scope_columns());
   std::string where = scope.sql;
@@ -133,7 +125,7 @@ http::Response staff_list(Ctx& ctx) {
     where += " AND t.type = ?";
     params.emplace_back(*t);
   }
-  if (auto cat = int_param("category_id", 1, INT64_MAX / 2)) {
+  if (auto cat = http::int_param(ctx.req, "category_id", 1, INT64_MAX / 2)) {
     where += " AND t.category_id IN (SELECT id FROM appeal_category WHERE id = ? OR parent_id = ? OR parent_id IN "
              "(SELECT id FROM appeal_category WHERE parent_id = ?))";
     params.insert(params.end(), {*cat, *cat, *cat});

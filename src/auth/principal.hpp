@@ -27,6 +27,9 @@ struct Principal final {
   std::vector<Binding> bindings;
   bool via_cookie = false;
   std::string csrf;
+  // Why the password must be changed before anything else: "first_login", "expired", or empty.
+  std::string password_change;
+  bool totp_enabled = false;
 
   bool can(Register reg, Action a) const;
   std::vector<Role> roles() const;

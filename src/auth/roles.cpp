@@ -12,7 +12,7 @@ struct RoleInfo {
   std::string_view label;
   ScopeType scope;
 };
-constexpr std::array<RoleInfo, 9> kRoles = {{
+constexpr std::array<RoleInfo, 12> kRoles = {{
     {Role::org_dept, "org_dept", "组织部", ScopeType::area},
     {Role::street_officer, "street_officer", "街道（镇、园区）干部", ScopeType::area},
     {Role::community_secretary, "community_secretary", "社区（村）书记", ScopeType::area},
@@ -22,24 +22,35 @@ constexpr std::array<RoleInfo, 9> kRoles = {{
     {Role::unit_admin, "unit_admin", "单位管理员", ScopeType::unit},
     {Role::resident, "resident", "居民", ScopeType::area},
     {Role::department, "department", "职能部门", ScopeType::unit},
+    {Role::sys_admin, "sys_admin", "系统管理员", ScopeType::area},
+    {Role::sec_admin, "sec_admin", "安全管理员", ScopeType::area},
+    {Role::audit_admin, "audit_admin", "审计管理员", ScopeType::area},
 }};
 
-constexpr std::array<std::string_view, 13> kRegisters = {"areas",   "orgs",    "units",       "members",  "venues",
+constexpr std::array<std::string_view, 14> kRegisters = {"areas",   "orgs",    "units",       "members",  "venues",
                                                           "people",  "accounts", "audit",      "appeals",  "lists",
-                                                          "dual_report", "pairings", "deliberations"};
+                                                          "dual_report", "pairings", "deliberations", "grants"};
 
-// Rows: role; columns: register (the last four are co-governance: docs/api-cogov.md); each cell: "" none, "r" read, "w" read+write, "x" read+write+reveal.
+// Rows: role; columns: register (pairings, deliberations, lists and dual_report are co-governance:
+// docs/api-cogov.md); each cell: "" none, "r" read, "w" read+write, "x" read+write+reveal.
+// `accounts` is creating, disabling and resetting accounts; `grants` is binding roles and unlocking.
+// Business roles do both inside their own subtree (a street sets up its grid workers); of the three
+// administrators, the system one keeps accounts, the security one grants, the audit one reads the
+// audit log, which nobody else reads.
 // Registers in kRegisters order.
-constexpr std::array<std::array<std::string_view, 13>, 9> kMatrix = {{
-    /* org_dept            */ {"w", "w", "w", "x", "w", "x", "w", "r", "x", "w", "w", "w", "w"},
-    /* street_officer      */ {"w", "w", "w", "w", "w", "w", "w", "", "w", "w", "w", "w", "w"},
-    /* community_secretary */ {"w", "w", "w", "x", "w", "x", "w", "", "x", "w", "w", "w", "w"},
-    /* grid_staff          */ {"r", "r", "r", "", "r", "w", "", "", "x", "w", "r", "w", "w"},
-    /* branch_secretary    */ {"", "r", "", "x", "", "", "", "", "", "", "r", "", ""},
-    /* member              */ {"", "", "", "r", "", "", "", "", "", "w", "w", "r", ""},
-    /* unit_admin          */ {"", "", "w", "", "", "", "", "", "", "w", "w", "r", ""},
-    /* resident            */ {"", "", "", "", "", "", "", "", "", "", "", "", "r"},
-    /* department          */ {"r", "r", "r", "", "r", "", "", "", "w", "", "", "", ""},
+constexpr std::array<std::array<std::string_view, 14>, 12> kMatrix = {{
+    /* org_dept            */ {"w", "w", "w", "x", "w", "x", "w", "", "x", "w", "w", "w", "w", "w"},
+    /* street_officer      */ {"w", "w", "w", "w", "w", "w", "w", "", "w", "w", "w", "w", "w", "w"},
+    /* community_secretary */ {"w", "w", "w", "x", "w", "x", "w", "", "x", "w", "w", "w", "w", "w"},
+    /* grid_staff          */ {"r", "r", "r", "", "r", "w", "", "", "x", "w", "r", "w", "w", ""},
+    /* branch_secretary    */ {"", "r", "", "x", "", "", "", "", "", "", "r", "", "", ""},
+    /* member              */ {"", "", "", "r", "", "", "", "", "", "w", "w", "r", "", ""},
+    /* unit_admin          */ {"", "", "w", "", "", "", "", "", "", "w", "w", "r", "", ""},
+    /* resident            */ {"", "", "", "", "", "", "", "", "", "", "", "", "r", ""},
+    /* department          */ {"r", "r", "r", "", "r", "", "", "", "w", "", "", "", "", ""},
+    /* sys_admin           */ {"", "", "", "", "", "", "w", "", "", "", "", "", "", ""},
+    /* sec_admin           */ {"", "", "", "", "", "", "r", "", "", "", "", "", "", "w"},
+    /* audit_admin         */ {"", "", "", "", "", "", "", "r", "", "", "", "", "", ""},
 }};
 
 const RoleInfo& info(Role r) { return kRoles[static_cast<std::size_t>(r)]; }
@@ -55,6 +66,7 @@ std::optional<Role> parse_role(std::string_view s) {
 std::string_view role_name(Role r) { return info(r).name; }
 std::string_view role_label(Role r) { return info(r).label; }
 ScopeType scope_type_for(Role r) { return info(r).scope; }
+bool is_admin_role(Role r) { return r == Role::sys_admin || r == Role::sec_admin || r == Role::audit_admin; }
 
 std::optional<ScopeType> parse_scope_type(std::string_view s) {
   if (s == "area") return ScopeType::area;

@@ -8,10 +8,10 @@
 namespace jiceng::auth {
 
 enum class Role { org_dept, street_officer, community_secretary, grid_staff, branch_secretary, member, unit_admin,
-                  resident, department };
+                  resident, department, sys_admin, sec_admin, audit_admin };
 enum class ScopeType { area, org, unit, member };
 enum class Register { areas, orgs, units, members, venues, people, accounts, audit, appeals, lists, dual_report,
-                      pairings, deliberations };
+                      pairings, deliberations, grants };
 enum class Action { read, write, reveal };
 
 std::optional<Role> parse_role(std::string_view s);
@@ -24,6 +24,9 @@ std::string_view register_name(Register r);
 
 // The scope type a role must be bound to (a grid worker to an area, a branch secretary to an org…).
 ScopeType scope_type_for(Role r);
+// The three administrators of 等保 level 3 (三员): system, security and audit. Each holds only its
+// own role, and only the command line on the server grants them.
+bool is_admin_role(Role r);
 bool allowed(Role r, Register reg, Action a);
 // Menus the console shows for a set of roles, in display order.
 std::vector<std::string> menus_for(const std::vector<Role>& roles);

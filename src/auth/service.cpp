@@ -4,8 +4,10 @@
 #include <unordered_map>
 
 #include "audit/audit.hpp"
+#include "auth/password_policy.hpp"
 #include "core/errors.hpp"
 #include "crypto/crypto.hpp"
+#include "crypto/totp.hpp"
 
 namespace jiceng::auth {
 namespace {
@@ -42,13 +44,19 @@ std::optional<std::string> scope_path(store::Conn& c, ScopeType t, std::int64_t 
   return row->text(0);
 }
 
-std::optional<Principal> load_principal(store::Conn& c, std::int64_t account_id) {
-  auto acc = c.one("SELECT id, username, display_name, disabled FROM account WHERE id = ?", {account_id});
+std::optional<Principal> load_principal(store::Conn& c, std::int64_t account_id, int password_max_age_days,
+                                        std::int64_t now) {
+  auto acc = c.one("SELECT id, username, display_name, disabled, must_change_password, password_changed_at, "
+                   "totp_enabled FROM account WHERE id = ?",
+                   {account_id});
   if (!acc || acc->integer(3) != 0) return std::nullopt;
   Principal p;
   p.account_id = acc->integer(0);
   p.username = acc->text(1);
   p.display_name = acc->text(2);
+  if (acc->integer(4) != 0) p.password_change = "first_login";
+  else if (password_expired(acc->integer(5), now, password_max_age_days)) p.password_change = "expired";
+  p.totp_enabled = acc->integer(6) != 0;
   auto rs = c.query(
       "SELECT b.role, b.scope_type, b.scope_id, "
       "  COALESCE(a.path, o.path, ''), COALESCE(a.name, o.name, u.name, m.name, '') "
@@ -68,40 +76,184 @@ std::optional<Principal> load_principal(store::Conn& c, std::int64_t account_id)
   return p;
 }
 
-std::optional<NewSession> login(App& app, const std::string& username, const std::string& password,
-                                const std::string& ip) {
-  auto acc = app.db.read([&](store::Conn& c) {
-    return c.one("SELECT id, password_hash, disabled FROM account WHERE username = ?", {username});
+void check_new_password(const std::string& password, const std::string& username, const std::string& field) {
+  if (auto problem = password_problem(password, username)) bad_request(field, *problem, "weak_password");
+}
+
+namespace {
+
+struct LoginRow final {
+  std::int64_t id = 0;
+  std::string hash;
+  bool disabled = false;
+  int failed = 0;
+  std::int64_t locked_until = 0;
+  std::string totp_secret_enc;
+  bool totp_enabled = false;
+  std::int64_t totp_last_step = 0;
+};
+
+std::optional<LoginRow> login_row(store::Conn& c, const std::string& where, const store::Value& key) {
+  auto r = c.one("SELECT id, password_hash, disabled, failed_logins, locked_until, totp_secret_enc, totp_enabled, "
+                 "totp_last_step FROM account WHERE " + where + " = ?",
+                 {key});
+  if (!r) return std::nullopt;
+  return LoginRow{r->integer(0), r->text(1), r->integer(2) != 0, static_cast<int>(r->integer(3)), r->integer(4),
+                  r->text(5), r->integer(6) != 0, r->integer(7)};
+}
+
+[[noreturn]] void throw_locked(std::int64_t until, std::int64_t now) {
+  const auto seconds = std::max<std::int64_t>(until - now, 1);
+  const auto minutes = (seconds + 59) / 60;
+  throw ApiError(423, "account_locked",
+                 "连续 5 次登录失败，账号已锁定，请 " + std::to_string(minutes) + " 分钟后再试，或联系安全管理员解锁",
+                 "", static_cast<int>(seconds));
+}
+
+// Counts a failed proof of identity (password or code) against the account, locking it on the
+// fifth, and audits it. Returns the time the account is now locked until (0: not locked).
+std::int64_t record_failure(App& app, const std::string& username, const std::optional<LoginRow>& acc,
+                            const std::string& ip, const std::string& why) {
+  const std::int64_t now = app.now();
+  return app.db.write([&](store::Conn& c) -> std::int64_t {
+    std::int64_t until = 0;
+    if (acc) {
+      // Read again inside the writer: concurrent failures must all count.
+      const auto failed = c.one("SELECT failed_logins FROM account WHERE id = ?", {acc->id})->integer(0) + 1;
+      until = locked_until_after_failure(static_cast<int>(failed), now);
+      c.execute("UPDATE account SET failed_logins = ?, locked_until = ? WHERE id = ?",
+                {failed, until, acc->id});
+    }
+    const std::optional<std::int64_t> id = acc ? std::optional(acc->id) : std::nullopt;
+    audit::record(c, {now, username.substr(0, 64), id, ip, "login_failed", "account", acc ? std::to_string(acc->id) : "",
+                      "", why});
+    if (until) audit::record(c, {now, "system", std::nullopt, ip, "lock", "account", std::to_string(acc->id), "", ""});
+    return until;
   });
+}
+
+}  // namespace
+
+NewSession login(App& app, const LoginAttempt& in) {
+  const std::int64_t now = app.now();
+  auto acc = app.db.read([&](store::Conn& c) { return login_row(c, "username", in.username); });
+  // A locked account is not even checked, so guessing cannot go on while it is locked.
+  if (acc && acc->locked_until > now) {
+    app.db.write([&](store::Conn& c) {
+      audit::record(c, {now, in.username.substr(0, 64), acc->id, in.ip, "login_failed", "account",
+                        std::to_string(acc->id), "", "locked"});
+    });
+    throw_locked(acc->locked_until, now);
+  }
   // Hash even for unknown users so timing does not reveal which usernames exist.
   static const std::string kDummy = crypto::hash_password("not-a-real-password");
-  const bool ok = acc ? crypto::verify_password(acc->text(1), password) && acc->integer(2) == 0
-                      : (crypto::verify_password(kDummy, password), false);
-  const std::int64_t now = app.now();
-  if (!ok) {
-    app.db.write([&](store::Conn& c) {
-      audit::record(c, {now, username.substr(0, 64), acc ? std::optional(acc->integer(0)) : std::nullopt, ip,
-                        "login_failed", "account", acc ? acc->text(0) : "", "", ""});
-    });
-    return std::nullopt;
+  const bool password_ok = acc ? crypto::verify_password(acc->hash, in.password)
+                               : (crypto::verify_password(kDummy, in.password), false);
+  auto refuse = [&](const std::string& why, ApiError error) {
+    if (const auto until = record_failure(app, in.username, acc, in.ip, why)) throw_locked(until, now);
+    throw error;
+  };
+  const ApiError bad_credentials(401, "bad_credentials", "用户名或密码错误", "password");
+  if (!password_ok) refuse("password", bad_credentials);
+  if (acc->disabled) refuse("disabled", bad_credentials);
+  std::int64_t step = acc->totp_last_step;
+  if (acc->totp_enabled) {
+    if (in.totp.empty()) throw ApiError(401, "totp_required", "请输入身份验证器上的 6 位动态码", "totp");
+    const auto matched = crypto::totp_match(app.cipher.decrypt(acc->totp_secret_enc), in.totp, now);
+    if (!matched || *matched <= acc->totp_last_step) {
+      refuse("totp", ApiError(401, "bad_totp", "动态码不正确或已使用过", "totp"));
+    }
+    step = *matched;
   }
   NewSession s;
   s.token = crypto::random_token();
   s.csrf = crypto::random_token(24);
-  const std::int64_t account_id = acc->integer(0);
   auto principal = app.db.write([&](store::Conn& c) {
+    c.execute("UPDATE account SET failed_logins = 0, locked_until = 0, totp_last_step = ? WHERE id = ?", {step, acc->id});
     c.execute("INSERT INTO session (token_hash, account_id, csrf, created_at, last_seen, expires_at) "
               "VALUES (?, ?, ?, ?, ?, ?)",
-              {token_hash(s.token), account_id, s.csrf, now, now, now + kSessionMaxSeconds});
+              {token_hash(s.token), acc->id, s.csrf, now, now, now + kSessionMaxSeconds});
     c.execute("DELETE FROM session WHERE expires_at < ? OR last_seen < ?", {now, now - kSessionIdleSeconds});
-    audit::record(c, {now, username, account_id, ip, "login", "account", std::to_string(account_id), "", ""});
-    return load_principal(c, account_id);
+    audit::record(c, {now, in.username, acc->id, in.ip, "login", "account", std::to_string(acc->id), "", ""});
+    return load_principal(c, acc->id, app.password_max_age_days, now);
   });
-  if (!principal) return std::nullopt;
+  if (!principal) throw bad_credentials;
   s.principal = std::move(*principal);
   s.principal.via_cookie = true;
   s.principal.csrf = s.csrf;
   return s;
+}
+
+void end_sessions(store::Conn& c, std::int64_t account_id) {
+  c.execute("DELETE FROM session WHERE account_id = ?", {account_id});
+  forget_principals();
+}
+
+void change_password(App& app, const Principal& who, const std::string& current, const std::string& next,
+                     const std::string& keep_token, const std::string& ip) {
+  auto acc = app.db.read([&](store::Conn& c) { return login_row(c, "id", who.account_id); });
+  if (!acc) throw ApiError(401, "unauthenticated", "请先登录");
+  if (!crypto::verify_password(acc->hash, current)) {
+    const auto now = app.now();
+    if (const auto until = record_failure(app, who.username, acc, ip, "password_change")) {
+      app.db.write([&](store::Conn& c) { end_sessions(c, who.account_id); });
+      throw_locked(until, now);
+    }
+    bad_request("current_password", "当前密码不正确", "bad_credentials");
+  }
+  check_new_password(next, who.username, "new_password");
+  if (crypto::verify_password(acc->hash, next)) bad_request("new_password", "新密码不能与当前密码相同");
+  const auto hash = crypto::hash_password(next);
+  const auto now = app.now();
+  app.db.write([&](store::Conn& c) {
+    c.execute("UPDATE account SET password_hash = ?, password_changed_at = ?, must_change_password = 0, "
+              "failed_logins = 0 WHERE id = ?",
+              {hash, now, who.account_id});
+    // A stolen session must not outlive the password it was opened with.
+    c.execute("DELETE FROM session WHERE account_id = ? AND token_hash <> ?", {who.account_id, token_hash(keep_token)});
+    audit::record(c, {now, who.username, who.account_id, ip, "password_change", "account",
+                      std::to_string(who.account_id), "", ""});
+  });
+  forget_principals();
+}
+
+std::string begin_totp(App& app, const Principal& who) {
+  if (who.totp_enabled) conflict("已开启动态码验证；如需更换，请先关闭");
+  const std::string secret = crypto::random_bytes(crypto::kTotpSecretBytes);
+  app.db.write([&](store::Conn& c) {
+    c.execute("UPDATE account SET totp_secret_enc = ? WHERE id = ?", {app.cipher.encrypt(secret), who.account_id});
+  });
+  return secret;
+}
+
+void confirm_totp(App& app, const Principal& who, const std::string& code, const std::string& ip) {
+  const auto now = app.now();
+  app.db.write([&](store::Conn& c) {
+    auto acc = login_row(c, "id", who.account_id);
+    if (!acc || acc->totp_secret_enc.empty()) conflict("请先生成动态码密钥");
+    if (acc->totp_enabled) conflict("已开启动态码验证");
+    const auto step = crypto::totp_match(app.cipher.decrypt(acc->totp_secret_enc), code, now);
+    if (!step) bad_request("code", "动态码不正确，请核对手机时间后重试");
+    c.execute("UPDATE account SET totp_enabled = 1, totp_last_step = ? WHERE id = ?", {*step, who.account_id});
+    audit::record(c, {now, who.username, who.account_id, ip, "totp_enable", "account", std::to_string(who.account_id),
+                      "", ""});
+  });
+  forget_principals();
+}
+
+void disable_totp(App& app, const Principal& who, const std::string& password, const std::string& ip) {
+  auto acc = app.db.read([&](store::Conn& c) { return login_row(c, "id", who.account_id); });
+  if (!acc || !crypto::verify_password(acc->hash, password)) {
+    if (const auto until = record_failure(app, who.username, acc, ip, "totp_disable")) throw_locked(until, app.now());
+    bad_request("password", "密码不正确", "bad_credentials");
+  }
+  app.db.write([&](store::Conn& c) {
+    c.execute("UPDATE account SET totp_enabled = 0, totp_secret_enc = NULL, totp_last_step = 0 WHERE id = ?",
+              {who.account_id});
+    audit::record(c, {app.now(), who.username, who.account_id, ip, "totp_disable", "account",
+                      std::to_string(who.account_id), "", ""});
+  });
+  forget_principals();
 }
 
 void forget_principals() {
@@ -126,7 +278,10 @@ std::optional<Principal> authenticate(const http::Request& req, App& app) {
     return app.db.read([&](store::Conn& c) -> std::optional<Principal> {
       auto row = c.one("SELECT account_id FROM api_token WHERE token_hash = ? AND revoked = 0", {token_hash(token)});
       if (!row) return std::nullopt;
-      return load_principal(c, row->integer(0));
+      auto p = load_principal(c, row->integer(0), app.password_max_age_days, now);
+      // Integration tokens never log in with the password, so its age does not hold them up.
+      if (p) p->password_change.clear();
+      return p;
     });
   }
   const auto cookie = req.cookie(kSessionCookie);
@@ -144,7 +299,7 @@ std::optional<Principal> authenticate(const http::Request& req, App& app) {
     found = app.db.read([&](store::Conn& c) -> std::optional<RememberedSession> {
       auto row = c.one("SELECT account_id, csrf, last_seen, expires_at FROM session WHERE token_hash = ?", {hash});
       if (!row) return std::nullopt;
-      auto p = load_principal(c, row->integer(0));
+      auto p = load_principal(c, row->integer(0), app.password_max_age_days, now);
       if (!p) return std::nullopt;
       p->via_cookie = true;
       p->csrf = row->text(1);
@@ -164,7 +319,7 @@ std::optional<Principal> authenticate(const http::Request& req, App& app) {
   return std::move(found->principal);
 }
 
-bool may_grant(store::Conn& c, const Principal& granter, const Grant& g) {
+bool may_grant(store::Conn& c, const Principal& granter, const Grant& g, Register reg) {
   const auto target = scope_path(c, g.scope_type, g.scope_id);
   if (!target) return false;
   // Area-bound targets are checked against area paths; org-, unit- and member-bound ones
@@ -181,7 +336,7 @@ bool may_grant(store::Conn& c, const Principal& granter, const Grant& g) {
     target_org = r ? r->text(1) : "";
   }
   for (const auto& b : granter.bindings) {
-    if (!allowed(b.role, Register::accounts, Action::write)) continue;
+    if (!allowed(b.role, reg, Action::write)) continue;
     if (b.scope_type == ScopeType::area && path_within(target_area, b.path)) return true;
     if (b.scope_type == ScopeType::org && !target_org.empty() && path_within(target_org, b.path)) return true;
   }
@@ -192,8 +347,8 @@ std::int64_t create_account(store::Conn& c, const std::string& username, const s
                             const std::string& password, const std::vector<Grant>& grants, std::int64_t now) {
   if (c.one("SELECT 1 FROM account WHERE username = ?", {username})) conflict("用户名已存在", "username");
   auto row = c.one(
-      "INSERT INTO account (username, display_name, password_hash, created_at, password_changed_at) "
-      "VALUES (?, ?, ?, ?, ?) RETURNING id",
+      "INSERT INTO account (username, display_name, password_hash, created_at, password_changed_at, "
+      "must_change_password) VALUES (?, ?, ?, ?, ?, 1) RETURNING id",
       {username, display_name, crypto::hash_password(password), now, now});
   const std::int64_t id = row->integer(0);
   for (const auto& g : grants) {

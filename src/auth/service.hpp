@@ -20,11 +20,33 @@ struct NewSession final {
   Principal principal;
 };
 
-// Checks the password and opens a session; nullopt when the username or password is wrong or
-// the account is disabled. Both outcomes are audited.
-std::optional<NewSession> login(App& app, const std::string& username, const std::string& password,
-                                const std::string& ip);
+struct LoginAttempt final {
+  std::string username;
+  std::string password;
+  std::string totp;  // the authenticator's six digits, when the account has a second factor
+  std::string ip;
+};
+// Checks the password (and the second factor) and opens a session. Throws ApiError: 401 for a
+// wrong username, password or code (one answer for all, so usernames cannot be probed), 401
+// `totp_required` when the code is missing, 423 while the account is locked. Every failure is
+// audited and counts toward the lock.
+NewSession login(App& app, const LoginAttempt& attempt);
 void logout(App& app, const std::string& token, const Principal& who, const std::string& ip);
+
+// Sets a new password for the caller after checking the current one and the policy; ends every
+// other session of the account. A wrong current password counts as a failed login.
+void change_password(App& app, const Principal& who, const std::string& current, const std::string& next,
+                     const std::string& keep_token, const std::string& ip);
+
+// Starts enrolling a second factor: stores a fresh secret (not yet in force) and returns it.
+std::string begin_totp(App& app, const Principal& who);
+// Puts the pending secret in force once the caller proves their authenticator shows its codes.
+void confirm_totp(App& app, const Principal& who, const std::string& code, const std::string& ip);
+// Turns the second factor off after checking the password.
+void disable_totp(App& app, const Principal& who, const std::string& password, const std::string& ip);
+
+// Throws ApiError 400 naming `field` when a new password breaks the policy.
+void check_new_password(const std::string& password, const std::string& username, const std::string& field);
 
 // The caller of a request: session cookie or `Authorization: Bearer` API token. A session's
 // principal is remembered for a few seconds so a busy console does not reread the account and its
@@ -35,20 +57,27 @@ std::optional<Principal> authenticate(const http::Request& req, App& app);
 // paths their scopes resolve to.
 void forget_principals();
 
-std::optional<Principal> load_principal(store::Conn& c, std::int64_t account_id);
+// The account's principal, or nullopt when it is disabled or gone; `password_change` says whether
+// its password must be changed first under a limit of `password_max_age_days`.
+std::optional<Principal> load_principal(store::Conn& c, std::int64_t account_id, int password_max_age_days,
+                                        std::int64_t now);
 
 struct Grant final {
   Role role;
   ScopeType scope_type;
   std::int64_t scope_id;
 };
-// Creates an account with its role bindings; throws ApiError on bad input.
+// Creates an account with its role bindings; throws ApiError on bad input. The password must be
+// changed at the first login.
 std::int64_t create_account(store::Conn& c, const std::string& username, const std::string& display_name,
                             const std::string& password, const std::vector<Grant>& grants, std::int64_t now);
 // The materialised path of the node a grant binds to, or nullopt when it does not exist.
 std::optional<std::string> scope_path(store::Conn& c, ScopeType t, std::int64_t id);
-// True when `granter` reaches the node of `g` through a binding of a role allowed to manage accounts.
-bool may_grant(store::Conn& c, const Principal& granter, const Grant& g);
+// True when `granter` reaches the node of `g` through a binding of a role allowed to write `reg`.
+bool may_grant(store::Conn& c, const Principal& granter, const Grant& g, Register reg = Register::grants);
+
+// Ends every session of an account and forgets remembered principals.
+void end_sessions(store::Conn& c, std::int64_t account_id);
 
 std::string create_api_token(store::Conn& c, std::int64_t account_id, const std::string& name, std::int64_t now);
 

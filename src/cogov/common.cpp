@@ -51,7 +51,7 @@ bool may_approve(const auth::Principal& who, auth::Register reg, const std::stri
 bool is_community(const std::string& kind) { return kind == "community" || kind == "village"; }
 
 Area report_area(store::Conn& c, const Ctx& ctx) {
-  if (auto id = int_param(ctx.req, "area_id", 1, INT64_MAX / 2)) {
+  if (auto id = http::int_param(ctx.req, "area_id", 1, INT64_MAX / 2)) {
     auto a = area_by_id(c, *id);
     if (!a) not_found("所选区域不存在");
     return *a;
@@ -80,16 +80,6 @@ std::optional<std::int64_t> acting_unit(const auth::Principal& who, auth::Regist
 }
 std::optional<std::int64_t> acting_member(const auth::Principal& who, auth::Register reg, auth::Action a) {
   return acting(who, auth::ScopeType::member, reg, a);
-}
-
-std::optional<std::int64_t> int_param(const http::Request& req, const char* name, std::int64_t lo, std::int64_t hi) {
-  auto v = req.param(name);
-  if (!v || v->empty()) return std::nullopt;
-  const auto range = std::string(name) + " 应为 " + std::to_string(lo) + " 到 " + std::to_string(hi) + " 的整数";
-  if (v->size() > 18 || v->find_first_not_of("0123456789") != std::string::npos) bad_request(name, range);
-  const auto n = std::stoll(*v);
-  if (n < lo || n > hi) bad_request(name, range);
-  return n;
 }
 
 std::string month_of(std::int64_t unix_seconds) {

@@ -38,8 +38,6 @@ Area report_area(store::Conn& c, const Ctx& ctx);
 std::optional<std::int64_t> acting_unit(const auth::Principal& who, auth::Register reg, auth::Action a);
 std::optional<std::int64_t> acting_member(const auth::Principal& who, auth::Register reg, auth::Action a);
 
-// An optional integer query parameter within [lo, hi]; 400 naming it otherwise.
-std::optional<std::int64_t> int_param(const http::Request& req, const char* name, std::int64_t lo, std::int64_t hi);
 // "2026-11" for a moment, in China Standard Time.
 std::string month_of(std::int64_t unix_seconds);
 bool is_month(const std::string& s);

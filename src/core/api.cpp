@@ -122,7 +122,7 @@ bj::object openapi(const Router& router) {
     if (!params.empty()) op["parameters"] = std::move(params);
     bj::object responses{{"200", bj::object{{"description", "成功"}}},
                          {"400", bj::object{{"description", "输入有误，见 error.field 与 error.message"}}}};
-    if (r.access == Access::authenticated) {
+    if (r.access != Access::open) {
       responses["401"] = bj::object{{"description", "未登录"}};
       responses["404"] = bj::object{{"description", "不存在或不在管辖范围内"}};
       op["security"] = bj::array{bj::object{{"cookie", bj::array{}}}, bj::object{{"bearer", bj::array{}}}};

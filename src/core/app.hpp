@@ -17,6 +17,8 @@ struct App final {
   std::string media_dir = "data/media";  // photo files, outside the database
   bool demo_mode = false;
   bool secure_cookies = false;
+  // Passwords older than this must be changed at the next login (0: never).
+  int password_max_age_days = 90;
 };
 
 }  // namespace jiceng

@@ -8,19 +8,22 @@ namespace jiceng {
 
 class ApiError final : public std::runtime_error {
  public:
-  ApiError(int status, std::string code, std::string message, std::string field = {})
+  ApiError(int status, std::string code, std::string message, std::string field = {}, int retry_after = 0)
       : std::runtime_error(message), status_(status), code_(std::move(code)), message_(std::move(message)),
-        field_(std::move(field)) {}
+        field_(std::move(field)), retry_after_(retry_after) {}
   int status() const { return status_; }
   const std::string& code() const { return code_; }
   const std::string& message() const { return message_; }
   const std::string& field() const { return field_; }
+  // Seconds a client should wait before trying again (sent as Retry-After); 0 for none.
+  int retry_after() const { return retry_after_; }
 
  private:
   int status_;
   std::string code_;
   std::string message_;
   std::string field_;
+  int retry_after_;
 };
 
 [[noreturn]] inline void bad_request(std::string field, std::string message, std::string code = "invalid") {

@@ -1,5 +1,7 @@
 #include "core/http.hpp"
 
+#include "core/errors.hpp"
+
 #include <cctype>
 
 namespace jiceng::http {
@@ -85,6 +87,16 @@ std::optional<std::string> Request::cookie(std::string_view name) const {
     rest.remove_prefix(semi + 1);
   }
   return std::nullopt;
+}
+
+std::optional<std::int64_t> int_param(const Request& req, const char* name, std::int64_t lo, std::int64_t hi) {
+  auto v = req.param(name);
+  if (!v || v->empty()) return std::nullopt;
+  const auto range = std::string(name) + " 应为 " + std::to_string(lo) + " 到 " + std::to_string(hi) + " 的整数";
+  if (v->size() > 18 || v->find_first_not_of("0123456789") != std::string::npos) bad_request(name, range);
+  const auto n = std::stoll(*v);
+  if (n < lo || n > hi) bad_request(name, range);
+  return n;
 }
 
 }  // namespace jiceng::http

@@ -36,4 +36,8 @@ struct Response final {
 std::multimap<std::string, std::string> parse_query(std::string_view query);
 std::string url_decode(std::string_view in, bool plus_is_space);
 
+// A whole-number query parameter within [lo, hi]; nullopt when absent or empty. Anything else is
+// a 400 naming the parameter and its range.
+std::optional<std::int64_t> int_param(const Request& req, const char* name, std::int64_t lo, std::int64_t hi);
+
 }  // namespace jiceng::http

@@ -101,9 +101,14 @@ http::Response Router::dispatch(const http::Request& req, App& app) {
       if (path_matched) throw ApiError(405, "method_not_allowed", "不支持此请求方法");
       throw ApiError(404, "no_route", "接口不存在");
     }
-    if (found->access == Access::authenticated) {
+    if (found->access != Access::open) {
       ctx.principal = authenticate_ ? authenticate_(req, app) : std::nullopt;
       if (!ctx.principal) throw ApiError(401, "unauthenticated", "请先登录");
+      if (!ctx.principal->password_change.empty() && found->access != Access::credentials) {
+        throw ApiError(403, "password_change_required",
+                       ctx.principal->password_change == "expired" ? "密码已超过有效期，请先修改密码"
+                                                                   : "首次登录请先修改初始密码");
+      }
       if (ctx.principal->via_cookie && is_write(req.method)) {
         const auto token = req.header("x-csrf-token");
         if (!token || *token != ctx.principal->csrf) {
@@ -114,6 +119,7 @@ http::Response Router::dispatch(const http::Request& req, App& app) {
     resp = found->handler(ctx);
   } catch (const ApiError& e) {
     resp = error_response(e.status(), e.code(), e.message(), e.field());
+    if (e.retry_after() > 0) resp.set_header("Retry-After", std::to_string(e.retry_after()));
   } catch (const store::DbError& e) {
     if (e.constraint) {
       resp = error_response(409, "conflict", "与已有记录冲突（重复或仍被引用）");

@@ -28,7 +28,9 @@ struct Ctx final {
 
 using Handler = std::function<http::Response(Ctx&)>;
 
-enum class Access { open, authenticated };
+// `credentials` routes need a login but stay open while its password must be changed (the session
+// itself and the password change); every other `authenticated` route waits for the change.
+enum class Access { open, authenticated, credentials };
 
 struct Route final {
   std::string method;

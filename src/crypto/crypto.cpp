@@ -93,6 +93,13 @@ std::string hmac_sm3_hex(std::string_view key, std::string_view data) {
   return to_hex(std::string_view(reinterpret_cast<char*>(md), len));
 }
 
+std::string random_bytes(std::size_t n) {
+  ensure_sodium();
+  std::string out(n, '\0');
+  randombytes_buf(out.data(), out.size());
+  return out;
+}
+
 std::string random_token(std::size_t bytes) {
   ensure_sodium();
   std::vector<unsigned char> buf(bytes);

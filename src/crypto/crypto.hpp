@@ -8,6 +8,7 @@ namespace jiceng::crypto {
 
 std::string sm3_hex(std::string_view data);
 std::string hmac_sm3_hex(std::string_view key, std::string_view data);
+std::string random_bytes(std::size_t n);
 std::string random_token(std::size_t bytes = 32);  // URL-safe base64, no padding
 std::string to_hex(std::string_view bytes);
 std::string from_hex(std::string_view hex);  // throws std::invalid_argument

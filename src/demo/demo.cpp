@@ -1,5 +1,6 @@
 #include "demo/demo.hpp"
 
+#include <algorithm>
 #include <array>
 #include <random>
 #include <set>
@@ -22,6 +23,30 @@ constexpr int kGridCols = 10, kGridRows = 6;  // 60 grids tiling the county map
 constexpr int kCommunities = 8;
 constexpr int kVillages = 136;
 constexpr int kUnits = 300;
+
+// Where a demo account's role is bound; the loader resolves each to the node it built.
+enum class Post { county, street, community, other_community, grid, branch, member, unit, department };
+struct DemoAccount final {
+  const char* username;
+  const char* display;
+  auth::Role role;
+  Post post;
+};
+constexpr std::array<DemoAccount, 13> kDemoAccounts = {{
+    {"admin", "县委组织部管理员", auth::Role::org_dept, Post::county},
+    {"street", "河西街道干部", auth::Role::street_officer, Post::street},
+    {"community", "社区书记", auth::Role::community_secretary, Post::community},
+    {"community2", "另一社区书记", auth::Role::community_secretary, Post::other_community},
+    {"grid", "网格员", auth::Role::grid_staff, Post::grid},
+    {"branch", "党支部书记", auth::Role::branch_secretary, Post::branch},
+    {"member", "党员", auth::Role::member, Post::member},
+    {"unit", "单位管理员", auth::Role::unit_admin, Post::unit},
+    {"resident", "居民", auth::Role::resident, Post::community},
+    {"dept", "县住建局", auth::Role::department, Post::department},
+    {"sysadmin", "系统管理员", auth::Role::sys_admin, Post::county},
+    {"secadmin", "安全管理员", auth::Role::sec_admin, Post::county},
+    {"auditor", "审计管理员", auth::Role::audit_admin, Post::county},
+}};
 
 constexpr std::array<const char*, 10> kStreets = {"河西街道", "东湖镇", "南山镇", "北滩镇", "西坝镇",
                                                   "黑河镇",   "红柳镇", "沙枣镇", "祁连镇", "金河工业园区"};
@@ -292,31 +317,27 @@ std::string load(store::Database& db, const crypto::FieldCipher& cipher, std::ui
                               {first_community})->integer(0);
     const auto branch_member = c.one("SELECT id FROM member WHERE org_id = ? ORDER BY id LIMIT 1", {branch})->integer(0);
     const auto other_community = places[1].id;
-    struct Demo {
-      const char* username;
-      const char* display;
-      auth::Role role;
-      std::int64_t scope;
+    auto post_id = [&](Post p) -> std::int64_t {
+      switch (p) {
+        case Post::county: return county;
+        case Post::street: return streets[0];
+        case Post::community: return first_community;
+        case Post::other_community: return other_community;
+        case Post::grid: return first_grid;
+        case Post::branch: return branch;
+        case Post::member: return branch_member;
+        case Post::unit: return units[0];
+        case Post::department: return units[220];
+      }
+      return county;
     };
-    const std::array<Demo, 10> accounts = {{
-        {"admin", "县委组织部管理员", auth::Role::org_dept, county},
-        {"street", "河西街道干部", auth::Role::street_officer, streets[0]},
-        {"community", "社区书记", auth::Role::community_secretary, first_community},
-        {"community2", "另一社区书记", auth::Role::community_secretary, other_community},
-        {"grid", "网格员", auth::Role::grid_staff, first_grid},
-        {"branch", "党支部书记", auth::Role::branch_secretary, branch},
-        {"member", "党员", auth::Role::member, branch_member},
-        {"unit", "单位管理员", auth::Role::unit_admin, units[0]},
-        {"resident", "居民", auth::Role::resident, first_community},
-        {"dept", "县住建局", auth::Role::department, units[220]},
-    }};
-    for (const auto& a : accounts) {
+    for (const auto& a : kDemoAccounts) {
       auto row = c.one("INSERT INTO account (username, display_name, password_hash, created_at, password_changed_at) "
                        "VALUES (?, ?, ?, ?, ?) RETURNING id",
                        {std::string(a.username), std::string(a.display), demo_hash, now, now});
       c.execute("INSERT INTO role_binding (account_id, role, scope_type, scope_id) VALUES (?, ?, ?, ?)",
                 {row->integer(0), std::string(auth::role_name(a.role)),
-                 std::string(auth::scope_type_name(auth::scope_type_for(a.role))), a.scope});
+                 std::string(auth::scope_type_name(auth::scope_type_for(a.role))), post_id(a.post)});
     }
     // The Open311 key the README names, for trying existing civic-reporting clients against the demo.
     c.execute("INSERT INTO open311_key (key_hash, name, created_at) VALUES (?, ?, ?)",
@@ -329,10 +350,23 @@ std::string load(store::Database& db, const crypto::FieldCipher& cipher, std::ui
             << " grids), " << n_orgs << " party organisations, " << n_members << " members, " << units.size()
             << " units, " << c.scalar("SELECT COUNT(*) FROM venue") << " venues, "
             << c.scalar("SELECT COUNT(*) FROM person") << " people; accounts admin, street, community, community2, "
-            << "grid, branch, member, unit, resident, dept (password " << kDemoPassword << "); " << cogov_summary;
+            << "grid, branch, member, unit, resident, dept, sysadmin, secadmin, auditor (password " << kDemoPassword << "); " << cogov_summary;
     audit::record(c, {now, "cli", std::nullopt, "cli", "demo", "database", "", "", summary.str()});
   });
   return summary.str();
+}
+
+std::vector<std::string> accounts_with_demo_password(store::Database& db) {
+  auto rows = db.read([](store::Conn& c) {
+    return c.query("SELECT username, password_hash FROM account WHERE disabled = 0 ORDER BY id LIMIT 1000");
+  });
+  std::vector<std::string> out;
+  for (const auto& r : rows) {
+    const auto name = r.text(0);
+    const bool demo = std::any_of(kDemoAccounts.begin(), kDemoAccounts.end(), [&](const auto& a) { return name == a.username; });
+    if (demo && crypto::verify_password(r.text(1), kDemoPassword)) out.push_back(name);
+  }
+  return out;
 }
 
 }  // namespace jiceng::demo

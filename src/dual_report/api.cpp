@@ -443,7 +443,7 @@ http::Response notice(Ctx& ctx) {
 
 http::Response list_inactive(Ctx& ctx) {
   if (!ctx.who().can(Register::dual_report, Action::read)) forbidden();
-  const auto months = cogov::int_param(ctx.req, "months", 1, kMaxInactiveMonths).value_or(kDefaultInactiveMonths);
+  const auto months = http::int_param(ctx.req, "months", 1, kMaxInactiveMonths).value_or(kDefaultInactiveMonths);
   const auto cutoff = inactive_before(ctx.app.now(), static_cast<int>(months));
   auth::ScopeColumns cols;
   cols.area_path = "r.area_path";
@@ -456,7 +456,7 @@ http::Response list_inactive(Ctx& ctx) {
   params.insert(params.end(), scope.params.begin(), scope.params.end());
   auto rs = ctx.app.db.read([&](store::Conn& c) {
     auto subtree = [&](const char* param, const char* table, const char* column) {
-      if (auto id = cogov::int_param(ctx.req, param, 1, INT64_MAX / 2)) {
+      if (auto id = http::int_param(ctx.req, param, 1, INT64_MAX / 2)) {
         auto row = c.one(std::string("SELECT path FROM ") + table + " WHERE id = ?", {*id});
         const std::string path = row ? row->text(0) : "/none/";
         where += std::string(" AND ") + column + " >= ? AND " + column + " < ?";

@@ -276,7 +276,7 @@ CandidateCache& candidate_cache() {
 
 http::Response suggestions(Ctx& ctx) {
   const auto id = ctx.id();
-  const auto limit = cogov::int_param(ctx.req, "limit", 1, kMaxSuggestions).value_or(kDefaultSuggestions);
+  const auto limit = http::int_param(ctx.req, "limit", 1, kMaxSuggestions).value_or(kDefaultSuggestions);
   NeedFacts need_facts;
   std::vector<Ranked> ranked;
   std::map<std::int64_t, store::Row> shown;
@@ -376,8 +376,8 @@ http::Response act(Ctx& ctx) {
 
 http::Response list_orders(Ctx& ctx) {
   if (!ctx.who().can(Register::lists, Action::read)) forbidden();
-  const auto limit = cogov::int_param(ctx.req, "limit", 1, kMaxPage).value_or(kDefaultPage);
-  const auto after = cogov::int_param(ctx.req, "after", 1, INT64_MAX / 2);
+  const auto limit = http::int_param(ctx.req, "limit", 1, kMaxPage).value_or(kDefaultPage);
+  const auto after = http::int_param(ctx.req, "after", 1, INT64_MAX / 2);
   auto scope = auth::scope_clause(ctx.who(), Register::lists, Action::read, order_scope());
   std::string where = " WHERE " + scope.sql;
   store::Params params = scope.params;
@@ -387,7 +387,7 @@ http::Response list_orders(Ctx& ctx) {
     params.emplace_back(*st);
   }
   for (const char* key : {"need_id", "project_id"}) {
-    if (auto v = cogov::int_param(ctx.req, key, 1, INT64_MAX / 2)) {
+    if (auto v = http::int_param(ctx.req, key, 1, INT64_MAX / 2)) {
       where += std::string(" AND o.") + key + " = ?";
       params.emplace_back(*v);
     }
@@ -395,7 +395,7 @@ http::Response list_orders(Ctx& ctx) {
   bj::array items;
   std::optional<std::int64_t> next, total;
   ctx.app.db.read([&](store::Conn& c) {
-    if (auto area = cogov::int_param(ctx.req, "area_id", 1, INT64_MAX / 2)) {
+    if (auto area = http::int_param(ctx.req, "area_id", 1, INT64_MAX / 2)) {
       auto a = cogov::area_by_id(c, *area);
       const std::string path = a ? a->path : "/none/";
       where += " AND o.area_path >= ? AND o.area_path < ?";

@@ -124,19 +124,6 @@ struct Query final {
   }
 };
 
-std::int64_t int_param(const http::Request& req, const char* name, std::int64_t def, std::int64_t lo, std::int64_t hi) {
-  auto v = req.param(name);
-  if (!v || v->empty()) return def;
-  if (v->size() > 18 || v->find_first_not_of("0123456789") != std::string::npos) {
-    bad_request(name, std::string(name) + " 应为 " + std::to_string(lo) + " 到 " + std::to_string(hi) + " 的整数");
-  }
-  const auto n = std::stoll(*v);
-  if (n < lo || n > hi) {
-    bad_request(name, std::string(name) + " 应为 " + std::to_string(lo) + " 到 " + std::to_string(hi) + " 的整数");
-  }
-  return n;
-}
-
 // The filters every list and export share: scope first, then what the caller asked for.
 Query build_filters(const Spec& s, store::Conn& c, Ctx& ctx) {
   Query q;
@@ -154,7 +141,7 @@ Query build_filters(const Spec& s, store::Conn& c, Ctx& ctx) {
   auto subtree = [&](const char* param, const std::string& column, const char* table,
                      std::optional<std::string>& filter) {
     if (column.empty()) return;
-    auto id = int_param(ctx.req, param, 0, 0, INT64_MAX / 2);
+    auto id = http::int_param(ctx.req, param, 0, INT64_MAX / 2).value_or(0);
     if (id == 0) return;
     auto row = c.one(std::string("SELECT path FROM ") + table + " WHERE id = ?", {id});
     // An unknown node simply matches nothing; scope already hides what the caller may not see.
@@ -170,7 +157,7 @@ Query build_filters(const Spec& s, store::Conn& c, Ctx& ctx) {
   if (s.tree) {
     if (auto p = ctx.req.param("parent_id"); p && !p->empty()) {
       q.plain = false;
-      const auto parent = int_param(ctx.req, "parent_id", 0, 0, INT64_MAX / 2);
+      const auto parent = http::int_param(ctx.req, "parent_id", 0, INT64_MAX / 2).value_or(0);
       if (parent == 0) {
         // The caller's top nodes: the shallowest ones their scope reaches.
         std::string sub = "t.depth = (SELECT MIN(t.depth) FROM " + s.table + " t" + q.where + ")";
@@ -364,7 +351,7 @@ std::optional<std::int64_t> tally_total(const Spec& s, store::Conn& c, const aut
 http::Response list(const Spec& s, Ctx& ctx) {
   if (!ctx.who().can(s.reg, Action::read)) forbidden();
   if (s.before_read) s.before_read(ctx.app);
-  const auto limit = int_param(ctx.req, "limit", kDefaultPage, 1, kMaxPage);
+  const auto limit = http::int_param(ctx.req, "limit", 1, kMaxPage).value_or(kDefaultPage);
   const auto sort = parse_sort(s, ctx.req, ctx.app.db.dialect());
   const auto after = ctx.req.param("after");
   auto page = ctx.app.db.read([&](store::Conn& c) {

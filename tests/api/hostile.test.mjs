@@ -44,7 +44,8 @@ test('side routes reject bad input and stay in scope', async () => {
     assertError(assert, r, 400);
   }
   assertError(assert, await c.get('/api/v1/units/coverage?area_id=abc'), 400);
-  assertError(assert, await c.get('/api/v1/audit?limit=0'), 400);
+  assertError(assert, await (await as('auditor')).get('/api/v1/audit?limit=0'), 400);
+  assertError(assert, await c.get('/api/v1/audit'), 403, 'forbidden');
   for (const side of ['geojson', 'committee', 'history']) {
     assertError(assert, await two.get(`/api/v1/areas/${mine.id}/${side}`), 404);
     assertError(assert, await c.get(`/api/v1/areas/999999/${side}`), 404);

@@ -52,7 +52,7 @@ test('anonymous API calls get 401; logout ends the session', async () => {
   const out = await c.req('DELETE', '/api/v1/session');
   assert.equal(out.status, 204);
   assertError(assert, await c.get('/api/v1/members'), 401);
-  const audit = await (await as('admin')).get('/api/v1/audit?limit=20');
+  const audit = await (await as('auditor')).get('/api/v1/audit?limit=20');
   const actions = audit.json.items.map((a) => a.action);
   assert.ok(actions.includes('logout') && actions.includes('login'), actions.join(','));
   assert.ok(audit.json.items.every((a) => a.ip !== undefined));

@@ -65,7 +65,7 @@ fi
 echo "== database: $(du -h "$db" | cut -f1), $(sqlite3 "$db" "SELECT COUNT(*) FROM area WHERE kind = 'grid'") grids, $(sqlite3 "$db" 'SELECT COUNT(*) FROM appeal') appeals"
 category=$(sqlite3 "$db" "SELECT id FROM appeal_category c WHERE urgency = 'general' AND NOT EXISTS (SELECT 1 FROM appeal_category x WHERE x.parent_id = c.id) ORDER BY id LIMIT 1")
 sed "s/CATEGORY/$category/; s/WEST/100.2/; s/SOUTH/39.6/; s/SPAN_LON/0.999/; s/SPAN_LAT/0.999/" "$here/lua/intake.lua" >"$tmp/intake.lua"
-start_server "$bin" "sqlite:$db" "$key" "$root/web/dist" "$tmp/server.log" --sweep-seconds 0 --deliver-seconds 0
+start_server "$bin" "sqlite:$db" "$key" "$root/web/dist" "$tmp/server.log" --sweep-seconds 0 --deliver-seconds 0 $NO_LIMITS
 url=$JICENG_URL
 # Warm the grid index (10,000 polygons into the R-tree) before measuring.
 t0=$(date +%s%N)

@@ -27,7 +27,7 @@ fi
 echo "== database: $(du -h "$db" | cut -f1), $(sqlite3 "$db" "SELECT COUNT(*) FROM resource WHERE status = 'published'") published resources, $(sqlite3 "$db" "SELECT COUNT(*) FROM dual_report WHERE kind = 'member'") reported members, $(sqlite3 "$db" 'SELECT COUNT(*) FROM dual_report_month') member-months"
 need=$(sqlite3 "$db" "SELECT id FROM need WHERE status = 'published' ORDER BY id LIMIT 1")
 month=$(TZ=Asia/Shanghai date +%Y-%m)
-start_server "$bin" "sqlite:$db" "$key" "$root/web/dist" "$tmp/server.log" --sweep-seconds 0 --deliver-seconds 0
+start_server "$bin" "sqlite:$db" "$key" "$root/web/dist" "$tmp/server.log" --sweep-seconds 0 --deliver-seconds 0 $NO_LIMITS
 url=$JICENG_URL
 cookie=$(curl -s -i -X POST "$url/api/v1/session" -d '{"username":"admin","password":"jiceng-demo"}' | grep -i '^set-cookie' | sed 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/')
 one() {  # name, path: the latency of one request, cold then warm

@@ -43,7 +43,7 @@ declare -A RPS P99
 for store in sqlite postgres; do
   db="sqlite:$work/p.db"
   [ "$store" = postgres ] && db=$PG_URL
-  start_server "$bin" "$db" "$key" "$root/web/dist" "$work/server-$store.log" --sweep-seconds 0 --deliver-seconds 0
+  start_server "$bin" "$db" "$key" "$root/web/dist" "$work/server-$store.log" --sweep-seconds 0 --deliver-seconds 0 $NO_LIMITS
   # Warm the grid index and the connection pool before measuring.
   wrk -t2 -c"$conns" -d3s -s "$work/intake.lua" "$JICENG_URL" >/dev/null 2>&1 || true
   line=$(wrk -t2 -c"$conns" -d"$duration" -s "$work/intake.lua" "$JICENG_URL" 2>&1 | grep '^RESULT' || true)

@@ -52,7 +52,7 @@ cat "$here/lua/report.lua" >"$dir/plain.lua"
 category=$(province_intake_lua "$db" "$counties" "$dir/intake.lua")
 { sed "s/MAX_ID/$max_id/" "$here/lua/detail.lua"; cat "$here/lua/report.lua"; } >"$dir/detail.lua"
 
-start_server "$bin" "sqlite:$db" "$key" "$root/web/dist" "$dir/server.log" --sweep-seconds 0 --deliver-seconds 0
+start_server "$bin" "sqlite:$db" "$key" "$root/web/dist" "$dir/server.log" --sweep-seconds 0 --deliver-seconds 0 $NO_LIMITS
 url=$JICENG_URL
 login() {
   curl -s -i -X POST "$url/api/v1/session" -d "{\"username\":\"$1\",\"password\":\"jiceng-demo\"}" |

@@ -20,6 +20,7 @@
 #include "auth/service.hpp"
 #include "core/modules.hpp"
 #include "deliberation/registers.hpp"
+#include "core/rate_limit.hpp"
 #include "core/server.hpp"
 #include "crypto/crypto.hpp"
 #include "demo/demo.hpp"
@@ -215,6 +216,31 @@ int main(int argc, char** argv) {
                     "days before a password must be changed (0: never)")
       ->capture_default_str()
       ->check(CLI::Range(0, 3650));
+  double login_per_minute = 30, intake_per_minute = 10, intake_per_phone_day = 20;
+  serve->add_option("--login-per-minute", login_per_minute, "logins allowed per client address per minute (0: no limit)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1e6));
+  serve->add_option("--intake-per-minute", intake_per_minute,
+                    "public appeals allowed per client address per minute (0: no limit)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1e6));
+  serve->add_option("--intake-per-phone-day", intake_per_phone_day,
+                    "public appeals allowed per phone number per day (0: no limit)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1e6));
+  int max_pending = 256, header_timeout = 10;
+  serve->add_option("--max-pending", max_pending, "requests queued or running before new ones get 503")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
+  serve->add_option("--header-timeout", header_timeout, "seconds a client has to send a request's head")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
+  std::vector<std::string> trusted_proxies;
+  serve->add_option("--trusted-proxy", trusted_proxies,
+                    "address of a reverse proxy whose X-Forwarded-For names the client (repeatable)");
+  bool behind_https = false;
+  serve->add_flag("--behind-https", behind_https,
+                  "clients reach the server over HTTPS (a TLS proxy in front): Secure cookies and HSTS");
   serve->add_option("--config", config_file, "file of `key = value` lines (listen, db, key-file, web, threads); "
                                              "the command line wins")
       ->check(CLI::ExistingFile);
@@ -299,6 +325,13 @@ int main(int argc, char** argv) {
       App app{*db, cipher, now_seconds};
       app.media_dir = media_dir;
       app.password_max_age_days = password_max_age_days;
+      app.secure_cookies = behind_https;
+      // Bursts let a person retry a typo or a family file two appeals without waiting.
+      constexpr double kLoginBurst = 20, kIntakeBurst = 5;
+      constexpr double kMinutesPerDay = 24 * 60;
+      RateLimits limits{RateLimiter(login_per_minute, kLoginBurst), RateLimiter(intake_per_minute, kIntakeBurst),
+                        RateLimiter(intake_per_phone_day / kMinutesPerDay, std::max(intake_per_phone_day / 4, 1.0))};
+      app.limits = &limits;
       auto offset = std::make_shared<std::atomic<std::int64_t>>(0);
       if (test_clock) app.now = [offset] { return now_seconds() + offset->load(); };
       Router router;
@@ -322,6 +355,10 @@ int main(int argc, char** argv) {
       opts.address = address;
       opts.port = static_cast<unsigned short>(std::stoi(listen.substr(colon + 1)));
       opts.io_threads = threads;
+      opts.max_pending = max_pending;
+      opts.header_timeout = std::chrono::seconds(header_timeout);
+      opts.trusted_proxies = trusted_proxies;
+      opts.hsts = behind_https;
       run_server(router, app, opts);
       return 0;
     }

@@ -26,7 +26,7 @@ key="$tmp/jiceng.key"
 "$bin" migrate --db "$db" >/dev/null
 "$bin" migrate --db "$db" | grep -q "applied 0" || { echo "migrate is not idempotent"; exit 1; }
 "$bin" demo --db "$db" --key-file "$key" >/dev/null
-start_server "$bin" "$db" "$key" "$here/../web/dist" "$tmp/server.log" --test-clock --sweep-seconds 0 --deliver-seconds 0 --media "$tmp/media"
+start_server "$bin" "$db" "$key" "$here/../web/dist" "$tmp/server.log" --test-clock --sweep-seconds 0 --deliver-seconds 0 --media "$tmp/media" $NO_LIMITS
 
 export JICENG_URL JICENG_BIN="$bin" JICENG_DB="$db" JICENG_KEY="$key" JICENG_STORE="$store"
 status=0

@@ -76,7 +76,9 @@ http::Response public_grids(Ctx& ctx) {
 }
 
 http::Response public_file(Ctx& ctx) {
+  limit_intake(ctx.app, ctx.req.client_ip, "");
   const auto in = parse_intake(json::parse_object(ctx.req.body), false);
+  limit_intake(ctx.app, "", in.phone);
   const auto created = file(ctx.app, grid_index(), in, nullptr, ctx.req.client_ip);
   auto view = public_view(ctx.app, created.code);
   return json::respond(*view, 201);

@@ -16,6 +16,7 @@
 #include "audit/audit.hpp"
 #include "notify/outbox.hpp"
 #include "core/errors.hpp"
+#include "core/rate_limit.hpp"
 #include "core/json.hpp"
 #include "people/rules.hpp"
 
@@ -473,6 +474,12 @@ Created file_once(App& app, GridIndex& grids, const Intake& in, const auth::Prin
 }
 
 }  // namespace
+
+void limit_intake(App& app, const std::string& address, const std::string& phone) {
+  if (!app.limits) return;
+  enforce(app.limits->intake_per_address, address, "提交诉求");
+  enforce(app.limits->intake_per_phone, phone, "同一手机号提交诉求");
+}
 
 Created file(App& app, GridIndex& grids, const Intake& in, const auth::Principal* who, const std::string& ip) {
   constexpr int kAttempts = 3;

@@ -47,6 +47,9 @@ struct Created final {
 // Places the appeal in its grid (or community, or the county desk), sets its limits and records
 // it; `who` is null for residents. Staff may only file inside their own scope.
 Created file(App& app, GridIndex& grids, const Intake& in, const auth::Principal* who, const std::string& ip);
+// Refuses (429, with Retry-After) an intake without an account beyond the per-address or the
+// per-phone limit; an empty key is not counted.
+void limit_intake(App& app, const std::string& address, const std::string& phone);
 
 // The staff view (list rows and detail) and the resident's view by tracking code.
 boost::json::object staff_view(App& app, store::Conn& c, std::int64_t id, const auth::Principal& who, bool detail);

@@ -136,7 +136,7 @@ http::Response get_accounts(Ctx& ctx) {
   }
   sql += ")";
   if (auto q = ctx.req.param("q"); q && !q->empty()) {
-    if (json::utf8_length(*q) > kMaxUsername) bad_request("q", "搜索词过长", "too_long");
+    if (json::utf8_length(*q) > static_cast<long>(kMaxUsername)) bad_request("q", "搜索词过长", "too_long");
     sql += " AND (a.username LIKE ? ESCAPE '\\' OR a.display_name LIKE ? ESCAPE '\\')";
     params.push_back(store::like_contains(*q));
     params.push_back(store::like_contains(*q));

@@ -6,6 +6,7 @@
 #include "auth/service.hpp"
 #include "crypto/totp.hpp"
 #include "core/errors.hpp"
+#include "core/rate_limit.hpp"
 #include "core/json.hpp"
 #include "core/modules.hpp"
 
@@ -48,6 +49,7 @@ std::string session_cookie(const std::string& value, bool secure, bool clear) {
 }
 
 http::Response post_session(Ctx& ctx) {
+  if (ctx.app.limits) enforce(ctx.app.limits->login_per_address, ctx.req.client_ip, "登录尝试");
   const auto body = json::parse_object(ctx.req.body);
   const auto username = json::req_string(body, "username", kMaxUsername);
   const auto password = json::req_string(body, "password", kMaxPassword);

@@ -58,14 +58,6 @@ class StaticFiles final {
   std::unordered_map<std::string, StaticFile> files_;
 };
 
-void security_headers(http::Response& r) {
-  r.set_header("Content-Security-Policy",
-               "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
-               "script-src 'self'; connect-src 'self'; frame-ancestors 'none'");
-  r.set_header("X-Frame-Options", "DENY");
-  r.set_header("Referrer-Policy", "same-origin");
-}
-
 http::Response serve_static(const StaticFiles& files, Ctx& ctx) {
   const auto& path = ctx.req.path;
   const StaticFile* f = path.find("..") == std::string::npos ? files.find(path) : nullptr;
@@ -86,7 +78,6 @@ http::Response serve_static(const StaticFiles& files, Ctx& ctx) {
   }
   r.set_header("ETag", f->etag);
   r.set_header("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
-  security_headers(r);
   return r;
 }
 

@@ -9,6 +9,8 @@
 
 namespace jiceng {
 
+struct RateLimits;
+
 struct App final {
   store::Database& db;
   const crypto::FieldCipher& cipher;
@@ -19,6 +21,8 @@ struct App final {
   bool secure_cookies = false;
   // Passwords older than this must be changed at the next login (0: never).
   int password_max_age_days = 90;
+  // Limits on logins and public intake; null (the command line's in-process runs) for none.
+  RateLimits* limits = nullptr;
 };
 
 }  // namespace jiceng

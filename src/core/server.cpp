@@ -6,6 +6,7 @@
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <algorithm>
 #include <atomic>
 #include <iostream>
 #include <thread>
@@ -26,6 +27,13 @@ constexpr auto kAsTuple = asio::as_tuple(use_awaitable);
 constexpr auto kShutdownPoll = std::chrono::milliseconds(50);
 constexpr auto kDrainTime = std::chrono::seconds(5);
 constexpr std::size_t kMaxDrainBytes = 64 * 1024 * 1024;
+constexpr int kOverloadRetrySeconds = 1;
+constexpr char kHstsValue[] = "max-age=31536000; includeSubDomains";
+// One policy for every answer: the pages load only their own scripts, styles, images and fonts,
+// and nothing may frame them.
+constexpr char kContentSecurityPolicy[] =
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 struct Shared final {
   Router& router;
@@ -33,10 +41,34 @@ struct Shared final {
   const ServerOptions& opts;
   asio::thread_pool& workers;
   std::atomic<int> in_flight{0};
+  std::atomic<int> pending{0};
   std::atomic<bool> stopping{false};
 };
 
-http::Request convert(bhttp::request<bhttp::string_body>&& in, const std::string& ip) {
+// The client's address: the peer's, or, when the peer is a trusted proxy, the nearest address in
+// X-Forwarded-For that is not one of the trusted proxies.
+std::string client_address(const http::Request& r, const std::string& peer, const std::vector<std::string>& trusted) {
+  auto is_trusted = [&](const std::string& a) { return std::find(trusted.begin(), trusted.end(), a) != trusted.end(); };
+  if (!is_trusted(peer)) return peer;
+  const auto it = r.headers.find("x-forwarded-for");
+  if (it == r.headers.end()) return peer;
+  std::string_view rest(it->second);
+  while (!rest.empty()) {
+    const auto comma = rest.rfind(',');
+    std::string_view hop = comma == std::string_view::npos ? rest : rest.substr(comma + 1);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
+    while (!hop.empty() && hop.front() == ' ') hop.remove_prefix(1);
+    while (!hop.empty() && hop.back() == ' ') hop.remove_suffix(1);
+    boost::system::error_code ec;
+    const auto addr = asio::ip::make_address(std::string(hop), ec);
+    if (ec) return peer;  // not an address: trust nothing in it
+    if (!is_trusted(addr.to_string())) return addr.to_string();
+  }
+  return peer;
+}
+
+http::Request convert(bhttp::request<bhttp::string_body>&& in, const std::string& ip,
+                      const std::vector<std::string>& trusted) {
   http::Request r;
   r.method = std::string(in.method_string());
   r.target = std::string(in.target());
@@ -50,15 +82,20 @@ http::Request convert(bhttp::request<bhttp::string_body>&& in, const std::string
     if (!inserted) it->second += ", " + std::string(f.value());
   }
   r.body = std::move(in.body());
-  r.client_ip = ip;
+  r.client_ip = trusted.empty() ? ip : client_address(r, ip, trusted);
   return r;
 }
 
-bhttp::response<bhttp::string_body> to_beast(http::Response&& r, unsigned version, bool keep_alive, bool head) {
+bhttp::response<bhttp::string_body> to_beast(http::Response&& r, unsigned version, bool keep_alive, bool head,
+                                             bool hsts) {
   bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(r.status), version};
   out.set(bhttp::field::server, "jiceng");
   out.set(bhttp::field::content_type, r.content_type);
   out.set("X-Content-Type-Options", "nosniff");
+  out.set("Content-Security-Policy", kContentSecurityPolicy);
+  out.set("X-Frame-Options", "DENY");
+  out.set("Referrer-Policy", "same-origin");
+  if (hsts) out.set(bhttp::field::strict_transport_security, kHstsValue);
   for (auto& [k, v] : r.headers) out.insert(k, v);
   out.keep_alive(keep_alive);
   out.body() = std::move(r.body);
@@ -77,8 +114,12 @@ awaitable<void> session(tcp::socket socket, Shared& shared) {
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(shared.opts.header_limit));
     parser.body_limit(shared.opts.body_limit);
-    stream.expires_after(shared.opts.read_timeout);
-    auto [rec, n] = co_await bhttp::async_read(stream, buffer, parser, kAsTuple);
+    stream.expires_after(shared.opts.header_timeout);
+    auto [rec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kAsTuple);
+    if (!rec && !parser.is_done()) {
+      stream.expires_after(shared.opts.read_timeout);
+      std::tie(rec, n) = co_await bhttp::async_read(stream, buffer, parser, kAsTuple);
+    }
     if (rec) {
       http::Response err;
       if (rec == bhttp::error::body_limit) {
@@ -91,7 +132,7 @@ awaitable<void> session(tcp::socket socket, Shared& shared) {
       } else {
         err = error_response(400, "bad_request", "无法解析的 HTTP 请求");
       }
-      auto res = to_beast(std::move(err), 11, false, false);
+      auto res = to_beast(std::move(err), 11, false, false, shared.opts.hsts);
       stream.expires_after(shared.opts.write_timeout);
       co_await bhttp::async_write(stream, res, kAsTuple);
       // Read and drop what the client is still sending, for a bounded while, so it sees our
@@ -110,19 +151,24 @@ awaitable<void> session(tcp::socket socket, Shared& shared) {
     const unsigned version = req_in.version();
     const bool head = req_in.method() == bhttp::verb::head;
     const bool keep_alive = req_in.keep_alive() && !shared.stopping.load();
-    http::Request req = convert(std::move(req_in), ip);
+    http::Request req = convert(std::move(req_in), ip, shared.opts.trusted_proxies);
     ++shared.in_flight;
     http::Response resp;
     if (req.path == "/healthz") {
       resp = shared.router.dispatch(req, shared.app);
+    } else if (shared.pending.load() >= shared.opts.max_pending) {
+      resp = error_response(503, "overloaded", "系统繁忙，请稍后重试");
+      resp.set_header("Retry-After", std::to_string(kOverloadRetrySeconds));
     } else {
+      ++shared.pending;
       // Hop to the worker pool for the handler and come back to this connection's strand.
       resp = co_await asio::co_spawn(
           shared.workers,
           [&]() -> awaitable<http::Response> { co_return shared.router.dispatch(req, shared.app); },
           use_awaitable);
+      --shared.pending;
     }
-    auto res = to_beast(std::move(resp), version, keep_alive, head);
+    auto res = to_beast(std::move(resp), version, keep_alive, head, shared.opts.hsts);
     stream.expires_after(shared.opts.write_timeout);
     auto [wec, wn] = co_await bhttp::async_write(stream, res, kAsTuple);
     --shared.in_flight;

@@ -51,8 +51,10 @@ http::Response guarded(Format f, F&& body) {
   } catch (const Open311Error& e) {
     return reply(f, render_error(f, e.status, e.description), e.status);
   } catch (const ApiError& e) {
-    const int status = e.status() == 404 || e.status() == 403 ? e.status() : 400;
-    return reply(f, render_error(f, status, e.message()), status);
+    const int status = e.status() == 404 || e.status() == 403 || e.status() == 429 ? e.status() : 400;
+    auto r = reply(f, render_error(f, status, e.message()), status);
+    if (e.retry_after() > 0) r.set_header("Retry-After", std::to_string(e.retry_after()));
+    return r;
   }
 }
 
@@ -243,6 +245,8 @@ http::Response post_request(Ctx& ctx, Format f) {
       if (auto problem = people::phone_problem(in.phone)) throw Open311Error{400, "phone: " + *problem};
     }
     in.anonymous = in.phone.empty() && in.reporter_name.empty();
+    // The key holder relays many residents, so only each resident's phone is limited here.
+    appeals::limit_intake(ctx.app, "", in.phone);
     const auto created = appeals::file(ctx.app, grid_index(), in, nullptr, ctx.req.client_ip);
     const std::string notice = "已受理登记，请凭编号 " + created.code + " 查询办理进度";
     return reply(f, render(f, "service_requests", "request",

@@ -5,41 +5,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { Client, as, assertError, BASE } from './client.mjs';
+import { Client, as, assertError, serverNow, sideServer } from './client.mjs';
 
 const STRONG = 'Jiceng#2026';
 let serial = 0;
 const unique = (prefix) => `${prefix}-${process.pid}-${++serial}`;
-
-// A second server on the same database with its own clock and settings, so moving its clock by
-// days leaves the main test server's accounts and sessions alone.
-async function sideServer(extra = []) {
-  const args = ['serve', '--db', process.env.JICENG_DB, '--key-file', process.env.JICENG_KEY, '--listen', '127.0.0.1:0',
-    '--web', '/nonexistent', '--test-clock', '--sweep-seconds', '0', '--deliver-seconds', '0', ...extra];
-  const proc = spawn(process.env.JICENG_BIN, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  let log = '';
-  const url = await new Promise((resolve, reject) => {
-    proc.stderr.on('data', (d) => {
-      log += d;
-      const m = log.match(/serving (http:\/\/[0-9.]+:\d+)/);
-      if (m) resolve(m[1]);
-    });
-    proc.on('exit', (code) => reject(new Error(`side server exited ${code}: ${log}`)));
-  });
-  const clock = async (s) => (await (await fetch(url + '/api/v1/_test/clock', { method: 'POST', body: JSON.stringify({ advance_seconds: s }) })).json()).now;
-  // Start level with the main server, whose clock earlier tests have moved on.
-  await clock((await serverNow()) - (await clock(0)));
-  return { url, clock, stop: () => proc.kill('SIGTERM') };
-}
-
-class At extends Client {
-  constructor(url) { super(); this.url = url; }
-  async req(method, path, body, opts) {
-    const saved = globalThis.fetch;
-    globalThis.fetch = (u, o) => saved(u.replace(BASE, this.url), o);
-    try { return await super.req(method, path, body, opts); } finally { globalThis.fetch = saved; }
-  }
-}
 
 // A grid worker account made by the county's organisation department, password already changed.
 async function newAccount(password = STRONG) {
@@ -74,7 +44,6 @@ function totp(secret, unixSeconds) {
   return String(n % 1e6).padStart(6, '0');
 }
 
-const serverNow = async () => (await new Client().post('/api/v1/_test/clock', { advance_seconds: 0 })).json.now;
 
 test('new passwords need 8 characters of 3 kinds and never the username', async () => {
   const admin = await as('admin');
@@ -133,17 +102,17 @@ test('a lock lapses after 15 minutes; idle sessions end after 30; passwords expi
   const { username } = await newAccount();
   const side = await sideServer(['--password-max-age-days', '1']);
   t.after(side.stop);
-  for (let i = 0; i < 5; i++) await new At(side.url).post('/api/v1/session', { username, password: 'Wrong#0000' });
-  assertError(assert, await new At(side.url).post('/api/v1/session', { username, password: STRONG }), 423);
+  for (let i = 0; i < 5; i++) await new Client(side.url).post('/api/v1/session', { username, password: 'Wrong#0000' });
+  assertError(assert, await new Client(side.url).post('/api/v1/session', { username, password: STRONG }), 423);
   await side.clock(15 * 60 + 1);
-  const c = await new At(side.url).login(username, STRONG);
+  const c = await new Client(side.url).login(username, STRONG);
   assert.equal((await c.get('/api/v1/session')).status, 200);
   await side.clock(29 * 60);
   assert.equal((await c.get('/api/v1/session')).status, 200, 'active within 30 minutes');
   await side.clock(31 * 60);
   assertError(assert, await c.get('/api/v1/session'), 401, 'unauthenticated');
   await side.clock(86400);
-  const late = await new At(side.url).login(username, STRONG);
+  const late = await new Client(side.url).login(username, STRONG);
   assert.equal(late.account.password_change, 'expired');
   const blocked = await late.get('/api/v1/appeals?queue=pending');
   assertError(assert, blocked, 403, 'password_change_required');

@@ -299,6 +299,9 @@ int main(int argc, char** argv) {
   auto* rollup = cli.add_subcommand("rollup", "Rebuild the appeal figures rollups from the appeals (after a bulk load)");
   add_common(rollup);
 
+  auto* check = cli.add_subcommand("check", "Check the database: SQLite's integrity and foreign keys, and the audit chain");
+  add_common(check);
+
   auto* audit_cmd = cli.add_subcommand("audit", "Audit log tools");
   audit_cmd->require_subcommand(1);
   auto* verify = audit_cmd->add_subcommand("verify", "Check the SM3 hash chain of the audit log");
@@ -454,6 +457,27 @@ int main(int argc, char** argv) {
       auto db = open_db(common);
       const auto n = db->write([](store::Conn& c) { return appeals::rebuild_rollups(c); });
       std::cout << "rollups rebuilt from " << n << " appeal(s)\n";
+      return 0;
+    }
+    if (*check) {
+      auto db = open_db(common, false);
+      const auto problems = db->read([](store::Conn& c) {
+        std::vector<std::string> out;
+        if (c.dialect() == store::Dialect::sqlite) {
+          for (const auto& r : c.query("PRAGMA integrity_check")) {
+            if (r.text(0) != "ok") out.push_back("integrity: " + r.text(0));
+          }
+          for (const auto& r : c.query("PRAGMA foreign_key_check")) {
+            out.push_back("foreign key: table " + r.text(0) + " row " + std::to_string(r.integer(1)) + " -> " + r.text(2));
+          }
+        }
+        const auto chain = audit::verify(c);
+        if (!chain.ok) out.push_back("audit log broken at row " + std::to_string(*chain.first_bad_id) + ": " + chain.reason);
+        return out;
+      });
+      for (const auto& p : problems) std::cerr << p << "\n";
+      if (!problems.empty()) return 2;
+      std::cout << "database ok: " << db->describe() << "\n";
       return 0;
     }
     if (*verify) {

@@ -24,6 +24,7 @@
 #include "core/server.hpp"
 #include "crypto/crypto.hpp"
 #include "demo/demo.hpp"
+#include "store/backup.hpp"
 #include "store/migrations.hpp"
 
 namespace {
@@ -302,6 +303,16 @@ int main(int argc, char** argv) {
   auto* check = cli.add_subcommand("check", "Check the database: SQLite's integrity and foreign keys, and the audit chain");
   add_common(check);
 
+  auto* backup_cmd = cli.add_subcommand("backup", "Write a consistent backup while the server keeps running");
+  add_common(backup_cmd);
+  std::string backup_file;
+  backup_cmd->add_option("FILE", backup_file, "new file to write")->required();
+  auto* restore_cmd = cli.add_subcommand("restore", "Restore a backup (with the server stopped)");
+  add_common(restore_cmd);
+  bool replace = false;
+  restore_cmd->add_option("FILE", backup_file, "backup written by `jiceng backup`")->required()->check(CLI::ExistingFile);
+  restore_cmd->add_flag("--replace", replace, "overwrite an existing database");
+
   auto* audit_cmd = cli.add_subcommand("audit", "Audit log tools");
   audit_cmd->require_subcommand(1);
   auto* verify = audit_cmd->add_subcommand("verify", "Check the SM3 hash chain of the audit log");
@@ -457,6 +468,15 @@ int main(int argc, char** argv) {
       auto db = open_db(common);
       const auto n = db->write([](store::Conn& c) { return appeals::rebuild_rollups(c); });
       std::cout << "rollups rebuilt from " << n << " appeal(s)\n";
+      return 0;
+    }
+    if (*backup_cmd) {
+      std::cout << store::backup(common.db, backup_file) << "\nKeep the key file (" << common.key_file
+                << ") safe and apart from it: without the key, the encrypted personal data cannot be read.\n";
+      return 0;
+    }
+    if (*restore_cmd) {
+      std::cout << store::restore(backup_file, common.db, replace) << "\n";
       return 0;
     }
     if (*check) {

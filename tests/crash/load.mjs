@@ -1,9 +1,11 @@
-// Sustained public intake until the server goes away: `node load.mjs URL ACKED_FILE CONCURRENCY`.
+// Sustained public intake until the server goes away, or for SECONDS when given:
+// `node load.mjs URL ACKED_FILE CONCURRENCY [SECONDS]`.
 // Each appeal whose 201 arrives is appended to ACKED_FILE (code, then the description it was
 // filed with) before the next request is sent, so the file is exactly what the client was told.
 import { appendFileSync } from 'node:fs';
 
-const [url, acked, concurrency = '8'] = process.argv.slice(2);
+const [url, acked, concurrency = '8', seconds] = process.argv.slice(2);
+const until = seconds ? Date.now() + Number(seconds) * 1000 : Infinity;
 const cats = (await (await fetch(url + '/api/v1/public/categories')).json()).items;
 const parents = new Set(cats.map((c) => c.parent_id));
 const leaves = cats.filter((c) => c.level === 3 && !parents.has(c.id));
@@ -11,7 +13,7 @@ const tag = `${process.pid}-${Date.now()}`;
 let seq = 0;
 
 async function worker() {
-  for (;;) {
+  while (Date.now() < until) {
     const n = ++seq;
     const description = `崩溃测试诉求 ${tag}-${n}：楼下路灯不亮`;
     let r;

@@ -4,7 +4,9 @@ DB ?= sqlite:data/jiceng.db
 LISTEN ?= 127.0.0.1:8080
 JOBS ?= $(shell nproc)
 
-.PHONY: deps configure build web run test unit bench clean
+FUZZ_SECONDS ?= 60
+
+.PHONY: deps configure build web run test unit bench fuzz clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -27,7 +29,9 @@ run: build web
 
 test: configure web
 	@cmake --build $(BUILD) -j $(JOBS)
-	@cd $(BUILD) && ctest --output-on-failure --timeout 900
+	@test -f build-asan/build.ninja || cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJICENG_SANITIZE=ON >/dev/null
+	@cmake --build build-asan -j $(JOBS) --target jiceng jiceng_unit fuzz_http_request fuzz_routes fuzz_table fuzz_open311_form fuzz_geojson fuzz_image
+	@cd $(BUILD) && ctest --output-on-failure --timeout 1200
 
 bench: build
 	@bash scripts/install-bench-deps.sh
@@ -36,5 +40,13 @@ bench: build
 	@bash bench/cogov.sh
 	@bash bench/province.sh
 
+# libFuzzer with ASan and UBSan (clang): every target for FUZZ_SECONDS, then a table of
+# executions and crashes. `make test` replays the saved corpus (fuzz/corpus) without clang.
+fuzz: deps
+	@bash scripts/install-fuzz-deps.sh
+	@test -f build-fuzz/build.ninja || CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJICENG_FUZZ=ON
+	@cmake --build build-fuzz -j $(JOBS) --target fuzz_http_request fuzz_routes fuzz_table fuzz_open311_form fuzz_geojson fuzz_image
+	@bash fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
+
 clean:
-	rm -rf $(BUILD) web/dist
+	rm -rf $(BUILD) build-fuzz build-asan web/dist

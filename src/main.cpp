@@ -48,21 +48,6 @@ std::unique_ptr<store::Database> open_db(const Common& c, bool run_migrations = 
   return db;
 }
 
-void build_router(Router& router, const std::string& web_root) {
-  core::register_routes(router, web_root);
-  auth::register_routes(router);
-  orgs::register_routes(router);
-  people::register_routes(router);
-  appeals::register_routes(router);
-  notify::register_routes(router);
-  open311::register_routes(router);
-  lists::register_routes(router);
-  dual_report::register_routes(router);
-  pairing::register_routes(router);
-  deliberation::register_routes(router);
-  router.set_authenticator(auth::authenticate);
-}
-
 // The county-wide principal the command line acts as for import and export.
 auth::Principal system_principal(store::Database& db) {
   auth::Principal p;

@@ -13,7 +13,7 @@ trap cleanup EXIT
 [ -f "$here/../web/dist/index.html" ] || { echo "web/dist is missing: run 'npm run build'"; exit 1; }
 db="sqlite:$tmp/jiceng.db"
 "$bin" demo --db "$db" --key-file "$tmp/jiceng.key" >/dev/null
-start_server "$bin" "$db" "$tmp/jiceng.key" "$here/../web/dist" "$tmp/server.log" --test-clock --sweep-seconds 0 --deliver-seconds 0 --media "$tmp/media"
+start_server "$bin" "$db" "$tmp/jiceng.key" "$here/../web/dist" "$tmp/server.log" --test-clock --sweep-seconds 0 --deliver-seconds 0 --media "$tmp/media" $NO_LIMITS
 export JICENG_URL
 cd "$here/.."
 node --test --test-concurrency=1 --test-reporter=spec tests/e2e/

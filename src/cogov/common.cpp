@@ -56,9 +56,12 @@ Area report_area(store::Conn& c, const Ctx& ctx) {
     if (!a) not_found("所选区域不存在");
     return *a;
   }
-  for (const auto& b : ctx.who().bindings) {
-    if (b.scope_type != auth::ScopeType::area || b.path.empty()) continue;
-    if (auto a = area_by_id(c, b.scope_id)) return *a;
+  // Open routes (the public lists) may have nobody signed in: then the whole county.
+  if (ctx.principal) {
+    for (const auto& b : ctx.principal->bindings) {
+      if (b.scope_type != auth::ScopeType::area || b.path.empty()) continue;
+      if (auto a = area_by_id(c, b.scope_id)) return *a;
+    }
   }
   auto row = c.one("SELECT id, path, kind, name FROM area WHERE parent_id IS NULL ORDER BY id LIMIT 1");
   if (!row) not_found("尚未建立区域");

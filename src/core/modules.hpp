@@ -12,3 +12,8 @@ namespace jiceng::dual_report { void register_routes(Router& r); }
 namespace jiceng::pairing { void register_routes(Router& r); }
 namespace jiceng::deliberation { void register_routes(Router& r); }
 namespace jiceng::core { void register_routes(Router& r, const std::string& web_root); }
+
+namespace jiceng {
+// All of the above, in order, with the session authenticator.
+void build_router(Router& router, const std::string& web_root);
+}  // namespace jiceng

@@ -58,6 +58,11 @@ std::int64_t Ctx::id(const std::string& name) const {
   return v;
 }
 
+const auth::Principal& Ctx::who() const {
+  if (!principal) throw ApiError(401, "unauthenticated", "请先登录");
+  return *principal;
+}
+
 http::Response error_response(int status, const std::string& code, const std::string& message,
                               const std::string& field) {
   boost::json::object err{{"code", code}, {"message", message}};

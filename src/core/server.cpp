@@ -1,6 +1,8 @@
-// The only translation unit with Beast and Asio: a coroutine session per connection on a thread
+// The server proper (Beast and Asio): a coroutine session per connection on a thread
 // per core; handlers run on a separate worker pool so a slow database never stalls the I/O threads.
 #include "core/server.hpp"
+
+#include "core/beast_request.hpp"
 
 #include <boost/asio.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
@@ -44,47 +46,6 @@ struct Shared final {
   std::atomic<int> pending{0};
   std::atomic<bool> stopping{false};
 };
-
-// The client's address: the peer's, or, when the peer is a trusted proxy, the nearest address in
-// X-Forwarded-For that is not one of the trusted proxies.
-std::string client_address(const http::Request& r, const std::string& peer, const std::vector<std::string>& trusted) {
-  auto is_trusted = [&](const std::string& a) { return std::find(trusted.begin(), trusted.end(), a) != trusted.end(); };
-  if (!is_trusted(peer)) return peer;
-  const auto it = r.headers.find("x-forwarded-for");
-  if (it == r.headers.end()) return peer;
-  std::string_view rest(it->second);
-  while (!rest.empty()) {
-    const auto comma = rest.rfind(',');
-    std::string_view hop = comma == std::string_view::npos ? rest : rest.substr(comma + 1);
-    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
-    while (!hop.empty() && hop.front() == ' ') hop.remove_prefix(1);
-    while (!hop.empty() && hop.back() == ' ') hop.remove_suffix(1);
-    boost::system::error_code ec;
-    const auto addr = asio::ip::make_address(std::string(hop), ec);
-    if (ec) return peer;  // not an address: trust nothing in it
-    if (!is_trusted(addr.to_string())) return addr.to_string();
-  }
-  return peer;
-}
-
-http::Request convert(bhttp::request<bhttp::string_body>&& in, const std::string& ip,
-                      const std::vector<std::string>& trusted) {
-  http::Request r;
-  r.method = std::string(in.method_string());
-  r.target = std::string(in.target());
-  const auto q = r.target.find('?');
-  r.path = http::url_decode(std::string_view(r.target).substr(0, q), false);
-  if (q != std::string::npos) r.query = http::parse_query(std::string_view(r.target).substr(q + 1));
-  for (const auto& f : in) {
-    std::string name(f.name_string());
-    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    auto [it, inserted] = r.headers.emplace(std::move(name), std::string(f.value()));
-    if (!inserted) it->second += ", " + std::string(f.value());
-  }
-  r.body = std::move(in.body());
-  r.client_ip = trusted.empty() ? ip : client_address(r, ip, trusted);
-  return r;
-}
 
 bhttp::response<bhttp::string_body> to_beast(http::Response&& r, unsigned version, bool keep_alive, bool head,
                                              bool hsts) {
@@ -151,7 +112,7 @@ awaitable<void> session(tcp::socket socket, Shared& shared) {
     const unsigned version = req_in.version();
     const bool head = req_in.method() == bhttp::verb::head;
     const bool keep_alive = req_in.keep_alive() && !shared.stopping.load();
-    http::Request req = convert(std::move(req_in), ip, shared.opts.trusted_proxies);
+    http::Request req = http::from_beast(std::move(req_in), ip, shared.opts.trusted_proxies);
     ++shared.in_flight;
     http::Response resp;
     if (req.path == "/healthz") {

@@ -51,7 +51,10 @@ int migrate(Database& db) {
     c.script("CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)");
   });
   int applied = 0;
-  for (const auto& [version, sql] : versions) {
+  for (const auto& entry : versions) {
+    // Named copies, not structured bindings: clang 14 (the fuzz build) cannot capture those.
+    const std::string& version = entry.first;
+    const std::string& sql = entry.second;
     const bool ran = db.write([&](Conn& c) {
       if (d == Dialect::postgres) c.script("SELECT pg_advisory_xact_lock(7301)");
       if (c.one("SELECT 1 FROM schema_migrations WHERE version = ?", {version})) return false;

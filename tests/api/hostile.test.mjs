@@ -65,3 +65,9 @@ test('many concurrent requests never produce a 5xx', async () => {
   const results = await Promise.all(Array.from({ length: 200 }, (_, i) => c.get(paths[i % paths.length])));
   assert.ok(results.every((r) => r.status === 200), results.map((r) => r.status).join(','));
 });
+
+test('the public lists answer a visitor who names no area (found by fuzzing: it read an empty principal)', async () => {
+  const r = await new Client().get('/api/v1/public/lists');
+  assert.equal(r.status, 200, r.text);
+  assert.ok(Array.isArray(r.json.needs));
+});

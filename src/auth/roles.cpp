@@ -35,8 +35,9 @@ constexpr std::array<std::string_view, 14> kRegisters = {"areas",   "orgs",    "
 // docs/api-cogov.md); each cell: "" none, "r" read, "w" read+write, "x" read+write+reveal.
 // `accounts` is creating, disabling and resetting accounts; `grants` is binding roles and unlocking.
 // Business roles do both inside their own subtree (a street sets up its grid workers); of the three
-// administrators, the system one keeps accounts, the security one grants, the audit one reads the
-// audit log, which nobody else reads.
+// administrators, the system one keeps accounts, the security one grants (reading the area,
+// organisation and unit trees to pick where, but no personal data), the audit one reads the audit
+// log, which nobody else reads.
 // Registers in kRegisters order.
 constexpr std::array<std::array<std::string_view, 14>, 12> kMatrix = {{
     /* org_dept            */ {"w", "w", "w", "x", "w", "x", "w", "", "x", "w", "w", "w", "w", "w"},
@@ -49,7 +50,7 @@ constexpr std::array<std::array<std::string_view, 14>, 12> kMatrix = {{
     /* resident            */ {"", "", "", "", "", "", "", "", "", "", "", "", "r", ""},
     /* department          */ {"r", "r", "r", "", "r", "", "", "", "w", "", "", "", "", ""},
     /* sys_admin           */ {"", "", "", "", "", "", "w", "", "", "", "", "", "", ""},
-    /* sec_admin           */ {"", "", "", "", "", "", "r", "", "", "", "", "", "", "w"},
+    /* sec_admin           */ {"r", "r", "r", "", "", "", "r", "", "", "", "", "", "", "w"},
     /* audit_admin         */ {"", "", "", "", "", "", "", "r", "", "", "", "", "", ""},
 }};
 

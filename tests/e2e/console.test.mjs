@@ -126,6 +126,8 @@ test('admin logs in and sees the overview with the county counts', async () => {
   })
   const n = Number((await members.innerText()).replace(/[^\d]/g, ''))
   assert.ok(n > 0, `the county has members (got ${n})`)
+  // 等保: the audit log is the audit administrator's alone (security.test.mjs)
+  assert.equal(await page.locator('.el-menu-item[data-menu="audit"]').count(), 0, 'admin has no audit menu')
   await shot(page, '02-overview')
 })
 

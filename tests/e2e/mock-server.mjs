@@ -138,6 +138,8 @@ const ACCOUNT = {
   display_name: '系统管理员',
   roles: [{ role: 'org_dept', scope_type: 'area', scope_id: county.id, scope_name: county.name }],
   menus: ['areas', 'orgs', 'units', 'members', 'venues', 'people', 'grids', 'import', 'audit', 'accounts', 'appeals'],
+  password_change: null, // or 'first_login' | 'expired': the console then shows the password page alone
+  totp_enabled: false,
   grid_ids: [],
 }
 const firstGrid = areas.find((a) => a.kind === 'grid')
@@ -147,6 +149,8 @@ const GRID_ACCOUNT = {
   display_name: '网格员',
   roles: [{ role: 'grid_staff', scope_type: 'area', scope_id: firstGrid.id, scope_name: areas.find((a) => a.id === firstGrid.parent_id).name + firstGrid.name }],
   menus: ['areas', 'orgs', 'units', 'venues', 'people', 'grids', 'appeals'],
+  password_change: null,
+  totp_enabled: false,
   grid_ids: [firstGrid.id],
 }
 const ACCOUNTS = { admin: ACCOUNT, grid: GRID_ACCOUNT }

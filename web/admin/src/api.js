@@ -7,6 +7,7 @@ import { ElMessage } from 'element-plus'
 const CSRF_KEY = 'jiceng_csrf'
 let csrfToken = sessionStorage.getItem(CSRF_KEY) || ''
 let onUnauthorized = () => {}
+let onPasswordChangeRequired = () => {}
 
 export function setCsrfToken(token) {
   csrfToken = token || ''
@@ -16,6 +17,11 @@ export function setCsrfToken(token) {
 
 export function setUnauthorizedHandler(fn) {
   onUnauthorized = fn
+}
+
+/** Called when the server answers 403 `password_change_required` (the account must change its password first). */
+export function setPasswordChangeHandler(fn) {
+  onPasswordChangeRequired = fn
 }
 
 export class ApiError extends Error {
@@ -94,6 +100,11 @@ export async function request(method, path, options = {}) {
       if (!silent) ElMessage.warning(err.body?.error?.message || '登录已过期，请重新登录')
       throw err
     }
+    if (res.status === 403 && err.code === 'password_change_required') {
+      onPasswordChangeRequired()
+      if (!silent) ElMessage.warning(err.message)
+      throw err
+    }
     if (!silent) ElMessage.error(err.message)
     throw err
   }
@@ -109,11 +120,32 @@ export const api = {
 }
 
 // ---- session ----
-export const login = (username, password) =>
-  request('POST', '/api/v1/session', { body: { username, password }, silent: true, noAuthRedirect: true })
+export const login = (username, password, totp) =>
+  request('POST', '/api/v1/session', {
+    body: totp ? { username, password, totp } : { username, password },
+    silent: true,
+    noAuthRedirect: true,
+  })
 export const fetchSession = () =>
   request('GET', '/api/v1/session', { silent: true, noAuthRedirect: true })
 export const logout = () => request('DELETE', '/api/v1/session', { silent: true, noAuthRedirect: true })
+/** Errors are not shown here: the form puts them under the field the server names. */
+export const changePassword = (currentPassword, newPassword) =>
+  request('PUT', '/api/v1/session/password', {
+    body: { current_password: currentPassword, new_password: newPassword },
+    silent: true,
+  })
+export const beginTotp = () => api.post('/api/v1/session/totp')
+export const confirmTotp = (code) => request('POST', '/api/v1/session/totp/confirm', { body: { code }, silent: true })
+export const disableTotp = (password) => api.post('/api/v1/session/totp/disable', { password })
+
+// ---- account administration (等保: system administrator keeps accounts, security administrator grants) ----
+export const listAccounts = (params) => api.get('/api/v1/accounts', params)
+export const createAccount = (body) => request('POST', '/api/v1/accounts', { body, silent: true })
+/** action: disable | enable | unlock | totp-reset */
+export const accountAction = (id, action) => api.post(`/api/v1/accounts/${id}/${action}`)
+export const resetAccountPassword = (id, password) => api.post(`/api/v1/accounts/${id}/password`, { password })
+export const grantRole = (id, body) => api.post(`/api/v1/accounts/${id}/roles`, body)
 
 // ---- registers ----
 export const listRegister = (register, params, opts) => api.get(`/api/v1/${register}`, params, opts)
@@ -142,6 +174,7 @@ export const areaGeojson = (id) => api.get(`/api/v1/areas/${id}/geojson`)
 export const areaCommittee = (id) => api.get(`/api/v1/areas/${id}/committee`)
 export const unitCoverage = (areaId) => api.get('/api/v1/units/coverage', { area_id: areaId })
 export const listAudit = (params) => api.get('/api/v1/audit', params)
+export const verifyAudit = () => api.get('/api/v1/audit/verify')
 
 export const exportUrl = (register, format, filters) =>
   `/api/v1/export/${register}${buildQuery({ ...filters, format })}`

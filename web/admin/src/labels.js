@@ -104,6 +104,32 @@ export const ROLE = {
   resident: '居民',
   department: '职能部门',
   admin: '系统管理员',
+  sys_admin: '系统管理员',
+  sec_admin: '安全管理员',
+  audit_admin: '审计管理员',
+}
+
+// Roles an account administrator may grant in the console, with the kind of scope each is bound to
+// (the three administrators' roles are given only with `jiceng user` on the server).
+export const GRANT_ROLE = {
+  org_dept: { label: '组织部', scope: 'area' },
+  street_officer: { label: '街道（镇、园区）干部', scope: 'area' },
+  community_secretary: { label: '社区（村）书记', scope: 'area' },
+  grid_staff: { label: '网格员', scope: 'area' },
+  branch_secretary: { label: '党支部书记', scope: 'org' },
+  member: { label: '党员', scope: 'member' },
+  unit_admin: { label: '单位管理员', scope: 'unit' },
+  resident: { label: '居民', scope: 'area' },
+  department: { label: '职能部门', scope: 'unit' },
+}
+
+export const ADMIN_ROLES = ['sys_admin', 'sec_admin', 'audit_admin']
+
+export const SCOPE_TYPE = {
+  area: '区域',
+  org: '党组织',
+  unit: '单位',
+  member: '党员',
 }
 
 export const MENU = {
@@ -116,7 +142,7 @@ export const MENU = {
   grids: '网格地图',
   import: '导入',
   audit: '审计日志',
-  accounts: '账号',
+  accounts: '账号管理',
   appeals: '诉求办理',
   lists: '三张清单',
   dual_report: '双报到',

@@ -115,5 +115,8 @@ export const MENU_ROUTES = [
   },
   { menu: 'grids', path: 'grids', icon: 'Grid', component: () => import('./pages/GridMapPage.vue') },
   { menu: 'import', path: 'import', icon: 'Upload', component: () => import('./pages/ImportPage.vue') },
+  // 等保: accounts are kept by the system administrator (and business roles in their subtree), roles
+  // granted by the security administrator; the audit log is read by the audit administrator alone.
+  { menu: 'accounts', path: 'accounts', icon: 'Key', component: () => import('./pages/AccountsPage.vue') },
   { menu: 'audit', path: 'audit', icon: 'Document', component: () => import('./pages/AuditPage.vue') },
 ]

@@ -31,6 +31,17 @@ export async function ensureSession() {
   return session.account
 }
 
+/** Reload the account from the server (after a password change or enrolling TOTP). */
+export async function reloadSession() {
+  setSession(await fetchSession())
+  return session.account
+}
+
+/** null, or why the password must be changed before anything else: 'first_login' | 'expired'. */
+export function passwordChangeReason() {
+  return (session.account && session.account.password_change) || null
+}
+
 export function hasMenu(key) {
   return !!session.account && (session.account.menus || []).includes(key)
 }

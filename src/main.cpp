@@ -96,6 +96,16 @@ void apply_config(CLI::App& sub, const std::string& path) {
 }
 
 void add_test_routes(Router& router, std::shared_ptr<std::atomic<std::int64_t>> offset) {
+  // Every route the router holds, for the scope proof to walk (tests/api/scope.test.mjs).
+  router.add("GET", "/api/v1/_test/routes", Access::open, "test", "（仅测试）全部路由", [&router](Ctx&) {
+    boost::json::array out;
+    for (const auto& r : router.routes()) {
+      const char* access = r.access == Access::open ? "open" : r.access == Access::credentials ? "credentials"
+                                                                                              : "authenticated";
+      out.push_back(boost::json::object{{"method", r.method}, {"pattern", r.pattern}, {"access", access}});
+    }
+    return json::respond(boost::json::object{{"routes", std::move(out)}});
+  });
   router.add("POST", "/api/v1/_test/clock", Access::open, "test", "（仅测试）拨动时钟", [offset](Ctx& ctx) {
     const auto body = json::parse_object(ctx.req.body);
     const auto by = json::opt_int(body, "advance_seconds").value_or(0);

@@ -128,6 +128,7 @@ void add_registers() {
     s.name = "households";
     s.label = "户";
     s.table = "household";
+    s.search_column = "head_name";
     s.joins = "LEFT JOIN area a ON a.id = t.area_id";
     s.extra = {{"a.name", "area_name"}};
     s.fields = {
@@ -163,6 +164,7 @@ void add_registers() {
     s.name = "deliberations";
     s.label = "议事事项";
     s.table = "deliberation";
+    s.search_column = "title";
     s.joins = "LEFT JOIN area a ON a.id = t.area_id";
     s.extra = {{"a.name", "area_name"}};
     s.fields = {

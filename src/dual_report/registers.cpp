@@ -81,6 +81,7 @@ void add_registers() {
     s.name = "dual-reports";
     s.label = "双报到";
     s.table = "dual_report";
+    s.search_column = "";
     s.joins = "LEFT JOIN party_org o ON o.id = t.party_org_id LEFT JOIN unit u ON u.id = t.unit_id "
               "LEFT JOIN member m ON m.id = t.member_id LEFT JOIN area a ON a.id = t.area_id";
     s.extra = {{"o.name", "party_org_name"}, {"u.name", "unit_name"}, {"m.name", "member_name"}, {"a.name", "area_name"}};
@@ -113,6 +114,7 @@ void add_registers() {
     s.name = "activities";
     s.label = "报到活动";
     s.table = "activity";
+    s.search_column = "title";
     s.joins = "LEFT JOIN area a ON a.id = t.area_id";
     s.extra = {{"a.name", "area_name"}};
     s.fields = {

@@ -166,6 +166,7 @@ void add_registers() {
     s.name = "resources";
     s.label = "资源";
     s.table = "resource";
+    s.search_column = "title";
     s.joins = "LEFT JOIN area a ON a.id = t.area_id";
     s.extra = {{"a.name", "area_name"}};
     s.fields = {
@@ -212,6 +213,7 @@ void add_registers() {
     s.name = "needs";
     s.label = "需求";
     s.table = "need";
+    s.search_column = "title";
     s.joins = "LEFT JOIN area a ON a.id = t.area_id";
     s.extra = {{"a.name", "area_name"}};
     s.fields = {
@@ -248,6 +250,7 @@ void add_registers() {
     s.name = "projects";
     s.label = "项目";
     s.table = "project";
+    s.search_column = "title";
     s.joins = "LEFT JOIN area a ON a.id = t.area_id";
     s.extra = {{"a.name", "area_name"}};
     s.fields = {

@@ -65,6 +65,7 @@ void add_registers() {
     s.name = "pairings";
     s.label = "结对";
     s.table = "pairing";
+    s.search_column = "title";
     s.joins = "LEFT JOIN area a ON a.id = t.area_id";
     s.extra = {{"a.name", "area_name"}};
     s.fields = {

@@ -171,6 +171,7 @@ Query build_filters(const Spec& s, store::Conn& c, Ctx& ctx) {
   if (auto text = ctx.req.param("q"); text && !text->empty()) {
     const long n = json::utf8_length(*text);
     if (n < 0 || static_cast<std::size_t>(n) > kMaxQuery) bad_request("q", "搜索词最多 50 个字符");
+    if (s.search_column.empty()) bad_request("q", "此名册不支持按名称搜索");
     q.plain = false;
     if (s.fts_member_name && c.dialect() == store::Dialect::sqlite && static_cast<std::size_t>(n) >= kMinTrigramChars) {
       std::string phrase = "\"";
@@ -185,7 +186,7 @@ Query build_filters(const Spec& s, store::Conn& c, Ctx& ctx) {
       // walking the caller's area in order finds a page soonest.
       q.add("t.name >= ? AND t.name < ?", {*text, *text + kAfterEveryCharacter});
     } else {
-      q.add("t.name LIKE ? ESCAPE '\\'", {store::like_contains(*text)});
+      q.add("t." + s.search_column + " LIKE ? ESCAPE '\\'", {store::like_contains(*text)});
     }
   }
   return q;

@@ -91,6 +91,8 @@ struct Spec final {
   bool org_tally = false;           // org_tally.members counts this register by org path too
   bool tree = false;                // `?parent_id=` children; 0 = the caller's top nodes
   bool fts_member_name = false;     // SQLite FTS5 trigram search on member names
+  // The text column `?q=` searches; empty: the register has no name to search by (400).
+  std::string search_column = "name";
   bool creatable = true;            // false: rows are made by the module's own routes (no POST, no import)
   std::function<void(WriteCtx&)> prepare;
   std::function<void(store::Conn&, const store::Row&, boost::json::object&, bool detail)> decorate;

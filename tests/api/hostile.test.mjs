@@ -71,3 +71,15 @@ test('the public lists answer a visitor who names no area (found by fuzzing: it 
   assert.equal(r.status, 200, r.text);
   assert.ok(Array.isArray(r.json.needs));
 });
+
+test('every register answers a name search without a 5xx (the three lists once searched a name column they lack)', async () => {
+  const c = await as('admin');
+  for (const k of ['areas', 'orgs', 'units', 'members', 'venues', 'people', 'activities', 'deliberations', 'households',
+    'needs', 'pairings', 'projects', 'resources', 'volunteer-teams', 'dual-reports']) {
+    const r = await c.get(`/api/v1/${k}?q=${encodeURIComponent('测试')}`);
+    assert.ok(r.status === 200 || r.status === 400, `${k}: ${r.status} ${r.text}`);
+    if (r.status === 400) assert.equal(r.json.error.field, 'q');
+  }
+  const needs = await c.get(`/api/v1/needs?q=${encodeURIComponent('扶手')}`);
+  assert.ok(needs.json.items.every((n) => n.title.includes('扶手')));
+});

@@ -24,6 +24,7 @@
 #include "core/server.hpp"
 #include "crypto/crypto.hpp"
 #include "demo/demo.hpp"
+#include "keys/keys.hpp"
 #include "store/backup.hpp"
 #include "store/migrations.hpp"
 
@@ -132,7 +133,7 @@ std::string read_file(const std::string& path) {
 int run_in_process(const Common& common, const std::string& method, const std::string& target, std::string body,
                    http::Response& out) {
   auto db = open_db(common);
-  auto cipher = crypto::FieldCipher::from_key_file(common.key_file);
+  auto cipher = keys::open(*db, common.key_file);
   App app{*db, cipher, now_seconds};
   Router router;
   build_router(router, "");
@@ -308,6 +309,12 @@ int main(int argc, char** argv) {
   restore_cmd->add_option("FILE", backup_file, "backup written by `jiceng backup`")->required()->check(CLI::ExistingFile);
   restore_cmd->add_flag("--replace", replace, "overwrite an existing database");
 
+  auto* keys_cmd = cli.add_subcommand("keys", "Field encryption keys");
+  keys_cmd->require_subcommand(1);
+  auto* rotate = keys_cmd->add_subcommand("rotate", "New SM4/HMAC keys: re-encrypt every field, retire the old keys "
+                                                    "(stop the server first)");
+  add_common(rotate);
+
   auto* audit_cmd = cli.add_subcommand("audit", "Audit log tools");
   audit_cmd->require_subcommand(1);
   auto* verify = audit_cmd->add_subcommand("verify", "Check the SM3 hash chain of the audit log");
@@ -330,7 +337,7 @@ int main(int argc, char** argv) {
           return 1;
         }
       }
-      auto cipher = crypto::FieldCipher::from_key_file(common.key_file);
+      auto cipher = keys::open(*db, common.key_file);
       App app{*db, cipher, now_seconds};
       app.media_dir = media_dir;
       app.password_max_age_days = password_max_age_days;
@@ -378,7 +385,7 @@ int main(int argc, char** argv) {
     }
     if (*demo) {
       auto db = open_db(common);
-      auto cipher = crypto::FieldCipher::from_key_file(common.key_file);
+      auto cipher = keys::open(*db, common.key_file);
       if (if_empty && db->read([](store::Conn& c) { return c.scalar("SELECT COUNT(*) FROM area"); }) > 0) {
         std::cout << "database already holds data; demo not loaded\n";
         return 0;
@@ -472,6 +479,13 @@ int main(int argc, char** argv) {
     }
     if (*restore_cmd) {
       std::cout << store::restore(backup_file, common.db, replace) << "\n";
+      return 0;
+    }
+    if (*rotate) {
+      auto db = open_db(common);
+      const auto r = keys::rotate(*db, common.key_file, now_seconds());
+      std::cout << "field keys rotated: " << r.old_id << " -> " << r.new_id << ", " << r.values
+                << " value(s) re-encrypted; the old keys are gone from " << common.key_file << "\n";
       return 0;
     }
     if (*check) {

@@ -3,11 +3,15 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <sodium.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <sstream>
 #include <stdexcept>
 #include <vector>
 
@@ -16,6 +20,7 @@ namespace {
 
 constexpr std::size_t kIvBytes = 16;
 constexpr std::size_t kMacHexChars = 64;
+constexpr std::size_t kKeyIdChars = 12;
 
 struct SodiumInit final {
   SodiumInit() {
@@ -127,54 +132,108 @@ bool verify_password(std::string_view encoded, std::string_view password) {
   return crypto_pwhash_str_verify(enc.c_str(), password.data(), password.size()) == 0;
 }
 
-FieldCipher::FieldCipher(std::string enc_key, std::string mac_key, std::string index_key)
-    : enc_key_(std::move(enc_key)), mac_key_(std::move(mac_key)), index_key_(std::move(index_key)) {
-  if (enc_key_.size() != kKeyBytes) throw std::invalid_argument("SM4 key must be 16 bytes");
+std::string KeySet::id() const { return sm3_hex(enc + mac + index).substr(0, kKeyIdChars); }
+
+KeySet FieldCipher::generate() {
+  ensure_sodium();
+  std::string raw(3 * kKeyBytes, '\0');
+  randombytes_buf(raw.data(), raw.size());
+  return KeySet{raw.substr(0, kKeyBytes), raw.substr(kKeyBytes, kKeyBytes), raw.substr(2 * kKeyBytes)};
 }
 
-FieldCipher FieldCipher::from_key_file(const std::string& path) {
-  namespace fs = std::filesystem;
-  if (!fs::exists(path)) {
-    ensure_sodium();
-    if (fs::path(path).has_parent_path()) fs::create_directories(fs::path(path).parent_path());
-    std::string raw(3 * kKeyBytes, '\0');
-    randombytes_buf(raw.data(), raw.size());
-    const mode_t old = umask(077);
-    std::ofstream out(path, std::ios::trunc);
-    umask(old);
-    out << "# jiceng field keys: SM4 key, HMAC-SM3 key, blind-index key (hex). Keep outside the database.\n"
-        << to_hex(raw.substr(0, kKeyBytes)) << "\n"
-        << to_hex(raw.substr(kKeyBytes, kKeyBytes)) << "\n"
-        << to_hex(raw.substr(2 * kKeyBytes)) << "\n";
-    if (!out) throw std::runtime_error("cannot write key file " + path);
-  }
+// One set per line, three hex keys separated by spaces, newest last. The first format (three
+// lines of one key each) still reads as one set.
+std::vector<KeySet> FieldCipher::read_key_file(const std::string& path) {
   std::ifstream in(path);
-  std::vector<std::string> keys;
+  if (!in) throw std::runtime_error("cannot read key file " + path);
+  std::vector<KeySet> sets;
+  std::vector<std::string> loose;
   for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line[0] != '#') keys.push_back(from_hex(line));
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream words(line);
+    std::vector<std::string> keys;
+    for (std::string w; words >> w;) keys.push_back(from_hex(w));
+    if (keys.size() == 3) sets.push_back(KeySet{keys[0], keys[1], keys[2]});
+    else if (keys.size() == 1) loose.push_back(keys[0]);
+    else throw std::runtime_error("key file " + path + ": a line must hold one key or a set of three");
   }
-  if (keys.size() < 3) throw std::runtime_error("key file " + path + " must hold three hex keys");
-  return FieldCipher(keys[0], keys[1], keys[2]);
+  for (std::size_t i = 0; i + 3 <= loose.size(); i += 3) sets.insert(sets.begin(), KeySet{loose[i], loose[i + 1], loose[i + 2]});
+  if (sets.empty()) throw std::runtime_error("key file " + path + " holds no keys");
+  for (const auto& k : sets) {
+    if (k.enc.size() != kKeyBytes) throw std::runtime_error("key file " + path + ": an SM4 key must be 16 bytes");
+  }
+  return sets;
+}
+
+void FieldCipher::write_key_file(const std::string& path, const std::vector<KeySet>& sets) {
+  namespace fs = std::filesystem;
+  if (fs::path(path).has_parent_path()) fs::create_directories(fs::path(path).parent_path());
+  const std::string fresh = path + ".new";
+  {
+    const mode_t old = umask(077);
+    std::ofstream out(fresh, std::ios::trunc);
+    umask(old);
+    out << "# jiceng field keys, one set per line (SM4, HMAC-SM3, blind index; hex), newest last.\n"
+        << "# Keep this file outside the database and its backups.\n";
+    for (const auto& k : sets) out << to_hex(k.enc) << " " << to_hex(k.mac) << " " << to_hex(k.index) << "\n";
+    out.flush();
+    if (!out) throw std::runtime_error("cannot write key file " + fresh);
+  }
+  if (const int fd = ::open(fresh.c_str(), O_RDONLY); fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+  fs::rename(fresh, path);
+}
+
+FieldCipher FieldCipher::from_key_file(const std::string& path, const std::string& active_id) {
+  if (!std::filesystem::exists(path)) write_key_file(path, {generate()});
+  auto sets = read_key_file(path);
+  std::size_t active = sets.size() - 1;
+  if (!active_id.empty()) {
+    const auto it = std::find_if(sets.begin(), sets.end(), [&](const KeySet& k) { return k.id() == active_id; });
+    if (it == sets.end()) {
+      throw std::runtime_error("key file " + path + " lacks the key set " + active_id +
+                               " this database is encrypted with; restore the right key file");
+    }
+    active = static_cast<std::size_t>(it - sets.begin());
+  }
+  return FieldCipher(std::move(sets), active);
+}
+
+FieldCipher::FieldCipher(std::string enc_key, std::string mac_key, std::string index_key)
+    : sets_{KeySet{std::move(enc_key), std::move(mac_key), std::move(index_key)}} {
+  if (sets_[0].enc.size() != kKeyBytes) throw std::invalid_argument("SM4 key must be 16 bytes");
+}
+
+FieldCipher::FieldCipher(std::vector<KeySet> sets, std::size_t active) : sets_(std::move(sets)), active_(active) {
+  if (sets_.empty() || active_ >= sets_.size()) throw std::invalid_argument("no active key set");
 }
 
 std::string FieldCipher::encrypt(std::string_view plaintext) const {
   ensure_sodium();
   std::string iv(kIvBytes, '\0');
   randombytes_buf(iv.data(), iv.size());
-  const std::string body = to_hex(iv) + to_hex(sm4_cbc(true, enc_key_, iv, plaintext));
-  return body + hmac_sm3_hex(mac_key_, body);
+  const auto& k = active();
+  const std::string body = to_hex(iv) + to_hex(sm4_cbc(true, k.enc, iv, plaintext));
+  return body + hmac_sm3_hex(k.mac, body);
 }
 
 std::string FieldCipher::decrypt(std::string_view ciphertext) const {
   if (ciphertext.size() < 2 * kIvBytes + kMacHexChars) throw std::runtime_error("ciphertext too short");
   const auto body = ciphertext.substr(0, ciphertext.size() - kMacHexChars);
   const auto mac = ciphertext.substr(ciphertext.size() - kMacHexChars);
-  const std::string expected = hmac_sm3_hex(mac_key_, body);
-  if (sodium_memcmp(expected.data(), mac.data(), kMacHexChars) != 0) throw std::runtime_error("ciphertext failed its integrity check");
-  const std::string iv = from_hex(body.substr(0, 2 * kIvBytes));
-  return sm4_cbc(false, enc_key_, iv, from_hex(body.substr(2 * kIvBytes)));
+  // The active set first: after a finished rotation every value is under it.
+  for (std::size_t n = 0; n < sets_.size(); ++n) {
+    const auto& k = sets_[n == 0 ? active_ : (n <= active_ ? n - 1 : n)];
+    const std::string expected = hmac_sm3_hex(k.mac, body);
+    if (sodium_memcmp(expected.data(), mac.data(), kMacHexChars) != 0) continue;
+    const std::string iv = from_hex(body.substr(0, 2 * kIvBytes));
+    return sm4_cbc(false, k.enc, iv, from_hex(body.substr(2 * kIvBytes)));
+  }
+  throw std::runtime_error("ciphertext failed its integrity check");
 }
 
-std::string FieldCipher::blind_index(std::string_view plaintext) const { return hmac_sm3_hex(index_key_, plaintext); }
+std::string FieldCipher::blind_index(std::string_view plaintext) const { return hmac_sm3_hex(active().index, plaintext); }
 
 }  // namespace jiceng::crypto

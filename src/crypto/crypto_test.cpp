@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 namespace jiceng::crypto {
 namespace {
 
@@ -30,6 +33,41 @@ TEST(Passwords, VerifyOnlyTheRightOne) {
   const auto h = hash_password("jiceng-demo");
   EXPECT_TRUE(verify_password(h, "jiceng-demo"));
   EXPECT_FALSE(verify_password(h, "jiceng-dem0"));
+}
+
+TEST(FieldCipher, DecryptsUnderAnySetAndWritesUnderTheActiveOne) {
+  const auto a = FieldCipher::generate();
+  const auto b = FieldCipher::generate();
+  const FieldCipher old_only({a}, 0);
+  const FieldCipher both({a, b}, 1);
+  const auto under_a = old_only.encrypt("13812345678");
+  EXPECT_EQ(both.decrypt(under_a), "13812345678");
+  EXPECT_THROW(FieldCipher({b}, 0).decrypt(under_a), std::runtime_error);
+  EXPECT_EQ(FieldCipher({b}, 0).decrypt(both.encrypt("x")), "x");
+  EXPECT_NE(both.blind_index("370102199003071234"), old_only.blind_index("370102199003071234"));
+  EXPECT_EQ(both.active().id(), b.id());
+}
+
+TEST(FieldCipher, KeyFilesRoundTripAndTheFirstFormatStillReads) {
+  const auto dir = std::filesystem::temp_directory_path() / ("jiceng-keys-" + random_token(6));
+  std::filesystem::create_directories(dir);
+  const auto path = (dir / "jiceng.key").string();
+  const auto a = FieldCipher::generate();
+  const auto b = FieldCipher::generate();
+  FieldCipher::write_key_file(path, {a, b});
+  const auto sets = FieldCipher::read_key_file(path);
+  ASSERT_EQ(sets.size(), 2u);
+  EXPECT_EQ(sets[1].id(), b.id());
+  EXPECT_EQ(std::filesystem::status(path).permissions() & std::filesystem::perms::others_read, std::filesystem::perms::none);
+  EXPECT_EQ(FieldCipher::from_key_file(path).active().id(), b.id());
+  EXPECT_EQ(FieldCipher::from_key_file(path, a.id()).active().id(), a.id());
+  EXPECT_THROW(FieldCipher::from_key_file(path, "not-a-set"), std::runtime_error);
+  {
+    std::ofstream legacy(path, std::ios::trunc);
+    legacy << "# old\n" << to_hex(a.enc) << "\n" << to_hex(a.mac) << "\n" << to_hex(a.index) << "\n";
+  }
+  EXPECT_EQ(FieldCipher::from_key_file(path).active().id(), a.id());
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -40,3 +40,29 @@ start_server() {  # BIN DB KEY WEB LOG [extra serve flags…]
   done
   echo "server did not start:"; cat "$log"; return 1
 }
+
+# A throwaway store for one test script: sets tmp, db and key ("sqlite" or "postgres"; PG_DURABLE=1
+# keeps fsync on), and on exit stops the server, any CLEANUP_PIDS, and PostgreSQL, then removes it all.
+setup_store() {  # STORE
+  tmp=$(mktemp -d)
+  chmod 755 "$tmp"  # PostgreSQL's own user works inside it
+  PG_STOP=()
+  CLEANUP_PIDS=()
+  trap cleanup_store EXIT
+  if [ "$1" = postgres ]; then
+    mkdir -p "$tmp/pg"
+    start_postgres "$tmp/pg"
+    db=$PG_URL
+  else
+    db="sqlite:$tmp/jiceng.db"
+  fi
+  key="$tmp/jiceng.key"
+}
+
+cleanup_store() {
+  local p
+  for p in "${CLEANUP_PIDS[@]+"${CLEANUP_PIDS[@]}"}"; do kill "$p" 2>/dev/null || true; done
+  [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  [ ${#PG_STOP[@]} -gt 0 ] && "${PG_STOP[@]}" >/dev/null 2>&1 || true
+  rm -rf "$tmp"
+}

@@ -4,24 +4,7 @@ set -euo pipefail
 store=$1 bin=$2
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/lib.sh"
-tmp=$(mktemp -d)
-chmod 755 "$tmp"
-PG_STOP=()
-cleanup() {
-  [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
-  [ ${#PG_STOP[@]} -gt 0 ] && "${PG_STOP[@]}" >/dev/null 2>&1 || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-if [ "$store" = postgres ]; then
-  mkdir -p "$tmp/pg"
-  start_postgres "$tmp/pg"
-  db=$PG_URL
-else
-  db="sqlite:$tmp/jiceng.db"
-fi
-key="$tmp/jiceng.key"
+setup_store "$store"
 
 "$bin" migrate --db "$db" >/dev/null
 "$bin" migrate --db "$db" | grep -q "applied 0" || { echo "migrate is not idempotent"; exit 1; }

@@ -7,30 +7,17 @@ set -euo pipefail
 store=$1 bin=$2
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/lib.sh"
-tmp=$(mktemp -d)
-chmod 755 "$tmp"
-PG_STOP=()
-cleanup() {
-  [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
-  [ ${#PG_STOP[@]} -gt 0 ] && "${PG_STOP[@]}" >/dev/null 2>&1 || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+setup_store "$store"
 fail() { echo "backup test ($store): $*"; exit 1; }
 
 if [ "$store" = postgres ]; then
-  mkdir -p "$tmp/pg"
-  start_postgres "$tmp/pg"
-  db=$PG_URL
   "${PG_PSQL[@]}" -c "CREATE DATABASE restored" >/dev/null
   target=${PG_URL%/*}/restored
   file="$tmp/jiceng.dump"
 else
-  db="sqlite:$tmp/jiceng.db"
   target="sqlite:$tmp/restored.db"
   file="$tmp/jiceng.backup"
 fi
-key="$tmp/jiceng.key"
 acked="$tmp/acked.txt"
 : >"$acked"
 "$bin" migrate --db "$db" >/dev/null

@@ -6,26 +6,7 @@ set -euo pipefail
 store=$1 bin=$2 trials=${3:-20}
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/lib.sh"
-tmp=$(mktemp -d)
-chmod 755 "$tmp"
-PG_STOP=()
-LOAD_PID=
-cleanup() {
-  [ -n "$LOAD_PID" ] && kill "$LOAD_PID" 2>/dev/null || true
-  [ -n "${SERVER_PID:-}" ] && kill -9 "$SERVER_PID" 2>/dev/null || true
-  [ ${#PG_STOP[@]} -gt 0 ] && "${PG_STOP[@]}" >/dev/null 2>&1 || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-if [ "$store" = postgres ]; then
-  mkdir -p "$tmp/pg"
-  PG_DURABLE=1 start_postgres "$tmp/pg"
-  db=$PG_URL
-else
-  db="sqlite:$tmp/jiceng.db"
-fi
-key="$tmp/jiceng.key"
+PG_DURABLE=1 setup_store "$store"
 acked="$tmp/acked.txt"
 : >"$acked"
 "$bin" migrate --db "$db" >/dev/null
@@ -47,11 +28,12 @@ for trial in $(seq 1 "$trials"); do
   serve
   node "$here/crash/load.mjs" "$JICENG_URL" "$acked" 16 &
   LOAD_PID=$!
+  CLEANUP_PIDS=("$LOAD_PID")
   # A random moment between 0.3 and 1.5 s into the load.
   sleep "$(awk -v s="$RANDOM" 'BEGIN { srand(s); printf "%.2f", 0.3 + rand() * 1.2 }')"
   stop KILL
   wait "$LOAD_PID" || { echo "trial $trial: the load client saw an unexpected answer"; exit 1; }
-  LOAD_PID=
+  CLEANUP_PIDS=()
   "$bin" check --db "$db" >/dev/null || { echo "trial $trial: database check failed after the crash"; exit 1; }
   serve
   n=$(node "$here/crash/verify.mjs" "$JICENG_URL" "$acked" "$before") || { echo "trial $trial: acknowledged appeals lost"; exit 1; }

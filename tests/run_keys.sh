@@ -7,22 +7,8 @@ set -euo pipefail
 store=$1 bin=$2
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/lib.sh"
-tmp=$(mktemp -d)
-chmod 755 "$tmp"
-PG_STOP=()
-cleanup() {
-  [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
-  [ ${#PG_STOP[@]} -gt 0 ] && "${PG_STOP[@]}" >/dev/null 2>&1 || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+setup_store "$store"
 fail() { echo "key rotation ($store): $*"; exit 1; }
-if [ "$store" = postgres ]; then
-  mkdir -p "$tmp/pg"; start_postgres "$tmp/pg"; db=$PG_URL
-else
-  db="sqlite:$tmp/jiceng.db"
-fi
-key="$tmp/jiceng.key"
 "$bin" migrate --db "$db" >/dev/null
 "$bin" demo --db "$db" --key-file "$key" --members 500 >/dev/null
 serve() { start_server "$bin" "$db" "$1" /nonexistent "$tmp/server.log" --sweep-seconds 0 --deliver-seconds 0 $NO_LIMITS; }

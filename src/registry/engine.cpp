@@ -1,5 +1,6 @@
 // List, detail, create, edit, import and export for every register, written once over its Spec.
 #include <boost/json.hpp>
+#include <algorithm>
 #include <deque>
 #include <unordered_map>
 #include <mutex>
@@ -172,6 +173,10 @@ Query build_filters(const Spec& s, store::Conn& c, Ctx& ctx) {
     const long n = json::utf8_length(*text);
     if (n < 0 || static_cast<std::size_t>(n) > kMaxQuery) bad_request("q", "搜索词最多 50 个字符");
     if (s.search_column.empty()) bad_request("q", "此名册不支持按名称搜索");
+    // A NUL ends the full-text query early (an "unterminated string" to FTS5); no name holds one.
+    if (std::any_of(text->begin(), text->end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20; })) {
+      bad_request("q", "搜索词不能包含控制字符");
+    }
     q.plain = false;
     if (s.fts_member_name && c.dialect() == store::Dialect::sqlite && static_cast<std::size_t>(n) >= kMinTrigramChars) {
       std::string phrase = "\"";

@@ -80,6 +80,10 @@ test('every register answers a name search without a 5xx (the three lists once s
     assert.ok(r.status === 200 || r.status === 400, `${k}: ${r.status} ${r.text}`);
     if (r.status === 400) assert.equal(r.json.error.field, 'q');
   }
+  // Found by fuzzing: a NUL cut the members' full-text query short and it answered 500.
+  const nul = await c.get('/api/v1/members?q=%E6%B5%8B%E8%AF%95%00x');
+  assertError(assert, nul, 400);
+  assert.equal(nul.json.error.field, 'q');
   const needs = await c.get(`/api/v1/needs?q=${encodeURIComponent('扶手')}`);
   assert.ok(needs.json.items.every((n) => n.title.includes('扶手')));
 });

@@ -38,6 +38,7 @@ bench: build
 	@cmake --build $(BUILD) -j $(JOBS) --target jiceng-gen
 	@bash bench/run.sh
 	@bash bench/cogov.sh
+	@bash bench/overload.sh
 	@bash bench/province.sh
 
 # libFuzzer with ASan and UBSan (clang): every target for FUZZ_SECONDS, then a table of

@@ -169,6 +169,10 @@ NewSession login(App& app, const LoginAttempt& in) {
   s.token = crypto::random_token();
   s.csrf = crypto::random_token(24);
   auto principal = app.db.write([&](store::Conn& c) {
+    // Two logins racing with one code: only the first to commit may use it.
+    if (acc->totp_enabled && c.one("SELECT totp_last_step FROM account WHERE id = ?", {acc->id})->integer(0) >= step) {
+      throw ApiError(401, "bad_totp", "动态码不正确或已使用过", "totp");
+    }
     c.execute("UPDATE account SET failed_logins = 0, locked_until = 0, totp_last_step = ? WHERE id = ?", {step, acc->id});
     c.execute("INSERT INTO session (token_hash, account_id, csrf, created_at, last_seen, expires_at) "
               "VALUES (?, ?, ?, ?, ?, ?)",

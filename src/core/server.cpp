@@ -2,16 +2,15 @@
 // per core; handlers run on a separate worker pool so a slow database never stalls the I/O threads.
 #include "core/server.hpp"
 
-#include "core/beast_request.hpp"
-
 #include <boost/asio.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <algorithm>
 #include <atomic>
 #include <iostream>
 #include <thread>
+
+#include "core/beast_request.hpp"
 
 namespace jiceng {
 namespace {

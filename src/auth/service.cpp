@@ -112,9 +112,9 @@ std::optional<LoginRow> login_row(store::Conn& c, const std::string& where, cons
 
 // Counts a failed proof of identity (password or code) against the account, locking it on the
 // fifth, and audits it. Returns the time the account is now locked until (0: not locked).
+// `now` is the caller's, so the lock's end and the minutes it reports come from one clock reading.
 std::int64_t record_failure(App& app, const std::string& username, const std::optional<LoginRow>& acc,
-                            const std::string& ip, const std::string& why) {
-  const std::int64_t now = app.now();
+                            const std::string& ip, const std::string& why, std::int64_t now) {
   return app.db.write([&](store::Conn& c) -> std::int64_t {
     std::int64_t until = 0;
     if (acc) {
@@ -150,7 +150,7 @@ NewSession login(App& app, const LoginAttempt& in) {
   const bool password_ok = acc ? crypto::verify_password(acc->hash, in.password)
                                : (crypto::verify_password(kDummy, in.password), false);
   auto refuse = [&](const std::string& why, ApiError error) {
-    if (const auto until = record_failure(app, in.username, acc, in.ip, why)) throw_locked(until, now);
+    if (const auto until = record_failure(app, in.username, acc, in.ip, why, now)) throw_locked(until, now);
     throw error;
   };
   const ApiError bad_credentials(401, "bad_credentials", "用户名或密码错误", "password");
@@ -199,7 +199,7 @@ void change_password(App& app, const Principal& who, const std::string& current,
   if (!acc) throw ApiError(401, "unauthenticated", "请先登录");
   if (!crypto::verify_password(acc->hash, current)) {
     const auto now = app.now();
-    if (const auto until = record_failure(app, who.username, acc, ip, "password_change")) {
+    if (const auto until = record_failure(app, who.username, acc, ip, "password_change", now)) {
       app.db.write([&](store::Conn& c) { end_sessions(c, who.account_id); });
       throw_locked(until, now);
     }
@@ -248,7 +248,8 @@ void confirm_totp(App& app, const Principal& who, const std::string& code, const
 void disable_totp(App& app, const Principal& who, const std::string& password, const std::string& ip) {
   auto acc = app.db.read([&](store::Conn& c) { return login_row(c, "id", who.account_id); });
   if (!acc || !crypto::verify_password(acc->hash, password)) {
-    if (const auto until = record_failure(app, who.username, acc, ip, "totp_disable")) throw_locked(until, app.now());
+    const auto now = app.now();
+    if (const auto until = record_failure(app, who.username, acc, ip, "totp_disable", now)) throw_locked(until, now);
     bad_request("password", "密码不正确", "bad_credentials");
   }
   app.db.write([&](store::Conn& c) {

@@ -47,7 +47,7 @@ struct Shared final {
 };
 
 bhttp::response<bhttp::string_body> to_beast(http::Response&& r, unsigned version, bool keep_alive, bool head,
-                                             bool hsts) {
+                                             const ServerOptions& opts) {
   bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(r.status), version};
   out.set(bhttp::field::server, "jiceng");
   out.set(bhttp::field::content_type, r.content_type);
@@ -55,7 +55,9 @@ bhttp::response<bhttp::string_body> to_beast(http::Response&& r, unsigned versio
   out.set("Content-Security-Policy", kContentSecurityPolicy);
   out.set("X-Frame-Options", "DENY");
   out.set("Referrer-Policy", "same-origin");
-  if (hsts) out.set(bhttp::field::strict_transport_security, kHstsValue);
+  if (opts.hsts) out.set(bhttp::field::strict_transport_security, kHstsValue);
+  // An idle connection closes at the head deadline; saying so lets clients stop reusing it first.
+  if (keep_alive) out.set(bhttp::field::keep_alive, "timeout=" + std::to_string(opts.header_timeout.count()));
   for (auto& [k, v] : r.headers) out.insert(k, v);
   out.keep_alive(keep_alive);
   out.body() = std::move(r.body);
@@ -92,7 +94,7 @@ awaitable<void> session(tcp::socket socket, Shared& shared) {
       } else {
         err = error_response(400, "bad_request", "无法解析的 HTTP 请求");
       }
-      auto res = to_beast(std::move(err), 11, false, false, shared.opts.hsts);
+      auto res = to_beast(std::move(err), 11, false, false, shared.opts);
       stream.expires_after(shared.opts.write_timeout);
       co_await bhttp::async_write(stream, res, kAsTuple);
       // Read and drop what the client is still sending, for a bounded while, so it sees our
@@ -128,7 +130,7 @@ awaitable<void> session(tcp::socket socket, Shared& shared) {
           use_awaitable);
       --shared.pending;
     }
-    auto res = to_beast(std::move(resp), version, keep_alive, head, shared.opts.hsts);
+    auto res = to_beast(std::move(resp), version, keep_alive, head, shared.opts);
     stream.expires_after(shared.opts.write_timeout);
     auto [wec, wn] = co_await bhttp::async_write(stream, res, kAsTuple);
     --shared.in_flight;
@@ -139,7 +141,11 @@ awaitable<void> session(tcp::socket socket, Shared& shared) {
 
 awaitable<void> listen(tcp::acceptor& acceptor, Shared& shared) {
   for (;;) {
-    auto [ec, socket] = co_await acceptor.async_accept(kAsTuple);
+    // Each connection on a strand of its own: the stream's deadline timer and its reads complete
+    // on any of the I/O threads, and two at once race on the stream's state (Beast asserts
+    // `!state().timeout` when a deadline fires just as a read completes).
+    tcp::socket socket(asio::make_strand(acceptor.get_executor()));
+    auto [ec] = co_await acceptor.async_accept(socket, kAsTuple);
     if (ec) {
       if (ec == asio::error::operation_aborted || shared.stopping) co_return;
       continue;  // e.g. too many open files: keep serving the connections we have

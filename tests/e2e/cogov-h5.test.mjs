@@ -22,6 +22,7 @@ import { mkdirSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { launchBrowser } from './browser.mjs'
+import { Api } from './api.mjs'
 
 const BASE = (process.env.JICENG_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '')
 const PASSWORD = process.env.JICENG_PASSWORD || 'jiceng-demo'
@@ -36,70 +37,7 @@ const STAMP = Date.now().toString(36).slice(-4) // tells this run's items from e
 mkdirSync(SHOTS, { recursive: true })
 
 // ---------------------------------------------------------------------------------------------
-// The API as a signed-in account: session cookie + X-CSRF-Token, as the console does.
-
-class Api {
-  constructor(username) {
-    this.username = username
-    this.cookie = ''
-    this.csrf = ''
-    this.account = null
-  }
-
-  async login() {
-    const res = await fetch(`${BASE}/api/v1/session`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ username: this.username, password: PASSWORD }),
-    })
-    const body = await res.json().catch(() => null)
-    assert.equal(res.status, 200, `${this.username} signs in: ${JSON.stringify(body)}`)
-    const cookies = typeof res.headers.getSetCookie === 'function' ? res.headers.getSetCookie() : [res.headers.get('set-cookie')]
-    this.cookie = cookies
-      .filter(Boolean)
-      .map((c) => c.split(';')[0])
-      .join('; ')
-    this.csrf = body.csrf_token
-    this.account = body.account
-    return this
-  }
-
-  /** The area the account is bound to (its first area-scoped role). */
-  areaId() {
-    const r = (this.account.roles || []).find((x) => x.scope_type === 'area')
-    return r ? r.scope_id : null
-  }
-
-  async call(method, path, body) {
-    const headers = { Accept: 'application/json', Cookie: this.cookie }
-    if (body !== undefined) headers['Content-Type'] = 'application/json'
-    if (method !== 'GET') headers['X-CSRF-Token'] = this.csrf
-    const res = await fetch(BASE + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-    const text = await res.text()
-    let data = null
-    try {
-      data = text ? JSON.parse(text) : null
-    } catch {
-      data = { raw: text }
-    }
-    return { status: res.status, body: data }
-  }
-
-  /** A call that must succeed (2xx); answers the body. */
-  async ok(method, path, body) {
-    const r = await this.call(method, path, body)
-    assert.ok(r.status >= 200 && r.status < 300, `${this.username} ${method} ${path} -> ${r.status} ${JSON.stringify(r.body)}`)
-    return r.body
-  }
-
-  get(path) {
-    return this.ok('GET', path)
-  }
-
-  post(path, body = {}) {
-    return this.ok('POST', path, body)
-  }
-}
+// Set-up through the API (./api.mjs) and the server's clock.
 
 /** The server's clock (moved by POST /api/v1/_test/clock under --test-clock). */
 async function serverNow() {

@@ -13,6 +13,7 @@ import { mkdirSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { launchBrowser } from './browser.mjs'
+import { Api } from './api.mjs'
 
 const BASE = (process.env.JICENG_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '')
 const PASSWORD = process.env.JICENG_PASSWORD || 'jiceng-demo'
@@ -80,53 +81,7 @@ async function pickOption(p, scope, text) {
   await p.locator('.el-select-dropdown:visible .el-select-dropdown__item').filter({ hasText: text }).first().click()
 }
 
-// --- the API from node (cookie session, X-CSRF-Token on writes), for setting accounts up ---
-
-class Api {
-  constructor(username, password = PASSWORD) {
-    this.username = username
-    this.password = password
-  }
-
-  async login() {
-    const res = await fetch(`${BASE}/api/v1/session`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ username: this.username, password: this.password }),
-    })
-    const body = await res.json().catch(() => null)
-    assert.equal(res.status, 200, `${this.username} signs in: ${JSON.stringify(body)}`)
-    const cookies = typeof res.headers.getSetCookie === 'function' ? res.headers.getSetCookie() : [res.headers.get('set-cookie')]
-    this.cookie = cookies
-      .filter(Boolean)
-      .map((c) => c.split(';')[0])
-      .join('; ')
-    this.csrf = body.csrf_token
-    this.account = body.account
-    return this
-  }
-
-  async call(method, path, body) {
-    const headers = { Accept: 'application/json', Cookie: this.cookie }
-    if (body !== undefined) headers['Content-Type'] = 'application/json'
-    if (method !== 'GET') headers['X-CSRF-Token'] = this.csrf
-    const res = await fetch(BASE + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-    const text = await res.text()
-    let data = null
-    try {
-      data = text ? JSON.parse(text) : null
-    } catch {
-      data = { raw: text }
-    }
-    return { status: res.status, body: data }
-  }
-
-  async ok(method, path, body) {
-    const r = await this.call(method, path, body)
-    assert.ok(r.status >= 200 && r.status < 300, `${this.username} ${method} ${path} -> ${r.status} ${JSON.stringify(r.body)}`)
-    return r.body
-  }
-}
+// --- accounts set up through the API (./api.mjs) ---
 
 /** A grid worker account made by the county's organisation department (initial password INITIAL). */
 async function makeAccount(prefix, { changePassword = false } = {}) {

@@ -14,9 +14,6 @@ namespace {
 
 namespace bj = boost::json;
 
-constexpr std::size_t kMaxUsername = 64;
-constexpr std::size_t kMaxPassword = 128;
-constexpr std::size_t kMaxDisplayName = 64;
 constexpr std::size_t kMaxRolesPerAccount = 20;
 constexpr std::int64_t kDefaultPage = 50;
 constexpr std::int64_t kMaxPage = 200;
@@ -147,16 +144,10 @@ http::Response get_accounts(Ctx& ctx) {
   bj::array items;
   ctx.app.db.read([&](store::Conn& c) {
     auto rs = c.query(sql, params);
+    std::vector<std::int64_t> ids;
+    for (const auto& r : rs) ids.push_back(r.integer(0));
+    auto bindings = bindings_of(c, ids);  // one statement for the page, disabled accounts included
     for (const auto& r : rs) {
-      auto p = load_principal(c, r.integer(0), 0, now);
-      bj::array roles;
-      if (p) {
-        for (const auto& b : p->bindings) {
-          roles.push_back(bj::object{{"role", role_name(b.role)}, {"role_label", role_label(b.role)},
-                                     {"scope_type", scope_type_name(b.scope_type)}, {"scope_id", b.scope_id},
-                                     {"scope_name", b.scope_name}});
-        }
-      }
       items.push_back(bj::object{{"id", r.integer(0)},
                                  {"username", r.text(1)},
                                  {"display_name", r.text(2)},
@@ -166,7 +157,7 @@ http::Response get_accounts(Ctx& ctx) {
                                  {"must_change_password", r.integer(5) != 0},
                                  {"totp_enabled", r.integer(6) != 0},
                                  {"created_at", r.integer(7)},
-                                 {"roles", std::move(roles)}});
+                                 {"roles", roles_json(bindings[r.integer(0)])}});
     }
   });
   bj::value next = nullptr;

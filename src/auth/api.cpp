@@ -15,27 +15,16 @@ namespace {
 
 namespace bj = boost::json;
 
-constexpr std::size_t kMaxUsername = 64;
-constexpr std::size_t kMaxPassword = 128;
-constexpr std::size_t kMaxDisplayName = 64;
 constexpr std::size_t kMaxTotp = 16;
 constexpr char kTotpIssuer[] = "基层";
 
 bj::object account_json(const Principal& p) {
-  bj::array roles;
-  for (const auto& b : p.bindings) {
-    roles.push_back(bj::object{{"role", role_name(b.role)},
-                               {"role_label", role_label(b.role)},
-                               {"scope_type", scope_type_name(b.scope_type)},
-                               {"scope_id", b.scope_id},
-                               {"scope_name", b.scope_name}});
-  }
   bj::array menus;
   for (auto& m : menus_for(p.roles())) menus.emplace_back(m);
   return bj::object{{"id", p.account_id},
                     {"username", p.username},
                     {"display_name", p.display_name},
-                    {"roles", std::move(roles)},
+                    {"roles", roles_json(p.bindings)},
                     {"menus", std::move(menus)},
                     {"password_change", p.password_change.empty() ? bj::value(nullptr) : bj::value(p.password_change)},
                     {"totp_enabled", p.totp_enabled}};
@@ -125,6 +114,18 @@ http::Response post_token(Ctx& ctx) {
 }
 
 }  // namespace
+
+bj::array roles_json(const std::vector<Binding>& bindings) {
+  bj::array roles;
+  for (const auto& b : bindings) {
+    roles.push_back(bj::object{{"role", role_name(b.role)},
+                               {"role_label", role_label(b.role)},
+                               {"scope_type", scope_type_name(b.scope_type)},
+                               {"scope_id", b.scope_id},
+                               {"scope_name", b.scope_name}});
+  }
+  return roles;
+}
 
 void register_routes(Router& r) {
   r.add("POST", "/api/v1/tokens", Access::authenticated, "session", "为当前账号创建集成用 API 令牌（只显示一次）", post_token);

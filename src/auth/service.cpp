@@ -1,5 +1,6 @@
 #include "auth/service.hpp"
 
+#include <map>
 #include <mutex>
 #include <unordered_map>
 
@@ -44,6 +45,31 @@ std::optional<std::string> scope_path(store::Conn& c, ScopeType t, std::int64_t 
   return row->text(0);
 }
 
+std::map<std::int64_t, std::vector<Binding>> bindings_of(store::Conn& c, const std::vector<std::int64_t>& account_ids) {
+  std::map<std::int64_t, std::vector<Binding>> out;
+  if (account_ids.empty()) return out;
+  std::string in = "?";
+  for (std::size_t i = 1; i < account_ids.size(); ++i) in += ", ?";
+  store::Params params(account_ids.begin(), account_ids.end());
+  auto rs = c.query(
+      "SELECT b.account_id, b.role, b.scope_type, b.scope_id, "
+      "  COALESCE(a.path, o.path, ''), COALESCE(a.name, o.name, u.name, m.name, '') "
+      "FROM role_binding b "
+      "LEFT JOIN area a ON b.scope_type = 'area' AND a.id = b.scope_id "
+      "LEFT JOIN party_org o ON b.scope_type = 'org' AND o.id = b.scope_id "
+      "LEFT JOIN unit u ON b.scope_type = 'unit' AND u.id = b.scope_id "
+      "LEFT JOIN member m ON b.scope_type = 'member' AND m.id = b.scope_id "
+      "WHERE b.account_id IN (" + in + ") ORDER BY b.id",
+      params);
+  for (const auto& r : rs) {
+    auto role = parse_role(r.text(1));
+    auto type = parse_scope_type(r.text(2));
+    if (!role || !type) continue;
+    out[r.integer(0)].push_back(Binding{*role, *type, r.integer(3), r.text(4), r.text(5)});
+  }
+  return out;
+}
+
 std::optional<Principal> load_principal(store::Conn& c, std::int64_t account_id, int password_max_age_days,
                                         std::int64_t now) {
   auto acc = c.one("SELECT id, username, display_name, disabled, must_change_password, password_changed_at, "
@@ -57,22 +83,7 @@ std::optional<Principal> load_principal(store::Conn& c, std::int64_t account_id,
   if (acc->integer(4) != 0) p.password_change = "first_login";
   else if (password_expired(acc->integer(5), now, password_max_age_days)) p.password_change = "expired";
   p.totp_enabled = acc->integer(6) != 0;
-  auto rs = c.query(
-      "SELECT b.role, b.scope_type, b.scope_id, "
-      "  COALESCE(a.path, o.path, ''), COALESCE(a.name, o.name, u.name, m.name, '') "
-      "FROM role_binding b "
-      "LEFT JOIN area a ON b.scope_type = 'area' AND a.id = b.scope_id "
-      "LEFT JOIN party_org o ON b.scope_type = 'org' AND o.id = b.scope_id "
-      "LEFT JOIN unit u ON b.scope_type = 'unit' AND u.id = b.scope_id "
-      "LEFT JOIN member m ON b.scope_type = 'member' AND m.id = b.scope_id "
-      "WHERE b.account_id = ? ORDER BY b.id",
-      {account_id});
-  for (const auto& r : rs) {
-    auto role = parse_role(r.text(0));
-    auto type = parse_scope_type(r.text(1));
-    if (!role || !type) continue;
-    p.bindings.push_back(Binding{*role, *type, r.integer(2), r.text(3), r.text(4)});
-  }
+  p.bindings = std::move(bindings_of(c, {account_id})[account_id]);
   return p;
 }
 

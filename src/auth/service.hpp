@@ -1,5 +1,6 @@
 #pragma once
 // Accounts, sessions and API tokens over the store.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,6 +57,9 @@ std::optional<Principal> authenticate(const http::Request& req, App& app);
 // Forgets every remembered session principal: call after a change to accounts, bindings or the
 // paths their scopes resolve to.
 void forget_principals();
+
+// Every role binding of these accounts, with the path and name of the node each is bound to.
+std::map<std::int64_t, std::vector<Binding>> bindings_of(store::Conn& c, const std::vector<std::int64_t>& account_ids);
 
 // The account's principal, or nullopt when it is disabled or gone; `password_change` says whether
 // its password must be changed first under a limit of `password_max_age_days`.

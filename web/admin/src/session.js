@@ -1,6 +1,6 @@
 // The signed-in account, shared by the layout, the router guard and the pages.
 import { reactive } from 'vue'
-import { fetchSession, setCsrfToken } from './api.js'
+import { fetchSession, logout, setCsrfToken } from './api.js'
 
 export const session = reactive({
   account: null,
@@ -17,6 +17,16 @@ export function clearSession() {
   session.account = null
   setCsrfToken('')
   session.checked = true
+}
+
+/** End the session on the server, and here even when the server cannot be reached. */
+export async function signOut() {
+  try {
+    await logout()
+  } catch {
+    /* the session is dropped locally anyway */
+  }
+  clearSession()
 }
 
 /** Load the session once (after a page reload the cookie may still be valid). */

@@ -189,6 +189,9 @@ test('three administrators, none able to do another\'s job', async () => {
   await c.req('PUT', '/api/v1/session/password', { current_password: 'Initial#2026', new_password: STRONG });
   assert.equal((await sys.post(`/api/v1/accounts/${made.json.id}/disable`)).status, 204);
   assertError(assert, await c.get('/api/v1/session'), 401);
+  const listed = (await sec.get(`/api/v1/accounts?q=${username}`)).json.items[0];
+  assert.equal(listed.disabled, true);
+  assert.deepEqual(listed.roles.map((r) => r.role), ['street_officer'], 'a disabled account still shows its roles');
   assertError(assert, await new Client().post('/api/v1/session', { username, password: STRONG }), 401, 'bad_credentials');
 });
 

@@ -30,6 +30,12 @@ struct Ctx final {
 
 using Handler = std::function<http::Response(Ctx&)>;
 
+// What the request log says of a dispatched request beyond its answer.
+struct DispatchNote final {
+  std::string_view route;  // the matched pattern; empty when no route matched
+  std::string account;     // the signed-in username, if any
+};
+
 // `credentials` routes need a login but stay open while its password must be changed (the session
 // itself and the password change); every other `authenticated` route waits for the change.
 enum class Access { open, authenticated, credentials };
@@ -56,7 +62,7 @@ class Router final {
   // A handler for GET requests no route matched (the console's static files).
   void set_fallback(Handler h) { fallback_ = std::move(h); }
 
-  http::Response dispatch(const http::Request& req, App& app);
+  http::Response dispatch(const http::Request& req, App& app, DispatchNote* note = nullptr);
   const std::vector<Route>& routes() const { return routes_; }
   Metrics& metrics() { return metrics_; }
 

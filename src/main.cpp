@@ -46,7 +46,10 @@ std::int64_t now_seconds() { return static_cast<std::int64_t>(std::time(nullptr)
 std::unique_ptr<store::Database> open_db(const Common& c, bool run_migrations = true) {
   const int pool = static_cast<int>(std::max(4u, 4 * std::thread::hardware_concurrency()));
   auto db = store::open(c.db, pool);
-  if (run_migrations) store::migrate(*db);
+  if (run_migrations) {
+    store::migrate(*db);
+    appeals::rebuild_rollups_if_due(*db);
+  }
   return db;
 }
 

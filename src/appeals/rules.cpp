@@ -38,7 +38,8 @@ constexpr std::array<ActionInfo, 10> kActions = {{
     {Action::close, "close", "关闭", kCommunityLevel},
     {Action::reopen, "reopen", "重新办理", kCommunityLevel},
     {Action::merge, "merge", "合并", kCommunityLevel},
-    {Action::dispatch, "dispatch", "派单", kStreetLevel},
+    // 分解交办 (seed 002): the community breaks the work down and assigns it to its grids.
+    {Action::dispatch, "dispatch", "派单", kCommunityLevel},
 }};
 
 constexpr std::array<LimitRule, 4> kLimits = {{
@@ -175,7 +176,7 @@ std::optional<Status> next_status(Status from, Action a, std::optional<Satisfact
       if (is_open(from)) return from;
       break;
     case Action::dispatch:
-      // Sending an appeal down to a grid or community: it starts there afresh.
+      // Sending an appeal down to a grid or community: it waits there to be accepted afresh.
       if (from == Status::submitted || from == Status::accepted || from == Status::reopened) return Status::submitted;
       break;
     case Action::callback:

@@ -122,10 +122,12 @@ TEST(Roles, WorkHappensAtTheLevelOrAbove) {
   const auto grid = available_actions(Status::submitted, kGridLevel, kGridLevel);
   EXPECT_EQ(grid, (std::vector<Action>{Action::accept, Action::escalate}));
   const auto community = available_actions(Status::submitted, kGridLevel, kCommunityLevel);
-  EXPECT_EQ(community, (std::vector<Action>{Action::accept, Action::reject, Action::escalate, Action::merge}));
+  EXPECT_EQ(community,
+            (std::vector<Action>{Action::accept, Action::reject, Action::escalate, Action::merge, Action::dispatch}));
   EXPECT_EQ(available_actions(Status::submitted, kCountyLevel, kCountyLevel),
             (std::vector<Action>{Action::accept, Action::reject, Action::merge, Action::dispatch}));
-  EXPECT_FALSE(may(kCommunityLevel, kCommunityLevel, Action::dispatch));  // streets and the county dispatch
+  EXPECT_TRUE(may(kCommunityLevel, kCommunityLevel, Action::dispatch));  // a community assigns to its grids
+  EXPECT_FALSE(may(kGridLevel, kGridLevel, Action::dispatch));            // a grid has nobody below it
   EXPECT_EQ(next_status(Status::accepted, Action::dispatch), Status::submitted);
   EXPECT_FALSE(next_status(Status::in_progress, Action::dispatch));
   EXPECT_EQ(available_actions(Status::resolved, kGridLevel, kCommunityLevel),

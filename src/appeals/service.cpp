@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <mutex>
 
+#include "appeals/assignment.hpp"
 #include "appeals/figures.hpp"
 #include "appeals/photos.hpp"
 #include "appeals/similarity.hpp"
@@ -125,6 +126,7 @@ std::string event_label(const std::string& action, const std::string& note_level
   if (action == "mediate") return "矛盾纠纷调解";
   if (action == "rate") return "群众评价";
   if (action == "to_need") return "转为需求";
+  if (action == "assign") return "转派";
   if (action == "escalate") return "上报至" + note_level;
   if (auto a = parse_action(action)) return std::string(action_label(*a));
   return action;
@@ -162,6 +164,19 @@ bj::array photos_of(store::Conn& c, std::int64_t id) {
   return out;
 }
 
+// A colleague as the timeline names them: their name, and the unit or area their first role is bound to.
+std::pair<std::string, std::string> actor_of(store::Conn& c, std::int64_t account) {
+  auto r = c.one("SELECT a.display_name, COALESCE(ar.name, o.name, u.name, m.name, '') FROM account a "
+                 "LEFT JOIN role_binding rb ON rb.id = (SELECT MIN(id) FROM role_binding WHERE account_id = a.id) "
+                 "LEFT JOIN area ar ON rb.scope_type = 'area' AND ar.id = rb.scope_id "
+                 "LEFT JOIN party_org o ON rb.scope_type = 'org' AND o.id = rb.scope_id "
+                 "LEFT JOIN unit u ON rb.scope_type = 'unit' AND u.id = rb.scope_id "
+                 "LEFT JOIN member m ON rb.scope_type = 'member' AND m.id = rb.scope_id WHERE a.id = ?",
+                 {account});
+  if (!r) return {"", ""};
+  return {r->text(0), r->text(1)};
+}
+
 bj::array timeline(store::Conn& c, std::int64_t id, bool with_actor) {
   std::map<std::int64_t, bj::array> photos;
   for (const auto& p : c.query("SELECT event_id, hash FROM appeal_photo WHERE appeal_id = ? AND event_id IS NOT NULL "
@@ -170,7 +185,8 @@ bj::array timeline(store::Conn& c, std::int64_t id, bool with_actor) {
     photos[p.integer(0)].emplace_back(photo_url(p.text(1)));
   }
   bj::array out;
-  for (const auto& r : c.query("SELECT at, actor, action, from_status, to_status, level, note, id FROM appeal_event "
+  std::map<std::int64_t, std::pair<std::string, std::string>> people;  // account → name, where they work
+  for (const auto& r : c.query("SELECT at, actor, action, from_status, to_status, level, note, id, actor_id FROM appeal_event "
                                "WHERE appeal_id = ? ORDER BY id",
                                {id})) {
     const auto level = static_cast<std::size_t>(std::clamp<std::int64_t>(r.integer(5), 1, 4));
@@ -182,6 +198,15 @@ bj::array timeline(store::Conn& c, std::int64_t id, bool with_actor) {
     if (auto it = photos.find(r.integer(7)); it != photos.end()) e["photos"] = it->second;
     if (with_actor) {
       e["actor"] = r.text(1);
+      if (!r.is_null(8)) {
+        const auto who = r.integer(8);
+        if (!people.count(who)) people[who] = actor_of(c, who);
+        e["actor_name"] = people[who].first;
+        e["actor_unit"] = people[who].second;
+      } else {
+        e["actor_name"] = r.text(1) == "system" ? "系统" : r.text(1);
+        e["actor_unit"] = nullptr;
+      }
       e["from_status"] = r.is_null(3) ? bj::value(nullptr) : bj::value(r.text(3));
       e["to_status"] = r.is_null(4) ? bj::value(nullptr) : bj::value(r.text(4));
     }
@@ -443,11 +468,17 @@ Created file_once(App& app, GridIndex& grids, const Intake& in, const auth::Prin
     // No lookup first: a code already taken fails the insert on its UNIQUE index, and file() draws
     // another (50 bits: at ten million appeals, one clash in a hundred million intakes).
     const std::string code = random_code();
+    // 首接负责: the grid's full-time worker answers for it; a grid worker filing a patrol report, themselves.
+    std::optional<std::int64_t> assignee;
+    if (place->grid_id) {
+      const bool filer_in_grid = who && caller_level(*who, place->path) == kGridLevel;
+      assignee = filer_in_grid ? std::optional(who->account_id) : default_assignee(c, place->grid_id);
+    }
     const auto id = c.one(
         "INSERT INTO appeal (code, type, channel, category_id, description, address, lon, lat, grid_id, area_id, "
         "area_path, level, max_level, status, urgency, reporter_name, phone_enc, phone_mask, anonymous, created_by, "
-        "deadline_at, warn_at, level_started_at, level_deadline_at, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "deadline_at, warn_at, level_started_at, level_deadline_at, created_at, updated_at, assignee_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         {code, in.type, in.channel, in.category_id, in.description,
          in.address.empty() ? store::null() : store::Value(in.address), store::opt(in.lon), store::opt(in.lat),
          place->grid_id ? store::Value(place->grid_id) : store::null(), place->area_id, place->path,
@@ -457,7 +488,7 @@ Created file_once(App& app, GridIndex& grids, const Intake& in, const auth::Prin
          in.phone.empty() ? store::null() : store::Value(people::mask_phone(in.phone)),
          static_cast<std::int64_t>(in.anonymous ? 1 : 0),
          who ? store::Value(who->account_id) : store::null(), deadline, warn_at(now, deadline), now, level_due, now,
-         now})->integer(0);
+         now, store::opt(assignee)})->integer(0);
     const auto filed = load(c, "t.id = ?", {id});
     retally(c, {}, contribution_of(*filed));
     const std::string actor = who ? who->username : "居民";
@@ -531,6 +562,14 @@ bj::object view_of(App& app, store::Conn& c, const store::Row& row, const auth::
                {"satisfaction", opt_json(row, "satisfaction")},
                {"merged_into", opt_json(row, "merged_into")},
                {"community_name", community_name(row)}};
+  o["assignee"] = person_of(c, row.at("assignee_id"));
+  {
+    const auto level = static_cast<std::size_t>(std::clamp<std::int64_t>(int_of(row, "level"), kGridLevel, kCountyLevel));
+    auto held_by = side(c, text_of(row, "area_path"), static_cast<int>(level));
+    o["holder"] = bj::object{{"level", level},
+                             {"level_label", kLevelNames[level]},
+                             {"name", held_by.is_object() ? held_by.as_object().at("area_name") : bj::value(nullptr)}};
+  }
   if (detail) {
     o["photos"] = photos_of(c, id);
     o["timeline"] = timeline(c, id, true);
@@ -676,20 +715,23 @@ void act(App& app, const auth::Principal& who, std::int64_t id, Move m, const st
       const auto kind = target->text(2);
       if (kind != "grid" && kind != "community" && kind != "village") bad_request("area_id", "只能派往网格或社区（村）");
       new_level = kind == "grid" ? kGridLevel : kCommunityLevel;
+      // 分解交办: each level hands work to the one below it (a community to its grids).
+      if (new_level >= lvl) bad_request("area_id", "只能派往下一级：社区（村）派往所属网格，街道派往社区（村）或网格");
       const auto urgency = parse_urgency(text_of(*r, "urgency")).value_or(Urgency::general);
-      // Sent down, it starts afresh at that line: the first-line share counts it from here.
-      sets += ", area_id = ?, area_path = ?, grid_id = ?, level = ?, max_level = ?, level_started_at = ?, "
-              "level_deadline_at = ?";
+      // Sent down, its slice of the limit starts afresh there; max_level stays, so an appeal that
+      // went up to the street and came back down is not counted as settled at the first line.
+      sets += ", area_id = ?, area_path = ?, grid_id = ?, level = ?, level_started_at = ?, level_deadline_at = ?, "
+              "assignee_id = ?";
       values.emplace_back(target->integer(0));
       values.emplace_back(target->text(1));
       values.emplace_back(kind == "grid" ? store::Value(target->integer(0)) : store::null());
-      values.emplace_back(static_cast<std::int64_t>(new_level));
       values.emplace_back(static_cast<std::int64_t>(new_level));
       values.emplace_back(now);
       {
         const auto pol = policy(c, now);
         values.emplace_back(level_deadline(pol->cal, pol->rule(urgency), new_level, now, int_of(*r, "deadline_at")));
       }
+      values.emplace_back(kind == "grid" ? store::opt(default_assignee(c, target->integer(0))) : store::null());
       if (m.note.empty()) m.note = "派往" + target->text(3);
     }
     if (m.action == Action::merge) {
@@ -951,9 +993,14 @@ SweepResult sweep(App& app) {
 
 void add_timeline_note(store::Conn& c, const auth::Principal& who, std::int64_t appeal, std::int64_t at,
                        const std::string& note) {
+  add_timeline_event(c, who, appeal, at, "to_need", note);
+}
+
+void add_timeline_event(store::Conn& c, const auth::Principal& who, std::int64_t appeal, std::int64_t at,
+                        const std::string& action, const std::string& note) {
   auto row = c.one("SELECT status, level FROM appeal WHERE id = ?", {appeal});
   if (!row) return;
-  add_event(c, appeal, at, who.username, who.account_id, "to_need", row->text(0), row->text(0),
+  add_event(c, appeal, at, who.username, who.account_id, action, row->text(0), row->text(0),
             static_cast<int>(row->integer(1)), note);
 }
 

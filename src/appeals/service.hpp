@@ -104,5 +104,8 @@ int caller_level(const auth::Principal& who, const std::string& area_path);
 // A line on an appeal's timeline written by another module (a 求助 appeal turned into a need).
 void add_timeline_note(store::Conn& c, const auth::Principal& who, std::int64_t appeal, std::int64_t at,
                        const std::string& note);
+// A line of `action` on the timeline, the status unchanged (a hand-over to another person).
+void add_timeline_event(store::Conn& c, const auth::Principal& who, std::int64_t appeal, std::int64_t at,
+                        const std::string& action, const std::string& note);
 
 }  // namespace jiceng::appeals

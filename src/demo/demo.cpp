@@ -339,6 +339,10 @@ std::string load(store::Database& db, const crypto::FieldCipher& cipher, std::ui
                 {row->integer(0), std::string(auth::role_name(a.role)),
                  std::string(auth::scope_type_name(auth::scope_type_for(a.role))), post_id(a.post)});
     }
+    // The demo grid worker is its grid's full-time worker (专职网格员): new appeals there are theirs.
+    c.execute("UPDATE person SET account_id = (SELECT id FROM account WHERE username = 'grid') WHERE id = "
+              "(SELECT MIN(id) FROM person WHERE area_id = ? AND grid_role = 'full_time')",
+              {first_grid});
     // The Open311 key the README names, for trying existing civic-reporting clients against the demo.
     c.execute("INSERT INTO open311_key (key_hash, name, created_at) VALUES (?, ?, ?)",
               {crypto::sm3_hex("demo-open311-key"), std::string("演示客户端"), now});

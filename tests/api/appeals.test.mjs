@@ -234,7 +234,10 @@ test('the county desk dispatches an address-only appeal down to a grid, where th
   assert.equal(sent.json.level, 1);
   assert.equal(sent.json.grid_id, gridArea.id);
   assert.ok((await grid.get('/api/v1/appeals?queue=pending&limit=100')).json.items.some((x) => x.id === desk.json.id));
-  assertError(assert, await (await as('community')).post(`/api/v1/appeals/${desk.json.id}/actions`, { action: 'dispatch', area_id: gridArea.id }), 403);
+  // A grid has nobody below it to dispatch to; a community dispatches to its own grids only.
+  assertError(assert, await grid.post(`/api/v1/appeals/${desk.json.id}/actions`, { action: 'dispatch', area_id: gridArea.id }), 403);
+  const away = (await (await as('community2')).get('/api/v1/areas?parent_id=0')).json.items[0];
+  assertError(assert, await (await as('community')).post(`/api/v1/appeals/${desk.json.id}/actions`, { action: 'dispatch', area_id: away.id }), 400);
 });
 
 test('figures come from the rollup and match the appeals themselves', async () => {

@@ -61,8 +61,9 @@ bool calendar_stale = true;
 // The county's calendar and limits, read together and kept until edited (or a minute has passed).
 struct Policy final {
   Calendar cal;
-  std::array<LimitRule, 4> limits = {limit_rule(Urgency::emergency), limit_rule(Urgency::utilities),
-                                     limit_rule(Urgency::general), limit_rule(Urgency::complex)};
+  std::array<LimitRule, kUrgencies> limits = {limit_rule(Urgency::emergency), limit_rule(Urgency::utilities),
+                                              limit_rule(Urgency::general), limit_rule(Urgency::complex),
+                                              limit_rule(Urgency::dispute)};
   const LimitRule& rule(Urgency u) const { return limits[static_cast<std::size_t>(u)]; }
 };
 
@@ -79,10 +80,11 @@ std::shared_ptr<const Policy> policy(store::Conn& c, std::int64_t now) {
       if (r.text(1) == "workday") cal->cal.add_workday(day);
       else cal->cal.add_holiday(day);
     }
-    for (const auto& r : c.query("SELECT urgency, working_days, total, grid, community, street, county FROM appeal_limit")) {
+    for (const auto& r : c.query("SELECT urgency, unit, total, grid, community, street, county FROM appeal_limit")) {
       const auto u = parse_urgency(r.text(0));
-      if (!u) continue;
-      const LimitRule rule{*u, r.integer(1) != 0, static_cast<int>(r.integer(2)),
+      const auto unit = parse_limit_unit(r.text(1));
+      if (!u || !unit) continue;
+      const LimitRule rule{*u, *unit, static_cast<int>(r.integer(2)),
                            {static_cast<int>(r.integer(3)), static_cast<int>(r.integer(4)), static_cast<int>(r.integer(5)),
                             static_cast<int>(r.integer(6))}};
       if (!limit_problem(rule)) cal->limits[static_cast<std::size_t>(*u)] = rule;
@@ -423,12 +425,12 @@ namespace {
 Created file_once(App& app, GridIndex& grids, const Intake& in, const auth::Principal* who, const std::string& ip,
                   std::int64_t now) {
   return app.db.write([&](store::Conn& c) {
-    auto cat = c.one("SELECT c.urgency, (SELECT COUNT(*) FROM appeal_category k WHERE k.parent_id = c.id), c.name "
-                     "FROM appeal_category c WHERE c.id = ?",
+    auto cat = c.one("SELECT c.urgency, (SELECT COUNT(*) FROM appeal_category k WHERE k.parent_id = c.id), c.name, "
+                     "c.is_dispute FROM appeal_category c WHERE c.id = ?",
                      {in.category_id});
     if (!cat) bad_request("category_id", "诉求分类不存在");
     if (cat->integer(1) > 0) bad_request("category_id", "请选择到最末一级分类");
-    const auto urgency = parse_urgency(cat->text(0)).value_or(Urgency::general);
+    const auto urgency = urgency_for(parse_urgency(cat->text(0)).value_or(Urgency::general), cat->integer(3) != 0);
     // 精准派单: the grid under the point; else the community the address names; else the county desk.
     std::optional<Place> place;
     int level = kGridLevel;

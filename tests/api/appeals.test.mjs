@@ -462,7 +462,9 @@ test('the county sets its own time limits; slices must add up', async () => {
   const admin = await as('admin');
   const limits = (await admin.get('/api/v1/appeal-limits')).json.items;
   const general = limits.find((l) => l.urgency === 'general');
-  assert.deepEqual(general, { urgency: 'general', unit: 'working_days', total: 7, slices: [1, 2, 2, 2] });
+  const { urgency, unit, total, slices } = general;
+  assert.deepEqual({ urgency, unit, total, slices }, { urgency: 'general', unit: 'working_days', total: 7, slices: [1, 2, 2, 2] });
+  assert.ok(general.source.length > 0, 'a limit says where it comes from');
   assertError(assert, await admin.req('PUT', '/api/v1/appeal-limits', { urgency: 'general', unit: 'working_days', total: 7, slices: [1, 1, 1, 1] }), 400);
   assertError(assert, await admin.req('PUT', '/api/v1/appeal-limits', { urgency: 'general', unit: 'fortnights', total: 7, slices: [1, 2, 2, 2] }), 400);
   assertError(assert, await (await as('street')).req('PUT', '/api/v1/appeal-limits', { urgency: 'emergency', unit: 'minutes', total: 60, slices: [15, 15, 15, 15] }), 403);

@@ -16,6 +16,7 @@
 #include "core/geo.hpp"
 #include "audit/audit.hpp"
 #include "notify/outbox.hpp"
+#include "open311/staff_fields.hpp"
 #include "core/errors.hpp"
 #include "core/rate_limit.hpp"
 #include "core/json.hpp"
@@ -129,6 +130,7 @@ std::string event_label(const std::string& action, const std::string& note_level
   if (action == "rate") return "群众评价";
   if (action == "to_need") return "转为需求";
   if (action == "assign") return "转派";
+  if (action == "resident_update") return "群众补充";
   if (action == "escalate") return "上报至" + note_level;
   if (auto a = parse_action(action)) return std::string(action_label(*a));
   return action;
@@ -497,6 +499,7 @@ Created file_once(App& app, GridIndex& grids, const Intake& in, const auth::Prin
     const std::optional<std::int64_t> actor_id = who ? std::optional(who->account_id) : std::nullopt;
     const auto submitted = add_event(c, id, now, actor, actor_id, "submit", "", "submitted", level, "");
     attach_photos(c, id, submitted, in.photos);
+    if (in.on_filed) in.on_filed(c, id);
     add_event(c, id, now, "system", std::nullopt, "dispatch", "", "", level,
               std::string(kLevelNames[static_cast<std::size_t>(level)]) + "：" + place->name);
     notify_event(c, id, "assigned", place->name, now, 0, &*filed);
@@ -575,6 +578,7 @@ bj::object view_of(App& app, store::Conn& c, const store::Row& row, const auth::
   if (detail) {
     o["photos"] = photos_of(c, id);
     o["timeline"] = timeline(c, id, true);
+    o["open311"] = open311::staff_fields(c, id);
     bj::array whistles;
     for (const auto& w : c.query("SELECT w.unit_id, u.name, w.whistled_at, w.due_at, w.checked_in_at, w.late "
                                  "FROM appeal_whistle w JOIN unit u ON u.id = w.unit_id WHERE w.appeal_id = ? ORDER BY w.id",
@@ -1004,6 +1008,16 @@ void add_timeline_event(store::Conn& c, const auth::Principal& who, std::int64_t
   if (!row) return;
   add_event(c, appeal, at, who.username, who.account_id, action, row->text(0), row->text(0),
             static_cast<int>(row->integer(1)), note);
+}
+
+std::int64_t add_resident_update(store::Conn& c, std::int64_t appeal, std::int64_t at, const std::string& actor,
+                                 const std::string& note, const std::vector<std::string>& photos) {
+  auto row = c.one("SELECT status, level FROM appeal WHERE id = ?", {appeal});
+  if (!row) not_found("找不到此诉求");
+  const auto event = add_event(c, appeal, at, actor, std::nullopt, "resident_update", row->text(0), row->text(0),
+                               static_cast<int>(row->integer(1)), note);
+  attach_photos(c, appeal, event, photos);
+  return event;
 }
 
 }  // namespace jiceng::appeals

@@ -97,6 +97,12 @@ http::Response Router::dispatch(const http::Request& req, App& app, DispatchNote
     }
   }
   http::Response resp;
+  const auto fail = [&](int status, const std::string& code, const std::string& message, const std::string& field = {}) {
+    for (const auto& [prefix, render] : error_renderers_) {
+      if (req.path.rfind(prefix, 0) == 0) return render(req, status, message);
+    }
+    return error_response(status, code, message, field);
+  };
   try {
     if (!found) {
       // Unknown API and Open311 paths are errors; any other GET is one of the pages' own routes.
@@ -125,22 +131,22 @@ http::Response Router::dispatch(const http::Request& req, App& app, DispatchNote
     }
     resp = found->handler(ctx);
   } catch (const ApiError& e) {
-    resp = error_response(e.status(), e.code(), e.message(), e.field());
+    resp = fail(e.status(), e.code(), e.message(), e.field());
     if (e.retry_after() > 0) resp.set_header("Retry-After", std::to_string(e.retry_after()));
   } catch (const store::DbError& e) {
     if (e.constraint) {
-      resp = error_response(409, "conflict", "与已有记录冲突（重复或仍被引用）");
+      resp = fail(409, "conflict", "与已有记录冲突（重复或仍被引用）");
     } else if (e.busy) {
       log::warn("store busy on " + req.method + " " + (found ? found->pattern : req.path) + ": " + e.what());
-      resp = error_response(503, "busy", "系统繁忙，请稍后重试");
+      resp = fail(503, "busy", "系统繁忙，请稍后重试");
       resp.set_header("Retry-After", "2");
     } else {
       log::error("database error on " + req.method + " " + (found ? found->pattern : req.path) + ": " + e.what());
-      resp = error_response(500, "internal", "服务器内部错误，请稍后重试");
+      resp = fail(500, "internal", "服务器内部错误，请稍后重试");
     }
   } catch (const std::exception& e) {
     log::error("unhandled error on " + req.method + " " + (found ? found->pattern : req.path) + ": " + e.what());
-    resp = error_response(500, "internal", "服务器内部错误，请稍后重试");
+    resp = fail(500, "internal", "服务器内部错误，请稍后重试");
   }
   if (note) {
     if (found) note->route = found->pattern;

@@ -1,4 +1,5 @@
 // Appeal routes: the resident's public intake and tracking by code, and the staff work queue.
+#include <algorithm>
 #include <boost/json.hpp>
 #include <fstream>
 
@@ -308,6 +309,30 @@ http::Response staff_figures(Ctx& ctx) {
 }
 
 // The county's functional departments, for whoever may whistle: a directory, not scoped by area.
+// The departments named by an appeal's category and the categories above it (城管局、住建局…),
+// most specific first: split on the separators offices type.
+std::vector<std::string> named_departments(store::Conn& c, std::int64_t appeal_id) {
+  std::vector<std::string> out;
+  auto cat = c.one("SELECT category_id FROM appeal WHERE id = ?", {appeal_id});
+  for (auto id = cat ? std::optional(cat->integer(0)) : std::nullopt; id;) {
+    auto r = c.one("SELECT department, parent_id FROM appeal_category WHERE id = ?", {*id});
+    if (!r) break;
+    std::string names = r->is_null(0) ? "" : r->text(0);
+    for (const std::string sep : {"、", "，", ",", ";", "；", " "}) {
+      for (std::size_t at; (at = names.find(sep)) != std::string::npos;) names.replace(at, sep.size(), "|");
+    }
+    for (std::size_t start = 0; start <= names.size();) {
+      const auto bar = std::min(names.find('|', start), names.size());
+      auto name = names.substr(start, bar - start);
+      if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
+      start = bar + 1;
+    }
+    id = r->is_null(1) ? std::nullopt : std::optional(r->integer(1));
+  }
+  return out;
+}
+
+// 吹哨: the departments the appeal's category names come first (marked `suggested`), then the rest by name.
 http::Response departments(Ctx& ctx) {
   if (!ctx.who().can(auth::Register::appeals, auth::Action::write)) forbidden();
   std::string sql = "SELECT id, name, kind FROM unit WHERE kind IN ('organ', 'institution')";
@@ -318,11 +343,35 @@ http::Response departments(Ctx& ctx) {
     sql += " AND name LIKE ? ESCAPE '\\'";
     params.emplace_back(store::like_contains(*q));
   }
-  sql += " ORDER BY kind, name LIMIT 100";
-  auto rs = ctx.app.db.read([&](store::Conn& c) { return c.query(sql, params); });
+  sql += " ORDER BY name LIMIT 100";
+  const auto appeal = http::int_param(ctx.req, "appeal_id", 1, INT64_MAX / 2);
+  auto [rs, named] = ctx.app.db.read([&](store::Conn& c) {
+    std::vector<std::string> names;
+    if (appeal) {
+      auto scope = auth::scope_clause(ctx.who(), auth::Register::appeals, auth::Action::read, scope_columns());
+      store::Params p{*appeal};
+      p.insert(p.end(), scope.params.begin(), scope.params.end());
+      if (!c.one("SELECT 1 FROM appeal t WHERE t.id = ? AND " + scope.sql, p)) not_found();
+      names = named_departments(c, *appeal);
+    }
+    return std::pair{c.query(sql, params), names};
+  });
+  // Rank: the position of the first named department a unit's name holds; unnamed units after.
+  std::vector<std::pair<std::size_t, bj::object>> ranked;
+  for (const auto& r : rs) {
+    std::size_t rank = named.size();
+    for (std::size_t i = 0; i < named.size() && rank == named.size(); ++i) {
+      if (r.text(1).find(named[i]) != std::string::npos) rank = i;
+    }
+    ranked.emplace_back(rank, bj::object{{"id", r.integer(0)}, {"name", r.text(1)}, {"kind", r.text(2)},
+                                         {"suggested", rank < named.size()}});
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   bj::array items;
-  for (const auto& r : rs) items.push_back(bj::object{{"id", r.integer(0)}, {"name", r.text(1)}, {"kind", r.text(2)}});
-  return json::respond(bj::object{{"items", std::move(items)}});
+  for (auto& [rank, o] : ranked) items.push_back(std::move(o));
+  bj::array names;
+  for (const auto& n : named) names.emplace_back(n);
+  return json::respond(bj::object{{"items", std::move(items)}, {"named_by_category", std::move(names)}});
 }
 
 http::Response after_change(Ctx& ctx, std::int64_t id) {

@@ -141,3 +141,26 @@ test('first-line share: of every appeal received, grid and community apart, with
     assert.ok(child.first_line_rate <= 1 && child.first_line_grid <= child.first_line);
   }
 });
+
+test('吹哨: the picker puts the departments the category names first, then the rest by name', async () => {
+  const street = await as('street');
+  const cats = (await pub.get('/api/v1/public/categories')).json.items;
+  const byId = new Map(cats.map((c) => [c.id, c]));
+  const parents = new Set(cats.map((c) => c.parent_id));
+  const leafCat = cats.find((c) => c.level === 3 && !parents.has(c.id) && (c.department ?? byId.get(c.parent_id)?.department) === '城管局');
+  assert.ok(leafCat, 'a category that names 城管局');
+  const r = await pub.post('/api/v1/public/appeals', { type: 'complaint', category_id: leafCat.id, description: '垃圾堆在路边好几天', ...GRID1, phone: '13911115555' });
+  const id = (await street.get(`/api/v1/appeals?q=${r.json.code}`)).json.items[0].id;
+  const picked = await street.get(`/api/v1/appeals/departments?appeal_id=${id}`);
+  assert.equal(picked.status, 200, picked.text);
+  assert.deepEqual(picked.json.named_by_category, ['城管局']);
+  const items = picked.json.items;
+  assert.ok(items[0].suggested && items[0].name.includes('城管局'), `first is ${items[0].name}`);
+  const rest = items.filter((u) => !u.suggested).map((u) => u.name);
+  assert.deepEqual(rest, [...rest].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), 'the rest by name');
+  // Without an appeal: the plain list; an appeal outside the caller's scope is not there.
+  assert.ok((await street.get('/api/v1/appeals/departments')).json.items.every((u) => !u.suggested));
+  const c2 = await as('community2');
+  assertError(assert, await c2.get(`/api/v1/appeals/departments?appeal_id=${id}`), 404);
+  assertError(assert, await street.get('/api/v1/appeals/departments?appeal_id=abc'), 400);
+});

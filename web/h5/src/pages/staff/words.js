@@ -27,7 +27,10 @@ export function timeLeft(a, now) {
 
 const STATUS_SHORT = { resolved: '已办结', called_back: '已回访', closed: '已关闭', rejected: '不予受理', merged: '已合并' }
 
-/** who holds it now: "社区（村）· 红星路社区" (the server's holder, else the level alone) */
+/**
+ * Who holds it now: "社区（村）· 红星路社区" — the server's holder; without one, the level, named
+ * when the appeal's own grid or community is that level.
+ */
 export function holderText(a) {
   if (!a) return ''
   const h = a.holder
@@ -35,7 +38,9 @@ export function holderText(a) {
     const level = h.level_label || word(APPEAL_LEVEL, h.level)
     return [level, h.name].filter(Boolean).join(' · ')
   }
-  return ''
+  const level = Number(a.level)
+  const name = level === 1 ? a.grid_name : level === 2 ? a.community_name : ''
+  return [word(APPEAL_LEVEL, level), name].filter(Boolean).join(' · ')
 }
 
 export const URGENCY_SHORT = { emergency: '紧急 2小时', utilities: '24小时', general: '', complex: '' }

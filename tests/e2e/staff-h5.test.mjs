@@ -369,6 +369,7 @@ test('when the location is refused the worker types the coordinates', async () =
     await p.locator('.btn-submit').tap()
     await p.getByText('请同时填写纬度').first().waitFor()
     await p.locator('.field-lat input').fill(String(GRID_LAT))
+    await p.locator('.van-toast').first().waitFor({ state: 'hidden' })
     await shot(p, '09-patrol-manual', true)
     await p.locator('.btn-submit').tap()
     await p.waitForURL(/#\/staff\/appeals\/\d+$/)

@@ -49,6 +49,12 @@ export function useStaff() {
       toLogin()
       return null
     }
+    if (account.password_change) {
+      // every call answers 403 until the password is changed: the console's page for that works on a phone
+      showToast('请先修改密码')
+      window.location.assign('/#/password-required')
+      return null
+    }
     if (!isStaff(account)) {
       showToast('工作台供网格员、社区和部门工作人员使用')
       router.replace('/')

@@ -17,6 +17,7 @@ const LABEL = {
   reopen: '重新办理',
   merge: '合并',
   rate: '群众评价',
+  assign: '转派',
 }
 const STATUS_ACTIONS = {
   submitted: ['accept', 'reject', 'escalate', 'merge'],
@@ -29,7 +30,10 @@ const STATUS_ACTIONS = {
   rejected: ['reopen'],
   merged: [],
 }
+// issue 13: mine (open, assigned to the caller) and open (every open one in the caller's scope)
 const QUEUES = {
+  mine: (a, now, account) => open(a) && !!a.assignee && a.assignee.id === account.id,
+  open: (a) => open(a),
   pending: (a) => a.status === 'submitted' || a.status === 'reopened',
   working: (a) => a.status === 'accepted' || a.status === 'in_progress',
   due_soon: (a, now) => open(a) && dueSoon(a, now),
@@ -42,6 +46,7 @@ const INTAKE = ['hotline', 'walk_in', 'patrol', 'enterprise']
 const open = (a) => !['resolved', 'called_back', 'closed', 'rejected', 'merged'].includes(a.status)
 const dueSoon = (a, now) => a.deadline_at >= now && a.deadline_at - now < Math.max(3600, (a.deadline_at - a.created_at) / 5)
 const nowS = () => Math.floor(Date.now() / 1000)
+const LEVEL_LABEL = { 1: '网格', 2: '社区（村）', 3: '街道（镇）', 4: '县（区）及部门' }
 
 export const CATEGORIES = [
   { id: 1, parent_id: null, name: '城市管理', level: 1, urgency: 'general', is_dispute: false },
@@ -65,10 +70,11 @@ const catById = new Map(CATEGORIES.map((c) => [c.id, c]))
 const selectable = (c) => c && (c.level === 3 || (c.level === 2 && !CATEGORIES.some((x) => x.parent_id === c.id)))
 
 /**
- * makeAppeals({ areas, send, fail, readJson }) -> { publicApi(req,res,url), staffApi(req,res,url,account), grids }
- * areas: the mock's area list (grids carry geometry).
+ * makeAppeals({ areas, send, fail, readJson, accounts }) -> { publicApi(req,res,url), staffApi(req,res,url,account), grids }
+ * areas: the mock's area list (grids carry geometry); accounts: the mock's accounts ({id, display_name,
+ * grid_ids}), the first one working in a grid answers for its appeals (首接负责, issue 13).
  */
-export function makeAppeals({ areas, send, fail, readJson }) {
+export function makeAppeals({ areas, send, fail, readJson, accounts = [] }) {
   const gridAreas = areas.filter((a) => a.kind === 'grid' && a.geometry)
   const parentOf = (a) => areas.find((x) => x.id === a.parent_id)
   const grids = {
@@ -82,6 +88,20 @@ export function makeAppeals({ areas, send, fail, readJson }) {
   }
   const appeals = []
   let nextId = 1
+  // who may be handed an appeal of a grid: the grid's accounts, and two colleagues of the mock's own
+  const assigneesOf = (grid) => [
+    ...accounts
+      .filter((x) => (x.grid_ids || []).includes(grid.id))
+      .map((x) => ({ id: x.id, name: x.display_name, role_label: '网格员', area_name: grid.name })),
+    { id: 9000 + grid.id * 2, name: '李协管', role_label: '网格员', area_name: grid.name },
+    { id: 9001 + grid.id * 2, name: '赵主任', role_label: '社区（村）书记', area_name: parentOf(grid).name },
+  ]
+  // the area holding an appeal at its level: the grid, then up the tree
+  const holderOf = (a) => {
+    let node = gridAreas.find((g) => g.id === a.grid_id)
+    for (let l = 1; l < a.level && node && node.parent_id; l++) node = parentOf(node)
+    return { level: a.level, level_label: LEVEL_LABEL[a.level], name: node ? node.name : '' }
+  }
 
   const newCode = () => {
     const A = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
@@ -142,6 +162,7 @@ export function makeAppeals({ areas, send, fail, readJson }) {
       _phone: b.phone || null,
       satisfaction: null,
       merged_into: null,
+      assignee: (({ id, name }) => ({ id, name }))(assigneesOf(grid)[0]),
       timeline: [],
     }
     a.timeline.push({ at: now, actor, action: 'submit', label: LABEL.submit, from_status: null, to_status: 'submitted', level: 1, note: null })
@@ -157,6 +178,7 @@ export function makeAppeals({ areas, send, fail, readJson }) {
       phone: _phone ? _phone.slice(0, 3) + '****' + _phone.slice(7) : null,
       due_soon: open(a) && dueSoon(a, now),
       overdue: open(a) && a.deadline_at < now,
+      holder: holderOf(a),
     }
   }
   const staffDetail = (a, account) => ({
@@ -226,19 +248,25 @@ export function makeAppeals({ areas, send, fail, readJson }) {
     if (p === '/api/v1/appeals' && req.method === 'GET') {
       const now = nowS()
       const queue = QUEUES[url.searchParams.get('queue') || 'all'] || QUEUES.all
+      const byDue = url.searchParams.get('order') === 'due'
       const q = url.searchParams.get('q') || ''
       const type = url.searchParams.get('type')
       const cat = Number(url.searchParams.get('category_id') || 0)
       const list = appeals
-        .filter((a) => visible(a, account) && queue(a, now))
+        .filter((a) => visible(a, account) && queue(a, now, account))
         .filter((a) => !q || a.code.includes(q.toUpperCase()) || a.description.includes(q) || (a.address || '').includes(q))
         .filter((a) => !type || a.type === type)
         .filter((a) => !cat || a.category_id === cat)
-        .sort((x, y) => y.id - x.id)
+        .sort((x, y) => (byDue ? x.deadline_at - y.deadline_at : 0) || y.id - x.id)
       const limit = Math.min(200, Math.max(1, Number(url.searchParams.get('limit') || 50)))
       const after = Number(url.searchParams.get('after') || 0)
       const items = list.slice(after, after + limit).map(staffView)
-      return send(res, 200, { items, next_cursor: after + limit < list.length ? String(after + limit) : null, total: after ? null : list.length })
+      return send(res, 200, {
+        items,
+        server_time: now,
+        next_cursor: after + limit < list.length ? String(after + limit) : null,
+        total: after ? null : list.length,
+      })
     }
     if (p === '/api/v1/appeals' && req.method === 'POST') {
       const b = await readJson(req)
@@ -296,7 +324,22 @@ export function makeAppeals({ areas, send, fail, readJson }) {
         default:
           return fail(res, 400, 'invalid', '未知操作', 'action')
       }
-      return send(res, 200, staffView(a))
+      return send(res, 200, staffDetail(a, account))
+    }
+    if ((m = p.match(/^\/api\/v1\/appeals\/(\d+)\/assignees$/)) && req.method === 'GET') {
+      const a = appeals.find((x) => x.id === Number(m[1]))
+      if (!a || !visible(a, account)) return fail(res, 404, 'not_found', '诉求不存在')
+      return send(res, 200, { items: open(a) ? assigneesOf(gridAreas.find((g) => g.id === a.grid_id)) : [] })
+    }
+    if ((m = p.match(/^\/api\/v1\/appeals\/(\d+)\/assign$/)) && req.method === 'POST') {
+      const a = appeals.find((x) => x.id === Number(m[1]))
+      if (!a || !visible(a, account)) return fail(res, 404, 'not_found', '诉求不存在')
+      const b = await readJson(req)
+      const to = assigneesOf(gridAreas.find((g) => g.id === a.grid_id)).find((x) => x.id === Number(b.account_id))
+      if (!to) return fail(res, 400, 'invalid', '只能转派给本网格或本社区的工作人员', 'account_id')
+      a.assignee = { id: to.id, name: to.name }
+      a.timeline.push({ at: nowS(), actor: account.display_name, action: 'assign', label: LABEL.assign, from_status: a.status, to_status: a.status, level: a.level, note: `转派给${to.name}` })
+      return send(res, 200, staffDetail(a, account))
     }
     return fail(res, 404, 'no_route', '接口不存在')
   }

@@ -162,7 +162,7 @@ const readJson = async (req) => {
     return {}
   }
 }
-const appealsMock = makeAppeals({ areas, send, fail, readJson })
+const appealsMock = makeAppeals({ areas, send, fail, readJson, accounts: Object.values(ACCOUNTS) })
 function page(list, url) {
   const limit = Math.min(200, Math.max(1, Number(url.searchParams.get('limit') || 50)))
   const after = Number(url.searchParams.get('after') || 0)

@@ -1,8 +1,9 @@
 // Hash routes inside /m/: 首页, 反映问题, 提交成功, 查询进度; and the 共建共治 pages (pages/cogov/):
 // 三张清单 and 议事 (public), 登录, 我的双报到 (member), 我的认领 (member or unit admin: the orders of
-// their claims), 活动签到 (the URL in an activity's QR code).
+// their claims), 活动签到 (the URL in an activity's QR code); the staff workbench (pages/staff/routes.js).
 import { createRouter, createWebHashHistory } from 'vue-router'
 import HomePage from './pages/HomePage.vue'
+import staffRoutes from './pages/staff/routes.js'
 
 const router = createRouter({
   history: createWebHashHistory(),
@@ -33,6 +34,7 @@ const router = createRouter({
       component: () => import('./pages/cogov/CheckinPage.vue'),
       meta: { title: '活动签到' },
     },
+    ...staffRoutes,
     { path: '/:rest(.*)*', redirect: '/' },
   ],
   // a new page starts at the top; a query change on the same page (a tab, a community) keeps the place

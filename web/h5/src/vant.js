@@ -14,6 +14,7 @@ import {
   Picker,
   Popup,
   Progress,
+  PullRefresh,
   Rate,
   Step,
   Steps,
@@ -50,6 +51,8 @@ import 'vant/es/tabs/style/index.mjs'
 import 'vant/es/image-preview/style/index.mjs'
 // function-call toasts (showToast / showFailToast / showSuccessToast / showLoadingToast)
 import 'vant/es/toast/style/index.mjs'
+// the staff workbench (pages/staff/): pull down to refresh the queue
+import 'vant/es/pull-refresh/style/index.mjs'
 
 const COMPONENTS = [
   Button,
@@ -66,6 +69,7 @@ const COMPONENTS = [
   Picker,
   Popup,
   Progress,
+  PullRefresh,
   Rate,
   Step,
   Steps,

@@ -28,6 +28,9 @@ struct Intake final {
   bool anonymous = false;
   std::string channel = "h5";
   std::vector<std::string> photos;  // hashes returned by the photo upload
+  // A signed-in resident filing for themselves (GET /api/v1/my/appeals lists them); staff filing
+  // is recorded by `who` instead.
+  std::optional<std::int64_t> reporter_account;
 };
 
 // The holiday calendar and the limits are read again at the next deadline computed (after an edit).

@@ -18,7 +18,7 @@ build: configure
 	@cmake --build $(BUILD) -j $(JOBS) --target jiceng
 
 web: deps
-	@test -f web/dist/index.html -a -f web/dist/m/index.html -a web/dist/index.html -nt package-lock.json && [ -z "$$(find web/admin web/h5 web/shared web/vite.config.js -newer web/dist/index.html -print -quit)" ] || npm run build --silent
+	@test -f web/dist/index.html -a -f web/dist/m/index.html -a web/dist/index.html -nt package-lock.json && [ -z "$$(find web/admin web/h5 web/shared web/vite.config.js web/precompress.mjs -newer web/dist/index.html -print -quit)" ] || npm run build --silent
 
 run: build web
 	@mkdir -p data

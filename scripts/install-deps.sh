@@ -16,7 +16,9 @@ missing=()
 for p in "${DEBIAN_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-# Debian's nodejs/npm are older than the machine's Node 20; keep whichever node is newer.
+# The front-end toolchain (Vite 6, package.json "engines") runs on Node.js 18, the one Debian 12
+# ships: a machine without node gets Debian's nodejs and npm; a node already there (say a newer
+# one) is kept.
 if command -v node >/dev/null && command -v npm >/dev/null; then
   tmp=(); for p in "${missing[@]}"; do [[ "$p" == nodejs || "$p" == npm ]] || tmp+=("$p"); done
   missing=("${tmp[@]+"${tmp[@]}"}")
@@ -26,6 +28,12 @@ if ((${#missing[@]})); then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 18 ]; then
+  echo "install-deps: Node.js $(node --version) is too old; the web build needs Node.js 18 or newer" >&2
+  exit 1
 fi
 
 # npm packages come from the committed lock file only.

@@ -6,6 +6,7 @@
 #include "appeals/assignment.hpp"
 #include "appeals/figures.hpp"
 #include "appeals/grid_index.hpp"
+#include "appeals/grid_places.hpp"
 #include "appeals/photos.hpp"
 #include "appeals/service.hpp"
 #include "core/errors.hpp"
@@ -57,7 +58,9 @@ http::Response categories(Ctx& ctx) {
 }
 
 http::Response public_grids(Ctx& ctx) {
-  auto rs = ctx.app.db.read([](store::Conn& c) {
+  std::unordered_map<std::int64_t, std::vector<std::string>> compounds;
+  auto rs = ctx.app.db.read([&](store::Conn& c) {
+    compounds = compounds_by_grid(c);
     return c.query("SELECT g.id, g.name, p.name, g.geometry, g.parent_id FROM area g LEFT JOIN area p ON p.id = g.parent_id "
                    "WHERE g.kind = 'grid' AND g.geometry IS NOT NULL ORDER BY g.id");
   });
@@ -66,10 +69,15 @@ http::Response public_grids(Ctx& ctx) {
     boost::system::error_code ec;
     auto geom = bj::parse(r.text(3), ec);
     if (ec) continue;
+    bj::array names;
+    if (auto it = compounds.find(r.integer(0)); it != compounds.end()) {
+      for (const auto& n : it->second) names.emplace_back(n);
+    }
     features.push_back(bj::object{{"type", "Feature"},
                                   {"id", r.integer(0)},
                                   {"properties", bj::object{{"id", r.integer(0)}, {"name", r.text(1)}, {"community", r.text(2)},
-                                                            {"community_id", r.is_null(4) ? bj::value(nullptr) : bj::value(r.integer(4))}}},
+                                                            {"community_id", r.is_null(4) ? bj::value(nullptr) : bj::value(r.integer(4))},
+                                                            {"compounds", std::move(names)}}},
                                   {"geometry", std::move(geom)}});
   }
   auto resp = json::respond(bj::object{{"type", "FeatureCollection"}, {"features", std::move(features)}});
@@ -483,9 +491,11 @@ http::Response get_photo(Ctx& ctx) {
 }  // namespace
 
 void register_settings_routes(Router& r);
+void register_mine_routes(Router& r, GridIndex& grids);
 
 void register_routes(Router& r) {
   register_settings_routes(r);
+  register_mine_routes(r, grid_index());
   r.add("POST", "/api/v1/public/photos", Access::open, "appeals", "上传一张照片（JPEG、PNG、WebP，≤5 MB），返回编号", upload_photo);
   r.add("GET", "/api/v1/photos/{hash}", Access::open, "appeals", "按编号取照片", get_photo);
   r.add("POST", "/api/v1/appeals/{id}/whistles", Access::authenticated, "appeals", "街道吹哨，职能部门报到", staff_whistle);

@@ -491,8 +491,8 @@ Created file_once(App& app, GridIndex& grids, const Intake& in, const auth::Prin
          in.phone.empty() ? store::null() : store::Value(app.cipher.encrypt(in.phone)),
          in.phone.empty() ? store::null() : store::Value(people::mask_phone(in.phone)),
          static_cast<std::int64_t>(in.anonymous ? 1 : 0),
-         who ? store::Value(who->account_id) : store::null(), deadline, warn_at(now, deadline), now, level_due, now,
-         now, store::opt(assignee)})->integer(0);
+         who ? store::Value(who->account_id) : store::opt(in.reporter_account), deadline, warn_at(now, deadline), now,
+         level_due, now, now, store::opt(assignee)})->integer(0);
     const auto filed = load(c, "t.id = ?", {id});
     retally(c, {}, contribution_of(*filed));
     const std::string actor = who ? who->username : "居民";

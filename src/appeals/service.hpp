@@ -31,6 +31,9 @@ struct Intake final {
   std::vector<std::string> photos;  // hashes returned by the photo upload
   // Run in the intake's own transaction once the appeal exists: a channel's own record of it.
   std::function<void(store::Conn&, std::int64_t appeal_id)> on_filed;
+  // A signed-in resident filing for themselves (GET /api/v1/my/appeals lists them); staff filing
+  // is recorded by `who` instead.
+  std::optional<std::int64_t> reporter_account;
 };
 
 // The holiday calendar and the limits are read again at the next deadline computed (after an edit).

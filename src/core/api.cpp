@@ -1,10 +1,14 @@
-// Health, metrics, the OpenAPI document and the console's static files.
+// Health, metrics, the OpenAPI document and the console's static files (precompressed copies when
+// the client takes them).
 #include <boost/json.hpp>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <unordered_map>
+#include <vector>
 
+#include "core/content_coding.hpp"
 #include "core/json.hpp"
 #include "core/modules.hpp"
 
@@ -15,6 +19,8 @@ namespace bj = boost::json;
 namespace fs = std::filesystem;
 
 constexpr std::uintmax_t kMaxStaticFile = 16 * 1024 * 1024;
+constexpr std::string_view kBrotliSuffix = ".br";
+constexpr std::string_view kGzipSuffix = ".gz";
 
 std::string mime_for(const std::string& ext) {
   static const std::unordered_map<std::string, std::string> kTypes = {
@@ -29,25 +35,62 @@ std::string mime_for(const std::string& ext) {
   return it == kTypes.end() ? "application/octet-stream" : it->second;
 }
 
-struct StaticFile final {
+// One representation of a file: as built, or its precompressed copy.
+struct Encoded final {
   std::string body;
-  std::string type;
   std::string etag;
 };
 
-// The built console is small and never changes while the server runs: read it once.
+struct StaticFile final {
+  Encoded identity;
+  std::string type;
+  std::optional<Encoded> br;
+  std::optional<Encoded> gzip;
+
+  bool has_variants() const { return br || gzip; }
+  const Encoded& in(Coding c) const { return c == Coding::br ? *br : c == Coding::gzip ? *gzip : identity; }
+};
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// Each representation has an ETag of its own (RFC 9110 §8.8.3): a cache must not answer a gzip
+// request with a brotli body it validated.
+std::string etag_of(const std::string& body) { return "\"" + std::to_string(std::hash<std::string>{}(body)) + "\""; }
+
+// The built console is small and never changes while the server runs: read it once, with the
+// FILE.br and FILE.gz copies the build wrote beside it (web/precompress.mjs), which are not served
+// under their own names.
 class StaticFiles final {
  public:
   explicit StaticFiles(const std::string& root) {
     if (root.empty() || !fs::is_directory(root)) return;
+    std::vector<fs::path> compressed;
     for (const auto& e : fs::recursive_directory_iterator(root)) {
       if (!e.is_regular_file() || e.file_size() > kMaxStaticFile) continue;
-      std::ifstream in(e.path(), std::ios::binary);
-      std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      const auto rel = "/" + fs::relative(e.path(), root).generic_string();
-      const auto etag = "\"" + std::to_string(std::hash<std::string>{}(body)) + "\"";
-      files_.emplace(rel, StaticFile{std::move(body), mime_for(e.path().extension().string()), etag});
+      const auto ext = e.path().extension().string();
+      if (ext == kBrotliSuffix || ext == kGzipSuffix) {
+        compressed.push_back(e.path());
+        continue;
+      }
+      auto body = read_file(e.path());
+      auto etag = etag_of(body);
+      files_.emplace(rel_of(root, e.path()), StaticFile{Encoded{std::move(body), std::move(etag)}, mime_for(ext), {}, {}});
     }
+    for (const auto& p : compressed) {
+      auto base = p;
+      base.replace_extension();
+      auto it = files_.find(rel_of(root, base));
+      if (it == files_.end()) continue;  // a stray archive, not a copy of a served file
+      auto body = read_file(p);
+      auto etag = etag_of(body);
+      (p.extension() == kBrotliSuffix ? it->second.br : it->second.gzip) = Encoded{std::move(body), std::move(etag)};
+    }
+  }
+  static std::string rel_of(const std::string& root, const fs::path& p) {
+    return "/" + fs::relative(p, root).generic_string();
   }
   const StaticFile* find(const std::string& path) const {
     auto it = files_.find(path);
@@ -69,14 +112,20 @@ http::Response serve_static(const StaticFiles& files, Ctx& ctx) {
     r = error_response(404, "not_found", "文件不存在");
     return r;
   }
-  if (ctx.req.header("if-none-match").value_or("") == f->etag) {
+  const auto coding = f->has_variants()
+                          ? choose_coding(ctx.req.header("accept-encoding").value_or(""), f->br.has_value(), f->gzip.has_value())
+                          : Coding::identity;
+  const auto& rep = f->in(coding);
+  r.content_type = f->type;
+  if (ctx.req.header("if-none-match").value_or("") == rep.etag) {
     r.status = 304;
-    r.content_type = f->type;
   } else {
-    r.body = f->body;
-    r.content_type = f->type;
+    r.body = rep.body;
   }
-  r.set_header("ETag", f->etag);
+  if (coding != Coding::identity) r.set_header("Content-Encoding", std::string(coding_token(coding)));
+  // the answer depends on Accept-Encoding wherever there is a choice, identity included
+  if (f->has_variants()) r.set_header("Vary", "Accept-Encoding");
+  r.set_header("ETag", rep.etag);
   r.set_header("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
   return r;
 }

@@ -251,8 +251,11 @@ http::Response public_detail(Ctx& ctx) {
 
 }  // namespace
 
+void register_proposal_routes(Router& r);
+
 void register_routes(Router& r) {
   add_registers();
+  register_proposal_routes(r);
   for (const char* name : {"households", "deliberations"}) registry::register_spec_routes(r, *registry::find_spec(name));
   const auto tag = "deliberations";
   r.add("POST", "/api/v1/deliberations/{id}/advance", Access::authenticated, tag, "推进议事阶段", advance);

@@ -1,7 +1,6 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import { session, ensureSession, clearSession, hasRole, reloadSession } from './session.js'
 import { setUnauthorizedHandler, setPasswordChangeHandler } from './api.js'
-import AppLayout from './components/AppLayout.vue'
 import LoginPage from './pages/LoginPage.vue'
 import { MENU_ROUTES } from './menus.js'
 
@@ -19,7 +18,8 @@ const router = createRouter({
     },
     {
       path: '/',
-      component: AppLayout,
+      // lazy like the pages in it: the login page does not load the menu, header and their components
+      component: () => import('./components/AppLayout.vue'),
       children: [
         { path: '', name: 'overview', component: () => import('./pages/OverviewPage.vue') },
         // the user menu in the header

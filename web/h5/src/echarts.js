@@ -1,10 +1,13 @@
-// ECharts for the grid map only (a lazy chunk): geo component + a scatter pin, canvas renderer.
-// No tiles: the map is the server's grid GeoJSON registered with registerMap.
+// ECharts for the grid map only (a lazy chunk): geo component, scatter series for the pin and the
+// labels, the label layout that hides overlapping labels, and the SVG renderer (text stays sharp
+// when the resident zooms, and the labels are real text in the page). No tiles: the map is the
+// server's grid GeoJSON registered with registerMap.
 import * as echarts from 'echarts/core'
 import { ScatterChart } from 'echarts/charts'
 import { GeoComponent } from 'echarts/components'
-import { CanvasRenderer } from 'echarts/renderers'
+import { SVGRenderer } from 'echarts/renderers'
+import { LabelLayout } from 'echarts/features'
 
-echarts.use([GeoComponent, ScatterChart, CanvasRenderer])
+echarts.use([GeoComponent, ScatterChart, SVGRenderer, LabelLayout])
 
 export default echarts

@@ -1,6 +1,7 @@
-// Hash routes inside /m/: 首页, 反映问题, 提交成功, 查询进度; and the 共建共治 pages (pages/cogov/):
-// 三张清单 and 议事 (public), 登录, 我的双报到 (member), 我的认领 (member or unit admin: the orders of
-// their claims), 活动签到 (the URL in an activity's QR code); the staff workbench (pages/staff/routes.js).
+// Hash routes inside /m/: 首页, 反映问题, 提交成功, 查询进度, 我的诉求 (a signed-in resident); and the
+// 共建共治 pages (pages/cogov/): 三张清单 and 议事 (public), 我要提议 (民提, resident), 登录, 我的双报到
+// (member), 我的认领 (member or unit admin: the orders of their claims), 活动签到 (the URL in an
+// activity's QR code); the staff workbench (pages/staff/routes.js).
 import { createRouter, createWebHashHistory } from 'vue-router'
 import HomePage from './pages/HomePage.vue'
 import staffRoutes from './pages/staff/routes.js'
@@ -12,12 +13,19 @@ const router = createRouter({
     { path: '/report', name: 'report', component: () => import('./pages/ReportPage.vue'), meta: { title: '反映问题' } },
     { path: '/done/:code', name: 'done', component: () => import('./pages/DonePage.vue'), meta: { title: '提交成功' } },
     { path: '/track/:code?', name: 'track', component: () => import('./pages/TrackPage.vue'), meta: { title: '查询进度' } },
+    { path: '/my/appeals', name: 'my-appeals', component: () => import('./pages/MyAppealsPage.vue'), meta: { title: '我的诉求' } },
     { path: '/lists', name: 'cogov-lists', component: () => import('./pages/cogov/ListsPage.vue'), meta: { title: '三张清单' } },
     {
       path: '/deliberations',
       name: 'cogov-deliberations',
       component: () => import('./pages/cogov/DeliberationsPage.vue'),
       meta: { title: '民主议事' },
+    },
+    {
+      path: '/deliberations/propose',
+      name: 'cogov-propose',
+      component: () => import('./pages/cogov/ProposePage.vue'),
+      meta: { title: '我要提议' },
     },
     {
       path: '/deliberations/:id(\\d+)',

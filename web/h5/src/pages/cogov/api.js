@@ -119,6 +119,12 @@ export const getPublicDeliberations = (areaId) =>
 export const getPublicDeliberation = (id, opts) => request('GET', `/api/v1/public/deliberations/${id}`, opts)
 
 // ---- resident ----
+/** 我的诉求: {contact: {name, phone}, items, next_before} */
+export const getMyAppeals = (params, opts) => request('GET', '/api/v1/my/appeals', { params, ...opts })
+/** file an appeal as the signed-in resident (listed in 我的诉求); resolves to the public view */
+export const fileMyAppeal = (body) => request('POST', '/api/v1/my/appeals', { body })
+/** 民提: put a matter forward in the resident's own community */
+export const proposeDeliberation = (body) => request('POST', '/api/v1/deliberations/proposals', { body, silent: true })
 export const getDeliberation = (id, opts) => request('GET', `/api/v1/deliberations/${id}`, opts)
 export const castBallot = (id, choice) => request('POST', `/api/v1/deliberations/${id}/ballots`, { body: { choice }, silent: true })
 export const rateDeliberation = (id, body) => request('POST', `/api/v1/deliberations/${id}/rating`, { body, silent: true })

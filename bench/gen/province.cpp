@@ -13,6 +13,7 @@
 #include "demo/fake.hpp"
 #include "people/rules.hpp"
 #include "store/bulk.hpp"
+#include "store/schema.hpp"
 
 namespace jiceng::bench {
 namespace {
@@ -390,7 +391,7 @@ std::string load_province(store::Database& db, const crypto::FieldCipher& cipher
   });
   db.read([](Conn& c) {
     if (c.dialect() == store::Dialect::sqlite) c.script("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;");
-    else c.script("ANALYZE");
+    else store::analyze_own_tables(c);
   });
   return db.read([&](Conn& c) {
     return "province " + p.root.name + ": " + std::to_string(c.scalar("SELECT COUNT(*) FROM area")) + " areas (" +

@@ -386,8 +386,10 @@ test('the organisation department edits the appeal settings: categories, limits,
     await p.locator('.settings-tabs .el-tabs__item', { hasText: '时限' }).click()
     const rows = p.locator('.limits-table .el-table__body-wrapper .el-table__row')
     await rows.first().waitFor({ state: 'visible' })
-    assert.equal(await rows.count(), 4, 'four urgencies')
-    assert.match(await p.locator('.limits-table').innerText(), /紧急/)
+    assert.equal(await rows.count(), 5, 'four urgencies and the disputes\' rule')
+    const table = await p.locator('.limits-table').innerText()
+    assert.match(table, /紧急/)
+    assert.match(table, /矛盾纠纷（四级七天）[\s\S]*7 自然日[\s\S]*四级七天/, 'the disputes\' rule, in calendar days, with its source')
 
     await p.locator('.settings-tabs .el-tabs__item', { hasText: '分类' }).click()
     await nodes.first().waitFor({ state: 'visible' })

@@ -571,9 +571,17 @@ bj::object view_of(App& app, store::Conn& c, const store::Row& row, const auth::
   {
     const auto level = static_cast<std::size_t>(std::clamp<std::int64_t>(int_of(row, "level"), kGridLevel, kCountyLevel));
     auto held_by = side(c, text_of(row, "area_path"), static_cast<int>(level));
+    // Whistled departments hold it jointly with the level (吹哨报到): named beside it.
+    bj::array departments;
+    for (const auto& w : c.query("SELECT u.name FROM appeal_whistle w JOIN unit u ON u.id = w.unit_id "
+                                 "WHERE w.appeal_id = ? ORDER BY w.id",
+                                 {id})) {
+      departments.emplace_back(w.text(0));
+    }
     o["holder"] = bj::object{{"level", level},
                              {"level_label", kLevelNames[level]},
-                             {"name", held_by.is_object() ? held_by.as_object().at("area_name") : bj::value(nullptr)}};
+                             {"name", held_by.is_object() ? held_by.as_object().at("area_name") : bj::value(nullptr)},
+                             {"departments", std::move(departments)}};
   }
   if (detail) {
     o["photos"] = photos_of(c, id);

@@ -239,6 +239,10 @@ test('grid staff accepts, starts and resolves the appeal in the console', async 
     await p.waitForFunction(() => !document.querySelector('.appeal-drawer .appeal-minimap .el-loading-mask'))
     assert.equal(await drawer.locator('.appeal-minimap .empty').count(), 0, 'the mini map has grids')
     await shot(p, 'appeal-02-detail')
+    // Who holds it and who answers for it (首接负责): the grid, and its full-time worker by name.
+    assert.match(await drawer.locator('.holder').innerText(), /（网格）/)
+    assert.equal((await drawer.locator('.assignee').innerText()).trim(), '网格员', 'the grid worker answers for it')
+    await drawer.locator('.field-assign').waitFor()
 
     const act = async (action, expected, note) => {
       await drawer.locator(`.btn-action[data-action="${action}"]`).click()
@@ -274,6 +278,7 @@ test('grid staff accepts, starts and resolves the appeal in the console', async 
     await p.waitForFunction(() => document.querySelector('.appeal-drawer .detail-status')?.textContent.trim() === '已办结')
     const timeline = await drawer.locator('.timeline').innerText()
     assert.ok(timeline.includes('已联系电工更换东门路灯灯泡'), 'the note is on the timeline')
+    assert.match(timeline, /网格员（[^）]*网格）/, 'the timeline names the person and where they work, not the login')
     // the appeal's photos are all of them (filed + resolve); each timeline entry has its own
     assert.equal(await drawer.locator('.appeal-photos .el-image').count(), 2, 'both photos on the appeal')
     assert.equal(await drawer.locator('.timeline .tl-photos .el-image').count(), 2, 'the submit and resolve entries carry a photo each')

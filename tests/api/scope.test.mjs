@@ -16,6 +16,7 @@ const LISTS = {
   appeals: (o) => `/api/v1/appeals?queue=all&q=${encodeURIComponent(o.code)}`,
   orders: () => '/api/v1/orders?limit=100',
   outbox: () => '/api/v1/outbox?limit=200',
+  'grid-staffing': () => '/api/v1/grid-staffing?limit=200',
 };
 const REGISTERS = ['areas', 'orgs', 'units', 'members', 'venues', 'people', 'activities', 'deliberations',
   'dual-reports', 'households', 'needs', 'pairings', 'projects', 'resources', 'volunteer-teams'];
@@ -23,7 +24,9 @@ for (const k of REGISTERS) LISTS[k] = (o) => `/api/v1/${k}?limit=200&area_id=${o
 LISTS.areas = (o) => `/api/v1/areas?limit=200&parent_id=${o.parent_id ?? 0}`;
 LISTS.members = (o) => `/api/v1/members?limit=200&org_id=${o.org_id}`;
 const DETAIL = { accounts: null, outbox: null };  // no detail route: compared through their list
-const label = (o) => o.username ?? o.title ?? o.name ?? o.code ?? String(o.id);
+const label = (o) => o.username ?? o.title ?? o.name ?? o.grid_name ?? o.code ?? String(o.id);
+// A grid's staffing is keyed by its grid.
+const idOf = (i) => i.id ?? i.grid_id;
 const ok = (s) => s >= 200 && s < 300;
 
 async function itemsOf(c, path) {
@@ -77,6 +80,10 @@ async function candidates(admin, c2, home, away) {
   out.orders = ((await itemsOf(admin, '/api/v1/orders?limit=100')) ?? []).filter((o) => JSON.stringify(o).includes(TAG)).map((o) => ({ ...o, away: true }));
   out.accounts = ((await admin.get(`/api/v1/accounts?q=scope${process.pid}`)).json.items).map((o) => ({ ...o, away: true }));
   out.outbox = ((await itemsOf(admin, '/api/v1/outbox?limit=200')) ?? []).slice(0, 1);
+  const staffing = (await itemsOf(admin, '/api/v1/grid-staffing?limit=200')) ?? [];
+  const within = (g, area) => g.path.includes(`/${area}/`);
+  out['grid-staffing'] = [...staffing.filter((g) => within(g, away)).slice(0, 1).map((g) => ({ ...g, id: g.grid_id, away: true })),
+    ...staffing.filter((g) => within(g, home)).slice(0, 1).map((g) => ({ ...g, id: g.grid_id }))];
   return out;
 }
 
@@ -100,12 +107,12 @@ test('scope proof: every route, every account, objects inside and outside their 
     const key = `${name}/${kind}/${o.id}`;
     if (!scopeCache.has(key)) {
       const items = name === 'anonymous' ? null : await itemsOf(clients[name], LISTS[kind](o));
-      scopeCache.set(key, !!items && items.some((i) => i.id === o.id));
+      scopeCache.set(key, !!items && items.some((i) => idOf(i) === o.id));
     }
     return scopeCache.get(key);
   }
   const snapshot = async (kind, o) => {
-    if (DETAIL[kind] === null) return JSON.stringify((await itemsOf(admin, LISTS[kind](o)))?.find((i) => i.id === o.id));
+    if (DETAIL[kind] === null) return JSON.stringify((await itemsOf(admin, LISTS[kind](o)))?.find((i) => idOf(i) === o.id));
     return (await admin.get(`/api/v1/${kind}/${o.id}`)).text;
   };
 
@@ -153,7 +160,7 @@ test('scope proof: every route, every account, objects inside and outside their 
       lists++;
       for (const o of objects[kind]) {
         if (!o.away || (await inScope(name, kind, o))) continue;
-        const leaked = (r.json?.items ?? []).some((i) => i.id === o.id) || (String(label(o)).includes(TAG) && r.text.includes(label(o)));
+        const leaked = (r.json?.items ?? []).some((i) => idOf(i) === o.id) || (String(label(o)).includes(TAG) && r.text.includes(label(o)));
         if (leaked) problems.push(`${name} GET ${route.pattern} shows ${kind} ${label(o)} from outside its scope`);
       }
     }

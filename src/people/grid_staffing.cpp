@@ -3,6 +3,7 @@
 // assistants (协管员). The grid's detail shows the four; the county lists the grids short of them.
 #include <algorithm>
 #include <boost/json.hpp>
+#include <map>
 
 #include "audit/audit.hpp"
 #include "core/errors.hpp"
@@ -32,55 +33,113 @@ auth::Clause grid_scope(const auth::Principal& who, auth::Action a) {
   return auth::scope_clause(who, auth::Register::people, a, cols);
 }
 
+struct Grid final {
+  std::int64_t id = 0;
+  std::string path, name;
+  std::optional<std::int64_t> contact_id;
+};
+
 bj::value person_json(const store::Row& r, std::size_t at) {
   if (r.is_null(at)) return nullptr;
   return bj::object{{"id", r.integer(at)}, {"name", r.text(at + 1)}, {"title", r.is_null(at + 2) ? "" : r.text(at + 2)}};
 }
 
-// One grid's staffing: who holds each post, and what is missing.
-bj::object staffing(store::Conn& c, std::int64_t grid, const std::string& path, const std::string& name,
-                    std::optional<std::int64_t> contact_id) {
-  bj::object o{{"grid_id", grid}, {"grid_name", name}};
-  bj::array missing;
-  bj::value contact = nullptr;
-  if (contact_id) {
-    if (auto p = c.one("SELECT id, name, title FROM person WHERE id = ?", {*contact_id})) contact = person_json(*p, 0);
-  }
-  o["contact"] = contact;
-  bj::value chief = nullptr, full_time = nullptr;
+// Who holds each post in each grid.
+struct Posts final {
+  bj::value contact = nullptr, chief = nullptr, full_time = nullptr, org = nullptr;
+  std::string secretary;
   bj::array assistants;
-  for (const auto& p : c.query("SELECT id, name, title, grid_role FROM person WHERE area_path = ? AND kind = 'grid_staff' "
-                               "AND grid_role IN ('chief', 'full_time', 'assistant') ORDER BY id",
-                               {path})) {
-    const auto role = p.text(3);
-    if (role == "chief" && chief.is_null()) chief = person_json(p, 0);
-    else if (role == "full_time" && full_time.is_null()) full_time = person_json(p, 0);
-    else if (role == "assistant") assistants.push_back(person_json(p, 0));
+};
+
+// The posts of `grids` (sorted by path) in four statements whatever their number: the people and
+// party organisations in the path range the grids span, and the named contacts.
+std::map<std::int64_t, Posts> load_posts(store::Conn& c, const std::vector<Grid>& grids) {
+  std::map<std::int64_t, Posts> out;
+  if (grids.empty()) return out;
+  std::map<std::string, std::int64_t> by_path;
+  for (const auto& g : grids) {
+    out[g.id];
+    by_path[g.path] = g.id;
   }
-  auto org = c.one("SELECT id, name, secretary FROM party_org WHERE area_id = ? ORDER BY depth, id LIMIT 1", {grid});
-  bj::value party_org = nullptr;
-  bool secretary_is_chief = false;
-  if (org) {
-    const std::string secretary = org->is_null(2) ? "" : org->text(2);
-    secretary_is_chief = chief.is_object() && !secretary.empty() && chief.as_object().at("name").as_string() == secretary;
-    party_org = bj::object{{"id", org->integer(0)}, {"name", org->text(1)}, {"secretary", secretary},
-                           {"secretary_is_chief", secretary_is_chief}};
+  const store::Params range{grids.front().path, auth::path_end(grids.back().path)};
+  for (const auto& p : c.query("SELECT area_path, id, name, title, grid_role FROM person WHERE area_path >= ? AND "
+                               "area_path < ? AND kind = 'grid_staff' AND grid_role IN ('chief', 'full_time', 'assistant') "
+                               "ORDER BY id",
+                               range)) {
+    const auto at = by_path.find(p.text(0));
+    if (at == by_path.end()) continue;
+    auto& posts = out[at->second];
+    const auto role = p.text(4);
+    if (role == "chief" && posts.chief.is_null()) posts.chief = person_json(p, 1);
+    else if (role == "full_time" && posts.full_time.is_null()) posts.full_time = person_json(p, 1);
+    else if (role == "assistant") posts.assistants.push_back(person_json(p, 1));
   }
-  o["party_org"] = party_org;
-  o["chief"] = chief;
-  o["full_time"] = full_time;
-  o["assistants_count"] = static_cast<std::int64_t>(assistants.size());
-  o["assistants"] = std::move(assistants);
-  if (contact.is_null()) missing.emplace_back(kPosts[0].second);
-  if (party_org.is_null() || chief.is_null()) missing.emplace_back(kPosts[1].second);
-  if (full_time.is_null()) missing.emplace_back(kPosts[2].second);
-  if (o["assistants_count"].as_int64() == 0) missing.emplace_back(kPosts[3].second);
-  o["notes"] = party_org.is_object() && chief.is_object() && !secretary_is_chief
+  for (const auto& o : c.query("SELECT area_path, id, name, secretary FROM party_org WHERE area_path >= ? AND "
+                               "area_path < ? ORDER BY depth, id",
+                               range)) {
+    const auto at = by_path.find(o.text(0));
+    if (at == by_path.end() || !out[at->second].org.is_null()) continue;
+    out[at->second].org = bj::object{{"id", o.integer(1)}, {"name", o.text(2)}};
+    out[at->second].secretary = o.is_null(3) ? "" : o.text(3);
+  }
+  constexpr std::size_t kIdsPerStatement = 500;
+  std::vector<std::pair<std::int64_t, std::int64_t>> contacts;  // person, grid
+  for (const auto& g : grids) {
+    if (g.contact_id) contacts.emplace_back(*g.contact_id, g.id);
+  }
+  for (std::size_t i = 0; i < contacts.size(); i += kIdsPerStatement) {
+    std::string in;
+    store::Params ids;
+    std::multimap<std::int64_t, std::int64_t> grid_of;
+    for (std::size_t k = i; k < std::min(contacts.size(), i + kIdsPerStatement); ++k) {
+      in += in.empty() ? "?" : ", ?";
+      ids.emplace_back(contacts[k].first);
+      grid_of.emplace(contacts[k].first, contacts[k].second);
+    }
+    for (const auto& p : c.query("SELECT id, name, title FROM person WHERE id IN (" + in + ")", ids)) {
+      const auto [lo, hi] = grid_of.equal_range(p.integer(0));
+      for (auto it = lo; it != hi; ++it) out[it->second].contact = person_json(p, 0);
+    }
+  }
+  return out;
+}
+
+// One grid's staffing: who holds each post, and what is missing.
+bj::object staffing(const Grid& g, Posts posts) {
+  bj::object o{{"grid_id", g.id}, {"grid_name", g.name}, {"path", g.path}};
+  const bool secretary_is_chief = posts.chief.is_object() && !posts.secretary.empty() &&
+                                  posts.chief.as_object().at("name").as_string() == posts.secretary;
+  if (posts.org.is_object()) {
+    posts.org.as_object()["secretary"] = posts.secretary;
+    posts.org.as_object()["secretary_is_chief"] = secretary_is_chief;
+  }
+  bj::array missing;
+  if (posts.contact.is_null()) missing.emplace_back(kPosts[0].second);
+  if (posts.org.is_null() || posts.chief.is_null()) missing.emplace_back(kPosts[1].second);
+  if (posts.full_time.is_null()) missing.emplace_back(kPosts[2].second);
+  if (posts.assistants.empty()) missing.emplace_back(kPosts[3].second);
+  o["notes"] = posts.org.is_object() && posts.chief.is_object() && !secretary_is_chief
                    ? bj::array{"网格党组织书记与网格长不是同一人（“1+1+1+N”要求由网格长担任网格党组织书记）"}
                    : bj::array{};
+  o["contact"] = std::move(posts.contact);
+  o["party_org"] = std::move(posts.org);
+  o["chief"] = std::move(posts.chief);
+  o["full_time"] = std::move(posts.full_time);
+  o["assistants_count"] = static_cast<std::int64_t>(posts.assistants.size());
+  o["assistants"] = std::move(posts.assistants);
   o["complete"] = missing.empty();
   o["missing"] = std::move(missing);
   return o;
+}
+
+std::vector<Grid> grids_where(store::Conn& c, const std::string& where, const store::Params& params) {
+  std::vector<Grid> out;
+  for (const auto& g : c.query("SELECT g.id, g.path, g.name, g.contact_person_id FROM area g WHERE g.kind = 'grid' AND " +
+                                   where + " ORDER BY g.path",
+                               params)) {
+    out.push_back({g.integer(0), g.text(1), g.text(2), g.is_null(3) ? std::nullopt : std::optional(g.integer(3))});
+  }
+  return out;
 }
 
 http::Response grid_detail(Ctx& ctx) {
@@ -90,12 +149,10 @@ http::Response grid_detail(Ctx& ctx) {
   auto out = ctx.app.db.read([&](store::Conn& c) -> std::optional<bj::object> {
     store::Params params{id};
     params.insert(params.end(), scope.params.begin(), scope.params.end());
-    auto g = c.one("SELECT g.id, g.path, g.name, g.contact_person_id FROM area g WHERE g.id = ? AND g.kind = 'grid' AND " +
-                       scope.sql,
-                   params);
-    if (!g) return std::nullopt;
-    return staffing(c, g->integer(0), g->text(1), g->text(2),
-                    g->is_null(3) ? std::nullopt : std::optional(g->integer(3)));
+    const auto grids = grids_where(c, "g.id = ? AND " + scope.sql, params);
+    if (grids.empty()) return std::nullopt;
+    auto posts = load_posts(c, grids);
+    return staffing(grids.front(), std::move(posts[grids.front().id]));
   });
   if (!out) not_found();
   return json::respond(*out);
@@ -114,7 +171,7 @@ http::Response grid_list(Ctx& ctx) {
   std::optional<std::string> next;
   std::int64_t grids = 0, short_of = 0;
   ctx.app.db.read([&](store::Conn& c) {
-    std::string where = "g.kind = 'grid' AND " + scope.sql;
+    std::string where = scope.sql;
     store::Params params = scope.params;
     if (auto area = http::int_param(ctx.req, "area_id", 1, INT64_MAX / 2)) {
       auto root = c.one("SELECT path FROM area WHERE id = ?", {*area});
@@ -123,21 +180,21 @@ http::Response grid_list(Ctx& ctx) {
       params.emplace_back(root->text(0));
       params.emplace_back(auth::path_end(root->text(0)));
     }
-    // A county has tens to a few thousand grids: each is judged, and the page cut after.
-    for (const auto& g : c.query("SELECT g.id, g.path, g.name, g.contact_person_id FROM area g WHERE " + where +
-                                     " ORDER BY g.path",
-                                 params)) {
-      auto s = staffing(c, g.integer(0), g.text(1), g.text(2), g.is_null(3) ? std::nullopt : std::optional(g.integer(3)));
+    // A county has tens to a few thousand grids: all are judged (the counts are of all of them),
+    // and the page is cut after.
+    const auto all = grids_where(c, where, params);
+    auto posts = load_posts(c, all);
+    for (const auto& g : all) {
+      auto s = staffing(g, std::move(posts[g.id]));
       ++grids;
       const bool complete = s["complete"].as_bool();
       if (!complete) ++short_of;
       if (incomplete && complete) continue;
-      if (!after.empty() && g.text(1) <= after) continue;
+      if (!after.empty() && g.path <= after) continue;
       if (static_cast<std::int64_t>(items.size()) == limit) {
         next = items.back().as_object().at("path").as_string().c_str();
         continue;
       }
-      s["path"] = g.text(1);
       items.push_back(std::move(s));
     }
   });

@@ -1,1 +1,0 @@
-ANALYZE party_org_area;

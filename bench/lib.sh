@@ -40,19 +40,20 @@ bench_invalid() {
 # its password first (and sets BENCH_LOGIN_CHANGE); the lines that use the cookie are then INVALID.
 BENCH_LOGIN_CHANGE=""
 bench_login() {
-  local var=$1 url=$2 user=$3 password=${4:-jiceng-demo} head status change cookie
-  head=$(curl -s -D - -o "$BENCH_SCRATCH/login" -X POST "$url/api/v1/session" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"$user\",\"password\":\"$password\"}") || true
-  status=$(sed -n '1s/^HTTP\/[0-9.]* \([0-9]*\).*/\1/p' <<<"$head")
-  cookie=$(grep -i '^set-cookie:' <<<"$head" | head -1 | sed 's/^[^:]*: *\([^;]*\).*/\1/' | tr -d '\r')
-  change=$(jq -r '.account.password_change // empty' "$BENCH_SCRATCH/login" 2>/dev/null || true)
-  if [ -z "$cookie" ]; then
-    echo "login as $user: ${status:-no answer} $(jq -r '.error.code // empty' "$BENCH_SCRATCH/login" 2>/dev/null || true)"
-  elif [ -n "$change" ]; then
-    echo "login as $user: the account must change its password before anything else ($change)"
-    BENCH_LOGIN_CHANGE=$change
+  # Prefixed locals: VAR names the caller's variable, which a local of the same name would hide.
+  local _var=$1 _url=$2 _user=$3 _password=${4:-jiceng-demo} _head _status _change _cookie
+  _head=$(curl -s -D - -o "$BENCH_SCRATCH/login" -X POST "$_url/api/v1/session" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$_user\",\"password\":\"$_password\"}") || true
+  _status=$(sed -n '1s/^HTTP\/[0-9.]* \([0-9]*\).*/\1/p' <<<"$_head")
+  _cookie=$(grep -i '^set-cookie:' <<<"$_head" | head -1 | sed 's/^[^:]*: *\([^;]*\).*/\1/' | tr -d '\r')
+  _change=$(jq -r '.account.password_change // empty' "$BENCH_SCRATCH/login" 2>/dev/null || true)
+  if [ -z "$_cookie" ]; then
+    echo "login as $_user: ${_status:-no answer} $(jq -r '.error.code // empty' "$BENCH_SCRATCH/login" 2>/dev/null || true)"
+  elif [ -n "$_change" ]; then
+    echo "login as $_user: the account must change its password before anything else ($_change)"
+    BENCH_LOGIN_CHANGE=$_change
   fi
-  printf -v "$var" '%s' "$cookie"
+  printf -v "$_var" '%s' "$_cookie"
 }
 
 # bench_check LABEL WHAT TEST CURL_ARGS…: one answer of the kind LABEL times, before timing it. It
@@ -114,7 +115,7 @@ bench_wrk() {
     fi
   done < <(grep '^STATUS ' <<<"$out")
   [ "${W_ERRORS:-0}" -eq 0 ] || answers+=("socket errors: $(bench_thousands "$W_ERRORS")")
-  W_ANSWERS=$(IFS=,; echo "${answers[*]:-no answers}" | sed 's/,/, /g')
+  W_ANSWERS=$(printf '%s\n' "${answers[@]:-no answers}" | paste -sd';' | sed 's/;/, /g')
   if [ "$bad" -gt 0 ] || [ "$ok" -eq 0 ] || [ "${W_ERRORS:-0}" -gt 0 ]; then
     bench_invalid "$label" "$W_ANSWERS"
     grep '^FIRST_BAD ' <<<"$out" | sed 's/^FIRST_BAD /  the first answer outside 2xx: /' || true

@@ -45,7 +45,7 @@ bench_login() {
   _head=$(curl -s -D - -o "$BENCH_SCRATCH/login" -X POST "$_url/api/v1/session" -H 'Content-Type: application/json' \
     -d "{\"username\":\"$_user\",\"password\":\"$_password\"}") || true
   _status=$(sed -n '1s/^HTTP\/[0-9.]* \([0-9]*\).*/\1/p' <<<"$_head")
-  _cookie=$(grep -i '^set-cookie:' <<<"$_head" | head -1 | sed 's/^[^:]*: *\([^;]*\).*/\1/' | tr -d '\r')
+  _cookie=$(grep -i '^set-cookie:' <<<"$_head" | head -1 | sed 's/^[^:]*: *\([^;]*\).*/\1/' | tr -d '\r' || true)
   _change=$(jq -r '.account.password_change // empty' "$BENCH_SCRATCH/login" 2>/dev/null || true)
   if [ -z "$_cookie" ]; then
     echo "login as $_user: ${_status:-no answer} $(jq -r '.error.code // empty' "$BENCH_SCRATCH/login" 2>/dev/null || true)"

@@ -80,10 +80,10 @@ run "street's children with subtree counts" "the street's children with counts" 
 csrf=$(curl -s -H "Cookie: $cookie" "$url/api/v1/session" | jq -r '.csrf_token // empty' 2>/dev/null || true)
 venue=$(sqlite3 "$tmp/bench.db" "SELECT id FROM venue ORDER BY id LIMIT 1")
 miss() {  # label, what, jq test, path: one call right after a write
-  bench_check "$1 (the write before it)" "the written venue" ".id == $venue" -X PATCH -H "Cookie: $cookie" \
+  bench_check "$1, the write before it" "the written venue" ".id == $venue" -X PATCH -H "Cookie: $cookie" \
     -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' -d '{"open_hours":"8:30-18:00"}' \
     "$url/api/v1/venues/$venue" || return 0
-  bench_check "$1" "$2" "$3" -H "Cookie: $cookie" "$url$4" || return 0
+  bench_check "$1, right after a write" "$2" "$3" -H "Cookie: $cookie" "$url$4" || return 0
   printf "%-44s %8s ms (right after a write, counts not cached)\n" "$1" "$CHECK_MS"
 }
 miss "member list, first page (with total)" "a page of 50 members with a total" "$page and (.total > 0)" \

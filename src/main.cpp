@@ -16,6 +16,7 @@
 #include "notify/outbox.hpp"
 #include "audit/audit.hpp"
 #include "core/json.hpp"
+#include "core/log.hpp"
 #include "auth/password_policy.hpp"
 #include "auth/service.hpp"
 #include "core/modules.hpp"
@@ -45,7 +46,10 @@ std::int64_t now_seconds() { return static_cast<std::int64_t>(std::time(nullptr)
 std::unique_ptr<store::Database> open_db(const Common& c, bool run_migrations = true) {
   const int pool = static_cast<int>(std::max(4u, 4 * std::thread::hardware_concurrency()));
   auto db = store::open(c.db, pool);
-  if (run_migrations) store::migrate(*db);
+  if (run_migrations) {
+    store::migrate(*db);
+    appeals::rebuild_rollups_if_due(*db);
+  }
   return db;
 }
 
@@ -166,7 +170,7 @@ std::jthread every(Interval interval, const char* what, Job job) {
       try {
         job();
       } catch (const std::exception& e) {
-        std::cerr << "jiceng: " << what << " failed: " << e.what() << "\n";
+        log::error(std::string(what) + " failed: " + e.what());
       }
     }
   });
@@ -238,6 +242,10 @@ int main(int argc, char** argv) {
   bool behind_https = false;
   serve->add_flag("--behind-https", behind_https,
                   "clients reach the server over HTTPS (a TLS proxy in front): Secure cookies and HSTS");
+  std::string log_level = "info";
+  serve->add_option("--log-level", log_level, "trace, debug, info (a line per request), warn, error or off")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
   serve->add_option("--config", config_file, "file of `key = value` lines (listen, db, key-file, web, threads); "
                                              "the command line wins")
       ->check(CLI::ExistingFile);
@@ -325,6 +333,7 @@ int main(int argc, char** argv) {
   try {
     if (*serve) {
       if (!config_file.empty()) apply_config(*serve, config_file);
+      log::init(log::parse_level(log_level).value_or(log::Level::info));
       auto db = open_db(common);
       const auto colon = listen.rfind(':');
       if (colon == std::string::npos) throw std::runtime_error("--listen must be ADDR:PORT");
@@ -358,8 +367,8 @@ int main(int argc, char** argv) {
         deliberation::settle_due(app);  // votes whose time is up are counted even if nobody looks
         const auto r = appeals::sweep(app);
         if (r.escalated || r.warned || r.late_checkins) {
-          std::cerr << "jiceng: sweep escalated " << r.escalated << ", warned " << r.warned << ", late check-ins "
-                    << r.late_checkins << "\n";
+          log::info("sweep escalated " + std::to_string(r.escalated) + ", warned " + std::to_string(r.warned) +
+                    ", late check-ins " + std::to_string(r.late_checkins));
         }
       });
       // Notifications leave through their own worker: a slow webhook never holds up a request.

@@ -11,7 +11,7 @@ setup_store "$store"
 "$bin" demo --db "$db" --key-file "$key" >/dev/null
 start_server "$bin" "$db" "$key" "$here/../web/dist" "$tmp/server.log" --test-clock --sweep-seconds 0 --deliver-seconds 0 --media "$tmp/media" $NO_LIMITS
 
-export JICENG_URL JICENG_BIN="$bin" JICENG_DB="$db" JICENG_KEY="$key" JICENG_STORE="$store"
+export JICENG_URL JICENG_BIN="$bin" JICENG_DB="$db" JICENG_KEY="$key" JICENG_STORE="$store" JICENG_SERVER_LOG="$tmp/server.log"
 status=0
 node --test --test-concurrency=1 --test-reporter=spec "$here/api/" || status=$?
 

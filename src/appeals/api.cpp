@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 #include <fstream>
 
+#include "appeals/assignment.hpp"
 #include "appeals/figures.hpp"
 #include "appeals/grid_index.hpp"
 #include "appeals/photos.hpp"
@@ -107,12 +108,23 @@ http::Response staff_list(Ctx& ctx) {
   std::int64_t limit = kDefaultPage;
   std::int64_t before = INT64_MAX;
   if (auto l = http::int_param(ctx.req, "limit", 1, kMaxPage)) limit = *l;
-  if (auto a = http::int_param(ctx.req, "after", 1, INT64_MAX / 2)) before = *a;
   const auto now = ctx.app.now();
   auto scope = auth::scope_clause(ctx.who(), auth::Register::appeals, auth::Action::read, scope_columns());
   std::string where = scope.sql;
   store::Params params = scope.params;
-  if (queue == "pending") where += " AND t.status IN ('submitted', 'reopened')";
+  // "mine" reads the open appeals' assignee index in deadline order; every other queue pages by id.
+  const bool by_due = ctx.req.param("order").value_or("") == "due";
+  if (!by_due) {
+    if (auto a = http::int_param(ctx.req, "after", 1, INT64_MAX / 2)) before = *a;
+  }
+  if (auto o = ctx.req.param("order"); o && !o->empty() && *o != "due" && *o != "new") {
+    bad_request("order", "order 应为 due（先到期的在前）或 new（新登记的在前）");
+  }
+  if (queue == "mine") {
+    where += std::string(" AND t.assignee_id = ? AND t.status IN ") + kOpen;
+    params.emplace_back(ctx.who().account_id);
+  } else if (queue == "open") where += std::string(" AND t.status IN ") + kOpen;
+  else if (queue == "pending") where += " AND t.status IN ('submitted', 'reopened')";
   else if (queue == "working") where += " AND t.status IN ('accepted', 'in_progress')";
   else if (queue == "due_soon") {
     where += std::string(" AND t.status IN ") + kOpen + " AND t.warn_at <= ? AND t.deadline_at > ?";
@@ -122,7 +134,9 @@ http::Response staff_list(Ctx& ctx) {
     where += std::string(" AND t.status IN ") + kOpen + " AND t.deadline_at <= ?";
     params.emplace_back(now);
   } else if (queue == "closed") where += " AND t.status IN ('resolved', 'called_back', 'closed', 'rejected', 'merged')";
-  else if (queue != "all") bad_request("queue", "queue 应为 pending、working、due_soon、overdue、closed、all 之一");
+  else if (queue != "all") {
+    bad_request("queue", "queue 应为 mine、open、pending、working、due_soon、overdue、closed、all 之一");
+  }
   if (auto t = ctx.req.param("type"); t && !t->empty()) {
     where += " AND t.type = ?";
     params.emplace_back(*t);
@@ -141,25 +155,66 @@ http::Response staff_list(Ctx& ctx) {
   }
   const std::string total_where = where;
   const store::Params total_params = params;
-  where += " AND t.id < ?";
-  params.emplace_back(before);
+  // Due order pages by (deadline, id): overdue first, then what falls due soonest (2-hour items
+  // come out on top by themselves). The cursor is "deadline.id".
+  std::optional<std::pair<std::int64_t, std::int64_t>> due_after;
+  if (by_due) {
+    if (auto a = ctx.req.param("after"); a && !a->empty()) {
+      const auto dot = a->find('.');
+      try {
+        if (dot == std::string::npos) throw std::invalid_argument("cursor");
+        due_after = std::pair{std::stoll(a->substr(0, dot)), std::stoll(a->substr(dot + 1))};
+      } catch (const std::exception&) {
+        bad_request("after", "after 应为上一页返回的 next_cursor");
+      }
+      where += " AND (t.deadline_at > ? OR (t.deadline_at = ? AND t.id > ?))";
+      params.insert(params.end(), {due_after->first, due_after->first, due_after->second});
+    }
+  } else {
+    where += " AND t.id < ?";
+    params.emplace_back(before);
+  }
   params.emplace_back(limit + 1);
   bj::array items;
-  std::optional<std::int64_t> next;
+  std::optional<std::string> next;
   std::optional<std::int64_t> total;
   ctx.app.db.read([&](store::Conn& c) {
-    auto ids = c.query("SELECT t.id FROM appeal t WHERE " + where + " ORDER BY t.id DESC LIMIT ?", params);
+    auto ids = c.query("SELECT t.id, t.deadline_at FROM appeal t WHERE " + where +
+                           (by_due ? " ORDER BY t.deadline_at, t.id LIMIT ?" : " ORDER BY t.id DESC LIMIT ?"),
+                       params);
     const auto n = std::min<std::size_t>(ids.size(), static_cast<std::size_t>(limit));
     std::vector<std::int64_t> page;
     for (std::size_t i = 0; i < n; ++i) page.push_back(ids[i].integer(0));
     items = staff_views(ctx.app, c, page, ctx.who());
-    if (ids.size() > n) next = ids[n - 1].integer(0);
-    if (before == INT64_MAX) total = c.scalar("SELECT COUNT(*) FROM appeal t WHERE " + total_where, total_params);
+    if (ids.size() > n) {
+      const auto& last = ids[n - 1];
+      next = by_due ? std::to_string(last.integer(1)) + "." + std::to_string(last.integer(0))
+                    : std::to_string(last.integer(0));
+    }
+    if (before == INT64_MAX && !due_after) {
+      total = c.scalar("SELECT COUNT(*) FROM appeal t WHERE " + total_where, total_params);
+    }
   });
   bj::object out{{"items", std::move(items)}, {"server_time", now}};
-  out["next_cursor"] = next ? bj::value(std::to_string(*next)) : bj::value(nullptr);
+  out["next_cursor"] = next ? bj::value(*next) : bj::value(nullptr);
   out["total"] = total ? bj::value(*total) : bj::value(nullptr);
   return json::respond(out);
+}
+
+http::Response staff_assignees(Ctx& ctx) {
+  if (!ctx.who().can(auth::Register::appeals, auth::Action::write)) forbidden();
+  return json::respond(bj::object{{"items", assignees(ctx.app, ctx.who(), ctx.id())}});
+}
+
+http::Response staff_assign(Ctx& ctx) {
+  if (!ctx.who().can(auth::Register::appeals, auth::Action::write)) forbidden();
+  const auto id = ctx.id();
+  const auto body = json::parse_object(ctx.req.body);
+  const auto account = json::opt_int(body, "account_id");
+  if (!account || *account <= 0) bad_request("account_id", "请选择转派给谁", "required");
+  assign(ctx.app, ctx.who(), id, *account, ctx.req.client_ip);
+  auto view = ctx.app.db.read([&](store::Conn& c) { return staff_view(ctx.app, c, id, ctx.who(), true); });
+  return json::respond(view);
 }
 
 http::Response staff_detail(Ctx& ctx) {
@@ -398,6 +453,10 @@ void register_routes(Router& r) {
   r.add("GET", "/api/v1/public/appeals/{code}", Access::open, "appeals", "凭查询码查看办理进度", public_get);
   r.add("POST", "/api/v1/public/appeals/{code}/rating", Access::open, "appeals", "办结后评价", public_rate);
   r.add("GET", "/api/v1/appeals", Access::authenticated, "appeals", "诉求工作台（按队列）", staff_list);
+  r.add("GET", "/api/v1/appeals/{id}/assignees", Access::authenticated, "appeals", "可转派的本网格、本社区工作人员",
+        staff_assignees);
+  r.add("POST", "/api/v1/appeals/{id}/assign", Access::authenticated, "appeals", "转派给本网格或本社区的工作人员（首接负责）",
+        staff_assign);
   r.add("GET", "/api/v1/appeals/{id}", Access::authenticated, "appeals", "诉求详情与办理轨迹", staff_detail);
   r.add("POST", "/api/v1/appeals", Access::authenticated, "appeals", "登记诉求（热线、来访、巡查、企业）", staff_file);
   r.add("POST", "/api/v1/appeals/{id}/actions", Access::authenticated, "appeals", "办理操作（受理、办结、上报、回访…）",

@@ -14,9 +14,10 @@ namespace {
 
 namespace bj = boost::json;
 
-constexpr std::array<const char*, 8> kColumns = {"received", "responded",        "resolved",        "first_line",
-                                                 "rated",    "satisfied",        "handling_seconds", "overdue_resolved"};
-enum Col { kReceived, kResponded, kResolved, kFirstLine, kRated, kSatisfied, kHandling, kOverdueResolved };
+constexpr std::array<const char*, kFigureColumns> kColumns = {
+    "received",  "responded",        "resolved",         "first_line",     "rated",
+    "satisfied", "handling_seconds", "overdue_resolved", "first_line_grid"};
+enum Col { kReceived, kResponded, kResolved, kFirstLine, kRated, kSatisfied, kHandling, kOverdueResolved, kFirstLineGrid };
 
 std::int64_t col_int(const store::Row& r, const char* name) {
   const auto& v = r.at(name);
@@ -34,7 +35,7 @@ double rate(std::int64_t part, std::int64_t whole) {
   return whole > 0 ? static_cast<double>(part) / static_cast<double>(whole) : 0.0;
 }
 
-bj::object summarise(const std::array<std::int64_t, 8>& t) {
+bj::object summarise(const Counts& t) {
   return bj::object{{"received", t[kReceived]},
                     {"responded", t[kResponded]},
                     {"resolved", t[kResolved]},
@@ -44,7 +45,13 @@ bj::object summarise(const std::array<std::int64_t, 8>& t) {
                     {"response_rate", rate(t[kResponded], t[kReceived])},
                     {"resolution_rate", rate(t[kResolved], t[kReceived])},
                     {"satisfaction_rate", rate(t[kSatisfied], t[kRated])},
-                    {"first_line_rate", rate(t[kFirstLine], t[kResolved])},
+                    // Of every appeal and dispute received, not only the resolved ones (seed 002's 95%).
+                    {"first_line_rate", rate(t[kFirstLine], t[kReceived])},
+                    {"first_line_grid", t[kFirstLineGrid]},
+                    {"first_line_community", t[kFirstLine] - t[kFirstLineGrid]},
+                    {"first_line_grid_rate", rate(t[kFirstLineGrid], t[kReceived])},
+                    {"first_line_community_rate", rate(t[kFirstLine] - t[kFirstLineGrid], t[kReceived])},
+                    {"first_line_target", kFirstLineTarget},
                     {"avg_handling_hours", t[kResolved] ? static_cast<double>(t[kHandling]) / 3600.0 /
                                                               static_cast<double>(t[kResolved])
                                                         : 0.0},
@@ -102,8 +109,8 @@ std::array<std::int64_t, 4> live_counts(store::Conn& c, const std::string& path,
 }
 
 // Adds the live counts and the ranked children to the summed figures.
-bj::object finish(store::Conn& c, const FigureQuery& q, std::int64_t now, const std::array<std::int64_t, 8>& total,
-                  bool by_child, std::vector<std::pair<bj::object, std::array<std::int64_t, 8>>> children) {
+bj::object finish(store::Conn& c, const FigureQuery& q, std::int64_t now, const Counts& total,
+                  bool by_child, std::vector<std::pair<bj::object, Counts>> children) {
   bj::object out = summarise(total);
   const auto live = live_counts(c, q.path, now);
   out["open"] = live[0];
@@ -140,7 +147,7 @@ bj::object finish(store::Conn& c, const FigureQuery& q, std::int64_t now, const 
 
 // One statement for the whole path: on PostgreSQL each statement is a round trip in the writer.
 void add_node_days(store::Conn& c, const std::string& area_path, const std::string& day,
-                   const std::array<std::int64_t, 8>& counts, int sign) {
+                   const Counts& counts, int sign) {
   std::string cols = "node_path, parent_path, day";
   std::string marks = "(?, ?, ?";
   std::string sets;
@@ -177,7 +184,9 @@ Contribution contribution_of(const store::Row& a) {
   out.counts[kReceived] = status == "merged" ? 0 : 1;  // a merged duplicate is counted in its survivor
   out.counts[kResponded] = (has(a, "accepted_at") || status == "rejected") && status != "merged" ? 1 : 0;
   out.counts[kResolved] = resolved ? 1 : 0;
-  out.counts[kFirstLine] = resolved && col_int(a, "max_level") <= kCommunityLevel ? 1 : 0;
+  // First-line: resolved and never held above the community, even if sent back down later.
+  out.counts[kFirstLine] = resolved && status != "merged" && col_int(a, "max_level") <= kCommunityLevel ? 1 : 0;
+  out.counts[kFirstLineGrid] = resolved && status != "merged" && col_int(a, "max_level") <= kGridLevel ? 1 : 0;
   const auto sat = col_text(a, "satisfaction");
   out.counts[kRated] = sat.empty() ? 0 : 1;
   out.counts[kSatisfied] = sat == "satisfied" || sat == "basic" ? 1 : 0;
@@ -221,12 +230,21 @@ void retally(store::Conn& c, const Contribution& before, const Contribution& aft
   apply(after, 1);
 }
 
+bool rebuild_rollups_if_due(store::Database& db) {
+  return db.write([](store::Conn& c) {
+    if (!c.one("SELECT 1 FROM rollup_rebuild_due WHERE what = 'appeals'")) return false;
+    rebuild_rollups(c);
+    return true;
+  });
+}
+
 std::int64_t rebuild_rollups(store::Conn& c) {
   constexpr std::int64_t kBatch = 20000;
+  c.execute("DELETE FROM rollup_rebuild_due WHERE what = 'appeals'");
   c.execute("DELETE FROM appeal_day");
   c.execute("DELETE FROM appeal_node_day");
-  std::map<std::tuple<std::string, std::string, std::int64_t>, std::array<std::int64_t, 8>> by_key;
-  std::map<std::pair<std::string, std::string>, std::pair<std::string, std::array<std::int64_t, 8>>> by_node;
+  std::map<std::tuple<std::string, std::string, std::int64_t>, Counts> by_key;
+  std::map<std::pair<std::string, std::string>, std::pair<std::string, Counts>> by_node;
   std::int64_t counted = 0;
   for (std::int64_t after = 0;;) {
     auto rs = c.query("SELECT * FROM appeal WHERE id > ? ORDER BY id LIMIT ?", {after, kBatch});
@@ -270,11 +288,11 @@ bj::object figures(store::Conn& c, const FigureQuery& q, std::int64_t now, bool 
   for (const auto* col : kColumns) sums += std::string(", COALESCE(SUM(") + col + "), 0)";
   // Without a category the per-node rollup answers: the node's own rows and its children's.
   if (!q.category_id) {
-    std::array<std::int64_t, 8> total{};
+    Counts total{};
     auto own = c.one("SELECT COUNT(*)" + sums + " FROM appeal_node_day WHERE node_path = ? AND day >= ? AND day <= ?",
                      {q.path, q.from_day, q.to_day});
     for (std::size_t i = 0; i < kColumns.size(); ++i) total[i] = own->integer(i + 1);
-    std::vector<std::pair<bj::object, std::array<std::int64_t, 8>>> children;
+    std::vector<std::pair<bj::object, Counts>> children;
     if (by_child) {
       // One primary-key range per child: a node has tens of children at most.
       const std::string child_sql =
@@ -283,7 +301,7 @@ bj::object figures(store::Conn& c, const FigureQuery& q, std::int64_t now, bool 
                                    "WHERE p.path = ? ORDER BY a.id",
                                    {q.path})) {
         auto row = c.one(child_sql, {r.text(0), q.from_day, q.to_day});
-        std::array<std::int64_t, 8> acc{};
+        Counts acc{};
         for (std::size_t i = 0; i < kColumns.size(); ++i) acc[i] = row->integer(i + 1);
         children.push_back({bj::object{{"area_id", r.integer(2)}, {"name", r.text(1)}}, acc});
       }
@@ -298,9 +316,9 @@ bj::object figures(store::Conn& c, const FigureQuery& q, std::int64_t now, bool 
     params.insert(params.end(), {*q.category_id, *q.category_id, *q.category_id});
   }
   auto rows = c.query("SELECT area_path" + sums + " FROM appeal_day WHERE " + where + " GROUP BY area_path", params);
-  std::array<std::int64_t, 8> total{};
+  Counts total{};
   // Children of the node: each rollup row belongs to the child whose path prefixes it.
-  std::map<std::string, std::pair<bj::object, std::array<std::int64_t, 8>>> children;
+  std::map<std::string, std::pair<bj::object, Counts>> children;
   std::vector<std::pair<std::string, std::string>> child_paths;  // path, name
   if (by_child) {
     for (const auto& r : c.query("SELECT a.path, a.name, a.id FROM area a JOIN area p ON p.id = a.parent_id "
@@ -321,7 +339,7 @@ bj::object figures(store::Conn& c, const FigureQuery& q, std::int64_t now, bool 
       }
     }
   }
-  std::vector<std::pair<bj::object, std::array<std::int64_t, 8>>> list;
+  std::vector<std::pair<bj::object, Counts>> list;
   for (const auto& [cp, name] : child_paths) list.push_back(std::move(children[cp]));
   return finish(c, q, now, total, by_child, std::move(list));
 }

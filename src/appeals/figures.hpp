@@ -13,12 +13,19 @@
 
 namespace jiceng::appeals {
 
+// The rollups' counters: received … overdue_resolved, first_line_grid, in appeal_day column order.
+constexpr std::size_t kFigureColumns = 9;
+using Counts = std::array<std::int64_t, kFigureColumns>;
+
+// The seeds' target (seed 002, 高唐): 95% of all disputes and appeals resolved at the first line.
+constexpr double kFirstLineTarget = 0.95;
+
 // What one appeal adds to the rollup row of its area, intake day and category.
 struct Contribution final {
   std::string area_path;
   std::string day;
   std::int64_t category_id = 0;
-  std::array<std::int64_t, 8> counts{};  // received … overdue_resolved, in appeal_day column order
+  Counts counts{};
   bool empty() const { return area_path.empty(); }
 };
 Contribution contribution_of(const store::Row& appeal);
@@ -28,6 +35,8 @@ void retally(store::Conn& c, const Contribution& before, const Contribution& aft
 // Recomputes both rollups from the appeals themselves (after a bulk load, or to repair them);
 // returns how many appeals were counted.
 std::int64_t rebuild_rollups(store::Conn& c);
+// Rebuilds them when a migration has asked for it (a new counter); returns whether it did.
+bool rebuild_rollups_if_due(store::Database& db);
 
 struct FigureQuery final {
   std::string path;      // subtree

@@ -38,15 +38,20 @@ constexpr std::array<ActionInfo, 10> kActions = {{
     {Action::close, "close", "关闭", kCommunityLevel},
     {Action::reopen, "reopen", "重新办理", kCommunityLevel},
     {Action::merge, "merge", "合并", kCommunityLevel},
-    {Action::dispatch, "dispatch", "派单", kStreetLevel},
+    // 分解交办 (seed 002): the community breaks the work down and assigns it to its grids.
+    {Action::dispatch, "dispatch", "派单", kCommunityLevel},
 }};
 
-constexpr std::array<LimitRule, 4> kLimits = {{
-    {Urgency::emergency, false, 120, {30, 30, 30, 30}},
-    {Urgency::utilities, false, 1440, {360, 360, 360, 360}},
-    {Urgency::general, true, 7, {1, 2, 2, 2}},
-    {Urgency::complex, true, 15, {3, 4, 4, 4}},
+constexpr std::array<LimitRule, kUrgencies> kLimits = {{
+    {Urgency::emergency, LimitUnit::minutes, 120, {30, 30, 30, 30}},
+    {Urgency::utilities, LimitUnit::minutes, 1440, {360, 360, 360, 360}},
+    {Urgency::general, LimitUnit::working_days, 7, {1, 2, 2, 2}},
+    {Urgency::complex, LimitUnit::working_days, 15, {3, 4, 4, 4}},
+    // 四级七天 (seed 002): grid, community, street or town, county, settled within seven days in all.
+    {Urgency::dispute, LimitUnit::calendar_days, 7, {1, 2, 2, 2}},
 }};
+constexpr std::int64_t kDay = 24 * 3600;
+constexpr int kMaxLimitDays = 60;
 
 constexpr std::int64_t kMinute = 60;
 
@@ -90,6 +95,7 @@ std::optional<Urgency> parse_urgency(std::string_view s) {
   if (s == "utilities") return Urgency::utilities;
   if (s == "general") return Urgency::general;
   if (s == "complex") return Urgency::complex;
+  if (s == "dispute") return Urgency::dispute;
   return std::nullopt;
 }
 std::string_view urgency_name(Urgency u) {
@@ -98,8 +104,28 @@ std::string_view urgency_name(Urgency u) {
     case Urgency::utilities: return "utilities";
     case Urgency::general: return "general";
     case Urgency::complex: return "complex";
+    case Urgency::dispute: return "dispute";
   }
   return "general";
+}
+
+std::optional<LimitUnit> parse_limit_unit(std::string_view s) {
+  if (s == "minutes") return LimitUnit::minutes;
+  if (s == "working_days") return LimitUnit::working_days;
+  if (s == "calendar_days") return LimitUnit::calendar_days;
+  return std::nullopt;
+}
+std::string_view limit_unit_name(LimitUnit u) {
+  switch (u) {
+    case LimitUnit::minutes: return "minutes";
+    case LimitUnit::working_days: return "working_days";
+    case LimitUnit::calendar_days: return "calendar_days";
+  }
+  return "minutes";
+}
+
+Urgency urgency_for(Urgency category_urgency, bool is_dispute) {
+  return is_dispute && category_urgency != Urgency::emergency ? Urgency::dispute : category_urgency;
 }
 
 bool is_open(Status s) {
@@ -107,6 +133,17 @@ bool is_open(Status s) {
 }
 
 const LimitRule& limit_rule(Urgency u) { return kLimits[static_cast<std::size_t>(u)]; }
+
+namespace {
+std::int64_t after(const Calendar& cal, LimitUnit unit, std::int64_t from, int n) {
+  switch (unit) {
+    case LimitUnit::working_days: return cal.add_working_days(from, n);
+    case LimitUnit::calendar_days: return from + n * kDay;
+    case LimitUnit::minutes: break;
+  }
+  return from + n * kMinute;
+}
+}  // namespace
 
 std::optional<std::string> limit_problem(const LimitRule& r) {
   if (r.total <= 0) return "总时限应大于 0";
@@ -116,7 +153,7 @@ std::optional<std::string> limit_problem(const LimitRule& r) {
     sum += s;
   }
   if (sum != r.total) return "四级时限之和应等于总时限";
-  if (r.working_days ? r.total > 60 : r.total > 60 * 24 * 30) return "总时限过长";
+  if (r.unit == LimitUnit::minutes ? r.total > kMaxLimitDays * 24 * 60 : r.total > kMaxLimitDays) return "总时限过长";
   return std::nullopt;
 }
 
@@ -125,7 +162,7 @@ std::int64_t overall_deadline(const Calendar& cal, Urgency u, std::int64_t from)
 }
 
 std::int64_t overall_deadline(const Calendar& cal, const LimitRule& r, std::int64_t from) {
-  return r.working_days ? cal.add_working_days(from, r.total) : from + r.total * kMinute;
+  return after(cal, r.unit, from, r.total);
 }
 
 std::int64_t level_deadline(const Calendar& cal, Urgency u, int level, std::int64_t from, std::int64_t overall) {
@@ -135,7 +172,7 @@ std::int64_t level_deadline(const Calendar& cal, Urgency u, int level, std::int6
 std::int64_t level_deadline(const Calendar& cal, const LimitRule& r, int level, std::int64_t from,
                             std::int64_t overall) {
   const int slice = r.slices[static_cast<std::size_t>(std::clamp(level, kGridLevel, kCountyLevel) - 1)];
-  const std::int64_t end = r.working_days ? cal.add_working_days(from, slice) : from + slice * kMinute;
+  const std::int64_t end = after(cal, r.unit, from, slice);
   // The county holds what is left of the limit whatever the slices say.
   if (level >= kCountyLevel) return std::max(end, overall);
   return std::min(end, overall);
@@ -175,7 +212,7 @@ std::optional<Status> next_status(Status from, Action a, std::optional<Satisfact
       if (is_open(from)) return from;
       break;
     case Action::dispatch:
-      // Sending an appeal down to a grid or community: it starts there afresh.
+      // Sending an appeal down to a grid or community: it waits there to be accepted afresh.
       if (from == Status::submitted || from == Status::accepted || from == Status::reopened) return Status::submitted;
       break;
     case Action::callback:

@@ -16,7 +16,9 @@ namespace jiceng::appeals {
 enum class Status { submitted, accepted, in_progress, resolved, called_back, closed, rejected, merged, reopened };
 enum class Action { accept, start, resolve, reject, escalate, callback, close, reopen, merge, dispatch };
 enum class Satisfaction { satisfied, basic, dissatisfied };
-enum class Urgency { emergency, utilities, general, complex };
+// `dispute` is not a grade of urgency but the rule of disputes (矛盾纠纷): 四级七天, whatever the grade.
+enum class Urgency { emergency, utilities, general, complex, dispute };
+constexpr std::size_t kUrgencies = 5;
 
 constexpr int kGridLevel = 1;
 constexpr int kCommunityLevel = 2;
@@ -37,13 +39,21 @@ std::string_view urgency_name(Urgency u);
 
 bool is_open(Status s);  // still somebody's work
 
-// A limit and its four slices: minutes for the hour-based urgencies, working days otherwise.
+// What a limit counts in: minutes for the hour-based urgencies, working days for ordinary
+// appeals, calendar days for disputes (四级七天: seven days in all, weekends included).
+enum class LimitUnit { minutes, working_days, calendar_days };
+std::optional<LimitUnit> parse_limit_unit(std::string_view s);
+std::string_view limit_unit_name(LimitUnit u);
+
+// A limit and its four slices.
 struct LimitRule final {
   Urgency urgency;
-  bool working_days;
+  LimitUnit unit;
   int total;
   std::array<int, 4> slices;  // grid, community, street, county; they add up to total
 };
+// The urgency an appeal of a category is held to: a dispute's is 四级七天, unless it is an emergency.
+Urgency urgency_for(Urgency category_urgency, bool is_dispute);
 const LimitRule& limit_rule(Urgency u);  // the defaults a county starts with
 // Why a limit rule cannot be used (slices must be positive and add up to the total); nullopt if fine.
 std::optional<std::string> limit_problem(const LimitRule& r);

@@ -74,12 +74,36 @@ TEST(Escalation, EachLevelHasItsSliceOfTheSevenDays) {
 
 TEST(Limits, ACountyMaySetItsOwn) {
   Calendar cal;
-  const LimitRule fast{Urgency::general, true, 5, {1, 1, 1, 2}};
+  const LimitRule fast{Urgency::general, LimitUnit::working_days, 5, {1, 1, 1, 2}};
   EXPECT_EQ(limit_problem(fast), std::nullopt);
   EXPECT_EQ(overall_deadline(cal, fast, at("2026-11-20", 10)), end_of("2026-11-27"));
-  EXPECT_TRUE(limit_problem(LimitRule{Urgency::general, true, 5, {1, 1, 1, 1}}));  // slices must add up
-  EXPECT_TRUE(limit_problem(LimitRule{Urgency::general, true, 4, {0, 1, 1, 2}}));
+  EXPECT_TRUE(limit_problem(LimitRule{Urgency::general, LimitUnit::working_days, 5, {1, 1, 1, 1}}));  // slices must add up
+  EXPECT_TRUE(limit_problem(LimitRule{Urgency::general, LimitUnit::working_days, 4, {0, 1, 1, 2}}));
   EXPECT_EQ(limit_problem(limit_rule(Urgency::complex)), std::nullopt);
+}
+
+TEST(Limits, ADisputeIsSettledWithinSevenCalendarDaysAcrossFourLevels) {
+  Calendar cal;
+  // Filed on a Friday morning: the weekend counts, as 四级七天 counts days, not working days.
+  const auto start = at("2026-11-20", 10);
+  const auto overall = overall_deadline(cal, Urgency::dispute, start);
+  EXPECT_EQ(overall, at("2026-11-27", 10));
+  const auto grid = level_deadline(cal, Urgency::dispute, kGridLevel, start, overall);
+  EXPECT_EQ(grid, at("2026-11-21", 10));  // a Saturday
+  const auto community = level_deadline(cal, Urgency::dispute, kCommunityLevel, grid, overall);
+  const auto street = level_deadline(cal, Urgency::dispute, kStreetLevel, community, overall);
+  EXPECT_EQ(level_deadline(cal, Urgency::dispute, kCountyLevel, street, overall), overall);
+}
+
+TEST(Limits, ADisputeIsHeldToFourLevelsSevenDaysUnlessItIsAnEmergency) {
+  EXPECT_EQ(urgency_for(Urgency::general, true), Urgency::dispute);
+  EXPECT_EQ(urgency_for(Urgency::complex, true), Urgency::dispute);
+  EXPECT_EQ(urgency_for(Urgency::emergency, true), Urgency::emergency);
+  EXPECT_EQ(urgency_for(Urgency::general, false), Urgency::general);  // ordinary appeals keep their limits
+  EXPECT_EQ(limit_rule(Urgency::dispute).unit, LimitUnit::calendar_days);
+  EXPECT_EQ(limit_rule(Urgency::dispute).total, 7);
+  EXPECT_EQ(parse_limit_unit("calendar_days"), LimitUnit::calendar_days);
+  EXPECT_FALSE(parse_limit_unit("fortnights"));
 }
 
 TEST(Escalation, WarnsAtEightyPercent) { EXPECT_EQ(warn_at(1000, 2000), 1800); }
@@ -122,10 +146,12 @@ TEST(Roles, WorkHappensAtTheLevelOrAbove) {
   const auto grid = available_actions(Status::submitted, kGridLevel, kGridLevel);
   EXPECT_EQ(grid, (std::vector<Action>{Action::accept, Action::escalate}));
   const auto community = available_actions(Status::submitted, kGridLevel, kCommunityLevel);
-  EXPECT_EQ(community, (std::vector<Action>{Action::accept, Action::reject, Action::escalate, Action::merge}));
+  EXPECT_EQ(community,
+            (std::vector<Action>{Action::accept, Action::reject, Action::escalate, Action::merge, Action::dispatch}));
   EXPECT_EQ(available_actions(Status::submitted, kCountyLevel, kCountyLevel),
             (std::vector<Action>{Action::accept, Action::reject, Action::merge, Action::dispatch}));
-  EXPECT_FALSE(may(kCommunityLevel, kCommunityLevel, Action::dispatch));  // streets and the county dispatch
+  EXPECT_TRUE(may(kCommunityLevel, kCommunityLevel, Action::dispatch));  // a community assigns to its grids
+  EXPECT_FALSE(may(kGridLevel, kGridLevel, Action::dispatch));            // a grid has nobody below it
   EXPECT_EQ(next_status(Status::accepted, Action::dispatch), Status::submitted);
   EXPECT_FALSE(next_status(Status::in_progress, Action::dispatch));
   EXPECT_EQ(available_actions(Status::resolved, kGridLevel, kCommunityLevel),

@@ -9,12 +9,14 @@
 #include <unordered_map>
 #include <mutex>
 
+#include "appeals/assignment.hpp"
 #include "appeals/figures.hpp"
 #include "appeals/photos.hpp"
 #include "appeals/similarity.hpp"
 #include "core/geo.hpp"
 #include "audit/audit.hpp"
 #include "notify/outbox.hpp"
+#include "open311/staff_fields.hpp"
 #include "core/errors.hpp"
 #include "core/rate_limit.hpp"
 #include "core/json.hpp"
@@ -60,8 +62,9 @@ bool calendar_stale = true;
 // The county's calendar and limits, read together and kept until edited (or a minute has passed).
 struct Policy final {
   Calendar cal;
-  std::array<LimitRule, 4> limits = {limit_rule(Urgency::emergency), limit_rule(Urgency::utilities),
-                                     limit_rule(Urgency::general), limit_rule(Urgency::complex)};
+  std::array<LimitRule, kUrgencies> limits = {limit_rule(Urgency::emergency), limit_rule(Urgency::utilities),
+                                              limit_rule(Urgency::general), limit_rule(Urgency::complex),
+                                              limit_rule(Urgency::dispute)};
   const LimitRule& rule(Urgency u) const { return limits[static_cast<std::size_t>(u)]; }
 };
 
@@ -78,10 +81,11 @@ std::shared_ptr<const Policy> policy(store::Conn& c, std::int64_t now) {
       if (r.text(1) == "workday") cal->cal.add_workday(day);
       else cal->cal.add_holiday(day);
     }
-    for (const auto& r : c.query("SELECT urgency, working_days, total, grid, community, street, county FROM appeal_limit")) {
+    for (const auto& r : c.query("SELECT urgency, unit, total, grid, community, street, county FROM appeal_limit")) {
       const auto u = parse_urgency(r.text(0));
-      if (!u) continue;
-      const LimitRule rule{*u, r.integer(1) != 0, static_cast<int>(r.integer(2)),
+      const auto unit = parse_limit_unit(r.text(1));
+      if (!u || !unit) continue;
+      const LimitRule rule{*u, *unit, static_cast<int>(r.integer(2)),
                            {static_cast<int>(r.integer(3)), static_cast<int>(r.integer(4)), static_cast<int>(r.integer(5)),
                             static_cast<int>(r.integer(6))}};
       if (!limit_problem(rule)) cal->limits[static_cast<std::size_t>(*u)] = rule;
@@ -125,6 +129,8 @@ std::string event_label(const std::string& action, const std::string& note_level
   if (action == "mediate") return "矛盾纠纷调解";
   if (action == "rate") return "群众评价";
   if (action == "to_need") return "转为需求";
+  if (action == "assign") return "转派";
+  if (action == "resident_update") return "群众补充";
   if (action == "escalate") return "上报至" + note_level;
   if (auto a = parse_action(action)) return std::string(action_label(*a));
   return action;
@@ -162,6 +168,19 @@ bj::array photos_of(store::Conn& c, std::int64_t id) {
   return out;
 }
 
+// A colleague as the timeline names them: their name, and the unit or area their first role is bound to.
+std::pair<std::string, std::string> actor_of(store::Conn& c, std::int64_t account) {
+  auto r = c.one("SELECT a.display_name, COALESCE(ar.name, o.name, u.name, m.name, '') FROM account a "
+                 "LEFT JOIN role_binding rb ON rb.id = (SELECT MIN(id) FROM role_binding WHERE account_id = a.id) "
+                 "LEFT JOIN area ar ON rb.scope_type = 'area' AND ar.id = rb.scope_id "
+                 "LEFT JOIN party_org o ON rb.scope_type = 'org' AND o.id = rb.scope_id "
+                 "LEFT JOIN unit u ON rb.scope_type = 'unit' AND u.id = rb.scope_id "
+                 "LEFT JOIN member m ON rb.scope_type = 'member' AND m.id = rb.scope_id WHERE a.id = ?",
+                 {account});
+  if (!r) return {"", ""};
+  return {r->text(0), r->text(1)};
+}
+
 bj::array timeline(store::Conn& c, std::int64_t id, bool with_actor) {
   std::map<std::int64_t, bj::array> photos;
   for (const auto& p : c.query("SELECT event_id, hash FROM appeal_photo WHERE appeal_id = ? AND event_id IS NOT NULL "
@@ -170,7 +189,8 @@ bj::array timeline(store::Conn& c, std::int64_t id, bool with_actor) {
     photos[p.integer(0)].emplace_back(photo_url(p.text(1)));
   }
   bj::array out;
-  for (const auto& r : c.query("SELECT at, actor, action, from_status, to_status, level, note, id FROM appeal_event "
+  std::map<std::int64_t, std::pair<std::string, std::string>> people;  // account → name, where they work
+  for (const auto& r : c.query("SELECT at, actor, action, from_status, to_status, level, note, id, actor_id FROM appeal_event "
                                "WHERE appeal_id = ? ORDER BY id",
                                {id})) {
     const auto level = static_cast<std::size_t>(std::clamp<std::int64_t>(r.integer(5), 1, 4));
@@ -182,6 +202,15 @@ bj::array timeline(store::Conn& c, std::int64_t id, bool with_actor) {
     if (auto it = photos.find(r.integer(7)); it != photos.end()) e["photos"] = it->second;
     if (with_actor) {
       e["actor"] = r.text(1);
+      if (!r.is_null(8)) {
+        const auto who = r.integer(8);
+        if (!people.count(who)) people[who] = actor_of(c, who);
+        e["actor_name"] = people[who].first;
+        e["actor_unit"] = people[who].second;
+      } else {
+        e["actor_name"] = r.text(1) == "system" ? "系统" : r.text(1);
+        e["actor_unit"] = nullptr;
+      }
       e["from_status"] = r.is_null(3) ? bj::value(nullptr) : bj::value(r.text(3));
       e["to_status"] = r.is_null(4) ? bj::value(nullptr) : bj::value(r.text(4));
     }
@@ -398,12 +427,12 @@ namespace {
 Created file_once(App& app, GridIndex& grids, const Intake& in, const auth::Principal* who, const std::string& ip,
                   std::int64_t now) {
   return app.db.write([&](store::Conn& c) {
-    auto cat = c.one("SELECT c.urgency, (SELECT COUNT(*) FROM appeal_category k WHERE k.parent_id = c.id), c.name "
-                     "FROM appeal_category c WHERE c.id = ?",
+    auto cat = c.one("SELECT c.urgency, (SELECT COUNT(*) FROM appeal_category k WHERE k.parent_id = c.id), c.name, "
+                     "c.is_dispute FROM appeal_category c WHERE c.id = ?",
                      {in.category_id});
     if (!cat) bad_request("category_id", "诉求分类不存在");
     if (cat->integer(1) > 0) bad_request("category_id", "请选择到最末一级分类");
-    const auto urgency = parse_urgency(cat->text(0)).value_or(Urgency::general);
+    const auto urgency = urgency_for(parse_urgency(cat->text(0)).value_or(Urgency::general), cat->integer(3) != 0);
     // 精准派单: the grid under the point; else the community the address names; else the county desk.
     std::optional<Place> place;
     int level = kGridLevel;
@@ -443,11 +472,17 @@ Created file_once(App& app, GridIndex& grids, const Intake& in, const auth::Prin
     // No lookup first: a code already taken fails the insert on its UNIQUE index, and file() draws
     // another (50 bits: at ten million appeals, one clash in a hundred million intakes).
     const std::string code = random_code();
+    // 首接负责: the grid's full-time worker answers for it; a grid worker filing a patrol report, themselves.
+    std::optional<std::int64_t> assignee;
+    if (place->grid_id) {
+      const bool filer_in_grid = who && caller_level(*who, place->path) == kGridLevel;
+      assignee = filer_in_grid ? std::optional(who->account_id) : default_assignee(c, place->grid_id);
+    }
     const auto id = c.one(
         "INSERT INTO appeal (code, type, channel, category_id, description, address, lon, lat, grid_id, area_id, "
         "area_path, level, max_level, status, urgency, reporter_name, phone_enc, phone_mask, anonymous, created_by, "
-        "deadline_at, warn_at, level_started_at, level_deadline_at, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "deadline_at, warn_at, level_started_at, level_deadline_at, created_at, updated_at, assignee_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         {code, in.type, in.channel, in.category_id, in.description,
          in.address.empty() ? store::null() : store::Value(in.address), store::opt(in.lon), store::opt(in.lat),
          place->grid_id ? store::Value(place->grid_id) : store::null(), place->area_id, place->path,
@@ -457,13 +492,14 @@ Created file_once(App& app, GridIndex& grids, const Intake& in, const auth::Prin
          in.phone.empty() ? store::null() : store::Value(people::mask_phone(in.phone)),
          static_cast<std::int64_t>(in.anonymous ? 1 : 0),
          who ? store::Value(who->account_id) : store::null(), deadline, warn_at(now, deadline), now, level_due, now,
-         now})->integer(0);
+         now, store::opt(assignee)})->integer(0);
     const auto filed = load(c, "t.id = ?", {id});
     retally(c, {}, contribution_of(*filed));
     const std::string actor = who ? who->username : "居民";
     const std::optional<std::int64_t> actor_id = who ? std::optional(who->account_id) : std::nullopt;
     const auto submitted = add_event(c, id, now, actor, actor_id, "submit", "", "submitted", level, "");
     attach_photos(c, id, submitted, in.photos);
+    if (in.on_filed) in.on_filed(c, id);
     add_event(c, id, now, "system", std::nullopt, "dispatch", "", "", level,
               std::string(kLevelNames[static_cast<std::size_t>(level)]) + "：" + place->name);
     notify_event(c, id, "assigned", place->name, now, 0, &*filed);
@@ -531,9 +567,18 @@ bj::object view_of(App& app, store::Conn& c, const store::Row& row, const auth::
                {"satisfaction", opt_json(row, "satisfaction")},
                {"merged_into", opt_json(row, "merged_into")},
                {"community_name", community_name(row)}};
+  o["assignee"] = person_of(c, row.at("assignee_id"));
+  {
+    const auto level = static_cast<std::size_t>(std::clamp<std::int64_t>(int_of(row, "level"), kGridLevel, kCountyLevel));
+    auto held_by = side(c, text_of(row, "area_path"), static_cast<int>(level));
+    o["holder"] = bj::object{{"level", level},
+                             {"level_label", kLevelNames[level]},
+                             {"name", held_by.is_object() ? held_by.as_object().at("area_name") : bj::value(nullptr)}};
+  }
   if (detail) {
     o["photos"] = photos_of(c, id);
     o["timeline"] = timeline(c, id, true);
+    o["open311"] = open311::staff_fields(c, id);
     bj::array whistles;
     for (const auto& w : c.query("SELECT w.unit_id, u.name, w.whistled_at, w.due_at, w.checked_in_at, w.late "
                                  "FROM appeal_whistle w JOIN unit u ON u.id = w.unit_id WHERE w.appeal_id = ? ORDER BY w.id",
@@ -676,20 +721,23 @@ void act(App& app, const auth::Principal& who, std::int64_t id, Move m, const st
       const auto kind = target->text(2);
       if (kind != "grid" && kind != "community" && kind != "village") bad_request("area_id", "只能派往网格或社区（村）");
       new_level = kind == "grid" ? kGridLevel : kCommunityLevel;
+      // 分解交办: each level hands work to the one below it (a community to its grids).
+      if (new_level >= lvl) bad_request("area_id", "只能派往下一级：社区（村）派往所属网格，街道派往社区（村）或网格");
       const auto urgency = parse_urgency(text_of(*r, "urgency")).value_or(Urgency::general);
-      // Sent down, it starts afresh at that line: the first-line share counts it from here.
-      sets += ", area_id = ?, area_path = ?, grid_id = ?, level = ?, max_level = ?, level_started_at = ?, "
-              "level_deadline_at = ?";
+      // Sent down, its slice of the limit starts afresh there; max_level stays, so an appeal that
+      // went up to the street and came back down is not counted as settled at the first line.
+      sets += ", area_id = ?, area_path = ?, grid_id = ?, level = ?, level_started_at = ?, level_deadline_at = ?, "
+              "assignee_id = ?";
       values.emplace_back(target->integer(0));
       values.emplace_back(target->text(1));
       values.emplace_back(kind == "grid" ? store::Value(target->integer(0)) : store::null());
-      values.emplace_back(static_cast<std::int64_t>(new_level));
       values.emplace_back(static_cast<std::int64_t>(new_level));
       values.emplace_back(now);
       {
         const auto pol = policy(c, now);
         values.emplace_back(level_deadline(pol->cal, pol->rule(urgency), new_level, now, int_of(*r, "deadline_at")));
       }
+      values.emplace_back(kind == "grid" ? store::opt(default_assignee(c, target->integer(0))) : store::null());
       if (m.note.empty()) m.note = "派往" + target->text(3);
     }
     if (m.action == Action::merge) {
@@ -951,10 +999,25 @@ SweepResult sweep(App& app) {
 
 void add_timeline_note(store::Conn& c, const auth::Principal& who, std::int64_t appeal, std::int64_t at,
                        const std::string& note) {
+  add_timeline_event(c, who, appeal, at, "to_need", note);
+}
+
+void add_timeline_event(store::Conn& c, const auth::Principal& who, std::int64_t appeal, std::int64_t at,
+                        const std::string& action, const std::string& note) {
   auto row = c.one("SELECT status, level FROM appeal WHERE id = ?", {appeal});
   if (!row) return;
-  add_event(c, appeal, at, who.username, who.account_id, "to_need", row->text(0), row->text(0),
+  add_event(c, appeal, at, who.username, who.account_id, action, row->text(0), row->text(0),
             static_cast<int>(row->integer(1)), note);
+}
+
+std::int64_t add_resident_update(store::Conn& c, std::int64_t appeal, std::int64_t at, const std::string& actor,
+                                 const std::string& note, const std::vector<std::string>& photos) {
+  auto row = c.one("SELECT status, level FROM appeal WHERE id = ?", {appeal});
+  if (!row) not_found("找不到此诉求");
+  const auto event = add_event(c, appeal, at, actor, std::nullopt, "resident_update", row->text(0), row->text(0),
+                               static_cast<int>(row->integer(1)), note);
+  attach_photos(c, appeal, event, photos);
+  return event;
 }
 
 }  // namespace jiceng::appeals

@@ -4,6 +4,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,8 @@ struct Intake final {
   bool anonymous = false;
   std::string channel = "h5";
   std::vector<std::string> photos;  // hashes returned by the photo upload
+  // Run in the intake's own transaction once the appeal exists: a channel's own record of it.
+  std::function<void(store::Conn&, std::int64_t appeal_id)> on_filed;
 };
 
 // The holiday calendar and the limits are read again at the next deadline computed (after an edit).
@@ -101,8 +104,16 @@ SweepResult sweep(App& app);
 // The caller's handling level for an appeal at `area_path` (0: may not act on it).
 int caller_level(const auth::Principal& who, const std::string& area_path);
 
+// A resident's further word on an appeal, relayed by another channel (an Open311 client): a line
+// on the timeline by `actor`, with its photos; the appeal's state is unchanged. Returns the event.
+std::int64_t add_resident_update(store::Conn& c, std::int64_t appeal, std::int64_t at, const std::string& actor,
+                                 const std::string& note, const std::vector<std::string>& photos);
+
 // A line on an appeal's timeline written by another module (a 求助 appeal turned into a need).
 void add_timeline_note(store::Conn& c, const auth::Principal& who, std::int64_t appeal, std::int64_t at,
                        const std::string& note);
+// A line of `action` on the timeline, the status unchanged (a hand-over to another person).
+void add_timeline_event(store::Conn& c, const auth::Principal& who, std::int64_t appeal, std::int64_t at,
+                        const std::string& action, const std::string& note);
 
 }  // namespace jiceng::appeals

@@ -132,14 +132,18 @@ http::Response put_holiday(Ctx& ctx) {
 
 http::Response list_limits(Ctx& ctx) {
   auto rs = ctx.app.db.read([](store::Conn& c) {
-    return c.query("SELECT urgency, working_days, total, grid, community, street, county FROM appeal_limit ORDER BY urgency");
+    return c.query("SELECT urgency, unit, total, grid, community, street, county, source, changed_on FROM appeal_limit "
+                   "ORDER BY urgency");
   });
   bj::array items;
   for (const auto& r : rs) {
+    // Which rule it is and where it comes from: the seeds' method, or the county's own setting.
     items.push_back(bj::object{{"urgency", r.text(0)},
-                               {"unit", r.integer(1) ? "working_days" : "minutes"},
+                               {"unit", r.text(1)},
                                {"total", r.integer(2)},
-                               {"slices", bj::array{r.integer(3), r.integer(4), r.integer(5), r.integer(6)}}});
+                               {"slices", bj::array{r.integer(3), r.integer(4), r.integer(5), r.integer(6)}},
+                               {"source", r.is_null(7) ? "" : r.text(7)},
+                               {"changed_on", r.is_null(8) ? bj::value(nullptr) : bj::value(r.text(8))}});
   }
   return json::respond(bj::object{{"items", std::move(items)}});
 }
@@ -148,14 +152,14 @@ http::Response put_limit(Ctx& ctx) {
   require_org_dept(ctx.who());
   const auto body = json::parse_object(ctx.req.body);
   const auto urgency = parse_urgency(json::req_string(body, "urgency", 20));
-  if (!urgency) bad_request("urgency", "紧急程度应为 emergency、utilities、general、complex 之一");
-  const auto unit = json::req_string(body, "unit", 20);
-  if (unit != "minutes" && unit != "working_days") bad_request("unit", "unit 应为 minutes 或 working_days");
+  if (!urgency) bad_request("urgency", "紧急程度应为 emergency、utilities、general、complex、dispute 之一");
+  const auto unit = parse_limit_unit(json::req_string(body, "unit", 20));
+  if (!unit) bad_request("unit", "unit 应为 minutes、working_days 或 calendar_days");
   const auto total = json::opt_int(body, "total");
   const auto* slices = body.if_contains("slices");
   if (!total) bad_request("total", "请填写总时限", "required");
   if (!slices || !slices->is_array() || slices->as_array().size() != 4) bad_request("slices", "请填写网格、社区、街道、县四级时限");
-  LimitRule rule{*urgency, unit == "working_days", static_cast<int>(std::min<std::int64_t>(*total, INT32_MAX)), {}};
+  LimitRule rule{*urgency, *unit, static_cast<int>(std::min<std::int64_t>(*total, INT32_MAX)), {}};
   for (std::size_t i = 0; i < 4; ++i) {
     const auto& v = slices->as_array()[i];
     if (!v.is_int64() || v.as_int64() <= 0 || v.as_int64() > INT32_MAX) bad_request("slices", "每一级的时限应为正整数");
@@ -163,11 +167,14 @@ http::Response put_limit(Ctx& ctx) {
   }
   if (auto problem = limit_problem(rule)) bad_request("slices", *problem);
   ctx.app.db.write([&](store::Conn& c) {
-    c.execute("UPDATE appeal_limit SET working_days = ?, total = ?, grid = ?, community = ?, street = ?, county = ? "
-              "WHERE urgency = ?",
-              {static_cast<std::int64_t>(rule.working_days ? 1 : 0), static_cast<std::int64_t>(rule.total),
+    // Changed by the county: the rule is now its own setting, dated.
+    c.execute("UPDATE appeal_limit SET unit = ?, working_days = ?, total = ?, grid = ?, community = ?, street = ?, "
+              "county = ?, source = ?, changed_on = ? WHERE urgency = ?",
+              {std::string(limit_unit_name(rule.unit)), static_cast<std::int64_t>(rule.unit == LimitUnit::working_days),
+               static_cast<std::int64_t>(rule.total),
                static_cast<std::int64_t>(rule.slices[0]), static_cast<std::int64_t>(rule.slices[1]),
                static_cast<std::int64_t>(rule.slices[2]), static_cast<std::int64_t>(rule.slices[3]),
+               std::string("县级设置（组织部修改）"), format_day(local_day(ctx.app.now())),
                std::string(urgency_name(*urgency))});
     record(ctx, c, "update", "appeal_limit", std::string(urgency_name(*urgency)), bj::serialize(body));
   });

@@ -32,12 +32,19 @@ std::vector<std::string> path_and_ancestors(const std::string& path) {
   return out;
 }
 
+bool staff_reader(const Principal& p, Register reg) {
+  return std::any_of(p.bindings.begin(), p.bindings.end(), [&](const Binding& b) {
+    return allowed(b.role, reg, Action::read) && !own_only(b.role, reg) &&
+           (b.scope_type == ScopeType::area || b.scope_type == ScopeType::org);
+  });
+}
+
 std::optional<std::vector<std::string>> covering_paths(const Principal& p, Register reg, Action a, ScopeType kind,
                                                       const std::optional<std::string>& filter) {
   std::vector<std::string> roots;
   for (const auto& b : p.bindings) {
     if (!allowed(b.role, reg, a)) continue;
-    if (b.scope_type != kind || b.path.empty()) return std::nullopt;
+    if (own_only(b.role, reg) || b.scope_type != kind || b.path.empty()) return std::nullopt;
     if (!filter) roots.push_back(b.path);
     else if (path_within(*filter, b.path)) roots.push_back(*filter);
     else if (path_within(b.path, *filter)) roots.push_back(b.path);
@@ -57,6 +64,14 @@ Clause scope_clause(const Principal& p, Register reg, Action a, const ScopeColum
   std::vector<std::string> parts;
   for (const auto& b : p.bindings) {
     if (!allowed(b.role, reg, a)) continue;
+    if (own_only(b.role, reg)) {
+      // Own records whatever the binding: a resident bound to a community is not given its households.
+      if (cols.own) {
+        parts.push_back(std::string("(") + cols.own + ")");
+        c.params.emplace_back(p.account_id);
+      }
+      continue;
+    }
     switch (b.scope_type) {
       case ScopeType::area:
         if (cols.area_path && !b.path.empty()) {

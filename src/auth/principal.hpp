@@ -41,6 +41,8 @@ struct ScopeColumns final {
   const char* org_path = nullptr;   // e.g. "t.org_path" or "t.path"
   const char* unit_id = nullptr;    // e.g. "t.id" for units, or a condition with one `?` for the unit id
   const char* member_id = nullptr;  // e.g. "t.id" for members, or a condition with one `?` for the member id
+  // The caller's own records, for roles whose cell is "o": a condition with one `?` for the account id.
+  const char* own = nullptr;
 };
 
 struct Clause final {
@@ -50,6 +52,9 @@ struct Clause final {
 
 // The bindings whose role may do `a` on `reg`, OR-ed into one condition.
 Clause scope_clause(const Principal& p, Register reg, Action a, const ScopeColumns& cols);
+
+// Reads `reg` through an area or organisation it serves (staff), not only its own or published records.
+bool staff_reader(const Principal& p, Register reg);
 
 // The fewest subtree roots that together cover what the caller's bindings (allowed `a` on `reg`)
 // reach, cut to `filter` when given; every binding must be of `kind`, else nullopt. Lets a count

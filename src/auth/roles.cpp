@@ -27,31 +27,35 @@ constexpr std::array<RoleInfo, 12> kRoles = {{
     {Role::audit_admin, "audit_admin", "审计管理员", ScopeType::area},
 }};
 
-constexpr std::array<std::string_view, 14> kRegisters = {"areas",   "orgs",    "units",       "members",  "venues",
-                                                          "people",  "accounts", "audit",      "appeals",  "lists",
-                                                          "dual_report", "pairings", "deliberations", "grants"};
+constexpr std::size_t kRegisterCount = 15;
+constexpr std::array<std::string_view, kRegisterCount> kRegisters = {
+    "areas", "orgs",        "units",    "members",       "venues", "people",    "accounts",  "audit",
+    "appeals", "lists", "dual_report", "pairings", "deliberations", "grants", "households"};
 
-// Rows: role; columns: register (pairings, deliberations, lists and dual_report are co-governance:
-// docs/api-cogov.md); each cell: "" none, "r" read, "w" read+write, "x" read+write+reveal.
+// Rows: role; columns: register (pairings, deliberations, households, lists and dual_report are
+// co-governance: docs/api-cogov.md); each cell: "" none, "o" read the caller's own records only,
+// "r" read, "w" read+write, "x" read+write+reveal. A resident is bound to a community so that it may
+// read the community's matters, but a household is a family's name, address and size: it reads its
+// own and nobody else's.
 // `accounts` is creating, disabling and resetting accounts; `grants` is binding roles and unlocking.
 // Business roles do both inside their own subtree (a street sets up its grid workers); of the three
 // administrators, the system one keeps accounts, the security one grants (reading the area,
 // organisation and unit trees to pick where, but no personal data), the audit one reads the audit
 // log, which nobody else reads.
 // Registers in kRegisters order.
-constexpr std::array<std::array<std::string_view, 14>, 12> kMatrix = {{
-    /* org_dept            */ {"w", "w", "w", "x", "w", "x", "w", "", "x", "w", "w", "w", "w", "w"},
-    /* street_officer      */ {"w", "w", "w", "w", "w", "w", "w", "", "w", "w", "w", "w", "w", "w"},
-    /* community_secretary */ {"w", "w", "w", "x", "w", "x", "w", "", "x", "w", "w", "w", "w", "w"},
-    /* grid_staff          */ {"r", "r", "r", "", "r", "w", "", "", "x", "w", "r", "w", "w", ""},
-    /* branch_secretary    */ {"", "r", "", "x", "", "", "", "", "", "", "r", "", "", ""},
-    /* member              */ {"", "", "", "r", "", "", "", "", "", "w", "w", "r", "", ""},
-    /* unit_admin          */ {"", "", "w", "", "", "", "", "", "", "w", "w", "r", "", ""},
-    /* resident            */ {"", "", "", "", "", "", "", "", "", "", "", "", "r", ""},
-    /* department          */ {"r", "r", "r", "", "r", "", "", "", "w", "", "", "", "", ""},
-    /* sys_admin           */ {"", "", "", "", "", "", "w", "", "", "", "", "", "", ""},
-    /* sec_admin           */ {"r", "r", "r", "", "", "", "r", "", "", "", "", "", "", "w"},
-    /* audit_admin         */ {"", "", "", "", "", "", "", "r", "", "", "", "", "", ""},
+constexpr std::array<std::array<std::string_view, kRegisterCount>, 12> kMatrix = {{
+    /* org_dept            */ {"w", "w", "w", "x", "w", "x", "w", "", "x", "w", "w", "w", "w", "w", "w"},
+    /* street_officer      */ {"w", "w", "w", "w", "w", "w", "w", "", "w", "w", "w", "w", "w", "w", "w"},
+    /* community_secretary */ {"w", "w", "w", "x", "w", "x", "w", "", "x", "w", "w", "w", "w", "w", "w"},
+    /* grid_staff          */ {"r", "r", "r", "", "r", "w", "", "", "x", "w", "r", "w", "w", "", "w"},
+    /* branch_secretary    */ {"", "r", "", "x", "", "", "", "", "", "", "r", "", "", "", ""},
+    /* member              */ {"", "", "", "r", "", "", "", "", "", "w", "w", "r", "", "", ""},
+    /* unit_admin          */ {"", "", "w", "", "", "", "", "", "", "w", "w", "r", "", "", ""},
+    /* resident            */ {"", "", "", "", "", "", "", "", "", "", "", "", "r", "", "o"},
+    /* department          */ {"r", "r", "r", "", "r", "", "", "", "w", "", "", "", "", "", ""},
+    /* sys_admin           */ {"", "", "", "", "", "", "w", "", "", "", "", "", "", "", ""},
+    /* sec_admin           */ {"r", "r", "r", "", "", "", "r", "", "", "", "", "", "", "w", ""},
+    /* audit_admin         */ {"", "", "", "", "", "", "", "r", "", "", "", "", "", "", ""},
 }};
 
 const RoleInfo& info(Role r) { return kRoles[static_cast<std::size_t>(r)]; }
@@ -97,18 +101,21 @@ std::string_view register_name(Register r) { return kRegisters[static_cast<std::
 bool allowed(Role r, Register reg, Action a) {
   const auto cell = kMatrix[static_cast<std::size_t>(r)][static_cast<std::size_t>(reg)];
   switch (a) {
-    case Action::read: return !cell.empty();
+    case Action::read: return !cell.empty();  // "o" too: scope_clause narrows it to the caller's own
     case Action::write: return cell == "w" || cell == "x";
     case Action::reveal: return cell == "x";
   }
   return false;
 }
 
+bool own_only(Role r, Register reg) { return kMatrix[static_cast<std::size_t>(r)][static_cast<std::size_t>(reg)] == "o"; }
+
 std::vector<std::string> menus_for(const std::vector<Role>& roles) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < kRegisters.size(); ++i) {
     const auto reg = static_cast<Register>(i);
-    if (std::any_of(roles.begin(), roles.end(), [&](Role r) { return allowed(r, reg, Action::read); })) {
+    // A register read only for one's own record is shown on the phone pages, not as a console list.
+    if (std::any_of(roles.begin(), roles.end(), [&](Role r) { return allowed(r, reg, Action::read) && !own_only(r, reg); })) {
       out.emplace_back(kRegisters[i]);
     }
   }

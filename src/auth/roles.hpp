@@ -11,7 +11,7 @@ enum class Role { org_dept, street_officer, community_secretary, grid_staff, bra
                   resident, department, sys_admin, sec_admin, audit_admin };
 enum class ScopeType { area, org, unit, member };
 enum class Register { areas, orgs, units, members, venues, people, accounts, audit, appeals, lists, dual_report,
-                      pairings, deliberations, grants };
+                      pairings, deliberations, grants, households };
 enum class Action { read, write, reveal };
 
 std::optional<Role> parse_role(std::string_view s);
@@ -28,6 +28,8 @@ ScopeType scope_type_for(Role r);
 // own role, and only the command line on the server grants them.
 bool is_admin_role(Role r);
 bool allowed(Role r, Register reg, Action a);
+// Read only the caller's own records of the register (a resident's own household), not its subtree's.
+bool own_only(Role r, Register reg);
 // Menus the console shows for a set of roles, in display order.
 std::vector<std::string> menus_for(const std::vector<Role>& roles);
 

@@ -17,6 +17,7 @@ struct Request final {
   std::map<std::string, std::string> headers;  // names in lower case
   std::string body;
   std::string client_ip;
+  std::string request_id;  // X-Request-Id from a proxy, or ours: on every log line of this request
 
   std::optional<std::string> header(std::string_view name) const;
   std::optional<std::string> param(std::string_view name) const;

@@ -2,10 +2,10 @@
 
 #include <boost/json.hpp>
 #include <chrono>
-#include <iostream>
 
 #include "core/errors.hpp"
 #include "core/json.hpp"
+#include "core/log.hpp"
 #include "store/db.hpp"
 
 namespace jiceng {
@@ -79,8 +79,9 @@ void Router::add(std::string method, std::string pattern, Access access, std::st
   routes_.push_back(std::move(r));
 }
 
-http::Response Router::dispatch(const http::Request& req, App& app) {
+http::Response Router::dispatch(const http::Request& req, App& app, DispatchNote* note) {
   const auto started = std::chrono::steady_clock::now();
+  const log::RequestScope log_scope(req.request_id);
   const auto segs = split_path(req.path);
   const Route* found = nullptr;
   bool path_matched = false;
@@ -96,11 +97,18 @@ http::Response Router::dispatch(const http::Request& req, App& app) {
     }
   }
   http::Response resp;
+  const auto fail = [&](int status, const std::string& code, const std::string& message, const std::string& field = {}) {
+    for (const auto& [prefix, render] : error_renderers_) {
+      if (req.path.rfind(prefix, 0) == 0) return render(req, status, message);
+    }
+    return error_response(status, code, message, field);
+  };
   try {
     if (!found) {
       // Unknown API and Open311 paths are errors; any other GET is one of the pages' own routes.
       const bool api = req.path.rfind("/api/", 0) == 0 || req.path.rfind("/open311/", 0) == 0;
       if (!path_matched && (req.method == "GET" || req.method == "HEAD") && fallback_ && !api) {
+        if (note) note->route = "(static)";
         return fallback_(ctx);
       }
       if (path_matched) throw ApiError(405, "method_not_allowed", "不支持此请求方法");
@@ -123,21 +131,26 @@ http::Response Router::dispatch(const http::Request& req, App& app) {
     }
     resp = found->handler(ctx);
   } catch (const ApiError& e) {
-    resp = error_response(e.status(), e.code(), e.message(), e.field());
+    resp = fail(e.status(), e.code(), e.message(), e.field());
     if (e.retry_after() > 0) resp.set_header("Retry-After", std::to_string(e.retry_after()));
   } catch (const store::DbError& e) {
     if (e.constraint) {
-      resp = error_response(409, "conflict", "与已有记录冲突（重复或仍被引用）");
+      resp = fail(409, "conflict", "与已有记录冲突（重复或仍被引用）");
     } else if (e.busy) {
-      resp = error_response(503, "busy", "系统繁忙，请稍后重试");
+      log::warn("store busy on " + req.method + " " + (found ? found->pattern : req.path) + ": " + e.what());
+      resp = fail(503, "busy", "系统繁忙，请稍后重试");
       resp.set_header("Retry-After", "2");
     } else {
-      std::cerr << "database error on " << req.method << " " << req.path << ": " << e.what() << "\n";
-      resp = error_response(500, "internal", "服务器内部错误，请稍后重试");
+      log::error("database error on " + req.method + " " + (found ? found->pattern : req.path) + ": " + e.what());
+      resp = fail(500, "internal", "服务器内部错误，请稍后重试");
     }
   } catch (const std::exception& e) {
-    std::cerr << "unhandled error on " << req.method << " " << req.path << ": " << e.what() << "\n";
-    resp = error_response(500, "internal", "服务器内部错误，请稍后重试");
+    log::error("unhandled error on " + req.method + " " + (found ? found->pattern : req.path) + ": " + e.what());
+    resp = fail(500, "internal", "服务器内部错误，请稍后重试");
+  }
+  if (note) {
+    if (found) note->route = found->pattern;
+    if (ctx.principal) note->account = ctx.principal->username;
   }
   if (found) {
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

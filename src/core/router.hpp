@@ -30,6 +30,12 @@ struct Ctx final {
 
 using Handler = std::function<http::Response(Ctx&)>;
 
+// What the request log says of a dispatched request beyond its answer.
+struct DispatchNote final {
+  std::string_view route;  // the matched pattern; empty when no route matched
+  std::string account;     // the signed-in username, if any
+};
+
 // `credentials` routes need a login but stay open while its password must be changed (the session
 // itself and the password change); every other `authenticated` route waits for the change.
 enum class Access { open, authenticated, credentials };
@@ -55,8 +61,13 @@ class Router final {
   void set_authenticator(Authenticator a) { authenticate_ = std::move(a); }
   // A handler for GET requests no route matched (the console's static files).
   void set_fallback(Handler h) { fallback_ = std::move(h); }
+  // Errors on paths under `prefix` in the shape that interface's own clients read (Open311's
+  // error lists) instead of the JSON error body, however they arise: no such route, a handler's
+  // ApiError, a busy store.
+  using ErrorRenderer = std::function<http::Response(const http::Request&, int status, const std::string& message)>;
+  void set_error_renderer(std::string prefix, ErrorRenderer r) { error_renderers_.emplace_back(std::move(prefix), std::move(r)); }
 
-  http::Response dispatch(const http::Request& req, App& app);
+  http::Response dispatch(const http::Request& req, App& app, DispatchNote* note = nullptr);
   const std::vector<Route>& routes() const { return routes_; }
   Metrics& metrics() { return metrics_; }
 
@@ -64,6 +75,7 @@ class Router final {
   std::vector<Route> routes_;
   Authenticator authenticate_;
   Handler fallback_;
+  std::vector<std::pair<std::string, ErrorRenderer>> error_renderers_;
   Metrics metrics_;
 };
 

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "core/beast_request.hpp"
+#include "core/log.hpp"
 
 namespace jiceng {
 namespace {
@@ -72,12 +73,19 @@ awaitable<void> session(tcp::socket socket, Shared& shared) {
   boost::system::error_code ec;
   const auto remote = stream.socket().remote_endpoint(ec);
   const std::string ip = ec ? "" : remote.address().to_string();
+  using clock = std::chrono::steady_clock;
+  const auto log_request = [&](const std::string& rid, std::string_view client, std::string_view method,
+                               const DispatchNote& note, int status, std::size_t bytes, clock::time_point started) {
+    log::request({rid, client, note.account, method, note.route, status, bytes,
+                  std::chrono::duration<double, std::milli>(clock::now() - started).count()});
+  };
   for (;;) {
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(shared.opts.header_limit));
     parser.body_limit(shared.opts.body_limit);
     stream.expires_after(shared.opts.header_timeout);
     auto [rec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kAsTuple);
+    const auto started = clock::now();
     if (!rec && !parser.is_done()) {
       stream.expires_after(shared.opts.read_timeout);
       std::tie(rec, n) = co_await bhttp::async_read(stream, buffer, parser, kAsTuple);
@@ -94,9 +102,13 @@ awaitable<void> session(tcp::socket socket, Shared& shared) {
       } else {
         err = error_response(400, "bad_request", "无法解析的 HTTP 请求");
       }
+      const auto rid = log::new_request_id();
+      err.set_header("X-Request-Id", rid);
+      const int status = err.status;
       auto res = to_beast(std::move(err), 11, false, false, shared.opts);
       stream.expires_after(shared.opts.write_timeout);
       co_await bhttp::async_write(stream, res, kAsTuple);
+      log_request(rid, ip, "-", DispatchNote{}, status, res.body().size(), started);
       // Read and drop what the client is still sending, for a bounded while, so it sees our
       // answer instead of a reset connection.
       stream.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -114,10 +126,14 @@ awaitable<void> session(tcp::socket socket, Shared& shared) {
     const bool head = req_in.method() == bhttp::verb::head;
     const bool keep_alive = req_in.keep_alive() && !shared.stopping.load();
     http::Request req = http::from_beast(std::move(req_in), ip, shared.opts.trusted_proxies);
+    // A proxy's id joins our line to its own; a missing or unusable one is replaced by ours.
+    if (auto given = req.header("x-request-id"); given && log::valid_request_id(*given)) req.request_id = *given;
+    else req.request_id = log::new_request_id();
     ++shared.in_flight;
     http::Response resp;
+    DispatchNote note;
     if (req.path == "/healthz") {
-      resp = shared.router.dispatch(req, shared.app);
+      resp = shared.router.dispatch(req, shared.app, &note);
     } else if (shared.pending.load() >= shared.opts.max_pending) {
       resp = error_response(503, "overloaded", "系统繁忙，请稍后重试");
       resp.set_header("Retry-After", std::to_string(kOverloadRetrySeconds));
@@ -126,14 +142,17 @@ awaitable<void> session(tcp::socket socket, Shared& shared) {
       // Hop to the worker pool for the handler and come back to this connection's strand.
       resp = co_await asio::co_spawn(
           shared.workers,
-          [&]() -> awaitable<http::Response> { co_return shared.router.dispatch(req, shared.app); },
+          [&]() -> awaitable<http::Response> { co_return shared.router.dispatch(req, shared.app, &note); },
           use_awaitable);
       --shared.pending;
     }
+    resp.set_header("X-Request-Id", req.request_id);
+    const int status = resp.status;
     auto res = to_beast(std::move(resp), version, keep_alive, head, shared.opts);
     stream.expires_after(shared.opts.write_timeout);
     auto [wec, wn] = co_await bhttp::async_write(stream, res, kAsTuple);
     --shared.in_flight;
+    log_request(req.request_id, req.client_ip, req.method, note, status, res.body().size(), started);
     if (wec || !keep_alive) break;
   }
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -189,7 +208,7 @@ void run_server(Router& router, App& app, const ServerOptions& opts) {
   };
   signals.async_wait([&](const boost::system::error_code& ec, int) {
     if (ec) return;
-    std::cerr << "jiceng: stopping, finishing requests in flight\n";
+    log::info("stopping, finishing requests in flight");
     shared.stopping = true;
     boost::system::error_code ignored;
     acceptor.close(ignored);
@@ -204,6 +223,7 @@ void run_server(Router& router, App& app, const ServerOptions& opts) {
   ioc.run();
   for (auto& t : threads) t.join();
   workers.join();
+  log::flush();
 }
 
 }  // namespace jiceng

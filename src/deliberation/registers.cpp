@@ -124,7 +124,7 @@ void detail_for(store::Conn& c, App& app, const auth::Principal& who, bj::object
 void add_registers() {
   {
     Spec s;
-    s.reg = Register::deliberations;
+    s.reg = Register::households;
     s.name = "households";
     s.label = "户";
     s.table = "household";
@@ -140,6 +140,7 @@ void add_registers() {
     };
     s.fields[1].sort = true;
     s.scope.area_path = "t.area_path";
+    s.scope.own = "t.id = (SELECT household_id FROM account WHERE id = ?)";
     s.order_column = "area_path";
     s.subtree_area_column = "area_path";
     s.prepare = [](WriteCtx& wc) {

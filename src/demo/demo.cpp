@@ -339,10 +339,46 @@ std::string load(store::Database& db, const crypto::FieldCipher& cipher, std::ui
                 {row->integer(0), std::string(auth::role_name(a.role)),
                  std::string(auth::scope_type_name(auth::scope_type_for(a.role))), post_id(a.post)});
     }
+    // The demo grid worker is its grid's full-time worker (专职网格员): new appeals there are theirs.
+    c.execute("UPDATE person SET account_id = (SELECT id FROM account WHERE username = 'grid') WHERE id = "
+              "(SELECT MIN(id) FROM person WHERE area_id = ? AND grid_role = 'full_time')",
+              {first_grid});
     // The Open311 key the README names, for trying existing civic-reporting clients against the demo.
     c.execute("INSERT INTO open311_key (key_hash, name, created_at) VALUES (?, ?, ?)",
               {crypto::sm3_hex("demo-open311-key"), std::string("演示客户端"), now});
     const auto cogov_summary = load_cogov(c, seed, now, cogov);
+    // "1+1+1+N" (seed 002): each grid's party organisation, led by its chief, and its town contact
+    // cadre, with the gaps a real county has. Drawn from a generator of their own, so the rest of
+    // the demo county stays as it was.
+    {
+      Fake h(seed + 1);
+      constexpr std::size_t kNoContactEvery = 9, kNoAssistantEvery = 13, kOtherSecretaryEvery = 17;
+      for (std::size_t i = 0; i < grids.size(); ++i) {
+        const auto [grid, place] = grids[i];
+        const auto& p = places[place];
+        const auto parent = place_orgs[place];
+        const bool under_general = c.one("SELECT level FROM party_org WHERE id = ?", {parent})->text(0) == "general_branch";
+        const auto grid_row = c.one("SELECT name, path FROM area WHERE id = ?", {grid});
+        const auto chief = c.one("SELECT name FROM person WHERE area_id = ? AND grid_role = 'chief'", {grid})->text(0);
+        b.org(parent, grid_row->text(0) + (under_general ? "党支部" : "党小组"), under_general ? "branch" : "group",
+              p.community ? "community" : "rural", grid, i % kOtherSecretaryEvery == 3 ? h.name() : chief,
+              h.date(2019, 2024));
+        if (i % kNoAssistantEvery == kNoAssistantEvery - 1) {
+          c.execute("UPDATE person SET grid_role = 'other', title = '楼栋长' WHERE area_id = ? AND grid_role = 'assistant'",
+                    {grid});
+        }
+        if (i % kNoContactEvery == kNoContactEvery - 1) continue;
+        const auto street = streets[static_cast<std::size_t>(p.street)];
+        const auto phone = h.phone();
+        const auto cadre = store::next_id(c, "person");
+        c.execute("INSERT INTO person (id, name, kind, gender, phone_enc, phone_mask, area_id, area_path, title, "
+                  "created_at, updated_at) VALUES (?, ?, 'cadre', ?, ?, ?, ?, ?, ?, ?, ?)",
+                  {cadre, h.name(), std::string(h.chance(0.5) ? "male" : "female"), cipher.encrypt(phone),
+                   people::mask_phone(phone), street, b.path_of("area", street),
+                   std::string("镇（街道）党员干部（包联") + grid_row->text(0) + "）", now, now});
+        c.execute("UPDATE area SET contact_person_id = ? WHERE id = ?", {cadre, grid});
+      }
+    }
     const auto n_orgs = c.scalar("SELECT COUNT(*) FROM party_org");
     const auto n_members = c.scalar("SELECT COUNT(*) FROM member");
     summary << "demo county 金河县: " << c.scalar("SELECT COUNT(*) FROM area") << " areas (" << streets.size()

@@ -16,12 +16,15 @@ struct Column final {
   const char* index_column;  // the blind index of the same value, or nullptr
 };
 // Every column that holds a value encrypted with the field keys.
-constexpr std::array<Column, 5> kEncrypted = {{
+constexpr std::array<Column, 8> kEncrypted = {{
     {"member", "id_number_enc", "id_number_idx"},
     {"member", "phone_enc", nullptr},
     {"person", "phone_enc", nullptr},
     {"appeal", "phone_enc", nullptr},
     {"account", "totp_secret_enc", nullptr},
+    {"open311_request", "email_enc", nullptr},
+    {"open311_update", "email_enc", nullptr},
+    {"open311_update", "phone_enc", nullptr},
 }};
 
 std::optional<std::string> recorded(store::Conn& c) {

@@ -222,7 +222,8 @@ void add_registers() {
         Field{"description", "description", "需求说明", Kind::text, false, 500},
         Field{"area_id", "area_id", "所在网格或社区", Kind::ref_area, true},
         Field{"source", "source", "需求来源", Kind::choice, false, 20, sources, true},
-        Field{"requester_name", "requester_name", "提出人", Kind::text, false, 30},
+        // Every unit and member in the county reads a published need: the resident behind it stays with staff.
+        registry::for_staff_only(Field{"requester_name", "requester_name", "提出人", Kind::text, false, 30}),
         Field{"lon", "lon", "经度", Kind::number},
         Field{"lat", "lat", "纬度", Kind::number},
         read_only("appeal_id", "appeal_id", "来源诉求", Kind::integer),

@@ -1,6 +1,7 @@
 #include "open311/format.hpp"
 
 #include <boost/json.hpp>
+#include <charconv>
 #include <cmath>
 
 #include "appeals/calendar.hpp"
@@ -21,10 +22,11 @@ int digits(std::string_view s, std::size_t pos, std::size_t n) {
   return v;
 }
 
+// The shortest text that reads back as the same double: the digits JSON carries, in plain notation.
 std::string number_text(double d) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.7g", d);
-  return buf;
+  const auto r = std::to_chars(buf, buf + sizeof buf, d);
+  return std::string(buf, r.ptr);
 }
 
 }  // namespace
@@ -125,6 +127,19 @@ std::optional<std::int64_t> parse_w3c(std::string_view s) {
     return local - offset;
   }
   return std::nullopt;
+}
+
+std::string_view extended_state(std::string_view s) {
+  if (s == "accepted") return "INVESTIGATING";
+  if (s == "in_progress") return "IN_PROGRESS";
+  if (s == "resolved" || s == "called_back" || s == "closed") return "FIXED";
+  if (s == "rejected") return "NOT_COUNCILS_RESPONSIBILITY";
+  if (s == "merged") return "DUPLICATE";
+  return "OPEN";  // submitted, reopened
+}
+
+bool is_closed_status(std::string_view s) {
+  return s == "resolved" || s == "called_back" || s == "closed" || s == "rejected" || s == "merged";
 }
 
 std::optional<std::pair<std::string, Format>> split_format(std::string_view segment) {

@@ -27,6 +27,13 @@ std::string w3c_datetime(std::int64_t unix_seconds);
 // Accepts YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]; nullopt when malformed.
 std::optional<std::int64_t> parse_w3c(std::string_view s);
 
+// The state of mySociety's extension a status of the closed loop is sent as in
+// servicerequestupdates (FIXED, IN_PROGRESS, NOT_COUNCILS_RESPONSIBILITY, DUPLICATE, …): clients
+// take a bare CLOSED for fixed, and a rejected or merged request is not fixed.
+std::string_view extended_state(std::string_view status);
+// Whether a status counts as closed in GeoReport's own open/closed.
+bool is_closed_status(std::string_view status);
+
 // Splits "name.json" into name and format; nullopt when the extension is neither.
 std::optional<std::pair<std::string, Format>> split_format(std::string_view segment);
 

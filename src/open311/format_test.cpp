@@ -20,6 +20,13 @@ TEST(Open311Format, RendersTheSameRecordsAsJsonAndXml) {
             "</description></error></errors>");
 }
 
+TEST(Open311Format, XmlNumbersCarryAsManyDigitsAsJson) {
+  const std::vector<Record> items = {{{"lat", 39.2345678912}, {"long", -99.5}, {"n", 1e-7}}};
+  EXPECT_EQ(render(Format::xml, "r", "i", items),
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<r><i><lat>39.2345678912</lat><long>-99.5</long>"
+            "<n>1e-07</n></i></r>");
+}
+
 TEST(Open311Format, ReadsW3CDateTimes) {
   EXPECT_EQ(parse_w3c("1970-01-01T00:00:00Z"), 0);
   EXPECT_EQ(parse_w3c("1970-01-01T08:00:00+08:00"), 0);

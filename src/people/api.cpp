@@ -42,7 +42,10 @@ http::Response reveal(Ctx& ctx, const std::string& table, auth::Register reg) {
 
 }  // namespace
 
+void register_grid_routes(Router& r);  // grid_staffing.cpp
+
 void register_routes(Router& r) {
+  register_grid_routes(r);
   r.add("POST", "/api/v1/members/{id}/reveal", Access::authenticated, "members", "查看党员完整身份证号或手机号（留痕）",
         [](Ctx& c) { return reveal(c, "member", auth::Register::members); });
   r.add("POST", "/api/v1/people/{id}/reveal", Access::authenticated, "people", "查看人员完整手机号（留痕）",

@@ -87,12 +87,12 @@ std::string ref_alias(const Field& f) {
   return f.key + "_name";
 }
 
-bj::object render(const Spec& s, store::Conn& c, const store::Row& row, bool detail) {
+bj::object render(const Spec& s, store::Conn& c, const store::Row& row, bool detail, bool staff) {
   bj::object o;
   o["id"] = row.integer(0);
   for (const auto& f : s.fields) {
     if (f.column.empty()) continue;
-    o[f.key] = to_json(f, row.at(f.column));
+    o[f.key] = f.staff_only && !staff ? bj::value(nullptr) : to_json(f, row.at(f.column));
   }
   const auto& cols = row.columns();
   // Every register table carries these (the engine writes them); lists sort and show "updated".
@@ -304,7 +304,7 @@ Page fetch_page(const Spec& s, store::Conn& c, Ctx& ctx, const Query& base, cons
   for (std::size_t i = 0; i < n; ++i) {
     auto it = at.find(keys[i].integer(0));
     if (it == at.end()) continue;
-    page.items.push_back(render(s, c, rs[it->second], false));
+    page.items.push_back(render(s, c, rs[it->second], false, auth::staff_reader(ctx.who(), s.reg)));
     if (keep_rows) page.rows.push_back(rs[it->second]);
   }
   if (keys.size() > static_cast<std::size_t>(limit)) {
@@ -383,7 +383,7 @@ std::optional<bj::object> load_one(const Spec& s, store::Conn& c, const auth::Pr
   auto row = c.one(select_sql(s) + " WHERE t.id = ? AND " + scope.sql, params);
   if (!row) return std::nullopt;
   if (raw) *raw = *row;
-  return render(s, c, *row, true);
+  return render(s, c, *row, true, auth::staff_reader(who, s.reg));
 }
 
 http::Response detail(const Spec& s, Ctx& ctx) {
@@ -590,6 +590,7 @@ http::Response export_sheet(const Spec& s, Ctx& ctx) {
   const auto format = ctx.req.param("format").value_or("csv");
   if (format != "csv" && format != "xlsx") bad_request("format", "format 应为 csv 或 xlsx");
   const auto fields = sheet_fields(s, false);
+  const bool staff = auth::staff_reader(ctx.who(), s.reg);
   io::Table table;
   table.emplace_back();
   for (const auto* f : fields) table[0].push_back(f->heading);
@@ -609,7 +610,7 @@ http::Response export_sheet(const Spec& s, Ctx& ctx) {
               if (row.columns()[i] == alias) ref_name = row.text(i);
             }
           }
-          line.push_back(f->column.empty() ? "" : to_cell(*f, row.at(f->column), ref_name));
+          line.push_back(f->column.empty() || (f->staff_only && !staff) ? "" : to_cell(*f, row.at(f->column), ref_name));
         }
         table.push_back(std::move(line));
       }

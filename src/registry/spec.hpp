@@ -39,6 +39,9 @@ struct Field final {
   bool sort = false;      // may be the `sort` of a list
   bool writable = true;   // accepted on create, edit and import
   bool exported = true;
+  // A person's name or contact on a record that members and units also read (a published need):
+  // shown only to staff, who read the register through an area or organisation they serve.
+  bool staff_only = false;
 };
 
 // What a hook sees while a row is being written.
@@ -67,6 +70,11 @@ inline Field read_only(std::string key, std::string column, std::string heading,
                        std::vector<Choice> choices = {}, bool filter = false) {
   Field f{std::move(key), std::move(column), std::move(heading), kind, false, 100, std::move(choices), filter};
   f.writable = false;
+  return f;
+}
+
+inline Field for_staff_only(Field f) {
+  f.staff_only = true;
   return f;
 }
 

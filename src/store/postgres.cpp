@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 
 #include <atomic>
+#include <charconv>
 #include <unordered_map>
 
 #include "store/db.hpp"
@@ -19,6 +20,14 @@ constexpr unsigned kFloat4Oid = 700;
 constexpr unsigned kFloat8Oid = 701;
 constexpr unsigned kNumericOid = 1700;
 constexpr unsigned kTextOid = 25;
+
+// A double as the shortest text that reads back as the same value; std::to_string keeps six
+// decimals, which cut coordinates to a tenth of a metre and small values to nothing.
+std::string shortest_text(double d) {
+  char buf[64];
+  const auto r = std::to_chars(buf, buf + sizeof buf, d);
+  return std::string(buf, r.ptr);
+}
 
 struct ResultDeleter {
   void operator()(PGresult* r) const { PQclear(r); }
@@ -144,7 +153,7 @@ class PgConn final : public Conn {
     for (std::size_t i = 0; i < params.size(); ++i) {
       const auto& v = params[i];
       if (auto p = std::get_if<std::int64_t>(&v)) texts[i] = std::to_string(*p);
-      else if (auto p = std::get_if<double>(&v)) texts[i] = std::to_string(*p);
+      else if (auto p = std::get_if<double>(&v)) texts[i] = shortest_text(*p);
       else if (auto p = std::get_if<std::string>(&v)) texts[i] = *p;
       values[i] = std::holds_alternative<std::monostate>(v) ? nullptr : texts[i].c_str();
     }

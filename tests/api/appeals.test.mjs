@@ -234,7 +234,10 @@ test('the county desk dispatches an address-only appeal down to a grid, where th
   assert.equal(sent.json.level, 1);
   assert.equal(sent.json.grid_id, gridArea.id);
   assert.ok((await grid.get('/api/v1/appeals?queue=pending&limit=100')).json.items.some((x) => x.id === desk.json.id));
-  assertError(assert, await (await as('community')).post(`/api/v1/appeals/${desk.json.id}/actions`, { action: 'dispatch', area_id: gridArea.id }), 403);
+  // A grid has nobody below it to dispatch to; a community dispatches to its own grids only.
+  assertError(assert, await grid.post(`/api/v1/appeals/${desk.json.id}/actions`, { action: 'dispatch', area_id: gridArea.id }), 403);
+  const away = (await (await as('community2')).get('/api/v1/areas?parent_id=0')).json.items[0];
+  assertError(assert, await (await as('community')).post(`/api/v1/appeals/${desk.json.id}/actions`, { action: 'dispatch', area_id: away.id }), 400);
 });
 
 test('figures come from the rollup and match the appeals themselves', async () => {
@@ -459,7 +462,9 @@ test('the county sets its own time limits; slices must add up', async () => {
   const admin = await as('admin');
   const limits = (await admin.get('/api/v1/appeal-limits')).json.items;
   const general = limits.find((l) => l.urgency === 'general');
-  assert.deepEqual(general, { urgency: 'general', unit: 'working_days', total: 7, slices: [1, 2, 2, 2] });
+  const { urgency, unit, total, slices } = general;
+  assert.deepEqual({ urgency, unit, total, slices }, { urgency: 'general', unit: 'working_days', total: 7, slices: [1, 2, 2, 2] });
+  assert.ok(general.source.length > 0, 'a limit says where it comes from');
   assertError(assert, await admin.req('PUT', '/api/v1/appeal-limits', { urgency: 'general', unit: 'working_days', total: 7, slices: [1, 1, 1, 1] }), 400);
   assertError(assert, await admin.req('PUT', '/api/v1/appeal-limits', { urgency: 'general', unit: 'fortnights', total: 7, slices: [1, 2, 2, 2] }), 400);
   assertError(assert, await (await as('street')).req('PUT', '/api/v1/appeal-limits', { urgency: 'emergency', unit: 'minutes', total: 60, slices: [15, 15, 15, 15] }), 403);

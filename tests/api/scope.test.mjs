@@ -14,7 +14,7 @@ const TAG = `越界${process.pid % 100000}`;
 const LISTS = {
   accounts: (o) => `/api/v1/accounts?q=${encodeURIComponent(o.username)}`,
   appeals: (o) => `/api/v1/appeals?queue=all&q=${encodeURIComponent(o.code)}`,
-  orders: () => '/api/v1/orders?limit=200',
+  orders: () => '/api/v1/orders?limit=100',
   outbox: () => '/api/v1/outbox?limit=200',
 };
 const REGISTERS = ['areas', 'orgs', 'units', 'members', 'venues', 'people', 'activities', 'deliberations',
@@ -74,7 +74,7 @@ async function candidates(admin, c2, home, away) {
   out.areas = [{ ...awayArea, away: true }, (await admin.get(`/api/v1/areas/${home}`)).json];
   const appeal = (await admin.get(`/api/v1/appeals?queue=all&q=${filed.code}`)).json.items[0];
   out.appeals = [{ ...appeal, away: true }];
-  out.orders = ((await itemsOf(admin, '/api/v1/orders?limit=200')) ?? []).filter((o) => JSON.stringify(o).includes(TAG)).map((o) => ({ ...o, away: true }));
+  out.orders = ((await itemsOf(admin, '/api/v1/orders?limit=100')) ?? []).filter((o) => JSON.stringify(o).includes(TAG)).map((o) => ({ ...o, away: true }));
   out.accounts = ((await admin.get(`/api/v1/accounts?q=scope${process.pid}`)).json.items).map((o) => ({ ...o, away: true }));
   out.outbox = ((await itemsOf(admin, '/api/v1/outbox?limit=200')) ?? []).slice(0, 1);
   return out;
@@ -90,6 +90,7 @@ test('scope proof: every route, every account, objects inside and outside their 
   const away = c2.account.roles[0].scope_id;
   const objects = await candidates(admin, c2, home, away);
   for (const kind of Object.keys(LISTS)) assert.ok(objects[kind], kind);
+  assert.ok(objects.orders.length > 0, 'an order outside exists (the orders list answered)');
   assert.ok(objects.needs.some((o) => o.away) && objects.members.some((o) => o.away), 'objects outside exist');
 
   const clients = { anonymous: new Client() };

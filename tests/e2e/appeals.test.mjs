@@ -345,6 +345,10 @@ test('the figures page shows the cards and the ranking of the areas below', asyn
     for (const label of ['受理量', '响应率', '办结率', '满意率', '一线解决率', '平均办理时长（小时）', '在办', '即将超时', '已超时']) {
       assert.ok(labels.includes(label), `card ${label} (got ${labels.join('、')})`)
     }
+    // The first-line share is of every appeal received, the grid and the community apart, against the seeds' 95%.
+    const firstLine = await p.locator('.stat-card[data-figure="first_line_rate"] .stat-sub').innerText()
+    assert.match(firstLine, /网格 [\d.]+% · 社区 [\d.]+% · 目标 95\.0%/)
+    assert.match(await p.locator('.figures-page .head-note').last().innerText(), /目标 95\.0%/)
     const rows = p.locator('.ranking-table .el-table__body-wrapper .el-table__row')
     await rows.first().waitFor()
     assert.ok((await rows.count()) >= 1, 'at least one area in the ranking')

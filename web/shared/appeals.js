@@ -26,6 +26,7 @@ export const URGENCY = {
   utilities: '水电气暖',
   general: '一般',
   complex: '复杂',
+  dispute: '矛盾纠纷（四级七天）',
 }
 
 export const URGENCY_LIMIT = {
@@ -33,6 +34,7 @@ export const URGENCY_LIMIT = {
   utilities: '24 小时内办理',
   general: '7 个工作日内办理',
   complex: '15 个工作日内办理',
+  dispute: '7 日内逐级调解化解（网格、社区、镇街、县）',
 }
 
 export const APPEAL_LEVEL = {

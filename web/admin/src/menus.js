@@ -105,7 +105,7 @@ export const MENU_ROUTES = [
     component: () => import('./pages/cogov/DeliberationsPage.vue'),
   },
   {
-    menu: 'deliberations',
+    menu: 'households',
     group: 'cogov',
     name: 'households',
     label: '议事户',

@@ -1,0 +1,1 @@
+ANALYZE party_org_area;

@@ -36,10 +36,9 @@ test: configure web
 bench: build
 	@bash scripts/install-bench-deps.sh
 	@cmake --build $(BUILD) -j $(JOBS) --target jiceng-gen
-	@bash bench/run.sh
-	@bash bench/cogov.sh
-	@bash bench/overload.sh
-	@bash bench/province.sh
+	@# Every script runs even after one printed an INVALID line; then the target fails, naming them.
+	@failed=""; for s in run cogov overload province; do bash bench/$$s.sh || failed="$$failed bench/$$s.sh"; done; \
+	  if [ -n "$$failed" ]; then echo "make bench: lines that gave no figure in$$failed (INVALID above)"; exit 1; fi
 
 # libFuzzer with ASan and UBSan (clang): every target for FUZZ_SECONDS, then a table of
 # executions and crashes. `make test` replays the saved corpus (fuzz/corpus) without clang.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Appeals benchmarks: intake with 10,000 grid polygons and 1,000,000 earlier appeals, and the
-# county figures over them. Prints figures; never fails on a number.
+# county figures over them. Prints figures; never fails on a number, but exits non-zero at the end
+# when a line was not a measure (bench/lib.sh).
 #   bash bench/appeals.sh [APPEALS] [GRIDS_PER_SIDE]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -9,10 +10,12 @@ bin="$root/build/jiceng"
 appeals=${1:-1000000}
 side=${2:-100}
 source "$root/tests/lib.sh"
+source "$here/lib.sh"
+duration=${DURATION:-10s}
 tmp=${BENCH_DIR:-$(mktemp -d)}
 db="$tmp/appeals.db"
 key="$tmp/bench.key"
-cleanup() { [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null || true; }
+cleanup() { [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null || true; bench_cleanup; }
 trap cleanup EXIT
 
 if [ ! -f "$db" ]; then
@@ -64,28 +67,40 @@ SQL
 fi
 echo "== database: $(du -h "$db" | cut -f1), $(sqlite3 "$db" "SELECT COUNT(*) FROM area WHERE kind = 'grid'") grids, $(sqlite3 "$db" 'SELECT COUNT(*) FROM appeal') appeals"
 category=$(sqlite3 "$db" "SELECT id FROM appeal_category c WHERE urgency = 'general' AND NOT EXISTS (SELECT 1 FROM appeal_category x WHERE x.parent_id = c.id) ORDER BY id LIMIT 1")
-sed "s/CATEGORY/$category/; s/WEST/100.2/; s/SOUTH/39.6/; s/SPAN_LON/0.999/; s/SPAN_LAT/0.999/" "$here/lua/intake.lua" >"$tmp/intake.lua"
+bench_lua "$tmp/intake.lua" <(sed "s/CATEGORY/$category/; s/WEST/100.2/; s/SOUTH/39.6/; s/SPAN_LON/0.999/; s/SPAN_LAT/0.999/" "$here/lua/intake.lua")
+bench_lua "$tmp/plain.lua"
 start_server "$bin" "sqlite:$db" "$key" "$root/web/dist" "$tmp/server.log" --sweep-seconds 0 --deliver-seconds 0 $NO_LIMITS
 url=$JICENG_URL
-# Warm the grid index (10,000 polygons into the R-tree) before measuring.
-t0=$(date +%s%N)
-curl -s -o /dev/null -X POST "$url/api/v1/public/appeals" -H 'Content-Type: application/json' \
-  -d "{\"type\":\"help\",\"category_id\":$category,\"description\":\"预热：建立网格索引\",\"lon\":100.205,\"lat\":39.605,\"anonymous\":true}"
-echo "first intake (builds the R-tree of $(sqlite3 "$db" "SELECT COUNT(*) FROM area WHERE kind = 'grid'") grids): $(( ($(date +%s%N) - t0) / 1000000 )) ms"
-cookie=$(curl -s -i -X POST "$url/api/v1/session" -d '{"username":"admin","password":"jiceng-demo"}' | grep -i '^set-cookie' | sed 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/')
-run() {  # name, wrk args…
-  local name=$1 out
+grids=$(sqlite3 "$db" "SELECT COUNT(*) FROM area WHERE kind = 'grid'")
+row() { printf "%-40s %10s %9s %9s %9s\n" "$@"; }
+run() {  # label, wrk arguments…
+  local label=$1
   shift
-  out=$(wrk -t2 -c16 -d10s --latency "$@" 2>&1)
-  printf "%-40s %10s req/s   p50 %8s   p99 %8s\n" "$name" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
-    "$(echo "$out" | awk '$1 == "50%" {print $2}')" "$(echo "$out" | awk '$1 == "99%" {print $2}')"
-  echo "$out" | grep -E "Non-2xx|Socket errors" || true
+  bench_wrk "$label" "" -t2 -c16 -d"$duration" "$@" || return 0
+  row "$label" "$W_RPS" "$W_P50" "$W_P95" "$W_P99"
 }
-echo "== wrk, 2 threads, 16 connections, 10 s each (same 2 cores as the server)"
-before=$(sqlite3 "$db" 'SELECT COUNT(*) FROM appeal')
-run "public intake (durable, dispatched)" -s "$tmp/intake.lua" "$url"
-after=$(sqlite3 "$db" 'SELECT COUNT(*) FROM appeal')
-echo "appeals written during the intake run: $((after - before))"
-run "county figures over all appeals" -H "Cookie: $cookie" "$url/api/v1/appeals/figures?from=2020-01-01&to=2100-12-31"
-run "county pending queue (admin)" -H "Cookie: $cookie" "$url/api/v1/appeals?queue=pending&limit=20"
+# The first intake, checked, builds the grid index (the polygons into the R-tree) before measuring.
+label="public intake (durable, dispatched)"
+bench_check "$label" "a filed appeal" '(.code | length > 0) and (.timeline | length > 0)' -X POST \
+  "$url/api/v1/public/appeals" -H 'Content-Type: application/json' \
+  -d "{\"type\":\"help\",\"category_id\":$category,\"description\":\"预热：建立网格索引\",\"lon\":100.205,\"lat\":39.605,\"anonymous\":true}" &&
+  echo "first intake (builds the R-tree of $grids grids): $CHECK_MS ms"
+intake_ok=$(( ${#BENCH_INVALID[@]} == 0 ))
+bench_login cookie "$url" admin
+echo "== wrk, 2 threads, 16 connections, $duration each (same 2 cores as the server)"
+row "" "req/s" "p50 ms" "p95 ms" "p99 ms"
+if [ "$intake_ok" = 1 ]; then
+  before=$(sqlite3 "$db" 'SELECT COUNT(*) FROM appeal')
+  run "$label" -s "$tmp/intake.lua" "$url"
+  echo "appeals written during the intake run: $(( $(sqlite3 "$db" 'SELECT COUNT(*) FROM appeal') - before ))"
+fi
+label="county figures over all appeals"
+path="/api/v1/appeals/figures?from=2020-01-01&to=2100-12-31"
+bench_check "$label" "the county's figures" '(.received > 0) and (.children | length > 0)' -H "Cookie: $cookie" \
+  "$url$path" && run "$label" -s "$tmp/plain.lua" -H "Cookie: $cookie" "$url$path"
+label="county pending queue (admin)"
+path="/api/v1/appeals?queue=pending&limit=20"
+bench_check "$label" "a page of pending appeals" '(.items | length > 0) and all(.items[]; .status != "closed")' \
+  -H "Cookie: $cookie" "$url$path" && run "$label" -s "$tmp/plain.lua" -H "Cookie: $cookie" "$url$path"
 echo "server RSS: $(( $(awk '/VmRSS/ {print $2}' /proc/$SERVER_PID/status) / 1024 )) MB"
+bench_exit

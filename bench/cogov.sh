@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Co-governance benchmarks (issue 4): dispatch suggestions ranked over 100,000 published resources,
-# and the monthly notice for a county with 50,000 reported members. Prints figures; never fails on one.
+# and the monthly notice for a county with 50,000 reported members. Prints figures; never fails on one,
+# but exits non-zero at the end when a line was not a measure (bench/lib.sh).
 #   bash bench/cogov.sh [RESOURCES] [REPORTED]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -9,12 +10,13 @@ bin="$root/build/jiceng"
 resources=${1:-100000}
 reported=${2:-50000}
 source "$root/tests/lib.sh"
+source "$here/lib.sh"
+duration=${DURATION:-10s}
 tmp=${BENCH_DIR:-$(mktemp -d)}
 db="$tmp/cogov.db"
 key="$tmp/bench.key"
-cleanup() { [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null || true; }
+cleanup() { [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null || true; bench_cleanup; }
 trap cleanup EXIT
-command -v wrk >/dev/null || { echo "wrk missing: apt-get install wrk"; exit 1; }
 
 if [ ! -f "$db" ]; then
   echo "== generating: $resources resources, $reported reported members (through the demo loader)"
@@ -29,24 +31,29 @@ need=$(sqlite3 "$db" "SELECT id FROM need WHERE status = 'published' ORDER BY id
 month=$(TZ=Asia/Shanghai date +%Y-%m)
 start_server "$bin" "sqlite:$db" "$key" "$root/web/dist" "$tmp/server.log" --sweep-seconds 0 --deliver-seconds 0 $NO_LIMITS
 url=$JICENG_URL
-cookie=$(curl -s -i -X POST "$url/api/v1/session" -d '{"username":"admin","password":"jiceng-demo"}' | grep -i '^set-cookie' | sed 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/')
-one() {  # name, path: the latency of one request, cold then warm
-  local t0 t1
-  t0=$(date +%s%N); curl -s -o /dev/null -H "Cookie: $cookie" "$url$2"; t1=$(date +%s%N)
-  printf "%-48s first request %6d ms\n" "$1" $(( (t1 - t0) / 1000000 ))
+bench_login cookie "$url" admin
+bench_lua "$tmp/plain.lua"
+row() { printf "%-48s %10s %9s %9s %9s\n" "$@"; }
+one() {  # label, what, test, path: the first request (cold), checked, before wrk times it warm
+  bench_check "$1" "$2" "$3" -H "Cookie: $cookie" "$url$4" || return 1
+  printf "%-48s first request %8s ms\n" "$1" "$CHECK_MS"
 }
-run() {  # name, wrk args…
-  local name=$1 out
-  shift
-  out=$(wrk -t2 -c8 -d10s --latency "$@" 2>&1)
-  printf "%-48s %8s req/s   p50 %8s   p99 %8s\n" "$name" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
-    "$(echo "$out" | awk '$1 == "50%" {print $2}')" "$(echo "$out" | awk '$1 == "99%" {print $2}')"
-  echo "$out" | grep -E "Non-2xx|Socket errors" || true
+run() {  # label, path
+  bench_wrk "$1" "" -t2 -c8 -d"$duration" -s "$tmp/plain.lua" -H "Cookie: $cookie" "$url$2" || return 0
+  row "$1" "$W_RPS" "$W_P50" "$W_P95" "$W_P99"
 }
-echo "== wrk, 2 threads, 8 connections, 10 s each (same 2 cores as the server)"
-one "suggestions for a need (top 10)" "/api/v1/needs/$need/suggestions?limit=10"
-run "suggestions over all published resources" -H "Cookie: $cookie" "$url/api/v1/needs/$need/suggestions?limit=10"
-one "monthly notice, whole county" "/api/v1/dual-reports/notice?month=$month"
-run "monthly notice, whole county (json)" -H "Cookie: $cookie" "$url/api/v1/dual-reports/notice?month=$month"
-run "monthly notice, whole county (xlsx)" -H "Cookie: $cookie" "$url/api/v1/dual-reports/notice?month=$month&format=xlsx"
+notice='(.reported_members > 0) and (.items | length > 0)'
+echo "== wrk, 2 threads, 8 connections, $duration each (same 2 cores as the server)"
+row "" "req/s" "p50 ms" "p95 ms" "p99 ms"
+path="/api/v1/needs/$need/suggestions?limit=10"
+one "suggestions for a need (top 10)" "ranked suggestions" '(.items | length > 0) and all(.items[]; .score >= 0)' "$path" &&
+  run "suggestions over all published resources" "$path"
+path="/api/v1/dual-reports/notice?month=$month"
+one "monthly notice, whole county" "the county's monthly notice" "$notice" "$path" &&
+  run "monthly notice, whole county (json)" "$path"
+path="/api/v1/dual-reports/notice?month=$month&format=xlsx"
+bench_check "monthly notice, whole county (xlsx)" "a spreadsheet" \
+  "content-type:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" -H "Cookie: $cookie" "$url$path" &&
+  run "monthly notice, whole county (xlsx)" "$path"
 echo "server RSS: $(( $(awk '/VmRSS/ {print $2}' /proc/$SERVER_PID/status) / 1024 )) MB"
+bench_exit

@@ -10,8 +10,10 @@
 # database; with 2 processes 10–42% of the creates fail with SQLITE_BUSY and the run is not valid
 # (REDMINE_PROCESSES=1 is).
 # Writes OUTDIR/redmine.env (REDMINE_CREATE_RPS, REDMINE_LIST_RPS, …_P99_MS, REDMINE_DB) for
-# province.sh. When Redmine cannot be measured, or answers too many requests with errors, it says why
-# on a line starting "redmine:" and exits 0 without that file. Rates count 2xx answers only.
+# province.sh. When Redmine cannot be measured here (not installed, not root, …), it says why on a
+# line starting "redmine:" and exits 0 without that file. When a line is not a measure (any answer
+# outside 2xx, or a socket error: bench/lib.sh), it prints that line INVALID, writes no file and
+# exits 1.
 #   bash bench/redmine.sh OUTDIR     (DURATION, CONNECTIONS, REDMINE_PORT, REDMINE_PROCESSES,
 #                                     REDMINE_DB in the environment)
 # Needs root, or sudo without a password: Debian's Redmine runs as www-data.
@@ -36,9 +38,10 @@ env_file="$out/redmine.env"
 rm -f "$env_file"  # figures from an earlier run must not pass for this one's
 skip() { echo "redmine: not measured: $*"; exit 0; }
 
-for c in wrk curl passenger bundle python3; do
+for c in wrk curl jq passenger bundle python3; do
   command -v "$c" >/dev/null || skip "$c missing (scripts/install-bench-deps.sh installs it)"
 done
+source "$here/lib.sh"
 dpkg-query -W -f='${Status}' redmine 2>/dev/null | grep -q 'install ok installed' ||
   skip "the redmine package is not installed and configured (scripts/install-bench-deps.sh)"
 [ -f /var/lib/redmine/Gemfile.lock ] ||
@@ -88,6 +91,7 @@ cleanup() {
   fi
   [ -n "$wdir" ] && "${as_www[@]}" rm -rf "$wdir"
   rm -rf "$tmp"
+  bench_cleanup
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -182,56 +186,44 @@ for i in $(seq 180); do
 done
 
 auth=(-H "X-Redmine-API-Key: $key")
-created=$(curl -s -w '\n%{http_code}' "${auth[@]}" -H 'Content-Type: application/json' -X POST "$url/issues.json" \
-  -d '{"issue":{"project_id":"bench","subject":"预热","tracker_id":1}}')
-[ "$(echo "$created" | tail -1)" = 201 ] ||
-  skip "creating an issue did not answer 201: $(echo "$created" | tr '\n' ' ' | cut -c1-300)"
 open_issues() {  # the bench project's open issues, as its API counts them
   local n
   n=$(curl -s "${auth[@]}" "$url/issues.json?project_id=bench&limit=1" | sed -n 's/.*"total_count":\([0-9]*\).*/\1/p')
   echo "${n:-0}"
 }
 
-cat "$here/lua/redmine_create.lua" "$here/lua/redmine_report.lua" >"$tmp/create.lua"
-cp "$here/lua/redmine_report.lua" "$tmp/list.lua"
+bench_lua "$tmp/create.lua" "$here/lua/redmine_create.lua"
+bench_lua "$tmp/list.lua"
 # --timeout 10s: a slow answer is measured rather than dropped as a socket error at wrk's 2 s.
 drive() { wrk -t2 -c"$conns" --timeout 10s "$@" 2>&1; }
-echo "== warming up (3 s of each)"
-drive -d3s -s "$tmp/list.lua" "${auth[@]}" "$url/issues.json?limit=25" >/dev/null
-drive -d3s -s "$tmp/create.lua" "${auth[@]}" "$url" >/dev/null
 
 declare -A RPS P99
-valid=1
-printf "%-44s %10s %9s %9s %9s %s\n" "" "req/s" "p50 ms" "p95 ms" "p99 ms" ""
-run() {  # key, label, wrk arguments…
-  local key=$1 label=$2 res line requests bad errors s5xx ok_rps first
+run() {  # key, label, wrk arguments…: one line of the table, or its INVALID line
+  local key=$1 label=$2
   shift 2
-  res=$(drive -d"$duration" "$@")
-  line=$(echo "$res" | grep '^RESULT' || true)
-  if [ -z "$line" ]; then
-    echo "redmine: $label: wrk gave no result: $(echo "$res" | tail -3 | tr '\n' ' ')"
-    valid=0; return
-  fi
-  field() { echo "$line" | sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
-  requests=$(field requests); bad=$(field non2xx); errors=$(field errors); s5xx=$(field s5xx)
-  ok_rps=$(field ok_rps)
-  first=$(echo "$line" | sed -n 's/.* first_bad=//p')
-  RPS[$key]=$ok_rps
-  P99[$key]=$(field p99)
-  printf "%-44s %10s %9s %9s %9s %s\n" "$label" "$ok_rps" "$(field p50)" "$(field p95)" "${P99[$key]}" \
-    "$([ "$bad/$errors" = 0/0 ] || echo "($bad non-2xx of them $s5xx 5xx, $errors socket errors)")"
-  echo "RESULT redmine_$key ${line#RESULT }"
-  # More than 1% of the answers failed, or none succeeded: the rate is not Redmine doing the work.
-  if [ "$requests" -eq 0 ] || [ $(( (bad + errors) * 100 )) -gt "$requests" ] ||
-    python3 -c "import sys; sys.exit(0 if $ok_rps <= 0 else 1)"; then
-    echo "redmine: $label: not a valid measure: $bad of $requests answers were not 2xx ($s5xx 5xx), $errors socket errors${first:+; the first: $first}"
-    valid=0
-  fi
+  bench_wrk "$label" "" -t2 -c"$conns" --timeout 10s -d"$duration" "$@" || return 0
+  RPS[$key]=$W_RPS
+  P99[$key]=$W_P99
+  printf "%-44s %10s %9s %9s %9s\n" "$label" "$W_RPS" "$W_P50" "$W_P95" "$W_P99"
+  echo "RESULT redmine_$key ${W_LINE#RESULT }"
 }
+create_label="Redmine: create an issue (POST /issues.json)"
+list_label="Redmine: list 25 issues (GET /issues.json)"
+# One answer of each kind before anything is timed; the create is also the list's first issue.
+create_ok=0; list_ok=0
+bench_check "$create_label" "a created issue" '.issue.id > 0' "${auth[@]}" -H 'Content-Type: application/json' \
+  -X POST "$url/issues.json" -d '{"issue":{"project_id":"bench","subject":"预热","tracker_id":1}}' && create_ok=1
+bench_check "$list_label" "a page of issues" '(.issues | length > 0) and (.total_count > 0)' "${auth[@]}" \
+  "$url/issues.json?limit=25" && list_ok=1
+echo "== warming up (3 s of each)"
+[ "$list_ok" = 0 ] || drive -d3s -s "$tmp/list.lua" "${auth[@]}" "$url/issues.json?limit=25" >/dev/null
+[ "$create_ok" = 0 ] || drive -d3s -s "$tmp/create.lua" "${auth[@]}" "$url" >/dev/null
+
+printf "%-44s %10s %9s %9s %9s\n" "" "req/s" "p50 ms" "p95 ms" "p99 ms"
 before=$(open_issues)
-run create "Redmine: create an issue (POST /issues.json)" -s "$tmp/create.lua" "${auth[@]}" "$url"
+[ "$create_ok" = 0 ] || run create "$create_label" -s "$tmp/create.lua" "${auth[@]}" "$url"
 written=$(( $(open_issues) - before ))
-run list "Redmine: list 25 issues (GET /issues.json)" -s "$tmp/list.lua" "${auth[@]}" "$url/issues.json?limit=25"
+[ "$list_ok" = 0 ] || run list "$list_label" -s "$tmp/list.lua" "${auth[@]}" "$url/issues.json?limit=25"
 echo "issues written during the create run: $written; the bench project now holds $(open_issues) open issues"
 rss=$(ps -u www-data -o rss= | awk '{s += $1} END {print int(s / 1024)}')
 echo "RSS of www-data's processes (Passenger and Redmine's $procs): ${rss} MB, after the runs"
@@ -243,9 +235,9 @@ if [ -n "$pg_dir" ]; then
   fi
 fi
 
-if [ "$valid" -ne 1 ]; then
-  echo "redmine: not measured: the runs above are not valid measures; $env_file not written"
-  exit 0
+if [ ${#BENCH_INVALID[@]} -gt 0 ]; then
+  echo "redmine: not measured: the lines above are not valid measures; $env_file not written"
+  bench_exit
 fi
 cat >"$tmp/redmine.env" <<EOF
 REDMINE_CREATE_RPS=${RPS[create]}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Foundation benchmarks: cold start, member list at 1,000,000 members, subtree count under a
-# street holding 100,000 organisations. Prints figures; never fails on a number.
+# street holding 100,000 organisations. Prints figures; never fails on a number, but exits non-zero
+# at the end when a line was not a measure (bench/lib.sh).
 #   bash bench/run.sh [MEMBERS] [ORGS]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -9,12 +10,13 @@ bin="$root/build/jiceng"
 members=${1:-1000000}
 orgs=${2:-100000}
 source "$root/tests/lib.sh"
+source "$here/lib.sh"
 tmp=${BENCH_DIR:-$(mktemp -d)}
 db="sqlite:$tmp/bench.db"
 key="$tmp/bench.key"
-cleanup() { [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null || true; }
+cleanup() { [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null || true; bench_cleanup; }
 trap cleanup EXIT
-command -v wrk >/dev/null || { echo "wrk missing: apt-get install wrk"; exit 1; }
+duration=${DURATION:-10s}
 
 if [ ! -f "$tmp/bench.db" ]; then
   echo "== generating: demo county with $members members, then $orgs extra organisations under one street"
@@ -48,32 +50,47 @@ until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.005;
 t1=$(date +%s%N)
 echo "cold start: $(( (t1 - t0) / 1000000 )) ms"
 url="http://127.0.0.1:$port"
-cookie=$(curl -s -i -X POST "$url/api/v1/session" -d '{"username":"admin","password":"jiceng-demo"}' | grep -i '^set-cookie' | sed 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/')
+bench_login cookie "$url" admin
 street=$(sqlite3 "$tmp/bench.db" "SELECT id FROM area WHERE kind = 'street' ORDER BY id LIMIT 1")
-cursor=$(curl -s -H "Cookie: $cookie" "$url/api/v1/members?limit=50" | sed 's/.*"next_cursor":"\([^"]*\)".*/\1/')
+bench_lua "$tmp/plain.lua"
 
-run() {  # name, path
-  local out
-  out=$(wrk -t2 -c16 -d10s --latency -H "Cookie: $cookie" "$url$2" 2>&1)
-  printf "%-44s %10s req/s   p50 %8s   p99 %8s\n" "$1" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
-    "$(echo "$out" | awk '$1 == "50%" {print $2}')" "$(echo "$out" | awk '$1 == "99%" {print $2}')"
+row() { printf "%-44s %10s %9s %9s %9s\n" "$@"; }
+run() {  # label, what, jq test, path: one checked answer, then wrk on it
+  bench_check "$1" "$2" "$3" -H "Cookie: $cookie" "$url$4" || return 0
+  bench_wrk "$1" "" -t2 -c16 -d"$duration" -s "$tmp/plain.lua" -H "Cookie: $cookie" "$url$4" || return 0
+  row "$1" "$W_RPS" "$W_P50" "$W_P95" "$W_P99"
 }
-echo "== wrk, 2 threads, 16 connections, 10 s each (same 2 cores as the server)"
-run "healthz (HTTP ceiling)" "/healthz"
-run "member list, first page (with total)" "/api/v1/members?limit=50"
-run "member list, next page (cursor)" "/api/v1/members?limit=50&after=$cursor"
-run "member search by name" "/api/v1/members?limit=50&q=%E7%8E%8B%E5%BB%BA%E5%9B%BD"
-run "street detail: subtree counts, $orgs orgs" "/api/v1/areas/$street"
-run "street's children with subtree counts" "/api/v1/areas?parent_id=$street&limit=50"
+page="(.items | length == 50) and (.next_cursor | length > 0)"
+counts="(.counts.orgs > 0) and (.counts.members >= 0)"
+echo "== wrk, 2 threads, 16 connections, $duration each (same 2 cores as the server)"
+row "" "req/s" "p50 ms" "p95 ms" "p99 ms"
+run "healthz (HTTP ceiling)" "a health answer" '.status == "ok"' "/healthz"
+run "member list, first page (with total)" "a page of 50 members with a total" "$page and (.total > 0)" \
+  "/api/v1/members?limit=50"
+# The cursor the second page starts from: the first page's (no cursor, no second page).
+cursor=$(jq -r '.next_cursor // empty' "$CHECK_BODY" 2>/dev/null || true)
+run "member list, next page (cursor)" "the next page of 50 members" "$page" "/api/v1/members?limit=50&after=$cursor"
+run "member search by name" "members found by name" '(.items | length > 0) and all(.items[]; .name | contains("王建国"))' \
+  "/api/v1/members?limit=50&q=%E7%8E%8B%E5%BB%BA%E5%9B%BD"
+run "street detail: subtree counts, $orgs orgs" "a street with its subtree counts" ".id == $street and $counts" \
+  "/api/v1/areas/$street"
+run "street's children with subtree counts" "the street's children with counts" \
+  "(.items | length > 0) and all(.items[]; .parent_id == $street and .counts.areas >= 0)" "/api/v1/areas?parent_id=$street&limit=50"
 # Counts are cached until the next write; a write makes the next call pay the full count.
-csrf=$(curl -s -H "Cookie: $cookie" "$url/api/v1/session" | sed 's/.*"csrf_token":"\([^"]*\)".*/\1/')
+csrf=$(curl -s -H "Cookie: $cookie" "$url/api/v1/session" | jq -r '.csrf_token // empty' 2>/dev/null || true)
 venue=$(sqlite3 "$tmp/bench.db" "SELECT id FROM venue ORDER BY id LIMIT 1")
-miss() {  # name, path: one call right after a write
-  curl -s -o /dev/null -X PATCH -H "Cookie: $cookie" -H "X-CSRF-Token: $csrf" -d '{"open_hours":"8:30-18:00"}' "$url/api/v1/venues/$venue"
-  printf "%-44s %8.1f ms (right after a write, counts not cached)\n" "$1" \
-    "$(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $cookie" "$url$2" | awk '{print $1 * 1000}')"
+miss() {  # label, what, jq test, path: one call right after a write
+  bench_check "$1, the write before it" "the written venue" ".id == $venue" -X PATCH -H "Cookie: $cookie" \
+    -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' -d '{"open_hours":"8:30-18:00"}' \
+    "$url/api/v1/venues/$venue" || return 0
+  bench_check "$1, right after a write" "$2" "$3" -H "Cookie: $cookie" "$url$4" || return 0
+  printf "%-44s %8s ms (right after a write, counts not cached)\n" "$1" "$CHECK_MS"
 }
-miss "member list, first page (with total)" "/api/v1/members?limit=50"
-miss "street detail: subtree counts" "/api/v1/areas/$street"
-miss "county's children with subtree counts" "/api/v1/areas?parent_id=1&limit=50"
+miss "member list, first page (with total)" "a page of 50 members with a total" "$page and (.total > 0)" \
+  "/api/v1/members?limit=50"
+miss "street detail: subtree counts" "a street with its subtree counts" ".id == $street and $counts" \
+  "/api/v1/areas/$street"
+miss "county's children with subtree counts" "the county's children with counts" \
+  "(.items | length > 0) and all(.items[]; .parent_id == 1)" "/api/v1/areas?parent_id=1&limit=50"
 echo "server RSS: $(( $(awk '/VmRSS/ {print $2}' /proc/$SERVER_PID/status) / 1024 )) MB"
+bench_exit

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# What `make bench` needs beyond the build: wrk, and the Redmine peer (Debian's packages, served by
-# Passenger; bench/redmine.sh runs it on a throwaway PostgreSQL cluster, hence redmine-pgsql and
-# postgresql, or on the package's SQLite database with REDMINE_DB=sqlite). Not part of `make test`:
-# Redmine and its Ruby stack are large, and only the benchmarks use them. Idempotent; runs as root,
-# or through sudo otherwise.
+# What `make bench` needs beyond the build: wrk, jq (the bench scripts check answers with it), and the
+# Redmine peer (Debian's packages, served by Passenger; bench/redmine.sh runs it on a throwaway
+# PostgreSQL cluster, hence redmine-pgsql and postgresql, or on the package's SQLite database with
+# REDMINE_DB=sqlite). Not part of `make test`: Redmine and its Ruby stack are large, and only the
+# benchmarks use them. Idempotent; runs as root, or through sudo otherwise.
 #
 # Why BUNDLER_VERSION: Debian 12's ruby3.1 (3.1.7-1~deb12u1 and later) embeds upstream Bundler
 # 2.3.27 as a default gem, newer than the ruby-bundler package (2.3.15), so `bundle` runs 2.3.27.
@@ -16,7 +16,7 @@
 # 2.3.15", so later `bundle exec` and Passenger pick the same Bundler by themselves.
 set -euo pipefail
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-PACKAGES=(ruby-bundler redmine redmine-sqlite redmine-pgsql postgresql passenger python3 wrk curl)
+PACKAGES=(ruby-bundler redmine redmine-sqlite redmine-pgsql postgresql passenger python3 wrk curl jq)
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 apt_install() { $SUDO env DEBIAN_FRONTEND=noninteractive ${BUNDLER_VERSION:+BUNDLER_VERSION=$BUNDLER_VERSION} \
   apt-get install -y -qq "$@"; }

@@ -305,6 +305,28 @@ test('(d) 网格配备 lists the grids\' four posts and what is missing; the gri
     assert.equal(await p.locator('.staffing-table .state-complete').count(), 0)
     if (all.incomplete) assert.ok((await p.locator('.staffing-table .state-missing').count()) >= shortOnes)
 
+    // the street names a town cadre as the contact of a grid that has none
+    const noContact = all.items.find((g) => !g.contact)
+    if (noContact) {
+      const r = p.locator('.staffing-table .el-table__body tr', { has: p.locator('.cell-grid', { hasText: noContact.grid_name }) }).first()
+      await r.locator('.btn-contact').click()
+      const dialog = p.locator('.contact-dialog')
+      await dialog.locator('.field-contact').click()
+      const option = p.locator('.el-select-dropdown__item:visible').first()
+      await option.waitFor()
+      const picked = (await option.locator('span').first().innerText()).trim()
+      await option.click()
+      await dialog.locator('.btn-save').click()
+      await dialog.waitFor({ state: 'hidden' })
+      const after = await api.get(`/api/v1/grid-staffing/${noContact.grid_id}`)
+      assert.equal(after.contact && after.contact.name, picked, 'the contact is saved')
+      assert.equal((await r.locator('.cell-contact').innerText()).trim(), picked, 'and shown in the row')
+      assert.ok(!after.missing.some((m) => m.startsWith('包联')))
+      const recount = await api.get('/api/v1/grid-staffing?limit=1')
+      assert.equal(await numberIn(p.locator('.count-incomplete')), recount.incomplete, 'the summary follows')
+      await p.screenshot({ path: join(SHOTS, 'menus-grid-staffing-contact.png') })
+    }
+
     // the grid map: picking a grid shows its four posts
     await p.goto(`${BASE}/#/grids`)
     await p.locator('.grid-table .el-table__body tr').first().waitFor()

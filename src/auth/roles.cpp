@@ -137,11 +137,15 @@ std::vector<std::string> menus_for(const std::vector<Role>& roles) {
   // The monthly notice ranks the units of an area; the list of members who stopped taking part is
   // for whoever keeps them at it (an area, a party organisation, a unit), not the member.
   if (area_role(Register::dual_report)) out.emplace_back("dual_notice");
-  if (std::any_of(roles.begin(), roles.end(), [](Role r) {
-        return scope_type_for(r) != ScopeType::member && allowed(r, Register::dual_report, Action::read);
-      })) {
-    out.emplace_back("dual_inactive");
-  }
+  const auto dual_report_by = [&](auto scope_fits) {
+    return std::any_of(roles.begin(), roles.end(), [&](Role r) {
+      return scope_fits(scope_type_for(r)) && allowed(r, Register::dual_report, Action::read);
+    });
+  };
+  if (dual_report_by([](ScopeType t) { return t != ScopeType::member; })) out.emplace_back("dual_inactive");
+  // Activities are a community's: read through an area, or the communities one's reports went to;
+  // a party organisation's binding reaches none of them.
+  if (dual_report_by([](ScopeType t) { return t != ScopeType::org; })) out.emplace_back("activities");
   const bool can_import = std::any_of(roles.begin(), roles.end(), [](Role r) {
     return allowed(r, Register::members, Action::write) || allowed(r, Register::units, Action::write);
   });

@@ -42,6 +42,9 @@ test('menus: each role is offered only the pages its binding can use', async () 
   // the members who stopped taking part: for an area, a party organisation or a unit, not a member
   for (const n of ['admin', 'community', 'branch', 'unit']) assert.ok(menus[n].includes('dual_inactive'), `${n} has 未参与名单`);
   assert.ok(!menus.member.includes('dual_inactive'));
+  // activities are a community's: a party organisation reaches none
+  for (const n of ['admin', 'community', 'grid', 'member', 'unit']) assert.ok(menus[n].includes('activities'), `${n} has 报到活动`);
+  assert.ok(!menus.branch.includes('activities'));
   // webhook deliveries are filed by area
   for (const n of ['admin', 'street', 'community']) assert.ok(menus[n].includes('outbox'), `${n} has 消息推送`);
   assert.ok(!menus.dept.includes('outbox'));

@@ -151,6 +151,7 @@ export const MENU = {
   outbox: '消息推送',
   dual_notice: '每月通报',
   dual_inactive: '未参与名单',
+  activities: '报到活动',
 }
 
 export const REGISTER = {

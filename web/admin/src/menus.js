@@ -68,7 +68,7 @@ export const MENU_ROUTES = [
     component: () => import('./pages/cogov/DualReportsPage.vue'),
   },
   {
-    menu: 'dual_report',
+    menu: 'activities', // a community's: not reached through a party organisation
     group: 'cogov',
     name: 'activities',
     label: '报到活动',

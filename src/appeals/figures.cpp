@@ -35,6 +35,8 @@ double rate(std::int64_t part, std::int64_t whole) {
   return whole > 0 ? static_cast<double>(part) / static_cast<double>(whole) : 0.0;
 }
 
+}  // namespace
+
 bj::object summarise(const Counts& t) {
   return bj::object{{"received", t[kReceived]},
                     {"responded", t[kResponded]},
@@ -57,6 +59,32 @@ bj::object summarise(const Counts& t) {
                                                         : 0.0},
                     {"overdue_resolved", t[kOverdueResolved]}};
 }
+
+bj::array ranked(std::vector<std::pair<bj::object, Counts>> children) {
+  std::vector<bj::object> list;
+  for (auto& [obj, acc] : children) {
+    auto s = summarise(acc);
+    for (auto& [k, v] : obj) s[k] = v;
+    list.push_back(std::move(s));
+  }
+  // The monthly ranking: resolution first, then satisfaction, then volume.
+  std::stable_sort(list.begin(), list.end(), [](const bj::object& a, const bj::object& b) {
+    const auto ra = a.at("resolution_rate").as_double(), rb = b.at("resolution_rate").as_double();
+    if (ra != rb) return ra > rb;
+    const auto sa = a.at("satisfaction_rate").as_double(), sb = b.at("satisfaction_rate").as_double();
+    if (sa != sb) return sa > sb;
+    return a.at("received").as_int64() > b.at("received").as_int64();
+  });
+  bj::array out;
+  std::int64_t rank = 0;
+  for (auto& o : list) {
+    o["rank"] = ++rank;
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+namespace {
 
 // What is open right now under a node, from a covering index over the open appeals. Until the
 // next write (and for at most kLiveTtl seconds, as deadlines pass) one count serves every caller.
@@ -119,29 +147,7 @@ bj::object finish(store::Conn& c, const FigureQuery& q, std::int64_t now, const 
   out["live_as_of"] = live[3];
   out["from"] = q.from_day;
   out["to"] = q.to_day;
-  if (by_child) {
-    std::vector<bj::object> list;
-    for (auto& [obj, acc] : children) {
-      auto s = summarise(acc);
-      for (auto& [k, v] : obj) s[k] = v;
-      list.push_back(std::move(s));
-    }
-    // The monthly ranking: resolution first, then satisfaction, then volume.
-    std::stable_sort(list.begin(), list.end(), [](const bj::object& a, const bj::object& b) {
-      const auto ra = a.at("resolution_rate").as_double(), rb = b.at("resolution_rate").as_double();
-      if (ra != rb) return ra > rb;
-      const auto sa = a.at("satisfaction_rate").as_double(), sb = b.at("satisfaction_rate").as_double();
-      if (sa != sb) return sa > sb;
-      return a.at("received").as_int64() > b.at("received").as_int64();
-    });
-    bj::array ranked;
-    std::int64_t rank = 0;
-    for (auto& o : list) {
-      o["rank"] = ++rank;
-      ranked.push_back(std::move(o));
-    }
-    out["children"] = std::move(ranked);
-  }
+  if (by_child) out["children"] = ranked(std::move(children));
   return out;
 }
 

@@ -2,10 +2,13 @@
 // The figures leaders see (三率, first-line share, handling time, overdue) from the appeal_day
 // rollup, and the per-appeal contribution that keeps that rollup in step.
 #include <array>
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "auth/principal.hpp"
 #include "core/app.hpp"
@@ -45,5 +48,9 @@ struct FigureQuery final {
   std::optional<std::int64_t> category_id;
 };
 boost::json::object figures(store::Conn& c, const FigureQuery& q, std::int64_t now, bool by_child);
+
+// The rates of one set of counters, and a set of named ones ranked as the monthly notice ranks areas.
+boost::json::object summarise(const Counts& t);
+boost::json::array ranked(std::vector<std::pair<boost::json::object, Counts>> children);
 
 }  // namespace jiceng::appeals

@@ -21,11 +21,14 @@ constexpr char kTotpIssuer[] = "基层";
 bj::object account_json(const Principal& p) {
   bj::array menus;
   for (auto& m : menus_for(p.roles())) menus.emplace_back(m);
+  bj::array writes;
+  for (auto& w : writes_for(p.roles())) writes.emplace_back(w);
   return bj::object{{"id", p.account_id},
                     {"username", p.username},
                     {"display_name", p.display_name},
                     {"roles", roles_json(p.bindings)},
                     {"menus", std::move(menus)},
+                    {"writes", std::move(writes)},
                     {"password_change", p.password_change.empty() ? bj::value(nullptr) : bj::value(p.password_change)},
                     {"totp_enabled", p.totp_enabled}};
 }

@@ -42,6 +42,8 @@ constexpr std::array<std::string_view, kRegisterCount> kRegisters = {
 // administrators, the system one keeps accounts, the security one grants (reading the area,
 // organisation and unit trees to pick where, but no personal data), the audit one reads the audit
 // log, which nobody else reads.
+// A department is bound to its own unit and reads no area, organisation or venue (its binding would
+// reach none): it reads the appeals whistled to it and its own unit's record.
 // Registers in kRegisters order.
 constexpr std::array<std::array<std::string_view, kRegisterCount>, 12> kMatrix = {{
     /* org_dept            */ {"w", "w", "w", "x", "w", "x", "w", "", "x", "w", "w", "w", "w", "w", "w"},
@@ -52,7 +54,7 @@ constexpr std::array<std::array<std::string_view, kRegisterCount>, 12> kMatrix =
     /* member              */ {"", "", "", "r", "", "", "", "", "", "w", "w", "r", "", "", ""},
     /* unit_admin          */ {"", "", "w", "", "", "", "", "", "", "w", "w", "r", "", "", ""},
     /* resident            */ {"", "", "", "", "", "", "", "", "", "", "", "", "r", "", "o"},
-    /* department          */ {"r", "r", "r", "", "r", "", "", "", "w", "", "", "", "", "", ""},
+    /* department          */ {"", "", "r", "", "", "", "", "", "w", "", "", "", "", "", ""},
     /* sys_admin           */ {"", "", "", "", "", "", "w", "", "", "", "", "", "", "", ""},
     /* sec_admin           */ {"r", "r", "r", "", "", "", "r", "", "", "", "", "", "", "w", ""},
     /* audit_admin         */ {"", "", "", "", "", "", "", "r", "", "", "", "", "", "", ""},
@@ -119,12 +121,46 @@ std::vector<std::string> menus_for(const std::vector<Role>& roles) {
       out.emplace_back(kRegisters[i]);
     }
   }
-  const bool areas = std::find(out.begin(), out.end(), "areas") != out.end();
-  if (areas) out.emplace_back("grids");
+  const auto has = [&](std::string_view m) { return std::find(out.begin(), out.end(), m) != out.end(); };
+  // Pages that work only through an area binding: a role bound to a unit, an organisation or a
+  // member would open them and find nothing (or be refused), so they are not offered to it.
+  const auto area_role = [&](Register reg) {
+    return std::any_of(roles.begin(), roles.end(), [&](Role r) {
+      return scope_type_for(r) == ScopeType::area && allowed(r, reg, Action::read) && !own_only(r, reg);
+    });
+  };
+  // The grid map: the area tree's grids, or the county's grids under the appeals a department was
+  // whistled onto.
+  if (has("areas") || has("appeals")) out.emplace_back("grids");
+  // Webhook deliveries are filed by the appeal's area.
+  if (area_role(Register::appeals)) out.emplace_back("outbox");
+  // The monthly notice ranks the units of an area; the list of members who stopped taking part is
+  // for whoever keeps them at it (an area, a party organisation, a unit), not the member.
+  if (area_role(Register::dual_report)) out.emplace_back("dual_notice");
+  const auto dual_report_by = [&](auto scope_fits) {
+    return std::any_of(roles.begin(), roles.end(), [&](Role r) {
+      return scope_fits(scope_type_for(r)) && allowed(r, Register::dual_report, Action::read);
+    });
+  };
+  if (dual_report_by([](ScopeType t) { return t != ScopeType::member; })) out.emplace_back("dual_inactive");
+  // Activities are a community's: read through an area, or the communities one's reports went to;
+  // a party organisation's binding reaches none of them.
+  if (dual_report_by([](ScopeType t) { return t != ScopeType::org; })) out.emplace_back("activities");
   const bool can_import = std::any_of(roles.begin(), roles.end(), [](Role r) {
     return allowed(r, Register::members, Action::write) || allowed(r, Register::units, Action::write);
   });
   if (can_import) out.emplace_back("import");
+  return out;
+}
+
+std::vector<std::string> writes_for(const std::vector<Role>& roles) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < kRegisters.size(); ++i) {
+    const auto reg = static_cast<Register>(i);
+    if (std::any_of(roles.begin(), roles.end(), [&](Role r) { return allowed(r, reg, Action::write); })) {
+      out.emplace_back(kRegisters[i]);
+    }
+  }
   return out;
 }
 

@@ -32,5 +32,7 @@ bool allowed(Role r, Register reg, Action a);
 bool own_only(Role r, Register reg);
 // Menus the console shows for a set of roles, in display order.
 std::vector<std::string> menus_for(const std::vector<Role>& roles);
+// Registers some role of the set may write, so that the console offers no edit the server refuses.
+std::vector<std::string> writes_for(const std::vector<Role>& roles);
 
 }  // namespace jiceng::auth

@@ -83,7 +83,6 @@ export const APPEAL_ACTION = {
 }
 
 export const APPEAL_QUEUES = [
-  { key: 'mine', label: '我负责的' }, // 首接负责: open appeals assigned to me
   { key: 'pending', label: '待受理' },
   { key: 'working', label: '办理中' },
   { key: 'due_soon', label: '即将超时' },

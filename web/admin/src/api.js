@@ -213,6 +213,12 @@ export const checkinAppeal = (id, body) => api.post(`/api/v1/appeals/${id}/check
 export const noteAppeal = (id, body) => api.post(`/api/v1/appeals/${id}/notes`, body)
 export const appealDepartments = (params) => api.get('/api/v1/appeals/departments', params, { silent: true })
 export const appealFigures = (params) => api.get('/api/v1/appeals/figures', params)
+// 网格“1+1+1+N”配备 (src/people/grid_staffing.cpp)
+export const gridStaffing = (params) => api.get('/api/v1/grid-staffing', params)
+export const gridStaffingOf = (id, opts) => api.get(`/api/v1/grid-staffing/${id}`, undefined, opts)
+export const setGridContact = (id, personId) =>
+  request('PUT', `/api/v1/grid-staffing/${id}/contact`, { body: { person_id: personId ?? null }, silent: true })
+export const publicGrids = (opts) => api.get('/api/v1/public/grids', undefined, opts)
 export const listOutbox = (state) => api.get('/api/v1/outbox', { state })
 export const retryOutbox = (id) => api.post(`/api/v1/outbox/${id}/retry`)
 

@@ -148,6 +148,10 @@ export const MENU = {
   dual_report: '双报到',
   pairings: '结对共建',
   deliberations: '四民议事',
+  outbox: '消息推送',
+  dual_notice: '每月通报',
+  dual_inactive: '未参与名单',
+  activities: '报到活动',
 }
 
 export const REGISTER = {

@@ -13,6 +13,14 @@ export const MENU_ROUTES = [
   { menu: 'members', path: 'members', icon: 'User', component: () => import('./pages/MembersPage.vue') },
   { menu: 'venues', path: 'venues', icon: 'House', component: () => import('./pages/VenuesPage.vue') },
   { menu: 'people', path: 'people', icon: 'UserFilled', component: () => import('./pages/PeoplePage.vue') },
+  {
+    menu: 'people',
+    name: 'grid-staffing',
+    label: '网格配备',
+    path: 'grid-staffing',
+    icon: 'Grid',
+    component: () => import('./pages/GridStaffingPage.vue'),
+  },
   { menu: 'appeals', path: 'appeals', icon: 'ChatLineSquare', component: () => import('./pages/AppealsPage.vue') },
   {
     menu: 'appeals',
@@ -32,8 +40,7 @@ export const MENU_ROUTES = [
     component: () => import('./pages/AppealSettingsPage.vue'),
   },
   {
-    menu: 'appeals',
-    name: 'outbox',
+    menu: 'outbox', // the appeals' webhook deliveries, filed by area (a department has none)
     label: '消息推送',
     path: 'outbox',
     icon: 'Message',
@@ -61,7 +68,7 @@ export const MENU_ROUTES = [
     component: () => import('./pages/cogov/DualReportsPage.vue'),
   },
   {
-    menu: 'dual_report',
+    menu: 'activities', // a community's: not reached through a party organisation
     group: 'cogov',
     name: 'activities',
     label: '报到活动',
@@ -70,7 +77,7 @@ export const MENU_ROUTES = [
     component: () => import('./pages/cogov/ActivitiesPage.vue'),
   },
   {
-    menu: 'dual_report',
+    menu: 'dual_notice', // area staff only: the notice ranks an area's units
     group: 'cogov',
     name: 'dual-notice',
     label: '每月通报',
@@ -79,7 +86,7 @@ export const MENU_ROUTES = [
     component: () => import('./pages/cogov/DualNoticePage.vue'),
   },
   {
-    menu: 'dual_report',
+    menu: 'dual_inactive', // not for the member: it lists the members who stopped taking part
     group: 'cogov',
     name: 'dual-inactive',
     label: '未参与名单',

@@ -56,6 +56,12 @@ export function hasMenu(key) {
   return !!session.account && (session.account.menus || []).includes(key)
 }
 
+/** Whether some role may write the register (account.writes); a server without the list: yes. */
+export function mayWrite(register) {
+  const writes = session.account && session.account.writes
+  return !Array.isArray(writes) || writes.includes(register)
+}
+
 export function hasRole(role) {
   return !!session.account && (session.account.roles || []).some((r) => r.role === role)
 }

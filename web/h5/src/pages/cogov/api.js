@@ -136,7 +136,7 @@ export const commentDeliberation = (id, body) =>
 export const claim = (register, id, note) =>
   request('POST', `/api/v1/${register}/${id}/claim`, { body: note ? { note } : {}, silent: true })
 /** the caller's own orders (the server limits a member or unit admin to theirs) */
-export const getMyOrders = (params) => request('GET', '/api/v1/orders', { params: { limit: 20, ...params } })
+export const getMyOrders = (params, opts) => request('GET', '/api/v1/orders', { params: { limit: 20, ...params }, ...opts })
 export const getOrder = (id, opts) => request('GET', `/api/v1/orders/${id}`, opts)
 export const orderAction = (id, action, note) =>
   request('POST', `/api/v1/orders/${id}/actions`, { body: note ? { action, note } : { action }, silent: true })

@@ -1,0 +1,103 @@
+#include "appeals/unit_figures.hpp"
+
+#include <boost/json.hpp>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "appeals/calendar.hpp"
+
+namespace jiceng::appeals {
+namespace {
+
+namespace bj = boost::json;
+
+constexpr char kOpen[] = "('submitted', 'accepted', 'in_progress', 'reopened')";
+// The appeals' subtree is ranked by street (town, park): "/county/street/".
+constexpr std::size_t kStreetDepth = 2;
+
+// "(?, ?)" for n values.
+std::string marks(std::size_t n) {
+  std::string out = "(";
+  for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+  return out + ")";
+}
+
+}  // namespace
+
+std::optional<bj::object> unit_figures(store::Conn& c, const auth::Principal& who, const FigureQuery& q,
+                                       std::int64_t now) {
+  store::Params units;
+  for (const auto& b : who.bindings) {
+    if (b.scope_type == auth::ScopeType::unit && auth::allowed(b.role, auth::Register::appeals, auth::Action::read)) {
+      units.emplace_back(b.scope_id);
+    }
+  }
+  if (units.empty()) return std::nullopt;
+  const std::string whistled = "a.id IN (SELECT w.appeal_id FROM appeal_whistle w WHERE w.unit_id IN " +
+                               marks(units.size()) + ")";
+  // Received in the period: the day the appeal came in, as the area rollups count it. A day is
+  // "YYYY-MM-DD", so the period is a range of its first and last seconds.
+  const auto from = day_start(parse_day(q.from_day));
+  const auto to = day_start(parse_day(q.to_day) + 1);
+  std::string where = whistled + " AND a.created_at >= ? AND a.created_at < ?";
+  store::Params params = units;
+  params.insert(params.end(), {from, to});
+  if (q.category_id) {
+    where += " AND a.category_id IN (SELECT id FROM appeal_category WHERE id = ? OR parent_id = ? OR parent_id IN "
+             "(SELECT id FROM appeal_category WHERE parent_id = ?))";
+    params.insert(params.end(), {*q.category_id, *q.category_id, *q.category_id});
+  }
+  Counts total{};
+  std::map<std::string, Counts> by_street;
+  for (const auto& r : c.query("SELECT a.* FROM appeal a WHERE " + where, params)) {
+    const auto k = contribution_of(r);
+    const auto nodes = auth::path_and_ancestors(k.area_path);
+    auto& street = by_street[nodes.size() >= kStreetDepth ? nodes[kStreetDepth - 1] : k.area_path];
+    for (std::size_t i = 0; i < total.size(); ++i) {
+      total[i] += k.counts[i];
+      street[i] += k.counts[i];
+    }
+  }
+  std::vector<std::pair<bj::object, Counts>> children;
+  for (const auto& [path, counts] : by_street) {
+    auto node = c.one("SELECT id, name FROM area WHERE path = ?", {path});
+    if (!node) continue;
+    children.push_back({bj::object{{"area_id", node->integer(0)}, {"name", node->text(1)}}, counts});
+  }
+  bj::object out = summarise(total);
+  // What is open right now, whenever it came in, as the area figures count it.
+  store::Params live = {now, now, now};
+  live.insert(live.end(), units.begin(), units.end());
+  auto open = c.one(
+      "SELECT COUNT(*), COALESCE(SUM(CASE WHEN a.deadline_at <= ? THEN 1 ELSE 0 END), 0), "
+      "COALESCE(SUM(CASE WHEN a.warn_at <= ? AND a.deadline_at > ? THEN 1 ELSE 0 END), 0) FROM appeal a "
+      "WHERE a.status IN " + std::string(kOpen) + " AND " + whistled,
+      live);
+  out["open"] = open->integer(0);
+  out["overdue_open"] = open->integer(1);
+  out["due_soon_open"] = open->integer(2);
+  out["live_as_of"] = now;
+  // The whistles of the period: how many, checked in, and checked in after their time (or still
+  // waiting past it).
+  store::Params wp = units;
+  wp.insert(wp.end(), {from, to});
+  auto w = c.one("SELECT COUNT(*), COALESCE(SUM(CASE WHEN checked_in_at IS NOT NULL THEN 1 ELSE 0 END), 0), "
+                 "COALESCE(SUM(late), 0) FROM appeal_whistle WHERE unit_id IN " + marks(units.size()) +
+                     " AND whistled_at >= ? AND whistled_at < ?",
+                 wp);
+  out["whistles"] = w->integer(0);
+  out["checked_in"] = w->integer(1);
+  out["late"] = w->integer(2);
+  out["from"] = q.from_day;
+  out["to"] = q.to_day;
+  out["scope"] = "unit";
+  const auto unit = std::get<std::int64_t>(units.front());
+  auto name = c.one("SELECT name FROM unit WHERE id = ?", {unit});
+  out["unit_id"] = unit;
+  out["unit_name"] = name ? name->text(0) : "";
+  out["children"] = ranked(std::move(children));
+  return out;
+}
+
+}  // namespace jiceng::appeals

@@ -240,3 +240,16 @@ export function photoProblem(file) {
   if (file.size > PHOTO_MAX_BYTES) return '照片不能超过 5 MB'
   return ''
 }
+
+// Tag colours for appeal statuses, in Vant's names (the console says 'info' for 'default').
+export const STATUS_TAG = {
+  submitted: 'warning',
+  accepted: 'primary',
+  in_progress: 'primary',
+  reopened: 'warning',
+  resolved: 'success',
+  called_back: 'success',
+  closed: 'default',
+  rejected: 'danger',
+  merged: 'default',
+}

@@ -1,15 +1,9 @@
 // Element Plus tag colours for appeal statuses, levels and actions.
-export const STATUS_TAG = {
-  submitted: 'warning',
-  accepted: 'primary',
-  in_progress: 'primary',
-  reopened: 'warning',
-  resolved: 'success',
-  called_back: 'success',
-  closed: 'info',
-  rejected: 'danger',
-  merged: 'info',
-}
+import { STATUS_TAG as PHONE_STATUS_TAG } from '@shared/appeals.js'
+
+export const STATUS_TAG = Object.fromEntries(
+  Object.entries(PHONE_STATUS_TAG).map(([status, tag]) => [status, tag === 'default' ? 'info' : tag]),
+)
 
 export const LEVEL_TAG = { 1: 'success', 2: 'primary', 3: 'warning', 4: 'danger' }
 

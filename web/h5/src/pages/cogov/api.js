@@ -3,7 +3,7 @@
 // carries the X-CSRF-Token the session answered with. The public routes work without a session.
 // Errors become ApiError (error.message from the server); unless `silent`, it is shown in a toast.
 import { reactive } from 'vue'
-import { showFailToast } from 'vant'
+import { showFailToast, showToast } from 'vant'
 import { ApiError } from '../../api.js'
 
 export { ApiError }
@@ -109,6 +109,29 @@ export async function logout() {
 
 export function hasRole(account, role) {
   return !!account && (account.roles || []).some((r) => r.role === role)
+}
+
+/**
+ * For a page only residents use: the signed-in resident's account, or null once a stranger is sent
+ * to sign in (and back to `here`) or another account to `elsewhere` with `refusal` said.
+ */
+export async function residentOrAway(router, { here, refusal, elsewhere }) {
+  let who = null
+  try {
+    who = await loadSession()
+  } catch {
+    /* treated as signed out */
+  }
+  if (!who) {
+    router.replace({ name: 'cogov-login', query: { role: 'resident', redirect: here } })
+    return null
+  }
+  if (!hasRole(who, 'resident')) {
+    showToast(refusal)
+    router.replace(elsewhere)
+    return null
+  }
+  return who
 }
 
 // ---- public (no login) ----

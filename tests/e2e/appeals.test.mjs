@@ -369,6 +369,28 @@ test('the figures page shows the cards and the ranking of the areas below', asyn
   }
 })
 
+test('on a phone, the community secretary reads the first-line share against the 95% target', async () => {
+  const { ctx, p } = await phonePage()
+  try {
+    await p.goto(`${BASE}/#/login`)
+    await p.getByPlaceholder('请输入用户名').fill('community')
+    await p.getByPlaceholder('请输入密码').fill(PASSWORD)
+    await p.locator('.login-btn').click()
+    await p.waitForURL((u) => !u.hash.startsWith('#/login'))
+    await p.goto(`${BASE}/#/appeal-figures`)
+    const card = p.locator('.stat-card[data-figure="first_line_rate"]')
+    await card.locator('.stat-sub').waitFor()
+    await card.scrollIntoViewIfNeeded()
+    assert.match(await card.innerText(), /一线解决率[\s\S]*网格 [\d.]+% · 社区 [\d.]+% · 目标 95\.0%/)
+    await shot(p, 'appeal-06b-figures-phone')
+    const box = await card.boundingBox()
+    assert.ok(box && box.x >= 0 && box.x + box.width <= 390 + 1, `the card fits the phone's width: ${JSON.stringify(box)}`)
+    await p.locator('.figures-page .chart canvas').scrollIntoViewIfNeeded()
+  } finally {
+    await ctx.close()
+  }
+})
+
 test('the organisation department edits the appeal settings: categories, limits, holidays', async () => {
   const { ctx, p } = await desktopPage()
   try {

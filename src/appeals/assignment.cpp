@@ -63,14 +63,6 @@ std::optional<std::int64_t> default_assignee(store::Conn& c, std::int64_t grid_i
   return std::nullopt;
 }
 
-bj::value person_of(store::Conn& c, const store::Value& account_id) {
-  const auto* id = std::get_if<std::int64_t>(&account_id);
-  if (!id) return nullptr;
-  auto r = c.one("SELECT display_name FROM account WHERE id = ?", {*id});
-  if (!r) return nullptr;
-  return bj::object{{"id", *id}, {"name", r->text(0)}};
-}
-
 bj::array assignees(App& app, const auth::Principal& who, std::int64_t id) {
   return app.db.read([&](store::Conn& c) {
     const auto held = held_for(c, who, id);

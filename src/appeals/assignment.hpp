@@ -2,7 +2,6 @@
 // 首接负责: every appeal has a named person who answers for it. A new appeal in a grid goes to the
 // grid's full-time worker (专职网格员); the grid or its community may hand it to another of their staff.
 #include <boost/json/array.hpp>
-#include <boost/json/value.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,8 +21,5 @@ boost::json::array assignees(App& app, const auth::Principal& who, std::int64_t 
 
 // Hands the appeal to `account_id` (one of assignees()), on its timeline and in the audit log.
 void assign(App& app, const auth::Principal& who, std::int64_t id, std::int64_t account_id, const std::string& ip);
-
-// {id, name} of an account as colleagues know it (display name), or null.
-boost::json::value person_of(store::Conn& c, const store::Value& account_id);
 
 }  // namespace jiceng::appeals

@@ -43,11 +43,16 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kTypes = 
 constexpr std::array<std::string_view, 4> kStaffChannels = {"hotline", "walk_in", "patrol", "enterprise"};
 constexpr std::array<std::string_view, 5> kLevelNames = {"", "网格", "社区（村）", "街道（镇）", "县（区）"};
 
+// The appeal with the names its views show, in one statement: who answers for it, and the area
+// and its ancestors up to the county, of which the one at the appeal's level holds it.
 const char* kSelect =
     "SELECT t.*, c.name AS category_name, g.name AS grid_name, a.name AS area_name, a.kind AS area_kind, "
-    "pa.name AS parent_area_name FROM appeal t "
+    "pa.name AS parent_area_name, asg.display_name AS assignee_name, a.depth AS area_depth, "
+    "gpa.name AS grandparent_area_name, ggpa.name AS great_grandparent_area_name FROM appeal t "
     "JOIN appeal_category c ON c.id = t.category_id LEFT JOIN area g ON g.id = t.grid_id "
-    "JOIN area a ON a.id = t.area_id LEFT JOIN area pa ON pa.id = a.parent_id ";
+    "JOIN area a ON a.id = t.area_id LEFT JOIN area pa ON pa.id = a.parent_id "
+    "LEFT JOIN area gpa ON gpa.id = pa.parent_id LEFT JOIN area ggpa ON ggpa.id = gpa.parent_id "
+    "LEFT JOIN account asg ON asg.id = t.assignee_id ";
 
 std::string random_code() {
   std::string code(kCodeLength, ' ');
@@ -567,21 +572,20 @@ bj::object view_of(App& app, store::Conn& c, const store::Row& row, const auth::
                {"satisfaction", opt_json(row, "satisfaction")},
                {"merged_into", opt_json(row, "merged_into")},
                {"community_name", community_name(row)}};
-  o["assignee"] = person_of(c, row.at("assignee_id"));
+  o["assignee"] = std::holds_alternative<std::monostate>(row.at("assignee_id"))
+                      ? bj::value(nullptr)
+                      : bj::value(bj::object{{"id", int_of(row, "assignee_id")}, {"name", text_of(row, "assignee_name")}});
   {
-    const auto level = static_cast<std::size_t>(std::clamp<std::int64_t>(int_of(row, "level"), kGridLevel, kCountyLevel));
-    auto held_by = side(c, text_of(row, "area_path"), static_cast<int>(level));
-    // Whistled departments hold it jointly with the level (吹哨报到): named beside it.
-    bj::array departments;
-    for (const auto& w : c.query("SELECT u.name FROM appeal_whistle w JOIN unit u ON u.id = w.unit_id "
-                                 "WHERE w.appeal_id = ? ORDER BY w.id",
-                                 {id})) {
-      departments.emplace_back(w.text(0));
-    }
+    // The level's area is the appeal's own area or one of its ancestors: county depth 1 … grid depth 4.
+    const auto level = std::clamp<std::int64_t>(int_of(row, "level"), kGridLevel, kCountyLevel);
+    const auto up = int_of(row, "area_depth") - (kCountyLevel + 1 - level);
+    constexpr std::array<const char*, 4> kUp = {"area_name", "parent_area_name", "grandparent_area_name",
+                                                "great_grandparent_area_name"};
+    const auto* name_col = up >= 0 && up < static_cast<std::int64_t>(kUp.size()) ? kUp[static_cast<std::size_t>(up)] : nullptr;
     o["holder"] = bj::object{{"level", level},
-                             {"level_label", kLevelNames[level]},
-                             {"name", held_by.is_object() ? held_by.as_object().at("area_name") : bj::value(nullptr)},
-                             {"departments", std::move(departments)}};
+                             {"level_label", kLevelNames[static_cast<std::size_t>(level)]},
+                             {"name", name_col ? opt_json(row, name_col) : bj::value(nullptr)},
+                             {"departments", bj::array{}}};
   }
   if (detail) {
     o["photos"] = photos_of(c, id);
@@ -598,6 +602,9 @@ bj::object view_of(App& app, store::Conn& c, const store::Row& row, const auth::
                                     {"checked_in_at", w.is_null(4) ? bj::value(nullptr) : bj::value(w.integer(4))},
                                     {"late", w.integer(5) != 0 || (w.is_null(4) && now > w.integer(3))}});
     }
+    bj::array departments;
+    for (const auto& w : whistles) departments.push_back(w.as_object().at("unit_name"));
+    o["holder"].as_object()["departments"] = std::move(departments);
     o["whistles"] = std::move(whistles);
     o["duplicates"] = open ? duplicates_of(c, who, row) : bj::array{};
     bj::array actions;
@@ -638,8 +645,19 @@ bj::array staff_views(App& app, store::Conn& c, const std::vector<std::int64_t>&
     const auto id = int_of(r, "id");
     rows.emplace(id, std::move(r));
   }
+  // Whistled departments for the whole page in one statement.
+  std::unordered_map<std::int64_t, bj::array> departments;
+  for (const auto& w : c.query("SELECT w.appeal_id, u.name FROM appeal_whistle w JOIN unit u ON u.id = w.unit_id "
+                               "WHERE w.appeal_id IN (" + in + ") ORDER BY w.id",
+                               params)) {
+    departments[w.integer(0)].emplace_back(w.text(1));
+  }
   for (auto id : ids) {
-    if (auto it = rows.find(id); it != rows.end()) out.push_back(view_of(app, c, it->second, who, false));
+    auto it = rows.find(id);
+    if (it == rows.end()) continue;
+    auto view = view_of(app, c, it->second, who, false);
+    if (auto d = departments.find(id); d != departments.end()) view["holder"].as_object()["departments"] = std::move(d->second);
+    out.push_back(std::move(view));
   }
   return out;
 }

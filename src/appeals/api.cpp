@@ -23,7 +23,6 @@ constexpr std::int64_t kDefaultPage = 20;
 constexpr std::int64_t kMaxPage = 100;
 constexpr std::size_t kMaxComment = 200;
 constexpr std::size_t kMaxQuery = 50;
-constexpr char kOpen[] = "('submitted', 'accepted', 'in_progress', 'reopened')";
 
 GridIndex& grid_index() {
   static GridIndex index;
@@ -131,17 +130,17 @@ http::Response staff_list(Ctx& ctx) {
     bad_request("order", "order 应为 due（先到期的在前）或 new（新登记的在前）");
   }
   if (queue == "mine") {
-    where += std::string(" AND t.assignee_id = ? AND t.status IN ") + kOpen;
+    where += std::string(" AND t.assignee_id = ? AND t.status IN ") + open_statuses_sql();
     params.emplace_back(ctx.who().account_id);
-  } else if (queue == "open") where += std::string(" AND t.status IN ") + kOpen;
+  } else if (queue == "open") where += std::string(" AND t.status IN ") + open_statuses_sql();
   else if (queue == "pending") where += " AND t.status IN ('submitted', 'reopened')";
   else if (queue == "working") where += " AND t.status IN ('accepted', 'in_progress')";
   else if (queue == "due_soon") {
-    where += std::string(" AND t.status IN ") + kOpen + " AND t.warn_at <= ? AND t.deadline_at > ?";
+    where += std::string(" AND t.status IN ") + open_statuses_sql() + " AND t.warn_at <= ? AND t.deadline_at > ?";
     params.emplace_back(now);
     params.emplace_back(now);
   } else if (queue == "overdue") {
-    where += std::string(" AND t.status IN ") + kOpen + " AND t.deadline_at <= ?";
+    where += std::string(" AND t.status IN ") + open_statuses_sql() + " AND t.deadline_at <= ?";
     params.emplace_back(now);
   } else if (queue == "closed") where += " AND t.status IN ('resolved', 'called_back', 'closed', 'rejected', 'merged')";
   else if (queue != "all") {

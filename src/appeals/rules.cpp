@@ -132,6 +132,17 @@ bool is_open(Status s) {
   return s == Status::submitted || s == Status::accepted || s == Status::in_progress || s == Status::reopened;
 }
 
+const std::string& open_statuses_sql() {
+  static const std::string sql = [] {
+    std::string out;
+    for (const auto& i : kStatuses) {
+      if (is_open(i.s)) out += std::string(out.empty() ? "(" : ", ") + "'" + std::string(i.name) + "'";
+    }
+    return out + ")";
+  }();
+  return sql;
+}
+
 const LimitRule& limit_rule(Urgency u) { return kLimits[static_cast<std::size_t>(u)]; }
 
 namespace {

@@ -38,6 +38,9 @@ std::optional<Urgency> parse_urgency(std::string_view s);
 std::string_view urgency_name(Urgency u);
 
 bool is_open(Status s);  // still somebody's work
+// The open statuses as SQL, "('submitted', 'accepted', 'in_progress', 'reopened')", derived from
+// is_open() in the state machine's order (the order migration 014's partial index spells them in).
+const std::string& open_statuses_sql();
 
 // What a limit counts in: minutes for the hour-based urgencies, working days for ordinary
 // appeals, calendar days for disputes (四级七天: seven days in all, weekends included).

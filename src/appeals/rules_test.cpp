@@ -106,6 +106,11 @@ TEST(Limits, ADisputeIsHeldToFourLevelsSevenDaysUnlessItIsAnEmergency) {
   EXPECT_FALSE(parse_limit_unit("fortnights"));
 }
 
+TEST(StateMachine, TheOpenStatusesInSqlAreThoseStillSomebodysWork) {
+  // Spelled as migration 014's partial index spells them, so SQLite can use it for "mine".
+  EXPECT_EQ(open_statuses_sql(), "('submitted', 'accepted', 'in_progress', 'reopened')");
+}
+
 TEST(Escalation, WarnsAtEightyPercent) { EXPECT_EQ(warn_at(1000, 2000), 1800); }
 
 TEST(StateMachine, TheClosedLoop) {

@@ -36,7 +36,6 @@ constexpr std::size_t kCodeLength = 10;
 constexpr std::string_view kCodeAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";  // nothing to misread
 constexpr int kSweepBatch = 500;
 constexpr std::int64_t kCalendarTtl = 60;
-constexpr char kOpenStatuses[] = "('submitted', 'accepted', 'in_progress', 'reopened')";
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kTypes = {
     {{"consult", "咨询"}, {"help", "求助"}, {"complaint", "投诉"}, {"report", "举报"}, {"suggestion", "建议"}}};
@@ -634,12 +633,8 @@ bj::object staff_view(App& app, store::Conn& c, std::int64_t id, const auth::Pri
 bj::array staff_views(App& app, store::Conn& c, const std::vector<std::int64_t>& ids, const auth::Principal& who) {
   bj::array out;
   if (ids.empty()) return out;
-  std::string in;
-  store::Params params;
-  for (auto id : ids) {
-    in += in.empty() ? "?" : ", ?";
-    params.emplace_back(id);
-  }
+  const auto in = store::placeholders(ids.size());
+  store::Params params(ids.begin(), ids.end());
   std::unordered_map<std::int64_t, store::Row> rows;
   for (auto& r : load_all(c, "t.id IN (" + in + ")", params)) {
     const auto id = int_of(r, "id");
@@ -982,7 +977,7 @@ SweepResult sweep(App& app) {
   app.db.write([&](store::Conn& c) {
     const auto pol = policy(c, now);
     auto due = c.query(std::string("SELECT id, level, urgency, deadline_at, status FROM appeal WHERE status IN ") +
-                           kOpenStatuses + " AND level_deadline_at <= ? AND level < ? LIMIT ?",
+                           open_statuses_sql() + " AND level_deadline_at <= ? AND level < ? LIMIT ?",
                        {now, static_cast<std::int64_t>(kCountyLevel), static_cast<std::int64_t>(kSweepBatch)});
     for (const auto& r : due) {
       const int next = static_cast<int>(r.integer(1)) + 1;
@@ -998,7 +993,7 @@ SweepResult sweep(App& app) {
       notify_event(c, r.integer(0), "escalated", "本级办理时限已到，自动上报", now, next - 1);
       ++out.escalated;
     }
-    auto warn = c.query(std::string("SELECT id, level, status FROM appeal WHERE status IN ") + kOpenStatuses +
+    auto warn = c.query(std::string("SELECT id, level, status FROM appeal WHERE status IN ") + open_statuses_sql() +
                             " AND warn_at <= ? AND warned = 0 LIMIT ?",
                         {now, static_cast<std::int64_t>(kSweepBatch)});
     for (const auto& r : warn) {
@@ -1028,22 +1023,30 @@ void add_timeline_note(store::Conn& c, const auth::Principal& who, std::int64_t 
   add_timeline_event(c, who, appeal, at, "to_need", note);
 }
 
+namespace {
+// A line that leaves the appeal where it stands (its status and level as they are); nullopt when
+// there is no such appeal.
+std::optional<std::int64_t> add_standing_event(store::Conn& c, std::int64_t appeal, std::int64_t at,
+                                               const std::string& actor, std::optional<std::int64_t> actor_id,
+                                               const std::string& action, const std::string& note) {
+  auto row = c.one("SELECT status, level FROM appeal WHERE id = ?", {appeal});
+  if (!row) return std::nullopt;
+  return add_event(c, appeal, at, actor, actor_id, action, row->text(0), row->text(0),
+                   static_cast<int>(row->integer(1)), note);
+}
+}  // namespace
+
 void add_timeline_event(store::Conn& c, const auth::Principal& who, std::int64_t appeal, std::int64_t at,
                         const std::string& action, const std::string& note) {
-  auto row = c.one("SELECT status, level FROM appeal WHERE id = ?", {appeal});
-  if (!row) return;
-  add_event(c, appeal, at, who.username, who.account_id, action, row->text(0), row->text(0),
-            static_cast<int>(row->integer(1)), note);
+  add_standing_event(c, appeal, at, who.username, who.account_id, action, note);
 }
 
 std::int64_t add_resident_update(store::Conn& c, std::int64_t appeal, std::int64_t at, const std::string& actor,
                                  const std::string& note, const std::vector<std::string>& photos) {
-  auto row = c.one("SELECT status, level FROM appeal WHERE id = ?", {appeal});
-  if (!row) not_found("找不到此诉求");
-  const auto event = add_event(c, appeal, at, actor, std::nullopt, "resident_update", row->text(0), row->text(0),
-                               static_cast<int>(row->integer(1)), note);
-  attach_photos(c, appeal, event, photos);
-  return event;
+  const auto event = add_standing_event(c, appeal, at, actor, std::nullopt, "resident_update", note);
+  if (!event) not_found("找不到此诉求");
+  attach_photos(c, appeal, *event, photos);
+  return *event;
 }
 
 }  // namespace jiceng::appeals

@@ -6,22 +6,16 @@
 #include <vector>
 
 #include "appeals/calendar.hpp"
+#include "appeals/rules.hpp"
 
 namespace jiceng::appeals {
 namespace {
 
 namespace bj = boost::json;
 
-constexpr char kOpen[] = "('submitted', 'accepted', 'in_progress', 'reopened')";
 // The appeals' subtree is ranked by street (town, park): "/county/street/".
 constexpr std::size_t kStreetDepth = 2;
 
-// "(?, ?)" for n values.
-std::string marks(std::size_t n) {
-  std::string out = "(";
-  for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
-  return out + ")";
-}
 
 }  // namespace
 
@@ -34,8 +28,8 @@ std::optional<bj::object> unit_figures(store::Conn& c, const auth::Principal& wh
     }
   }
   if (units.empty()) return std::nullopt;
-  const std::string whistled = "a.id IN (SELECT w.appeal_id FROM appeal_whistle w WHERE w.unit_id IN " +
-                               marks(units.size()) + ")";
+  const std::string whistled =
+      "a.id IN (SELECT w.appeal_id FROM appeal_whistle w WHERE w.unit_id IN (" + store::placeholders(units.size()) + "))";
   // Received in the period: the day the appeal came in, as the area rollups count it. A day is
   // "YYYY-MM-DD", so the period is a range of its first and last seconds.
   const auto from = day_start(parse_day(q.from_day));
@@ -72,7 +66,7 @@ std::optional<bj::object> unit_figures(store::Conn& c, const auth::Principal& wh
   auto open = c.one(
       "SELECT COUNT(*), COALESCE(SUM(CASE WHEN a.deadline_at <= ? THEN 1 ELSE 0 END), 0), "
       "COALESCE(SUM(CASE WHEN a.warn_at <= ? AND a.deadline_at > ? THEN 1 ELSE 0 END), 0) FROM appeal a "
-      "WHERE a.status IN " + std::string(kOpen) + " AND " + whistled,
+      "WHERE a.status IN " + open_statuses_sql() + " AND " + whistled,
       live);
   out["open"] = open->integer(0);
   out["overdue_open"] = open->integer(1);
@@ -83,7 +77,7 @@ std::optional<bj::object> unit_figures(store::Conn& c, const auth::Principal& wh
   store::Params wp = units;
   wp.insert(wp.end(), {from, to});
   auto w = c.one("SELECT COUNT(*), COALESCE(SUM(CASE WHEN checked_in_at IS NOT NULL THEN 1 ELSE 0 END), 0), "
-                 "COALESCE(SUM(late), 0) FROM appeal_whistle WHERE unit_id IN " + marks(units.size()) +
+                 "COALESCE(SUM(late), 0) FROM appeal_whistle WHERE unit_id IN (" + store::placeholders(units.size()) + ")" +
                      " AND whistled_at >= ? AND whistled_at < ?",
                  wp);
   out["whistles"] = w->integer(0);

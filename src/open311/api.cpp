@@ -520,13 +520,11 @@ std::vector<Record> requests_by_code(Ctx& ctx, const std::vector<std::string>& a
   std::unordered_map<std::string, Record> found;
   ctx.app.db.read([&](store::Conn& c) {
     for (std::size_t from = 0; from < codes.size(); from += kIdsPerStatement) {
-      std::string in;
       store::Params params;
-      for (std::size_t i = from; i < codes.size() && i < from + kIdsPerStatement; ++i) {
-        in += in.empty() ? "?" : ", ?";
-        params.emplace_back(codes[i]);
-      }
-      for (const auto& r : c.query(std::string(kRequestSql) + "WHERE t.code IN (" + in + ")" + kPublishable, params)) {
+      for (std::size_t i = from; i < codes.size() && i < from + kIdsPerStatement; ++i) params.emplace_back(codes[i]);
+      for (const auto& r : c.query(std::string(kRequestSql) + "WHERE t.code IN (" + store::placeholders(params.size()) + ")" +
+                                       kPublishable,
+                                   params)) {
         found.emplace(r.text(1), request_record(ctx, r));
       }
     }

@@ -88,15 +88,13 @@ std::map<std::int64_t, Posts> load_posts(store::Conn& c, const std::vector<Grid>
     if (g.contact_id) contacts.emplace_back(*g.contact_id, g.id);
   }
   for (std::size_t i = 0; i < contacts.size(); i += kIdsPerStatement) {
-    std::string in;
     store::Params ids;
     std::multimap<std::int64_t, std::int64_t> grid_of;
     for (std::size_t k = i; k < std::min(contacts.size(), i + kIdsPerStatement); ++k) {
-      in += in.empty() ? "?" : ", ?";
       ids.emplace_back(contacts[k].first);
       grid_of.emplace(contacts[k].first, contacts[k].second);
     }
-    for (const auto& p : c.query("SELECT id, name, title FROM person WHERE id IN (" + in + ")", ids)) {
+    for (const auto& p : c.query("SELECT id, name, title FROM person WHERE id IN (" + store::placeholders(ids.size()) + ")", ids)) {
       const auto [lo, hi] = grid_of.equal_range(p.integer(0));
       for (auto it = lo; it != hi; ++it) out[it->second].contact = person_json(p, 0);
     }

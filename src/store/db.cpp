@@ -109,6 +109,12 @@ std::string like_contains(std::string_view q) {
   return out + "%";
 }
 
+std::string placeholders(std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+  return out;
+}
+
 std::int64_t next_id(Conn& c, const std::string& table) {
   if (c.dialect() == Dialect::postgres) {
     return c.scalar("SELECT nextval(pg_get_serial_sequence(?, 'id'))", {table});

@@ -208,6 +208,8 @@ class DbError final : public std::runtime_error {
 namespace jiceng::store {
 // "%q%" with LIKE's wildcards in q escaped by a backslash: use with `LIKE ? ESCAPE '\'`.
 std::string like_contains(std::string_view q);
+// "?, ?, ?" for an IN list of `n` values.
+std::string placeholders(std::size_t n);
 
 // The id the next row of `table` will get, reserved inside the caller's write transaction, for
 // rows whose materialised path must contain their own id.

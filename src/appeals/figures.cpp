@@ -237,8 +237,11 @@ void retally(store::Conn& c, const Contribution& before, const Contribution& aft
 }
 
 bool rebuild_rollups_if_due(store::Database& db) {
-  return db.write([](store::Conn& c) {
-    if (!c.one("SELECT 1 FROM rollup_rebuild_due WHERE what = 'appeals'")) return false;
+  // Every start asks; a read answers it, and only a due rebuild takes the writer.
+  const auto due = [](store::Conn& c) { return c.one("SELECT 1 FROM rollup_rebuild_due WHERE what = 'appeals'").has_value(); };
+  if (!db.read(due)) return false;
+  return db.write([&](store::Conn& c) {
+    if (!due(c)) return false;  // another process rebuilt them meanwhile
     rebuild_rollups(c);
     return true;
   });

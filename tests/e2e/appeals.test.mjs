@@ -10,7 +10,7 @@ import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { deflateSync } from 'node:zlib'
+import { png } from './png.mjs'
 import { launchBrowser } from './browser.mjs'
 
 const BASE = (process.env.JICENG_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '')
@@ -26,37 +26,8 @@ const DESCRIPTION = `小区东门路灯不亮已经一周，晚上出行不便�
 
 mkdirSync(SHOTS, { recursive: true })
 
-// A valid 1x1 PNG (one red pixel), built here: signature, IHDR, IDAT, IEND with their CRCs.
-function crc32(buf) {
-  let c = ~0
-  for (const b of buf) {
-    c ^= b
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1))
-  }
-  return ~c >>> 0
-}
-function pngChunk(type, data) {
-  const len = Buffer.alloc(4)
-  len.writeUInt32BE(data.length)
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
-  const crc = Buffer.alloc(4)
-  crc.writeUInt32BE(crc32(body))
-  return Buffer.concat([len, body, crc])
-}
-function onePixelPng(rgba) {
-  const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(1, 0)
-  ihdr.writeUInt32BE(1, 4)
-  ihdr.set([8, 6, 0, 0, 0], 8) // 8-bit RGBA
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(Buffer.from([0, ...rgba]))),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ])
-}
-const PHOTO = { name: 'streetlight.png', mimeType: 'image/png', buffer: onePixelPng([200, 16, 46, 255]) }
-const RESOLVE_PHOTO = { name: 'fixed.png', mimeType: 'image/png', buffer: onePixelPng([7, 193, 96, 255]) }
+const PHOTO = { name: 'streetlight.png', mimeType: 'image/png', buffer: png(1, 1, [200, 16, 46, 255]) }
+const RESOLVE_PHOTO = { name: 'fixed.png', mimeType: 'image/png', buffer: png(1, 1, [7, 193, 96, 255]) }
 
 let browser
 let code // the tracking code the resident got

@@ -18,7 +18,7 @@ import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { deflateSync } from 'node:zlib'
+import { png } from './png.mjs'
 import { launchBrowser } from './browser.mjs'
 import { Api } from './api.mjs'
 
@@ -34,41 +34,8 @@ const STAMP = Date.now().toString(36).slice(-5) // tells this run's appeals from
 
 mkdirSync(SHOTS, { recursive: true })
 
-// ---------------------------------------------------------------------------------------------
-// A small PNG made here (the phone's "camera"): signature, IHDR, IDAT, IEND with their CRCs.
-
-function crc32(buf) {
-  let c = ~0
-  for (const b of buf) {
-    c ^= b
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1))
-  }
-  return ~c >>> 0
-}
-function pngChunk(type, data) {
-  const len = Buffer.alloc(4)
-  len.writeUInt32BE(data.length)
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
-  const crc = Buffer.alloc(4)
-  crc.writeUInt32BE(crc32(body))
-  return Buffer.concat([len, body, crc])
-}
-/** a w×h PNG of one colour */
-function png(w, h, rgb) {
-  const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(w, 0)
-  ihdr.writeUInt32BE(h, 4)
-  ihdr.set([8, 2, 0, 0, 0], 8) // 8-bit RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(w * 3, Buffer.from(rgb))])
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: h }, () => row)))),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ])
-}
-const FIXED_PHOTO = { name: 'fixed.png', mimeType: 'image/png', buffer: png(32, 24, [7, 193, 96]) }
-const PATROL_PHOTO = { name: 'patrol.png', mimeType: 'image/png', buffer: png(24, 32, [200, 16, 46]) }
+const FIXED_PHOTO = { name: 'fixed.png', mimeType: 'image/png', buffer: png(32, 24, [7, 193, 96, 255]) }
+const PATROL_PHOTO = { name: 'patrol.png', mimeType: 'image/png', buffer: png(24, 32, [200, 16, 46, 255]) }
 
 // ---------------------------------------------------------------------------------------------
 

@@ -1,11 +1,11 @@
 #include "harness.hpp"
 
+#include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <memory>
-#include <unistd.h>
 
 #include "auth/service.hpp"
 #include "core/app.hpp"

@@ -10,8 +10,8 @@
 namespace jiceng::fuzz {
 
 // The accounts a request may run as: anonymous, then the demo accounts in this order.
-constexpr const char* kAccounts[] = {"", "admin", "street", "community", "grid", "member", "unit", "resident",
-                                     "sysadmin", "secadmin", "auditor"};
+constexpr const char* kAccounts[] = {"",     "admin",    "street",   "community", "grid",   "member",
+                                     "unit", "resident", "sysadmin", "secadmin",  "auditor"};
 
 // Dispatches through the router; a status of 500 or above is a bug, so it aborts, naming the
 // request. `as` is an index into kAccounts (taken modulo its size).

@@ -12,11 +12,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const bool xml = flags & 1;
   const bool multipart = flags & 2;
   const bool update = flags & 4;
-  req.target = req.path = std::string("/open311/v2/") + (update ? "servicerequestupdates" : "requests") + (xml ? ".xml" : ".json");
+  req.target = req.path =
+      std::string("/open311/v2/") + (update ? "servicerequestupdates" : "requests") + (xml ? ".xml" : ".json");
   const std::string input(reinterpret_cast<const char*>(data), size);
   if (multipart) {
     // The flag byte stays out of the body; the input goes on from the key's value ("\r\n--fuzz…").
-    req.body = "--fuzz\r\nContent-Disposition: form-data; name=\"api_key\"\r\n\r\ndemo-open311-key" + input.substr(size > 0 ? 1 : 0);
+    req.body = "--fuzz\r\nContent-Disposition: form-data; name=\"api_key\"\r\n\r\ndemo-open311-key" +
+               input.substr(size > 0 ? 1 : 0);
     req.headers["content-type"] = "multipart/form-data; boundary=fuzz";
   } else {
     req.body = "api_key=demo-open311-key&" + input;

@@ -23,8 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   req.path = jiceng::http::url_decode(std::string_view(req.target).substr(0, q), false);
   if (q != std::string::npos) req.query = jiceng::http::parse_query(std::string_view(req.target).substr(q + 1));
   req.body = std::string(input.substr(eol + 1));
-  req.headers["content-type"] = req.target.find("open311") != std::string::npos ? "application/x-www-form-urlencoded"
-                                                                                 : "application/json";
+  req.headers["content-type"] =
+      req.target.find("open311") != std::string::npos ? "application/x-www-form-urlencoded" : "application/json";
   req.client_ip = "192.0.2.2";
   jiceng::fuzz::dispatch(std::move(req), as);
   return 0;

@@ -1,35 +1,35 @@
 // jiceng: one binary, many subcommands.
 #include <CLI/CLI.hpp>
-#include <boost/json.hpp>
 #include <atomic>
+#include <boost/json.hpp>
 #include <condition_variable>
 #include <ctime>
-#include <mutex>
-#include <stop_token>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <mutex>
+#include <stop_token>
 #include <thread>
 
 #include "appeals/figures.hpp"
 #include "appeals/service.hpp"
-#include "notify/outbox.hpp"
 #include "audit/audit.hpp"
-#include "core/json.hpp"
-#include "core/log.hpp"
 #include "auth/password_policy.hpp"
 #include "auth/service.hpp"
+#include "core/json.hpp"
+#include "core/log.hpp"
 #include "core/modules.hpp"
-#include "deliberation/registers.hpp"
 #include "core/rate_limit.hpp"
 #include "core/server.hpp"
 #include "crypto/crypto.hpp"
+#include "deliberation/registers.hpp"
 #include "demo/demo.hpp"
 #include "keys/keys.hpp"
+#include "notify/outbox.hpp"
 #include "store/backup.hpp"
 #include "store/copy.hpp"
-#include "store/schema.hpp"
 #include "store/migrations.hpp"
+#include "store/schema.hpp"
 
 namespace {
 
@@ -83,7 +83,8 @@ void apply_config(CLI::App& sub, const std::string& path) {
     line = trim(line);
     if (line.empty() || line[0] == '#' || line[0] == '[') continue;
     const auto eq = line.find('=');
-    if (eq == std::string::npos) throw std::runtime_error(path + ":" + std::to_string(line_no) + ": expected key = value");
+    if (eq == std::string::npos)
+      throw std::runtime_error(path + ":" + std::to_string(line_no) + ": expected key = value");
     const auto key = trim(line.substr(0, eq));
     auto value = trim(line.substr(eq + 1));
     if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front()) {
@@ -107,8 +108,9 @@ void add_test_routes(Router& router, std::shared_ptr<std::atomic<std::int64_t>> 
   router.add("GET", "/api/v1/_test/routes", Access::open, "test", "（仅测试）全部路由", [&router](Ctx&) {
     boost::json::array out;
     for (const auto& r : router.routes()) {
-      const char* access = r.access == Access::open ? "open" : r.access == Access::credentials ? "credentials"
-                                                                                              : "authenticated";
+      const char* access = r.access == Access::open          ? "open"
+                           : r.access == Access::credentials ? "credentials"
+                                                             : "authenticated";
       out.push_back(boost::json::object{{"method", r.method}, {"pattern", r.pattern}, {"access", access}});
     }
     return json::respond(boost::json::object{{"routes", std::move(out)}});
@@ -191,7 +193,8 @@ int main(int argc, char** argv) {
   Common common;
   auto add_common = [&](CLI::App* sub) {
     sub->add_option("--db", common.db, "sqlite:PATH or postgresql://…")->capture_default_str();
-    sub->add_option("--key-file", common.key_file, "SM4/HMAC key file, kept outside the database")->capture_default_str();
+    sub->add_option("--key-file", common.key_file, "SM4/HMAC key file, kept outside the database")
+        ->capture_default_str();
   };
 
   auto* serve = cli.add_subcommand("serve", "Serve the API and the console");
@@ -210,25 +213,30 @@ int main(int argc, char** argv) {
   serve->add_option("--deliver-seconds", deliver_seconds, "how often the outbox is delivered to webhooks (0: never)")
       ->capture_default_str();
   bool test_clock = false;
-  serve->add_option("--sweep-seconds", sweep_seconds, "how often deadlines are checked and appeals escalated (0: never)")
+  serve
+      ->add_option("--sweep-seconds", sweep_seconds, "how often deadlines are checked and appeals escalated (0: never)")
       ->capture_default_str();
   serve->add_flag("--test-clock", test_clock,
                   "tests only: a clock moved by POST /api/v1/_test/clock and a sweep run by POST /api/v1/_test/sweep");
   int password_max_age_days = auth::kDefaultPasswordMaxAgeDays;
-  serve->add_option("--password-max-age-days", password_max_age_days,
-                    "days before a password must be changed (0: never)")
+  serve
+      ->add_option("--password-max-age-days", password_max_age_days,
+                   "days before a password must be changed (0: never)")
       ->capture_default_str()
       ->check(CLI::Range(0, 3650));
   double login_per_minute = 30, intake_per_minute = 10, intake_per_phone_day = 20;
-  serve->add_option("--login-per-minute", login_per_minute, "logins allowed per client address per minute (0: no limit)")
+  serve
+      ->add_option("--login-per-minute", login_per_minute, "logins allowed per client address per minute (0: no limit)")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1e6));
-  serve->add_option("--intake-per-minute", intake_per_minute,
-                    "public appeals allowed per client address per minute (0: no limit)")
+  serve
+      ->add_option("--intake-per-minute", intake_per_minute,
+                   "public appeals allowed per client address per minute (0: no limit)")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1e6));
-  serve->add_option("--intake-per-phone-day", intake_per_phone_day,
-                    "public appeals allowed per phone number per day (0: no limit)")
+  serve
+      ->add_option("--intake-per-phone-day", intake_per_phone_day,
+                   "public appeals allowed per phone number per day (0: no limit)")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1e6));
   int max_pending = 256, header_timeout = 10;
@@ -248,8 +256,10 @@ int main(int argc, char** argv) {
   serve->add_option("--log-level", log_level, "trace, debug, info (a line per request), warn, error or off")
       ->capture_default_str()
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
-  serve->add_option("--config", config_file, "file of `key = value` lines (listen, db, key-file, web, threads); "
-                                             "the command line wins")
+  serve
+      ->add_option("--config", config_file,
+                   "file of `key = value` lines (listen, db, key-file, web, threads); "
+                   "the command line wins")
       ->check(CLI::ExistingFile);
 
   auto* migrate = cli.add_subcommand("migrate", "Apply database migrations");
@@ -262,8 +272,10 @@ int main(int argc, char** argv) {
   demo->add_option("--seed", seed, "random seed")->capture_default_str();
   demo->add_option("--members", members_target, "number of party members")->capture_default_str();
   demo::CogovScale cogov_scale;
-  demo->add_option("--resources", cogov_scale.resources, "resources offered by units and members")->capture_default_str();
-  demo->add_option("--reported", cogov_scale.reported, "in-service members reported to communities")->capture_default_str();
+  demo->add_option("--resources", cogov_scale.resources, "resources offered by units and members")
+      ->capture_default_str();
+  demo->add_option("--reported", cogov_scale.reported, "in-service members reported to communities")
+      ->capture_default_str();
   bool if_empty = false;
   demo->add_flag("--if-empty", if_empty, "do nothing (and succeed) when the database already holds data");
 
@@ -303,14 +315,17 @@ int main(int argc, char** argv) {
   add_common(user_disable);
   user_disable->add_option("USERNAME", username)->required();
 
-  auto* rollup = cli.add_subcommand("rollup", "Rebuild the appeal figures rollups from the appeals (after a bulk load)");
+  auto* rollup =
+      cli.add_subcommand("rollup", "Rebuild the appeal figures rollups from the appeals (after a bulk load)");
   add_common(rollup);
 
-  auto* check = cli.add_subcommand("check", "Check the database: SQLite's integrity and foreign keys, and the audit chain");
+  auto* check =
+      cli.add_subcommand("check", "Check the database: SQLite's integrity and foreign keys, and the audit chain");
   add_common(check);
 
-  auto* copy_cmd = cli.add_subcommand("copy", "Move an installation to another store (SQLite to PostgreSQL), then "
-                                             "check it reads back equal; with the server stopped");
+  auto* copy_cmd = cli.add_subcommand("copy",
+                                      "Move an installation to another store (SQLite to PostgreSQL), then "
+                                      "check it reads back equal; with the server stopped");
   std::string copy_from, copy_to;
   copy_cmd->add_option("--from", copy_from, "the database now in use (sqlite:FILE or postgresql://…)")->required();
   copy_cmd->add_option("--to", copy_to, "a new, empty database (created tables are fine)")->required();
@@ -322,13 +337,16 @@ int main(int argc, char** argv) {
   auto* restore_cmd = cli.add_subcommand("restore", "Restore a backup (with the server stopped)");
   add_common(restore_cmd);
   bool replace = false;
-  restore_cmd->add_option("FILE", backup_file, "backup written by `jiceng backup`")->required()->check(CLI::ExistingFile);
+  restore_cmd->add_option("FILE", backup_file, "backup written by `jiceng backup`")
+      ->required()
+      ->check(CLI::ExistingFile);
   restore_cmd->add_flag("--replace", replace, "overwrite an existing database");
 
   auto* keys_cmd = cli.add_subcommand("keys", "Field encryption keys");
   keys_cmd->require_subcommand(1);
-  auto* rotate = keys_cmd->add_subcommand("rotate", "New SM4/HMAC keys: re-encrypt every field, retire the old keys "
-                                                    "(stop the server first)");
+  auto* rotate = keys_cmd->add_subcommand("rotate",
+                                          "New SM4/HMAC keys: re-encrypt every field, retire the old keys "
+                                          "(stop the server first)");
   add_common(rotate);
 
   auto* audit_cmd = cli.add_subcommand("audit", "Audit log tools");
@@ -348,8 +366,8 @@ int main(int argc, char** argv) {
       const auto address = listen.substr(0, colon);
       if (!is_loopback(address)) {
         if (const auto demo = demo::accounts_with_demo_password(*db); !demo.empty()) {
-          std::cerr << "jiceng: refusing to listen on " << address << ": demo account " << demo.front()
-                    << " (and " << demo.size() - 1 << " more) still use the published demo password. Change them "
+          std::cerr << "jiceng: refusing to listen on " << address << ": demo account " << demo.front() << " (and "
+                    << demo.size() - 1 << " more) still use the published demo password. Change them "
                     << "with `jiceng user passwd` or disable them with `jiceng user disable` first.\n";
           return 1;
         }
@@ -410,24 +428,26 @@ int main(int argc, char** argv) {
       const auto summary = demo::load(*db, cipher, seed, members_target, now_seconds(), cogov_scale);
       // Fold the bulk load into the main file and give the planner fresh statistics.
       db->read([](store::Conn& c) {
-        if (c.dialect() == store::Dialect::sqlite) c.script("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA optimize;");
-        else store::analyze_own_tables(c);
+        if (c.dialect() == store::Dialect::sqlite)
+          c.script("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA optimize;");
+        else
+          store::analyze_own_tables(c);
       });
       std::cout << summary << "\n";
       return 0;
     }
     if (*import) {
       http::Response out;
-      const int rc = run_in_process(common, "POST", "/api/v1/import/" + reg + (dry_run ? "?dry_run=1" : ""),
-                                    read_file(file), out);
+      const int rc =
+          run_in_process(common, "POST", "/api/v1/import/" + reg + (dry_run ? "?dry_run=1" : ""), read_file(file), out);
       std::cout << out.body << "\n";
       return rc;
     }
     if (*export_cmd) {
       const bool xlsx = export_file.size() > 5 && export_file.substr(export_file.size() - 5) == ".xlsx";
       http::Response out;
-      const int rc = run_in_process(common, "GET", "/api/v1/export/" + export_reg + "?format=" + (xlsx ? "xlsx" : "csv"),
-                                    "", out);
+      const int rc =
+          run_in_process(common, "GET", "/api/v1/export/" + export_reg + "?format=" + (xlsx ? "xlsx" : "csv"), "", out);
       if (rc != 0) {
         std::cerr << out.body << "\n";
         return rc;
@@ -447,7 +467,8 @@ int main(int argc, char** argv) {
         if (!auth::scope_path(c, auth::scope_type_for(*r), scope_id)) throw std::runtime_error("no such scope node");
         const auto id = auth::create_account(c, username, display.empty() ? username : display, password,
                                              {{*r, auth::scope_type_for(*r), scope_id}}, now_seconds());
-        audit::record(c, {now_seconds(), "cli", std::nullopt, "cli", "create", "account", std::to_string(id), "", username});
+        audit::record(
+            c, {now_seconds(), "cli", std::nullopt, "cli", "create", "account", std::to_string(id), "", username});
         return id;
       });
       std::cout << "created account " << username << " (id " << id << ")\n";
@@ -467,13 +488,14 @@ int main(int argc, char** argv) {
           c.execute("UPDATE account SET failed_logins = 0, locked_until = 0 WHERE id = ?", {row->integer(0)});
         } else {
           // Set by someone else, so its owner changes it at the next login.
-          c.execute("UPDATE account SET password_hash = ?, password_changed_at = ?, must_change_password = 1 "
-                    "WHERE id = ?",
-                    {hash, now_seconds(), row->integer(0)});
+          c.execute(
+              "UPDATE account SET password_hash = ?, password_changed_at = ?, must_change_password = 1 "
+              "WHERE id = ?",
+              {hash, now_seconds(), row->integer(0)});
           auth::end_sessions(c, row->integer(0));
         }
-        audit::record(c, {now_seconds(), "cli", std::nullopt, "cli", action, "account", std::to_string(row->integer(0)),
-                          "", ""});
+        audit::record(
+            c, {now_seconds(), "cli", std::nullopt, "cli", action, "account", std::to_string(row->integer(0)), "", ""});
         return true;
       });
       if (!changed) {
@@ -512,13 +534,15 @@ int main(int argc, char** argv) {
       auto problems = report.problems;
       // The audit chain must verify where it now lives, and the leaders' figures read the same.
       const auto chain = to->read([](store::Conn& c) { return audit::verify(c); });
-      if (!chain.ok) problems.push_back("audit log broken at row " + std::to_string(*chain.first_bad_id) + ": " + chain.reason);
+      if (!chain.ok)
+        problems.push_back("audit log broken at row " + std::to_string(*chain.first_bad_id) + ": " + chain.reason);
       const auto now = now_seconds();
       const auto figures_of = [now](store::Database& db) {
         return db.read([now](store::Conn& c) {
           auto root = c.one("SELECT path FROM area WHERE parent_id IS NULL ORDER BY id LIMIT 1");
           if (!root) return std::string();
-          return boost::json::serialize(appeals::figures(c, {root->text(0), "1970-01-01", "9999-12-31", std::nullopt}, now, true));
+          return boost::json::serialize(
+              appeals::figures(c, {root->text(0), "1970-01-01", "9999-12-31", std::nullopt}, now, true));
         });
       };
       if (figures_of(*from) != figures_of(*to)) problems.push_back("the appeal figures differ after the copy");
@@ -526,7 +550,8 @@ int main(int argc, char** argv) {
         if (rows) std::cout << "  " << table << ": " << rows << "\n";
       }
       std::cout << "copied " << report.rows << " row(s) in " << report.tables.size() << " tables to " << to->describe()
-                << "; audit chain " << (chain.ok ? "verified (" + std::to_string(chain.rows) + " rows)" : "BROKEN") << "\n";
+                << "; audit chain " << (chain.ok ? "verified (" + std::to_string(chain.rows) + " rows)" : "BROKEN")
+                << "\n";
       for (const auto& p : problems) std::cerr << "copy: " << p << "\n";
       return problems.empty() ? 0 : 2;
     }
@@ -539,11 +564,13 @@ int main(int argc, char** argv) {
             if (r.text(0) != "ok") out.push_back("integrity: " + r.text(0));
           }
           for (const auto& r : c.query("PRAGMA foreign_key_check")) {
-            out.push_back("foreign key: table " + r.text(0) + " row " + std::to_string(r.integer(1)) + " -> " + r.text(2));
+            out.push_back("foreign key: table " + r.text(0) + " row " + std::to_string(r.integer(1)) + " -> " +
+                          r.text(2));
           }
         }
         const auto chain = audit::verify(c);
-        if (!chain.ok) out.push_back("audit log broken at row " + std::to_string(*chain.first_bad_id) + ": " + chain.reason);
+        if (!chain.ok)
+          out.push_back("audit log broken at row " + std::to_string(*chain.first_bad_id) + ": " + chain.reason);
         return out;
       });
       for (const auto& p : problems) std::cerr << p << "\n";

@@ -17,10 +17,11 @@ double rate(store::Database& db, double seconds, int rows_per_commit, const std:
   for (;;) {
     db.write([&](store::Conn& c) {
       for (int i = 0; i < rows_per_commit; ++i) {
-        c.execute("INSERT INTO ceiling_appeal (code, category_id, description, area_path, status, created_at) "
-                  "VALUES (?, ?, ?, ?, ?, ?)",
-                  {prefix + std::to_string(rows + i), std::int64_t{42}, kDescription, std::string("/1/2/3/4/5/6/"),
-                   std::string("submitted"), rows + i});
+        c.execute(
+            "INSERT INTO ceiling_appeal (code, category_id, description, area_path, status, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            {prefix + std::to_string(rows + i), std::int64_t{42}, kDescription, std::string("/1/2/3/4/5/6/"),
+             std::string("submitted"), rows + i});
       }
     });
     rows += rows_per_commit;

@@ -39,8 +39,9 @@ int main(int argc, char** argv) {
   cli.add_option("--appeals", z.appeals, "appeals over the past year, with their timelines");
   cli.add_option("--seed", z.seed, "the same seed gives the same province");
   double ceiling_seconds = 0;
-  cli.add_option("--ceiling", ceiling_seconds,
-                 "instead of loading: measure the storage ceiling for this many seconds per mode in --db (a scratch store)");
+  cli.add_option(
+      "--ceiling", ceiling_seconds,
+      "instead of loading: measure the storage ceiling for this many seconds per mode in --db (a scratch store)");
   CLI11_PARSE(cli, argc, argv);
   try {
     g_start = std::chrono::steady_clock::now();
@@ -48,7 +49,8 @@ int main(int argc, char** argv) {
     if (ceiling_seconds > 0) {
       const auto c = jiceng::bench::storage_ceiling(*db, ceiling_seconds);
       std::cout << "storage_single_rps=" << static_cast<long>(c.single_rps)
-                << " storage_grouped_rps=" << static_cast<long>(c.grouped_rps) << " group_rows=" << c.group_rows << "\n";
+                << " storage_grouped_rps=" << static_cast<long>(c.grouped_rps) << " group_rows=" << c.group_rows
+                << "\n";
       return 0;
     }
     jiceng::store::migrate(*db);

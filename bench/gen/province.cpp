@@ -76,14 +76,17 @@ SetAside set_aside(store::Database& db) {
     for (const char* table : kBulkTables) {
       if (c.dialect() == store::Dialect::sqlite) {
         for (const auto& r : c.query("SELECT name, sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL AND "
-                                     "type IN ('trigger', 'index')", {std::string(table)})) {
+                                     "type IN ('trigger', 'index')",
+                                     {std::string(table)})) {
           (r.text(1).rfind("CREATE TRIGGER", 0) == 0 ? s.triggers : s.indexes).push_back(r.text(1));
           c.execute((r.text(1).rfind("CREATE TRIGGER", 0) == 0 ? "DROP TRIGGER " : "DROP INDEX ") + r.text(0));
         }
       } else {
         c.execute(std::string("ALTER TABLE ") + table + " DISABLE TRIGGER USER");
-        for (const auto& r : c.query("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ? AND indexname NOT IN "
-                                     "(SELECT conname FROM pg_constraint)", {std::string(table)})) {
+        for (const auto& r :
+             c.query("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ? AND indexname NOT IN "
+                     "(SELECT conname FROM pg_constraint)",
+                     {std::string(table)})) {
           s.indexes.push_back(r.text(1));
           c.execute("DROP INDEX " + r.text(0));
         }
@@ -108,7 +111,8 @@ void put_back(store::Database& db, const SetAside& s) {
 Province load_areas(Conn& c, const Sizes& z, std::int64_t now) {
   Province p;
   std::int64_t next = 1;
-  BulkInsert areas(c, "INSERT INTO area (id, parent_id, name, kind, code, path, depth, geometry, created_at, updated_at)", 10);
+  BulkInsert areas(
+      c, "INSERT INTO area (id, parent_id, name, kind, code, path, depth, geometry, created_at, updated_at)", 10);
   auto add = [&](std::optional<std::int64_t> parent, const std::string& parent_path, int depth, const std::string& name,
                  const char* kind, const std::string& code, const std::optional<std::string>& geometry) {
     const auto id = next++;
@@ -141,8 +145,8 @@ Province load_areas(Conn& c, const Sizes& z, std::int64_t now) {
       const auto street = add(county.id, county.path, 4, word(s * 3 + k) + "街道", "street", "", std::nullopt);
       p.streets.push_back(street);
       for (int m = 0; m < z.communities_per_street; ++m) {
-        p.communities.push_back(add(street.id, street.path, 5, word(m * 5 + s) + word(m + 7) + "社区", "community", "",
-                                    std::nullopt));
+        p.communities.push_back(
+            add(street.id, street.path, 5, word(m * 5 + s) + word(m + 7) + "社区", "community", "", std::nullopt));
         p.community_county.push_back(k);
       }
     }
@@ -173,8 +177,11 @@ struct Org final {
 
 std::vector<Org> load_orgs(Conn& c, const Province& p, const Sizes& z, demo::Fake& fake, std::int64_t now) {
   std::int64_t next = 1;
-  BulkInsert orgs(c, "INSERT INTO party_org (id, parent_id, name, level, kind, area_id, area_path, path, depth, founded_on, "
-                     "secretary, created_at, updated_at)", 13);
+  BulkInsert orgs(
+      c,
+      "INSERT INTO party_org (id, parent_id, name, level, kind, area_id, area_path, path, depth, founded_on, "
+      "secretary, created_at, updated_at)",
+      13);
   auto add = [&](const Org* parent, const std::string& name, const char* level, const char* kind, const Node& area,
                  int depth, int county) {
     const auto id = next++;
@@ -186,28 +193,30 @@ std::vector<Org> load_orgs(Conn& c, const Province& p, const Sizes& z, demo::Fak
   const auto top = add(nullptr, "中共" + p.root.name + "委员会", "committee", "organ", p.root, 1, -1);
   std::vector<Org> county_orgs;
   for (std::size_t k = 0; k < p.counties.size(); ++k) {
-    county_orgs.push_back(add(&top, "中共" + p.counties[k].name + "委员会", "committee", "organ", p.counties[k], 2,
-                              static_cast<int>(k)));
+    county_orgs.push_back(
+        add(&top, "中共" + p.counties[k].name + "委员会", "committee", "organ", p.counties[k], 2, static_cast<int>(k)));
   }
   std::vector<Org> street_orgs;
   for (std::size_t s = 0; s < p.streets.size(); ++s) {
     const auto county = static_cast<int>(s) / z.streets_per_county;
-    street_orgs.push_back(add(&county_orgs[static_cast<std::size_t>(county)], "中共" + p.streets[s].name + "工作委员会" +
-                                  std::to_string(s + 1), "working_committee", "organ", p.streets[s], 3, county));
+    street_orgs.push_back(add(&county_orgs[static_cast<std::size_t>(county)],
+                              "中共" + p.streets[s].name + "工作委员会" + std::to_string(s + 1), "working_committee",
+                              "organ", p.streets[s], 3, county));
   }
   std::vector<Org> community_orgs;
   for (std::size_t m = 0; m < p.communities.size(); ++m) {
     const auto street = m / static_cast<std::size_t>(z.communities_per_street);
-    community_orgs.push_back(add(&street_orgs[street], "中共" + p.communities[m].name + "委员会" + std::to_string(m + 1),
-                                 "committee", "community", p.communities[m], 4, p.community_county[m]));
+    community_orgs.push_back(add(&street_orgs[street],
+                                 "中共" + p.communities[m].name + "委员会" + std::to_string(m + 1), "committee",
+                                 "community", p.communities[m], 4, p.community_county[m]));
   }
   const auto fixed = next - 1;
   std::vector<Org> branches;
   for (std::int64_t b = 0; b < z.orgs - fixed; ++b) {
     const auto m = static_cast<std::size_t>(b) % community_orgs.size();
     const char* kind = kBranchKinds[static_cast<std::size_t>(b) % kBranchKinds.size()];
-    branches.push_back(add(&community_orgs[m], p.communities[m].name + "第" + std::to_string(b / community_orgs.size() + 1) +
-                                                   "党支部",
+    branches.push_back(add(&community_orgs[m],
+                           p.communities[m].name + "第" + std::to_string(b / community_orgs.size() + 1) + "党支部",
                            "branch", kind, p.communities[m], 5, p.community_county[m]));
   }
   orgs.flush();
@@ -219,9 +228,11 @@ void load_members(store::Database& db, const crypto::FieldCipher& cipher, const 
                   void (*progress)(const std::string&)) {
   for (std::int64_t from = 0; from < z.members; from += kRowsPerTransaction) {
     db.write([&](Conn& c) {
-      BulkInsert members(c, "INSERT INTO member (id, name, gender, ethnicity, birth_date, id_number_enc, id_number_idx, "
-                            "id_number_mask, phone_enc, phone_mask, education, joined_on, full_on, org_id, org_path, "
-                            "area_path, category, status, created_at, updated_at)", 20);
+      BulkInsert members(c,
+                         "INSERT INTO member (id, name, gender, ethnicity, birth_date, id_number_enc, id_number_idx, "
+                         "id_number_mask, phone_enc, phone_mask, education, joined_on, full_on, org_id, org_path, "
+                         "area_path, category, status, created_at, updated_at)",
+                         20);
       for (std::int64_t i = from; i < std::min(z.members, from + kRowsPerTransaction); ++i) {
         const auto& org = branches[static_cast<std::size_t>(i) % branches.size()];
         const bool male = fake.chance(0.68);
@@ -230,12 +241,28 @@ void load_members(store::Database& db, const crypto::FieldCipher& cipher, const 
         const auto phone = fake.phone();
         const auto joined = fake.date(std::min(2024, std::stoi(birth.substr(0, 4)) + 19), 2025);
         const bool probationary = joined >= "2025-01-01";
-        members.add({i + 1, fake.name(), std::string(male ? "male" : "female"), std::string("汉族"), birth,
-                     cipher.encrypt(idn), cipher.blind_index(idn), people::mask_id_number(idn), cipher.encrypt(phone),
-                     people::mask_phone(phone), std::string(fake.pick(kEducation)), joined,
-                     probationary ? store::null() : Value(joined), org.id, org.path, org.area_path,
-                     std::string(kCategory[static_cast<std::size_t>(i % 7 == 0 ? 1 : i % 11 == 0 ? 2 : 0)]),
-                     std::string(probationary ? "probationary" : "full"), now, now});
+        members.add({i + 1,
+                     fake.name(),
+                     std::string(male ? "male" : "female"),
+                     std::string("汉族"),
+                     birth,
+                     cipher.encrypt(idn),
+                     cipher.blind_index(idn),
+                     people::mask_id_number(idn),
+                     cipher.encrypt(phone),
+                     people::mask_phone(phone),
+                     std::string(fake.pick(kEducation)),
+                     joined,
+                     probationary ? store::null() : Value(joined),
+                     org.id,
+                     org.path,
+                     org.area_path,
+                     std::string(kCategory[static_cast<std::size_t>(i % 7 == 0    ? 1
+                                                                    : i % 11 == 0 ? 2
+                                                                                  : 0)]),
+                     std::string(probationary ? "probationary" : "full"),
+                     now,
+                     now});
       }
       members.flush();
     });
@@ -262,17 +289,20 @@ void load_appeals(store::Database& db, const Province& p, const Sizes& z, std::i
   std::int64_t event_id = 1;
   for (std::int64_t from = 0; from < z.appeals; from += kRowsPerTransaction) {
     db.write([&](Conn& c) {
-      BulkInsert appeals(c, "INSERT INTO appeal (id, code, type, channel, category_id, description, lon, lat, grid_id, "
-                            "area_id, area_path, level, max_level, status, urgency, anonymous, deadline_at, warn_at, "
-                            "warned, level_started_at, level_deadline_at, accepted_at, resolved_at, closed_at, "
-                            "satisfaction, created_at, updated_at)", 27);
+      BulkInsert appeals(c,
+                         "INSERT INTO appeal (id, code, type, channel, category_id, description, lon, lat, grid_id, "
+                         "area_id, area_path, level, max_level, status, urgency, anonymous, deadline_at, warn_at, "
+                         "warned, level_started_at, level_deadline_at, accepted_at, resolved_at, closed_at, "
+                         "satisfaction, created_at, updated_at)",
+                         27);
       // Written after their appeals: the foreign key is checked per statement.
       std::vector<Params> timeline;
       auto event = [&](std::int64_t appeal, std::int64_t at, const char* actor, const char* action, const char* from,
                        const char* to, const std::string& note) {
         timeline.push_back({event_id++, appeal, at, std::string(actor), std::string(action),
-                    from ? Value(std::string(from)) : store::null(), to ? Value(std::string(to)) : store::null(),
-                    std::int64_t{1}, note.empty() ? store::null() : Value(note)});
+                            from ? Value(std::string(from)) : store::null(),
+                            to ? Value(std::string(to)) : store::null(), std::int64_t{1},
+                            note.empty() ? store::null() : Value(note)});
       };
       for (std::int64_t i = from; i < std::min(z.appeals, from + kRowsPerTransaction); ++i) {
         const auto id = i + 1;
@@ -287,14 +317,32 @@ void load_appeals(store::Database& db, const Province& p, const Sizes& z, std::i
         const auto closed = created + std::min<std::int64_t>(3 * kDay, age * 3 / 4);
         char code[32];
         std::snprintf(code, sizeof code, "P%09lld", static_cast<long long>(id));
-        appeals.add({id, std::string(code), std::string(kAppealTypes[static_cast<std::size_t>(i % 3)]),
-                     std::string(kChannels[static_cast<std::size_t>(i % 4)]), leaf.id,
-                     "压测诉求" + std::to_string(id) + "：" + grid.name + "附近", grid.lon, grid.lat, grid.id, grid.id,
-                     grid.path, std::int64_t{1}, std::int64_t{1}, std::string(status), leaf.urgency, std::int64_t{1},
-                     created + 7 * kDay, created + 5 * kDay, std::int64_t{0}, created, created + kDay,
-                     i % 10 == 1 ? store::null() : Value(accepted), open ? store::null() : Value(resolved),
+        appeals.add({id,
+                     std::string(code),
+                     std::string(kAppealTypes[static_cast<std::size_t>(i % 3)]),
+                     std::string(kChannels[static_cast<std::size_t>(i % 4)]),
+                     leaf.id,
+                     "压测诉求" + std::to_string(id) + "：" + grid.name + "附近",
+                     grid.lon,
+                     grid.lat,
+                     grid.id,
+                     grid.id,
+                     grid.path,
+                     std::int64_t{1},
+                     std::int64_t{1},
+                     std::string(status),
+                     leaf.urgency,
+                     std::int64_t{1},
+                     created + 7 * kDay,
+                     created + 5 * kDay,
+                     std::int64_t{0},
+                     created,
+                     created + kDay,
+                     i % 10 == 1 ? store::null() : Value(accepted),
+                     open ? store::null() : Value(resolved),
                      open ? store::null() : Value(closed),
-                     open ? store::null() : Value(std::string(i % 23 == 0 ? "dissatisfied" : "satisfied")), created,
+                     open ? store::null() : Value(std::string(i % 23 == 0 ? "dissatisfied" : "satisfied")),
+                     created,
                      open ? (i % 10 == 0 ? accepted : created) : closed});
         event(id, created, "居民", "submit", nullptr, "submitted", "");
         event(id, created, "system", "dispatch", nullptr, nullptr, "网格：" + grid.name);
@@ -308,8 +356,10 @@ void load_appeals(store::Database& db, const Province& p, const Sizes& z, std::i
         event(id, closed, "community", "close", "resolved", "closed", "");
       }
       appeals.flush();
-      BulkInsert events(c, "INSERT INTO appeal_event (id, appeal_id, at, actor, action, from_status, to_status, level, "
-                           "note)", 9);
+      BulkInsert events(c,
+                        "INSERT INTO appeal_event (id, appeal_id, at, actor, action, from_status, to_status, level, "
+                        "note)",
+                        9);
       for (auto& e : timeline) events.add(std::move(e));
       events.flush();
     });
@@ -351,15 +401,16 @@ void rebuild_derived(Conn& c) {
   c.execute("DELETE FROM area_tally");
   c.execute("DELETE FROM org_tally");
   c.execute("INSERT INTO area_tally (area_path, members) SELECT area_path, COUNT(*) FROM member GROUP BY area_path");
-  c.execute("INSERT INTO area_tally (area_path, orgs) SELECT area_path, COUNT(*) FROM party_org GROUP BY area_path "
-            "ON CONFLICT (area_path) DO UPDATE SET orgs = excluded.orgs");
+  c.execute(
+      "INSERT INTO area_tally (area_path, orgs) SELECT area_path, COUNT(*) FROM party_org GROUP BY area_path "
+      "ON CONFLICT (area_path) DO UPDATE SET orgs = excluded.orgs");
   c.execute("INSERT INTO org_tally (org_path, members) SELECT org_path, COUNT(*) FROM member GROUP BY org_path");
   if (c.dialect() == store::Dialect::sqlite) {
     c.execute("INSERT INTO member_fts (member_fts) VALUES ('rebuild')");
   } else {
     for (const char* table : {"area", "party_org", "member", "appeal", "appeal_event", "account"}) {
-      c.query(std::string("SELECT setval(pg_get_serial_sequence('") + table + "', 'id'), (SELECT MAX(id) FROM " + table +
-              "))");
+      c.query(std::string("SELECT setval(pg_get_serial_sequence('") + table + "', 'id'), (SELECT MAX(id) FROM " +
+              table + "))");
     }
   }
 }
@@ -368,10 +419,12 @@ void rebuild_derived(Conn& c) {
 
 std::string load_province(store::Database& db, const crypto::FieldCipher& cipher, const Sizes& z, std::int64_t now,
                           void (*progress)(const std::string&)) {
-  if (z.counties < 1 || z.cities < 1 || z.streets_per_county < 1 || z.communities_per_street < 1 || z.grids < z.counties) {
+  if (z.counties < 1 || z.cities < 1 || z.streets_per_county < 1 || z.communities_per_street < 1 ||
+      z.grids < z.counties) {
     throw std::invalid_argument("sizes: at least one city, county, street and community, and a grid per county");
   }
-  if (db.read([](Conn& c) { return c.scalar("SELECT COUNT(*) FROM area") + c.scalar("SELECT COUNT(*) FROM account"); })) {
+  if (db.read(
+          [](Conn& c) { return c.scalar("SELECT COUNT(*) FROM area") + c.scalar("SELECT COUNT(*) FROM account"); })) {
     throw std::runtime_error("the database already holds data; the generator loads into an empty one");
   }
   demo::Fake fake(z.seed);
@@ -384,7 +437,8 @@ std::string load_province(store::Database& db, const crypto::FieldCipher& cipher
     load_accounts(c, p, now);
   });
   progress("areas: " + std::to_string(p.counties.size()) + " counties, " + std::to_string(p.communities.size()) +
-           " communities, " + std::to_string(p.grids.size()) + " grids; " + std::to_string(branches.size()) + " branches");
+           " communities, " + std::to_string(p.grids.size()) + " grids; " + std::to_string(branches.size()) +
+           " branches");
   load_members(db, cipher, p, branches, z, fake, now, progress);
   load_appeals(db, p, z, now, progress);
   progress("indexes and triggers");
@@ -395,8 +449,10 @@ std::string load_province(store::Database& db, const crypto::FieldCipher& cipher
     appeals::rebuild_rollups(c);
   });
   db.read([](Conn& c) {
-    if (c.dialect() == store::Dialect::sqlite) c.script("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;");
-    else store::analyze_own_tables(c);
+    if (c.dialect() == store::Dialect::sqlite)
+      c.script("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;");
+    else
+      store::analyze_own_tables(c);
   });
   return db.read([&](Conn& c) {
     return "province " + p.root.name + ": " + std::to_string(c.scalar("SELECT COUNT(*) FROM area")) + " areas (" +
@@ -404,8 +460,10 @@ std::string load_province(store::Database& db, const crypto::FieldCipher& cipher
            std::to_string(c.scalar("SELECT COUNT(*) FROM party_org")) + " organisations, " +
            std::to_string(c.scalar("SELECT COUNT(*) FROM member")) + " members, " +
            std::to_string(c.scalar("SELECT COUNT(*) FROM appeal")) + " appeals, " +
-           std::to_string(c.scalar("SELECT COUNT(*) FROM appeal_event")) + " timeline events; accounts admin (province), "
-           "county, street, community, grid, member (password " + kPassword + ")";
+           std::to_string(c.scalar("SELECT COUNT(*) FROM appeal_event")) +
+           " timeline events; accounts admin (province), "
+           "county, street, community, grid, member (password " +
+           kPassword + ")";
   });
 }
 

@@ -39,8 +39,9 @@ std::string code_param(const Ctx& ctx) {
 
 http::Response categories(Ctx& ctx) {
   auto rs = ctx.app.db.read([](store::Conn& c) {
-    return c.query("SELECT id, parent_id, name, level, urgency, is_dispute, department FROM appeal_category "
-                   "ORDER BY level, parent_id, sort, id");
+    return c.query(
+        "SELECT id, parent_id, name, level, urgency, is_dispute, department FROM appeal_category "
+        "ORDER BY level, parent_id, sort, id");
   });
   bj::array items;
   for (const auto& r : rs) {
@@ -61,8 +62,9 @@ http::Response public_grids(Ctx& ctx) {
   std::unordered_map<std::int64_t, std::vector<std::string>> compounds;
   auto rs = ctx.app.db.read([&](store::Conn& c) {
     compounds = compounds_by_grid(c);
-    return c.query("SELECT g.id, g.name, p.name, g.geometry, g.parent_id FROM area g LEFT JOIN area p ON p.id = g.parent_id "
-                   "WHERE g.kind = 'grid' AND g.geometry IS NOT NULL ORDER BY g.id");
+    return c.query(
+        "SELECT g.id, g.name, p.name, g.geometry, g.parent_id FROM area g LEFT JOIN area p ON p.id = g.parent_id "
+        "WHERE g.kind = 'grid' AND g.geometry IS NOT NULL ORDER BY g.id");
   });
   bj::array features;
   for (const auto& r : rs) {
@@ -73,12 +75,15 @@ http::Response public_grids(Ctx& ctx) {
     if (auto it = compounds.find(r.integer(0)); it != compounds.end()) {
       for (const auto& n : it->second) names.emplace_back(n);
     }
-    features.push_back(bj::object{{"type", "Feature"},
-                                  {"id", r.integer(0)},
-                                  {"properties", bj::object{{"id", r.integer(0)}, {"name", r.text(1)}, {"community", r.text(2)},
-                                                            {"community_id", r.is_null(4) ? bj::value(nullptr) : bj::value(r.integer(4))},
-                                                            {"compounds", std::move(names)}}},
-                                  {"geometry", std::move(geom)}});
+    features.push_back(bj::object{
+        {"type", "Feature"},
+        {"id", r.integer(0)},
+        {"properties", bj::object{{"id", r.integer(0)},
+                                  {"name", r.text(1)},
+                                  {"community", r.text(2)},
+                                  {"community_id", r.is_null(4) ? bj::value(nullptr) : bj::value(r.integer(4))},
+                                  {"compounds", std::move(names)}}},
+        {"geometry", std::move(geom)}});
   }
   auto resp = json::respond(bj::object{{"type", "FeatureCollection"}, {"features", std::move(features)}});
   resp.set_header("Cache-Control", "public, max-age=300");
@@ -132,9 +137,12 @@ http::Response staff_list(Ctx& ctx) {
   if (queue == "mine") {
     where += std::string(" AND t.assignee_id = ? AND t.status IN ") + open_statuses_sql();
     params.emplace_back(ctx.who().account_id);
-  } else if (queue == "open") where += std::string(" AND t.status IN ") + open_statuses_sql();
-  else if (queue == "pending") where += " AND t.status IN ('submitted', 'reopened')";
-  else if (queue == "working") where += " AND t.status IN ('accepted', 'in_progress')";
+  } else if (queue == "open")
+    where += std::string(" AND t.status IN ") + open_statuses_sql();
+  else if (queue == "pending")
+    where += " AND t.status IN ('submitted', 'reopened')";
+  else if (queue == "working")
+    where += " AND t.status IN ('accepted', 'in_progress')";
   else if (queue == "due_soon") {
     where += std::string(" AND t.status IN ") + open_statuses_sql() + " AND t.warn_at <= ? AND t.deadline_at > ?";
     params.emplace_back(now);
@@ -142,7 +150,8 @@ http::Response staff_list(Ctx& ctx) {
   } else if (queue == "overdue") {
     where += std::string(" AND t.status IN ") + open_statuses_sql() + " AND t.deadline_at <= ?";
     params.emplace_back(now);
-  } else if (queue == "closed") where += " AND t.status IN ('resolved', 'called_back', 'closed', 'rejected', 'merged')";
+  } else if (queue == "closed")
+    where += " AND t.status IN ('resolved', 'called_back', 'closed', 'rejected', 'merged')";
   else if (queue != "all") {
     bad_request("queue", "queue 应为 mine、open、pending、working、due_soon、overdue、closed、all 之一");
   }
@@ -151,8 +160,9 @@ http::Response staff_list(Ctx& ctx) {
     params.emplace_back(*t);
   }
   if (auto cat = http::int_param(ctx.req, "category_id", 1, INT64_MAX / 2)) {
-    where += " AND t.category_id IN (SELECT id FROM appeal_category WHERE id = ? OR parent_id = ? OR parent_id IN "
-             "(SELECT id FROM appeal_category WHERE parent_id = ?))";
+    where +=
+        " AND t.category_id IN (SELECT id FROM appeal_category WHERE id = ? OR parent_id = ? OR parent_id IN "
+        "(SELECT id FROM appeal_category WHERE parent_id = ?))";
     params.insert(params.end(), {*cat, *cat, *cat});
   }
   if (auto q = ctx.req.param("q"); q && !q->empty()) {
@@ -285,7 +295,8 @@ http::Response staff_figures(Ctx& ctx) {
   q.to_day = day_param("to", today);
   if (q.from_day > q.to_day) bad_request("from", "开始日期不能晚于结束日期");
   if (auto cat = ctx.req.param("category_id"); cat && !cat->empty()) {
-    if (cat->size() > 18 || cat->find_first_not_of("0123456789") != std::string::npos) bad_request("category_id", "category_id 应为整数");
+    if (cat->size() > 18 || cat->find_first_not_of("0123456789") != std::string::npos)
+      bad_request("category_id", "category_id 应为整数");
     q.category_id = std::stoll(*cat);
   }
   auto out = ctx.app.db.read([&](store::Conn& c) {
@@ -293,7 +304,8 @@ http::Response staff_figures(Ctx& ctx) {
     std::optional<store::Row> node;
     const auto area = ctx.req.param("area_id");
     const bool area_bound = std::any_of(ctx.who().bindings.begin(), ctx.who().bindings.end(), [](const auto& b) {
-      return auth::allowed(b.role, auth::Register::appeals, auth::Action::read) && b.scope_type == auth::ScopeType::area;
+      return auth::allowed(b.role, auth::Register::appeals, auth::Action::read) &&
+             b.scope_type == auth::ScopeType::area;
     });
     // A department reads the appeals it was whistled onto, not an area's.
     if (!area_bound && (!area || area->empty())) {
@@ -301,20 +313,23 @@ http::Response staff_figures(Ctx& ctx) {
     }
     if (area && !area->empty()) {
       const auto& a = area;
-      if (a->size() > 18 || a->find_first_not_of("0123456789") != std::string::npos) bad_request("area_id", "area_id 应为整数");
+      if (a->size() > 18 || a->find_first_not_of("0123456789") != std::string::npos)
+        bad_request("area_id", "area_id 应为整数");
       node = c.one("SELECT path, name, id FROM area WHERE id = ?", {std::stoll(*a)});
     } else {
       for (const auto& b : ctx.who().bindings) {
-        if (auth::allowed(b.role, auth::Register::appeals, auth::Action::read) && b.scope_type == auth::ScopeType::area) {
+        if (auth::allowed(b.role, auth::Register::appeals, auth::Action::read) &&
+            b.scope_type == auth::ScopeType::area) {
           node = c.one("SELECT path, name, id FROM area WHERE id = ?", {b.scope_id});
           break;
         }
       }
     }
-    const bool reachable = node && std::any_of(ctx.who().bindings.begin(), ctx.who().bindings.end(), [&](const auto& b) {
-      return auth::allowed(b.role, auth::Register::appeals, auth::Action::read) &&
-             b.scope_type == auth::ScopeType::area && auth::path_within(node->text(0), b.path);
-    });
+    const bool reachable =
+        node && std::any_of(ctx.who().bindings.begin(), ctx.who().bindings.end(), [&](const auto& b) {
+          return auth::allowed(b.role, auth::Register::appeals, auth::Action::read) &&
+                 b.scope_type == auth::ScopeType::area && auth::path_within(node->text(0), b.path);
+        });
     if (!reachable) not_found();
     q.path = node->text(0);
     auto f = figures(c, q, now, true);
@@ -380,8 +395,9 @@ http::Response departments(Ctx& ctx) {
     for (std::size_t i = 0; i < named.size() && rank == named.size(); ++i) {
       if (r.text(1).find(named[i]) != std::string::npos) rank = i;
     }
-    ranked.emplace_back(rank, bj::object{{"id", r.integer(0)}, {"name", r.text(1)}, {"kind", r.text(2)},
-                                         {"suggested", rank < named.size()}});
+    ranked.emplace_back(
+        rank,
+        bj::object{{"id", r.integer(0)}, {"name", r.text(1)}, {"kind", r.text(2)}, {"suggested", rank < named.size()}});
   }
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   bj::array items;
@@ -479,7 +495,8 @@ http::Response upload_photo(Ctx& ctx) {
   if (bytes.size() > kMaxPhotoBytes) throw ApiError(413, "photo_too_large", "照片不能超过 5 MB");
   const auto mime = sniff_image(bytes);
   if (!mime) throw ApiError(415, "unsupported_media", "只能上传 JPEG、PNG 或 WebP 格式的照片");
-  const auto hash = ctx.app.db.write([&](store::Conn& c) { return store_photo(c, ctx.app.media_dir, bytes, *mime, ctx.app.now()); });
+  const auto hash =
+      ctx.app.db.write([&](store::Conn& c) { return store_photo(c, ctx.app.media_dir, bytes, *mime, ctx.app.now()); });
   return json::respond(bj::object{{"photo", hash}, {"url", "/api/v1/photos/" + hash}}, 201);
 }
 
@@ -505,12 +522,15 @@ void register_mine_routes(Router& r, GridIndex& grids);
 void register_routes(Router& r) {
   register_settings_routes(r);
   register_mine_routes(r, grid_index());
-  r.add("POST", "/api/v1/public/photos", Access::open, "appeals", "上传一张照片（JPEG、PNG、WebP，≤5 MB），返回编号", upload_photo);
+  r.add("POST", "/api/v1/public/photos", Access::open, "appeals", "上传一张照片（JPEG、PNG、WebP，≤5 MB），返回编号",
+        upload_photo);
   r.add("GET", "/api/v1/photos/{hash}", Access::open, "appeals", "按编号取照片", get_photo);
-  r.add("POST", "/api/v1/appeals/{id}/whistles", Access::authenticated, "appeals", "街道吹哨，职能部门报到", staff_whistle);
+  r.add("POST", "/api/v1/appeals/{id}/whistles", Access::authenticated, "appeals", "街道吹哨，职能部门报到",
+        staff_whistle);
   r.add("POST", "/api/v1/appeals/{id}/checkin", Access::authenticated, "appeals", "被吹哨部门报到", staff_checkin);
   r.add("GET", "/api/v1/appeals/{id}/mediation", Access::authenticated, "appeals", "矛盾纠纷调解记录", get_mediation);
-  r.add("PUT", "/api/v1/appeals/{id}/mediation", Access::authenticated, "appeals", "记录调解（情、理、法、诉）", put_mediation);
+  r.add("PUT", "/api/v1/appeals/{id}/mediation", Access::authenticated, "appeals", "记录调解（情、理、法、诉）",
+        put_mediation);
   r.add("POST", "/api/v1/appeals/{id}/notes", Access::authenticated, "appeals", "办理进展或督办意见", staff_note);
   r.add("GET", "/api/v1/appeals/departments", Access::authenticated, "appeals", "可吹哨的职能部门", departments);
   r.add("GET", "/api/v1/appeals/figures", Access::authenticated, "appeals",
@@ -523,8 +543,8 @@ void register_routes(Router& r) {
   r.add("GET", "/api/v1/appeals", Access::authenticated, "appeals", "诉求工作台（按队列）", staff_list);
   r.add("GET", "/api/v1/appeals/{id}/assignees", Access::authenticated, "appeals", "可转派的本网格、本社区工作人员",
         staff_assignees);
-  r.add("POST", "/api/v1/appeals/{id}/assign", Access::authenticated, "appeals", "转派给本网格或本社区的工作人员（首接负责）",
-        staff_assign);
+  r.add("POST", "/api/v1/appeals/{id}/assign", Access::authenticated, "appeals",
+        "转派给本网格或本社区的工作人员（首接负责）", staff_assign);
   r.add("GET", "/api/v1/appeals/{id}", Access::authenticated, "appeals", "诉求详情与办理轨迹", staff_detail);
   r.add("POST", "/api/v1/appeals", Access::authenticated, "appeals", "登记诉求（热线、来访、巡查、企业）", staff_file);
   r.add("POST", "/api/v1/appeals/{id}/actions", Access::authenticated, "appeals", "办理操作（受理、办结、上报、回访…）",

@@ -94,9 +94,9 @@ void assign(App& app, const auth::Principal& who, std::int64_t id, std::int64_t 
     auto before = c.one("SELECT assignee_id FROM appeal WHERE id = ?", {id});
     c.execute("UPDATE appeal SET assignee_id = ?, updated_at = ? WHERE id = ?", {account_id, now, id});
     add_timeline_event(c, who, id, now, "assign", "转派给" + *name);
-    audit::record(c, {now, who.username, who.account_id, ip, "assign", "appeal", std::to_string(id),
-                      before && !before->is_null(0) ? std::to_string(before->integer(0)) : "",
-                      std::to_string(account_id)});
+    audit::record(
+        c, {now, who.username, who.account_id, ip, "assign", "appeal", std::to_string(id),
+            before && !before->is_null(0) ? std::to_string(before->integer(0)) : "", std::to_string(account_id)});
   });
 }
 

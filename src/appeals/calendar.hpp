@@ -1,8 +1,8 @@
 #pragma once
 // Working days for time limits: Monday to Friday, less public holidays, plus the weekend days
 // the State Council moves work to (调休). Days are China Standard Time (UTC+8, no DST).
-#include <cstdint>
 #include <climits>
+#include <cstdint>
 #include <set>
 #include <string>
 #include <string_view>

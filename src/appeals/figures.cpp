@@ -17,7 +17,17 @@ namespace bj = boost::json;
 constexpr std::array<const char*, kFigureColumns> kColumns = {
     "received",  "responded",        "resolved",         "first_line",     "rated",
     "satisfied", "handling_seconds", "overdue_resolved", "first_line_grid"};
-enum Col { kReceived, kResponded, kResolved, kFirstLine, kRated, kSatisfied, kHandling, kOverdueResolved, kFirstLineGrid };
+enum Col {
+  kReceived,
+  kResponded,
+  kResolved,
+  kFirstLine,
+  kRated,
+  kSatisfied,
+  kHandling,
+  kOverdueResolved,
+  kFirstLineGrid
+};
 
 std::int64_t col_int(const store::Row& r, const char* name) {
   const auto& v = r.at(name);
@@ -38,26 +48,26 @@ double rate(std::int64_t part, std::int64_t whole) {
 }  // namespace
 
 bj::object summarise(const Counts& t) {
-  return bj::object{{"received", t[kReceived]},
-                    {"responded", t[kResponded]},
-                    {"resolved", t[kResolved]},
-                    {"first_line", t[kFirstLine]},
-                    {"rated", t[kRated]},
-                    {"satisfied", t[kSatisfied]},
-                    {"response_rate", rate(t[kResponded], t[kReceived])},
-                    {"resolution_rate", rate(t[kResolved], t[kReceived])},
-                    {"satisfaction_rate", rate(t[kSatisfied], t[kRated])},
-                    // Of every appeal and dispute received, not only the resolved ones (seed 002's 95%).
-                    {"first_line_rate", rate(t[kFirstLine], t[kReceived])},
-                    {"first_line_grid", t[kFirstLineGrid]},
-                    {"first_line_community", t[kFirstLine] - t[kFirstLineGrid]},
-                    {"first_line_grid_rate", rate(t[kFirstLineGrid], t[kReceived])},
-                    {"first_line_community_rate", rate(t[kFirstLine] - t[kFirstLineGrid], t[kReceived])},
-                    {"first_line_target", kFirstLineTarget},
-                    {"avg_handling_hours", t[kResolved] ? static_cast<double>(t[kHandling]) / 3600.0 /
-                                                              static_cast<double>(t[kResolved])
-                                                        : 0.0},
-                    {"overdue_resolved", t[kOverdueResolved]}};
+  return bj::object{
+      {"received", t[kReceived]},
+      {"responded", t[kResponded]},
+      {"resolved", t[kResolved]},
+      {"first_line", t[kFirstLine]},
+      {"rated", t[kRated]},
+      {"satisfied", t[kSatisfied]},
+      {"response_rate", rate(t[kResponded], t[kReceived])},
+      {"resolution_rate", rate(t[kResolved], t[kReceived])},
+      {"satisfaction_rate", rate(t[kSatisfied], t[kRated])},
+      // Of every appeal and dispute received, not only the resolved ones (seed 002's 95%).
+      {"first_line_rate", rate(t[kFirstLine], t[kReceived])},
+      {"first_line_grid", t[kFirstLineGrid]},
+      {"first_line_community", t[kFirstLine] - t[kFirstLineGrid]},
+      {"first_line_grid_rate", rate(t[kFirstLineGrid], t[kReceived])},
+      {"first_line_community_rate", rate(t[kFirstLine] - t[kFirstLineGrid], t[kReceived])},
+      {"first_line_target", kFirstLineTarget},
+      {"avg_handling_hours",
+       t[kResolved] ? static_cast<double>(t[kHandling]) / 3600.0 / static_cast<double>(t[kResolved]) : 0.0},
+      {"overdue_resolved", t[kOverdueResolved]}};
 }
 
 bj::array ranked(std::vector<std::pair<bj::object, Counts>> children) {
@@ -107,8 +117,8 @@ std::array<std::int64_t, 4> live_counts(store::Conn& c, const std::string& path,
     auto it = cache.find(path);
     if (it != cache.end()) {
       const auto& e = it->second;
-      const bool fresh = generation >= 0 && e.generation == generation && now >= e.counts[3] &&
-                         now - e.counts[3] < kLiveTtl;
+      const bool fresh =
+          generation >= 0 && e.generation == generation && now >= e.counts[3] && now - e.counts[3] < kLiveTtl;
       const bool counted_before = e.counts[3] > 0;
       if (fresh || (e.recounting && counted_before)) return e.counts;
       it->second.recounting = true;
@@ -137,8 +147,8 @@ std::array<std::int64_t, 4> live_counts(store::Conn& c, const std::string& path,
 }
 
 // Adds the live counts and the ranked children to the summed figures.
-bj::object finish(store::Conn& c, const FigureQuery& q, std::int64_t now, const Counts& total,
-                  bool by_child, std::vector<std::pair<bj::object, Counts>> children) {
+bj::object finish(store::Conn& c, const FigureQuery& q, std::int64_t now, const Counts& total, bool by_child,
+                  std::vector<std::pair<bj::object, Counts>> children) {
   bj::object out = summarise(total);
   const auto live = live_counts(c, q.path, now);
   out["open"] = live[0];
@@ -152,8 +162,8 @@ bj::object finish(store::Conn& c, const FigureQuery& q, std::int64_t now, const 
 }
 
 // One statement for the whole path: on PostgreSQL each statement is a round trip in the writer.
-void add_node_days(store::Conn& c, const std::string& area_path, const std::string& day,
-                   const Counts& counts, int sign) {
+void add_node_days(store::Conn& c, const std::string& area_path, const std::string& day, const Counts& counts,
+                   int sign) {
   std::string cols = "node_path, parent_path, day";
   std::string marks = "(?, ?, ?";
   std::string sets;
@@ -173,8 +183,8 @@ void add_node_days(store::Conn& c, const std::string& area_path, const std::stri
     parent = node;
   }
   if (values.empty()) return;
-  c.execute("INSERT INTO appeal_node_day (" + cols + ") VALUES " + values + " ON CONFLICT (node_path, day) DO UPDATE SET " +
-                sets,
+  c.execute("INSERT INTO appeal_node_day (" + cols + ") VALUES " + values +
+                " ON CONFLICT (node_path, day) DO UPDATE SET " + sets,
             params);
 }
 
@@ -220,8 +230,8 @@ void retally(store::Conn& c, const Contribution& before, const Contribution& aft
                   ") ON CONFLICT (area_path, day, category_id) DO UPDATE SET " + sets,
               params);
   };
-  const bool same_key = before.area_path == after.area_path && before.day == after.day &&
-                        before.category_id == after.category_id;
+  const bool same_key =
+      before.area_path == after.area_path && before.day == after.day && before.category_id == after.category_id;
   if (same_key && !before.empty()) {
     Contribution delta = after;
     bool any = false;
@@ -238,7 +248,9 @@ void retally(store::Conn& c, const Contribution& before, const Contribution& aft
 
 bool rebuild_rollups_if_due(store::Database& db) {
   // Every start asks; a read answers it, and only a due rebuild takes the writer.
-  const auto due = [](store::Conn& c) { return c.one("SELECT 1 FROM rollup_rebuild_due WHERE what = 'appeals'").has_value(); };
+  const auto due = [](store::Conn& c) {
+    return c.one("SELECT 1 FROM rollup_rebuild_due WHERE what = 'appeals'").has_value();
+  };
   if (!db.read(due)) return false;
   return db.write([&](store::Conn& c) {
     if (!due(c)) return false;  // another process rebuilt them meanwhile
@@ -282,7 +294,8 @@ std::int64_t rebuild_rollups(store::Conn& c) {
     days.add(std::move(p));
   }
   days.flush();
-  store::BulkInsert nodes(c, "INSERT INTO appeal_node_day (node_path, parent_path, day" + cols + ")", 3 + kColumns.size());
+  store::BulkInsert nodes(c, "INSERT INTO appeal_node_day (node_path, parent_path, day" + cols + ")",
+                          3 + kColumns.size());
   for (const auto& [key, v] : by_node) {
     store::Params p{key.first, v.first, key.second};
     for (auto n : v.second) p.emplace_back(n);
@@ -320,8 +333,9 @@ bj::object figures(store::Conn& c, const FigureQuery& q, std::int64_t now, bool 
   std::string where = "area_path >= ? AND area_path < ? AND day >= ? AND day <= ?";
   store::Params params{q.path, auth::path_end(q.path), q.from_day, q.to_day};
   if (q.category_id) {
-    where += " AND category_id IN (SELECT id FROM appeal_category WHERE id = ? OR parent_id = ? OR parent_id IN "
-             "(SELECT id FROM appeal_category WHERE parent_id = ?))";
+    where +=
+        " AND category_id IN (SELECT id FROM appeal_category WHERE id = ? OR parent_id = ? OR parent_id IN "
+        "(SELECT id FROM appeal_category WHERE parent_id = ?))";
     params.insert(params.end(), {*q.category_id, *q.category_id, *q.category_id});
   }
   auto rows = c.query("SELECT area_path" + sums + " FROM appeal_day WHERE " + where + " GROUP BY area_path", params);

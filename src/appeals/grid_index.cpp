@@ -94,13 +94,15 @@ void GridIndex::refresh(store::Conn& c) {
   const auto t = now_ms();
   if (impl_ && t - checked_at_ < kRecheckMillis) return;
   checked_at_ = t;
-  auto v = c.one("SELECT COUNT(*), COALESCE(MAX(updated_at), 0) FROM area WHERE kind IN ('grid', 'community', 'village')");
+  auto v =
+      c.one("SELECT COUNT(*), COALESCE(MAX(updated_at), 0) FROM area WHERE kind IN ('grid', 'community', 'village')");
   const std::string version = std::to_string(v->integer(0)) + ":" + std::to_string(v->integer(1));
   if (impl_ && version == version_) return;
   auto impl = std::make_shared<Impl>();
   std::vector<Entry> entries;
-  for (const auto& r : c.query("SELECT g.id, g.path, g.name, g.geometry, p.name FROM area g "
-                               "LEFT JOIN area p ON p.id = g.parent_id WHERE g.kind = 'grid' AND g.geometry IS NOT NULL")) {
+  for (const auto& r :
+       c.query("SELECT g.id, g.path, g.name, g.geometry, p.name FROM area g "
+               "LEFT JOIN area p ON p.id = g.parent_id WHERE g.kind = 'grid' AND g.geometry IS NOT NULL")) {
     auto shape = parse_geometry(r.text(3));
     if (!shape) continue;
     entries.emplace_back(bg::return_envelope<Box>(*shape), impl->grids.size());

@@ -27,7 +27,9 @@ const auth::Principal& resident(const Ctx& ctx) {
   forbidden("“我的诉求”仅供居民账号使用");
 }
 
-bj::value nullable_text(const store::Row& r, std::size_t i) { return r.is_null(i) ? bj::value(nullptr) : bj::value(r.text(i)); }
+bj::value nullable_text(const store::Row& r, std::size_t i) {
+  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.text(i));
+}
 
 // The phone of the caller's latest appeal that had one: what they gave last time is what they most
 // likely want again (accounts carry no phone of their own).
@@ -49,11 +51,12 @@ http::Response list_mine(Ctx& ctx) {
   auto out = ctx.app.db.read([&](store::Conn& c) {
     bj::array items;
     std::int64_t last = 0;
-    for (const auto& r : c.query("SELECT t.id, t.code, t.type, k.name, t.description, t.status, t.created_at, t.satisfaction, "
-                                 "g.name, a.name, t.address FROM appeal t JOIN appeal_category k ON k.id = t.category_id "
-                                 "JOIN area a ON a.id = t.area_id LEFT JOIN area g ON g.id = t.grid_id "
-                                 "WHERE t.created_by = ? AND t.id < ? ORDER BY t.id DESC LIMIT ?",
-                                 {who.account_id, before, limit})) {
+    for (const auto& r :
+         c.query("SELECT t.id, t.code, t.type, k.name, t.description, t.status, t.created_at, t.satisfaction, "
+                 "g.name, a.name, t.address FROM appeal t JOIN appeal_category k ON k.id = t.category_id "
+                 "JOIN area a ON a.id = t.area_id LEFT JOIN area g ON g.id = t.grid_id "
+                 "WHERE t.created_by = ? AND t.id < ? ORDER BY t.id DESC LIMIT ?",
+                 {who.account_id, before, limit})) {
       const auto status = parse_status(r.text(5)).value_or(Status::submitted);
       last = r.integer(0);
       items.push_back(bj::object{{"code", r.text(1)},
@@ -94,10 +97,12 @@ http::Response file_mine(Ctx& ctx, GridIndex& grids) {
 
 // `grids` is the index the public intake places appeals with (one per process).
 void register_mine_routes(Router& r, GridIndex& grids) {
-  r.add("GET", "/api/v1/my/appeals", Access::authenticated, "appeals", "我的诉求：本居民账号提交的全部诉求（分页）", list_mine,
-        R"({"parameters":[{"name":"limit","in":"query","schema":{"type":"integer"}},{"name":"before","in":"query","schema":{"type":"integer"}}]})");
-  r.add("POST", "/api/v1/my/appeals", Access::authenticated, "appeals", "居民登录后反映问题（记入我的诉求），返回查询码",
-        [&grids](Ctx& ctx) { return file_mine(ctx, grids); });
+  r.add(
+      "GET", "/api/v1/my/appeals", Access::authenticated, "appeals", "我的诉求：本居民账号提交的全部诉求（分页）",
+      list_mine,
+      R"({"parameters":[{"name":"limit","in":"query","schema":{"type":"integer"}},{"name":"before","in":"query","schema":{"type":"integer"}}]})");
+  r.add("POST", "/api/v1/my/appeals", Access::authenticated, "appeals",
+        "居民登录后反映问题（记入我的诉求），返回查询码", [&grids](Ctx& ctx) { return file_mine(ctx, grids); });
 }
 
 }  // namespace jiceng::appeals

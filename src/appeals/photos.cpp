@@ -77,7 +77,8 @@ void attach_photos(store::Conn& c, std::int64_t appeal_id, std::optional<std::in
                    const std::vector<std::string>& hashes) {
   for (const auto& h : hashes) {
     if (!c.one("SELECT 1 FROM photo WHERE hash = ?", {h})) bad_request("photos", "照片不存在，请重新上传");
-    c.execute("INSERT INTO appeal_photo (appeal_id, event_id, hash) VALUES (?, ?, ?)", {appeal_id, store::opt(event_id), h});
+    c.execute("INSERT INTO appeal_photo (appeal_id, event_id, hash) VALUES (?, ?, ?)",
+              {appeal_id, store::opt(event_id), h});
   }
 }
 

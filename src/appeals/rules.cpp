@@ -217,7 +217,8 @@ std::optional<Status> next_status(Status from, Action a, std::optional<Satisfact
       break;
     case Action::reject:
     case Action::merge:
-      if (from == Status::submitted || from == Status::accepted) return a == Action::reject ? Status::rejected : Status::merged;
+      if (from == Status::submitted || from == Status::accepted)
+        return a == Action::reject ? Status::rejected : Status::merged;
       break;
     case Action::escalate:
       if (is_open(from)) return from;
@@ -227,7 +228,8 @@ std::optional<Status> next_status(Status from, Action a, std::optional<Satisfact
       if (from == Status::submitted || from == Status::accepted || from == Status::reopened) return Status::submitted;
       break;
     case Action::callback:
-      if (from == Status::resolved && s) return *s == Satisfaction::dissatisfied ? Status::reopened : Status::called_back;
+      if (from == Status::resolved && s)
+        return *s == Satisfaction::dissatisfied ? Status::reopened : Status::called_back;
       break;
     case Action::close:
       if (from == Status::called_back) return Status::closed;

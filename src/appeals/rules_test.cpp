@@ -41,7 +41,8 @@ TEST(Limits, GeneralAppealsGetSevenWorkingDaysSkippingWeekends) {
 
 TEST(Limits, HolidaysPushTheDeadlineAndMovedWorkdaysPullItBack) {
   Calendar cal;
-  for (const char* d : {"2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"}) cal.add_holiday(parse_day(d));
+  for (const char* d : {"2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"})
+    cal.add_holiday(parse_day(d));
   cal.add_workday(parse_day("2026-10-10"));  // a Saturday worked in exchange
   // From 30 September: Thu 8, Fri 9, Sat 10 (worked), Mon 12, Tue 13, Wed 14, Thu 15.
   EXPECT_EQ(overall_deadline(cal, Urgency::general, at("2026-09-30", 16)), end_of("2026-10-15"));
@@ -77,7 +78,8 @@ TEST(Limits, ACountyMaySetItsOwn) {
   const LimitRule fast{Urgency::general, LimitUnit::working_days, 5, {1, 1, 1, 2}};
   EXPECT_EQ(limit_problem(fast), std::nullopt);
   EXPECT_EQ(overall_deadline(cal, fast, at("2026-11-20", 10)), end_of("2026-11-27"));
-  EXPECT_TRUE(limit_problem(LimitRule{Urgency::general, LimitUnit::working_days, 5, {1, 1, 1, 1}}));  // slices must add up
+  EXPECT_TRUE(
+      limit_problem(LimitRule{Urgency::general, LimitUnit::working_days, 5, {1, 1, 1, 1}}));  // slices must add up
   EXPECT_TRUE(limit_problem(LimitRule{Urgency::general, LimitUnit::working_days, 4, {0, 1, 1, 2}}));
   EXPECT_EQ(limit_problem(limit_rule(Urgency::complex)), std::nullopt);
 }
@@ -141,7 +143,7 @@ TEST(StateMachine, DissatisfactionReopensAndRejectionEndsEarly) {
 
 TEST(Roles, WorkHappensAtTheLevelOrAbove) {
   EXPECT_TRUE(may(kGridLevel, kGridLevel, Action::resolve));
-  EXPECT_FALSE(may(kGridLevel, kGridLevel, Action::reject));  // rejecting needs the community
+  EXPECT_FALSE(may(kGridLevel, kGridLevel, Action::reject));     // rejecting needs the community
   EXPECT_FALSE(may(kGridLevel, kStreetLevel, Action::resolve));  // gone up, out of the grid's hands
   EXPECT_TRUE(may(kCountyLevel, kGridLevel, Action::resolve));
   EXPECT_FALSE(may(kCountyLevel, kCountyLevel, Action::escalate));  // nowhere higher to go
@@ -156,7 +158,7 @@ TEST(Roles, WorkHappensAtTheLevelOrAbove) {
   EXPECT_EQ(available_actions(Status::submitted, kCountyLevel, kCountyLevel),
             (std::vector<Action>{Action::accept, Action::reject, Action::merge, Action::dispatch}));
   EXPECT_TRUE(may(kCommunityLevel, kCommunityLevel, Action::dispatch));  // a community assigns to its grids
-  EXPECT_FALSE(may(kGridLevel, kGridLevel, Action::dispatch));            // a grid has nobody below it
+  EXPECT_FALSE(may(kGridLevel, kGridLevel, Action::dispatch));           // a grid has nobody below it
   EXPECT_EQ(next_status(Status::accepted, Action::dispatch), Status::submitted);
   EXPECT_FALSE(next_status(Status::in_progress, Action::dispatch));
   EXPECT_EQ(available_actions(Status::resolved, kGridLevel, kCommunityLevel),
@@ -166,7 +168,7 @@ TEST(Roles, WorkHappensAtTheLevelOrAbove) {
 TEST(Mediation, MovesForwardThroughEmotionReasonLawLitigation) {
   EXPECT_EQ(mediation_problem(std::nullopt, MediationStep::emotion, "pending", false), std::nullopt);
   EXPECT_EQ(mediation_problem(MediationStep::emotion, MediationStep::law, "pending", false), std::nullopt);
-  EXPECT_TRUE(mediation_problem(MediationStep::law, MediationStep::reason, "pending", false));  // no going back
+  EXPECT_TRUE(mediation_problem(MediationStep::law, MediationStep::reason, "pending", false));    // no going back
   EXPECT_TRUE(mediation_problem(MediationStep::reason, MediationStep::reason, "agreed", false));  // needs the text
   EXPECT_EQ(mediation_problem(MediationStep::reason, MediationStep::reason, "agreed", true), std::nullopt);
   EXPECT_TRUE(mediation_problem(MediationStep::law, MediationStep::law, "referred", false));

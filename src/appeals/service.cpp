@@ -6,20 +6,20 @@
 #include <boost/json.hpp>
 #include <ctime>
 #include <map>
-#include <unordered_map>
 #include <mutex>
+#include <unordered_map>
 
 #include "appeals/assignment.hpp"
 #include "appeals/figures.hpp"
 #include "appeals/photos.hpp"
 #include "appeals/similarity.hpp"
-#include "core/geo.hpp"
 #include "audit/audit.hpp"
+#include "core/errors.hpp"
+#include "core/geo.hpp"
+#include "core/json.hpp"
+#include "core/rate_limit.hpp"
 #include "notify/outbox.hpp"
 #include "open311/staff_fields.hpp"
-#include "core/errors.hpp"
-#include "core/rate_limit.hpp"
-#include "core/json.hpp"
 #include "people/rules.hpp"
 
 namespace jiceng::appeals {
@@ -82,16 +82,20 @@ std::shared_ptr<const Policy> policy(store::Conn& c, std::int64_t now) {
     for (const auto& r : c.query("SELECT day, kind FROM holiday")) {
       const auto day = parse_day(r.text(0));
       if (day == kBadDay) continue;
-      if (r.text(1) == "workday") cal->cal.add_workday(day);
-      else cal->cal.add_holiday(day);
+      if (r.text(1) == "workday")
+        cal->cal.add_workday(day);
+      else
+        cal->cal.add_holiday(day);
     }
     for (const auto& r : c.query("SELECT urgency, unit, total, grid, community, street, county FROM appeal_limit")) {
       const auto u = parse_urgency(r.text(0));
       const auto unit = parse_limit_unit(r.text(1));
       if (!u || !unit) continue;
-      const LimitRule rule{*u, *unit, static_cast<int>(r.integer(2)),
-                           {static_cast<int>(r.integer(3)), static_cast<int>(r.integer(4)), static_cast<int>(r.integer(5)),
-                            static_cast<int>(r.integer(6))}};
+      const LimitRule rule{*u,
+                           *unit,
+                           static_cast<int>(r.integer(2)),
+                           {static_cast<int>(r.integer(3)), static_cast<int>(r.integer(4)),
+                            static_cast<int>(r.integer(5)), static_cast<int>(r.integer(6))}};
       if (!limit_problem(rule)) cal->limits[static_cast<std::size_t>(*u)] = rule;
     }
     cached = std::move(cal);
@@ -143,11 +147,14 @@ std::string event_label(const std::string& action, const std::string& note_level
 std::int64_t add_event(store::Conn& c, std::int64_t appeal, std::int64_t at, const std::string& actor,
                        std::optional<std::int64_t> actor_id, const std::string& action, const std::string& from,
                        const std::string& to, int level, const std::string& note) {
-  return c.one("INSERT INTO appeal_event (appeal_id, at, actor, actor_id, action, from_status, to_status, level, note) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            {appeal, at, actor, store::opt(actor_id), action, from.empty() ? store::null() : store::Value(from),
-             to.empty() ? store::null() : store::Value(to), static_cast<std::int64_t>(level),
-             note.empty() ? store::null() : store::Value(note)})->integer(0);
+  return c
+      .one(
+          "INSERT INTO appeal_event (appeal_id, at, actor, actor_id, action, from_status, to_status, level, note) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {appeal, at, actor, store::opt(actor_id), action, from.empty() ? store::null() : store::Value(from),
+           to.empty() ? store::null() : store::Value(to), static_cast<std::int64_t>(level),
+           note.empty() ? store::null() : store::Value(note)})
+      ->integer(0);
 }
 
 // The community or village an appeal sits in: a grid's parent, the area itself, or none at the county desk.
@@ -174,13 +181,14 @@ bj::array photos_of(store::Conn& c, std::int64_t id) {
 
 // A colleague as the timeline names them: their name, and the unit or area their first role is bound to.
 std::pair<std::string, std::string> actor_of(store::Conn& c, std::int64_t account) {
-  auto r = c.one("SELECT a.display_name, COALESCE(ar.name, o.name, u.name, m.name, '') FROM account a "
-                 "LEFT JOIN role_binding rb ON rb.id = (SELECT MIN(id) FROM role_binding WHERE account_id = a.id) "
-                 "LEFT JOIN area ar ON rb.scope_type = 'area' AND ar.id = rb.scope_id "
-                 "LEFT JOIN party_org o ON rb.scope_type = 'org' AND o.id = rb.scope_id "
-                 "LEFT JOIN unit u ON rb.scope_type = 'unit' AND u.id = rb.scope_id "
-                 "LEFT JOIN member m ON rb.scope_type = 'member' AND m.id = rb.scope_id WHERE a.id = ?",
-                 {account});
+  auto r = c.one(
+      "SELECT a.display_name, COALESCE(ar.name, o.name, u.name, m.name, '') FROM account a "
+      "LEFT JOIN role_binding rb ON rb.id = (SELECT MIN(id) FROM role_binding WHERE account_id = a.id) "
+      "LEFT JOIN area ar ON rb.scope_type = 'area' AND ar.id = rb.scope_id "
+      "LEFT JOIN party_org o ON rb.scope_type = 'org' AND o.id = rb.scope_id "
+      "LEFT JOIN unit u ON rb.scope_type = 'unit' AND u.id = rb.scope_id "
+      "LEFT JOIN member m ON rb.scope_type = 'member' AND m.id = rb.scope_id WHERE a.id = ?",
+      {account});
   if (!r) return {"", ""};
   return {r->text(0), r->text(1)};
 }
@@ -194,9 +202,10 @@ bj::array timeline(store::Conn& c, std::int64_t id, bool with_actor) {
   }
   bj::array out;
   std::map<std::int64_t, std::pair<std::string, std::string>> people;  // account → name, where they work
-  for (const auto& r : c.query("SELECT at, actor, action, from_status, to_status, level, note, id, actor_id FROM appeal_event "
-                               "WHERE appeal_id = ? ORDER BY id",
-                               {id})) {
+  for (const auto& r :
+       c.query("SELECT at, actor, action, from_status, to_status, level, note, id, actor_id FROM appeal_event "
+               "WHERE appeal_id = ? ORDER BY id",
+               {id})) {
     const auto level = static_cast<std::size_t>(std::clamp<std::int64_t>(r.integer(5), 1, 4));
     bj::object e{{"at", r.integer(0)},
                  {"action", r.text(2)},
@@ -270,8 +279,6 @@ void notify_event(store::Conn& c, std::int64_t id, const std::string& event, con
   notify::enqueue(c, event, id, text_of(*r, "area_path"), payload, now);
 }
 
-
-
 constexpr std::size_t kMaxWhistled = 10;
 
 // How long a whistled department has to check in, by urgency.
@@ -298,7 +305,8 @@ std::vector<std::int64_t> whistled_units(store::Conn& c, const auth::Principal& 
   std::vector<std::int64_t> out;
   for (const auto& b : who.bindings) {
     if (b.role != auth::Role::department || b.scope_type != auth::ScopeType::unit) continue;
-    if (c.one("SELECT 1 FROM appeal_whistle WHERE appeal_id = ? AND unit_id = ?", {id, b.scope_id})) out.push_back(b.scope_id);
+    if (c.one("SELECT 1 FROM appeal_whistle WHERE appeal_id = ? AND unit_id = ?", {id, b.scope_id}))
+      out.push_back(b.scope_id);
   }
   return out;
 }
@@ -317,11 +325,12 @@ bj::array duplicates_of(store::Conn& c, const auth::Principal& who, const store:
   store::Params params{int_of(a, "category_id"), int_of(a, "created_at") - kDuplicateWindow, int_of(a, "id")};
   params.insert(params.end(), scope.params.begin(), scope.params.end());
   params.emplace_back(static_cast<std::int64_t>(kDuplicateCandidates));
-  auto rows = c.query("SELECT t.id, t.code, t.description, t.lon, t.lat, t.area_path, t.status FROM appeal t "
-                      "WHERE t.category_id = ? AND t.created_at >= ? AND t.id <> ? "
-                      "AND t.status IN ('submitted', 'accepted', 'in_progress', 'reopened', 'resolved') AND " +
-                          scope.sql + " ORDER BY t.created_at DESC LIMIT ?",
-                      params);
+  auto rows = c.query(
+      "SELECT t.id, t.code, t.description, t.lon, t.lat, t.area_path, t.status FROM appeal t "
+      "WHERE t.category_id = ? AND t.created_at >= ? AND t.id <> ? "
+      "AND t.status IN ('submitted', 'accepted', 'in_progress', 'reopened', 'resolved') AND " +
+          scope.sql + " ORDER BY t.created_at DESC LIMIT ?",
+      params);
   const auto text = text_of(a, "description");
   const bool located = has_coords(a);
   struct Hit {
@@ -340,8 +349,8 @@ bj::array duplicates_of(store::Conn& c, const auth::Principal& who, const store:
     }
     const double score = 0.7 * sim + 0.3 * near;
     if (score < kMinScore) continue;
-    bj::object o{{"id", r.integer(0)}, {"code", r.text(1)}, {"description", r.text(2)}, {"status", r.text(6)},
-                 {"similarity", sim}, {"score", score}};
+    bj::object o{{"id", r.integer(0)},  {"code", r.text(1)}, {"description", r.text(2)},
+                 {"status", r.text(6)}, {"similarity", sim}, {"score", score}};
     o["distance_m"] = metres ? bj::value(std::round(*metres)) : bj::value(nullptr);
     hits.push_back({score, std::move(o)});
   }
@@ -431,9 +440,10 @@ namespace {
 Created file_once(App& app, GridIndex& grids, const Intake& in, const auth::Principal* who, const std::string& ip,
                   std::int64_t now) {
   return app.db.write([&](store::Conn& c) {
-    auto cat = c.one("SELECT c.urgency, (SELECT COUNT(*) FROM appeal_category k WHERE k.parent_id = c.id), c.name, "
-                     "c.is_dispute FROM appeal_category c WHERE c.id = ?",
-                     {in.category_id});
+    auto cat = c.one(
+        "SELECT c.urgency, (SELECT COUNT(*) FROM appeal_category k WHERE k.parent_id = c.id), c.name, "
+        "c.is_dispute FROM appeal_category c WHERE c.id = ?",
+        {in.category_id});
     if (!cat) bad_request("category_id", "诉求分类不存在");
     if (cat->integer(1) > 0) bad_request("category_id", "请选择到最末一级分类");
     const auto urgency = urgency_for(parse_urgency(cat->text(0)).value_or(Urgency::general), cat->integer(3) != 0);
@@ -455,8 +465,10 @@ Created file_once(App& app, GridIndex& grids, const Intake& in, const auth::Prin
         auto node = c.one("SELECT id, path, name, kind FROM area WHERE id = ?", {b.scope_id});
         if (!node) continue;
         const auto kind = node->text(3);
-        level = kind == "grid" ? kGridLevel : (kind == "community" || kind == "village") ? kCommunityLevel
-                : kind == "county" ? kCountyLevel : kStreetLevel;
+        level = kind == "grid"                               ? kGridLevel
+                : (kind == "community" || kind == "village") ? kCommunityLevel
+                : kind == "county"                           ? kCountyLevel
+                                                             : kStreetLevel;
         place = Place{node->integer(0), node->text(1), node->text(2), kind == "grid" ? node->integer(0) : 0, ""};
         break;
       }
@@ -482,21 +494,41 @@ Created file_once(App& app, GridIndex& grids, const Intake& in, const auth::Prin
       const bool filer_in_grid = who && caller_level(*who, place->path) == kGridLevel;
       assignee = filer_in_grid ? std::optional(who->account_id) : default_assignee(c, place->grid_id);
     }
-    const auto id = c.one(
-        "INSERT INTO appeal (code, type, channel, category_id, description, address, lon, lat, grid_id, area_id, "
-        "area_path, level, max_level, status, urgency, reporter_name, phone_enc, phone_mask, anonymous, created_by, "
-        "deadline_at, warn_at, level_started_at, level_deadline_at, created_at, updated_at, assignee_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {code, in.type, in.channel, in.category_id, in.description,
-         in.address.empty() ? store::null() : store::Value(in.address), store::opt(in.lon), store::opt(in.lat),
-         place->grid_id ? store::Value(place->grid_id) : store::null(), place->area_id, place->path,
-         static_cast<std::int64_t>(level), static_cast<std::int64_t>(level), std::string(urgency_name(urgency)),
-         in.reporter_name.empty() || in.anonymous ? store::null() : store::Value(in.reporter_name),
-         in.phone.empty() ? store::null() : store::Value(app.cipher.encrypt(in.phone)),
-         in.phone.empty() ? store::null() : store::Value(people::mask_phone(in.phone)),
-         static_cast<std::int64_t>(in.anonymous ? 1 : 0),
-         who ? store::Value(who->account_id) : store::opt(in.reporter_account), deadline, warn_at(now, deadline), now,
-         level_due, now, now, store::opt(assignee)})->integer(0);
+    const auto id =
+        c.one(
+             "INSERT INTO appeal (code, type, channel, category_id, description, address, lon, lat, grid_id, area_id, "
+             "area_path, level, max_level, status, urgency, reporter_name, phone_enc, phone_mask, anonymous, "
+             "created_by, "
+             "deadline_at, warn_at, level_started_at, level_deadline_at, created_at, updated_at, assignee_id) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+             "RETURNING id",
+             {code,
+              in.type,
+              in.channel,
+              in.category_id,
+              in.description,
+              in.address.empty() ? store::null() : store::Value(in.address),
+              store::opt(in.lon),
+              store::opt(in.lat),
+              place->grid_id ? store::Value(place->grid_id) : store::null(),
+              place->area_id,
+              place->path,
+              static_cast<std::int64_t>(level),
+              static_cast<std::int64_t>(level),
+              std::string(urgency_name(urgency)),
+              in.reporter_name.empty() || in.anonymous ? store::null() : store::Value(in.reporter_name),
+              in.phone.empty() ? store::null() : store::Value(app.cipher.encrypt(in.phone)),
+              in.phone.empty() ? store::null() : store::Value(people::mask_phone(in.phone)),
+              static_cast<std::int64_t>(in.anonymous ? 1 : 0),
+              who ? store::Value(who->account_id) : store::opt(in.reporter_account),
+              deadline,
+              warn_at(now, deadline),
+              now,
+              level_due,
+              now,
+              now,
+              store::opt(assignee)})
+            ->integer(0);
     const auto filed = load(c, "t.id = ?", {id});
     retally(c, {}, contribution_of(*filed));
     const std::string actor = who ? who->username : "居民";
@@ -571,16 +603,18 @@ bj::object view_of(App& app, store::Conn& c, const store::Row& row, const auth::
                {"satisfaction", opt_json(row, "satisfaction")},
                {"merged_into", opt_json(row, "merged_into")},
                {"community_name", community_name(row)}};
-  o["assignee"] = std::holds_alternative<std::monostate>(row.at("assignee_id"))
-                      ? bj::value(nullptr)
-                      : bj::value(bj::object{{"id", int_of(row, "assignee_id")}, {"name", text_of(row, "assignee_name")}});
+  o["assignee"] =
+      std::holds_alternative<std::monostate>(row.at("assignee_id"))
+          ? bj::value(nullptr)
+          : bj::value(bj::object{{"id", int_of(row, "assignee_id")}, {"name", text_of(row, "assignee_name")}});
   {
     // The level's area is the appeal's own area or one of its ancestors: county depth 1 … grid depth 4.
     const auto level = std::clamp<std::int64_t>(int_of(row, "level"), kGridLevel, kCountyLevel);
     const auto up = int_of(row, "area_depth") - (kCountyLevel + 1 - level);
     constexpr std::array<const char*, 4> kUp = {"area_name", "parent_area_name", "grandparent_area_name",
                                                 "great_grandparent_area_name"};
-    const auto* name_col = up >= 0 && up < static_cast<std::int64_t>(kUp.size()) ? kUp[static_cast<std::size_t>(up)] : nullptr;
+    const auto* name_col =
+        up >= 0 && up < static_cast<std::int64_t>(kUp.size()) ? kUp[static_cast<std::size_t>(up)] : nullptr;
     o["holder"] = bj::object{{"level", level},
                              {"level_label", kLevelNames[static_cast<std::size_t>(level)]},
                              {"name", name_col ? opt_json(row, name_col) : bj::value(nullptr)},
@@ -591,9 +625,10 @@ bj::object view_of(App& app, store::Conn& c, const store::Row& row, const auth::
     o["timeline"] = timeline(c, id, true);
     o["open311"] = open311::staff_fields(c, id);
     bj::array whistles;
-    for (const auto& w : c.query("SELECT w.unit_id, u.name, w.whistled_at, w.due_at, w.checked_in_at, w.late "
-                                 "FROM appeal_whistle w JOIN unit u ON u.id = w.unit_id WHERE w.appeal_id = ? ORDER BY w.id",
-                                 {id})) {
+    for (const auto& w :
+         c.query("SELECT w.unit_id, u.name, w.whistled_at, w.due_at, w.checked_in_at, w.late "
+                 "FROM appeal_whistle w JOIN unit u ON u.id = w.unit_id WHERE w.appeal_id = ? ORDER BY w.id",
+                 {id})) {
       whistles.push_back(bj::object{{"unit_id", w.integer(0)},
                                     {"unit_name", w.text(1)},
                                     {"whistled_at", w.integer(2)},
@@ -608,11 +643,13 @@ bj::object view_of(App& app, store::Conn& c, const store::Row& row, const auth::
     o["duplicates"] = open ? duplicates_of(c, who, row) : bj::array{};
     bj::array actions;
     const int lvl = caller_level(who, text_of(row, "area_path"));
-    for (auto a : available_actions(status, static_cast<int>(int_of(row, "level")), lvl)) actions.emplace_back(action_name(a));
+    for (auto a : available_actions(status, static_cast<int>(int_of(row, "level")), lvl))
+      actions.emplace_back(action_name(a));
     const auto mine = whistled_units(c, who, id);
     if (open && lvl >= kStreetLevel) actions.emplace_back("whistle");
     if (open && !mine.empty() &&
-        c.one("SELECT 1 FROM appeal_whistle WHERE appeal_id = ? AND unit_id = ? AND checked_in_at IS NULL", {id, mine[0]})) {
+        c.one("SELECT 1 FROM appeal_whistle WHERE appeal_id = ? AND unit_id = ? AND checked_in_at IS NULL",
+              {id, mine[0]})) {
       actions.emplace_back("checkin");
     }
     if (open && (lvl > 0 || !mine.empty())) actions.emplace_back("note");
@@ -643,7 +680,8 @@ bj::array staff_views(App& app, store::Conn& c, const std::vector<std::int64_t>&
   // Whistled departments for the whole page in one statement.
   std::unordered_map<std::int64_t, bj::array> departments;
   for (const auto& w : c.query("SELECT w.appeal_id, u.name FROM appeal_whistle w JOIN unit u ON u.id = w.unit_id "
-                               "WHERE w.appeal_id IN (" + in + ") ORDER BY w.id",
+                               "WHERE w.appeal_id IN (" +
+                                   in + ") ORDER BY w.id",
                                params)) {
     departments[w.integer(0)].emplace_back(w.text(1));
   }
@@ -651,7 +689,8 @@ bj::array staff_views(App& app, store::Conn& c, const std::vector<std::int64_t>&
     auto it = rows.find(id);
     if (it == rows.end()) continue;
     auto view = view_of(app, c, it->second, who, false);
-    if (auto d = departments.find(id); d != departments.end()) view["holder"].as_object()["departments"] = std::move(d->second);
+    if (auto d = departments.find(id); d != departments.end())
+      view["holder"].as_object()["departments"] = std::move(d->second);
     out.push_back(std::move(view));
   }
   return out;
@@ -707,8 +746,9 @@ void act(App& app, const auth::Principal& who, std::int64_t id, Move m, const st
     }
     auto to = next_status(from, m.action, m.satisfaction);
     if (m.action == Action::callback && !m.satisfaction) bad_request("satisfaction", "请选择回访结果", "required");
-    if (!to) throw ApiError(409, "bad_state", "诉求当前为“" + std::string(status_label(from)) + "”，不能" +
-                                                 std::string(action_label(m.action)));
+    if (!to)
+      throw ApiError(409, "bad_state",
+                     "诉求当前为“" + std::string(status_label(from)) + "”，不能" + std::string(action_label(m.action)));
     if ((m.action == Action::resolve || m.action == Action::reject) && m.note.empty()) {
       bad_request(m.action == Action::reject ? "reason" : "note",
                   m.action == Action::reject ? "请填写不予受理的理由（群众可见）" : "请填写办理结果", "required");
@@ -719,8 +759,9 @@ void act(App& app, const auth::Principal& who, std::int64_t id, Move m, const st
     if (m.action == Action::escalate) {
       new_level = level + 1;
       const auto urgency = parse_urgency(text_of(*r, "urgency")).value_or(Urgency::general);
-      sets += ", level = ?, max_level = CASE WHEN max_level < ? THEN ? ELSE max_level END, level_started_at = ?, "
-              "level_deadline_at = ?";
+      sets +=
+          ", level = ?, max_level = CASE WHEN max_level < ? THEN ? ELSE max_level END, level_started_at = ?, "
+          "level_deadline_at = ?";
       values.emplace_back(static_cast<std::int64_t>(new_level));
       values.emplace_back(static_cast<std::int64_t>(new_level));
       values.emplace_back(static_cast<std::int64_t>(new_level));
@@ -740,15 +781,17 @@ void act(App& app, const auth::Principal& who, std::int64_t id, Move m, const st
       auto target = c.one("SELECT id, path, kind, name FROM area WHERE id = ? AND " + ascope.sql, p);
       if (!target) bad_request("area_id", "所选区域不存在或不在您的管辖范围内");
       const auto kind = target->text(2);
-      if (kind != "grid" && kind != "community" && kind != "village") bad_request("area_id", "只能派往网格或社区（村）");
+      if (kind != "grid" && kind != "community" && kind != "village")
+        bad_request("area_id", "只能派往网格或社区（村）");
       new_level = kind == "grid" ? kGridLevel : kCommunityLevel;
       // 分解交办: each level hands work to the one below it (a community to its grids).
       if (new_level >= lvl) bad_request("area_id", "只能派往下一级：社区（村）派往所属网格，街道派往社区（村）或网格");
       const auto urgency = parse_urgency(text_of(*r, "urgency")).value_or(Urgency::general);
       // Sent down, its slice of the limit starts afresh there; max_level stays, so an appeal that
       // went up to the street and came back down is not counted as settled at the first line.
-      sets += ", area_id = ?, area_path = ?, grid_id = ?, level = ?, level_started_at = ?, level_deadline_at = ?, "
-              "assignee_id = ?";
+      sets +=
+          ", area_id = ?, area_path = ?, grid_id = ?, level = ?, level_started_at = ?, level_deadline_at = ?, "
+          "assignee_id = ?";
       values.emplace_back(target->integer(0));
       values.emplace_back(target->text(1));
       values.emplace_back(kind == "grid" ? store::Value(target->integer(0)) : store::null());
@@ -875,10 +918,10 @@ void check_in(App& app, const auth::Principal& who, std::int64_t id, const std::
     if (mine.empty()) forbidden("只有被吹哨的部门才能报到");
     int changed = 0;
     for (const auto unit : mine) {
-      changed += static_cast<int>(c.execute(
-          "UPDATE appeal_whistle SET checked_in_at = ?, late = CASE WHEN due_at < ? THEN 1 ELSE late END "
-          "WHERE appeal_id = ? AND unit_id = ? AND checked_in_at IS NULL",
-          {now, now, id, unit}));
+      changed += static_cast<int>(
+          c.execute("UPDATE appeal_whistle SET checked_in_at = ?, late = CASE WHEN due_at < ? THEN 1 ELSE late END "
+                    "WHERE appeal_id = ? AND unit_id = ? AND checked_in_at IS NULL",
+                    {now, now, id, unit}));
     }
     if (changed == 0) throw ApiError(409, "bad_state", "已经报到过了");
     const auto status = text_of(r, "status");
@@ -913,7 +956,8 @@ void add_note(App& app, const auth::Principal& who, std::int64_t id, bool superv
 std::optional<bj::object> mediation_of(App& app, const auth::Principal& who, std::int64_t id) {
   return app.db.read([&](store::Conn& c) -> std::optional<bj::object> {
     visible(c, who, id);
-    auto m = c.one("SELECT step, parties, mediators, agreement, outcome, updated_at FROM mediation WHERE appeal_id = ?", {id});
+    auto m = c.one("SELECT step, parties, mediators, agreement, outcome, updated_at FROM mediation WHERE appeal_id = ?",
+                   {id});
     if (!m) return std::nullopt;
     boost::system::error_code ec;
     auto parties = bj::parse(m->text(1), ec);
@@ -945,17 +989,18 @@ void mediate(App& app, const auth::Principal& who, std::int64_t id, const Mediat
     const auto from = before ? parse_mediation_step(before->text(0)) : std::nullopt;
     if (auto problem = mediation_problem(from, m.step, m.outcome, !m.agreement.empty())) {
       const bool about_agreement = m.outcome == "agreed" && m.agreement.empty();
-      const bool about_outcome = m.outcome != "pending" && m.outcome != "agreed" && m.outcome != "referred" &&
-                                 m.outcome != "withdrawn";
+      const bool about_outcome =
+          m.outcome != "pending" && m.outcome != "agreed" && m.outcome != "referred" && m.outcome != "withdrawn";
       bad_request(about_agreement ? "agreement" : about_outcome ? "outcome" : "step", *problem);
     }
     if (m.parties.empty()) bad_request("parties", "请填写纠纷当事人", "required");
-    c.execute("INSERT INTO mediation (appeal_id, step, parties, mediators, agreement, outcome, updated_at) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (appeal_id) DO UPDATE SET step = excluded.step, "
-              "parties = excluded.parties, mediators = excluded.mediators, agreement = excluded.agreement, "
-              "outcome = excluded.outcome, updated_at = excluded.updated_at",
-              {id, std::string(mediation_step_name(m.step)), bj::serialize(m.parties), bj::serialize(m.mediators),
-               m.agreement.empty() ? store::null() : store::Value(m.agreement), m.outcome, now});
+    c.execute(
+        "INSERT INTO mediation (appeal_id, step, parties, mediators, agreement, outcome, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (appeal_id) DO UPDATE SET step = excluded.step, "
+        "parties = excluded.parties, mediators = excluded.mediators, agreement = excluded.agreement, "
+        "outcome = excluded.outcome, updated_at = excluded.updated_at",
+        {id, std::string(mediation_step_name(m.step)), bj::serialize(m.parties), bj::serialize(m.mediators),
+         m.agreement.empty() ? store::null() : store::Value(m.agreement), m.outcome, now});
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kOutcomes = {
         {{"pending", "调解中"}, {"agreed", "达成协议"}, {"referred", "引导诉讼"}, {"withdrawn", "当事人撤回"}}};
     std::string note = std::string(mediation_step_label(m.step));
@@ -983,10 +1028,11 @@ SweepResult sweep(App& app) {
       const int next = static_cast<int>(r.integer(1)) + 1;
       const auto urgency = parse_urgency(r.text(2)).value_or(Urgency::general);
       const auto before = load(c, "t.id = ?", {r.integer(0)});
-      c.execute("UPDATE appeal SET level = ?, max_level = CASE WHEN max_level < ? THEN ? ELSE max_level END, "
-                "level_started_at = ?, level_deadline_at = ?, updated_at = ? WHERE id = ?",
-                {static_cast<std::int64_t>(next), static_cast<std::int64_t>(next), static_cast<std::int64_t>(next), now,
-                 level_deadline(pol->cal, pol->rule(urgency), next, now, r.integer(3)), now, r.integer(0)});
+      c.execute(
+          "UPDATE appeal SET level = ?, max_level = CASE WHEN max_level < ? THEN ? ELSE max_level END, "
+          "level_started_at = ?, level_deadline_at = ?, updated_at = ? WHERE id = ?",
+          {static_cast<std::int64_t>(next), static_cast<std::int64_t>(next), static_cast<std::int64_t>(next), now,
+           level_deadline(pol->cal, pol->rule(urgency), next, now, r.integer(3)), now, r.integer(0)});
       retally(c, contribution_of(*before), contribution_of(*load(c, "t.id = ?", {r.integer(0)})));
       add_event(c, r.integer(0), now, "system", std::nullopt, "escalate", r.text(4), r.text(4), next,
                 "本级办理时限已到，自动上报");
@@ -1004,10 +1050,11 @@ SweepResult sweep(App& app) {
       ++out.warned;
     }
     // Departments that let the check-in time pass are named on the timeline, once.
-    auto late = c.query("SELECT w.id, w.appeal_id, u.name, a.status, a.level FROM appeal_whistle w "
-                        "JOIN unit u ON u.id = w.unit_id JOIN appeal a ON a.id = w.appeal_id "
-                        "WHERE w.late = 0 AND w.due_at <= ? AND w.checked_in_at IS NULL LIMIT ?",
-                        {now, static_cast<std::int64_t>(kSweepBatch)});
+    auto late = c.query(
+        "SELECT w.id, w.appeal_id, u.name, a.status, a.level FROM appeal_whistle w "
+        "JOIN unit u ON u.id = w.unit_id JOIN appeal a ON a.id = w.appeal_id "
+        "WHERE w.late = 0 AND w.due_at <= ? AND w.checked_in_at IS NULL LIMIT ?",
+        {now, static_cast<std::int64_t>(kSweepBatch)});
     for (const auto& r : late) {
       c.execute("UPDATE appeal_whistle SET late = 1 WHERE id = ?", {r.integer(0)});
       add_event(c, r.integer(1), now, "system", std::nullopt, "checkin_overdue", r.text(3), r.text(3),

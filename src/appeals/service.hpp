@@ -60,7 +60,8 @@ void limit_intake(App& app, const std::string& address, const std::string& phone
 // The staff view (list rows and detail) and the resident's view by tracking code.
 boost::json::object staff_view(App& app, store::Conn& c, std::int64_t id, const auth::Principal& who, bool detail);
 // List views of `ids`, in that order, read in one statement (ids no longer there are left out).
-boost::json::array staff_views(App& app, store::Conn& c, const std::vector<std::int64_t>& ids, const auth::Principal& who);
+boost::json::array staff_views(App& app, store::Conn& c, const std::vector<std::int64_t>& ids,
+                               const auth::Principal& who);
 std::optional<boost::json::object> public_view(App& app, const std::string& code);
 
 struct Move final {
@@ -69,7 +70,7 @@ struct Move final {
   std::optional<Satisfaction> satisfaction;
   std::optional<std::int64_t> merge_into;
   std::optional<std::int64_t> target_area;  // dispatch: the grid or community it is sent to
-  std::vector<std::string> photos;           // e.g. the scene after it was fixed
+  std::vector<std::string> photos;          // e.g. the scene after it was fixed
 };
 void act(App& app, const auth::Principal& who, std::int64_t id, Move m, const std::string& ip);
 void rate(App& app, const std::string& code, Satisfaction s, const std::string& comment, const std::string& ip);

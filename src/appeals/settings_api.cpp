@@ -27,7 +27,8 @@ void require_org_dept(const auth::Principal& p) {
 
 void record(Ctx& ctx, store::Conn& c, const std::string& action, const std::string& type, const std::string& id,
             const std::string& after) {
-  audit::record(c, {ctx.app.now(), ctx.who().username, ctx.who().account_id, ctx.req.client_ip, action, type, id, "", after});
+  audit::record(
+      c, {ctx.app.now(), ctx.who().username, ctx.who().account_id, ctx.req.client_ip, action, type, id, "", after});
 }
 
 http::Response create_category(Ctx& ctx) {
@@ -51,13 +52,16 @@ http::Response create_category(Ctx& ctx) {
         bad_request("parent_id", "该分类下已有诉求，不能再增加下级分类");
       }
     }
-    if (c.one("SELECT 1 FROM appeal_category WHERE name = ? AND parent_id IS NOT DISTINCT FROM ?", {name, store::opt(parent)})) {
+    if (c.one("SELECT 1 FROM appeal_category WHERE name = ? AND parent_id IS NOT DISTINCT FROM ?",
+              {name, store::opt(parent)})) {
       conflict("同一级下已有同名分类", "name");
     }
-    const auto id = c.one("INSERT INTO appeal_category (parent_id, name, level, urgency, department, is_dispute, sort) "
-                          "VALUES (?, ?, ?, ?, ?, ?, 0) RETURNING id",
-                          {store::opt(parent), name, level, urgency, department,
-                           static_cast<std::int64_t>(dispute ? 1 : 0)})->integer(0);
+    const auto id =
+        c.one(
+             "INSERT INTO appeal_category (parent_id, name, level, urgency, department, is_dispute, sort) "
+             "VALUES (?, ?, ?, ?, ?, ?, 0) RETURNING id",
+             {store::opt(parent), name, level, urgency, department, static_cast<std::int64_t>(dispute ? 1 : 0)})
+            ->integer(0);
     record(ctx, c, "create", "appeal_category", std::to_string(id), name);
     return id;
   });
@@ -132,8 +136,9 @@ http::Response put_holiday(Ctx& ctx) {
 
 http::Response list_limits(Ctx& ctx) {
   auto rs = ctx.app.db.read([](store::Conn& c) {
-    return c.query("SELECT urgency, unit, total, grid, community, street, county, source, changed_on FROM appeal_limit "
-                   "ORDER BY urgency");
+    return c.query(
+        "SELECT urgency, unit, total, grid, community, street, county, source, changed_on FROM appeal_limit "
+        "ORDER BY urgency");
   });
   bj::array items;
   for (const auto& r : rs) {
@@ -158,7 +163,8 @@ http::Response put_limit(Ctx& ctx) {
   const auto total = json::opt_int(body, "total");
   const auto* slices = body.if_contains("slices");
   if (!total) bad_request("total", "请填写总时限", "required");
-  if (!slices || !slices->is_array() || slices->as_array().size() != 4) bad_request("slices", "请填写网格、社区、街道、县四级时限");
+  if (!slices || !slices->is_array() || slices->as_array().size() != 4)
+    bad_request("slices", "请填写网格、社区、街道、县四级时限");
   LimitRule rule{*urgency, *unit, static_cast<int>(std::min<std::int64_t>(*total, INT32_MAX)), {}};
   for (std::size_t i = 0; i < 4; ++i) {
     const auto& v = slices->as_array()[i];
@@ -168,14 +174,14 @@ http::Response put_limit(Ctx& ctx) {
   if (auto problem = limit_problem(rule)) bad_request("slices", *problem);
   ctx.app.db.write([&](store::Conn& c) {
     // Changed by the county: the rule is now its own setting, dated.
-    c.execute("UPDATE appeal_limit SET unit = ?, working_days = ?, total = ?, grid = ?, community = ?, street = ?, "
-              "county = ?, source = ?, changed_on = ? WHERE urgency = ?",
-              {std::string(limit_unit_name(rule.unit)), static_cast<std::int64_t>(rule.unit == LimitUnit::working_days),
-               static_cast<std::int64_t>(rule.total),
-               static_cast<std::int64_t>(rule.slices[0]), static_cast<std::int64_t>(rule.slices[1]),
-               static_cast<std::int64_t>(rule.slices[2]), static_cast<std::int64_t>(rule.slices[3]),
-               std::string("县级设置（组织部修改）"), format_day(local_day(ctx.app.now())),
-               std::string(urgency_name(*urgency))});
+    c.execute(
+        "UPDATE appeal_limit SET unit = ?, working_days = ?, total = ?, grid = ?, community = ?, street = ?, "
+        "county = ?, source = ?, changed_on = ? WHERE urgency = ?",
+        {std::string(limit_unit_name(rule.unit)), static_cast<std::int64_t>(rule.unit == LimitUnit::working_days),
+         static_cast<std::int64_t>(rule.total), static_cast<std::int64_t>(rule.slices[0]),
+         static_cast<std::int64_t>(rule.slices[1]), static_cast<std::int64_t>(rule.slices[2]),
+         static_cast<std::int64_t>(rule.slices[3]), std::string("县级设置（组织部修改）"),
+         format_day(local_day(ctx.app.now())), std::string(urgency_name(*urgency))});
     record(ctx, c, "update", "appeal_limit", std::string(urgency_name(*urgency)), bj::serialize(body));
   });
   invalidate_policy();
@@ -185,13 +191,16 @@ http::Response put_limit(Ctx& ctx) {
 }  // namespace
 
 void register_settings_routes(Router& r) {
-  r.add("GET", "/api/v1/appeal-limits", Access::authenticated, "appeals", "各紧急程度的办理时限与四级分配", list_limits);
+  r.add("GET", "/api/v1/appeal-limits", Access::authenticated, "appeals", "各紧急程度的办理时限与四级分配",
+        list_limits);
   r.add("PUT", "/api/v1/appeal-limits", Access::authenticated, "appeals", "修改办理时限（组织部）", put_limit);
-  r.add("POST", "/api/v1/appeal-categories", Access::authenticated, "appeals", "新增诉求分类（组织部）", create_category);
-  r.add("PATCH", "/api/v1/appeal-categories/{id}", Access::authenticated, "appeals", "修改诉求分类（名称、紧急程度、部门）",
-        edit_category);
+  r.add("POST", "/api/v1/appeal-categories", Access::authenticated, "appeals", "新增诉求分类（组织部）",
+        create_category);
+  r.add("PATCH", "/api/v1/appeal-categories/{id}", Access::authenticated, "appeals",
+        "修改诉求分类（名称、紧急程度、部门）", edit_category);
   r.add("GET", "/api/v1/holidays", Access::authenticated, "appeals", "节假日与调休日历", list_holidays);
-  r.add("PUT", "/api/v1/holidays", Access::authenticated, "appeals", "设置某天放假、调休上班或恢复平常（组织部）", put_holiday);
+  r.add("PUT", "/api/v1/holidays", Access::authenticated, "appeals", "设置某天放假、调休上班或恢复平常（组织部）",
+        put_holiday);
 }
 
 }  // namespace jiceng::appeals

@@ -18,9 +18,10 @@ std::vector<char32_t> letters(std::string_view s) {
     for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     i += len;
     const bool ascii_skip = cp < 0x80 && !std::isalnum(static_cast<int>(cp));
-    const bool cjk_punct = (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF0F) ||
-                           (cp >= 0xFF1A && cp <= 0xFF20);
-    if (!ascii_skip && !cjk_punct) out.push_back(cp < 0x80 ? static_cast<char32_t>(std::tolower(static_cast<int>(cp))) : cp);
+    const bool cjk_punct =
+        (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20);
+    if (!ascii_skip && !cjk_punct)
+      out.push_back(cp < 0x80 ? static_cast<char32_t>(std::tolower(static_cast<int>(cp))) : cp);
   }
   return out;
 }
@@ -56,6 +57,5 @@ double trigram_similarity(std::string_view a, std::string_view b) {
   }
   return static_cast<double>(common) / static_cast<double>(ta.size() + tb.size() - common);
 }
-
 
 }  // namespace jiceng::appeals

@@ -16,7 +16,6 @@ namespace bj = boost::json;
 // The appeals' subtree is ranked by street (town, park): "/county/street/".
 constexpr std::size_t kStreetDepth = 2;
 
-
 }  // namespace
 
 std::optional<bj::object> unit_figures(store::Conn& c, const auth::Principal& who, const FigureQuery& q,
@@ -28,8 +27,8 @@ std::optional<bj::object> unit_figures(store::Conn& c, const auth::Principal& wh
     }
   }
   if (units.empty()) return std::nullopt;
-  const std::string whistled =
-      "a.id IN (SELECT w.appeal_id FROM appeal_whistle w WHERE w.unit_id IN (" + store::placeholders(units.size()) + "))";
+  const std::string whistled = "a.id IN (SELECT w.appeal_id FROM appeal_whistle w WHERE w.unit_id IN (" +
+                               store::placeholders(units.size()) + "))";
   // Received in the period: the day the appeal came in, as the area rollups count it. A day is
   // "YYYY-MM-DD", so the period is a range of its first and last seconds.
   const auto from = day_start(parse_day(q.from_day));
@@ -38,8 +37,9 @@ std::optional<bj::object> unit_figures(store::Conn& c, const auth::Principal& wh
   store::Params params = units;
   params.insert(params.end(), {from, to});
   if (q.category_id) {
-    where += " AND a.category_id IN (SELECT id FROM appeal_category WHERE id = ? OR parent_id = ? OR parent_id IN "
-             "(SELECT id FROM appeal_category WHERE parent_id = ?))";
+    where +=
+        " AND a.category_id IN (SELECT id FROM appeal_category WHERE id = ? OR parent_id = ? OR parent_id IN "
+        "(SELECT id FROM appeal_category WHERE parent_id = ?))";
     params.insert(params.end(), {*q.category_id, *q.category_id, *q.category_id});
   }
   Counts total{};
@@ -66,7 +66,8 @@ std::optional<bj::object> unit_figures(store::Conn& c, const auth::Principal& wh
   auto open = c.one(
       "SELECT COUNT(*), COALESCE(SUM(CASE WHEN a.deadline_at <= ? THEN 1 ELSE 0 END), 0), "
       "COALESCE(SUM(CASE WHEN a.warn_at <= ? AND a.deadline_at > ? THEN 1 ELSE 0 END), 0) FROM appeal a "
-      "WHERE a.status IN " + open_statuses_sql() + " AND " + whistled,
+      "WHERE a.status IN " +
+          open_statuses_sql() + " AND " + whistled,
       live);
   out["open"] = open->integer(0);
   out["overdue_open"] = open->integer(1);
@@ -76,10 +77,11 @@ std::optional<bj::object> unit_figures(store::Conn& c, const auth::Principal& wh
   // waiting past it).
   store::Params wp = units;
   wp.insert(wp.end(), {from, to});
-  auto w = c.one("SELECT COUNT(*), COALESCE(SUM(CASE WHEN checked_in_at IS NOT NULL THEN 1 ELSE 0 END), 0), "
-                 "COALESCE(SUM(late), 0) FROM appeal_whistle WHERE unit_id IN (" + store::placeholders(units.size()) + ")" +
-                     " AND whistled_at >= ? AND whistled_at < ?",
-                 wp);
+  auto w = c.one(
+      "SELECT COUNT(*), COALESCE(SUM(CASE WHEN checked_in_at IS NOT NULL THEN 1 ELSE 0 END), 0), "
+      "COALESCE(SUM(late), 0) FROM appeal_whistle WHERE unit_id IN (" +
+          store::placeholders(units.size()) + ")" + " AND whistled_at >= ? AND whistled_at < ?",
+      wp);
   out["whistles"] = w->integer(0);
   out["checked_in"] = w->integer(1);
   out["late"] = w->integer(2);

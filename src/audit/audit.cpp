@@ -43,8 +43,8 @@ void record(store::Conn& c, const Entry& e) {
       "INSERT INTO audit_log (id, at, actor, actor_id, ip, action, object_type, object_id, before_value, "
       "after_value, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {id, e.at, e.actor, store::opt(e.actor_id), e.ip, e.action, e.object_type, e.object_id,
-       e.before.empty() ? store::null() : store::Value(e.before), e.after.empty() ? store::null() : store::Value(e.after),
-       prev, row_hash(prev, e, id)});
+       e.before.empty() ? store::null() : store::Value(e.before),
+       e.after.empty() ? store::null() : store::Value(e.after), prev, row_hash(prev, e, id)});
 }
 
 VerifyResult verify(store::Conn& c) {
@@ -68,9 +68,12 @@ VerifyResult verify(store::Conn& c) {
         r.first_bad_id = id;
         r.reason = std::move(why);
       };
-      if (id != expected_id) fail("row " + std::to_string(expected_id) + " is missing");
-      else if (row.text(10) != prev) fail("prev_hash does not match the row before");
-      else if (row.text(11) != row_hash(prev, e, id)) fail("hash does not match the row's content");
+      if (id != expected_id)
+        fail("row " + std::to_string(expected_id) + " is missing");
+      else if (row.text(10) != prev)
+        fail("prev_hash does not match the row before");
+      else if (row.text(11) != row_hash(prev, e, id))
+        fail("hash does not match the row's content");
       if (!r.ok) return r;
       prev = row.text(11);
       ++expected_id;

@@ -68,7 +68,8 @@ void require_manageable(store::Conn& c, const Principal& who, Register reg, std:
   if (admin) forbidden(kAdminByCli);
 }
 
-void audit_account(Ctx& ctx, store::Conn& c, const std::string& action, std::int64_t id, const std::string& after = "") {
+void audit_account(Ctx& ctx, store::Conn& c, const std::string& action, std::int64_t id,
+                   const std::string& after = "") {
   audit::record(c, {ctx.app.now(), ctx.who().username, ctx.who().account_id, ctx.req.client_ip, action, "account",
                     std::to_string(id), "", after});
 }
@@ -127,7 +128,8 @@ http::Response get_accounts(Ctx& ctx) {
       "  LEFT JOIN party_org o ON b.scope_type = 'org' AND o.id = b.scope_id "
       "  LEFT JOIN unit u ON b.scope_type = 'unit' AND u.id = b.scope_id "
       "  LEFT JOIN member m ON b.scope_type = 'member' AND m.id = b.scope_id "
-      "  WHERE b.account_id = a.id) p WHERE " + visible + ")";
+      "  WHERE b.account_id = a.id) p WHERE " +
+      visible + ")";
   if (at_root(ctx.who(), Register::accounts) || at_root(ctx.who(), Register::grants)) {
     sql += " OR NOT EXISTS (SELECT 1 FROM role_binding b WHERE b.account_id = a.id)";
   }
@@ -161,7 +163,8 @@ http::Response get_accounts(Ctx& ctx) {
     }
   });
   bj::value next = nullptr;
-  if (static_cast<std::int64_t>(items.size()) == limit) next = std::to_string(items.back().as_object().at("id").as_int64());
+  if (static_cast<std::int64_t>(items.size()) == limit)
+    next = std::to_string(items.back().as_object().at("id").as_int64());
   return json::respond(bj::object{{"items", std::move(items)}, {"next_cursor", next}});
 }
 
@@ -243,9 +246,10 @@ http::Response post_role(Ctx& ctx) {
               {id, std::string(role_name(g.role)), g.scope_id})) {
       conflict("该账号已有此角色", "role");
     }
-    binding = c.one("INSERT INTO role_binding (account_id, role, scope_type, scope_id) VALUES (?, ?, ?, ?) RETURNING id",
-                    {id, std::string(role_name(g.role)), std::string(scope_type_name(g.scope_type)), g.scope_id})
-                  ->integer(0);
+    binding =
+        c.one("INSERT INTO role_binding (account_id, role, scope_type, scope_id) VALUES (?, ?, ?, ?) RETURNING id",
+              {id, std::string(role_name(g.role)), std::string(scope_type_name(g.scope_type)), g.scope_id})
+            ->integer(0);
     return bj::serialize(bj::object{{"role", role_name(g.role)}, {"scope_id", g.scope_id}});
   });
   return json::respond(bj::object{{"id", binding}, {"role", role_name(g.role)}, {"scope_id", g.scope_id}}, 201);
@@ -268,15 +272,17 @@ void register_account_routes(Router& r) {
         get_accounts);
   r.add("POST", "/api/v1/accounts", Access::authenticated, "accounts",
         "新建账号（初始密码须在首次登录时修改）；授予角色需安全管理权限", post_account);
-  r.add("POST", "/api/v1/accounts/{id}/disable", Access::authenticated, "accounts", "停用账号并结束其会话", post_disable);
+  r.add("POST", "/api/v1/accounts/{id}/disable", Access::authenticated, "accounts", "停用账号并结束其会话",
+        post_disable);
   r.add("POST", "/api/v1/accounts/{id}/enable", Access::authenticated, "accounts", "启用账号", post_enable);
-  r.add("POST", "/api/v1/accounts/{id}/password", Access::authenticated, "accounts",
-        "重置密码（下次登录须修改）", post_reset_password);
+  r.add("POST", "/api/v1/accounts/{id}/password", Access::authenticated, "accounts", "重置密码（下次登录须修改）",
+        post_reset_password);
   r.add("POST", "/api/v1/accounts/{id}/roles", Access::authenticated, "accounts", "在管辖范围内授予角色", post_role);
-  r.add("DELETE", "/api/v1/accounts/{id}/roles/{binding_id}", Access::authenticated, "accounts", "收回角色", delete_role);
+  r.add("DELETE", "/api/v1/accounts/{id}/roles/{binding_id}", Access::authenticated, "accounts", "收回角色",
+        delete_role);
   r.add("POST", "/api/v1/accounts/{id}/unlock", Access::authenticated, "accounts", "解除登录失败锁定", post_unlock);
-  r.add("POST", "/api/v1/accounts/{id}/totp-reset", Access::authenticated, "accounts",
-        "清除动态码（用户更换手机时）", post_totp_reset);
+  r.add("POST", "/api/v1/accounts/{id}/totp-reset", Access::authenticated, "accounts", "清除动态码（用户更换手机时）",
+        post_totp_reset);
 }
 
 }  // namespace jiceng::auth

@@ -4,11 +4,11 @@
 #include "audit/audit.hpp"
 #include "auth/routes.hpp"
 #include "auth/service.hpp"
-#include "crypto/totp.hpp"
 #include "core/errors.hpp"
-#include "core/rate_limit.hpp"
 #include "core/json.hpp"
 #include "core/modules.hpp"
+#include "core/rate_limit.hpp"
+#include "crypto/totp.hpp"
 
 namespace jiceng::auth {
 namespace {
@@ -131,13 +131,15 @@ bj::array roles_json(const std::vector<Binding>& bindings) {
 }
 
 void register_routes(Router& r) {
-  r.add("POST", "/api/v1/tokens", Access::authenticated, "session", "为当前账号创建集成用 API 令牌（只显示一次）", post_token);
+  r.add("POST", "/api/v1/tokens", Access::authenticated, "session", "为当前账号创建集成用 API 令牌（只显示一次）",
+        post_token);
   r.add("POST", "/api/v1/session", Access::open, "session", "登录（开启动态码的账号另需 totp）", post_session);
   r.add("GET", "/api/v1/session", Access::credentials, "session", "当前会话", get_session);
   r.add("DELETE", "/api/v1/session", Access::credentials, "session", "退出登录", delete_session);
   r.add("PUT", "/api/v1/session/password", Access::credentials, "session",
         "修改本人密码（首次登录和密码过期后须先修改）", put_password);
-  r.add("POST", "/api/v1/session/totp", Access::authenticated, "session", "生成动态码（TOTP）密钥，待确认后生效", post_totp);
+  r.add("POST", "/api/v1/session/totp", Access::authenticated, "session", "生成动态码（TOTP）密钥，待确认后生效",
+        post_totp);
   r.add("POST", "/api/v1/session/totp/confirm", Access::authenticated, "session", "输入动态码确认开启双因素登录",
         post_totp_confirm);
   r.add("POST", "/api/v1/session/totp/disable", Access::authenticated, "session", "验证密码后关闭双因素登录",

@@ -38,15 +38,23 @@ http::Response get_audit(Ctx& ctx) {
   }
   params.push_back(limit);
   auto rs = ctx.app.db.read([&](store::Conn& c) {
-    return c.query("SELECT id, at, actor, ip, action, object_type, object_id, before_value, after_value FROM audit_log "
-                   "WHERE " + where + " ORDER BY id DESC LIMIT ?",
-                   params);
+    return c.query(
+        "SELECT id, at, actor, ip, action, object_type, object_id, before_value, after_value FROM audit_log "
+        "WHERE " +
+            where + " ORDER BY id DESC LIMIT ?",
+        params);
   });
   bj::array items;
   for (const auto& r : rs) {
-    items.push_back(bj::object{{"id", r.integer(0)},          {"at", r.integer(1)},          {"actor", r.text(2)},
-                               {"ip", r.text(3)},             {"action", r.text(4)},         {"object_type", r.text(5)},
-                               {"object_id", r.text(6)},      {"before", r.text(7)},         {"after", r.text(8)}});
+    items.push_back(bj::object{{"id", r.integer(0)},
+                               {"at", r.integer(1)},
+                               {"actor", r.text(2)},
+                               {"ip", r.text(3)},
+                               {"action", r.text(4)},
+                               {"object_type", r.text(5)},
+                               {"object_id", r.text(6)},
+                               {"before", r.text(7)},
+                               {"after", r.text(8)}});
   }
   bj::value next = nullptr;
   if (static_cast<std::int64_t>(rs.size()) == limit) next = std::to_string(rs.rows.back().integer(0));

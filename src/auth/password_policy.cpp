@@ -28,10 +28,14 @@ std::optional<std::string> password_problem(std::string_view password, std::stri
   bool lower_case = false, upper_case = false, digit = false, other = false;
   for (unsigned char c : password) {
     if (c < 0x20 || c == 0x7f) return "密码不能包含控制字符";
-    if (std::islower(c)) lower_case = true;
-    else if (std::isupper(c)) upper_case = true;
-    else if (std::isdigit(c)) digit = true;
-    else other = true;
+    if (std::islower(c))
+      lower_case = true;
+    else if (std::isupper(c))
+      upper_case = true;
+    else if (std::isdigit(c))
+      digit = true;
+    else
+      other = true;
   }
   if (lower_case + upper_case + digit + other < kMinPasswordClasses) {
     return "密码需包含小写字母、大写字母、数字、符号中的至少三类";

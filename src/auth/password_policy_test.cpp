@@ -6,9 +6,9 @@ namespace jiceng::auth {
 namespace {
 
 TEST(PasswordPolicy, NeedsEightCharactersOfThreeClasses) {
-  EXPECT_TRUE(password_problem("Ab1!", "x").has_value());          // short
-  EXPECT_TRUE(password_problem("abcdefgh1", "x").has_value());     // two classes
-  EXPECT_TRUE(password_problem("jiceng-demo", "x").has_value());   // the demo password: two classes
+  EXPECT_TRUE(password_problem("Ab1!", "x").has_value());         // short
+  EXPECT_TRUE(password_problem("abcdefgh1", "x").has_value());    // two classes
+  EXPECT_TRUE(password_problem("jiceng-demo", "x").has_value());  // the demo password: two classes
   EXPECT_FALSE(password_problem("abcdefG1", "x").has_value());
   EXPECT_FALSE(password_problem("abcd-ef1", "x").has_value());
   EXPECT_FALSE(password_problem("ABCD-EF1", "x").has_value());

@@ -40,14 +40,17 @@ bool staff_reader(const Principal& p, Register reg) {
 }
 
 std::optional<std::vector<std::string>> covering_paths(const Principal& p, Register reg, Action a, ScopeType kind,
-                                                      const std::optional<std::string>& filter) {
+                                                       const std::optional<std::string>& filter) {
   std::vector<std::string> roots;
   for (const auto& b : p.bindings) {
     if (!allowed(b.role, reg, a)) continue;
     if (own_only(b.role, reg) || b.scope_type != kind || b.path.empty()) return std::nullopt;
-    if (!filter) roots.push_back(b.path);
-    else if (path_within(*filter, b.path)) roots.push_back(*filter);
-    else if (path_within(b.path, *filter)) roots.push_back(b.path);
+    if (!filter)
+      roots.push_back(b.path);
+    else if (path_within(*filter, b.path))
+      roots.push_back(*filter);
+    else if (path_within(b.path, *filter))
+      roots.push_back(b.path);
   }
   std::sort(roots.begin(), roots.end());
   std::vector<std::string> out;
@@ -91,14 +94,16 @@ Clause scope_clause(const Principal& p, Register reg, Action a, const ScopeColum
         if (cols.unit_id) {
           // A column compares by equality; a condition with its own `?` (a subquery) is used as written.
           const std::string_view col(cols.unit_id);
-          parts.push_back(col.find('?') == std::string_view::npos ? "(" + std::string(col) + " = ?)" : "(" + std::string(col) + ")");
+          parts.push_back(col.find('?') == std::string_view::npos ? "(" + std::string(col) + " = ?)"
+                                                                  : "(" + std::string(col) + ")");
           c.params.emplace_back(b.scope_id);
         }
         break;
       case ScopeType::member:
         if (cols.member_id) {
           const std::string_view col(cols.member_id);
-          parts.push_back(col.find('?') == std::string_view::npos ? "(" + std::string(col) + " = ?)" : "(" + std::string(col) + ")");
+          parts.push_back(col.find('?') == std::string_view::npos ? "(" + std::string(col) + " = ?)"
+                                                                  : "(" + std::string(col) + ")");
           c.params.emplace_back(b.scope_id);
         }
         break;

@@ -60,7 +60,7 @@ bool staff_reader(const Principal& p, Register reg);
 // reach, cut to `filter` when given; every binding must be of `kind`, else nullopt. Lets a count
 // be summed from per-node rollups without counting anything twice.
 std::optional<std::vector<std::string>> covering_paths(const Principal& p, Register reg, Action a, ScopeType kind,
-                                                      const std::optional<std::string>& filter);
+                                                       const std::optional<std::string>& filter);
 
 // The exclusive upper bound of a materialised path's subtree ('/1/5/' → '/1/50').
 std::string path_end(const std::string& path);

@@ -33,8 +33,10 @@ TEST(ScopeClause, OrsTheBindingsThatMayActAndNothingElse) {
   EXPECT_EQ(c.sql, "((t.area_path >= ? AND t.area_path < ?))");
   ASSERT_EQ(c.params.size(), 2u);
   EXPECT_EQ(std::get<std::string>(c.params[0]), "/1/5/");
-  EXPECT_EQ(scope_clause(with({{Role::resident, ScopeType::area, 6, "/1/6/", ""}}), Register::members, Action::read, cols).sql,
-            "(1=0)");
+  EXPECT_EQ(
+      scope_clause(with({{Role::resident, ScopeType::area, 6, "/1/6/", ""}}), Register::members, Action::read, cols)
+          .sql,
+      "(1=0)");
 }
 
 TEST(CoveringPaths, DropsNestedRootsAndCutsToTheFilter) {

@@ -29,7 +29,7 @@ constexpr std::array<RoleInfo, 12> kRoles = {{
 
 constexpr std::size_t kRegisterCount = 15;
 constexpr std::array<std::string_view, kRegisterCount> kRegisters = {
-    "areas", "orgs",        "units",    "members",       "venues", "people",    "accounts",  "audit",
+    "areas",   "orgs",  "units",       "members",  "venues",        "people", "accounts",  "audit",
     "appeals", "lists", "dual_report", "pairings", "deliberations", "grants", "households"};
 
 // Rows: role; columns: register (pairings, deliberations, households, lists and dual_report are
@@ -110,14 +110,17 @@ bool allowed(Role r, Register reg, Action a) {
   return false;
 }
 
-bool own_only(Role r, Register reg) { return kMatrix[static_cast<std::size_t>(r)][static_cast<std::size_t>(reg)] == "o"; }
+bool own_only(Role r, Register reg) {
+  return kMatrix[static_cast<std::size_t>(r)][static_cast<std::size_t>(reg)] == "o";
+}
 
 std::vector<std::string> menus_for(const std::vector<Role>& roles) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < kRegisters.size(); ++i) {
     const auto reg = static_cast<Register>(i);
     // A register read only for one's own record is shown on the phone pages, not as a console list.
-    if (std::any_of(roles.begin(), roles.end(), [&](Role r) { return allowed(r, reg, Action::read) && !own_only(r, reg); })) {
+    if (std::any_of(roles.begin(), roles.end(),
+                    [&](Role r) { return allowed(r, reg, Action::read) && !own_only(r, reg); })) {
       out.emplace_back(kRegisters[i]);
     }
   }

@@ -7,11 +7,38 @@
 
 namespace jiceng::auth {
 
-enum class Role { org_dept, street_officer, community_secretary, grid_staff, branch_secretary, member, unit_admin,
-                  resident, department, sys_admin, sec_admin, audit_admin };
+enum class Role {
+  org_dept,
+  street_officer,
+  community_secretary,
+  grid_staff,
+  branch_secretary,
+  member,
+  unit_admin,
+  resident,
+  department,
+  sys_admin,
+  sec_admin,
+  audit_admin
+};
 enum class ScopeType { area, org, unit, member };
-enum class Register { areas, orgs, units, members, venues, people, accounts, audit, appeals, lists, dual_report,
-                      pairings, deliberations, grants, households };
+enum class Register {
+  areas,
+  orgs,
+  units,
+  members,
+  venues,
+  people,
+  accounts,
+  audit,
+  appeals,
+  lists,
+  dual_report,
+  pairings,
+  deliberations,
+  grants,
+  households
+};
 enum class Action { read, write, reveal };
 
 std::optional<Role> parse_role(std::string_view s);

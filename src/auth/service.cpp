@@ -59,7 +59,8 @@ std::map<std::int64_t, std::vector<Binding>> bindings_of(store::Conn& c, const s
       "LEFT JOIN party_org o ON b.scope_type = 'org' AND o.id = b.scope_id "
       "LEFT JOIN unit u ON b.scope_type = 'unit' AND u.id = b.scope_id "
       "LEFT JOIN member m ON b.scope_type = 'member' AND m.id = b.scope_id "
-      "WHERE b.account_id IN (" + in + ") ORDER BY b.id",
+      "WHERE b.account_id IN (" +
+          in + ") ORDER BY b.id",
       params);
   for (const auto& r : rs) {
     auto role = parse_role(r.text(1));
@@ -72,16 +73,19 @@ std::map<std::int64_t, std::vector<Binding>> bindings_of(store::Conn& c, const s
 
 std::optional<Principal> load_principal(store::Conn& c, std::int64_t account_id, int password_max_age_days,
                                         std::int64_t now) {
-  auto acc = c.one("SELECT id, username, display_name, disabled, must_change_password, password_changed_at, "
-                   "totp_enabled FROM account WHERE id = ?",
-                   {account_id});
+  auto acc = c.one(
+      "SELECT id, username, display_name, disabled, must_change_password, password_changed_at, "
+      "totp_enabled FROM account WHERE id = ?",
+      {account_id});
   if (!acc || acc->integer(3) != 0) return std::nullopt;
   Principal p;
   p.account_id = acc->integer(0);
   p.username = acc->text(1);
   p.display_name = acc->text(2);
-  if (acc->integer(4) != 0) p.password_change = "first_login";
-  else if (password_expired(acc->integer(5), now, password_max_age_days)) p.password_change = "expired";
+  if (acc->integer(4) != 0)
+    p.password_change = "first_login";
+  else if (password_expired(acc->integer(5), now, password_max_age_days))
+    p.password_change = "expired";
   p.totp_enabled = acc->integer(6) != 0;
   p.bindings = std::move(bindings_of(c, {account_id})[account_id]);
   return p;
@@ -105,12 +109,14 @@ struct LoginRow final {
 };
 
 std::optional<LoginRow> login_row(store::Conn& c, const std::string& where, const store::Value& key) {
-  auto r = c.one("SELECT id, password_hash, disabled, failed_logins, locked_until, totp_secret_enc, totp_enabled, "
-                 "totp_last_step FROM account WHERE " + where + " = ?",
-                 {key});
+  auto r = c.one(
+      "SELECT id, password_hash, disabled, failed_logins, locked_until, totp_secret_enc, totp_enabled, "
+      "totp_last_step FROM account WHERE " +
+          where + " = ?",
+      {key});
   if (!r) return std::nullopt;
-  return LoginRow{r->integer(0), r->text(1), r->integer(2) != 0, static_cast<int>(r->integer(3)), r->integer(4),
-                  r->text(5), r->integer(6) != 0, r->integer(7)};
+  return LoginRow{r->integer(0), r->text(1), r->integer(2) != 0, static_cast<int>(r->integer(3)),
+                  r->integer(4), r->text(5), r->integer(6) != 0, r->integer(7)};
 }
 
 [[noreturn]] void throw_locked(std::int64_t until, std::int64_t now) {
@@ -132,12 +138,11 @@ std::int64_t record_failure(App& app, const std::string& username, const std::op
       // Read again inside the writer: concurrent failures must all count.
       const auto failed = c.one("SELECT failed_logins FROM account WHERE id = ?", {acc->id})->integer(0) + 1;
       until = locked_until_after_failure(static_cast<int>(failed), now);
-      c.execute("UPDATE account SET failed_logins = ?, locked_until = ? WHERE id = ?",
-                {failed, until, acc->id});
+      c.execute("UPDATE account SET failed_logins = ?, locked_until = ? WHERE id = ?", {failed, until, acc->id});
     }
     const std::optional<std::int64_t> id = acc ? std::optional(acc->id) : std::nullopt;
-    audit::record(c, {now, username.substr(0, 64), id, ip, "login_failed", "account", acc ? std::to_string(acc->id) : "",
-                      "", why});
+    audit::record(c, {now, username.substr(0, 64), id, ip, "login_failed", "account",
+                      acc ? std::to_string(acc->id) : "", "", why});
     if (until) audit::record(c, {now, "system", std::nullopt, ip, "lock", "account", std::to_string(acc->id), "", ""});
     return until;
   });
@@ -158,8 +163,8 @@ NewSession login(App& app, const LoginAttempt& in) {
   }
   // Hash even for unknown users so timing does not reveal which usernames exist.
   static const std::string kDummy = crypto::hash_password("not-a-real-password");
-  const bool password_ok = acc ? crypto::verify_password(acc->hash, in.password)
-                               : (crypto::verify_password(kDummy, in.password), false);
+  const bool password_ok =
+      acc ? crypto::verify_password(acc->hash, in.password) : (crypto::verify_password(kDummy, in.password), false);
   auto refuse = [&](const std::string& why, ApiError error) {
     if (const auto until = record_failure(app, in.username, acc, in.ip, why, now)) throw_locked(until, now);
     throw error;
@@ -184,10 +189,12 @@ NewSession login(App& app, const LoginAttempt& in) {
     if (acc->totp_enabled && c.one("SELECT totp_last_step FROM account WHERE id = ?", {acc->id})->integer(0) >= step) {
       throw ApiError(401, "bad_totp", "动态码不正确或已使用过", "totp");
     }
-    c.execute("UPDATE account SET failed_logins = 0, locked_until = 0, totp_last_step = ? WHERE id = ?", {step, acc->id});
-    c.execute("INSERT INTO session (token_hash, account_id, csrf, created_at, last_seen, expires_at) "
-              "VALUES (?, ?, ?, ?, ?, ?)",
-              {token_hash(s.token), acc->id, s.csrf, now, now, now + kSessionMaxSeconds});
+    c.execute("UPDATE account SET failed_logins = 0, locked_until = 0, totp_last_step = ? WHERE id = ?",
+              {step, acc->id});
+    c.execute(
+        "INSERT INTO session (token_hash, account_id, csrf, created_at, last_seen, expires_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        {token_hash(s.token), acc->id, s.csrf, now, now, now + kSessionMaxSeconds});
     c.execute("DELETE FROM session WHERE expires_at < ? OR last_seen < ?", {now, now - kSessionIdleSeconds});
     audit::record(c, {now, in.username, acc->id, in.ip, "login", "account", std::to_string(acc->id), "", ""});
     return load_principal(c, acc->id, app.password_max_age_days, now);
@@ -221,9 +228,10 @@ void change_password(App& app, const Principal& who, const std::string& current,
   const auto hash = crypto::hash_password(next);
   const auto now = app.now();
   app.db.write([&](store::Conn& c) {
-    c.execute("UPDATE account SET password_hash = ?, password_changed_at = ?, must_change_password = 0, "
-              "failed_logins = 0 WHERE id = ?",
-              {hash, now, who.account_id});
+    c.execute(
+        "UPDATE account SET password_hash = ?, password_changed_at = ?, must_change_password = 0, "
+        "failed_logins = 0 WHERE id = ?",
+        {hash, now, who.account_id});
     // A stolen session must not outlive the password it was opened with.
     c.execute("DELETE FROM session WHERE account_id = ? AND token_hash <> ?", {who.account_id, token_hash(keep_token)});
     audit::record(c, {now, who.username, who.account_id, ip, "password_change", "account",
@@ -250,8 +258,8 @@ void confirm_totp(App& app, const Principal& who, const std::string& code, const
     const auto step = crypto::totp_match(app.cipher.decrypt(acc->totp_secret_enc), code, now);
     if (!step) bad_request("code", "动态码不正确，请核对手机时间后重试");
     c.execute("UPDATE account SET totp_enabled = 1, totp_last_step = ? WHERE id = ?", {*step, who.account_id});
-    audit::record(c, {now, who.username, who.account_id, ip, "totp_enable", "account", std::to_string(who.account_id),
-                      "", ""});
+    audit::record(
+        c, {now, who.username, who.account_id, ip, "totp_enable", "account", std::to_string(who.account_id), "", ""});
   });
   forget_principals();
 }
@@ -280,8 +288,8 @@ void forget_principals() {
 void logout(App& app, const std::string& token, const Principal& who, const std::string& ip) {
   app.db.write([&](store::Conn& c) {
     c.execute("DELETE FROM session WHERE token_hash = ?", {token_hash(token)});
-    audit::record(c, {app.now(), who.username, who.account_id, ip, "logout", "account", std::to_string(who.account_id),
-                      "", ""});
+    audit::record(
+        c, {app.now(), who.username, who.account_id, ip, "logout", "account", std::to_string(who.account_id), "", ""});
   });
   // After the delete has committed, so no request can remember the session again.
   forget_principals();
@@ -307,8 +315,10 @@ std::optional<Principal> authenticate(const http::Request& req, App& app) {
   {
     std::lock_guard lock(g_sessions_mu);
     if (auto it = g_sessions.find(hash); it != g_sessions.end()) {
-      if (now >= it->second.read_at && now - it->second.read_at < kPrincipalTtlSeconds) found = it->second;
-      else g_sessions.erase(it);
+      if (now >= it->second.read_at && now - it->second.read_at < kPrincipalTtlSeconds)
+        found = it->second;
+      else
+        g_sessions.erase(it);
     }
   }
   if (!found) {
@@ -328,7 +338,9 @@ std::optional<Principal> authenticate(const http::Request& req, App& app) {
   }
   if (found->expires_at < now || found->last_seen < now - kSessionIdleSeconds) return std::nullopt;
   if (found->last_seen < now - kLastSeenGranularity) {
-    app.db.write([&](store::Conn& c) { c.execute("UPDATE session SET last_seen = ? WHERE token_hash = ?", {now, hash}); });
+    app.db.write([&](store::Conn& c) {
+      c.execute("UPDATE session SET last_seen = ? WHERE token_hash = ?", {now, hash});
+    });
     std::lock_guard lock(g_sessions_mu);
     if (auto it = g_sessions.find(hash); it != g_sessions.end()) it->second.last_seen = now;
   }

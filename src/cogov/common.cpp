@@ -91,9 +91,7 @@ std::string month_of(std::int64_t unix_seconds) {
 
 std::string day_of(std::int64_t unix_seconds) { return appeals::format_day(appeals::local_day(unix_seconds)); }
 
-bool is_month(const std::string& s) {
-  return s.size() == 7 && appeals::parse_day(s + "-01") != appeals::kBadDay;
-}
+bool is_month(const std::string& s) { return s.size() == 7 && appeals::parse_day(s + "-01") != appeals::kBadDay; }
 
 std::pair<std::int64_t, std::int64_t> month_range(const std::string& month) {
   const auto first = appeals::parse_day(month + "-01");

@@ -23,14 +23,19 @@ constexpr std::string_view kBrotliSuffix = ".br";
 constexpr std::string_view kGzipSuffix = ".gz";
 
 std::string mime_for(const std::string& ext) {
-  static const std::unordered_map<std::string, std::string> kTypes = {
-      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".css", "text/css; charset=utf-8"},   {".json", "application/json"},
-      {".svg", "image/svg+xml"},             {".png", "image/png"},
-      {".jpg", "image/jpeg"},                {".ico", "image/x-icon"},
-      {".woff2", "font/woff2"},              {".woff", "font/woff"},
-      {".ttf", "font/ttf"},                  {".txt", "text/plain; charset=utf-8"},
-      {".geojson", "application/geo+json"}};
+  static const std::unordered_map<std::string, std::string> kTypes = {{".html", "text/html; charset=utf-8"},
+                                                                      {".js", "text/javascript; charset=utf-8"},
+                                                                      {".css", "text/css; charset=utf-8"},
+                                                                      {".json", "application/json"},
+                                                                      {".svg", "image/svg+xml"},
+                                                                      {".png", "image/png"},
+                                                                      {".jpg", "image/jpeg"},
+                                                                      {".ico", "image/x-icon"},
+                                                                      {".woff2", "font/woff2"},
+                                                                      {".woff", "font/woff"},
+                                                                      {".ttf", "font/ttf"},
+                                                                      {".txt", "text/plain; charset=utf-8"},
+                                                                      {".geojson", "application/geo+json"}};
   auto it = kTypes.find(ext);
   return it == kTypes.end() ? "application/octet-stream" : it->second;
 }
@@ -77,7 +82,8 @@ class StaticFiles final {
       }
       auto body = read_file(e.path());
       auto etag = etag_of(body);
-      files_.emplace(rel_of(root, e.path()), StaticFile{Encoded{std::move(body), std::move(etag)}, mime_for(ext), {}, {}});
+      files_.emplace(rel_of(root, e.path()),
+                     StaticFile{Encoded{std::move(body), std::move(etag)}, mime_for(ext), {}, {}});
     }
     for (const auto& p : compressed) {
       auto base = p;
@@ -106,15 +112,16 @@ http::Response serve_static(const StaticFiles& files, Ctx& ctx) {
   const StaticFile* f = path.find("..") == std::string::npos ? files.find(path) : nullptr;
   bool immutable = f && path.rfind("/assets/", 0) == 0;
   // Unknown paths are the pages' own routes: the resident pages under /m/, the console elsewhere.
-  if (!f && path.rfind("/assets/", 0) != 0) f = files.find(path == "/m" || path.rfind("/m/", 0) == 0 ? "/m/index.html" : "/index.html");
+  if (!f && path.rfind("/assets/", 0) != 0)
+    f = files.find(path == "/m" || path.rfind("/m/", 0) == 0 ? "/m/index.html" : "/index.html");
   http::Response r;
   if (!f) {
     r = error_response(404, "not_found", "文件不存在");
     return r;
   }
-  const auto coding = f->has_variants()
-                          ? choose_coding(ctx.req.header("accept-encoding").value_or(""), f->br.has_value(), f->gzip.has_value())
-                          : Coding::identity;
+  const auto coding = f->has_variants() ? choose_coding(ctx.req.header("accept-encoding").value_or(""),
+                                                        f->br.has_value(), f->gzip.has_value())
+                                        : Coding::identity;
   const auto& rep = f->in(coding);
   r.content_type = f->type;
   if (ctx.req.header("if-none-match").value_or("") == rep.etag) {
@@ -185,22 +192,22 @@ bj::object openapi(const Router& router) {
 }  // namespace
 
 void register_routes(Router& r, const std::string& web_root) {
-  r.add("GET", "/healthz", Access::open, "ops", "健康检查",
-        [](Ctx&) { return json::respond(bj::object{{"status", "ok"}}); });
+  r.add("GET", "/healthz", Access::open, "ops", "健康检查", [](Ctx&) {
+    return json::respond(bj::object{{"status", "ok"}});
+  });
   r.add("GET", "/metrics", Access::open, "ops", "Prometheus 指标", [&r](Ctx& ctx) {
     http::Response resp;
     resp.content_type = "text/plain; version=0.0.4";
     const auto s = ctx.app.db.stats();
     const auto g = ctx.app.db.group_stats();  // writes per shared commit on a one-writer store
-    resp.body = r.metrics().render() +
-                "# TYPE jiceng_db_connections gauge\njiceng_db_connections " + std::to_string(s.connections) +
-                "\n# TYPE jiceng_db_connections_in_use gauge\njiceng_db_connections_in_use " + std::to_string(s.in_use) +
-                "\n# TYPE jiceng_db_reads_total counter\njiceng_db_reads_total " + std::to_string(s.reads) +
-                "\n# TYPE jiceng_db_writes_total counter\njiceng_db_writes_total " + std::to_string(s.writes) +
-                "\n# TYPE jiceng_db_group_commits_total counter\njiceng_db_group_commits_total " +
-                std::to_string(g.commits) +
-                "\n# TYPE jiceng_db_group_writes_total counter\njiceng_db_group_writes_total " + std::to_string(g.writes) +
-                "\n";
+    resp.body =
+        r.metrics().render() + "# TYPE jiceng_db_connections gauge\njiceng_db_connections " +
+        std::to_string(s.connections) + "\n# TYPE jiceng_db_connections_in_use gauge\njiceng_db_connections_in_use " +
+        std::to_string(s.in_use) + "\n# TYPE jiceng_db_reads_total counter\njiceng_db_reads_total " +
+        std::to_string(s.reads) + "\n# TYPE jiceng_db_writes_total counter\njiceng_db_writes_total " +
+        std::to_string(s.writes) + "\n# TYPE jiceng_db_group_commits_total counter\njiceng_db_group_commits_total " +
+        std::to_string(g.commits) + "\n# TYPE jiceng_db_group_writes_total counter\njiceng_db_group_writes_total " +
+        std::to_string(g.writes) + "\n";
     return resp;
   });
   r.add("GET", "/api/openapi.json", Access::open, "ops", "本 API 的 OpenAPI 文档",

@@ -1,7 +1,7 @@
 #include "core/beast_request.hpp"
 
-#include <boost/asio/ip/address.hpp>
 #include <algorithm>
+#include <boost/asio/ip/address.hpp>
 
 namespace jiceng::http {
 namespace {

@@ -70,10 +70,14 @@ Coding choose_coding(std::string_view header, bool have_br, bool have_gzip) {
     const auto name = trim(element.substr(0, semi));
     const auto q = weight_of(semi == std::string_view::npos ? std::string_view{} : element.substr(semi + 1));
     if (!q) continue;
-    if (iequals(name, "br")) br = q;
-    else if (iequals(name, "gzip") || iequals(name, "x-gzip")) gzip = q;
-    else if (iequals(name, "identity")) identity = q;
-    else if (name == "*") star = q;
+    if (iequals(name, "br"))
+      br = q;
+    else if (iequals(name, "gzip") || iequals(name, "x-gzip"))
+      gzip = q;
+    else if (iequals(name, "identity"))
+      identity = q;
+    else if (name == "*")
+      star = q;
   }
   const int q_br = have_br ? br.value_or(star.value_or(0)) : 0;
   const int q_gzip = have_gzip ? gzip.value_or(star.value_or(0)) : 0;

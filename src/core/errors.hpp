@@ -9,8 +9,12 @@ namespace jiceng {
 class ApiError final : public std::runtime_error {
  public:
   ApiError(int status, std::string code, std::string message, std::string field = {}, int retry_after = 0)
-      : std::runtime_error(message), status_(status), code_(std::move(code)), message_(std::move(message)),
-        field_(std::move(field)), retry_after_(retry_after) {}
+      : std::runtime_error(message),
+        status_(status),
+        code_(std::move(code)),
+        message_(std::move(message)),
+        field_(std::move(field)),
+        retry_after_(retry_after) {}
   int status() const { return status_; }
   const std::string& code() const { return code_; }
   const std::string& message() const { return message_; }

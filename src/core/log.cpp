@@ -7,8 +7,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <iostream>
 #include <random>
@@ -67,16 +67,21 @@ std::string quoted(std::string_view v) {
 void with_request(spdlog::level::level_enum level, std::string_view message) {
   auto& l = logger();
   if (!l->should_log(level)) return;
-  if (current_request.empty()) l->log(level, "msg={}", quoted(message));
-  else l->log(level, "rid={} msg={}", current_request, quoted(message));
+  if (current_request.empty())
+    l->log(level, "msg={}", quoted(message));
+  else
+    l->log(level, "rid={} msg={}", current_request, quoted(message));
 }
 
 }  // namespace
 
 std::optional<Level> parse_level(std::string_view s) {
-  constexpr std::array<std::pair<std::string_view, Level>, 6> kNames = {
-      {{"trace", Level::trace}, {"debug", Level::debug}, {"info", Level::info}, {"warn", Level::warn},
-       {"error", Level::error}, {"off", Level::off}}};
+  constexpr std::array<std::pair<std::string_view, Level>, 6> kNames = {{{"trace", Level::trace},
+                                                                         {"debug", Level::debug},
+                                                                         {"info", Level::info},
+                                                                         {"warn", Level::warn},
+                                                                         {"error", Level::error},
+                                                                         {"off", Level::off}}};
   for (const auto& [name, level] : kNames) {
     if (name == s) return level;
   }
@@ -101,9 +106,8 @@ void flush() { logger()->flush(); }
 
 bool valid_request_id(std::string_view id) {
   if (id.empty() || id.size() > kMaxRequestId) return false;
-  return std::all_of(id.begin(), id.end(), [](unsigned char c) {
-    return std::isalnum(c) || c == '.' || c == '_' || c == ':' || c == '-';
-  });
+  return std::all_of(id.begin(), id.end(),
+                     [](unsigned char c) { return std::isalnum(c) || c == '.' || c == '_' || c == ':' || c == '-'; });
 }
 
 std::string new_request_id() {

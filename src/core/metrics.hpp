@@ -13,7 +13,7 @@ namespace jiceng {
 class RouteMetrics final {
  public:
   static constexpr std::array<double, 12> kBucketsSeconds = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
-                                                            0.05,   0.1,   0.25,   0.5,   1.0,  2.5};
+                                                             0.05,   0.1,   0.25,   0.5,   1.0,  2.5};
   void observe(int status, double seconds);
   std::string render(const std::string& method, const std::string& route) const;
 

@@ -72,7 +72,7 @@ http::Response error_response(int status, const std::string& code, const std::st
 
 void Router::add(std::string method, std::string pattern, Access access, std::string tag, std::string summary,
                  Handler handler, std::string doc) {
-  Route r{std::move(method), std::move(pattern), access,           std::move(tag),
+  Route r{std::move(method),  std::move(pattern), access,         std::move(tag),
           std::move(summary), std::move(handler), std::move(doc), {}};
   r.segments = split_path(r.pattern);
   r.metrics = &metrics_.route(r.method, r.pattern);
@@ -97,7 +97,8 @@ http::Response Router::dispatch(const http::Request& req, App& app, DispatchNote
     }
   }
   http::Response resp;
-  const auto fail = [&](int status, const std::string& code, const std::string& message, const std::string& field = {}) {
+  const auto fail = [&](int status, const std::string& code, const std::string& message,
+                        const std::string& field = {}) {
     for (const auto& [prefix, render] : error_renderers_) {
       if (req.path.rfind(prefix, 0) == 0) return render(req, status, message);
     }

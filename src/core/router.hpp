@@ -65,7 +65,9 @@ class Router final {
   // error lists) instead of the JSON error body, however they arise: no such route, a handler's
   // ApiError, a busy store.
   using ErrorRenderer = std::function<http::Response(const http::Request&, int status, const std::string& message)>;
-  void set_error_renderer(std::string prefix, ErrorRenderer r) { error_renderers_.emplace_back(std::move(prefix), std::move(r)); }
+  void set_error_renderer(std::string prefix, ErrorRenderer r) {
+    error_renderers_.emplace_back(std::move(prefix), std::move(r));
+  }
 
   http::Response dispatch(const http::Request& req, App& app, DispatchNote* note = nullptr);
   const std::vector<Route>& routes() const { return routes_; }

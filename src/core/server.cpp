@@ -2,11 +2,11 @@
 // per core; handlers run on a separate worker pool so a slow database never stalls the I/O threads.
 #include "core/server.hpp"
 
+#include <atomic>
 #include <boost/asio.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <atomic>
 #include <iostream>
 #include <thread>
 
@@ -127,8 +127,10 @@ awaitable<void> session(tcp::socket socket, Shared& shared) {
     const bool keep_alive = req_in.keep_alive() && !shared.stopping.load();
     http::Request req = http::from_beast(std::move(req_in), ip, shared.opts.trusted_proxies);
     // A proxy's id joins our line to its own; a missing or unusable one is replaced by ours.
-    if (auto given = req.header("x-request-id"); given && log::valid_request_id(*given)) req.request_id = *given;
-    else req.request_id = log::new_request_id();
+    if (auto given = req.header("x-request-id"); given && log::valid_request_id(*given))
+      req.request_id = *given;
+    else
+      req.request_id = log::new_request_id();
     ++shared.in_flight;
     http::Response resp;
     DispatchNote note;

@@ -1,9 +1,9 @@
 #include "crypto/crypto.hpp"
 
+#include <fcntl.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <sodium.h>
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -153,11 +153,15 @@ std::vector<KeySet> FieldCipher::read_key_file(const std::string& path) {
     std::istringstream words(line);
     std::vector<std::string> keys;
     for (std::string w; words >> w;) keys.push_back(from_hex(w));
-    if (keys.size() == 3) sets.push_back(KeySet{keys[0], keys[1], keys[2]});
-    else if (keys.size() == 1) loose.push_back(keys[0]);
-    else throw std::runtime_error("key file " + path + ": a line must hold one key or a set of three");
+    if (keys.size() == 3)
+      sets.push_back(KeySet{keys[0], keys[1], keys[2]});
+    else if (keys.size() == 1)
+      loose.push_back(keys[0]);
+    else
+      throw std::runtime_error("key file " + path + ": a line must hold one key or a set of three");
   }
-  for (std::size_t i = 0; i + 3 <= loose.size(); i += 3) sets.insert(sets.begin(), KeySet{loose[i], loose[i + 1], loose[i + 2]});
+  for (std::size_t i = 0; i + 3 <= loose.size(); i += 3)
+    sets.insert(sets.begin(), KeySet{loose[i], loose[i + 1], loose[i + 2]});
   if (sets.empty()) throw std::runtime_error("key file " + path + " holds no keys");
   for (const auto& k : sets) {
     if (k.enc.size() != kKeyBytes) throw std::runtime_error("key file " + path + ": an SM4 key must be 16 bytes");
@@ -234,6 +238,8 @@ std::string FieldCipher::decrypt(std::string_view ciphertext) const {
   throw std::runtime_error("ciphertext failed its integrity check");
 }
 
-std::string FieldCipher::blind_index(std::string_view plaintext) const { return hmac_sm3_hex(active().index, plaintext); }
+std::string FieldCipher::blind_index(std::string_view plaintext) const {
+  return hmac_sm3_hex(active().index, plaintext);
+}
 
 }  // namespace jiceng::crypto

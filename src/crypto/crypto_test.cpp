@@ -58,7 +58,8 @@ TEST(FieldCipher, KeyFilesRoundTripAndTheFirstFormatStillReads) {
   const auto sets = FieldCipher::read_key_file(path);
   ASSERT_EQ(sets.size(), 2u);
   EXPECT_EQ(sets[1].id(), b.id());
-  EXPECT_EQ(std::filesystem::status(path).permissions() & std::filesystem::perms::others_read, std::filesystem::perms::none);
+  EXPECT_EQ(std::filesystem::status(path).permissions() & std::filesystem::perms::others_read,
+            std::filesystem::perms::none);
   EXPECT_EQ(FieldCipher::from_key_file(path).active().id(), b.id());
   EXPECT_EQ(FieldCipher::from_key_file(path, a.id()).active().id(), a.id());
   EXPECT_THROW(FieldCipher::from_key_file(path, "not-a-set"), std::runtime_error);

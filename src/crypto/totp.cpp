@@ -54,8 +54,10 @@ std::optional<std::string> base32_decode(std::string_view text) {
     if (ch == ' ' || ch == '=' || ch == '-') continue;
     const char up = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     int v = -1;
-    if (up >= 'A' && up <= 'Z') v = up - 'A';
-    else if (up >= '2' && up <= '7') v = up - '2' + 26;
+    if (up >= 'A' && up <= 'Z')
+      v = up - 'A';
+    else if (up >= '2' && up <= '7')
+      v = up - '2' + 26;
     if (v < 0) return std::nullopt;
     buffer = (buffer << 5) | static_cast<std::uint32_t>(v);
     bits += 5;
@@ -79,7 +81,8 @@ std::string hotp(std::string_view secret, std::int64_t step, int digits) {
     throw std::runtime_error("HMAC-SHA1 failed");
   }
   const int offset = md[len - 1] & 0x0f;
-  const std::uint32_t bin = ((md[offset] & 0x7fu) << 24) | (md[offset + 1] << 16) | (md[offset + 2] << 8) | md[offset + 3];
+  const std::uint32_t bin =
+      ((md[offset] & 0x7fu) << 24) | (md[offset + 1] << 16) | (md[offset + 2] << 8) | md[offset + 3];
   std::uint32_t mod = 1;
   for (int i = 0; i < digits; ++i) mod *= 10;
   std::string code = std::to_string(bin % mod);

@@ -11,7 +11,7 @@ namespace jiceng::crypto {
 constexpr std::int64_t kTotpStepSeconds = 30;
 constexpr std::size_t kTotpSecretBytes = 20;
 
-std::string base32_encode(std::string_view bytes);  // RFC 4648 alphabet, no padding
+std::string base32_encode(std::string_view bytes);                // RFC 4648 alphabet, no padding
 std::optional<std::string> base32_decode(std::string_view text);  // ignores case, spaces and padding
 
 // The code for time step `step` (unix seconds / 30), zero-padded to `digits`.

@@ -30,11 +30,14 @@ struct Matter final {
 };
 
 std::optional<Matter> load(store::Conn& c, std::int64_t id) {
-  auto r = c.one("SELECT id, area_path, stage, voter_base, COALESCE(opens_at, 0), COALESCE(closes_at, 0), eligible, ballots "
-                 "FROM deliberation WHERE id = ?", {id});
+  auto r = c.one(
+      "SELECT id, area_path, stage, voter_base, COALESCE(opens_at, 0), COALESCE(closes_at, 0), eligible, ballots "
+      "FROM deliberation WHERE id = ?",
+      {id});
   if (!r) return std::nullopt;
-  return Matter{r->integer(0), r->text(1), parse_stage(r->text(2)).value_or(Stage::proposed), r->text(3),
-                r->integer(4), r->integer(5), r->integer(6), r->integer(7)};
+  return Matter{r->integer(0), r->text(1),    parse_stage(r->text(2)).value_or(Stage::proposed),
+                r->text(3),    r->integer(4), r->integer(5),
+                r->integer(6), r->integer(7)};
 }
 
 // The matter when the caller may see it (staff over its area, or a resident bound there).
@@ -57,8 +60,9 @@ std::optional<std::int64_t> own_household(store::Conn& c, const Ctx& ctx, const 
 }
 
 void note(store::Conn& c, const Ctx& ctx, std::int64_t id, const std::string& kind, const std::string& body) {
-  c.execute("INSERT INTO deliberation_note (deliberation_id, kind, author, body, at) VALUES (?, ?, ?, ?, ?)",
-            {id, kind, ctx.who().display_name.empty() ? ctx.who().username : ctx.who().display_name, body, ctx.app.now()});
+  c.execute(
+      "INSERT INTO deliberation_note (deliberation_id, kind, author, body, at) VALUES (?, ?, ?, ?, ?)",
+      {id, kind, ctx.who().display_name.empty() ? ctx.who().username : ctx.who().display_name, body, ctx.app.now()});
 }
 
 http::Response detail(Ctx& ctx) { return registry::detail_response(*registry::find_spec("deliberations"), ctx); }
@@ -85,18 +89,23 @@ http::Response advance(Ctx& ctx) {
       if (*closes <= now || *closes <= opens) bad_request("closes_at", "截止时间应晚于现在和开始时间");
       if (*closes - now > kMaxVoteSeconds) bad_request("closes_at", "表决期最长 90 天");
       const auto path = m.area_path;
-      c.execute(std::string("INSERT INTO deliberation_voter (deliberation_id, household_id) SELECT ?, id FROM household "
-                            "WHERE area_path >= ? AND area_path < ?") +
-                    (m.voter_base == "representatives" ? " AND representative = 1" : ""),
-                {id, path, auth::path_end(path)});
+      c.execute(
+          std::string("INSERT INTO deliberation_voter (deliberation_id, household_id) SELECT ?, id FROM household "
+                      "WHERE area_path >= ? AND area_path < ?") +
+              (m.voter_base == "representatives" ? " AND representative = 1" : ""),
+          {id, path, auth::path_end(path)});
       const auto eligible = c.scalar("SELECT COUNT(*) FROM deliberation_voter WHERE deliberation_id = ?", {id});
       if (eligible == 0) {
-        conflict(m.voter_base == "representatives" ? "该社区尚未登记居民代表，无法表决" : "该社区尚未登记住户，无法表决");
+        conflict(m.voter_base == "representatives" ? "该社区尚未登记居民代表，无法表决"
+                                                   : "该社区尚未登记住户，无法表决");
       }
-      c.execute("UPDATE deliberation SET stage = 'voting', opens_at = ?, closes_at = ?, eligible = ?, updated_at = ? WHERE id = ?",
-                {opens, *closes, eligible, now, id});
+      c.execute(
+          "UPDATE deliberation SET stage = 'voting', opens_at = ?, closes_at = ?, eligible = ?, updated_at = ? WHERE "
+          "id = ?",
+          {opens, *closes, eligible, now, id});
     } else {
-      c.execute("UPDATE deliberation SET stage = ?, updated_at = ? WHERE id = ?", {std::string(stage_name(*to)), now, id});
+      c.execute("UPDATE deliberation SET stage = ?, updated_at = ? WHERE id = ?",
+                {std::string(stage_name(*to)), now, id});
     }
     note(c, ctx, id, "progress", "进入“" + std::string(stage_label(*to)) + "”" + (reason.empty() ? "" : "：" + reason));
     cogov::audit(c, ctx, "advance", "deliberation", id, std::string(stage_name(*to)));
@@ -108,7 +117,8 @@ http::Response add_note(Ctx& ctx) {
   const auto id = ctx.id();
   const auto body = json::parse_object(ctx.req.body);
   const auto kind = json::req_string(body, "kind", 10);
-  if (kind != "comment" && kind != "meeting" && kind != "progress") bad_request("kind", "类型应为 comment、meeting 或 progress");
+  if (kind != "comment" && kind != "meeting" && kind != "progress")
+    bad_request("kind", "类型应为 comment、meeting 或 progress");
   const auto text = cogov::text_field(body, "body", kMaxNote, "内容");
   ctx.app.db.write([&](store::Conn& c) {
     const auto m = visible(c, ctx, id);
@@ -151,9 +161,11 @@ http::Response ballot(Ctx& ctx) {
     if (c.one("SELECT 1 FROM deliberation_ballot WHERE deliberation_id = ? AND household_id = ?", {id, household})) {
       conflict("该户已投票，每户只能投一票");
     }
-    c.execute("INSERT INTO deliberation_ballot (deliberation_id, household_id, choice, cast_by, at) VALUES (?, ?, ?, ?, ?)",
-              {id, household, choice, by, now});
-    c.execute("UPDATE deliberation SET ballots = ballots + 1, " + choice + " = " + choice + " + 1, updated_at = ? WHERE id = ?",
+    c.execute(
+        "INSERT INTO deliberation_ballot (deliberation_id, household_id, choice, cast_by, at) VALUES (?, ?, ?, ?, ?)",
+        {id, household, choice, by, now});
+    c.execute("UPDATE deliberation SET ballots = ballots + 1, " + choice + " = " + choice +
+                  " + 1, updated_at = ? WHERE id = ?",
               {now, id});
     // Who voted is audited; how they voted stays only in the sealed ballot row.
     cogov::audit(c, ctx, "ballot", "deliberation", id, "household=" + std::to_string(household));
@@ -190,8 +202,9 @@ http::Response rate(Ctx& ctx) {
     if (c.one("SELECT 1 FROM deliberation_rating WHERE deliberation_id = ? AND household_id = ?", {id, *own})) {
       conflict("您家已评价过此事项");
     }
-    c.execute("INSERT INTO deliberation_rating (deliberation_id, household_id, score, comment, at) VALUES (?, ?, ?, ?, ?)",
-              {id, *own, *score, comment.empty() ? store::null() : store::Value(comment), ctx.app.now()});
+    c.execute(
+        "INSERT INTO deliberation_rating (deliberation_id, household_id, score, comment, at) VALUES (?, ?, ?, ?, ?)",
+        {id, *own, *score, comment.empty() ? store::null() : store::Value(comment), ctx.app.now()});
     c.execute("UPDATE deliberation SET rating_sum = rating_sum + ?, ratings = ratings + 1, updated_at = ? WHERE id = ?",
               {*score, ctx.app.now(), id});
     cogov::audit(c, ctx, "rate", "deliberation", id, std::to_string(*score));
@@ -240,7 +253,8 @@ http::Response public_detail(Ctx& ctx) {
   const auto id = ctx.id();
   settle_due(ctx.app);
   auto out = ctx.app.db.read([&](store::Conn& c) {
-    auto r = c.one("SELECT t.*, a.name AS area_name FROM deliberation t JOIN area a ON a.id = t.area_id WHERE t.id = ?", {id});
+    auto r = c.one("SELECT t.*, a.name AS area_name FROM deliberation t JOIN area a ON a.id = t.area_id WHERE t.id = ?",
+                   {id});
     if (!r) not_found("议事事项不存在");
     auto o = public_item(*r, true);
     o["notes"] = notes_of(c, id, true);
@@ -256,12 +270,14 @@ void register_proposal_routes(Router& r);
 void register_routes(Router& r) {
   add_registers();
   register_proposal_routes(r);
-  for (const char* name : {"households", "deliberations"}) registry::register_spec_routes(r, *registry::find_spec(name));
+  for (const char* name : {"households", "deliberations"})
+    registry::register_spec_routes(r, *registry::find_spec(name));
   const auto tag = "deliberations";
   r.add("POST", "/api/v1/deliberations/{id}/advance", Access::authenticated, tag, "推进议事阶段", advance);
   r.add("POST", "/api/v1/deliberations/{id}/notes", Access::authenticated, tag, "发表意见、会议记录或进展", add_note);
   r.add("POST", "/api/v1/deliberations/{id}/ballots", Access::authenticated, tag, "投票（每户一票）", ballot);
-  r.add("POST", "/api/v1/deliberations/{id}/close-vote", Access::authenticated, tag, "全部住户投票后提前结束表决", close_vote);
+  r.add("POST", "/api/v1/deliberations/{id}/close-vote", Access::authenticated, tag, "全部住户投票后提前结束表决",
+        close_vote);
   r.add("POST", "/api/v1/deliberations/{id}/rating", Access::authenticated, tag, "民评（每户一次）", rate);
   r.add("GET", "/api/v1/public/deliberations", Access::open, tag, "公开的议事事项及所处阶段", public_list);
   r.add("GET", "/api/v1/public/deliberations/{id}", Access::open, tag, "公开的议事事项详情", public_detail);

@@ -37,7 +37,8 @@ std::optional<cogov::Area> home_community(store::Conn& c, const auth::Principal&
     paths.push_back(h->text(0));
   }
   for (const auto& b : who.bindings) {
-    if (b.role == auth::Role::resident && b.scope_type == auth::ScopeType::area && !b.path.empty()) paths.push_back(b.path);
+    if (b.role == auth::Role::resident && b.scope_type == auth::ScopeType::area && !b.path.empty())
+      paths.push_back(b.path);
   }
   for (const auto& path : paths) {
     const auto chain = auth::path_and_ancestors(path);
@@ -67,11 +68,13 @@ http::Response propose(Ctx& ctx) {
       conflict("您已有 " + std::to_string(kMaxWaiting) + " 件提议等待社区受理，请等社区处理后再提");
     }
     const auto now = ctx.app.now();
-    const auto id = c.one("INSERT INTO deliberation (title, body, area_id, area_path, proposer, proposer_kind, voter_base, "
-                          "quorum, majority, stage, created_at, updated_at) "
-                          "VALUES (?, ?, ?, ?, ?, 'resident', 'households', ?, ?, 'proposed', ?, ?) RETURNING id",
-                          {title, text, home->id, home->path, proposer, kDefaultShare, kDefaultShare, now, now})
-                        ->integer(0);
+    const auto id =
+        c.one(
+             "INSERT INTO deliberation (title, body, area_id, area_path, proposer, proposer_kind, voter_base, "
+             "quorum, majority, stage, created_at, updated_at) "
+             "VALUES (?, ?, ?, ?, ?, 'resident', 'households', ?, ?, 'proposed', ?, ?) RETURNING id",
+             {title, text, home->id, home->path, proposer, kDefaultShare, kDefaultShare, now, now})
+            ->integer(0);
     c.execute("INSERT INTO deliberation_note (deliberation_id, kind, author, body, at) VALUES (?, 'progress', ?, ?, ?)",
               {id, proposer, std::string("居民通过手机提出（民提），待社区受理"), now});
     cogov::audit(c, ctx, "propose", "deliberation", id, title);

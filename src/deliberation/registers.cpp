@@ -64,31 +64,37 @@ double real_of(const store::Value& v) {
 void describe(const store::Row& row, bj::object& o) {
   const auto stage = parse_stage(text_of(row.at("stage"))).value_or(Stage::proposed);
   o["stage_label"] = std::string(stage_label(stage));
-  const bool closed = stage == Stage::decided || stage == Stage::rejected || stage == Stage::carrying_out ||
-                      stage == Stage::evaluated;
+  const bool closed =
+      stage == Stage::decided || stage == Stage::rejected || stage == Stage::carrying_out || stage == Stage::evaluated;
   if (closed && int_of(row.at("eligible")).value_or(0) > 0) {
     Count c{int_of(row.at("eligible")).value_or(0), int_of(row.at("yes")).value_or(0), int_of(row.at("no")).value_or(0),
             int_of(row.at("abstain")).value_or(0)};
     VoteRule rule{real_of(row.at("quorum")), real_of(row.at("majority"))};
     const auto r = decide(c, rule);
-    o["result"] = bj::object{{"yes", c.yes}, {"no", c.no}, {"abstain", c.abstain},
+    o["result"] = bj::object{{"yes", c.yes},
+                             {"no", c.no},
+                             {"abstain", c.abstain},
                              {"turnout_share", std::round(r.turnout * 1000) / 1000},
                              {"yes_share", std::round(r.yes_share * 1000) / 1000},
-                             {"quorum_reached", r.quorum_reached}, {"passed", r.passed}};
+                             {"quorum_reached", r.quorum_reached},
+                             {"passed", r.passed}};
   } else {
     o["result"] = nullptr;
   }
   const auto n = int_of(row.at("ratings")).value_or(0);
   o["ratings"] = n;
-  o["average_rating"] = n > 0 ? bj::value(std::round(static_cast<double>(int_of(row.at("rating_sum")).value_or(0)) * 10 /
-                                                     static_cast<double>(n)) / 10)
+  o["average_rating"] = n > 0 ? bj::value(std::round(static_cast<double>(int_of(row.at("rating_sum")).value_or(0)) *
+                                                     10 / static_cast<double>(n)) /
+                                          10)
                               : bj::value(nullptr);
 }
 
 bj::array notes_of(store::Conn& c, std::int64_t id, bool public_only) {
   bj::array out;
-  for (const auto& r : c.query(std::string("SELECT kind, author, body, at FROM deliberation_note WHERE deliberation_id = ?") +
-                                   (public_only ? " AND kind <> 'comment'" : "") + " ORDER BY id LIMIT 500", {id})) {
+  for (const auto& r :
+       c.query(std::string("SELECT kind, author, body, at FROM deliberation_note WHERE deliberation_id = ?") +
+                   (public_only ? " AND kind <> 'comment'" : "") + " ORDER BY id LIMIT 500",
+               {id})) {
     out.push_back(bj::object{{"kind", r.text(0)}, {"author", r.text(1)}, {"body", r.text(2)}, {"at", r.integer(3)}});
   }
   return out;
@@ -105,18 +111,22 @@ void detail_for(store::Conn& c, App& app, const auth::Principal& who, bj::object
   o["my_ballot"] = nullptr;
   o["may_vote"] = false;
   o["may_rate"] = false;
-  auto m = c.one("SELECT area_path, stage, COALESCE(opens_at, 0), COALESCE(closes_at, 0) FROM deliberation WHERE id = ?", {id});
+  auto m = c.one(
+      "SELECT area_path, stage, COALESCE(opens_at, 0), COALESCE(closes_at, 0) FROM deliberation WHERE id = ?", {id});
   auto h = c.one("SELECT h.id, h.area_path FROM account a JOIN household h ON h.id = a.household_id WHERE a.id = ?",
                  {who.account_id});
   if (!m || !h || !auth::path_within(h->text(1), m->text(0))) return;
   const auto household = h->integer(0);
   const auto stage = parse_stage(m->text(1)).value_or(Stage::proposed);
-  auto mine = c.one("SELECT choice FROM deliberation_ballot WHERE deliberation_id = ? AND household_id = ?", {id, household});
+  auto mine =
+      c.one("SELECT choice FROM deliberation_ballot WHERE deliberation_id = ? AND household_id = ?", {id, household});
   if (mine) o["my_ballot"] = mine->text(0);
-  o["may_vote"] = !mine && stage == Stage::voting && voting_open(app.now(), m->integer(2), m->integer(3)) &&
-                  c.one("SELECT 1 FROM deliberation_voter WHERE deliberation_id = ? AND household_id = ?", {id, household});
-  o["may_rate"] = (stage == Stage::carrying_out || stage == Stage::evaluated) &&
-                  !c.one("SELECT 1 FROM deliberation_rating WHERE deliberation_id = ? AND household_id = ?", {id, household});
+  o["may_vote"] =
+      !mine && stage == Stage::voting && voting_open(app.now(), m->integer(2), m->integer(3)) &&
+      c.one("SELECT 1 FROM deliberation_voter WHERE deliberation_id = ? AND household_id = ?", {id, household});
+  o["may_rate"] =
+      (stage == Stage::carrying_out || stage == Stage::evaluated) &&
+      !c.one("SELECT 1 FROM deliberation_rating WHERE deliberation_id = ? AND household_id = ?", {id, household});
 }
 
 }  // namespace
@@ -144,7 +154,8 @@ void add_registers() {
     s.order_column = "area_path";
     s.subtree_area_column = "area_path";
     s.prepare = [](WriteCtx& wc) {
-      if (wc.has("area_id")) wc.columns["area_path"] = wc.area_path("area_id", std::get<std::int64_t>(wc.input["area_id"]));
+      if (wc.has("area_id"))
+        wc.columns["area_path"] = wc.area_path("area_id", std::get<std::int64_t>(wc.input["area_id"]));
       if (wc.given("people")) {
         const auto n = std::get<std::int64_t>(wc.input["people"]);
         if (n < 1 || n > kMaxPeople) bad_request("people", "户人数应为 1 到 50");
@@ -154,9 +165,10 @@ void add_registers() {
     registry::add_spec(std::move(s));
   }
   {
-    static const std::vector<registry::Choice> stages = {
-        {"proposed", "民提"}, {"discussing", "民议"}, {"voting", "民决（投票中）"}, {"decided", "民决（通过）"},
-        {"rejected", "民决（未通过）"}, {"carrying_out", "实施中"}, {"evaluated", "民评"}};
+    static const std::vector<registry::Choice> stages = {{"proposed", "民提"},           {"discussing", "民议"},
+                                                         {"voting", "民决（投票中）"},   {"decided", "民决（通过）"},
+                                                         {"rejected", "民决（未通过）"}, {"carrying_out", "实施中"},
+                                                         {"evaluated", "民评"}};
     static const std::vector<registry::Choice> proposers = {
         {"resident", "居民"}, {"grid_staff", "网格员"}, {"community", "社区"}};
     static const std::vector<registry::Choice> bases = {{"households", "户代表"}, {"representatives", "居民代表"}};
@@ -205,14 +217,19 @@ std::int64_t settle_due(App& app) {
   return app.db.write([&](store::Conn& c) {
     std::int64_t moved = 0;
     for (const auto& r : c.query("SELECT id, eligible, yes, no, abstain, quorum, majority, closes_at FROM deliberation "
-                                 "WHERE stage = 'voting' AND closes_at <= ?", {now})) {
-      const auto result = decide(Count{r.integer(1), r.integer(2), r.integer(3), r.integer(4)}, VoteRule{r.real(5), r.real(6)});
+                                 "WHERE stage = 'voting' AND closes_at <= ?",
+                                 {now})) {
+      const auto result =
+          decide(Count{r.integer(1), r.integer(2), r.integer(3), r.integer(4)}, VoteRule{r.real(5), r.real(6)});
       c.execute("UPDATE deliberation SET stage = ?, decided_at = ?, updated_at = ? WHERE id = ? AND stage = 'voting'",
                 {std::string(result.passed ? "decided" : "rejected"), r.integer(7), now, r.integer(0)});
-      c.execute("INSERT INTO deliberation_note (deliberation_id, kind, author, body, at) VALUES (?, 'progress', '系统', ?, ?)",
-                {r.integer(0), std::string(result.passed ? "表决结束：通过" : "表决结束：未通过") +
-                                   (result.quorum_reached ? "" : "（参与户数未达法定比例）"),
-                 now});
+      c.execute(
+          "INSERT INTO deliberation_note (deliberation_id, kind, author, body, at) VALUES (?, 'progress', '系统', ?, "
+          "?)",
+          {r.integer(0),
+           std::string(result.passed ? "表决结束：通过" : "表决结束：未通过") +
+               (result.quorum_reached ? "" : "（参与户数未达法定比例）"),
+           now});
       ++moved;
     }
     return moved;

@@ -48,9 +48,10 @@ std::string Fake::id_number(std::string_view region, const std::string& birth, b
 
 std::string polygon(double w, double s, double e, double n) {
   char buf[256];
-  std::snprintf(buf, sizeof buf,
-                "{\"type\":\"Polygon\",\"coordinates\":[[[%.5f,%.5f],[%.5f,%.5f],[%.5f,%.5f],[%.5f,%.5f],[%.5f,%.5f]]]}", w,
-                s, e, s, e, n, w, n, w, s);
+  std::snprintf(
+      buf, sizeof buf,
+      "{\"type\":\"Polygon\",\"coordinates\":[[[%.5f,%.5f],[%.5f,%.5f],[%.5f,%.5f],[%.5f,%.5f],[%.5f,%.5f]]]}", w, s, e,
+      s, e, n, w, n, w, s);
   return buf;
 }
 
@@ -59,7 +60,8 @@ std::string credit_code(std::string_view region, int n) {
   std::snprintf(buf, sizeof buf, "91%.*s%09d", static_cast<int>(region.size()), region.data(), n);
   std::string body(buf);
   int sum = 0;
-  for (std::size_t i = 0; i < kUsccWeights.size(); ++i) sum += static_cast<int>(kUsccChars.find(body[i])) * kUsccWeights[i];
+  for (std::size_t i = 0; i < kUsccWeights.size(); ++i)
+    sum += static_cast<int>(kUsccChars.find(body[i])) * kUsccWeights[i];
   body += kUsccChars[static_cast<std::size_t>((31 - sum % 31) % 31)];
   return body;
 }

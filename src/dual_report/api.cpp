@@ -1,7 +1,7 @@
 // 双报到: units' party organisations and in-service members report to communities, sign up for
 // and check in to activities, and the monthly notice ranks units by their members' part in them.
-#include <boost/json.hpp>
 #include <sodium.h>
+#include <boost/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -35,15 +35,18 @@ constexpr std::size_t kIdBatch = 500;
 constexpr std::size_t kMaxReasonChars = 200;
 
 // The community a report lands in: given by id (staff must cover it), else named in the address.
-cogov::Area community_for(store::Conn& c, const Ctx& ctx, std::optional<std::int64_t> area_id, const std::string& address) {
+cogov::Area community_for(store::Conn& c, const Ctx& ctx, std::optional<std::int64_t> area_id,
+                          const std::string& address) {
   std::optional<cogov::Area> area;
   if (area_id) {
     area = cogov::area_by_id(c, *area_id);
     if (!area || !cogov::is_community(area->kind)) bad_request("area_id", "请选择报到的社区或村");
   } else {
     if (address.empty()) bad_request("address", "请填写居住地址或选择社区", "required");
-    auto row = c.one("SELECT id, path, kind, name FROM area WHERE kind IN ('community', 'village') AND ? LIKE '%' || name || '%' "
-                     "ORDER BY length(name) DESC, id LIMIT 1", {address});
+    auto row = c.one(
+        "SELECT id, path, kind, name FROM area WHERE kind IN ('community', 'village') AND ? LIKE '%' || name || '%' "
+        "ORDER BY length(name) DESC, id LIMIT 1",
+        {address});
     if (!row) bad_request("address", "未能从地址中找到所在社区，请选择社区");
     area = cogov::Area{row->integer(0), row->text(1), row->text(2), row->text(3)};
   }
@@ -69,13 +72,15 @@ http::Response create_report(Ctx& ctx) {
       unit = own_unit ? own_unit : json::opt_int(body, "unit_id");
       if (!unit) bad_request("unit_id", "请选择报到的单位", "required");
       if (!own_unit && !staff) forbidden("您只能为本单位或本人报到");
-      auto u = c.one("SELECT u.party_org_id, o.path FROM unit u LEFT JOIN party_org o ON o.id = u.party_org_id WHERE u.id = ?",
-                     {*unit});
+      auto u = c.one(
+          "SELECT u.party_org_id, o.path FROM unit u LEFT JOIN party_org o ON o.id = u.party_org_id WHERE u.id = ?",
+          {*unit});
       if (!u) bad_request("unit_id", "所选单位不存在");
       if (u->is_null(0)) bad_request("unit_id", "该单位尚未建立或纳入党组织，无法组织报到");
       party_org = u->integer(0);
       org_path = u->text(1);
-      if (c.one("SELECT 1 FROM dual_report WHERE kind = 'org' AND party_org_id = ? AND status = 'active'", {*party_org})) {
+      if (c.one("SELECT 1 FROM dual_report WHERE kind = 'org' AND party_org_id = ? AND status = 'active'",
+                {*party_org})) {
         conflict("该单位党组织已在社区报到");
       }
     } else {
@@ -92,12 +97,13 @@ http::Response create_report(Ctx& ctx) {
       }
     }
     const auto now = ctx.app.now();
-    auto row = c.one("INSERT INTO dual_report (kind, party_org_id, unit_id, member_id, org_path, area_id, area_path, "
-                     "commitments, address, reported_on, status, created_at, updated_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?) RETURNING id",
-                     {kind, store::opt(party_org), store::opt(unit), store::opt(member), org_path, area.id, area.path,
-                      commitments.empty() ? store::null() : store::Value(commitments),
-                      address.empty() ? store::null() : store::Value(address), cogov::day_of(ctx.app.now()), now, now});
+    auto row = c.one(
+        "INSERT INTO dual_report (kind, party_org_id, unit_id, member_id, org_path, area_id, area_path, "
+        "commitments, address, reported_on, status, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?) RETURNING id",
+        {kind, store::opt(party_org), store::opt(unit), store::opt(member), org_path, area.id, area.path,
+         commitments.empty() ? store::null() : store::Value(commitments),
+         address.empty() ? store::null() : store::Value(address), cogov::day_of(ctx.app.now()), now, now});
     if (kind == "member") count_report(c, area.path, unit, cogov::month_of(now), false);
     cogov::audit(c, ctx, "create", "dual_report", row->integer(0), kind + "→" + area.name);
     return row->integer(0);
@@ -115,7 +121,8 @@ http::Response end_report(Ctx& ctx) {
     if (!row) not_found();
     const auto u = cogov::acting_unit(ctx.who(), Register::dual_report, Action::write);
     const auto m = cogov::acting_member(ctx.who(), Register::dual_report, Action::write);
-    const bool own = (u && !row->is_null(2) && row->integer(2) == *u) || (m && !row->is_null(3) && row->integer(3) == *m);
+    const bool own =
+        (u && !row->is_null(2) && row->integer(2) == *u) || (m && !row->is_null(3) && row->integer(3) == *m);
     if (!own && !cogov::staff_over(ctx.who(), Register::dual_report, Action::write, row->text(1))) not_found();
     if (row->text(0) != "active") conflict("该报到已结束");
     c.execute("UPDATE dual_report SET status = 'ended', updated_at = ? WHERE id = ?", {ctx.app.now(), id});
@@ -134,11 +141,14 @@ struct ActivityRow final {
 };
 
 std::optional<ActivityRow> activity(store::Conn& c, std::int64_t id) {
-  auto r = c.one("SELECT id, starts_at, ends_at, places, signed_up, area_path, checkin_code, status, max_hours "
-                 "FROM activity WHERE id = ?", {id});
+  auto r = c.one(
+      "SELECT id, starts_at, ends_at, places, signed_up, area_path, checkin_code, status, max_hours "
+      "FROM activity WHERE id = ?",
+      {id});
   if (!r) return std::nullopt;
-  return ActivityRow{r->integer(0), r->integer(1), r->integer(2), r->integer(3), r->integer(4),
-                     r->text(5),    r->text(6),    r->text(7),    r->is_null(8) ? 4.0 : r->real(8)};
+  return ActivityRow{r->integer(0), r->integer(1), r->integer(2),
+                     r->integer(3), r->integer(4), r->text(5),
+                     r->text(6),    r->text(7),    r->is_null(8) ? 4.0 : r->real(8)};
 }
 
 std::int64_t self_member(const Ctx& ctx) {
@@ -149,8 +159,8 @@ std::int64_t self_member(const Ctx& ctx) {
 
 // The member's active report to the community an activity belongs to (the activity may sit below it).
 std::optional<store::Row> report_for(store::Conn& c, std::int64_t member, const std::string& activity_path) {
-  for (const auto& r : c.query("SELECT id, area_path, unit_id FROM dual_report WHERE member_id = ? AND status = 'active'",
-                               {member})) {
+  for (const auto& r :
+       c.query("SELECT id, area_path, unit_id FROM dual_report WHERE member_id = ? AND status = 'active'", {member})) {
     if (auth::path_within(activity_path, r.text(1))) return r;
   }
   return std::nullopt;
@@ -197,7 +207,8 @@ http::Response checkin(Ctx& ctx) {
     auto a = activity(c, id);
     if (!a) not_found();
     if (a->status != "open") conflict("该活动已取消");
-    if (code.size() != a->code.size() || sodium_memcmp(code.data(), a->code.data(), code.size()) != 0) bad_request("code", "签到码不正确，请重新扫描活动现场的二维码");
+    if (code.size() != a->code.size() || sodium_memcmp(code.data(), a->code.data(), code.size()) != 0)
+      bad_request("code", "签到码不正确，请重新扫描活动现场的二维码");
     if (!may_check_in(now, a->starts_at, a->ends_at)) {
       conflict(now < a->starts_at ? "活动尚未开始，开始前 30 分钟可签到" : "活动已结束，不能签到");
     }
@@ -227,13 +238,16 @@ ActivityRow staff_activity(store::Conn& c, const Ctx& ctx, Action a) {
 http::Response signups(Ctx& ctx) {
   auto rs = ctx.app.db.read([&](store::Conn& c) {
     const auto a = staff_activity(c, ctx, Action::read);
-    return c.query("SELECT s.member_id, m.name, u.name, s.signed_at, s.checked_in_at, s.hours FROM activity_signup s "
-                   "JOIN member m ON m.id = s.member_id JOIN dual_report r ON r.id = s.report_id "
-                   "LEFT JOIN unit u ON u.id = r.unit_id WHERE s.activity_id = ? ORDER BY s.id", {a.id});
+    return c.query(
+        "SELECT s.member_id, m.name, u.name, s.signed_at, s.checked_in_at, s.hours FROM activity_signup s "
+        "JOIN member m ON m.id = s.member_id JOIN dual_report r ON r.id = s.report_id "
+        "LEFT JOIN unit u ON u.id = r.unit_id WHERE s.activity_id = ? ORDER BY s.id",
+        {a.id});
   });
   bj::array items;
   for (const auto& r : rs) {
-    items.push_back(bj::object{{"member_id", r.integer(0)}, {"member_name", r.text(1)},
+    items.push_back(bj::object{{"member_id", r.integer(0)},
+                               {"member_name", r.text(1)},
                                {"unit_name", r.is_null(2) ? bj::value(nullptr) : bj::value(r.text(2))},
                                {"signed_at", r.integer(3)},
                                {"checked_in_at", r.is_null(4) ? bj::value(nullptr) : bj::value(r.integer(4))},
@@ -242,9 +256,7 @@ http::Response signups(Ctx& ctx) {
   return json::respond(bj::object{{"items", std::move(items)}});
 }
 
-std::string checkin_url(const ActivityRow& a) {
-  return "/m/#/checkin/" + std::to_string(a.id) + "?code=" + a.code;
-}
+std::string checkin_url(const ActivityRow& a) { return "/m/#/checkin/" + std::to_string(a.id) + "?code=" + a.code; }
 
 http::Response checkin_code(Ctx& ctx) {
   const auto a = ctx.app.db.read([&](store::Conn& c) { return staff_activity(c, ctx, Action::write); });
@@ -276,7 +288,8 @@ http::Response cancel_activity(Ctx& ctx) {
     if (a.status != "open") conflict("该活动已取消");
     if (a.ends_at <= now) conflict("活动已结束，不能取消");
     if (c.scalar("SELECT checked_in FROM activity WHERE id = ?", {a.id}) > 0) conflict("已有党员签到，不能取消");
-    c.execute("UPDATE activity SET status = 'cancelled', cancel_reason = ?, updated_at = ? WHERE id = ?", {reason, now, a.id});
+    c.execute("UPDATE activity SET status = 'cancelled', cancel_reason = ?, updated_at = ? WHERE id = ?",
+              {reason, now, a.id});
     cogov::audit(c, ctx, "cancel", "activity", a.id, reason);
   });
   return registry::detail_response(*registry::find_spec("activities"), ctx);
@@ -311,12 +324,12 @@ Notice build_notice(store::Conn& c, const Ctx& ctx) {
   const auto end = auth::path_end(n.area.path);
   std::map<std::int64_t, NoticeRow> by_unit;  // 0: members with no unit found
   // A member counts as reported in every month from the one they reported in to the one they ended in.
-  for (const auto& r : c.query(
-           "SELECT unit_id, SUM(reported_in) - SUM(CASE WHEN month < ? THEN ended_in ELSE 0 END), "
-           "SUM(CASE WHEN month = ? THEN active ELSE 0 END), SUM(CASE WHEN month = ? THEN hours ELSE 0 END), "
-           "SUM(CASE WHEN month = ? THEN activities ELSE 0 END) FROM dual_report_unit_month "
-           "WHERE area_path = ? AND month <= ? GROUP BY unit_id",
-           {n.month, n.month, n.month, n.month, n.area.path, n.month})) {
+  for (const auto& r :
+       c.query("SELECT unit_id, SUM(reported_in) - SUM(CASE WHEN month < ? THEN ended_in ELSE 0 END), "
+               "SUM(CASE WHEN month = ? THEN active ELSE 0 END), SUM(CASE WHEN month = ? THEN hours ELSE 0 END), "
+               "SUM(CASE WHEN month = ? THEN activities ELSE 0 END) FROM dual_report_unit_month "
+               "WHERE area_path = ? AND month <= ? GROUP BY unit_id",
+               {n.month, n.month, n.month, n.month, n.area.path, n.month})) {
     NoticeRow row;
     row.reported = r.integer(1);
     row.active = r.integer(2);
@@ -325,8 +338,10 @@ Notice build_notice(store::Conn& c, const Ctx& ctx) {
     if (row.reported > 0 || row.active > 0) by_unit[r.integer(0)] = row;
   }
   const auto [from, to] = cogov::month_range(n.month);
-  n.activities = c.scalar("SELECT COUNT(*) FROM activity WHERE status = 'open' AND area_path >= ? AND area_path < ? "
-                          "AND starts_at >= ? AND starts_at < ?", {n.area.path, end, from, to});
+  n.activities = c.scalar(
+      "SELECT COUNT(*) FROM activity WHERE status = 'open' AND area_path >= ? AND area_path < ? "
+      "AND starts_at >= ? AND starts_at < ?",
+      {n.area.path, end, from, to});
   std::vector<std::int64_t> ids;
   for (const auto& [id, row] : by_unit) {
     if (id) ids.push_back(id);
@@ -398,13 +413,21 @@ http::Response notice(Ctx& ctx) {
     for (const auto& r : n.rows) {
       items.push_back(bj::object{{"rank", ++rank},
                                  {"unit_id", r.unit_id ? bj::value(*r.unit_id) : bj::value(nullptr)},
-                                 {"unit_name", r.unit_name}, {"reported", r.reported}, {"active", r.active},
-                                 {"share", std::round(r.share() * 1000) / 1000}, {"hours", round1(r.hours)},
+                                 {"unit_name", r.unit_name},
+                                 {"reported", r.reported},
+                                 {"active", r.active},
+                                 {"share", std::round(r.share() * 1000) / 1000},
+                                 {"hours", round1(r.hours)},
                                  {"activities", r.activities}});
     }
-    return json::respond(bj::object{{"area_id", n.area.id}, {"area_name", n.area.name}, {"month", n.month},
-                                    {"activities", n.activities}, {"reported_members", reported},
-                                    {"active_members", active}, {"hours", round1(hours)}, {"items", std::move(items)}});
+    return json::respond(bj::object{{"area_id", n.area.id},
+                                    {"area_name", n.area.name},
+                                    {"month", n.month},
+                                    {"activities", n.activities},
+                                    {"reported_members", reported},
+                                    {"active_members", active},
+                                    {"hours", round1(hours)},
+                                    {"items", std::move(items)}});
   }
   io::Table table{{"排名", "单位", "报到党员", "参与党员", "参与率", "服务时长（小时）", "参与人次"}};
   std::int64_t rank = 0;
@@ -420,19 +443,22 @@ http::Response notice(Ctx& ctx) {
     resp.set_header("Content-Disposition", "attachment; filename=\"dual-report-notice-" + n.month + ".xlsx\"");
     return resp;
   }
-  std::string html = "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + escape_html(title) +
-                     "</title><style>body{font-family:'Noto Sans CJK SC',sans-serif;margin:24px;color:#222}"
-                     "h1{font-size:20px;text-align:center}p{text-align:center;color:#555}"
-                     "table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid #999;padding:4px 8px}"
-                     "th{background:#f2f2f2}td.n{text-align:right}@media print{body{margin:0}}</style></head><body>"
-                     "<h1>" + escape_html(title) + "</h1><p>本月活动 " + std::to_string(n.activities) + " 场，报到党员 " +
-                     std::to_string(reported) + " 名，参与 " + std::to_string(active) + " 名，服务 " + fixed1(hours) +
-                     " 小时</p><table><thead><tr>";
+  std::string html =
+      "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + escape_html(title) +
+      "</title><style>body{font-family:'Noto Sans CJK SC',sans-serif;margin:24px;color:#222}"
+      "h1{font-size:20px;text-align:center}p{text-align:center;color:#555}"
+      "table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid #999;padding:4px 8px}"
+      "th{background:#f2f2f2}td.n{text-align:right}@media print{body{margin:0}}</style></head><body>"
+      "<h1>" +
+      escape_html(title) + "</h1><p>本月活动 " + std::to_string(n.activities) + " 场，报到党员 " +
+      std::to_string(reported) + " 名，参与 " + std::to_string(active) + " 名，服务 " + fixed1(hours) +
+      " 小时</p><table><thead><tr>";
   for (const auto& h : table[0]) html += "<th>" + escape_html(h) + "</th>";
   html += "</tr></thead><tbody>";
   for (std::size_t i = 1; i < table.size(); ++i) {
     html += "<tr>";
-    for (std::size_t j = 0; j < table[i].size(); ++j) html += std::string(j == 1 ? "<td>" : "<td class=\"n\">") + escape_html(table[i][j]) + "</td>";
+    for (std::size_t j = 0; j < table[i].size(); ++j)
+      html += std::string(j == 1 ? "<td>" : "<td class=\"n\">") + escape_html(table[i][j]) + "</td>";
     html += "</tr>";
   }
   html += "</tbody></table></body></html>";
@@ -451,7 +477,9 @@ http::Response list_inactive(Ctx& ctx) {
   cols.unit_id = "r.unit_id";
   cols.member_id = "r.member_id";
   auto scope = auth::scope_clause(ctx.who(), Register::dual_report, Action::read, cols);
-  std::string where = "r.kind = 'member' AND r.status = 'active' AND (r.last_active_at IS NULL OR r.last_active_at <= ?) AND " + scope.sql;
+  std::string where =
+      "r.kind = 'member' AND r.status = 'active' AND (r.last_active_at IS NULL OR r.last_active_at <= ?) AND " +
+      scope.sql;
   store::Params params{cutoff};
   params.insert(params.end(), scope.params.begin(), scope.params.end());
   auto rs = ctx.app.db.read([&](store::Conn& c) {
@@ -467,14 +495,20 @@ http::Response list_inactive(Ctx& ctx) {
     subtree("org_id", "party_org", "r.org_path");
     subtree("area_id", "area", "r.area_path");
     params.emplace_back(kMaxInactiveRows);
-    return c.query("SELECT r.member_id, m.name, m.org_id, o.name, a.name, r.last_active_at FROM dual_report r "
-                   "JOIN member m ON m.id = r.member_id LEFT JOIN party_org o ON o.id = m.org_id "
-                   "LEFT JOIN area a ON a.id = r.area_id WHERE " + where + " ORDER BY r.org_path, r.id LIMIT ?", params);
+    return c.query(
+        "SELECT r.member_id, m.name, m.org_id, o.name, a.name, r.last_active_at FROM dual_report r "
+        "JOIN member m ON m.id = r.member_id LEFT JOIN party_org o ON o.id = m.org_id "
+        "LEFT JOIN area a ON a.id = r.area_id WHERE " +
+            where + " ORDER BY r.org_path, r.id LIMIT ?",
+        params);
   });
   bj::array items;
   for (const auto& r : rs) {
-    items.push_back(bj::object{{"member_id", r.integer(0)}, {"member_name", r.text(1)}, {"org_id", r.integer(2)},
-                               {"org_name", r.text(3)}, {"area_name", r.text(4)},
+    items.push_back(bj::object{{"member_id", r.integer(0)},
+                               {"member_name", r.text(1)},
+                               {"org_id", r.integer(2)},
+                               {"org_name", r.text(3)},
+                               {"area_name", r.text(4)},
                                {"last_active_at", r.is_null(5) ? bj::value(nullptr) : bj::value(r.integer(5))}});
   }
   return json::respond(bj::object{{"months", months}, {"items", std::move(items)}});
@@ -485,28 +519,39 @@ http::Response mine(Ctx& ctx) {
   const auto now = ctx.app.now();
   auto out = ctx.app.db.read([&](store::Conn& c) {
     bj::object o;
-    auto r = c.one("SELECT r.id, r.area_id, a.name, r.commitments, r.address, r.reported_on, r.area_path FROM dual_report r "
-                   "JOIN area a ON a.id = r.area_id WHERE r.member_id = ? AND r.status = 'active' ORDER BY r.id DESC LIMIT 1",
-                   {member});
+    auto r = c.one(
+        "SELECT r.id, r.area_id, a.name, r.commitments, r.address, r.reported_on, r.area_path FROM dual_report r "
+        "JOIN area a ON a.id = r.area_id WHERE r.member_id = ? AND r.status = 'active' ORDER BY r.id DESC LIMIT 1",
+        {member});
     bj::array activities;
     if (r) {
-      o["report"] = bj::object{{"id", r->integer(0)}, {"area_id", r->integer(1)}, {"area_name", r->text(2)},
+      o["report"] = bj::object{{"id", r->integer(0)},
+                               {"area_id", r->integer(1)},
+                               {"area_name", r->text(2)},
                                {"commitments", r->is_null(3) ? bj::value(nullptr) : bj::value(r->text(3))},
                                {"address", r->is_null(4) ? bj::value(nullptr) : bj::value(r->text(4))},
                                {"reported_on", r->text(5)}};
       const auto path = r->text(6);
-      for (const auto& a : c.query("SELECT t.id, t.title, t.place, t.starts_at, t.ends_at, t.places, t.signed_up, t.needs, "
-                                   "s.signed_at, s.checked_in_at, s.hours, t.status, t.cancel_reason FROM activity t LEFT JOIN activity_signup s "
-                                   "ON s.activity_id = t.id AND s.member_id = ? WHERE t.area_path >= ? AND t.area_path < ? "
-                                   "AND (t.status = 'open' OR s.signed_at IS NOT NULL) AND t.ends_at > ? "
-                                   "ORDER BY t.starts_at LIMIT 50",
-                                   {member, path, auth::path_end(path), now})) {
-        activities.push_back(bj::object{{"id", a.integer(0)}, {"title", a.text(1)}, {"place", a.text(2)},
-                                        {"starts_at", a.integer(3)}, {"ends_at", a.integer(4)}, {"places", a.integer(5)},
+      for (const auto& a :
+           c.query("SELECT t.id, t.title, t.place, t.starts_at, t.ends_at, t.places, t.signed_up, t.needs, "
+                   "s.signed_at, s.checked_in_at, s.hours, t.status, t.cancel_reason FROM activity t LEFT JOIN "
+                   "activity_signup s "
+                   "ON s.activity_id = t.id AND s.member_id = ? WHERE t.area_path >= ? AND t.area_path < ? "
+                   "AND (t.status = 'open' OR s.signed_at IS NOT NULL) AND t.ends_at > ? "
+                   "ORDER BY t.starts_at LIMIT 50",
+                   {member, path, auth::path_end(path), now})) {
+        activities.push_back(bj::object{{"id", a.integer(0)},
+                                        {"title", a.text(1)},
+                                        {"place", a.text(2)},
+                                        {"starts_at", a.integer(3)},
+                                        {"ends_at", a.integer(4)},
+                                        {"places", a.integer(5)},
                                         {"signed_up_count", a.integer(6)},
                                         {"needs", a.is_null(7) ? bj::value(nullptr) : bj::value(a.text(7))},
-                                        {"signed_up", !a.is_null(8)}, {"checked_in", !a.is_null(9)},
-                                        {"hours", a.is_null(10) ? 0.0 : a.real(10)}, {"status", a.text(11)},
+                                        {"signed_up", !a.is_null(8)},
+                                        {"checked_in", !a.is_null(9)},
+                                        {"hours", a.is_null(10) ? 0.0 : a.real(10)},
+                                        {"status", a.text(11)},
                                         {"cancel_reason", a.is_null(12) ? bj::value(nullptr) : bj::value(a.text(12))}});
       }
     } else {
@@ -514,8 +559,9 @@ http::Response mine(Ctx& ctx) {
     }
     o["activities"] = std::move(activities);
     const auto year = cogov::month_of(now).substr(0, 4);
-    auto h = c.one("SELECT COALESCE(SUM(hours), 0) FROM dual_report_month WHERE member_id = ? AND month >= ? AND month <= ?",
-                   {member, year + "-01", year + "-12"});
+    auto h =
+        c.one("SELECT COALESCE(SUM(hours), 0) FROM dual_report_month WHERE member_id = ? AND month >= ? AND month <= ?",
+              {member, year + "-01", year + "-12"});
     o["hours_this_year"] = round1(h->real(0));
     return o;
   });
@@ -529,7 +575,8 @@ void register_routes(Router& r) {
   const auto tag = "dual_report";
   // Before the register's own routes, so /dual-reports/notice is not taken for a record id.
   r.add("POST", "/api/v1/dual-reports", Access::authenticated, tag, "组织或党员到社区报到", create_report);
-  r.add("GET", "/api/v1/dual-reports/notice", Access::authenticated, tag, "每月通报（json、xlsx 或可打印 html）", notice);
+  r.add("GET", "/api/v1/dual-reports/notice", Access::authenticated, tag, "每月通报（json、xlsx 或可打印 html）",
+        notice);
   r.add("GET", "/api/v1/dual-reports/inactive", Access::authenticated, tag, "长期未参与活动的报到党员", list_inactive);
   for (const char* name : {"dual-reports", "activities"}) registry::register_spec_routes(r, *registry::find_spec(name));
   r.add("POST", "/api/v1/dual-reports/{id}/end", Access::authenticated, tag, "结束报到", end_report);

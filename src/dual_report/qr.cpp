@@ -21,7 +21,8 @@ std::string qr_svg(const std::string& text) {
   const int size = (n + 2 * kQuiet) * kModulePixels;
   std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(size) + "\" height=\"" +
                     std::to_string(size) + "\" viewBox=\"0 0 " + std::to_string(n + 2 * kQuiet) + " " +
-                    std::to_string(n + 2 * kQuiet) + "\" shape-rendering=\"crispEdges\">"
+                    std::to_string(n + 2 * kQuiet) +
+                    "\" shape-rendering=\"crispEdges\">"
                     "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"";
   // One path of unit squares, row by row; the lowest bit of each module says dark.
   for (int y = 0; y < n; ++y) {

@@ -23,9 +23,7 @@ TEST(Qr, DrawsTheThreeFinderPatternsInsideTheQuietZone) {
   EXPECT_GT(count(svg, "h1v1h-1z"), 200u);
 }
 
-TEST(Qr, RefusesTextTooLongForAnyVersion) {
-  EXPECT_THROW(qr_svg(std::string(5000, 'x')), std::invalid_argument);
-}
+TEST(Qr, RefusesTextTooLongForAnyVersion) { EXPECT_THROW(qr_svg(std::string(5000, 'x')), std::invalid_argument); }
 
 }  // namespace
 }  // namespace jiceng::dual_report

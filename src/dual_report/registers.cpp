@@ -67,7 +67,8 @@ std::optional<std::int64_t> unit_of_member(store::Conn& c, const std::string& or
     i = j + 1;
   }
   for (auto it = ids.rbegin(); it != ids.rend(); ++it) {
-    if (auto row = c.one("SELECT id FROM unit WHERE party_org_id = ? ORDER BY id LIMIT 1", {*it})) return row->integer(0);
+    if (auto row = c.one("SELECT id FROM unit WHERE party_org_id = ? ORDER BY id LIMIT 1", {*it}))
+      return row->integer(0);
   }
   return std::nullopt;
 }
@@ -82,9 +83,11 @@ void add_registers() {
     s.label = "双报到";
     s.table = "dual_report";
     s.search_column = "";
-    s.joins = "LEFT JOIN party_org o ON o.id = t.party_org_id LEFT JOIN unit u ON u.id = t.unit_id "
-              "LEFT JOIN member m ON m.id = t.member_id LEFT JOIN area a ON a.id = t.area_id";
-    s.extra = {{"o.name", "party_org_name"}, {"u.name", "unit_name"}, {"m.name", "member_name"}, {"a.name", "area_name"}};
+    s.joins =
+        "LEFT JOIN party_org o ON o.id = t.party_org_id LEFT JOIN unit u ON u.id = t.unit_id "
+        "LEFT JOIN member m ON m.id = t.member_id LEFT JOIN area a ON a.id = t.area_id";
+    s.extra = {
+        {"o.name", "party_org_name"}, {"u.name", "unit_name"}, {"m.name", "member_name"}, {"a.name", "area_name"}};
     s.fields = {
         read_only("kind", "kind", "报到类型", Kind::choice, kinds, true),
         read_only("party_org_id", "party_org_id", "", Kind::integer),

@@ -38,10 +38,8 @@ bool starts_like_formula(std::string_view cell) {
     case '-':
     case '@':
     case '\t':
-    case '\r':
-      return true;
-    default:
-      return false;
+    case '\r': return true;
+    default: return false;
   }
 }
 

@@ -51,17 +51,15 @@ std::string make_zip(const std::vector<std::pair<std::string, std::string>>& ent
   return std::move(buf).str();
 }
 
-const std::string kContentTypes =
-    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-    R"(<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>)";
+const std::string kContentTypes = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
+                                  R"(<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>)";
 
 // A workbook whose only sheet is named by its relationship, not by the default sheet1.xml path.
 std::string make_xlsx(const std::string& sheet_data, const std::string& shared_strings) {
-  const std::string workbook =
-      R"(<?xml version="1.0" encoding="UTF-8"?>)"
-      R"(<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
-      R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">)"
-      R"(<x:sheets><x:sheet name="名单" sheetId="7" r:id="rId3"/></x:sheets></x:workbook>)";
+  const std::string workbook = R"(<?xml version="1.0" encoding="UTF-8"?>)"
+                               R"(<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
+                               R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">)"
+                               R"(<x:sheets><x:sheet name="名单" sheetId="7" r:id="rId3"/></x:sheets></x:workbook>)";
   const std::string rels =
       R"(<?xml version="1.0" encoding="UTF-8"?>)"
       R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
@@ -133,9 +131,9 @@ TEST(Csv, CountsRowsAsExcelDoesWhenCellsSpanLines) {
 TEST(Csv, RejectsTextThatIsNotUtf8) {
   const std::string gbk = "\xD0\xD5\xC3\xFB,\xC4\xEA\xC1\xE4\r\n\xD5\xC5\xC8\xFD,30\r\n";  // 姓名,年龄 / 张三,30
   EXPECT_EQ(error_of([&] { parse_csv(gbk); }), "文件不是 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8”");
-  EXPECT_NE(error_of([] { parse_csv("a\xC0\xAF"); }), "");         // overlong '/'
-  EXPECT_NE(error_of([] { parse_csv("a\xED\xA0\x80"); }), "");     // UTF-16 surrogate
-  EXPECT_NE(error_of([] { parse_csv("\xE4\xB8"); }), "");          // truncated 中
+  EXPECT_NE(error_of([] { parse_csv("a\xC0\xAF"); }), "");      // overlong '/'
+  EXPECT_NE(error_of([] { parse_csv("a\xED\xA0\x80"); }), "");  // UTF-16 surrogate
+  EXPECT_NE(error_of([] { parse_csv("\xE4\xB8"); }), "");       // truncated 中
   EXPECT_EQ(parse_csv("中,😀"), (Table{{"中", "😀"}}));
 }
 
@@ -225,7 +223,8 @@ TEST(Xlsx, ReadsSharedAndInlineStringsEntitiesAndSparseCells) {
 }
 
 TEST(Xlsx, RejectsGarbageBytes) {
-  EXPECT_EQ(error_of([] { parse_xlsx("this is not a spreadsheet at all, just some text"); }), "文件不是有效的 XLSX 表格");
+  EXPECT_EQ(error_of([] { parse_xlsx("this is not a spreadsheet at all, just some text"); }),
+            "文件不是有效的 XLSX 表格");
   EXPECT_EQ(error_of([] { parse_xlsx(""); }), "文件不是有效的 XLSX 表格");
   // A valid xlsx cut in half loses its central directory.
   const auto bytes = write_xlsx({{"a", "b"}}, "S");
@@ -264,8 +263,8 @@ TEST(Xlsx, ExplainsOldXlsFiles) {
 }
 
 TEST(Xlsx, RejectsAnOverlongCellNamingRowAndColumn) {
-  const std::string sheet = R"(<x:row r="3"><x:c r="C3" t="inlineStr"><x:is><x:t>)" + std::string(kMaxCellBytes + 1, 'z') +
-                            R"(</x:t></x:is></x:c></x:row>)";
+  const std::string sheet = R"(<x:row r="3"><x:c r="C3" t="inlineStr"><x:is><x:t>)" +
+                            std::string(kMaxCellBytes + 1, 'z') + R"(</x:t></x:is></x:c></x:row>)";
   const auto err = error_of([&] { parse_xlsx(make_xlsx(sheet, "")); });
   EXPECT_NE(err.find("第 3 行 C 列"), std::string::npos) << err;
 }

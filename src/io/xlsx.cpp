@@ -334,8 +334,7 @@ void skip_element(XmlScanner& sc) {
   for (;;) {
     const auto e = sc.next();
     switch (e.kind) {
-      case XmlScanner::Kind::kEof:
-        fail();
+      case XmlScanner::Kind::kEof: fail();
       case XmlScanner::Kind::kStart:
         if (!e.self_closing) ++depth;
         break;
@@ -343,8 +342,7 @@ void skip_element(XmlScanner& sc) {
         if (depth == 0) return;
         --depth;
         break;
-      case XmlScanner::Kind::kText:
-        break;
+      case XmlScanner::Kind::kText: break;
     }
   }
 }
@@ -356,8 +354,7 @@ std::string read_plain_text(XmlScanner& sc) {
   for (;;) {
     const auto e = sc.next();
     switch (e.kind) {
-      case XmlScanner::Kind::kEof:
-        fail();
+      case XmlScanner::Kind::kEof: fail();
       case XmlScanner::Kind::kStart:
         if (!e.self_closing) ++depth;
         break;
@@ -365,9 +362,7 @@ std::string read_plain_text(XmlScanner& sc) {
         if (depth == 0) return text;
         --depth;
         break;
-      case XmlScanner::Kind::kText:
-        append_event_text(text, e);
-        break;
+      case XmlScanner::Kind::kText: append_event_text(text, e); break;
     }
   }
 }
@@ -382,8 +377,7 @@ std::string read_rich_text(XmlScanner& sc) {
   for (;;) {
     const auto e = sc.next();
     switch (e.kind) {
-      case XmlScanner::Kind::kEof:
-        fail();
+      case XmlScanner::Kind::kEof: fail();
       case XmlScanner::Kind::kStart:
         if (e.self_closing) break;
         ++depth;
@@ -435,17 +429,10 @@ long ZCALLBACK mem_seek(voidpf /*opaque*/, voidpf stream, ZPOS64_T offset, int o
   auto* f = static_cast<MemoryFile*>(stream);
   std::uint64_t base = 0;
   switch (origin) {
-    case ZLIB_FILEFUNC_SEEK_SET:
-      base = 0;
-      break;
-    case ZLIB_FILEFUNC_SEEK_CUR:
-      base = f->pos;
-      break;
-    case ZLIB_FILEFUNC_SEEK_END:
-      base = f->data.size();
-      break;
-    default:
-      return -1;
+    case ZLIB_FILEFUNC_SEEK_SET: base = 0; break;
+    case ZLIB_FILEFUNC_SEEK_CUR: base = f->pos; break;
+    case ZLIB_FILEFUNC_SEEK_END: base = f->data.size(); break;
+    default: return -1;
   }
   if (offset > f->data.size() || base + offset > f->data.size()) return -1;
   f->pos = base + offset;
@@ -524,7 +511,8 @@ std::vector<Relationship> read_relationships(std::string_view xml) {
     if (e.kind != XmlScanner::Kind::kStart || e.name != "Relationship") continue;
     auto target = attribute(e.attrs, "Target");
     if (!target) continue;
-    rels.push_back({attribute(e.attrs, "Id").value_or(""), attribute(e.attrs, "Type").value_or(""), std::move(*target)});
+    rels.push_back(
+        {attribute(e.attrs, "Id").value_or(""), attribute(e.attrs, "Type").value_or(""), std::move(*target)});
   }
   return rels;
 }
@@ -683,8 +671,8 @@ Table read_sheet(std::string_view xml, const std::vector<std::string>& shared) {
     if (value.empty()) continue;
     if (value.size() > kMaxCellBytes) {
       // Checked here as well as in the collector so one huge cell is not copied around first.
-      throw TableError("第 " + std::to_string(row_number) + " 行 " + detail::column_name(col) +
-                       " 列的内容过长（超过 " + std::to_string(kMaxCellBytes) + " 字节），请精简后再导入");
+      throw TableError("第 " + std::to_string(row_number) + " 行 " + detail::column_name(col) + " 列的内容过长（超过 " +
+                       std::to_string(kMaxCellBytes) + " 字节），请精简后再导入");
     }
     if (!detail::is_utf8(value)) fail();
     if (col >= cells.size()) {
@@ -751,7 +739,8 @@ std::string protect_literal_escapes(const std::string& cell) {
   out.reserve(cell.size() + kEscapedUnderscore.size());
   for (std::size_t i = 0; i < cell.size(); ++i) {
     if (cell[i] == '_' && i + kEscapeLen <= cell.size() && cell[i + 1] == 'x' && cell[i + kEscapeLen - 1] == '_' &&
-        std::all_of(cell.begin() + static_cast<std::ptrdiff_t>(i + 2), cell.begin() + static_cast<std::ptrdiff_t>(i + kEscapeLen - 1),
+        std::all_of(cell.begin() + static_cast<std::ptrdiff_t>(i + 2),
+                    cell.begin() + static_cast<std::ptrdiff_t>(i + kEscapeLen - 1),
                     [](char c) { return hex_value(c) >= 0; })) {
       out += kEscapedUnderscore;
     }
@@ -845,8 +834,8 @@ std::string write_xlsx(const Table& t, const std::string& sheet_name) {
         throw TableError(where + "的内容超过 Excel 单元格 " + std::to_string(kExcelMaxCellChars) + " 个字符的上限");
       }
       const auto stored = protect_literal_escapes(cell);
-      const auto err = worksheet_write_string(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c),
-                                              stored.c_str(), r == 0 ? heading : text);
+      const auto err = worksheet_write_string(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), stored.c_str(),
+                                              r == 0 ? heading : text);
       if (err != LXW_NO_ERROR) throw TableError("生成 Excel 文件失败：" + where + "无法写入");
       widths[c] = std::max(widths[c], display_width(cell));
     }

@@ -65,9 +65,9 @@ Rotation rotate(store::Database& db, const std::string& key_file, std::int64_t n
     for (const auto& col : kEncrypted) {
       const std::string t = col.table, name = col.column;
       for (std::int64_t after = 0;;) {
-        auto rows = c.query("SELECT id, " + name + " FROM " + t + " WHERE id > ? AND " + name +
-                                " IS NOT NULL ORDER BY id LIMIT ?",
-                            {after, kBatch});
+        auto rows = c.query(
+            "SELECT id, " + name + " FROM " + t + " WHERE id > ? AND " + name + " IS NOT NULL ORDER BY id LIMIT ?",
+            {after, kBatch});
         if (rows.empty()) break;
         for (const auto& row : rows) {
           const auto plain = both.decrypt(row.text(1));

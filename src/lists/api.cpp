@@ -137,10 +137,10 @@ bj::object order_detail(store::Conn& c, const auth::Principal& who, std::int64_t
   if (!row) not_found();
   auto o = order_json(*row);
   bj::array timeline;
-  for (const auto& e : c.query("SELECT at, actor, action, note FROM service_order_event WHERE order_id = ? ORDER BY id",
-                               {id})) {
-    timeline.push_back(bj::object{{"at", e.integer(0)}, {"actor", e.text(1)}, {"action", e.text(2)},
-                                  {"note", nullable_text(e, 3)}});
+  for (const auto& e :
+       c.query("SELECT at, actor, action, note FROM service_order_event WHERE order_id = ? ORDER BY id", {id})) {
+    timeline.push_back(
+        bj::object{{"at", e.integer(0)}, {"actor", e.text(1)}, {"action", e.text(2)}, {"note", nullable_text(e, 3)}});
   }
   o["timeline"] = std::move(timeline);
   bj::array actions;
@@ -149,7 +149,8 @@ bj::object order_detail(store::Conn& c, const auth::Principal& who, std::int64_t
   return o;
 }
 
-void order_event(store::Conn& c, const Ctx& ctx, std::int64_t order, const std::string& action, const std::string& note) {
+void order_event(store::Conn& c, const Ctx& ctx, std::int64_t order, const std::string& action,
+                 const std::string& note) {
   c.execute("INSERT INTO service_order_event (order_id, at, actor, action, note) VALUES (?, ?, ?, ?, ?)",
             {order, ctx.app.now(), ctx.who().display_name.empty() ? ctx.who().username : ctx.who().display_name, action,
              note.empty() ? store::null() : store::Value(note)});
@@ -160,12 +161,13 @@ std::int64_t insert_order(store::Conn& c, const Ctx& ctx, const char* subject_co
                           const std::string& area_path, const char* via, const char* status, const std::string& note) {
   const auto now = ctx.app.now();
   const bool unit = std::string_view(who.kind) == "unit";
-  auto row = c.one(std::string("INSERT INTO service_order (") + subject_column +
-                       ", resource_id, claimer_kind, unit_id, member_id, claimer_name, area_id, area_path, via, status, "
-                       "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                   {subject, store::opt(resource), std::string(who.kind), unit ? store::Value(who.id) : store::null(),
-                    unit ? store::null() : store::Value(who.id), who.name, area_id, area_path, std::string(via),
-                    std::string(status), now, now});
+  auto row =
+      c.one(std::string("INSERT INTO service_order (") + subject_column +
+                ", resource_id, claimer_kind, unit_id, member_id, claimer_name, area_id, area_path, via, status, "
+                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            {subject, store::opt(resource), std::string(who.kind), unit ? store::Value(who.id) : store::null(),
+             unit ? store::null() : store::Value(who.id), who.name, area_id, area_path, std::string(via),
+             std::string(status), now, now});
   const auto id = row->integer(0);
   order_event(c, ctx, id, via, note);
   if (resource) c.execute("UPDATE resource SET open_orders = open_orders + 1 WHERE id = ?", {*resource});
@@ -175,7 +177,8 @@ std::int64_t insert_order(store::Conn& c, const Ctx& ctx, const char* subject_co
 
 // A resource that may take one more order: published and with room.
 void check_room(store::Conn& c, std::int64_t resource, std::optional<Claimer> owner) {
-  auto r = c.one("SELECT status, open_orders, capacity, owner_kind, unit_id, member_id FROM resource WHERE id = ?", {resource});
+  auto r = c.one("SELECT status, open_orders, capacity, owner_kind, unit_id, member_id FROM resource WHERE id = ?",
+                 {resource});
   if (!r) bad_request("resource_id", "所选资源不存在");
   if (owner) {
     const bool mine = r->text(3) == owner->kind &&
@@ -205,8 +208,8 @@ http::Response claim_need(Ctx& ctx) {
     if (need->text(0) != "published") conflict("该需求当前不可认领（已被认领、已完成或未发布）");
     if (resource) check_room(c, *resource, who);
     c.execute("UPDATE need SET status = 'ordered', updated_at = ? WHERE id = ?", {ctx.app.now(), id});
-    const auto order = insert_order(c, ctx, "need_id", id, resource, who, need->integer(1), need->text(2), "claim",
-                                    "claimed", note);
+    const auto order =
+        insert_order(c, ctx, "need_id", id, resource, who, need->integer(1), need->text(2), "claim", "claimed", note);
     return order_detail(c, ctx.who(), order);
   });
   return json::respond(out, 201);
@@ -222,7 +225,8 @@ http::Response claim_project(Ctx& ctx) {
     if (!project) not_found();
     if (project->text(0) != "published") conflict("该项目当前不可认领（名额已满、已完成或未发布）");
     const char* mine = std::string_view(who.kind) == "unit" ? "unit_id" : "member_id";
-    if (c.one(std::string("SELECT 1 FROM service_order WHERE project_id = ? AND ") + mine + " = ? AND status IN " + kActive,
+    if (c.one(std::string("SELECT 1 FROM service_order WHERE project_id = ? AND ") + mine + " = ? AND status IN " +
+                  kActive,
               {id, who.id})) {
       conflict("您已认领该项目");
     }
@@ -259,7 +263,8 @@ http::Response dispatch(Ctx& ctx) {
     }
     if (need->text(0) != "published") conflict("该需求当前不可派单（已被认领、已完成或未发布）");
     check_room(c, *resource, std::nullopt);
-    auto owner = c.one("SELECT owner_kind, COALESCE(unit_id, member_id), owner_name FROM resource WHERE id = ?", {*resource});
+    auto owner =
+        c.one("SELECT owner_kind, COALESCE(unit_id, member_id), owner_name FROM resource WHERE id = ?", {*resource});
     const Claimer who{owner->text(0) == "unit" ? "unit" : "member", owner->integer(1), owner->text(2)};
     c.execute("UPDATE need SET status = 'ordered', updated_at = ? WHERE id = ?", {ctx.app.now(), id});
     const auto order = insert_order(c, ctx, "need_id", id, resource, who, need->integer(1), need->text(2), "dispatch",
@@ -302,13 +307,18 @@ http::Response suggestions(Ctx& ctx) {
   bj::array items;
   for (const auto& r : ranked) {
     const auto row = shown.find(r.id);
-    if (row == shown.end()) continue;  // removed since the cache was loaded
+    if (row == shown.end()) continue;             // removed since the cache was loaded
     const auto s = suggest(need_facts, r.facts);  // the reasons, for the few shown
     bj::array reasons;
     for (const auto& why : s.reasons) reasons.emplace_back(why);
-    items.push_back(bj::object{{"resource_id", r.id}, {"title", row->second.text(1)}, {"kind", row->second.text(2)},
-                               {"owner_name", row->second.text(3)}, {"score", s.score}, {"reasons", std::move(reasons)},
-                               {"open_orders", r.facts.open_orders}, {"capacity", r.facts.capacity}});
+    items.push_back(bj::object{{"resource_id", r.id},
+                               {"title", row->second.text(1)},
+                               {"kind", row->second.text(2)},
+                               {"owner_name", row->second.text(3)},
+                               {"score", s.score},
+                               {"reasons", std::move(reasons)},
+                               {"open_orders", r.facts.open_orders},
+                               {"capacity", r.facts.capacity}});
   }
   return json::respond(bj::object{{"items", std::move(items)}});
 }
@@ -347,13 +357,16 @@ http::Response act(Ctx& ctx) {
     const auto resource = row->is_null(4) ? std::optional<std::int64_t>() : row->integer(4);
     if (*action == OrderAction::confirm) {
       const auto points = kBasePoints + *rating * kPointsPerStar;
-      c.execute("UPDATE service_order SET status = ?, rating = ?, rating_comment = ?, points = ?, period = ?, "
-                "confirmed_at = ?, updated_at = ? WHERE id = ?",
-                {to_name, *rating, comment.empty() ? store::null() : store::Value(comment), points, cogov::month_of(now),
-                 now, now, id});
+      c.execute(
+          "UPDATE service_order SET status = ?, rating = ?, rating_comment = ?, points = ?, period = ?, "
+          "confirmed_at = ?, updated_at = ? WHERE id = ?",
+          {to_name, *rating, comment.empty() ? store::null() : store::Value(comment), points, cogov::month_of(now), now,
+           now, id});
       if (resource) {
-        c.execute("UPDATE resource SET open_orders = open_orders - 1, rating_sum = rating_sum + ?, ratings = ratings + 1 "
-                  "WHERE id = ?", {*rating, *resource});
+        c.execute(
+            "UPDATE resource SET open_orders = open_orders - 1, rating_sum = rating_sum + ?, ratings = ratings + 1 "
+            "WHERE id = ?",
+            {*rating, *resource});
       }
       if (need) c.execute("UPDATE need SET status = 'done', updated_at = ? WHERE id = ?", {now, *need});
     } else {
@@ -361,10 +374,15 @@ http::Response act(Ctx& ctx) {
     }
     if (*action == OrderAction::cancel) {
       if (resource) c.execute("UPDATE resource SET open_orders = open_orders - 1 WHERE id = ?", {*resource});
-      if (need) c.execute("UPDATE need SET status = 'published', updated_at = ? WHERE id = ? AND status = 'ordered'", {now, *need});
+      if (need)
+        c.execute("UPDATE need SET status = 'published', updated_at = ? WHERE id = ? AND status = 'ordered'",
+                  {now, *need});
       if (project) {
-        c.execute("UPDATE project SET taken = taken - 1, status = CASE WHEN status = 'full' THEN 'published' ELSE status END, "
-                  "updated_at = ? WHERE id = ?", {now, *project});
+        c.execute(
+            "UPDATE project SET taken = taken - 1, status = CASE WHEN status = 'full' THEN 'published' ELSE status "
+            "END, "
+            "updated_at = ? WHERE id = ?",
+            {now, *project});
       }
     }
     order_event(c, ctx, id, name, *action == OrderAction::confirm && !comment.empty() ? comment : note);
@@ -440,16 +458,24 @@ bj::object honour_roll(store::Conn& c, const cogov::Area& area, const std::strin
     params.emplace_back(period);
   }
   params.emplace_back(kRollSize);
-  auto rs = c.query("SELECT claimer_kind, MAX(unit_id), MAX(member_id), MAX(claimer_name), COUNT(*), SUM(points), "
-                    "AVG(rating) FROM service_order WHERE " + where +
-                    " GROUP BY claimer_kind, COALESCE(unit_id, member_id) ORDER BY SUM(points) DESC, COUNT(*) DESC, "
-                    "MAX(claimer_name) LIMIT ?", params);
+  auto rs = c.query(
+      "SELECT claimer_kind, MAX(unit_id), MAX(member_id), MAX(claimer_name), COUNT(*), SUM(points), "
+      "AVG(rating) FROM service_order WHERE " +
+          where +
+          " GROUP BY claimer_kind, COALESCE(unit_id, member_id) ORDER BY SUM(points) DESC, COUNT(*) DESC, "
+          "MAX(claimer_name) LIMIT ?",
+      params);
   bj::array items;
   std::int64_t rank = 0;
   for (const auto& r : rs) {
-    items.push_back(bj::object{{"rank", ++rank}, {"claimer_kind", r.text(0)}, {"unit_id", nullable_int(r, 1)},
-                               {"member_id", nullable_int(r, 2)}, {"name", r.text(3)}, {"orders", r.integer(4)},
-                               {"points", r.integer(5)}, {"average_rating", std::round(r.real(6) * 10) / 10}});
+    items.push_back(bj::object{{"rank", ++rank},
+                               {"claimer_kind", r.text(0)},
+                               {"unit_id", nullable_int(r, 1)},
+                               {"member_id", nullable_int(r, 2)},
+                               {"name", r.text(3)},
+                               {"orders", r.integer(4)},
+                               {"points", r.integer(5)},
+                               {"average_rating", std::round(r.real(6) * 10) / 10}});
   }
   return bj::object{{"area_id", area.id}, {"area_name", area.name}, {"period", period}, {"items", std::move(items)}};
 }
@@ -465,7 +491,8 @@ std::string period_param(const Ctx& ctx) {
 http::Response get_roll(Ctx& ctx) {
   if (!ctx.who().can(Register::lists, Action::read)) forbidden();
   const auto period = period_param(ctx);
-  return json::respond(ctx.app.db.read([&](store::Conn& c) { return honour_roll(c, cogov::report_area(c, ctx), period); }));
+  return json::respond(
+      ctx.app.db.read([&](store::Conn& c) { return honour_roll(c, cogov::report_area(c, ctx), period); }));
 }
 
 // Review of what units, members and grid staff put forward: the community publishes or turns it down.
@@ -479,7 +506,8 @@ http::Response review(Ctx& ctx, const std::string& table, const char* spec_name)
   ctx.app.db.write([&](store::Conn& c) {
     auto row = c.one("SELECT status, area_path FROM " + table + " WHERE id = ?", {id});
     if (!row || !cogov::staff_over(ctx.who(), Register::lists, Action::read, row->text(1))) not_found();
-    if (!cogov::may_approve(ctx.who(), Register::lists, row->text(1))) forbidden("只有社区（村）及以上工作人员可以审核");
+    if (!cogov::may_approve(ctx.who(), Register::lists, row->text(1)))
+      forbidden("只有社区（村）及以上工作人员可以审核");
     if (row->text(0) != "pending") conflict("只有待审核的条目可以审核");
     c.execute("UPDATE " + table + " SET status = ?, review_note = ?, updated_at = ? WHERE id = ?",
               {std::string(*approve ? "published" : "rejected"), note.empty() ? store::null() : store::Value(note),
@@ -496,7 +524,8 @@ http::Response withdraw(Ctx& ctx) {
     if (!row) not_found();
     const auto u = cogov::acting_unit(ctx.who(), Register::lists, Action::write);
     const auto m = cogov::acting_member(ctx.who(), Register::lists, Action::write);
-    const bool owner = (u && !row->is_null(2) && row->integer(2) == *u) || (m && !row->is_null(3) && row->integer(3) == *m);
+    const bool owner =
+        (u && !row->is_null(2) && row->integer(2) == *u) || (m && !row->is_null(3) && row->integer(3) == *m);
     if (!owner && !cogov::staff_over(ctx.who(), Register::lists, Action::write, row->text(1))) not_found();
     if (row->text(0) == "withdrawn") conflict("该资源已撤回");
     c.execute("UPDATE resource SET status = 'withdrawn', updated_at = ? WHERE id = ?", {ctx.app.now(), id});
@@ -519,8 +548,11 @@ http::Response appeal_to_need(Ctx& ctx) {
     auto scope = auth::scope_clause(ctx.who(), Register::appeals, Action::write, appeals::scope_columns());
     store::Params params{id};
     params.insert(params.end(), scope.params.begin(), scope.params.end());
-    auto a = c.one("SELECT t.type, t.description, COALESCE(t.grid_id, t.area_id), t.lon, t.lat, t.reporter_name, t.code "
-                   "FROM appeal t WHERE t.id = ? AND " + scope.sql, params);
+    auto a = c.one(
+        "SELECT t.type, t.description, COALESCE(t.grid_id, t.area_id), t.lon, t.lat, t.reporter_name, t.code "
+        "FROM appeal t WHERE t.id = ? AND " +
+            scope.sql,
+        params);
     if (!a) not_found();
     if (a->text(0) != "help") conflict("只有求助类诉求可以转为需求");
     auto area = cogov::area_in_scope(c, ctx.who(), Register::lists, Action::write, a->integer(2));
@@ -538,14 +570,16 @@ http::Response appeal_to_need(Ctx& ctx) {
       title = d.substr(0, std::min(i, d.size()));
     }
     const auto now = ctx.app.now();
-    auto row = c.one("INSERT INTO need (title, kind, description, source, requester_name, appeal_id, area_id, area_path, "
-                     "lon, lat, status, created_at, updated_at) VALUES (?, ?, ?, 'resident', ?, ?, ?, ?, ?, ?, 'published', "
-                     "?, ?) RETURNING id",
-                     {title, kind, a->text(1), a->is_null(5) ? store::null() : store::Value(a->text(5)), id, area->id,
-                      area->path, a->is_null(3) ? store::null() : store::Value(a->real(3)),
-                      a->is_null(4) ? store::null() : store::Value(a->real(4)), now, now});
+    auto row = c.one(
+        "INSERT INTO need (title, kind, description, source, requester_name, appeal_id, area_id, area_path, "
+        "lon, lat, status, created_at, updated_at) VALUES (?, ?, ?, 'resident', ?, ?, ?, ?, ?, ?, 'published', "
+        "?, ?) RETURNING id",
+        {title, kind, a->text(1), a->is_null(5) ? store::null() : store::Value(a->text(5)), id, area->id, area->path,
+         a->is_null(3) ? store::null() : store::Value(a->real(3)),
+         a->is_null(4) ? store::null() : store::Value(a->real(4)), now, now});
     const auto need_id = row->integer(0);
-    appeals::add_timeline_note(c, ctx.who(), id, now, "已转为需求清单（需求 #" + std::to_string(need_id) + "），由共建单位和党员认领");
+    appeals::add_timeline_note(c, ctx.who(), id, now,
+                               "已转为需求清单（需求 #" + std::to_string(need_id) + "），由共建单位和党员认领");
     cogov::audit(c, ctx, "create", "need", need_id, "appeal=" + a->text(6));
     return need_id;
   });
@@ -562,27 +596,47 @@ http::Response public_lists(Ctx& ctx) {
     bj::array needs, projects, resources;
     for (const auto& r : c.query("SELECT t.id, t.title, t.kind, t.description, a.name, t.created_at FROM need t "
                                  "JOIN area a ON a.id = t.area_id WHERE t.status = 'published' AND t.area_path >= ? "
-                                 "AND t.area_path < ? ORDER BY t.id DESC LIMIT ?", range)) {
-      needs.push_back(bj::object{{"id", r.integer(0)}, {"title", r.text(1)}, {"kind", r.text(2)},
-                                 {"description", nullable_text(r, 3)}, {"area_name", r.text(4)}, {"created_at", r.integer(5)}});
+                                 "AND t.area_path < ? ORDER BY t.id DESC LIMIT ?",
+                                 range)) {
+      needs.push_back(bj::object{{"id", r.integer(0)},
+                                 {"title", r.text(1)},
+                                 {"kind", r.text(2)},
+                                 {"description", nullable_text(r, 3)},
+                                 {"area_name", r.text(4)},
+                                 {"created_at", r.integer(5)}});
     }
-    for (const auto& r : c.query("SELECT t.id, t.title, t.description, t.goal, t.places, t.taken, a.name, t.starts_on, "
-                                 "t.ends_on FROM project t JOIN area a ON a.id = t.area_id WHERE t.status = 'published' "
-                                 "AND t.area_path >= ? AND t.area_path < ? ORDER BY t.id DESC LIMIT ?", range)) {
-      projects.push_back(bj::object{{"id", r.integer(0)}, {"title", r.text(1)}, {"description", nullable_text(r, 2)},
-                                    {"goal", nullable_text(r, 3)}, {"places", r.integer(4)}, {"taken", r.integer(5)},
-                                    {"area_name", r.text(6)}, {"starts_on", nullable_text(r, 7)},
+    for (const auto& r :
+         c.query("SELECT t.id, t.title, t.description, t.goal, t.places, t.taken, a.name, t.starts_on, "
+                 "t.ends_on FROM project t JOIN area a ON a.id = t.area_id WHERE t.status = 'published' "
+                 "AND t.area_path >= ? AND t.area_path < ? ORDER BY t.id DESC LIMIT ?",
+                 range)) {
+      projects.push_back(bj::object{{"id", r.integer(0)},
+                                    {"title", r.text(1)},
+                                    {"description", nullable_text(r, 2)},
+                                    {"goal", nullable_text(r, 3)},
+                                    {"places", r.integer(4)},
+                                    {"taken", r.integer(5)},
+                                    {"area_name", r.text(6)},
+                                    {"starts_on", nullable_text(r, 7)},
                                     {"ends_on", nullable_text(r, 8)}});
     }
     for (const auto& r : c.query("SELECT t.id, t.title, t.kind, t.description, t.owner_name, a.name, t.available FROM "
                                  "resource t JOIN area a ON a.id = t.area_id WHERE t.status = 'published' AND "
-                                 "t.area_path >= ? AND t.area_path < ? ORDER BY t.id DESC LIMIT ?", range)) {
-      resources.push_back(bj::object{{"id", r.integer(0)}, {"title", r.text(1)}, {"kind", r.text(2)},
-                                     {"description", nullable_text(r, 3)}, {"owner_name", r.text(4)},
-                                     {"area_name", r.text(5)}, {"available", nullable_text(r, 6)}});
+                                 "t.area_path >= ? AND t.area_path < ? ORDER BY t.id DESC LIMIT ?",
+                                 range)) {
+      resources.push_back(bj::object{{"id", r.integer(0)},
+                                     {"title", r.text(1)},
+                                     {"kind", r.text(2)},
+                                     {"description", nullable_text(r, 3)},
+                                     {"owner_name", r.text(4)},
+                                     {"area_name", r.text(5)},
+                                     {"available", nullable_text(r, 6)}});
     }
-    return bj::object{{"area_id", area.id}, {"area_name", area.name}, {"needs", std::move(needs)},
-                      {"projects", std::move(projects)}, {"resources", std::move(resources)},
+    return bj::object{{"area_id", area.id},
+                      {"area_name", area.name},
+                      {"needs", std::move(needs)},
+                      {"projects", std::move(projects)},
+                      {"resources", std::move(resources)},
                       {"honour_roll", honour_roll(c, area, cogov::month_of(ctx.app.now()))}};
   });
   return json::respond(out);
@@ -592,7 +646,8 @@ http::Response public_lists(Ctx& ctx) {
 
 void register_routes(Router& r) {
   add_registers();
-  for (const char* name : {"resources", "needs", "projects"}) registry::register_spec_routes(r, *registry::find_spec(name));
+  for (const char* name : {"resources", "needs", "projects"})
+    registry::register_spec_routes(r, *registry::find_spec(name));
   const auto tag = "lists";
   r.add("POST", "/api/v1/resources/{id}/review", Access::authenticated, tag, "审核资源",
         [](Ctx& c) { return review(c, "resource", "resources"); });
@@ -608,7 +663,8 @@ void register_routes(Router& r) {
   r.add("POST", "/api/v1/needs/{id}/dispatch", Access::authenticated, tag, "派单给资源", dispatch);
   r.add("GET", "/api/v1/orders", Access::authenticated, tag, "订单列表", list_orders);
   r.add("GET", "/api/v1/orders/{id}", Access::authenticated, tag, "订单详情", get_order);
-  r.add("POST", "/api/v1/orders/{id}/actions", Access::authenticated, tag, "订单操作（接单、开始、完成、确认评价、取消）", act);
+  r.add("POST", "/api/v1/orders/{id}/actions", Access::authenticated, tag,
+        "订单操作（接单、开始、完成、确认评价、取消）", act);
   r.add("GET", "/api/v1/honour-roll", Access::authenticated, tag, "光荣榜", get_roll);
   r.add("GET", "/api/v1/public/lists", Access::open, tag, "公开的三张清单与光荣榜", public_lists);
 }

@@ -109,11 +109,16 @@ void prepare_resource(WriteCtx& wc) {
     }
   }
   if (wc.create) {
-    if (unit) set_owner(wc, "unit", *unit);
-    else if (member) set_owner(wc, "member", *member);
-    else if (wc.given("unit_id")) set_owner(wc, "unit", std::get<std::int64_t>(wc.input["unit_id"]));
-    else if (wc.given("member_id")) set_owner(wc, "member", std::get<std::int64_t>(wc.input["member_id"]));
-    else bad_request("unit_id", "请选择提供资源的单位或党员", "required");
+    if (unit)
+      set_owner(wc, "unit", *unit);
+    else if (member)
+      set_owner(wc, "member", *member);
+    else if (wc.given("unit_id"))
+      set_owner(wc, "unit", std::get<std::int64_t>(wc.input["unit_id"]));
+    else if (wc.given("member_id"))
+      set_owner(wc, "member", std::get<std::int64_t>(wc.input["member_id"]));
+    else
+      bad_request("unit_id", "请选择提供资源的单位或党员", "required");
     wc.columns["status"] = std::string(staff ? "published" : "pending");
     if (!wc.given("capacity")) wc.columns["capacity"] = std::int64_t{1};
   } else {
@@ -121,7 +126,8 @@ void prepare_resource(WriteCtx& wc) {
     // An owner's change is looked at again before it is offered.
     if (!staff && text_of(wc.existing->at("status")) == "published") wc.columns["status"] = std::string("pending");
   }
-  if (wc.has("served_area_ids")) wc.columns["served_paths"] = wc.given("served_area_ids") ? store::Value(served_paths(wc)) : store::null();
+  if (wc.has("served_area_ids"))
+    wc.columns["served_paths"] = wc.given("served_area_ids") ? store::Value(served_paths(wc)) : store::null();
   check_range(wc, "capacity", 1, kMaxCapacity, "同时可接单数");
   check_point(wc);
 }
@@ -204,8 +210,9 @@ void add_registers() {
     registry::add_spec(std::move(s));
   }
   {
-    static const std::vector<registry::Choice> sources = {{"resident", "居民"}, {"grid", "网格"}, {"community", "社区"}};
-    static const std::vector<registry::Choice> statuses = {{"pending", "待审核"}, {"published", "已发布"},
+    static const std::vector<registry::Choice> sources = {
+        {"resident", "居民"}, {"grid", "网格"}, {"community", "社区"}};
+    static const std::vector<registry::Choice> statuses = {{"pending", "待审核"},  {"published", "已发布"},
                                                            {"ordered", "已接单"},  {"done", "已完成"},
                                                            {"rejected", "未通过"}, {"closed", "已关闭"}};
     Spec s;
@@ -243,8 +250,8 @@ void add_registers() {
     registry::add_spec(std::move(s));
   }
   {
-    static const std::vector<registry::Choice> statuses = {{"pending", "待审核"}, {"published", "已发布"},
-                                                           {"full", "已满"},     {"done", "已完成"},
+    static const std::vector<registry::Choice> statuses = {{"pending", "待审核"},  {"published", "已发布"},
+                                                           {"full", "已满"},       {"done", "已完成"},
                                                            {"rejected", "未通过"}, {"closed", "已关闭"}};
     Spec s;
     s.reg = Register::lists;

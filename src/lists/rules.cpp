@@ -37,7 +37,6 @@ constexpr std::array<std::pair<OrderAction, std::string_view>, 7> kActions = {{
     {OrderAction::cancel, "cancel"},
 }};
 
-
 bool within(const std::string& path, const std::string& root) {
   return !root.empty() && path.compare(0, root.size(), root) == 0;
 }
@@ -114,9 +113,8 @@ Suggestion suggest(const NeedFacts& need, const ResourceFacts& res, bool explain
     near = m <= kNearMetres ? 1.0 : m >= kFarMetres ? 0.0 : (kFarMetres - m) / (kFarMetres - kNearMetres);
     why([&] { return std::string("相距约 " + std::to_string(static_cast<long>(std::round(m))) + " 米"); });
   }
-  if (std::any_of(res.served_paths.begin(), res.served_paths.end(), [&](const std::string& root) {
-        return root == need.grid_path;
-      })) {
+  if (std::any_of(res.served_paths.begin(), res.served_paths.end(),
+                  [&](const std::string& root) { return root == need.grid_path; })) {
     near = 1.0;
     why([&] { return std::string("同一网格"); });
   } else if (serves && !res.served_paths.empty()) {
@@ -130,7 +128,9 @@ Suggestion suggest(const NeedFacts& need, const ResourceFacts& res, bool explain
   s.score += kNearWeight * near;
   if (res.ratings > 0) {
     s.score += kRatingWeight * std::clamp(res.average_rating / 5.0, 0.0, 1.0);
-    why([&] { return std::string("历史评价 " + fixed(res.average_rating) + " 分（" + std::to_string(res.ratings) + " 次）"); });
+    why([&] {
+      return std::string("历史评价 " + fixed(res.average_rating) + " 分（" + std::to_string(res.ratings) + " 次）");
+    });
   } else {
     s.score += kRatingWeight * 0.5;  // unknown is neither good nor bad
     why([&] { return std::string("暂无评价"); });
@@ -141,7 +141,9 @@ Suggestion suggest(const NeedFacts& need, const ResourceFacts& res, bool explain
     why([&] { return std::string("已满负荷（" + std::to_string(res.open_orders) + " 单在办）"); });
   } else {
     s.score += kLoadWeight * static_cast<double>(room) / std::max(1, res.capacity);
-    why([&] { return std::string("在办 " + std::to_string(res.open_orders) + "/" + std::to_string(res.capacity) + " 单"); });
+    why([&] {
+      return std::string("在办 " + std::to_string(res.open_orders) + "/" + std::to_string(res.capacity) + " 单");
+    });
   }
   s.score = std::round(s.score * 10) / 10;
   return s;

@@ -18,8 +18,8 @@ std::optional<OrderAction> parse_order_action(std::string_view s);
 std::optional<OrderStatus> next_order_status(OrderStatus from, OrderAction a);
 
 struct NeedFacts final {
-  std::string kind;          // venue, funds, service, volunteers, goods
-  std::string grid_path;     // where the need is
+  std::string kind;       // venue, funds, service, volunteers, goods
+  std::string grid_path;  // where the need is
   std::optional<double> lon;
   std::optional<double> lat;
 };
@@ -36,9 +36,9 @@ struct ResourceFacts final {
 };
 
 struct Suggestion final {
-  double score = 0;  // 0–100
+  double score = 0;                  // 0–100
   std::vector<std::string> reasons;  // zh-CN, one per factor, for the officer to read
-  bool eligible = true;  // false when the resource cannot take it at all
+  bool eligible = true;              // false when the resource cannot take it at all
 };
 
 // Type match counts most, then nearness (same grid, served area, distance), then past ratings,

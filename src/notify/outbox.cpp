@@ -23,7 +23,8 @@ constexpr std::size_t kMaxError = 300;
 constexpr std::int64_t kMaxPage = 200;
 
 bool org_dept(const auth::Principal& p) {
-  return std::any_of(p.bindings.begin(), p.bindings.end(), [](const auth::Binding& b) { return b.role == auth::Role::org_dept; });
+  return std::any_of(p.bindings.begin(), p.bindings.end(),
+                     [](const auth::Binding& b) { return b.role == auth::Role::org_dept; });
 }
 
 bool subscribed(const std::string& events, const std::string& event) {
@@ -46,8 +47,12 @@ http::Response list_webhooks(Ctx& ctx) {
   });
   bj::array items;
   for (const auto& r : rs) {
-    items.push_back(bj::object{{"id", r.integer(0)}, {"name", r.text(1)}, {"url", r.text(2)}, {"events", r.text(3)},
-                               {"active", r.integer(4) != 0}, {"created_at", r.integer(5)}});
+    items.push_back(bj::object{{"id", r.integer(0)},
+                               {"name", r.text(1)},
+                               {"url", r.text(2)},
+                               {"events", r.text(3)},
+                               {"active", r.integer(4) != 0},
+                               {"created_at", r.integer(5)}});
   }
   return json::respond(bj::object{{"items", std::move(items)}});
 }
@@ -72,14 +77,17 @@ http::Response create_webhook(Ctx& ctx) {
   const auto secret = crypto::random_token(24);
   const auto now = ctx.app.now();
   const auto id = ctx.app.db.write([&](store::Conn& c) {
-    const auto id = c.one("INSERT INTO webhook (name, url, events, secret, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
-                          {name, url, events, secret, now})->integer(0);
+    const auto id =
+        c.one("INSERT INTO webhook (name, url, events, secret, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+              {name, url, events, secret, now})
+            ->integer(0);
     audit::record(c, {now, ctx.who().username, ctx.who().account_id, ctx.req.client_ip, "create", "webhook",
                       std::to_string(id), "", url});
     return id;
   });
   // The secret is shown once: receivers check X-Jiceng-Signature with it.
-  return json::respond(bj::object{{"id", id}, {"name", name}, {"url", url}, {"events", events}, {"secret", secret}}, 201);
+  return json::respond(bj::object{{"id", id}, {"name", name}, {"url", url}, {"events", events}, {"secret", secret}},
+                       201);
 }
 
 auth::Clause outbox_scope(const auth::Principal& who) {
@@ -98,10 +106,11 @@ http::Response list_outbox(Ctx& ctx) {
   params.insert(params.end(), scope.params.begin(), scope.params.end());
   params.emplace_back(kMaxPage);
   auto rs = ctx.app.db.read([&](store::Conn& c) {
-    return c.query("SELECT o.id, o.event, o.appeal_id, o.attempts, o.last_error, o.created_at, o.delivered_at, w.name, "
-                   "o.next_at FROM outbox o JOIN webhook w ON w.id = o.webhook_id WHERE o.state = ? AND " + scope.sql +
-                       " ORDER BY o.id DESC LIMIT ?",
-                   params);
+    return c.query(
+        "SELECT o.id, o.event, o.appeal_id, o.attempts, o.last_error, o.created_at, o.delivered_at, w.name, "
+        "o.next_at FROM outbox o JOIN webhook w ON w.id = o.webhook_id WHERE o.state = ? AND " +
+            scope.sql + " ORDER BY o.id DESC LIMIT ?",
+        params);
   });
   bj::array items;
   for (const auto& r : rs) {
@@ -124,9 +133,11 @@ http::Response retry(Ctx& ctx) {
   store::Params params{ctx.app.now(), id};
   params.insert(params.end(), scope.params.begin(), scope.params.end());
   const auto changed = ctx.app.db.write([&](store::Conn& c) {
-    return c.execute("UPDATE outbox SET state = 'pending', attempts = 0, next_at = ? WHERE id = ? AND state = 'failed' "
-                     "AND id IN (SELECT o.id FROM outbox o WHERE " + scope.sql + ")",
-                     params);
+    return c.execute(
+        "UPDATE outbox SET state = 'pending', attempts = 0, next_at = ? WHERE id = ? AND state = 'failed' "
+        "AND id IN (SELECT o.id FROM outbox o WHERE " +
+            scope.sql + ")",
+        params);
   });
   if (changed == 0) not_found("没有这条发送失败的消息，或不在您的管辖范围内");
   return json::respond(bj::object{{"id", id}, {"state", "pending"}});
@@ -134,9 +145,7 @@ http::Response retry(Ctx& ctx) {
 
 }  // namespace
 
-bool known_event(const std::string& event) {
-  return std::find(kEvents.begin(), kEvents.end(), event) != kEvents.end();
-}
+bool known_event(const std::string& event) { return std::find(kEvents.begin(), kEvents.end(), event) != kEvents.end(); }
 
 std::int64_t backoff_seconds(int attempts) {
   if (attempts < 1 || attempts > static_cast<int>(kBackoff.size())) return 0;
@@ -153,9 +162,10 @@ void enqueue(store::Conn& c, const std::string& event, std::int64_t appeal_id, c
   const auto text = bj::serialize(body);
   for (const auto& h : hooks) {
     if (!subscribed(h.text(1), event)) continue;
-    c.execute("INSERT INTO outbox (webhook_id, event, appeal_id, area_path, payload, state, next_at, created_at) "
-              "VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)",
-              {h.integer(0), event, appeal_id, area_path, text, now, now});
+    c.execute(
+        "INSERT INTO outbox (webhook_id, event, appeal_id, area_path, payload, state, next_at, created_at) "
+        "VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)",
+        {h.integer(0), event, appeal_id, area_path, text, now, now});
   }
 }
 
@@ -163,17 +173,18 @@ DeliveryResult deliver(App& app, int batch) {
   DeliveryResult out;
   const auto now = app.now();
   auto due = app.db.read([&](store::Conn& c) {
-    return c.query("SELECT o.id, o.payload, o.attempts, w.url, w.secret, o.event FROM outbox o "
-                   "JOIN webhook w ON w.id = o.webhook_id WHERE o.state = 'pending' AND o.next_at <= ? "
-                   "ORDER BY o.next_at LIMIT ?",
-                   {now, static_cast<std::int64_t>(batch)});
+    return c.query(
+        "SELECT o.id, o.payload, o.attempts, w.url, w.secret, o.event FROM outbox o "
+        "JOIN webhook w ON w.id = o.webhook_id WHERE o.state = 'pending' AND o.next_at <= ? "
+        "ORDER BY o.next_at LIMIT ?",
+        {now, static_cast<std::int64_t>(batch)});
   });
   for (const auto& r : due) {
     const auto body = r.text(1);
-    const auto result = http::post(r.text(3), body, "application/json; charset=utf-8",
-                                   {{"X-Jiceng-Event", r.text(5)},
-                                    {"X-Jiceng-Signature", "hmac-sm3=" + crypto::hmac_sm3_hex(r.text(4), body)}},
-                                   kDeliveryTimeout);
+    const auto result = http::post(
+        r.text(3), body, "application/json; charset=utf-8",
+        {{"X-Jiceng-Event", r.text(5)}, {"X-Jiceng-Signature", "hmac-sm3=" + crypto::hmac_sm3_hex(r.text(4), body)}},
+        kDeliveryTimeout);
     const int attempts = static_cast<int>(r.integer(2)) + 1;
     const bool ok = result.status >= 200 && result.status < 300;
     std::string error = ok ? "" : result.status ? "HTTP " + std::to_string(result.status) : result.error;
@@ -181,10 +192,10 @@ DeliveryResult deliver(App& app, int batch) {
     const auto wait = backoff_seconds(attempts);
     const char* state = ok ? "delivered" : wait == 0 ? "failed" : "pending";
     app.db.write([&](store::Conn& c) {
-      c.execute("UPDATE outbox SET state = ?, attempts = ?, next_at = ?, last_error = ?, delivered_at = ? WHERE id = ?",
-                {std::string(state), static_cast<std::int64_t>(attempts), now + wait,
-                 error.empty() ? store::null() : store::Value(error), ok ? store::Value(now) : store::null(),
-                 r.integer(0)});
+      c.execute(
+          "UPDATE outbox SET state = ?, attempts = ?, next_at = ?, last_error = ?, delivered_at = ? WHERE id = ?",
+          {std::string(state), static_cast<std::int64_t>(attempts), now + wait,
+           error.empty() ? store::null() : store::Value(error), ok ? store::Value(now) : store::null(), r.integer(0)});
     });
     (ok ? out.delivered : wait == 0 ? out.failed : out.retried)++;
   }
@@ -193,7 +204,8 @@ DeliveryResult deliver(App& app, int batch) {
 
 void register_routes(Router& r) {
   r.add("GET", "/api/v1/webhooks", Access::authenticated, "notify", "消息推送地址（组织部）", list_webhooks);
-  r.add("POST", "/api/v1/webhooks", Access::authenticated, "notify", "新增消息推送地址（密钥只显示一次）", create_webhook);
+  r.add("POST", "/api/v1/webhooks", Access::authenticated, "notify", "新增消息推送地址（密钥只显示一次）",
+        create_webhook);
   r.add("GET", "/api/v1/outbox", Access::authenticated, "notify", "待发送、已发送与发送失败的消息", list_outbox);
   r.add("POST", "/api/v1/outbox/{id}/retry", Access::authenticated, "notify", "重新发送失败的消息", retry);
 }

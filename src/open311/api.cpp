@@ -44,11 +44,20 @@ constexpr char kSpec[] = "http://wiki.open311.org/GeoReport_v2";
 constexpr char kChangeset[] = "2026-11-22T00:00:00+08:00";
 
 // The states a client may report with an update (mySociety's list); recorded, never applied.
-const std::set<std::string> kUpdateStates = {"OPEN",          "CLOSED",         "FIXED",
-                                             "IN_PROGRESS",   "ACTION_SCHEDULED", "INVESTIGATING",
-                                             "DUPLICATE",     "NOT_COUNCILS_RESPONSIBILITY", "NO_FURTHER_ACTION",
-                                             "INTERNAL_REFERRAL", "FOR_TRIAGE", "CANCELLED",
-                                             "REOPEN",        "UNCHANGED"};
+const std::set<std::string> kUpdateStates = {"OPEN",
+                                             "CLOSED",
+                                             "FIXED",
+                                             "IN_PROGRESS",
+                                             "ACTION_SCHEDULED",
+                                             "INVESTIGATING",
+                                             "DUPLICATE",
+                                             "NOT_COUNCILS_RESPONSIBILITY",
+                                             "NO_FURTHER_ACTION",
+                                             "INTERNAL_REFERRAL",
+                                             "FOR_TRIAGE",
+                                             "CANCELLED",
+                                             "REOPEN",
+                                             "UNCHANGED"};
 
 appeals::GridIndex& grid_index() {
   static appeals::GridIndex index;
@@ -172,7 +181,8 @@ class Posted final {
   const std::multimap<std::string, std::string>& query() const { return query_; }
 
  private:
-  static std::vector<std::string> list_values(const std::multimap<std::string, std::string>& m, const std::string& key) {
+  static std::vector<std::string> list_values(const std::multimap<std::string, std::string>& m,
+                                              const std::string& key) {
     std::vector<std::string> out;
     const auto [from, to] = m.equal_range(key);
     for (auto it = from; it != to; ++it) {
@@ -231,8 +241,8 @@ Person person_of(const Posted& p) {
   who.email = trimmed(p.text("email", kMaxEmail));
   if (!who.email.empty()) {
     const auto at = who.email.rfind('@');
-    const bool spaced = std::any_of(who.email.begin(), who.email.end(),
-                                    [](char ch) { return static_cast<unsigned char>(ch) <= ' '; });
+    const bool spaced =
+        std::any_of(who.email.begin(), who.email.end(), [](char ch) { return static_cast<unsigned char>(ch) <= ' '; });
     if (at == std::string::npos || at == 0 || at + 1 == who.email.size() || spaced) {
       throw Open311Error{400, "email 应为有效的电子邮箱地址"};
     }
@@ -282,7 +292,8 @@ std::vector<std::string> store_media(Ctx& ctx, const Posted& p) {
   std::vector<std::string> hashes;
   if (typed.empty()) return hashes;
   ctx.app.db.write([&](store::Conn& c) {
-    for (const auto& [f, mime] : typed) hashes.push_back(appeals::store_photo(c, ctx.app.media_dir, f->bytes, mime, ctx.app.now()));
+    for (const auto& [f, mime] : typed)
+      hashes.push_back(appeals::store_photo(c, ctx.app.media_dir, f->bytes, mime, ctx.app.now()));
   });
   return hashes;
 }
@@ -367,24 +378,25 @@ FieldValue media_field(const Ctx& ctx, const store::Row& r, std::size_t url, std
 // A row of kRequestSql.
 Record request_record(const Ctx& ctx, const store::Row& r) {
   const auto status = r.text(2);
-  return Record{{"service_request_id", r.text(1)},
-                {"status", std::string(is_closed_status(status) ? "closed" : "open")},
-                {"status_notes", text_field(r, 13)},
-                {"service_name", r.text(3)},
-                {"service_code", std::to_string(r.integer(4))},
-                {"description", r.text(5)},
-                {"agency_responsible", r.text(6)},
-                {"service_notice",
-                 std::string(appeals::status_label(appeals::parse_status(status).value_or(appeals::Status::submitted)))},
-                {"requested_datetime", w3c_datetime(r.integer(7))},
-                {"updated_datetime", w3c_datetime(r.integer(8))},
-                {"expected_datetime", w3c_datetime(r.integer(9))},
-                {"address", text_field(r, 10)},
-                {"address_id", text_field(r, 14)},
-                {"zipcode", std::monostate{}},
-                {"lat", r.is_null(11) ? FieldValue(std::monostate{}) : FieldValue(r.real(11))},
-                {"long", r.is_null(12) ? FieldValue(std::monostate{}) : FieldValue(r.real(12))},
-                {"media_url", media_field(ctx, r, 15, 16)}};
+  return Record{
+      {"service_request_id", r.text(1)},
+      {"status", std::string(is_closed_status(status) ? "closed" : "open")},
+      {"status_notes", text_field(r, 13)},
+      {"service_name", r.text(3)},
+      {"service_code", std::to_string(r.integer(4))},
+      {"description", r.text(5)},
+      {"agency_responsible", r.text(6)},
+      {"service_notice",
+       std::string(appeals::status_label(appeals::parse_status(status).value_or(appeals::Status::submitted)))},
+      {"requested_datetime", w3c_datetime(r.integer(7))},
+      {"updated_datetime", w3c_datetime(r.integer(8))},
+      {"expected_datetime", w3c_datetime(r.integer(9))},
+      {"address", text_field(r, 10)},
+      {"address_id", text_field(r, 14)},
+      {"zipcode", std::monostate{}},
+      {"lat", r.is_null(11) ? FieldValue(std::monostate{}) : FieldValue(r.real(11))},
+      {"long", r.is_null(12) ? FieldValue(std::monostate{}) : FieldValue(r.real(12))},
+      {"media_url", media_field(ctx, r, 15, 16)}};
 }
 
 std::optional<Format> format_of(Ctx& ctx, const std::string& name) {
@@ -412,9 +424,9 @@ http::Response discovery(Ctx& ctx, Format f) {
                                                            {"formats", bj::array{"application/json", "text/xml"}}}}}}));
   }
   return reply(f, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<discovery><changeset>" + std::string(kChangeset) +
-                      "</changeset><contact>" + xml_escape(contact) + "</contact><key_service>" + xml_escape(key_service) +
-                      "</key_service><endpoints><endpoint><specification>" + kSpec + "</specification><url>" +
-                      xml_escape(url) + "</url><changeset>" + kChangeset +
+                      "</changeset><contact>" + xml_escape(contact) + "</contact><key_service>" +
+                      xml_escape(key_service) + "</key_service><endpoints><endpoint><specification>" + kSpec +
+                      "</specification><url>" + xml_escape(url) + "</url><changeset>" + kChangeset +
                       "</changeset><type>production</type><formats><format>text/xml</format>"
                       "<format>application/json</format></formats></endpoint></endpoints></discovery>");
 }
@@ -431,7 +443,8 @@ http::Response service_definition(Ctx& ctx) {
   return guarded(f, [&] {
     const auto code = ctx.params["file"];
     if (!is_number(code)) throw Open311Error{404, "service_code 不存在"};
-    auto row = ctx.app.db.read([&](store::Conn& c) { return c.one(std::string(kServicesSql) + "AND c.id = ?", {std::stoll(code)}); });
+    auto row = ctx.app.db.read(
+        [&](store::Conn& c) { return c.one(std::string(kServicesSql) + "AND c.id = ?", {std::stoll(code)}); });
     if (!row) throw Open311Error{404, "service_code 不存在"};
     if (f == Format::json) {
       return reply(f, bj::serialize(bj::object{{"service_code", code}, {"attributes", bj::array{}}}));
@@ -449,7 +462,8 @@ http::Response post_request(Ctx& ctx, Format f) {
     if (code.empty()) throw Open311Error{400, "service_code 为必填项"};
     // The specification answers a service_code it does not know with 404.
     if (!is_number(code)) throw Open311Error{404, "service_code 不存在"};
-    auto service = ctx.app.db.read([&](store::Conn& c) { return c.one(std::string(kServicesSql) + "AND c.id = ?", {std::stoll(code)}); });
+    auto service = ctx.app.db.read(
+        [&](store::Conn& c) { return c.one(std::string(kServicesSql) + "AND c.id = ?", {std::stoll(code)}); });
     if (!service) throw Open311Error{404, "service_code 不存在"};
     appeals::Intake in;
     in.channel = "open311";
@@ -490,13 +504,14 @@ http::Response post_request(Ctx& ctx, Format f) {
     appeals::limit_intake(ctx.app, "", in.phone);
     in.photos = store_media(ctx, p);
     in.on_filed = [&](store::Conn& c, std::int64_t id) {
-      c.execute("INSERT INTO open311_request (appeal_id, key_id, first_name, last_name, email_enc, email_mask, "
-                "address_id, media_url, device_id, account_id, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                {id, client.key_id, text_or_null(who.first_name), text_or_null(who.last_name),
-                 who.email.empty() ? store::null() : store::Value(ctx.app.cipher.encrypt(who.email)),
-                 who.email.empty() ? store::null() : store::Value(mask_email(who.email)), text_or_null(address_id),
-                 text_or_null(media_url), text_or_null(device_id), text_or_null(who.account_id),
-                 attributes.empty() ? store::null() : store::Value(bj::serialize(attributes))});
+      c.execute(
+          "INSERT INTO open311_request (appeal_id, key_id, first_name, last_name, email_enc, email_mask, "
+          "address_id, media_url, device_id, account_id, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          {id, client.key_id, text_or_null(who.first_name), text_or_null(who.last_name),
+           who.email.empty() ? store::null() : store::Value(ctx.app.cipher.encrypt(who.email)),
+           who.email.empty() ? store::null() : store::Value(mask_email(who.email)), text_or_null(address_id),
+           text_or_null(media_url), text_or_null(device_id), text_or_null(who.account_id),
+           attributes.empty() ? store::null() : store::Value(bj::serialize(attributes))});
     };
     const auto created = appeals::file(ctx.app, grid_index(), in, nullptr, ctx.req.client_ip);
     const std::string notice = "已受理登记，请凭编号 " + created.code + " 查询办理进度";
@@ -522,9 +537,9 @@ std::vector<Record> requests_by_code(Ctx& ctx, const std::vector<std::string>& a
     for (std::size_t from = 0; from < codes.size(); from += kIdsPerStatement) {
       store::Params params;
       for (std::size_t i = from; i < codes.size() && i < from + kIdsPerStatement; ++i) params.emplace_back(codes[i]);
-      for (const auto& r : c.query(std::string(kRequestSql) + "WHERE t.code IN (" + store::placeholders(params.size()) + ")" +
-                                       kPublishable,
-                                   params)) {
+      for (const auto& r : c.query(
+               std::string(kRequestSql) + "WHERE t.code IN (" + store::placeholders(params.size()) + ")" + kPublishable,
+               params)) {
         found.emplace(r.text(1), request_record(ctx, r));
       }
     }
@@ -567,9 +582,12 @@ http::Response get_requests(Ctx& ctx, Format f) {
     bool open = false, closed = false;
     for (const auto& s : list_param(q, "status")) {
       const auto v = lower(s);
-      if (v == "open") open = true;
-      else if (v == "closed") closed = true;
-      else throw Open311Error{400, "status 应为 open 或 closed"};
+      if (v == "open")
+        open = true;
+      else if (v == "closed")
+        closed = true;
+      else
+        throw Open311Error{400, "status 应为 open 或 closed"};
     }
     if (open != closed) {
       where += open ? " AND t.status IN ('submitted', 'accepted', 'in_progress', 'reopened')"
@@ -602,13 +620,15 @@ http::Response get_token(Ctx& ctx) {
     // Requests get their id at once, so a token is the id itself. An unpublished appeal (a report
     // of wrongdoing, a dispute) is as unknown here as in the lists.
     const bool exists = appeals::is_tracking_code(token) && ctx.app.db.read([&](store::Conn& c) {
-      return c.one(std::string("SELECT 1 FROM appeal t JOIN appeal_category c ON c.id = t.category_id WHERE t.code = ?") +
-                       kPublishable,
-                   {token})
+      return c
+          .one(std::string("SELECT 1 FROM appeal t JOIN appeal_category c ON c.id = t.category_id WHERE t.code = ?") +
+                   kPublishable,
+               {token})
           .has_value();
     });
     if (!exists) throw Open311Error{404, "token 不存在"};
-    return reply(f, render(f, "service_requests", "request", {Record{{"service_request_id", token}, {"token", token}}}));
+    return reply(f,
+                 render(f, "service_requests", "request", {Record{{"service_request_id", token}, {"token", token}}}));
   });
 }
 
@@ -694,8 +714,9 @@ http::Response post_update(Ctx& ctx, Format f) {
       if (!appeal) throw Open311Error{404, "service_request_id 不存在"};
       // A client retrying a post it is unsure arrived gets the same update back.
       if (!client_update_id.empty()) {
-        if (auto seen = c.one("SELECT event_id, appeal_id FROM open311_update WHERE key_id = ? AND client_update_id = ?",
-                              {client.key_id, client_update_id})) {
+        if (auto seen =
+                c.one("SELECT event_id, appeal_id FROM open311_update WHERE key_id = ? AND client_update_id = ?",
+                      {client.key_id, client_update_id})) {
           if (seen->integer(1) != appeal->integer(0)) throw Open311Error{400, "update_id 已用于另一条诉求"};
           return seen->integer(0);
         }
@@ -703,22 +724,24 @@ http::Response post_update(Ctx& ctx, Format f) {
       const auto id = appeal->integer(0);
       const auto note = description + reported_state_note(reported, appeal->text(1));
       const auto event_id = appeals::add_resident_update(c, id, now, "居民（" + client.name + "）", note, photos);
-      c.execute("INSERT INTO open311_update (event_id, appeal_id, key_id, client_update_id, status, first_name, "
-                "last_name, email_enc, email_mask, phone_enc, phone_mask, media_url, account_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                {event_id, id, client.key_id, text_or_null(client_update_id), text_or_null(reported),
-                 text_or_null(who.first_name), text_or_null(who.last_name),
-                 who.email.empty() ? store::null() : store::Value(ctx.app.cipher.encrypt(who.email)),
-                 who.email.empty() ? store::null() : store::Value(mask_email(who.email)),
-                 who.phone.empty() ? store::null() : store::Value(ctx.app.cipher.encrypt(who.phone)),
-                 who.phone.empty() ? store::null() : store::Value(people::mask_phone(who.phone)), text_or_null(media_url),
-                 text_or_null(who.account_id)});
-      audit::record(c, {now, "open311:" + client.name, std::nullopt, ctx.req.client_ip, "resident_update", "appeal",
-                        std::to_string(id), "", bj::serialize(bj::object{{"event_id", event_id}, {"status", reported}})});
+      c.execute(
+          "INSERT INTO open311_update (event_id, appeal_id, key_id, client_update_id, status, first_name, "
+          "last_name, email_enc, email_mask, phone_enc, phone_mask, media_url, account_id) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          {event_id, id, client.key_id, text_or_null(client_update_id), text_or_null(reported),
+           text_or_null(who.first_name), text_or_null(who.last_name),
+           who.email.empty() ? store::null() : store::Value(ctx.app.cipher.encrypt(who.email)),
+           who.email.empty() ? store::null() : store::Value(mask_email(who.email)),
+           who.phone.empty() ? store::null() : store::Value(ctx.app.cipher.encrypt(who.phone)),
+           who.phone.empty() ? store::null() : store::Value(people::mask_phone(who.phone)), text_or_null(media_url),
+           text_or_null(who.account_id)});
+      audit::record(c,
+                    {now, "open311:" + client.name, std::nullopt, ctx.req.client_ip, "resident_update", "appeal",
+                     std::to_string(id), "", bj::serialize(bj::object{{"event_id", event_id}, {"status", reported}})});
       return event_id;
     });
-    return reply(f, render(f, "service_request_updates", "request_update",
-                           {Record{{"update_id", std::to_string(event)}}}));
+    return reply(
+        f, render(f, "service_request_updates", "request_update", {Record{{"update_id", std::to_string(event)}}}));
   });
 }
 
@@ -728,10 +751,14 @@ void register_routes(Router& r) {
   const std::string b = kBase;
   for (const auto& [ext, f] : {std::pair{".json", Format::json}, std::pair{".xml", Format::xml}}) {
     const Format fmt = f;
-    r.add("GET", b + "/discovery" + ext, Access::open, "open311", "Open311 discovery", [fmt](Ctx& c) { return discovery(c, fmt); });
-    r.add("GET", b + "/services" + ext, Access::open, "open311", "Open311 services", [fmt](Ctx& c) { return services(c, fmt); });
-    r.add("GET", b + "/requests" + ext, Access::open, "open311", "Open311 查询诉求", [fmt](Ctx& c) { return get_requests(c, fmt); });
-    r.add("POST", b + "/requests" + ext, Access::open, "open311", "Open311 提交诉求（需 api_key；表单或 multipart，照片为 media）",
+    r.add("GET", b + "/discovery" + ext, Access::open, "open311", "Open311 discovery",
+          [fmt](Ctx& c) { return discovery(c, fmt); });
+    r.add("GET", b + "/services" + ext, Access::open, "open311", "Open311 services",
+          [fmt](Ctx& c) { return services(c, fmt); });
+    r.add("GET", b + "/requests" + ext, Access::open, "open311", "Open311 查询诉求",
+          [fmt](Ctx& c) { return get_requests(c, fmt); });
+    r.add("POST", b + "/requests" + ext, Access::open, "open311",
+          "Open311 提交诉求（需 api_key；表单或 multipart，照片为 media）",
           [fmt](Ctx& c) { return post_request(c, fmt); });
     r.add("GET", b + "/servicerequestupdates" + ext, Access::open, "open311", "mySociety servicerequestupdates",
           [fmt](Ctx& c) { return updates(c, fmt); });

@@ -45,7 +45,8 @@ std::optional<std::string> header_param(std::string_view header, std::string_vie
       end = header.find(';', end);
     } else {
       end = header.find(';', end);
-      value = std::string(trim(header.substr(eq + 1, end == std::string_view::npos ? std::string_view::npos : end - eq - 1)));
+      value = std::string(
+          trim(header.substr(eq + 1, end == std::string_view::npos ? std::string_view::npos : end - eq - 1)));
     }
     if (iequals(name, key)) return value;
     pos = end;
@@ -101,8 +102,10 @@ std::optional<Form> parse_multipart(std::string_view body, std::string_view boun
     }
     if (!name) return std::nullopt;  // every form-data part names its field
     const auto content = body.substr(content_start, content_end - content_start);
-    if (filename) form.files.push_back(FilePart{*name, *filename, std::string(content)});
-    else form.fields.emplace(*name, std::string(content));
+    if (filename)
+      form.files.push_back(FilePart{*name, *filename, std::string(content)});
+    else
+      form.fields.emplace(*name, std::string(content));
     pos = content_end + 2;
   }
 }

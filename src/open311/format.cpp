@@ -50,17 +50,23 @@ std::string xml_escape(std::string_view s) {
   return out;
 }
 
-std::string render(Format f, const std::string& list_tag, const std::string& item_tag, const std::vector<Record>& items) {
+std::string render(Format f, const std::string& list_tag, const std::string& item_tag,
+                   const std::vector<Record>& items) {
   if (f == Format::json) {
     bj::array arr;
     for (const auto& rec : items) {
       bj::object o;
       for (const auto& [k, v] : rec) {
-        if (std::holds_alternative<std::monostate>(v)) o[k] = nullptr;
-        else if (auto p = std::get_if<std::string>(&v)) o[k] = *p;
-        else if (auto p = std::get_if<double>(&v)) o[k] = *p;
-        else if (auto p = std::get_if<std::int64_t>(&v)) o[k] = *p;
-        else o[k] = std::get<bool>(v);
+        if (std::holds_alternative<std::monostate>(v))
+          o[k] = nullptr;
+        else if (auto p = std::get_if<std::string>(&v))
+          o[k] = *p;
+        else if (auto p = std::get_if<double>(&v))
+          o[k] = *p;
+        else if (auto p = std::get_if<std::int64_t>(&v))
+          o[k] = *p;
+        else
+          o[k] = std::get<bool>(v);
       }
       arr.push_back(std::move(o));
     }
@@ -71,10 +77,14 @@ std::string render(Format f, const std::string& list_tag, const std::string& ite
     out += "<" + item_tag + ">";
     for (const auto& [k, v] : rec) {
       std::string text;
-      if (auto p = std::get_if<std::string>(&v)) text = xml_escape(*p);
-      else if (auto p = std::get_if<double>(&v)) text = number_text(*p);
-      else if (auto p = std::get_if<std::int64_t>(&v)) text = std::to_string(*p);
-      else if (auto p = std::get_if<bool>(&v)) text = *p ? "true" : "false";
+      if (auto p = std::get_if<std::string>(&v))
+        text = xml_escape(*p);
+      else if (auto p = std::get_if<double>(&v))
+        text = number_text(*p);
+      else if (auto p = std::get_if<std::int64_t>(&v))
+        text = std::to_string(*p);
+      else if (auto p = std::get_if<bool>(&v))
+        text = *p ? "true" : "false";
       out += text.empty() ? "<" + k + "/>" : "<" + k + ">" + text + "</" + k + ">";
     }
     out += "</" + item_tag + ">";
@@ -83,7 +93,8 @@ std::string render(Format f, const std::string& list_tag, const std::string& ite
 }
 
 std::string render_error(Format f, int code, const std::string& description) {
-  return render(f, "errors", "error", {Record{{"code", static_cast<std::int64_t>(code)}, {"description", description}}});
+  return render(f, "errors", "error",
+                {Record{{"code", static_cast<std::int64_t>(code)}, {"description", description}}});
 }
 
 std::string w3c_datetime(std::int64_t t) {
@@ -91,7 +102,8 @@ std::string w3c_datetime(std::int64_t t) {
   const auto secs = t - appeals::day_start(day);
   char buf[64];
   std::snprintf(buf, sizeof buf, "%sT%02lld:%02lld:%02lld+08:00", appeals::format_day(day).c_str(),
-                static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60));
+                static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60),
+                static_cast<long long>(secs % 60));
   return buf;
 }
 

@@ -18,7 +18,8 @@ using FieldValue = std::variant<std::monostate, std::string, double, std::int64_
 using Record = std::vector<std::pair<std::string, FieldValue>>;
 
 // `[{…},…]` or `<list_tag><item_tag>…</item_tag></list_tag>`.
-std::string render(Format f, const std::string& list_tag, const std::string& item_tag, const std::vector<Record>& items);
+std::string render(Format f, const std::string& list_tag, const std::string& item_tag,
+                   const std::vector<Record>& items);
 std::string render_error(Format f, int code, const std::string& description);
 std::string xml_escape(std::string_view s);
 

@@ -6,9 +6,11 @@ namespace jiceng::open311 {
 namespace {
 
 TEST(Open311Format, RendersTheSameRecordsAsJsonAndXml) {
-  const std::vector<Record> items = {
-      {{"service_code", std::string("12")}, {"service_name", std::string("井盖<缺失>&")}, {"metadata", false},
-       {"lat", 39.23}, {"keywords", std::monostate{}}}};
+  const std::vector<Record> items = {{{"service_code", std::string("12")},
+                                      {"service_name", std::string("井盖<缺失>&")},
+                                      {"metadata", false},
+                                      {"lat", 39.23},
+                                      {"keywords", std::monostate{}}}};
   EXPECT_EQ(render(Format::json, "services", "service", items),
             R"([{"service_code":"12","service_name":"井盖<缺失>&","metadata":false,"lat":3.923E1,"keywords":null}])");
   EXPECT_EQ(render(Format::xml, "services", "service", items),

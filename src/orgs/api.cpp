@@ -65,17 +65,22 @@ http::Response move(Ctx& ctx, bool area) {
     const auto cut = static_cast<std::int64_t>(old_path.size()) + 1;
     const store::Params range{new_path, cut, old_path, auth::path_end(old_path)};
     const char* table = area ? "area" : "party_org";
-    c.execute(std::string("UPDATE ") + table + " SET path = ? || substr(path, CAST(? AS INTEGER)), depth = depth + ? "
-              "WHERE path >= ? AND path < ?",
+    c.execute(std::string("UPDATE ") + table +
+                  " SET path = ? || substr(path, CAST(? AS INTEGER)), depth = depth + ? "
+                  "WHERE path >= ? AND path < ?",
               {new_path, cut, depth_delta, old_path, auth::path_end(old_path)});
     c.execute(std::string("UPDATE ") + table + " SET parent_id = ? WHERE id = ?", {*parent_id, id});
     if (area) {
       for (const char* t : {"party_org", "unit", "member", "venue", "person"}) {
-        c.execute(std::string("UPDATE ") + t + " SET area_path = ? || substr(area_path, CAST(? AS INTEGER)) "
-                  "WHERE area_path >= ? AND area_path < ?", range);
+        c.execute(std::string("UPDATE ") + t +
+                      " SET area_path = ? || substr(area_path, CAST(? AS INTEGER)) "
+                      "WHERE area_path >= ? AND area_path < ?",
+                  range);
       }
     } else {
-      c.execute("UPDATE member SET org_path = ? || substr(org_path, CAST(? AS INTEGER)) WHERE org_path >= ? AND org_path < ?", range);
+      c.execute(
+          "UPDATE member SET org_path = ? || substr(org_path, CAST(? AS INTEGER)) WHERE org_path >= ? AND org_path < ?",
+          range);
     }
     const auto now = ctx.app.now();
     if (effective.empty()) {
@@ -86,9 +91,10 @@ http::Response move(Ctx& ctx, bool area) {
       std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
       effective = buf;
     }
-    c.execute("INSERT INTO tree_change (tree, node_id, change, effective_on, before_value, after_value, at) "
-              "VALUES (?, ?, 'move', ?, ?, ?, ?)",
-              {std::string(table), id, effective, old_path, new_path, now});
+    c.execute(
+        "INSERT INTO tree_change (tree, node_id, change, effective_on, before_value, after_value, at) "
+        "VALUES (?, ?, 'move', ?, ?, ?, ?)",
+        {std::string(table), id, effective, old_path, new_path, now});
     audit::record(c, {now, ctx.who().username, ctx.who().account_id, ctx.req.client_ip, "move", table,
                       std::to_string(id), old_path, new_path});
   });
@@ -101,14 +107,18 @@ http::Response history(Ctx& ctx, bool area) {
   const auto id = ctx.id();
   auto rs = ctx.app.db.read([&](store::Conn& c) {
     if (!node_in_scope(c, ctx.who(), area, id, Action::read)) not_found();
-    return c.query("SELECT change, effective_on, before_value, after_value, at FROM tree_change "
-                   "WHERE tree = ? AND node_id = ? ORDER BY id DESC LIMIT 200",
-                   {std::string(area ? "area" : "party_org"), id});
+    return c.query(
+        "SELECT change, effective_on, before_value, after_value, at FROM tree_change "
+        "WHERE tree = ? AND node_id = ? ORDER BY id DESC LIMIT 200",
+        {std::string(area ? "area" : "party_org"), id});
   });
   bj::array items;
   for (const auto& r : rs) {
-    items.push_back(bj::object{{"change", r.text(0)}, {"effective_on", r.text(1)}, {"before", r.text(2)},
-                               {"after", r.text(3)}, {"at", r.integer(4)}});
+    items.push_back(bj::object{{"change", r.text(0)},
+                               {"effective_on", r.text(1)},
+                               {"before", r.text(2)},
+                               {"after", r.text(3)},
+                               {"at", r.integer(4)}});
   }
   return json::respond(bj::object{{"items", std::move(items)}});
 }
@@ -135,8 +145,9 @@ http::Response geojson(Ctx& ctx) {
     features.push_back(bj::object{
         {"type", "Feature"},
         {"id", r.integer(0)},
-        {"properties", bj::object{{"id", r.integer(0)}, {"name", r.text(1)}, {"parent_name", r.text(2)},
-                                  {"staff_count", r.integer(4)}}},
+        {"properties",
+         bj::object{
+             {"id", r.integer(0)}, {"name", r.text(1)}, {"parent_name", r.text(2)}, {"staff_count", r.integer(4)}}},
         {"geometry", std::move(geom)}});
   }
   return json::respond(bj::object{{"type", "FeatureCollection"}, {"features", std::move(features)}});
@@ -152,17 +163,20 @@ http::Response coverage(Ctx& ctx) {
   store::Params params = scope.params;
   auto counts = ctx.app.db.read([&](store::Conn& c) {
     if (auto a = ctx.req.param("area_id"); a && !a->empty()) {
-      if (a->size() > 18 || a->find_first_not_of("0123456789") != std::string::npos) bad_request("area_id", "area_id 应为整数");
+      if (a->size() > 18 || a->find_first_not_of("0123456789") != std::string::npos)
+        bad_request("area_id", "area_id 应为整数");
       auto row = c.one("SELECT path FROM area WHERE id = ?", {std::stoll(*a)});
       const auto path = row ? row->text(0) : "/none/";
       where += " AND area_path >= ? AND area_path < ?";
       params.emplace_back(path);
       params.emplace_back(auth::path_end(path));
     }
-    return c.one("SELECT COUNT(*), "
-                 "SUM(CASE WHEN party_status = 'own' THEN 1 ELSE 0 END), "
-                 "SUM(CASE WHEN party_status = 'joint' THEN 1 ELSE 0 END) FROM unit" + where,
-                 params);
+    return c.one(
+        "SELECT COUNT(*), "
+        "SUM(CASE WHEN party_status = 'own' THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN party_status = 'joint' THEN 1 ELSE 0 END) FROM unit" +
+            where,
+        params);
   });
   const auto units = counts->integer(0);
   const auto own = counts->integer(1);
@@ -182,15 +196,19 @@ http::Response committee(Ctx& ctx) {
   const auto id = ctx.id();
   auto rs = ctx.app.db.read([&](store::Conn& c) {
     if (!node_in_scope(c, ctx.who(), true, id, Action::read)) not_found();
-    return c.query("SELECT s.person_id, p.name, u.name, s.post, s.id FROM committee_seat s "
-                   "JOIN person p ON p.id = s.person_id LEFT JOIN unit u ON u.id = s.unit_id "
-                   "WHERE s.area_id = ? ORDER BY s.id",
-                   {id});
+    return c.query(
+        "SELECT s.person_id, p.name, u.name, s.post, s.id FROM committee_seat s "
+        "JOIN person p ON p.id = s.person_id LEFT JOIN unit u ON u.id = s.unit_id "
+        "WHERE s.area_id = ? ORDER BY s.id",
+        {id});
   });
   bj::array items;
   for (const auto& r : rs) {
-    items.push_back(bj::object{{"id", r.integer(4)}, {"person_id", r.integer(0)}, {"name", r.text(1)},
-                               {"unit_name", r.text(2)}, {"post", r.text(3)}});
+    items.push_back(bj::object{{"id", r.integer(4)},
+                               {"person_id", r.integer(0)},
+                               {"name", r.text(1)},
+                               {"unit_name", r.text(2)},
+                               {"post", r.text(3)}});
   }
   return json::respond(bj::object{{"items", std::move(items)}});
 }
@@ -208,13 +226,16 @@ http::Response add_seat(Ctx& ctx) {
     if (!node) not_found();
     if (node->kind != "community" && node->kind != "village") bad_request("", "只有社区（村）设大党委");
     auto person = c.one("SELECT area_path FROM person WHERE id = ?", {*person_id});
-    if (!person || !auth::path_within(person->text(0), node->path)) bad_request("person_id", "所选人员不在本社区（村）");
+    if (!person || !auth::path_within(person->text(0), node->path))
+      bad_request("person_id", "所选人员不在本社区（村）");
     if (unit_id && !c.one("SELECT 1 FROM unit WHERE id = ?", {*unit_id})) bad_request("unit_id", "所选单位不存在");
     if (c.one("SELECT 1 FROM committee_seat WHERE area_id = ? AND person_id = ?", {area_id, *person_id})) {
       conflict("此人已是大党委兼职委员", "person_id");
     }
-    const auto id = c.one("INSERT INTO committee_seat (area_id, person_id, unit_id, post) VALUES (?, ?, ?, ?) RETURNING id",
-                          {area_id, *person_id, store::opt(unit_id), post})->integer(0);
+    const auto id =
+        c.one("INSERT INTO committee_seat (area_id, person_id, unit_id, post) VALUES (?, ?, ?, ?) RETURNING id",
+              {area_id, *person_id, store::opt(unit_id), post})
+            ->integer(0);
     audit::record(c, {ctx.app.now(), ctx.who().username, ctx.who().account_id, ctx.req.client_ip, "create",
                       "committee_seat", std::to_string(id), "",
                       bj::serialize(bj::object{{"area_id", area_id}, {"person_id", *person_id}, {"post", post}})});
@@ -242,12 +263,14 @@ http::Response remove_seat(Ctx& ctx) {
 // (where to report, where a need is). Names only; public like the grid map.
 http::Response public_communities(Ctx& ctx) {
   auto rs = ctx.app.db.read([](store::Conn& c) {
-    return c.query("SELECT a.id, a.name, p.id, p.name FROM area a LEFT JOIN area p ON p.id = a.parent_id "
-                   "WHERE a.kind IN ('community', 'village') ORDER BY a.path");
+    return c.query(
+        "SELECT a.id, a.name, p.id, p.name FROM area a LEFT JOIN area p ON p.id = a.parent_id "
+        "WHERE a.kind IN ('community', 'village') ORDER BY a.path");
   });
   bj::array items;
   for (const auto& r : rs) {
-    items.push_back(bj::object{{"id", r.integer(0)}, {"name", r.text(1)},
+    items.push_back(bj::object{{"id", r.integer(0)},
+                               {"name", r.text(1)},
                                {"street_id", r.is_null(2) ? bj::value(nullptr) : bj::value(r.integer(2))},
                                {"street_name", r.is_null(3) ? bj::value(nullptr) : bj::value(r.text(3))}});
   }
@@ -261,9 +284,11 @@ http::Response public_communities(Ctx& ctx) {
 void register_routes(Router& r) {
   add_registers();
   people::add_registers();
-  r.add("GET", "/api/v1/public/communities", Access::open, "areas", "社区和村（居民端、党员端选择）", public_communities);
+  r.add("GET", "/api/v1/public/communities", Access::open, "areas", "社区和村（居民端、党员端选择）",
+        public_communities);
   // Fixed paths before the register's "/{id}" patterns so they win the match.
-  r.add("GET", "/api/v1/units/coverage", Access::authenticated, "units", "两个覆盖：党组织覆盖率与单独组建率", coverage);
+  r.add("GET", "/api/v1/units/coverage", Access::authenticated, "units", "两个覆盖：党组织覆盖率与单独组建率",
+        coverage);
   for (const char* name : {"areas", "orgs", "units", "members", "venues", "people"}) {
     registry::register_spec_routes(r, *registry::find_spec(name));
   }

@@ -41,9 +41,10 @@ void record_rename(WriteCtx& wc, const char* tree) {
   const auto before = text_of(wc.existing->at("name"));
   const auto after = text_of(wc.input["name"]);
   if (before == after) return;
-  wc.conn.execute("INSERT INTO tree_change (tree, node_id, change, effective_on, before_value, after_value, at) "
-                  "VALUES (?, ?, 'rename', ?, ?, ?, ?)",
-                  {std::string(tree), wc.existing->integer(0), today(wc.app.now()), before, after, wc.app.now()});
+  wc.conn.execute(
+      "INSERT INTO tree_change (tree, node_id, change, effective_on, before_value, after_value, at) "
+      "VALUES (?, ?, 'rename', ?, ?, ?, ?)",
+      {std::string(tree), wc.existing->integer(0), today(wc.app.now()), before, after, wc.app.now()});
 }
 
 void prepare_area(WriteCtx& wc) {
@@ -118,8 +119,8 @@ void prepare_unit(WriteCtx& wc) {
     }
   }
   const auto status = wc.has("party_status") ? text_of(wc.input["party_status"])
-                      : wc.existing              ? text_of(wc.existing->at("party_status"))
-                                                 : "none";
+                      : wc.existing          ? text_of(wc.existing->at("party_status"))
+                                             : "none";
   if (status == "none" && wc.has("party_org_id") && !std::holds_alternative<std::monostate>(wc.input["party_org_id"])) {
     bad_request("party_status", "已关联党组织的单位，建立情况不能为“未建”");
   }
@@ -135,9 +136,10 @@ void count_into(store::Conn& c, bj::object& o, const char* key, const std::strin
 
 // Subtree figures summed from the rollups: a few tally rows per area below, not the rows themselves.
 void area_counts(store::Conn& c, bj::object& counts, const std::string& path) {
-  auto row = c.one("SELECT COALESCE(SUM(members), 0), COALESCE(SUM(orgs), 0), COALESCE(SUM(units), 0) "
-                   "FROM area_tally WHERE area_path >= ? AND area_path < ?",
-                   {path, auth::path_end(path)});
+  auto row = c.one(
+      "SELECT COALESCE(SUM(members), 0), COALESCE(SUM(orgs), 0), COALESCE(SUM(units), 0) "
+      "FROM area_tally WHERE area_path >= ? AND area_path < ?",
+      {path, auth::path_end(path)});
   counts["orgs"] = row->integer(1);
   counts["members"] = row->integer(0);
   counts["units"] = row->integer(2);
@@ -146,9 +148,10 @@ void area_counts(store::Conn& c, bj::object& counts, const std::string& path) {
 }  // namespace
 
 const std::vector<registry::Choice>& area_kinds() {
-  static const std::vector<registry::Choice> k = {{"province", "省"}, {"city", "市州"}, {"county", "县区"},     {"street", "街道"},  {"town", "镇"},
-                                                  {"park", "园区"},       {"community", "社区"}, {"village", "村"},
-                                                  {"grid", "网格"},       {"compound", "小区"}, {"building", "楼栋"}};
+  static const std::vector<registry::Choice> k = {{"province", "省"},    {"city", "市州"},    {"county", "县区"},
+                                                  {"street", "街道"},    {"town", "镇"},      {"park", "园区"},
+                                                  {"community", "社区"}, {"village", "村"},   {"grid", "网格"},
+                                                  {"compound", "小区"},  {"building", "楼栋"}};
   return k;
 }
 
@@ -187,7 +190,8 @@ void add_registers() {
       if (detail) {
         const auto& g = row.at("geometry");
         boost::system::error_code ec;
-        o["geometry"] = std::holds_alternative<std::string>(g) ? bj::parse(std::get<std::string>(g), ec) : bj::value(nullptr);
+        o["geometry"] =
+            std::holds_alternative<std::string>(g) ? bj::parse(std::get<std::string>(g), ec) : bj::value(nullptr);
         if (ec) o["geometry"] = nullptr;
       }
     };
@@ -200,12 +204,19 @@ void add_registers() {
                                                          {"general_branch", "党总支"},
                                                          {"branch", "党支部"},
                                                          {"group", "党小组"}};
-    static const std::vector<registry::Choice> kinds = {
-        {"rural", "农村"},          {"community", "社区"},     {"organ", "机关"},
-        {"institution", "事业单位"}, {"soe", "国有企业"},       {"non_public", "非公有制企业"},
-        {"social", "社会组织"},      {"school", "学校"},        {"hospital", "医院"},
-        {"regional", "区域化功能型"}, {"industry_chain", "产业链"}, {"building", "楼宇"},
-        {"joint", "联合建"}};
+    static const std::vector<registry::Choice> kinds = {{"rural", "农村"},
+                                                        {"community", "社区"},
+                                                        {"organ", "机关"},
+                                                        {"institution", "事业单位"},
+                                                        {"soe", "国有企业"},
+                                                        {"non_public", "非公有制企业"},
+                                                        {"social", "社会组织"},
+                                                        {"school", "学校"},
+                                                        {"hospital", "医院"},
+                                                        {"regional", "区域化功能型"},
+                                                        {"industry_chain", "产业链"},
+                                                        {"building", "楼宇"},
+                                                        {"joint", "联合建"}};
     Spec s;
     s.reg = auth::Register::orgs;
     s.name = "orgs";
@@ -237,7 +248,8 @@ void add_registers() {
       bj::object counts;
       count_into(c, counts, "orgs", "SELECT COUNT(*) FROM party_org WHERE path > ? AND path < ?", path);
       counts["members"] = c.one("SELECT COALESCE(SUM(members), 0) FROM org_tally WHERE org_path >= ? AND org_path < ?",
-                                {path, auth::path_end(path)})->integer(0);
+                                {path, auth::path_end(path)})
+                              ->integer(0);
       o["counts"] = std::move(counts);
     };
     registry::add_spec(std::move(s));

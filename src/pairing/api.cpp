@@ -56,7 +56,8 @@ std::string party_name(store::Conn& c, const Ctx& ctx, const std::string& kind, 
     if (auto r = c.one("SELECT name FROM unit WHERE id = ?", {ref})) return r->text(0);
   } else if (kind == "household") {
     auto r = c.one("SELECT head_name, address, area_path FROM household WHERE id = ?", {ref});
-    if (r && cogov::staff_over(ctx.who(), Register::pairings, Action::write, r->text(2))) return r->text(0) + "户（" + r->text(1) + "）";
+    if (r && cogov::staff_over(ctx.who(), Register::pairings, Action::write, r->text(2)))
+      return r->text(0) + "户（" + r->text(1) + "）";
   } else if (kind == "area") {
     auto a = cogov::area_by_id(c, ref);
     if (a && cogov::is_community(a->kind)) return a->name;
@@ -78,7 +79,8 @@ http::Response add_party(Ctx& ctx) {
     writable_area(c, ctx, "pairing", id);
     const auto pairing_kind = c.one("SELECT kind FROM pairing WHERE id = ?", {id})->text(0);
     const auto on_side = c.scalar("SELECT COUNT(*) FROM pairing_party WHERE pairing_id = ? AND side = ?", {id, side});
-    if (auto problem = party_problem(pairing_kind, side, kind, static_cast<std::size_t>(on_side))) bad_request("side", *problem);
+    if (auto problem = party_problem(pairing_kind, side, kind, static_cast<std::size_t>(on_side)))
+      bad_request("side", *problem);
     const auto name = party_name(c, ctx, kind, *ref);
     if (c.one("SELECT 1 FROM pairing_party WHERE pairing_id = ? AND party_kind = ? AND ref_id = ?", {id, kind, *ref})) {
       conflict("该结对方已在此结对中");
@@ -96,7 +98,8 @@ http::Response remove_party(Ctx& ctx) {
   const auto party = ctx.id("party_id");
   ctx.app.db.write([&](store::Conn& c) {
     writable_area(c, ctx, "pairing", id);
-    if (c.execute("DELETE FROM pairing_party WHERE id = ? AND pairing_id = ?", {party, id}) == 0) not_found("结对方不存在");
+    if (c.execute("DELETE FROM pairing_party WHERE id = ? AND pairing_id = ?", {party, id}) == 0)
+      not_found("结对方不存在");
     c.execute("UPDATE pairing SET parties_count = parties_count - 1, updated_at = ? WHERE id = ?", {ctx.app.now(), id});
     cogov::audit(c, ctx, "remove_party", "pairing", id, std::to_string(party));
   });
@@ -115,23 +118,29 @@ http::Response add_help(Ctx& ctx) {
     // Staff over the pairing, or a member or unit helping in it, record what was done.
     const auto m = cogov::acting_member(ctx.who(), Register::pairings, Action::read);
     const auto u = cogov::acting_unit(ctx.who(), Register::pairings, Action::read);
-    const bool party = (m && c.one("SELECT 1 FROM pairing_party WHERE pairing_id = ? AND side = 'helper' AND party_kind = 'member' "
-                                   "AND ref_id = ?", {id, *m})) ||
-                       (u && c.one("SELECT 1 FROM pairing_party WHERE pairing_id = ? AND side = 'helper' AND party_kind = 'unit' "
-                                   "AND ref_id = ?", {id, *u}));
+    const bool party =
+        (m && c.one("SELECT 1 FROM pairing_party WHERE pairing_id = ? AND side = 'helper' AND party_kind = 'member' "
+                    "AND ref_id = ?",
+                    {id, *m})) ||
+        (u && c.one("SELECT 1 FROM pairing_party WHERE pairing_id = ? AND side = 'helper' AND party_kind = 'unit' "
+                    "AND ref_id = ?",
+                    {id, *u}));
     if (!party && !cogov::staff_over(ctx.who(), Register::pairings, Action::write, row->text(0))) {
       if (cogov::staff_over(ctx.who(), Register::pairings, Action::read, row->text(0))) forbidden();
       not_found();
     }
     const auto by = ctx.who().display_name.empty() ? ctx.who().username : ctx.who().display_name;
     const auto now = ctx.app.now();
-    auto ins = c.one("INSERT INTO pairing_help (pairing_id, on_date, content, hours, recorded_by, at) VALUES (?, ?, ?, ?, ?, ?) "
-                     "RETURNING id", {id, on_date, content, store::opt(hours), by, now});
+    auto ins = c.one(
+        "INSERT INTO pairing_help (pairing_id, on_date, content, hours, recorded_by, at) VALUES (?, ?, ?, ?, ?, ?) "
+        "RETURNING id",
+        {id, on_date, content, store::opt(hours), by, now});
     c.execute("UPDATE pairing SET helps = helps + 1, help_hours = help_hours + ?, updated_at = ? WHERE id = ?",
               {hours.value_or(0.0), now, id});
     cogov::audit(c, ctx, "help", "pairing", id, content);
-    return bj::object{{"id", ins->integer(0)}, {"on_date", on_date}, {"content", content},
-                      {"hours", hours ? bj::value(*hours) : bj::value(nullptr)}, {"recorded_by", by}, {"at", now}};
+    return bj::object{{"id", ins->integer(0)}, {"on_date", on_date},
+                      {"content", content},    {"hours", hours ? bj::value(*hours) : bj::value(nullptr)},
+                      {"recorded_by", by},     {"at", now}};
   });
   return json::respond(out, 201);
 }
@@ -149,16 +158,19 @@ http::Response add_volunteer(Ctx& ctx) {
       auto r = c.one("SELECT name FROM person WHERE id = ?", {*person});
       if (!r) bad_request("person_id", "所选人员不存在");
       name = r->text(0);
-      if (c.one("SELECT 1 FROM volunteer WHERE team_id = ? AND person_id = ?", {id, *person})) conflict("该队员已在队中");
+      if (c.one("SELECT 1 FROM volunteer WHERE team_id = ? AND person_id = ?", {id, *person}))
+        conflict("该队员已在队中");
     } else if (member) {
       auto r = c.one("SELECT name FROM member WHERE id = ?", {*member});
       if (!r) bad_request("member_id", "所选党员不存在");
       name = r->text(0);
-      if (c.one("SELECT 1 FROM volunteer WHERE team_id = ? AND member_id = ?", {id, *member})) conflict("该队员已在队中");
+      if (c.one("SELECT 1 FROM volunteer WHERE team_id = ? AND member_id = ?", {id, *member}))
+        conflict("该队员已在队中");
     }
     c.execute("INSERT INTO volunteer (team_id, name, person_id, member_id, joined_at) VALUES (?, ?, ?, ?, ?)",
               {id, name, store::opt(person), store::opt(member), ctx.app.now()});
-    c.execute("UPDATE volunteer_team SET volunteers = volunteers + 1, updated_at = ? WHERE id = ?", {ctx.app.now(), id});
+    c.execute("UPDATE volunteer_team SET volunteers = volunteers + 1, updated_at = ? WHERE id = ?",
+              {ctx.app.now(), id});
     cogov::audit(c, ctx, "add_volunteer", "volunteer_team", id, name);
   });
   return registry::detail_response(*registry::find_spec("volunteer-teams"), ctx);
@@ -178,8 +190,10 @@ http::Response add_hours(Ctx& ctx) {
       bad_request("volunteer_id", "该队员不在此服务队中");
     }
     const auto by = ctx.who().display_name.empty() ? ctx.who().username : ctx.who().display_name;
-    c.execute("INSERT INTO volunteer_hours (volunteer_id, on_date, hours, content, recorded_by, at) VALUES (?, ?, ?, ?, ?, ?)",
-              {*volunteer, on_date, hours, content, by, ctx.app.now()});
+    c.execute(
+        "INSERT INTO volunteer_hours (volunteer_id, on_date, hours, content, recorded_by, at) VALUES (?, ?, ?, ?, ?, "
+        "?)",
+        {*volunteer, on_date, hours, content, by, ctx.app.now()});
     c.execute("UPDATE volunteer SET hours = hours + ? WHERE id = ?", {hours, *volunteer});
     c.execute("UPDATE volunteer_team SET hours = hours + ?, updated_at = ? WHERE id = ?", {hours, ctx.app.now(), id});
     cogov::audit(c, ctx, "hours", "volunteer_team", id, std::to_string(*volunteer));
@@ -191,7 +205,8 @@ http::Response add_hours(Ctx& ctx) {
 
 void register_routes(Router& r) {
   add_registers();
-  for (const char* name : {"pairings", "volunteer-teams"}) registry::register_spec_routes(r, *registry::find_spec(name));
+  for (const char* name : {"pairings", "volunteer-teams"})
+    registry::register_spec_routes(r, *registry::find_spec(name));
   const auto tag = "pairings";
   r.add("POST", "/api/v1/pairings/{id}/parties", Access::authenticated, tag, "添加结对方", add_party);
   r.add("DELETE", "/api/v1/pairings/{id}/parties/{party_id}", Access::authenticated, tag, "移除结对方", remove_party);

@@ -26,16 +26,25 @@ void pairing_detail(store::Conn& c, const store::Row& row, bj::object& o, bool d
   if (!detail) return;
   const auto id = row.integer(0);
   bj::array parties, help;
-  for (const auto& r : c.query("SELECT id, side, party_kind, ref_id, name FROM pairing_party WHERE pairing_id = ? ORDER BY side, id",
-                               {id})) {
-    parties.push_back(bj::object{{"id", r.integer(0)}, {"side", r.text(1)}, {"party_kind", r.text(2)},
-                                 {"ref_id", r.integer(3)}, {"name", r.text(4)}});
+  for (const auto& r :
+       c.query("SELECT id, side, party_kind, ref_id, name FROM pairing_party WHERE pairing_id = ? ORDER BY side, id",
+               {id})) {
+    parties.push_back(bj::object{{"id", r.integer(0)},
+                                 {"side", r.text(1)},
+                                 {"party_kind", r.text(2)},
+                                 {"ref_id", r.integer(3)},
+                                 {"name", r.text(4)}});
   }
-  for (const auto& r : c.query("SELECT id, on_date, content, hours, recorded_by, at FROM pairing_help WHERE pairing_id = ? "
-                               "ORDER BY on_date DESC, id DESC LIMIT 200", {id})) {
-    help.push_back(bj::object{{"id", r.integer(0)}, {"on_date", r.text(1)}, {"content", r.text(2)},
+  for (const auto& r :
+       c.query("SELECT id, on_date, content, hours, recorded_by, at FROM pairing_help WHERE pairing_id = ? "
+               "ORDER BY on_date DESC, id DESC LIMIT 200",
+               {id})) {
+    help.push_back(bj::object{{"id", r.integer(0)},
+                              {"on_date", r.text(1)},
+                              {"content", r.text(2)},
                               {"hours", r.is_null(3) ? bj::value(nullptr) : bj::value(r.real(3))},
-                              {"recorded_by", r.text(4)}, {"at", r.integer(5)}});
+                              {"recorded_by", r.text(4)},
+                              {"at", r.integer(5)}});
   }
   o["parties"] = std::move(parties);
   o["help"] = std::move(help);
@@ -44,9 +53,11 @@ void pairing_detail(store::Conn& c, const store::Row& row, bj::object& o, bool d
 void team_detail(store::Conn& c, const store::Row& row, bj::object& o, bool detail) {
   if (!detail) return;
   bj::array volunteers;
-  for (const auto& r : c.query("SELECT id, name, person_id, member_id, hours FROM volunteer WHERE team_id = ? ORDER BY id",
-                               {row.integer(0)})) {
-    volunteers.push_back(bj::object{{"id", r.integer(0)}, {"name", r.text(1)},
+  for (const auto& r :
+       c.query("SELECT id, name, person_id, member_id, hours FROM volunteer WHERE team_id = ? ORDER BY id",
+               {row.integer(0)})) {
+    volunteers.push_back(bj::object{{"id", r.integer(0)},
+                                    {"name", r.text(1)},
                                     {"person_id", r.is_null(2) ? bj::value(nullptr) : bj::value(r.integer(2))},
                                     {"member_id", r.is_null(3) ? bj::value(nullptr) : bj::value(r.integer(3))},
                                     {"hours", r.real(4)}});

@@ -16,9 +16,12 @@ http::Response reveal(Ctx& ctx, const std::string& table, auth::Register reg) {
   const auto body = json::parse_object(ctx.req.body);
   const auto field = json::req_string(body, "field", 20);
   std::string column;
-  if (field == "phone") column = "phone_enc";
-  else if (field == "id_number" && table == "member") column = "id_number_enc";
-  else bad_request("field", table == "member" ? "field 应为 id_number 或 phone" : "field 应为 phone");
+  if (field == "phone")
+    column = "phone_enc";
+  else if (field == "id_number" && table == "member")
+    column = "id_number_enc";
+  else
+    bad_request("field", table == "member" ? "field 应为 id_number 或 phone" : "field 应为 phone");
   if (!ctx.who().can(reg, auth::Action::reveal)) forbidden("您的角色无权查看完整的敏感信息");
   auth::ScopeColumns cols;
   cols.area_path = "area_path";

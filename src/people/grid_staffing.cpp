@@ -41,7 +41,8 @@ struct Grid final {
 
 bj::value person_json(const store::Row& r, std::size_t at) {
   if (r.is_null(at)) return nullptr;
-  return bj::object{{"id", r.integer(at)}, {"name", r.text(at + 1)}, {"title", r.is_null(at + 2) ? "" : r.text(at + 2)}};
+  return bj::object{
+      {"id", r.integer(at)}, {"name", r.text(at + 1)}, {"title", r.is_null(at + 2) ? "" : r.text(at + 2)}};
 }
 
 // Who holds each post in each grid.
@@ -62,17 +63,21 @@ std::map<std::int64_t, Posts> load_posts(store::Conn& c, const std::vector<Grid>
     by_path[g.path] = g.id;
   }
   const store::Params range{grids.front().path, auth::path_end(grids.back().path)};
-  for (const auto& p : c.query("SELECT area_path, id, name, title, grid_role FROM person WHERE area_path >= ? AND "
-                               "area_path < ? AND kind = 'grid_staff' AND grid_role IN ('chief', 'full_time', 'assistant') "
-                               "ORDER BY id",
-                               range)) {
+  for (const auto& p :
+       c.query("SELECT area_path, id, name, title, grid_role FROM person WHERE area_path >= ? AND "
+               "area_path < ? AND kind = 'grid_staff' AND grid_role IN ('chief', 'full_time', 'assistant') "
+               "ORDER BY id",
+               range)) {
     const auto at = by_path.find(p.text(0));
     if (at == by_path.end()) continue;
     auto& posts = out[at->second];
     const auto role = p.text(4);
-    if (role == "chief" && posts.chief.is_null()) posts.chief = person_json(p, 1);
-    else if (role == "full_time" && posts.full_time.is_null()) posts.full_time = person_json(p, 1);
-    else if (role == "assistant") posts.assistants.push_back(person_json(p, 1));
+    if (role == "chief" && posts.chief.is_null())
+      posts.chief = person_json(p, 1);
+    else if (role == "full_time" && posts.full_time.is_null())
+      posts.full_time = person_json(p, 1);
+    else if (role == "assistant")
+      posts.assistants.push_back(person_json(p, 1));
   }
   for (const auto& o : c.query("SELECT area_path, id, name, secretary FROM party_org WHERE area_path >= ? AND "
                                "area_path < ? ORDER BY depth, id",
@@ -94,7 +99,8 @@ std::map<std::int64_t, Posts> load_posts(store::Conn& c, const std::vector<Grid>
       ids.emplace_back(contacts[k].first);
       grid_of.emplace(contacts[k].first, contacts[k].second);
     }
-    for (const auto& p : c.query("SELECT id, name, title FROM person WHERE id IN (" + store::placeholders(ids.size()) + ")", ids)) {
+    for (const auto& p :
+         c.query("SELECT id, name, title FROM person WHERE id IN (" + store::placeholders(ids.size()) + ")", ids)) {
       const auto [lo, hi] = grid_of.equal_range(p.integer(0));
       for (auto it = lo; it != hi; ++it) out[it->second].contact = person_json(p, 0);
     }
@@ -132,9 +138,10 @@ bj::object staffing(const Grid& g, Posts posts) {
 
 std::vector<Grid> grids_where(store::Conn& c, const std::string& where, const store::Params& params) {
   std::vector<Grid> out;
-  for (const auto& g : c.query("SELECT g.id, g.path, g.name, g.contact_person_id FROM area g WHERE g.kind = 'grid' AND " +
-                                   where + " ORDER BY g.path",
-                               params)) {
+  for (const auto& g :
+       c.query("SELECT g.id, g.path, g.name, g.contact_person_id FROM area g WHERE g.kind = 'grid' AND " + where +
+                   " ORDER BY g.path",
+               params)) {
     out.push_back({g.integer(0), g.text(1), g.text(2), g.is_null(3) ? std::nullopt : std::optional(g.integer(3))});
   }
   return out;
@@ -211,15 +218,16 @@ http::Response put_contact(Ctx& ctx) {
   ctx.app.db.write([&](store::Conn& c) {
     store::Params params{id};
     params.insert(params.end(), scope.params.begin(), scope.params.end());
-    auto g = c.one("SELECT g.id, g.path, g.contact_person_id FROM area g WHERE g.id = ? AND g.kind = 'grid' AND " +
-                       scope.sql,
-                   params);
+    auto g = c.one(
+        "SELECT g.id, g.path, g.contact_person_id FROM area g WHERE g.id = ? AND g.kind = 'grid' AND " + scope.sql,
+        params);
     if (!g) not_found();
     const auto nodes = auth::path_and_ancestors(g->text(1));
     constexpr std::size_t kStreetDepth = 2;  // county / street
     // The town assigns its cadres to grids: a street or the county, not the grid or community itself.
     const bool above = std::any_of(ctx.who().bindings.begin(), ctx.who().bindings.end(), [&](const auth::Binding& b) {
-      return b.scope_type == auth::ScopeType::area && auth::allowed(b.role, auth::Register::people, auth::Action::write) &&
+      return b.scope_type == auth::ScopeType::area &&
+             auth::allowed(b.role, auth::Register::people, auth::Action::write) &&
              auth::path_and_ancestors(b.path).size() <= kStreetDepth && auth::path_within(g->text(1), b.path);
     });
     if (!above) forbidden("包联干部由镇（街道）或县里指定");
@@ -235,8 +243,8 @@ http::Response put_contact(Ctx& ctx) {
     }
     c.execute("UPDATE area SET contact_person_id = ?, updated_at = ? WHERE id = ?",
               {store::opt(person), ctx.app.now(), id});
-    audit::record(c, {ctx.app.now(), ctx.who().username, ctx.who().account_id, ctx.req.client_ip, "grid_contact", "area",
-                      std::to_string(id), g->is_null(2) ? "" : std::to_string(g->integer(2)),
+    audit::record(c, {ctx.app.now(), ctx.who().username, ctx.who().account_id, ctx.req.client_ip, "grid_contact",
+                      "area", std::to_string(id), g->is_null(2) ? "" : std::to_string(g->integer(2)),
                       person ? std::to_string(*person) : ""});
   });
   return grid_detail(ctx);
@@ -245,10 +253,10 @@ http::Response put_contact(Ctx& ctx) {
 }  // namespace
 
 void register_grid_routes(Router& r) {
-  r.add("GET", "/api/v1/grid-staffing", Access::authenticated, "people", "网格“1+1+1+N”配备情况（可只看配备不全的网格）",
-        grid_list);
-  r.add("GET", "/api/v1/grid-staffing/{id}", Access::authenticated, "people", "一个网格的包联干部、网格党组织、网格长、专职网格员和协管员",
-        grid_detail);
+  r.add("GET", "/api/v1/grid-staffing", Access::authenticated, "people",
+        "网格“1+1+1+N”配备情况（可只看配备不全的网格）", grid_list);
+  r.add("GET", "/api/v1/grid-staffing/{id}", Access::authenticated, "people",
+        "一个网格的包联干部、网格党组织、网格长、专职网格员和协管员", grid_detail);
   r.add("PUT", "/api/v1/grid-staffing/{id}/contact", Access::authenticated, "people", "设置网格的包联干部",
         put_contact);
 }

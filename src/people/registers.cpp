@@ -80,9 +80,8 @@ void add_registers() {
                                                           {"college", "大学专科"},
                                                           {"secondary", "中专/高中"},
                                                           {"primary", "初中及以下"}};
-  static const std::vector<registry::Choice> categories = {{"in_service", "在职"}, {"retired", "离退休"},
-                                                           {"rural", "农村"},      {"mobile", "流动"},
-                                                           {"student", "学生"}};
+  static const std::vector<registry::Choice> categories = {
+      {"in_service", "在职"}, {"retired", "离退休"}, {"rural", "农村"}, {"mobile", "流动"}, {"student", "学生"}};
   static const std::vector<registry::Choice> statuses = {{"full", "正式党员"}, {"probationary", "预备党员"}};
   {
     Spec s;

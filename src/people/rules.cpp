@@ -61,7 +61,8 @@ std::optional<std::string> id_number_problem(std::string_view id) {
 
 IdNumberInfo id_number_info(std::string_view id) {
   IdNumberInfo info;
-  info.birth_date = std::string(id.substr(6, 4)) + "-" + std::string(id.substr(10, 2)) + "-" + std::string(id.substr(12, 2));
+  info.birth_date =
+      std::string(id.substr(6, 4)) + "-" + std::string(id.substr(10, 2)) + "-" + std::string(id.substr(12, 2));
   info.gender = ((id[16] - '0') % 2 == 1) ? "male" : "female";
   return info;
 }
@@ -85,7 +86,8 @@ std::string mask_id_number(std::string_view id) {
 
 std::string mask_phone(std::string_view phone) {
   if (phone.size() < 7) return std::string(phone.size(), '*');
-  return std::string(phone.substr(0, 3)) + std::string(phone.size() - 7, '*') + std::string(phone.substr(phone.size() - 4));
+  return std::string(phone.substr(0, 3)) + std::string(phone.size() - 7, '*') +
+         std::string(phone.substr(phone.size() - 4));
 }
 
 bool is_valid_date(std::string_view s) {

@@ -1,9 +1,9 @@
 // List, detail, create, edit, import and export for every register, written once over its Spec.
-#include <boost/json.hpp>
 #include <algorithm>
+#include <boost/json.hpp>
 #include <deque>
-#include <unordered_map>
 #include <mutex>
+#include <unordered_map>
 
 #include "audit/audit.hpp"
 #include "auth/service.hpp"
@@ -59,12 +59,18 @@ std::optional<std::string> unbase64url(const std::string& in) {
   int bits = -8;
   for (char ch : in) {
     int d;
-    if (ch >= 'A' && ch <= 'Z') d = ch - 'A';
-    else if (ch >= 'a' && ch <= 'z') d = ch - 'a' + 26;
-    else if (ch >= '0' && ch <= '9') d = ch - '0' + 52;
-    else if (ch == '-') d = 62;
-    else if (ch == '_') d = 63;
-    else return std::nullopt;
+    if (ch >= 'A' && ch <= 'Z')
+      d = ch - 'A';
+    else if (ch >= 'a' && ch <= 'z')
+      d = ch - 'a' + 26;
+    else if (ch >= '0' && ch <= '9')
+      d = ch - '0' + 52;
+    else if (ch == '-')
+      d = 62;
+    else if (ch == '_')
+      d = 63;
+    else
+      return std::nullopt;
     val = (val << 6) + static_cast<unsigned>(d);
     bits += 6;
     if (bits >= 0) {
@@ -83,7 +89,8 @@ std::string select_sql(const Spec& s) {
 }
 
 std::string ref_alias(const Field& f) {
-  if (f.key.size() > 3 && f.key.compare(f.key.size() - 3, 3, "_id") == 0) return f.key.substr(0, f.key.size() - 3) + "_name";
+  if (f.key.size() > 3 && f.key.compare(f.key.size() - 3, 3, "_id") == 0)
+    return f.key.substr(0, f.key.size() - 3) + "_name";
   return f.key + "_name";
 }
 
@@ -272,7 +279,7 @@ Page fetch_page(const Spec& s, store::Conn& c, Ctx& ctx, const Query& base, cons
       q.add(std::string("t.id ") + cmp + " ?", {id});
     } else {
       const auto& v = cur.as_array()[0];
-      store::Value sv = v.is_int64() ? store::Value(v.as_int64())
+      store::Value sv = v.is_int64()    ? store::Value(v.as_int64())
                         : v.is_string() ? store::Value(std::string(v.as_string()))
                                         : store::Value(std::string());
       if (sort.indexable) q.add(sort.expr + (sort.desc ? " <= ?" : " >= ?"), {sv});
@@ -375,8 +382,8 @@ http::Response list(const Spec& s, Ctx& ctx) {
   return json::respond(out);
 }
 
-std::optional<bj::object> load_one(const Spec& s, store::Conn& c, const auth::Principal& who, std::int64_t id,
-                                   Action a, std::optional<store::Row>* raw = nullptr) {
+std::optional<bj::object> load_one(const Spec& s, store::Conn& c, const auth::Principal& who, std::int64_t id, Action a,
+                                   std::optional<store::Row>* raw = nullptr) {
   auto scope = auth::scope_clause(who, s.reg, a, s.scope_for(a));
   store::Params params{id};
   params.insert(params.end(), scope.params.begin(), scope.params.end());
@@ -563,12 +570,14 @@ http::Response import(const Spec& s, Ctx& ctx) {
           std::string column = e.field();
           if (const auto* f = s.field(column)) column = f->heading;
           if (errors.size() < kMaxImportErrors) {
-            errors.push_back(bj::object{{"row", static_cast<std::int64_t>(r + 1)}, {"column", column}, {"reason", e.message()}});
+            errors.push_back(
+                bj::object{{"row", static_cast<std::int64_t>(r + 1)}, {"column", column}, {"reason", e.message()}});
           }
         } catch (const store::DbError& e) {
           if (!e.constraint) throw;
           if (errors.size() < kMaxImportErrors) {
-            errors.push_back(bj::object{{"row", static_cast<std::int64_t>(r + 1)}, {"column", ""}, {"reason", "与已有记录重复"}});
+            errors.push_back(
+                bj::object{{"row", static_cast<std::int64_t>(r + 1)}, {"column", ""}, {"reason", "与已有记录重复"}});
           }
         }
       }
@@ -580,9 +589,11 @@ http::Response import(const Spec& s, Ctx& ctx) {
   } catch (const Abort&) {
   }
   if (!errors.empty()) {
-    return json::respond(bj::object{{"ok", false}, {"rows", rows}, {"imported", 0}, {"errors", std::move(errors)}}, 422);
+    return json::respond(bj::object{{"ok", false}, {"rows", rows}, {"imported", 0}, {"errors", std::move(errors)}},
+                         422);
   }
-  return json::respond(bj::object{{"ok", true}, {"rows", rows}, {"imported", dry_run ? 0 : imported}, {"dry_run", dry_run}});
+  return json::respond(
+      bj::object{{"ok", true}, {"rows", rows}, {"imported", dry_run ? 0 : imported}, {"dry_run", dry_run}});
 }
 
 http::Response export_sheet(const Spec& s, Ctx& ctx) {
@@ -610,7 +621,8 @@ http::Response export_sheet(const Spec& s, Ctx& ctx) {
               if (row.columns()[i] == alias) ref_name = row.text(i);
             }
           }
-          line.push_back(f->column.empty() || (f->staff_only && !staff) ? "" : to_cell(*f, row.at(f->column), ref_name));
+          line.push_back(f->column.empty() || (f->staff_only && !staff) ? ""
+                                                                        : to_cell(*f, row.at(f->column), ref_name));
         }
         table.push_back(std::move(line));
       }
@@ -684,8 +696,14 @@ bj::object field_schema(const Field& f) {
     case Kind::ref_unit: o["type"] = "integer"; break;
     case Kind::boolean: o["type"] = "boolean"; break;
     case Kind::number: o["type"] = "number"; break;
-    case Kind::list: o["type"] = "array"; o["items"] = bj::object{{"type", "string"}, {"maxLength", f.max_len}}; break;
-    case Kind::date: o["type"] = "string"; o["format"] = "date"; break;
+    case Kind::list:
+      o["type"] = "array";
+      o["items"] = bj::object{{"type", "string"}, {"maxLength", f.max_len}};
+      break;
+    case Kind::date:
+      o["type"] = "string";
+      o["format"] = "date";
+      break;
     default: o["type"] = "string"; o["maxLength"] = f.max_len;
   }
   if (!f.choices.empty()) {
@@ -700,9 +718,9 @@ std::string list_doc(const Spec& s) {
   auto q = [](const char* name, const char* type, const char* what) {
     return bj::object{{"name", name}, {"in", "query"}, {"schema", bj::object{{"type", type}}}, {"description", what}};
   };
-  bj::array params{q("q", "string", "按名称搜索（中文三字以上走全文索引）"), q("limit", "integer", "每页条数，1–200，默认 50"),
-                   q("after", "string", "上一页返回的 next_cursor"), q("sort", "string", "排序字段"),
-                   q("order", "string", "asc 或 desc")};
+  bj::array params{q("q", "string", "按名称搜索（中文三字以上走全文索引）"),
+                   q("limit", "integer", "每页条数，1–200，默认 50"), q("after", "string", "上一页返回的 next_cursor"),
+                   q("sort", "string", "排序字段"), q("order", "string", "asc 或 desc")};
   for (const auto& f : s.fields) {
     if (f.filter) params.push_back(bj::object{{"name", f.key}, {"in", "query"}, {"schema", field_schema(f)}});
   }
@@ -723,8 +741,9 @@ std::string body_doc(const Spec& s, bool create) {
   bj::object schema{{"type", "object"}, {"properties", std::move(props)}};
   if (!required.empty()) schema["required"] = std::move(required);
   return bj::serialize(bj::object{
-      {"requestBody", bj::object{{"required", true},
-                                 {"content", bj::object{{"application/json", bj::object{{"schema", std::move(schema)}}}}}}}});
+      {"requestBody",
+       bj::object{{"required", true},
+                  {"content", bj::object{{"application/json", bj::object{{"schema", std::move(schema)}}}}}}}});
 }
 
 }  // namespace
@@ -734,15 +753,19 @@ http::Response detail_response(const Spec& spec, Ctx& ctx) { return detail(spec,
 void register_spec_routes(Router& r, const Spec& spec) {
   const std::string base = "/api/v1/" + spec.name;
   const Spec* s = &spec;
-  r.add("GET", base, Access::authenticated, spec.name, spec.label + "列表（筛选、搜索、排序、游标分页）",
-        [s](Ctx& c) { return list(*s, c); }, list_doc(spec));
-  r.add("GET", base + "/{id}", Access::authenticated, spec.name, spec.label + "详情", [s](Ctx& c) { return detail(*s, c); });
+  r.add(
+      "GET", base, Access::authenticated, spec.name, spec.label + "列表（筛选、搜索、排序、游标分页）",
+      [s](Ctx& c) { return list(*s, c); }, list_doc(spec));
+  r.add("GET", base + "/{id}", Access::authenticated, spec.name, spec.label + "详情",
+        [s](Ctx& c) { return detail(*s, c); });
   if (spec.creatable) {
-    r.add("POST", base, Access::authenticated, spec.name, "新建" + spec.label, [s](Ctx& c) { return create(*s, c); },
-          body_doc(spec, true));
+    r.add(
+        "POST", base, Access::authenticated, spec.name, "新建" + spec.label, [s](Ctx& c) { return create(*s, c); },
+        body_doc(spec, true));
   }
-  r.add("PATCH", base + "/{id}", Access::authenticated, spec.name, "修改" + spec.label, [s](Ctx& c) { return edit(*s, c); },
-        body_doc(spec, false));
+  r.add(
+      "PATCH", base + "/{id}", Access::authenticated, spec.name, "修改" + spec.label,
+      [s](Ctx& c) { return edit(*s, c); }, body_doc(spec, false));
   if (spec.creatable) {
     r.add("POST", "/api/v1/import/" + spec.name, Access::authenticated, spec.name,
           "导入" + spec.label + "（CSV 或 XLSX；dry_run=1 只预检）", [s](Ctx& c) { return import(*s, c); });

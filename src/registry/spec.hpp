@@ -16,7 +16,7 @@
 namespace jiceng {
 class Router;
 struct Ctx;
-}
+}  // namespace jiceng
 
 namespace jiceng::registry {
 
@@ -35,9 +35,9 @@ struct Field final {
   bool required = false;
   std::size_t max_len = 100;
   std::vector<Choice> choices = {};
-  bool filter = false;    // `?key=value` exact filter
-  bool sort = false;      // may be the `sort` of a list
-  bool writable = true;   // accepted on create, edit and import
+  bool filter = false;   // `?key=value` exact filter
+  bool sort = false;     // may be the `sort` of a list
+  bool writable = true;  // accepted on create, edit and import
   bool exported = true;
   // A person's name or contact on a record that members and units also read (a published need):
   // shown only to staff, who read the register through an area or organisation they serve.
@@ -51,12 +51,13 @@ struct WriteCtx final {
   App& app;
   const auth::Principal& who;
   bool create = true;
-  std::optional<store::Row> existing;        // the row before an edit
-  std::map<std::string, store::Value> input;  // parsed values by field key (only fields given)
+  std::optional<store::Row> existing;           // the row before an edit
+  std::map<std::string, store::Value> input;    // parsed values by field key (only fields given)
   std::map<std::string, store::Value> columns;  // what will be written, by column
   // The node a ref field points at: its path, for the caller's write scope. Throws 400 on `field`.
   std::string area_path(const std::string& field, std::int64_t area_id) const;
-  std::pair<std::string, std::string> org_paths(const std::string& field, std::int64_t org_id) const;  // path, area_path
+  std::pair<std::string, std::string> org_paths(const std::string& field,
+                                                std::int64_t org_id) const;  // path, area_path
   bool has(const std::string& key) const { return input.count(key) != 0; }
   // Given with a value (not cleared to null).
   bool given(const std::string& key) const {
@@ -80,10 +81,10 @@ inline Field for_staff_only(Field f) {
 
 struct Spec final {
   auth::Register reg;
-  std::string name;   // URL segment: "members"
-  std::string label;  // zh-CN: "党员"
-  std::string table;  // "member"
-  std::string joins;  // "LEFT JOIN party_org o ON o.id = t.org_id"
+  std::string name;                                        // URL segment: "members"
+  std::string label;                                       // zh-CN: "党员"
+  std::string table;                                       // "member"
+  std::string joins;                                       // "LEFT JOIN party_org o ON o.id = t.org_id"
   std::vector<std::pair<std::string, std::string>> extra;  // {"o.name", "org_name"}: rendered as JSON
   std::vector<Field> fields;
   auth::ScopeColumns scope;
@@ -101,7 +102,7 @@ struct Spec final {
   bool fts_member_name = false;     // SQLite FTS5 trigram search on member names
   // The text column `?q=` searches; empty: the register has no name to search by (400).
   std::string search_column = "name";
-  bool creatable = true;            // false: rows are made by the module's own routes (no POST, no import)
+  bool creatable = true;  // false: rows are made by the module's own routes (no POST, no import)
   std::function<void(WriteCtx&)> prepare;
   std::function<void(store::Conn&, const store::Row&, boost::json::object&, bool detail)> decorate;
   // Runs before a list or detail is read (a vote whose time is up is counted first).
@@ -120,4 +121,6 @@ void add_spec(Spec spec);  // specs live for the program's life
 
 }  // namespace jiceng::registry
 
-namespace jiceng { using registry::Spec; }
+namespace jiceng {
+using registry::Spec;
+}

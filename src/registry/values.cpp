@@ -60,8 +60,8 @@ std::int64_t lookup_ref(const Field& f, const std::string& raw, Source src, Writ
   auto clause = auth::scope_clause(ctx.who, ctx.reg, auth::Action::write, cols);
   store::Params params{raw};
   params.insert(params.end(), clause.params.begin(), clause.params.end());
-  auto rs = ctx.conn.query(std::string("SELECT id FROM ") + table + " WHERE name = ? AND " + clause.sql + " LIMIT 2",
-                           params);
+  auto rs =
+      ctx.conn.query(std::string("SELECT id FROM ") + table + " WHERE name = ? AND " + clause.sql + " LIMIT 2", params);
   if (rs.empty()) bad_request(f.key, "找不到“" + raw + "”，或不在您的管辖范围内");
   if (rs.size() > 1) bad_request(f.key, "“" + raw + "”有重名，请改用编号");
   return rs[0].integer(0);
@@ -99,8 +99,8 @@ store::Value parse_value(const Field& f, const std::string& raw_in, Source src, 
       const auto dot = raw.find('.');
       const bool shape = i < raw.size() && raw.size() <= 20 &&
                          raw.find_first_not_of("0123456789.", i) == std::string::npos &&
-                         (dot == std::string::npos || (raw.find('.', dot + 1) == std::string::npos && dot > i &&
-                                                       dot + 1 < raw.size()));
+                         (dot == std::string::npos ||
+                          (raw.find('.', dot + 1) == std::string::npos && dot > i && dot + 1 < raw.size()));
       if (!shape) bad_request(f.key, f.heading + "应为数字");
       const double v = std::stod(raw);
       if (v < -kMaxInteger || v > kMaxInteger) bad_request(f.key, f.heading + "超出合理范围");
@@ -168,7 +168,8 @@ store::Value parse_value(const Field& f, const std::string& raw_in, Source src, 
 }
 
 bj::value to_json(const Field& f, const store::Value& v) {
-  if (std::holds_alternative<std::monostate>(v)) return f.kind == Kind::list ? bj::value(bj::array{}) : bj::value(nullptr);
+  if (std::holds_alternative<std::monostate>(v))
+    return f.kind == Kind::list ? bj::value(bj::array{}) : bj::value(nullptr);
   switch (f.kind) {
     case Kind::integer:
     case Kind::ref_area:

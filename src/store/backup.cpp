@@ -31,7 +31,8 @@ Handle open_file(const std::string& path, int flags) {
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   Handle h(raw);
-  if (rc != SQLITE_OK) throw std::runtime_error("cannot open " + path + ": " + (raw ? sqlite3_errmsg(raw) : "out of memory"));
+  if (rc != SQLITE_OK)
+    throw std::runtime_error("cannot open " + path + ": " + (raw ? sqlite3_errmsg(raw) : "out of memory"));
   sqlite3_busy_timeout(raw, 10000);
   return h;
 }
@@ -90,8 +91,8 @@ void run(const std::vector<std::string>& argv) {
     if (errno != EINTR) throw std::runtime_error("lost " + argv[0]);
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    throw std::runtime_error(argv[0] + (WIFEXITED(status) && WEXITSTATUS(status) == 127 ? " is not installed"
-                                                                                        : " failed"));
+    throw std::runtime_error(argv[0] +
+                             (WIFEXITED(status) && WEXITSTATUS(status) == 127 ? " is not installed" : " failed"));
   }
 }
 
@@ -153,7 +154,8 @@ std::string restore(const std::string& file, const std::string& url, bool replac
     return "restored " + file + " to " + path + " (" + std::to_string(page_bytes(dst.get()) / 1024) + " KiB)";
   }
   if (is_postgres(url)) {
-    std::vector<std::string> argv{"pg_restore", "--no-owner", "--exit-on-error", "--single-transaction", "--dbname=" + url};
+    std::vector<std::string> argv{"pg_restore", "--no-owner", "--exit-on-error", "--single-transaction",
+                                  "--dbname=" + url};
     if (replace) {
       argv.insert(argv.begin() + 1, "--clean");
       argv.insert(argv.begin() + 2, "--if-exists");

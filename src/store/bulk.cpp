@@ -11,8 +11,12 @@ constexpr std::size_t kMaxRows = 500;
 }  // namespace
 
 BulkInsert::BulkInsert(Conn& c, std::string head, std::size_t columns, std::string tail)
-    : c_(c), head_(std::move(head)), tail_(std::move(tail)), columns_(columns),
-      rows_per_statement_(std::max<std::size_t>(1, std::min(kMaxRows, kMaxParams / std::max<std::size_t>(1, columns)))) {
+    : c_(c),
+      head_(std::move(head)),
+      tail_(std::move(tail)),
+      columns_(columns),
+      rows_per_statement_(
+          std::max<std::size_t>(1, std::min(kMaxRows, kMaxParams / std::max<std::size_t>(1, columns)))) {
   if (columns_ == 0) throw std::invalid_argument("BulkInsert needs at least one column");
   full_ = statement(rows_per_statement_);
   pending_.reserve(rows_per_statement_ * columns_);

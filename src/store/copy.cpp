@@ -24,7 +24,9 @@ struct Deferred final {
   Value value;
 };
 
-bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
 
 std::string column_list(const std::vector<std::string>& cols) {
   std::string out;
@@ -58,7 +60,8 @@ void each_batch(Conn& c, const std::string& table, const std::vector<std::string
 
 CopyReport copy(Database& from, Database& to) {
   CopyReport report;
-  if (to.read([](Conn& c) { return c.scalar("SELECT COUNT(*) FROM area") + c.scalar("SELECT COUNT(*) FROM account"); })) {
+  if (to.read(
+          [](Conn& c) { return c.scalar("SELECT COUNT(*) FROM area") + c.scalar("SELECT COUNT(*) FROM account"); })) {
     throw std::runtime_error("the target database already holds data; copy needs a new, empty one");
   }
   auto [tables, columns] = from.read([](Conn& c) {
@@ -95,7 +98,8 @@ CopyReport copy(Database& from, Database& to) {
     for (const auto& t : tables) {
       const auto& cols = columns[t];
       const auto& defer = deferred_columns[t];
-      if (!defer.empty() && !has(cols, "id")) throw std::runtime_error("table " + t + " has a late reference but no id");
+      if (!defer.empty() && !has(cols, "id"))
+        throw std::runtime_error("table " + t + " has a late reference but no id");
       const auto id_at = static_cast<std::size_t>(std::find(cols.begin(), cols.end(), "id") - cols.begin());
       BulkInsert insert(out, "INSERT INTO " + t + " (" + column_list(cols) + ")", cols.size());
       std::int64_t n = 0;
@@ -121,7 +125,8 @@ CopyReport copy(Database& from, Database& to) {
       report.tables.emplace_back(t, n);
       report.rows += n;
     }
-    for (const auto& d : later) out.execute("UPDATE " + d.table + " SET " + d.column + " = ? WHERE id = ?", {d.value, d.id});
+    for (const auto& d : later)
+      out.execute("UPDATE " + d.table + " SET " + d.column + " = ? WHERE id = ?", {d.value, d.id});
     // Ids were copied as they were: new rows continue after them.
     if (out.dialect() == Dialect::postgres) {
       for (const auto& t : tables) {
@@ -135,7 +140,8 @@ CopyReport copy(Database& from, Database& to) {
   // Read back: every table holds as many rows as the source, and what triggers keep agrees.
   for (const auto& [t, n] : report.tables) {
     const auto there = to.read([&](Conn& c) { return c.scalar("SELECT COUNT(*) FROM " + t); });
-    if (there != n) report.problems.push_back(t + ": " + std::to_string(n) + " rows copied, " + std::to_string(there) + " there");
+    if (there != n)
+      report.problems.push_back(t + ": " + std::to_string(n) + " rows copied, " + std::to_string(there) + " there");
   }
   // Rows a store keeps at zero after deletions mean nothing: only counts that are not zero compare.
   const auto tally = [](Database& db, const char* t) {

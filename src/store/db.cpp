@@ -66,10 +66,14 @@ std::int64_t Database::cached_count(Conn& c, std::string_view sql, const Params&
   std::string key(sql);
   for (const auto& p : params) {
     key += '\x1f';
-    if (auto v = std::get_if<std::int64_t>(&p)) key += "i" + std::to_string(*v);
-    else if (auto v = std::get_if<double>(&p)) key += "d" + std::to_string(*v);
-    else if (auto v = std::get_if<std::string>(&p)) key += "s" + *v;
-    else key += "n";
+    if (auto v = std::get_if<std::int64_t>(&p))
+      key += "i" + std::to_string(*v);
+    else if (auto v = std::get_if<double>(&p))
+      key += "d" + std::to_string(*v);
+    else if (auto v = std::get_if<std::string>(&p))
+      key += "s" + *v;
+    else
+      key += "n";
   }
   const auto gen = generation();
   const auto now = static_cast<std::int64_t>(std::time(nullptr));

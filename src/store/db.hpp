@@ -2,17 +2,17 @@
 // The one small database interface every module talks to. SQL is written once with `?`
 // placeholders; drivers translate. Reads run on a pooled connection, writes in a transaction
 // on the writer (SQLite: one writer, BEGIN IMMEDIATE; PostgreSQL: any pooled connection).
-#include <cstdint>
 #include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <exception>
 #include <functional>
-#include <mutex>
-#include <unordered_map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -34,8 +34,7 @@ Value opt(const std::optional<T>& v) {
 class Row final {
  public:
   using Columns = std::shared_ptr<const std::vector<std::string>>;
-  Row(Columns columns, std::vector<Value> values)
-      : columns_(columns), values_(std::move(values)) {}
+  Row(Columns columns, std::vector<Value> values) : columns_(columns), values_(std::move(values)) {}
   const Value& operator[](std::size_t i) const { return values_.at(i); }
   const Value& at(std::string_view column) const;
   bool is_null(std::size_t i) const { return std::holds_alternative<std::monostate>(values_.at(i)); }

@@ -28,7 +28,9 @@ class GroupCommitTest : public ::testing::Test {
     db_.reset();
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
   }
-  std::int64_t rows() { return db_->read([](Conn& c) { return c.scalar("SELECT COUNT(*) FROM t"); }); }
+  std::int64_t rows() {
+    return db_->read([](Conn& c) { return c.scalar("SELECT COUNT(*) FROM t"); });
+  }
 
   std::filesystem::path path_;
   std::unique_ptr<Database> db_;

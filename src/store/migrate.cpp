@@ -42,8 +42,10 @@ int migrate(Database& db) {
   std::map<std::string, std::pair<std::string, std::string>> parts;
   for (const auto& f : embedded_migrations()) {
     auto [version, v] = split_name(f.name);
-    if (v.empty()) parts[version].first = render_migration(f.sql, d);
-    else if (v == variant) parts[version].second = render_migration(f.sql, d);
+    if (v.empty())
+      parts[version].first = render_migration(f.sql, d);
+    else if (v == variant)
+      parts[version].second = render_migration(f.sql, d);
   }
   std::map<std::string, std::string> versions;
   for (auto& [version, p] : parts) versions[version] = p.first + "\n" + p.second;

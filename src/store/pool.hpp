@@ -48,8 +48,14 @@ class ConnPool final {
     }
     cv_.notify_one();
   }
-  int created() const { std::lock_guard lock(mu_); return created_; }
-  int in_use() const { std::lock_guard lock(mu_); return in_use_; }
+  int created() const {
+    std::lock_guard lock(mu_);
+    return created_;
+  }
+  int in_use() const {
+    std::lock_guard lock(mu_);
+    return in_use_;
+  }
 
  private:
   Factory factory_;

@@ -132,8 +132,8 @@ class PgConn final : public Conn {
     std::vector<unsigned> types(params.size());
     for (std::size_t i = 0; i < params.size(); ++i) {
       const auto& v = params[i];
-      types[i] = std::holds_alternative<std::int64_t>(v) ? kInt8Oid
-                 : std::holds_alternative<double>(v)     ? kFloat8Oid
+      types[i] = std::holds_alternative<std::int64_t>(v)  ? kInt8Oid
+                 : std::holds_alternative<double>(v)      ? kFloat8Oid
                  : std::holds_alternative<std::string>(v) ? kTextOid
                                                           : 0;
       key += '\x1f';
@@ -152,13 +152,16 @@ class PgConn final : public Conn {
     std::vector<const char*> values(params.size());
     for (std::size_t i = 0; i < params.size(); ++i) {
       const auto& v = params[i];
-      if (auto p = std::get_if<std::int64_t>(&v)) texts[i] = std::to_string(*p);
-      else if (auto p = std::get_if<double>(&v)) texts[i] = shortest_text(*p);
-      else if (auto p = std::get_if<std::string>(&v)) texts[i] = *p;
+      if (auto p = std::get_if<std::int64_t>(&v))
+        texts[i] = std::to_string(*p);
+      else if (auto p = std::get_if<double>(&v))
+        texts[i] = shortest_text(*p);
+      else if (auto p = std::get_if<std::string>(&v))
+        texts[i] = *p;
       values[i] = std::holds_alternative<std::monostate>(v) ? nullptr : texts[i].c_str();
     }
-    Result r(PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()), values.data(), nullptr,
-                            nullptr, 0));
+    Result r(
+        PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()), values.data(), nullptr, nullptr, 0));
     check(r, sql);
     return r;
   }

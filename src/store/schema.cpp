@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <functional>
-#include <optional>
 #include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -31,7 +31,8 @@ std::vector<std::string> table_names(Conn& c) {
       out.push_back(r.text(0));
     }
   } else {
-    for (const auto& r : c.query("SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1")) {
+    for (const auto& r :
+         c.query("SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1")) {
       out.push_back(r.text(0));
     }
   }
@@ -43,7 +44,8 @@ std::vector<std::string> table_names(Conn& c) {
 std::vector<std::string> columns_of(Conn& c, const std::string& table) {
   std::vector<std::string> out;
   if (c.dialect() == Dialect::sqlite) {
-    for (const auto& r : c.query("SELECT name FROM pragma_table_info(?) ORDER BY cid", {table})) out.push_back(r.text(0));
+    for (const auto& r : c.query("SELECT name FROM pragma_table_info(?) ORDER BY cid", {table}))
+      out.push_back(r.text(0));
   } else {
     for (const auto& r : c.query("SELECT column_name::text FROM information_schema.columns WHERE table_schema = "
                                  "current_schema() AND table_name = ? ORDER BY ordinal_position",
@@ -64,13 +66,12 @@ std::vector<ForeignKey> foreign_keys_of(Conn& c, const std::string& table) {
       out.push_back({r.text(0), r.text(1), r.integer(2) == 0});
     }
   } else {
-    for (const auto& r : c.query(
-             "SELECT a.attname::text, f.relname::text, NOT a.attnotnull FROM pg_constraint k "
-             "JOIN pg_class t ON t.oid = k.conrelid JOIN pg_class f ON f.oid = k.confrelid "
-             "JOIN pg_namespace n ON n.oid = t.relnamespace "
-             "JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1] "
-             "WHERE k.contype = 'f' AND n.nspname = current_schema() AND t.relname = ?",
-             {table})) {
+    for (const auto& r : c.query("SELECT a.attname::text, f.relname::text, NOT a.attnotnull FROM pg_constraint k "
+                                 "JOIN pg_class t ON t.oid = k.conrelid JOIN pg_class f ON f.oid = k.confrelid "
+                                 "JOIN pg_namespace n ON n.oid = t.relnamespace "
+                                 "JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1] "
+                                 "WHERE k.contype = 'f' AND n.nspname = current_schema() AND t.relname = ?",
+                                 {table})) {
       out.push_back({r.text(0), r.text(1), r.text(2) == "t" || r.text(2) == "true" || r.text(2) == "1"});
     }
   }

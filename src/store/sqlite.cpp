@@ -31,8 +31,8 @@ constexpr int kReaderCacheKib = 8192;
 class SqliteConn final : public Conn {
  public:
   SqliteConn(const std::string& path, int cache_kib) {
-    const int rc = sqlite3_open_v2(path.c_str(), &db_,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    const int rc =
+        sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
       std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
       sqlite3_close(db_);
@@ -42,8 +42,10 @@ class SqliteConn final : public Conn {
     // No memory map: a reader that finds the file changed since its last transaction unmaps and
     // remaps it, so under a steady stream of writes every read paid a 256 MB munmap/mmap and the
     // page faults after it (measured: about 0.4 ms a request, and the map inflated RSS).
-    script("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
-           "PRAGMA temp_store=MEMORY; PRAGMA mmap_size=0; PRAGMA cache_size=-" + std::to_string(cache_kib) + ";");
+    script(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
+        "PRAGMA temp_store=MEMORY; PRAGMA mmap_size=0; PRAGMA cache_size=-" +
+        std::to_string(cache_kib) + ";");
   }
   ~SqliteConn() override {
     for (auto& [sql, st] : cache_) sqlite3_finalize(st);
@@ -114,8 +116,8 @@ class SqliteConn final : public Conn {
     if (it != cache_.end()) {
       st = it->second;
     } else {
-      const int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT,
-                                        &st, nullptr);
+      const int rc =
+          sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT, &st, nullptr);
       if (rc != SQLITE_OK) raise(db_, rc, sql);
       if (cache_.size() >= kStatementCacheLimit) {
         for (auto& [k, s] : cache_) sqlite3_finalize(s);
@@ -128,11 +130,14 @@ class SqliteConn final : public Conn {
       const int idx = static_cast<int>(i + 1);
       const auto& v = params[i];
       int rc = SQLITE_OK;
-      if (auto p = std::get_if<std::int64_t>(&v)) rc = sqlite3_bind_int64(st, idx, *p);
-      else if (auto p = std::get_if<double>(&v)) rc = sqlite3_bind_double(st, idx, *p);
+      if (auto p = std::get_if<std::int64_t>(&v))
+        rc = sqlite3_bind_int64(st, idx, *p);
+      else if (auto p = std::get_if<double>(&v))
+        rc = sqlite3_bind_double(st, idx, *p);
       else if (auto p = std::get_if<std::string>(&v))
         rc = sqlite3_bind_text64(st, idx, p->data(), p->size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-      else rc = sqlite3_bind_null(st, idx);
+      else
+        rc = sqlite3_bind_null(st, idx);
       if (rc != SQLITE_OK) raise(db_, rc, sql);
     }
     return st;

@@ -6,7 +6,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root="$here/.."
-bin="$root/build/jiceng"
+bin="${JICENG_BIN:-$root/build/jiceng}"  # JICENG_BIN: compare another build
 resources=${1:-100000}
 reported=${2:-50000}
 source "$root/tests/lib.sh"

@@ -7,7 +7,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root="$here/.."
-bin="$root/build/jiceng"
+bin="${JICENG_BIN:-$root/build/jiceng}"  # JICENG_BIN: compare another build
 pending=${MAX_PENDING:-32}
 duration=${DURATION:-10s}
 source "$root/tests/lib.sh"

@@ -8,7 +8,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root="$here/.."
-bin="$root/build/jiceng"
+bin="${JICENG_BIN:-$root/build/jiceng}"  # JICENG_BIN: compare another build
 gen="$root/build/jiceng-gen"
 counties=${PG_COUNTIES:-10}
 members=${PG_MEMBERS:-200000}

@@ -8,7 +8,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root="$here/.."
-bin="$root/build/jiceng"
+bin="${JICENG_BIN:-$root/build/jiceng}"  # JICENG_BIN: compare another build
 gen="$root/build/jiceng-gen"
 members=${MEMBERS:-2000000}
 appeals=${APPEALS:-5000000}

@@ -6,7 +6,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root="$here/.."
-bin="$root/build/jiceng"
+bin="${JICENG_BIN:-$root/build/jiceng}"  # JICENG_BIN: compare another build
 members=${1:-1000000}
 orgs=${2:-100000}
 source "$root/tests/lib.sh"

@@ -9,7 +9,7 @@
 
 #include "auth/service.hpp"
 #include "core/app.hpp"
-#include "core/modules.hpp"
+#include "app/modules.hpp"
 #include "core/router.hpp"
 #include "crypto/crypto.hpp"
 #include "demo/demo.hpp"
@@ -41,7 +41,7 @@ struct World final {
     demo::load(*db, cipher, kSeed, kMembers, kFixedNow);
     app = std::make_unique<App>(App{*db, cipher, [] { return kFixedNow; }});
     app->media_dir = dir + "/media";
-    build_router(router, "");
+    app::build_router(router, "");
     db->read([&](store::Conn& c) {
       for (const char* name : kAccounts) {
         if (!*name) continue;

@@ -11,6 +11,7 @@
 #include <stop_token>
 #include <thread>
 
+#include "app/modules.hpp"
 #include "appeals/figures.hpp"
 #include "appeals/service.hpp"
 #include "audit/audit.hpp"
@@ -18,11 +19,10 @@
 #include "auth/service.hpp"
 #include "core/json.hpp"
 #include "core/log.hpp"
-#include "core/modules.hpp"
+#include "core/router.hpp"
 #include "core/rate_limit.hpp"
 #include "core/server.hpp"
 #include "crypto/crypto.hpp"
-#include "deliberation/registers.hpp"
 #include "demo/demo.hpp"
 #include "keys/keys.hpp"
 #include "notify/outbox.hpp"
@@ -126,9 +126,9 @@ void add_test_routes(Router& router, std::shared_ptr<std::atomic<std::int64_t>> 
     return json::respond(boost::json::object{{"delivered", r.delivered}, {"retried", r.retried}, {"failed", r.failed}});
   });
   router.add("POST", "/api/v1/_test/sweep", Access::open, "test", "（仅测试）立即检查时限", [](Ctx& ctx) {
-    const auto r = appeals::sweep(ctx.app);
-    return json::respond(
-        boost::json::object{{"escalated", r.escalated}, {"warned", r.warned}, {"late_checkins", r.late_checkins}});
+    boost::json::object out;
+    for (const auto& [what, n] : app::sweep(ctx.app)) out[what] = n;
+    return json::respond(std::move(out));
   });
 }
 
@@ -144,7 +144,7 @@ int run_in_process(const Common& common, const std::string& method, const std::s
   auto cipher = keys::open(*db, common.key_file);
   App app{*db, cipher, now_seconds};
   Router router;
-  build_router(router, "");
+  app::build_router(router, "");
   const auto principal = system_principal(*db);
   router.set_authenticator([&](const http::Request&, App&) { return principal; });
   http::Request req;
@@ -386,16 +386,15 @@ int main(int argc, char** argv) {
       auto offset = std::make_shared<std::atomic<std::int64_t>>(0);
       if (test_clock) app.now = [offset] { return now_seconds() + offset->load(); };
       Router router;
-      build_router(router, web_root);
+      app::build_router(router, web_root);
       if (test_clock) add_test_routes(router, offset);
       // Deadlines are swept in the background; requests never wait for it.
       auto sweeper = every(std::chrono::seconds(sweep_seconds), "sweep", [&app] {
-        deliberation::settle_due(app);  // votes whose time is up are counted even if nobody looks
-        const auto r = appeals::sweep(app);
-        if (r.escalated || r.warned || r.late_checkins) {
-          log::info("sweep escalated " + std::to_string(r.escalated) + ", warned " + std::to_string(r.warned) +
-                    ", late check-ins " + std::to_string(r.late_checkins));
+        std::string done;
+        for (const auto& [what, n] : app::sweep(app)) {
+          if (n) done += (done.empty() ? "" : ", ") + std::string(what) + " " + std::to_string(n);
         }
+        if (!done.empty()) log::info("sweep: " + done);
       });
       // Notifications leave through their own worker: a slow webhook never holds up a request.
       auto deliverer = every(std::chrono::seconds(deliver_seconds), "delivery", [&app] {

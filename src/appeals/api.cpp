@@ -12,7 +12,7 @@
 #include "appeals/unit_figures.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
-#include "core/modules.hpp"
+#include "core/router.hpp"
 
 namespace jiceng::appeals {
 namespace {

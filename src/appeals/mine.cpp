@@ -8,7 +8,7 @@
 #include "appeals/service.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
-#include "core/modules.hpp"
+#include "core/router.hpp"
 
 namespace jiceng::appeals {
 namespace {

@@ -6,7 +6,7 @@
 #include "auth/service.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
-#include "core/modules.hpp"
+#include "core/router.hpp"
 #include "core/rate_limit.hpp"
 #include "crypto/totp.hpp"
 

@@ -10,7 +10,7 @@
 
 #include "core/content_coding.hpp"
 #include "core/json.hpp"
-#include "core/modules.hpp"
+#include "core/router.hpp"
 
 namespace jiceng::core {
 namespace {

@@ -5,7 +5,7 @@
 #include "cogov/common.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
-#include "core/modules.hpp"
+#include "core/router.hpp"
 #include "deliberation/registers.hpp"
 #include "deliberation/rules.hpp"
 #include "registry/spec.hpp"
@@ -268,7 +268,6 @@ http::Response public_detail(Ctx& ctx) {
 void register_proposal_routes(Router& r);
 
 void register_routes(Router& r) {
-  add_registers();
   register_proposal_routes(r);
   for (const char* name : {"households", "deliberations"})
     registry::register_spec_routes(r, *registry::find_spec(name));

@@ -7,7 +7,7 @@
 #include "cogov/common.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
-#include "core/modules.hpp"
+#include "core/router.hpp"
 
 namespace jiceng::deliberation {
 namespace {

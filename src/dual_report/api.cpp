@@ -10,7 +10,7 @@
 #include "cogov/common.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
-#include "core/modules.hpp"
+#include "core/router.hpp"
 #include "crypto/crypto.hpp"
 #include "dual_report/qr.hpp"
 #include "dual_report/registers.hpp"
@@ -571,7 +571,6 @@ http::Response mine(Ctx& ctx) {
 }  // namespace
 
 void register_routes(Router& r) {
-  add_registers();
   const auto tag = "dual_report";
   // Before the register's own routes, so /dual-reports/notice is not taken for a record id.
   r.add("POST", "/api/v1/dual-reports", Access::authenticated, tag, "组织或党员到社区报到", create_report);

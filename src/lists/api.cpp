@@ -9,7 +9,7 @@
 #include "cogov/common.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
-#include "core/modules.hpp"
+#include "core/router.hpp"
 #include "lists/candidates.hpp"
 #include "lists/registers.hpp"
 #include "lists/rules.hpp"
@@ -645,7 +645,6 @@ http::Response public_lists(Ctx& ctx) {
 }  // namespace
 
 void register_routes(Router& r) {
-  add_registers();
   for (const char* name : {"resources", "needs", "projects"})
     registry::register_spec_routes(r, *registry::find_spec(name));
   const auto tag = "lists";

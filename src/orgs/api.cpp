@@ -5,7 +5,7 @@
 #include "auth/service.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
-#include "core/modules.hpp"
+#include "core/router.hpp"
 #include "orgs/registers.hpp"
 #include "orgs/rules.hpp"
 #include "people/registers.hpp"
@@ -282,14 +282,12 @@ http::Response public_communities(Ctx& ctx) {
 }  // namespace
 
 void register_routes(Router& r) {
-  add_registers();
-  people::add_registers();
   r.add("GET", "/api/v1/public/communities", Access::open, "areas", "社区和村（居民端、党员端选择）",
         public_communities);
   // Fixed paths before the register's "/{id}" patterns so they win the match.
   r.add("GET", "/api/v1/units/coverage", Access::authenticated, "units", "两个覆盖：党组织覆盖率与单独组建率",
         coverage);
-  for (const char* name : {"areas", "orgs", "units", "members", "venues", "people"}) {
+  for (const char* name : {"areas", "orgs", "units", "venues"}) {
     registry::register_spec_routes(r, *registry::find_spec(name));
   }
   r.add("POST", "/api/v1/areas/{id}/move", Access::authenticated, "areas", "调整区域的上级（含整棵子树）",

@@ -4,7 +4,7 @@
 #include "cogov/common.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
-#include "core/modules.hpp"
+#include "core/router.hpp"
 #include "pairing/registers.hpp"
 #include "pairing/rules.hpp"
 #include "people/rules.hpp"
@@ -204,7 +204,6 @@ http::Response add_hours(Ctx& ctx) {
 }  // namespace
 
 void register_routes(Router& r) {
-  add_registers();
   for (const char* name : {"pairings", "volunteer-teams"})
     registry::register_spec_routes(r, *registry::find_spec(name));
   const auto tag = "pairings";

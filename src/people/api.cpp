@@ -4,7 +4,8 @@
 #include "audit/audit.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
-#include "core/modules.hpp"
+#include "core/router.hpp"
+#include "registry/spec.hpp"
 
 namespace jiceng::people {
 namespace {
@@ -48,6 +49,7 @@ http::Response reveal(Ctx& ctx, const std::string& table, auth::Register reg) {
 void register_grid_routes(Router& r);  // grid_staffing.cpp
 
 void register_routes(Router& r) {
+  for (const char* name : {"members", "people"}) registry::register_spec_routes(r, *registry::find_spec(name));
   register_grid_routes(r);
   r.add("POST", "/api/v1/members/{id}/reveal", Access::authenticated, "members", "查看党员完整身份证号或手机号（留痕）",
         [](Ctx& c) { return reveal(c, "member", auth::Register::members); });

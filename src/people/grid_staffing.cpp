@@ -8,7 +8,7 @@
 #include "audit/audit.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
-#include "core/modules.hpp"
+#include "core/router.hpp"
 
 namespace jiceng::people {
 namespace {

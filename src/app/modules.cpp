@@ -1,0 +1,61 @@
+// The one list of modules. Adding a module is one line here (and its folder).
+#include "app/modules.hpp"
+
+#include <array>
+#include <mutex>
+
+#include "appeals/module.hpp"
+#include "auth/module.hpp"
+#include "auth/service.hpp"
+#include "deliberation/module.hpp"
+#include "dual_report/module.hpp"
+#include "lists/module.hpp"
+#include "notify/module.hpp"
+#include "open311/module.hpp"
+#include "orgs/module.hpp"
+#include "pairing/module.hpp"
+#include "people/module.hpp"
+
+namespace jiceng::core {
+void register_routes(Router& r, const std::string& web_root);
+}
+
+namespace jiceng::app {
+namespace {
+
+constexpr std::array<const Module*, 10> kModules = {
+    &auth::kModule,    &orgs::kModule,  &people::kModule,      &appeals::kModule, &notify::kModule,
+    &open311::kModule, &lists::kModule, &dual_report::kModule, &pairing::kModule, &deliberation::kModule,
+};
+
+}  // namespace
+
+std::span<const Module* const> modules() { return kModules; }
+
+void build_router(Router& router, const std::string& web_root) {
+  // The registry is process-wide; routers built later (the command line's, the fuzz harness's)
+  // serve the same registers.
+  static std::once_flag registers_added;
+  std::call_once(registers_added, [] {
+    for (const auto* m : kModules) {
+      if (m->add_registers) m->add_registers();
+    }
+  });
+  core::register_routes(router, web_root);
+  for (const auto* m : kModules) {
+    if (m->routes) m->routes(router);
+  }
+  router.set_authenticator(auth::authenticate);
+}
+
+SweepCounts sweep(App& app) {
+  SweepCounts all;
+  for (const auto* m : kModules) {
+    if (!m->sweep) continue;
+    auto counts = m->sweep(app);
+    all.insert(all.end(), counts.begin(), counts.end());
+  }
+  return all;
+}
+
+}  // namespace jiceng::app

@@ -1,0 +1,14 @@
+#include "appeals/module.hpp"
+
+#include "appeals/service.hpp"
+
+namespace jiceng::appeals {
+
+SweepCounts sweep_due(App& app) {
+  const auto r = sweep(app);
+  return {{"escalated", r.escalated}, {"warned", r.warned}, {"late_checkins", r.late_checkins}};
+}
+
+const Module kModule{"appeals", nullptr, register_routes, sweep_due, nullptr};
+
+}  // namespace jiceng::appeals

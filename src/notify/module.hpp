@@ -1,0 +1,11 @@
+#pragma once
+// The notify module: the outbox and its webhooks.
+#include "core/module.hpp"
+
+namespace jiceng::notify {
+
+void register_routes(Router& r);
+
+extern const Module kModule;
+
+}  // namespace jiceng::notify

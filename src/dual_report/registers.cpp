@@ -4,6 +4,7 @@
 #include "cogov/common.hpp"
 #include "core/errors.hpp"
 #include "crypto/crypto.hpp"
+#include "dual_report/queries.hpp"
 #include "registry/spec.hpp"
 
 namespace jiceng::dual_report {
@@ -67,8 +68,7 @@ std::optional<std::int64_t> unit_of_member(store::Conn& c, const std::string& or
     i = j + 1;
   }
   for (auto it = ids.rbegin(); it != ids.rend(); ++it) {
-    if (auto row = c.one("SELECT id FROM unit WHERE party_org_id = ? ORDER BY id LIMIT 1", {*it}))
-      return row->integer(0);
+    if (auto row = c.one(sql::kUnitOfPartyOrg, {*it})) return row->integer(0);
   }
   return std::nullopt;
 }

@@ -6,6 +6,7 @@
 
 #include "cogov/common.hpp"
 #include "core/errors.hpp"
+#include "pairing/queries.hpp"
 #include "registry/spec.hpp"
 
 namespace jiceng::pairing {
@@ -26,19 +27,14 @@ void pairing_detail(store::Conn& c, const store::Row& row, bj::object& o, bool d
   if (!detail) return;
   const auto id = row.integer(0);
   bj::array parties, help;
-  for (const auto& r :
-       c.query("SELECT id, side, party_kind, ref_id, name FROM pairing_party WHERE pairing_id = ? ORDER BY side, id",
-               {id})) {
+  for (const auto& r : c.query(sql::kParties, {id})) {
     parties.push_back(bj::object{{"id", r.integer(0)},
                                  {"side", r.text(1)},
                                  {"party_kind", r.text(2)},
                                  {"ref_id", r.integer(3)},
                                  {"name", r.text(4)}});
   }
-  for (const auto& r :
-       c.query("SELECT id, on_date, content, hours, recorded_by, at FROM pairing_help WHERE pairing_id = ? "
-               "ORDER BY on_date DESC, id DESC LIMIT 200",
-               {id})) {
+  for (const auto& r : c.query(sql::kHelps, {id})) {
     help.push_back(bj::object{{"id", r.integer(0)},
                               {"on_date", r.text(1)},
                               {"content", r.text(2)},
@@ -53,9 +49,7 @@ void pairing_detail(store::Conn& c, const store::Row& row, bj::object& o, bool d
 void team_detail(store::Conn& c, const store::Row& row, bj::object& o, bool detail) {
   if (!detail) return;
   bj::array volunteers;
-  for (const auto& r :
-       c.query("SELECT id, name, person_id, member_id, hours FROM volunteer WHERE team_id = ? ORDER BY id",
-               {row.integer(0)})) {
+  for (const auto& r : c.query(sql::kVolunteers, {row.integer(0)})) {
     volunteers.push_back(bj::object{{"id", r.integer(0)},
                                     {"name", r.text(1)},
                                     {"person_id", r.is_null(2) ? bj::value(nullptr) : bj::value(r.integer(2))},

@@ -62,7 +62,7 @@ class County : public ::testing::Test {
 
   App& app() { return *app_; }
   store::Database& db() { return *db_; }
-  void advance(std::int64_t seconds) { now_ += seconds; }
+  void pass_time(std::int64_t seconds) { now_ += seconds; }
   std::int64_t now() const { return now_; }
 
   std::int64_t unit(const std::string& name, std::optional<std::int64_t> party_org) {
@@ -160,8 +160,7 @@ class County : public ::testing::Test {
   }
   static void org(store::Conn& c, std::int64_t id, std::optional<std::int64_t> parent, const std::string& name,
                   std::int64_t area_id) {
-    const std::string parent_path =
-        parent ? c.one("SELECT path FROM party_org WHERE id = ?", {*parent})->text(0) : "/";
+    const std::string parent_path = parent ? c.one("SELECT path FROM party_org WHERE id = ?", {*parent})->text(0) : "/";
     const auto area_path = c.one("SELECT path FROM area WHERE id = ?", {area_id})->text(0);
     c.execute(
         "INSERT INTO party_org (id, parent_id, name, level, kind, area_id, area_path, path, depth, created_at, "

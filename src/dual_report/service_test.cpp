@@ -44,8 +44,8 @@ class DualReportService : public cogov::testing::County {
         "INSERT INTO activity (title, area_id, area_path, place, starts_at, ends_at, places, max_hours, "
         "checkin_code, status, created_at, updated_at) VALUES ('清洁家园', ?, ?, '社区广场', ?, ?, ?, 4, ?, 'open', "
         "?, ?) RETURNING id",
-        {kCommunity, path(kCommunity), now() + from_now, now() + from_now + hours * kHour, places,
-         std::string(kCode), now(), now()});
+        {kCommunity, path(kCommunity), now() + from_now, now() + from_now + hours * kHour, places, std::string(kCode),
+         now(), now()});
   }
   Notice notice_of(const std::string& month) { return notice(app(), secretary, kCommunity, month); }
   static const NoticeRow* row_of(const Notice& n, const std::string& unit) {
@@ -87,7 +87,7 @@ TEST_F(DualReportService, CheckInOpensHalfAnHourBeforeTheStartAndCreditsTheActiv
   report_member(li_account);
   const auto id = activity(2 * kHour, 3);
   EXPECT_EQ(refusal([&] { check_in(app(), as(li_account), id, li, kCode); }).status, 409);  // two hours early
-  advance(2 * kHour - 20 * 60);
+  pass_time(2 * kHour - 20 * 60);
   EXPECT_EQ(refusal([&] { check_in(app(), as(li_account), id, li, "wrong-code"); }).field, "code");
   const auto done = check_in(app(), as(li_account), id, li, kCode);  // a walk-in: signed up at the door
   EXPECT_EQ(done.hours, 3.0);
@@ -110,8 +110,9 @@ TEST_F(DualReportService, OnlyMembersReportedToTheCommunitySignUpAndNoMoreThanTh
 TEST_F(DualReportService, TheNoticeRanksUnitsByTheShareOfTheirReportedMembersWhoTookPart) {
   const auto water = unit("县自来水公司", std::nullopt);
   db().write([&](store::Conn& c) {
-    c.execute("INSERT INTO party_org (id, parent_id, name, level, kind, area_id, area_path, path, depth, "
-              "created_at, updated_at) VALUES (9, 1, '自来水党支部', 'branch', 'branch', 1, '/1/', '/1/9/', 2, 0, 0)");
+    c.execute(
+        "INSERT INTO party_org (id, parent_id, name, level, kind, area_id, area_path, path, depth, "
+        "created_at, updated_at) VALUES (9, 1, '自来水党支部', 'branch', 'branch', 1, '/1/', '/1/9/', 2, 0, 0)");
     c.execute("UPDATE unit SET party_org_id = 9 WHERE id = ?", {water});
   });
   const auto zhao = member("赵刚", 9);
@@ -137,7 +138,7 @@ TEST_F(DualReportService, TheNoticeRanksUnitsByTheShareOfTheirReportedMembersWho
 
 TEST_F(DualReportService, AMemberCountsAsReportedEveryMonthUntilTheMonthTheReportEnds) {
   const auto id = report_member(li_account);
-  advance(30 * kDay);  // December
+  pass_time(30 * kDay);  // December
   EXPECT_EQ(row_of(notice_of("2026-12"), "县供电公司")->reported, 1);
   end_report(app(), as(li_account), id);
   EXPECT_EQ(refusal([&] { end_report(app(), as(li_account), id); }).status, 409);
@@ -160,9 +161,9 @@ TEST_F(DualReportService, AReportedMemberWithNoCheckInForThreeMonthsIsListedAsIn
   check_in(app(), as(li_account), id, li, kCode);
   // Wang has never taken part; Li took part today.
   EXPECT_EQ(inactive_names(3), (std::vector<std::string>{"王强"}));
-  advance(89 * kDay);
+  pass_time(89 * kDay);
   EXPECT_EQ(inactive_names(3), (std::vector<std::string>{"王强"}));
-  advance(2 * kDay);
+  pass_time(2 * kDay);
   EXPECT_EQ(inactive_names(3), (std::vector<std::string>{"李梅", "王强"}));
 }
 

@@ -131,7 +131,7 @@ TEST_F(PairingService, OnlyStaffOverTheCommunityKeepItsTeams) {
   const auto elsewhere = staff(Role::community_secretary, kOtherCommunity, "和平社区书记");
   EXPECT_EQ(refusal([&] { hours(elsewhere, id, v, 2); }).status, 404);
   EXPECT_EQ(refusal([&] { hours(li_account, id, v, 2); }).status, 404);
-  advance(kDay);
+  pass_time(kDay);
   hours(secretary, id, v, 2, "2026-11-24");
   EXPECT_EQ(real("SELECT hours FROM volunteer WHERE id = ?", {v}), 2.0);
 }

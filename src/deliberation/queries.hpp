@@ -65,6 +65,10 @@ constexpr char kCountRating[] =
     "UPDATE deliberation SET rating_sum = rating_sum + ?, ratings = ratings + 1, updated_at = ? WHERE id = ?";
 
 // --- Other modules' tables, read here until their modules offer an interface ------------------
+// orgs: a register's rows joined to their area's name (a.name).
+constexpr char kAreaJoin[] = "LEFT JOIN area a ON a.id = t.area_id";
+// auth: a resident reads only the household their account names.
+constexpr char kOwnHousehold[] = "t.id = (SELECT household_id FROM account WHERE id = ?)";
 // auth: the household a resident's account votes and rates for.
 constexpr char kAccountHousehold[] =
     "SELECT h.id, h.area_path FROM account a JOIN household h ON h.id = a.household_id WHERE a.id = ?";

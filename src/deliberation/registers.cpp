@@ -134,7 +134,7 @@ void add_registers() {
     s.label = "户";
     s.table = "household";
     s.search_column = "head_name";
-    s.joins = "LEFT JOIN area a ON a.id = t.area_id";
+    s.joins = sql::kAreaJoin;
     s.extra = {{"a.name", "area_name"}};
     s.fields = {
         Field{"address", "address", "住址", Kind::text, true, 100},
@@ -145,7 +145,7 @@ void add_registers() {
     };
     s.fields[1].sort = true;
     s.scope.area_path = "t.area_path";
-    s.scope.own = "t.id = (SELECT household_id FROM account WHERE id = ?)";
+    s.scope.own = sql::kOwnHousehold;
     s.order_column = "area_path";
     s.subtree_area_column = "area_path";
     s.prepare = [](WriteCtx& wc) {
@@ -173,7 +173,7 @@ void add_registers() {
     s.label = "议事事项";
     s.table = "deliberation";
     s.search_column = "title";
-    s.joins = "LEFT JOIN area a ON a.id = t.area_id";
+    s.joins = sql::kAreaJoin;
     s.extra = {{"a.name", "area_name"}};
     s.fields = {
         Field{"title", "title", "议题", Kind::text, true, 60},

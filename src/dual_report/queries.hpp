@@ -73,7 +73,19 @@ constexpr char kNoticeByUnit[] =
 constexpr char kHoursInYear[] =
     "SELECT COALESCE(SUM(hours), 0) FROM dual_report_month WHERE member_id = ? AND month >= ? AND month <= ?";
 
+// --- Register scopes: reported units and members see their communities' activities ------------
+constexpr char kActivitiesOfUnit[] =
+    "t.area_path IN (SELECT area_path FROM dual_report WHERE unit_id = ? AND status = 'active')";
+constexpr char kActivitiesOfMember[] =
+    "t.area_path IN (SELECT area_path FROM dual_report WHERE member_id = ? AND status = 'active')";
+
 // --- Other modules' tables, read here until their modules offer an interface ------------------
+// orgs: a register's rows joined to their area's name (a.name).
+constexpr char kAreaJoin[] = "LEFT JOIN area a ON a.id = t.area_id";
+// orgs and people: a report joined to its organisation's, unit's, member's and community's names.
+constexpr char kReportJoins[] =
+    "LEFT JOIN party_org o ON o.id = t.party_org_id LEFT JOIN unit u ON u.id = t.unit_id "
+    "LEFT JOIN member m ON m.id = t.member_id LEFT JOIN area a ON a.id = t.area_id";
 // orgs: communities named in a member's address (the community a report lands in).
 constexpr char kCommunityInAddress[] =
     "SELECT id, path, kind, name FROM area WHERE kind IN ('community', 'village') AND ? LIKE '%' || name || '%' "

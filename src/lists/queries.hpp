@@ -106,7 +106,19 @@ constexpr char kPublicResources[] =
     "resource t JOIN area a ON a.id = t.area_id WHERE t.status = 'published' AND "
     "t.area_path >= ? AND t.area_path < ? ORDER BY t.id DESC LIMIT ?";
 
+// --- Register scopes: units and members read what is published and what they claimed ------------
+constexpr char kNeedsOfUnit[] =
+    "t.status = 'published' OR t.id IN (SELECT need_id FROM service_order WHERE unit_id = ?)";
+constexpr char kNeedsOfMember[] =
+    "t.status = 'published' OR t.id IN (SELECT need_id FROM service_order WHERE member_id = ?)";
+constexpr char kProjectsOfUnit[] =
+    "t.status = 'published' OR t.id IN (SELECT project_id FROM service_order WHERE unit_id = ?)";
+constexpr char kProjectsOfMember[] =
+    "t.status = 'published' OR t.id IN (SELECT project_id FROM service_order WHERE member_id = ?)";
+
 // --- Other modules' tables, read here until their modules offer an interface ------------------
+// orgs: a register's rows joined to their area's name (a.name).
+constexpr char kAreaJoin[] = "LEFT JOIN area a ON a.id = t.area_id";
 // orgs: a unit's name (the claimer, a resource's owner).
 constexpr char kUnitName[] = "SELECT name FROM unit WHERE id = ?";
 // people: a member's name (the claimer, a resource's owner).

@@ -172,7 +172,7 @@ Spec resources_spec() {
   s.label = "资源";
   s.table = "resource";
   s.search_column = "title";
-  s.joins = "LEFT JOIN area a ON a.id = t.area_id";
+  s.joins = sql::kAreaJoin;
   s.extra = {{"a.name", "area_name"}};
   s.fields = {
       Field{"title", "title", "资源名称", Kind::text, true, 60},
@@ -222,7 +222,7 @@ Spec needs_spec() {
   s.label = "需求";
   s.table = "need";
   s.search_column = "title";
-  s.joins = "LEFT JOIN area a ON a.id = t.area_id";
+  s.joins = sql::kAreaJoin;
   s.extra = {{"a.name", "area_name"}};
   s.fields = {
       Field{"title", "title", "需求名称", Kind::text, true, 60},
@@ -244,8 +244,8 @@ Spec needs_spec() {
   s.subtree_area_column = "area_path";
   // Units and members see what is open to claim, and what they have claimed.
   auth::ScopeColumns wide = s.scope;
-  wide.unit_id = "t.status = 'published' OR t.id IN (SELECT need_id FROM service_order WHERE unit_id = ?)";
-  wide.member_id = "t.status = 'published' OR t.id IN (SELECT need_id FROM service_order WHERE member_id = ?)";
+  wide.unit_id = sql::kNeedsOfUnit;
+  wide.member_id = sql::kNeedsOfMember;
   s.read_scope = wide;
   s.prepare = prepare_need;
   return s;
@@ -262,7 +262,7 @@ Spec projects_spec() {
   s.label = "项目";
   s.table = "project";
   s.search_column = "title";
-  s.joins = "LEFT JOIN area a ON a.id = t.area_id";
+  s.joins = sql::kAreaJoin;
   s.extra = {{"a.name", "area_name"}};
   s.fields = {
       Field{"title", "title", "项目名称", Kind::text, true, 60},
@@ -282,8 +282,8 @@ Spec projects_spec() {
   s.order_column = "area_path";
   s.subtree_area_column = "area_path";
   auth::ScopeColumns wide = s.scope;
-  wide.unit_id = "t.status = 'published' OR t.id IN (SELECT project_id FROM service_order WHERE unit_id = ?)";
-  wide.member_id = "t.status = 'published' OR t.id IN (SELECT project_id FROM service_order WHERE member_id = ?)";
+  wide.unit_id = sql::kProjectsOfUnit;
+  wide.member_id = sql::kProjectsOfMember;
   s.read_scope = wide;
   s.prepare = prepare_project;
   return s;

@@ -44,7 +44,15 @@ constexpr char kTeamHours[] = "UPDATE volunteer_team SET hours = hours + ?, upda
 constexpr char kVolunteers[] =
     "SELECT id, name, person_id, member_id, hours FROM volunteer WHERE team_id = ? ORDER BY id";
 
+// --- Register scopes: members and units see the pairings they are a party to -------------------
+constexpr char kPairingsOfMember[] =
+    "t.id IN (SELECT pairing_id FROM pairing_party WHERE party_kind = 'member' AND ref_id = ?)";
+constexpr char kPairingsOfUnit[] =
+    "t.id IN (SELECT pairing_id FROM pairing_party WHERE party_kind = 'unit' AND ref_id = ?)";
+
 // --- Other modules' tables, read here until their modules offer an interface ------------------
+// orgs: a register's rows joined to their area's name (a.name).
+constexpr char kAreaJoin[] = "LEFT JOIN area a ON a.id = t.area_id";
 // people: a member's name (a pairing party, a volunteer).
 constexpr char kMemberName[] = "SELECT name FROM member WHERE id = ?";
 // orgs: a unit's name (a pairing party).

@@ -71,7 +71,7 @@ void add_registers() {
     s.label = "结对";
     s.table = "pairing";
     s.search_column = "title";
-    s.joins = "LEFT JOIN area a ON a.id = t.area_id";
+    s.joins = sql::kAreaJoin;
     s.extra = {{"a.name", "area_name"}};
     s.fields = {
         Field{"kind", "kind", "结对类型", Kind::choice, true, 20, kinds, true},
@@ -89,8 +89,8 @@ void add_registers() {
     s.subtree_area_column = "area_path";
     // Members and units see the pairings they are a party to.
     auth::ScopeColumns wide = s.scope;
-    wide.member_id = "t.id IN (SELECT pairing_id FROM pairing_party WHERE party_kind = 'member' AND ref_id = ?)";
-    wide.unit_id = "t.id IN (SELECT pairing_id FROM pairing_party WHERE party_kind = 'unit' AND ref_id = ?)";
+    wide.member_id = sql::kPairingsOfMember;
+    wide.unit_id = sql::kPairingsOfUnit;
     s.read_scope = wide;
     s.prepare = [](WriteCtx& wc) {
       area_in_scope(wc);
@@ -107,7 +107,7 @@ void add_registers() {
     s.name = "volunteer-teams";
     s.label = "志愿服务队";
     s.table = "volunteer_team";
-    s.joins = "LEFT JOIN area a ON a.id = t.area_id";
+    s.joins = sql::kAreaJoin;
     s.extra = {{"a.name", "area_name"}};
     s.fields = {
         Field{"name", "name", "服务队名称", Kind::text, true, 40},

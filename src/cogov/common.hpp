@@ -7,6 +7,7 @@
 #include <string>
 
 #include "auth/principal.hpp"
+#include "core/app.hpp"
 #include "core/dates.hpp"
 #include "core/router.hpp"
 #include "store/db.hpp"
@@ -32,8 +33,9 @@ bool staff_over(const auth::Principal& who, auth::Register reg, auth::Action a, 
 bool may_approve(const auth::Principal& who, auth::Register reg, const std::string& path);
 // Community or village level: where lists are published, reports land and matters are decided.
 bool is_community(const std::string& kind);
-// The `?area_id=` of a report, or else the caller's first area binding, or else the county root.
-Area report_area(store::Conn& c, const Ctx& ctx);
+// The area asked for by id, or else the caller's first area binding, or else the county root
+// (`who` is null on open routes, where nobody may be signed in).
+Area report_area(store::Conn& c, std::optional<std::int64_t> area_id, const auth::Principal* who);
 
 // The unit a unit admin acts for, or the member a member account is, when `reg` allows `a`.
 std::optional<std::int64_t> acting_unit(const auth::Principal& who, auth::Register reg, auth::Action a);
@@ -52,7 +54,15 @@ std::string text_field(const boost::json::object& body, const char* key, std::si
 std::string text_of(const store::Value& v);
 std::optional<std::int64_t> int_of(const store::Value& v);
 
-void audit(store::Conn& c, const Ctx& ctx, const std::string& action, const std::string& type, std::int64_t id,
-           const std::string& after);
+// Who acts, and from which address: what a service writes into audit lines and timelines.
+struct Actor final {
+  const auth::Principal& who;
+  std::string ip;
+  // The name shown on timelines: the display name, else the username.
+  std::string name() const { return who.display_name.empty() ? who.username : who.display_name; }
+};
+
+void audit(store::Conn& c, const App& app, const Actor& by, const std::string& action, const std::string& type,
+           std::int64_t id, const std::string& after);
 
 }  // namespace jiceng::cogov

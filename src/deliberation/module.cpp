@@ -1,6 +1,6 @@
 #include "deliberation/module.hpp"
 
-#include "deliberation/registers.hpp"
+#include "deliberation/service.hpp"
 
 namespace jiceng::deliberation {
 

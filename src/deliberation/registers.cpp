@@ -5,7 +5,9 @@
 
 #include "cogov/common.hpp"
 #include "core/errors.hpp"
+#include "deliberation/queries.hpp"
 #include "deliberation/rules.hpp"
+#include "deliberation/service.hpp"
 #include "registry/spec.hpp"
 
 namespace jiceng::deliberation {
@@ -92,9 +94,7 @@ void describe(const store::Row& row, bj::object& o) {
 bj::array notes_of(store::Conn& c, std::int64_t id, bool public_only) {
   bj::array out;
   for (const auto& r :
-       c.query(std::string("SELECT kind, author, body, at FROM deliberation_note WHERE deliberation_id = ?") +
-                   (public_only ? " AND kind <> 'comment'" : "") + " ORDER BY id LIMIT 500",
-               {id})) {
+       c.query(std::string(sql::kNotes) + (public_only ? sql::kPublicNotesOnly : "") + sql::kNotesTail, {id})) {
     out.push_back(bj::object{{"kind", r.text(0)}, {"author", r.text(1)}, {"body", r.text(2)}, {"at", r.integer(3)}});
   }
   return out;
@@ -111,22 +111,17 @@ void detail_for(store::Conn& c, App& app, const auth::Principal& who, bj::object
   o["my_ballot"] = nullptr;
   o["may_vote"] = false;
   o["may_rate"] = false;
-  auto m = c.one(
-      "SELECT area_path, stage, COALESCE(opens_at, 0), COALESCE(closes_at, 0) FROM deliberation WHERE id = ?", {id});
-  auto h = c.one("SELECT h.id, h.area_path FROM account a JOIN household h ON h.id = a.household_id WHERE a.id = ?",
-                 {who.account_id});
+  auto m = c.one(sql::kMatterForDetail, {id});
+  auto h = c.one(sql::kAccountHousehold, {who.account_id});
   if (!m || !h || !auth::path_within(h->text(1), m->text(0))) return;
   const auto household = h->integer(0);
   const auto stage = parse_stage(m->text(1)).value_or(Stage::proposed);
-  auto mine =
-      c.one("SELECT choice FROM deliberation_ballot WHERE deliberation_id = ? AND household_id = ?", {id, household});
+  auto mine = c.one(sql::kBallotOf, {id, household});
   if (mine) o["my_ballot"] = mine->text(0);
-  o["may_vote"] =
-      !mine && stage == Stage::voting && voting_open(app.now(), m->integer(2), m->integer(3)) &&
-      c.one("SELECT 1 FROM deliberation_voter WHERE deliberation_id = ? AND household_id = ?", {id, household});
+  o["may_vote"] = !mine && stage == Stage::voting && voting_open(app.now(), m->integer(2), m->integer(3)) &&
+                  c.one(sql::kIsVoter, {id, household});
   o["may_rate"] =
-      (stage == Stage::carrying_out || stage == Stage::evaluated) &&
-      !c.one("SELECT 1 FROM deliberation_rating WHERE deliberation_id = ? AND household_id = ?", {id, household});
+      (stage == Stage::carrying_out || stage == Stage::evaluated) && !c.one(sql::kHasRated, {id, household});
 }
 
 }  // namespace
@@ -139,7 +134,7 @@ void add_registers() {
     s.label = "户";
     s.table = "household";
     s.search_column = "head_name";
-    s.joins = "LEFT JOIN area a ON a.id = t.area_id";
+    s.joins = sql::kAreaJoin;
     s.extra = {{"a.name", "area_name"}};
     s.fields = {
         Field{"address", "address", "住址", Kind::text, true, 100},
@@ -150,7 +145,7 @@ void add_registers() {
     };
     s.fields[1].sort = true;
     s.scope.area_path = "t.area_path";
-    s.scope.own = "t.id = (SELECT household_id FROM account WHERE id = ?)";
+    s.scope.own = sql::kOwnHousehold;
     s.order_column = "area_path";
     s.subtree_area_column = "area_path";
     s.prepare = [](WriteCtx& wc) {
@@ -178,7 +173,7 @@ void add_registers() {
     s.label = "议事事项";
     s.table = "deliberation";
     s.search_column = "title";
-    s.joins = "LEFT JOIN area a ON a.id = t.area_id";
+    s.joins = sql::kAreaJoin;
     s.extra = {{"a.name", "area_name"}};
     s.fields = {
         Field{"title", "title", "议题", Kind::text, true, 60},
@@ -205,35 +200,6 @@ void add_registers() {
     s.before_read = [](App& app) { settle_due(app); };
     registry::add_spec(std::move(s));
   }
-}
-
-std::int64_t settle_due(App& app) {
-  const auto now = app.now();
-  // The cheap check first: reads pass here, and only the first one after a vote closes writes.
-  const bool due = app.db.read([&](store::Conn& c) {
-    return c.one("SELECT 1 FROM deliberation WHERE stage = 'voting' AND closes_at <= ? LIMIT 1", {now}).has_value();
-  });
-  if (!due) return 0;
-  return app.db.write([&](store::Conn& c) {
-    std::int64_t moved = 0;
-    for (const auto& r : c.query("SELECT id, eligible, yes, no, abstain, quorum, majority, closes_at FROM deliberation "
-                                 "WHERE stage = 'voting' AND closes_at <= ?",
-                                 {now})) {
-      const auto result =
-          decide(Count{r.integer(1), r.integer(2), r.integer(3), r.integer(4)}, VoteRule{r.real(5), r.real(6)});
-      c.execute("UPDATE deliberation SET stage = ?, decided_at = ?, updated_at = ? WHERE id = ? AND stage = 'voting'",
-                {std::string(result.passed ? "decided" : "rejected"), r.integer(7), now, r.integer(0)});
-      c.execute(
-          "INSERT INTO deliberation_note (deliberation_id, kind, author, body, at) VALUES (?, 'progress', '系统', ?, "
-          "?)",
-          {r.integer(0),
-           std::string(result.passed ? "表决结束：通过" : "表决结束：未通过") +
-               (result.quorum_reached ? "" : "（参与户数未达法定比例）"),
-           now});
-      ++moved;
-    }
-    return moved;
-  });
 }
 
 }  // namespace jiceng::deliberation

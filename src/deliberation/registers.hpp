@@ -1,5 +1,5 @@
 #pragma once
-// Households and deliberations as registers; settle() counts votes whose time is up.
+// Households and deliberations as registers (deliberation/service.hpp counts votes whose time is up).
 #include <cstdint>
 
 #include <boost/json/array.hpp>
@@ -10,8 +10,6 @@
 
 namespace jiceng::deliberation {
 void add_registers();
-// Moves every matter whose vote has closed to decided or rejected; returns how many it moved.
-std::int64_t settle_due(App& app);
 // stage_label, the sealed-until-closed result and the average rating of a `SELECT t.* FROM deliberation t` row.
 void describe(const store::Row& row, boost::json::object& o);
 // The matter's notes, oldest first; the public page leaves residents' comments out.

@@ -4,6 +4,7 @@
 #include "cogov/common.hpp"
 #include "core/errors.hpp"
 #include "crypto/crypto.hpp"
+#include "dual_report/queries.hpp"
 #include "registry/spec.hpp"
 
 namespace jiceng::dual_report {
@@ -67,8 +68,7 @@ std::optional<std::int64_t> unit_of_member(store::Conn& c, const std::string& or
     i = j + 1;
   }
   for (auto it = ids.rbegin(); it != ids.rend(); ++it) {
-    if (auto row = c.one("SELECT id FROM unit WHERE party_org_id = ? ORDER BY id LIMIT 1", {*it}))
-      return row->integer(0);
+    if (auto row = c.one(sql::kUnitOfPartyOrg, {*it})) return row->integer(0);
   }
   return std::nullopt;
 }
@@ -83,9 +83,7 @@ void add_registers() {
     s.label = "双报到";
     s.table = "dual_report";
     s.search_column = "";
-    s.joins =
-        "LEFT JOIN party_org o ON o.id = t.party_org_id LEFT JOIN unit u ON u.id = t.unit_id "
-        "LEFT JOIN member m ON m.id = t.member_id LEFT JOIN area a ON a.id = t.area_id";
+    s.joins = sql::kReportJoins;
     s.extra = {
         {"o.name", "party_org_name"}, {"u.name", "unit_name"}, {"m.name", "member_name"}, {"a.name", "area_name"}};
     s.fields = {
@@ -118,7 +116,7 @@ void add_registers() {
     s.label = "报到活动";
     s.table = "activity";
     s.search_column = "title";
-    s.joins = "LEFT JOIN area a ON a.id = t.area_id";
+    s.joins = sql::kAreaJoin;
     s.extra = {{"a.name", "area_name"}};
     s.fields = {
         Field{"title", "title", "活动名称", Kind::text, true, 60},
@@ -141,8 +139,8 @@ void add_registers() {
     s.subtree_area_column = "area_path";
     // Reported members and units see the activities of the communities they reported to.
     auth::ScopeColumns wide = s.scope;
-    wide.unit_id = "t.area_path IN (SELECT area_path FROM dual_report WHERE unit_id = ? AND status = 'active')";
-    wide.member_id = "t.area_path IN (SELECT area_path FROM dual_report WHERE member_id = ? AND status = 'active')";
+    wide.unit_id = sql::kActivitiesOfUnit;
+    wide.member_id = sql::kActivitiesOfMember;
     s.read_scope = wide;
     s.prepare = prepare_activity;
     registry::add_spec(std::move(s));

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "lists/queries.hpp"
+
 namespace jiceng::lists {
 namespace {
 
@@ -51,12 +53,11 @@ std::vector<Ranked> rank(const NeedFacts& need, const CandidatesByKind& all, std
 
 std::shared_ptr<const CandidatesByKind> CandidateCache::current(store::Conn& c) {
   // The version first: rows read after it are at least as new, so a later change is never missed.
-  const auto version = c.scalar("SELECT version FROM cache_version WHERE name = 'resource'");
+  const auto version = c.scalar(sql::kResourceVersion);
   std::lock_guard lock(mu_);
   if (data_ && version == version_) return data_;
   auto data = std::make_shared<CandidatesByKind>();
-  for (const auto& r : c.query("SELECT id, kind, served_paths, lon, lat, rating_sum, ratings, open_orders, capacity "
-                               "FROM resource WHERE status = 'published'")) {
+  for (const auto& r : c.query(sql::kCandidates)) {
     Candidate cand;
     cand.id = r.integer(0);
     auto& f = cand.facts;

@@ -7,6 +7,7 @@
 
 #include "cogov/common.hpp"
 #include "core/errors.hpp"
+#include "lists/queries.hpp"
 #include "registry/spec.hpp"
 
 namespace jiceng::lists {
@@ -53,7 +54,7 @@ void check_range(WriteCtx& wc, const std::string& key, std::int64_t lo, std::int
 std::string staff_area(WriteCtx& wc, std::initializer_list<const char*> kinds_ok, const char* what) {
   const auto id = std::get<std::int64_t>(wc.input["area_id"]);
   const auto path = wc.area_path("area_id", id);
-  const auto kind = wc.conn.one("SELECT kind FROM area WHERE id = ?", {id})->text(0);
+  const auto kind = wc.conn.one(sql::kAreaKind, {id})->text(0);
   for (const char* k : kinds_ok) {
     if (kind == k) return path;
   }
@@ -85,7 +86,7 @@ std::string served_paths(WriteCtx& wc) {
 
 void set_owner(WriteCtx& wc, const char* kind, std::int64_t id) {
   const bool unit = std::string_view(kind) == "unit";
-  auto row = wc.conn.one(unit ? "SELECT name FROM unit WHERE id = ?" : "SELECT name FROM member WHERE id = ?", {id});
+  auto row = wc.conn.one(unit ? sql::kUnitName : sql::kMemberName, {id});
   if (!row) bad_request(unit ? "unit_id" : "member_id", unit ? "所选单位不存在" : "所选党员不存在");
   wc.columns["owner_kind"] = std::string(kind);
   wc.columns["unit_id"] = unit ? store::Value(id) : store::null();
@@ -162,129 +163,136 @@ void prepare_project(WriteCtx& wc) {
 const std::vector<registry::Choice> kReviewStatuses = {
     {"pending", "待审核"}, {"published", "已发布"}, {"rejected", "未通过"}, {"withdrawn", "已撤回"}};
 
+// 资源: what units and members offer; theirs wait for review, staff's are published at once.
+Spec resources_spec() {
+  static const std::vector<registry::Choice> owners = {{"unit", "单位"}, {"member", "党员"}};
+  Spec s;
+  s.reg = Register::lists;
+  s.name = "resources";
+  s.label = "资源";
+  s.table = "resource";
+  s.search_column = "title";
+  s.joins = sql::kAreaJoin;
+  s.extra = {{"a.name", "area_name"}};
+  s.fields = {
+      Field{"title", "title", "资源名称", Kind::text, true, 60},
+      Field{"kind", "kind", "资源类型", Kind::choice, true, 20, kinds(), true},
+      Field{"description", "description", "资源说明", Kind::text, false, 500},
+      Field{"area_id", "area_id", "面向社区", Kind::ref_area, true},
+      Field{"served_area_ids", "served_area_ids", "服务范围（区域编号）", Kind::text, false, 200},
+      Field{"capacity", "capacity", "同时可接单数", Kind::integer},
+      Field{"available", "available", "可提供时间", Kind::text, false, 100},
+      Field{"contact", "contact", "联系方式", Kind::text, false, 50},
+      Field{"lon", "lon", "经度", Kind::number},
+      Field{"lat", "lat", "纬度", Kind::number},
+      Field{"unit_id", "unit_id", "提供单位", Kind::ref_unit},
+      Field{"member_id", "member_id", "提供党员（编号）", Kind::integer},
+      read_only("owner_kind", "owner_kind", "提供方类型", Kind::choice, owners, true),
+      read_only("owner_name", "owner_name", "提供方", Kind::text),
+      read_only("status", "status", "状态", Kind::choice, kReviewStatuses, true),
+      read_only("review_note", "review_note", "审核意见", Kind::text),
+      read_only("open_orders", "open_orders", "在办订单", Kind::integer),
+      read_only("ratings", "ratings", "评价次数", Kind::integer),
+  };
+  s.fields[0].sort = true;
+  s.scope.area_path = "t.area_path";
+  s.scope.unit_id = "t.unit_id";
+  s.scope.member_id = "t.member_id";
+  s.order_column = "area_path";
+  s.subtree_area_column = "area_path";
+  s.prepare = prepare_resource;
+  s.decorate = [](store::Conn&, const store::Row& row, bj::object& o, bool) {
+    const auto n = int_of(row.at("ratings")).value_or(0);
+    const auto sum = int_of(row.at("rating_sum")).value_or(0);
+    o["average_rating"] = n > 0 ? bj::value(static_cast<double>(sum) / static_cast<double>(n)) : bj::value(nullptr);
+  };
+  return s;
+}
+
+// 需求: what residents, grids and communities need; units and members see the published ones
+// and those they claimed.
+Spec needs_spec() {
+  static const std::vector<registry::Choice> sources = {{"resident", "居民"}, {"grid", "网格"}, {"community", "社区"}};
+  static const std::vector<registry::Choice> statuses = {{"pending", "待审核"},  {"published", "已发布"},
+                                                         {"ordered", "已接单"},  {"done", "已完成"},
+                                                         {"rejected", "未通过"}, {"closed", "已关闭"}};
+  Spec s;
+  s.reg = Register::lists;
+  s.name = "needs";
+  s.label = "需求";
+  s.table = "need";
+  s.search_column = "title";
+  s.joins = sql::kAreaJoin;
+  s.extra = {{"a.name", "area_name"}};
+  s.fields = {
+      Field{"title", "title", "需求名称", Kind::text, true, 60},
+      Field{"kind", "kind", "需求类型", Kind::choice, true, 20, kinds(), true},
+      Field{"description", "description", "需求说明", Kind::text, false, 500},
+      Field{"area_id", "area_id", "所在网格或社区", Kind::ref_area, true},
+      Field{"source", "source", "需求来源", Kind::choice, false, 20, sources, true},
+      // Every unit and member in the county reads a published need: the resident behind it stays with staff.
+      registry::for_staff_only(Field{"requester_name", "requester_name", "提出人", Kind::text, false, 30}),
+      Field{"lon", "lon", "经度", Kind::number},
+      Field{"lat", "lat", "纬度", Kind::number},
+      read_only("appeal_id", "appeal_id", "来源诉求", Kind::integer),
+      read_only("status", "status", "状态", Kind::choice, statuses, true),
+      read_only("review_note", "review_note", "审核意见", Kind::text),
+  };
+  s.fields[0].sort = true;
+  s.scope.area_path = "t.area_path";
+  s.order_column = "area_path";
+  s.subtree_area_column = "area_path";
+  // Units and members see what is open to claim, and what they have claimed.
+  auth::ScopeColumns wide = s.scope;
+  wide.unit_id = sql::kNeedsOfUnit;
+  wide.member_id = sql::kNeedsOfMember;
+  s.read_scope = wide;
+  s.prepare = prepare_need;
+  return s;
+}
+
+// 项目: a community's undertakings with places to claim.
+Spec projects_spec() {
+  static const std::vector<registry::Choice> statuses = {{"pending", "待审核"},  {"published", "已发布"},
+                                                         {"full", "已满"},       {"done", "已完成"},
+                                                         {"rejected", "未通过"}, {"closed", "已关闭"}};
+  Spec s;
+  s.reg = Register::lists;
+  s.name = "projects";
+  s.label = "项目";
+  s.table = "project";
+  s.search_column = "title";
+  s.joins = sql::kAreaJoin;
+  s.extra = {{"a.name", "area_name"}};
+  s.fields = {
+      Field{"title", "title", "项目名称", Kind::text, true, 60},
+      Field{"description", "description", "项目内容", Kind::text, false, 1000},
+      Field{"goal", "goal", "项目目标", Kind::text, false, 300},
+      Field{"budget", "budget", "预算（元）", Kind::number},
+      Field{"places", "places", "认领名额", Kind::integer, true},
+      Field{"area_id", "area_id", "所属社区", Kind::ref_area, true},
+      Field{"starts_on", "starts_on", "开始日期", Kind::date},
+      Field{"ends_on", "ends_on", "结束日期", Kind::date},
+      read_only("taken", "taken", "已认领", Kind::integer),
+      read_only("status", "status", "状态", Kind::choice, statuses, true),
+      read_only("review_note", "review_note", "审核意见", Kind::text),
+  };
+  s.fields[0].sort = true;
+  s.scope.area_path = "t.area_path";
+  s.order_column = "area_path";
+  s.subtree_area_column = "area_path";
+  auth::ScopeColumns wide = s.scope;
+  wide.unit_id = sql::kProjectsOfUnit;
+  wide.member_id = sql::kProjectsOfMember;
+  s.read_scope = wide;
+  s.prepare = prepare_project;
+  return s;
+}
+
 }  // namespace
 
 void add_registers() {
-  {
-    static const std::vector<registry::Choice> owners = {{"unit", "单位"}, {"member", "党员"}};
-    Spec s;
-    s.reg = Register::lists;
-    s.name = "resources";
-    s.label = "资源";
-    s.table = "resource";
-    s.search_column = "title";
-    s.joins = "LEFT JOIN area a ON a.id = t.area_id";
-    s.extra = {{"a.name", "area_name"}};
-    s.fields = {
-        Field{"title", "title", "资源名称", Kind::text, true, 60},
-        Field{"kind", "kind", "资源类型", Kind::choice, true, 20, kinds(), true},
-        Field{"description", "description", "资源说明", Kind::text, false, 500},
-        Field{"area_id", "area_id", "面向社区", Kind::ref_area, true},
-        Field{"served_area_ids", "served_area_ids", "服务范围（区域编号）", Kind::text, false, 200},
-        Field{"capacity", "capacity", "同时可接单数", Kind::integer},
-        Field{"available", "available", "可提供时间", Kind::text, false, 100},
-        Field{"contact", "contact", "联系方式", Kind::text, false, 50},
-        Field{"lon", "lon", "经度", Kind::number},
-        Field{"lat", "lat", "纬度", Kind::number},
-        Field{"unit_id", "unit_id", "提供单位", Kind::ref_unit},
-        Field{"member_id", "member_id", "提供党员（编号）", Kind::integer},
-        read_only("owner_kind", "owner_kind", "提供方类型", Kind::choice, owners, true),
-        read_only("owner_name", "owner_name", "提供方", Kind::text),
-        read_only("status", "status", "状态", Kind::choice, kReviewStatuses, true),
-        read_only("review_note", "review_note", "审核意见", Kind::text),
-        read_only("open_orders", "open_orders", "在办订单", Kind::integer),
-        read_only("ratings", "ratings", "评价次数", Kind::integer),
-    };
-    s.fields[0].sort = true;
-    s.scope.area_path = "t.area_path";
-    s.scope.unit_id = "t.unit_id";
-    s.scope.member_id = "t.member_id";
-    s.order_column = "area_path";
-    s.subtree_area_column = "area_path";
-    s.prepare = prepare_resource;
-    s.decorate = [](store::Conn&, const store::Row& row, bj::object& o, bool) {
-      const auto n = int_of(row.at("ratings")).value_or(0);
-      const auto sum = int_of(row.at("rating_sum")).value_or(0);
-      o["average_rating"] = n > 0 ? bj::value(static_cast<double>(sum) / static_cast<double>(n)) : bj::value(nullptr);
-    };
-    registry::add_spec(std::move(s));
-  }
-  {
-    static const std::vector<registry::Choice> sources = {
-        {"resident", "居民"}, {"grid", "网格"}, {"community", "社区"}};
-    static const std::vector<registry::Choice> statuses = {{"pending", "待审核"},  {"published", "已发布"},
-                                                           {"ordered", "已接单"},  {"done", "已完成"},
-                                                           {"rejected", "未通过"}, {"closed", "已关闭"}};
-    Spec s;
-    s.reg = Register::lists;
-    s.name = "needs";
-    s.label = "需求";
-    s.table = "need";
-    s.search_column = "title";
-    s.joins = "LEFT JOIN area a ON a.id = t.area_id";
-    s.extra = {{"a.name", "area_name"}};
-    s.fields = {
-        Field{"title", "title", "需求名称", Kind::text, true, 60},
-        Field{"kind", "kind", "需求类型", Kind::choice, true, 20, kinds(), true},
-        Field{"description", "description", "需求说明", Kind::text, false, 500},
-        Field{"area_id", "area_id", "所在网格或社区", Kind::ref_area, true},
-        Field{"source", "source", "需求来源", Kind::choice, false, 20, sources, true},
-        // Every unit and member in the county reads a published need: the resident behind it stays with staff.
-        registry::for_staff_only(Field{"requester_name", "requester_name", "提出人", Kind::text, false, 30}),
-        Field{"lon", "lon", "经度", Kind::number},
-        Field{"lat", "lat", "纬度", Kind::number},
-        read_only("appeal_id", "appeal_id", "来源诉求", Kind::integer),
-        read_only("status", "status", "状态", Kind::choice, statuses, true),
-        read_only("review_note", "review_note", "审核意见", Kind::text),
-    };
-    s.fields[0].sort = true;
-    s.scope.area_path = "t.area_path";
-    s.order_column = "area_path";
-    s.subtree_area_column = "area_path";
-    // Units and members see what is open to claim, and what they have claimed.
-    auth::ScopeColumns wide = s.scope;
-    wide.unit_id = "t.status = 'published' OR t.id IN (SELECT need_id FROM service_order WHERE unit_id = ?)";
-    wide.member_id = "t.status = 'published' OR t.id IN (SELECT need_id FROM service_order WHERE member_id = ?)";
-    s.read_scope = wide;
-    s.prepare = prepare_need;
-    registry::add_spec(std::move(s));
-  }
-  {
-    static const std::vector<registry::Choice> statuses = {{"pending", "待审核"},  {"published", "已发布"},
-                                                           {"full", "已满"},       {"done", "已完成"},
-                                                           {"rejected", "未通过"}, {"closed", "已关闭"}};
-    Spec s;
-    s.reg = Register::lists;
-    s.name = "projects";
-    s.label = "项目";
-    s.table = "project";
-    s.search_column = "title";
-    s.joins = "LEFT JOIN area a ON a.id = t.area_id";
-    s.extra = {{"a.name", "area_name"}};
-    s.fields = {
-        Field{"title", "title", "项目名称", Kind::text, true, 60},
-        Field{"description", "description", "项目内容", Kind::text, false, 1000},
-        Field{"goal", "goal", "项目目标", Kind::text, false, 300},
-        Field{"budget", "budget", "预算（元）", Kind::number},
-        Field{"places", "places", "认领名额", Kind::integer, true},
-        Field{"area_id", "area_id", "所属社区", Kind::ref_area, true},
-        Field{"starts_on", "starts_on", "开始日期", Kind::date},
-        Field{"ends_on", "ends_on", "结束日期", Kind::date},
-        read_only("taken", "taken", "已认领", Kind::integer),
-        read_only("status", "status", "状态", Kind::choice, statuses, true),
-        read_only("review_note", "review_note", "审核意见", Kind::text),
-    };
-    s.fields[0].sort = true;
-    s.scope.area_path = "t.area_path";
-    s.order_column = "area_path";
-    s.subtree_area_column = "area_path";
-    auth::ScopeColumns wide = s.scope;
-    wide.unit_id = "t.status = 'published' OR t.id IN (SELECT project_id FROM service_order WHERE unit_id = ?)";
-    wide.member_id = "t.status = 'published' OR t.id IN (SELECT project_id FROM service_order WHERE member_id = ?)";
-    s.read_scope = wide;
-    s.prepare = prepare_project;
-    registry::add_spec(std::move(s));
-  }
+  for (auto make : {resources_spec, needs_spec, projects_spec}) registry::add_spec(make());
 }
 
 }  // namespace jiceng::lists

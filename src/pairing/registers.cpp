@@ -6,6 +6,7 @@
 
 #include "cogov/common.hpp"
 #include "core/errors.hpp"
+#include "pairing/queries.hpp"
 #include "registry/spec.hpp"
 
 namespace jiceng::pairing {
@@ -26,19 +27,14 @@ void pairing_detail(store::Conn& c, const store::Row& row, bj::object& o, bool d
   if (!detail) return;
   const auto id = row.integer(0);
   bj::array parties, help;
-  for (const auto& r :
-       c.query("SELECT id, side, party_kind, ref_id, name FROM pairing_party WHERE pairing_id = ? ORDER BY side, id",
-               {id})) {
+  for (const auto& r : c.query(sql::kParties, {id})) {
     parties.push_back(bj::object{{"id", r.integer(0)},
                                  {"side", r.text(1)},
                                  {"party_kind", r.text(2)},
                                  {"ref_id", r.integer(3)},
                                  {"name", r.text(4)}});
   }
-  for (const auto& r :
-       c.query("SELECT id, on_date, content, hours, recorded_by, at FROM pairing_help WHERE pairing_id = ? "
-               "ORDER BY on_date DESC, id DESC LIMIT 200",
-               {id})) {
+  for (const auto& r : c.query(sql::kHelps, {id})) {
     help.push_back(bj::object{{"id", r.integer(0)},
                               {"on_date", r.text(1)},
                               {"content", r.text(2)},
@@ -53,9 +49,7 @@ void pairing_detail(store::Conn& c, const store::Row& row, bj::object& o, bool d
 void team_detail(store::Conn& c, const store::Row& row, bj::object& o, bool detail) {
   if (!detail) return;
   bj::array volunteers;
-  for (const auto& r :
-       c.query("SELECT id, name, person_id, member_id, hours FROM volunteer WHERE team_id = ? ORDER BY id",
-               {row.integer(0)})) {
+  for (const auto& r : c.query(sql::kVolunteers, {row.integer(0)})) {
     volunteers.push_back(bj::object{{"id", r.integer(0)},
                                     {"name", r.text(1)},
                                     {"person_id", r.is_null(2) ? bj::value(nullptr) : bj::value(r.integer(2))},
@@ -77,7 +71,7 @@ void add_registers() {
     s.label = "结对";
     s.table = "pairing";
     s.search_column = "title";
-    s.joins = "LEFT JOIN area a ON a.id = t.area_id";
+    s.joins = sql::kAreaJoin;
     s.extra = {{"a.name", "area_name"}};
     s.fields = {
         Field{"kind", "kind", "结对类型", Kind::choice, true, 20, kinds, true},
@@ -95,8 +89,8 @@ void add_registers() {
     s.subtree_area_column = "area_path";
     // Members and units see the pairings they are a party to.
     auth::ScopeColumns wide = s.scope;
-    wide.member_id = "t.id IN (SELECT pairing_id FROM pairing_party WHERE party_kind = 'member' AND ref_id = ?)";
-    wide.unit_id = "t.id IN (SELECT pairing_id FROM pairing_party WHERE party_kind = 'unit' AND ref_id = ?)";
+    wide.member_id = sql::kPairingsOfMember;
+    wide.unit_id = sql::kPairingsOfUnit;
     s.read_scope = wide;
     s.prepare = [](WriteCtx& wc) {
       area_in_scope(wc);
@@ -113,7 +107,7 @@ void add_registers() {
     s.name = "volunteer-teams";
     s.label = "志愿服务队";
     s.table = "volunteer_team";
-    s.joins = "LEFT JOIN area a ON a.id = t.area_id";
+    s.joins = sql::kAreaJoin;
     s.extra = {{"a.name", "area_name"}};
     s.fields = {
         Field{"name", "name", "服务队名称", Kind::text, true, 40},

@@ -1,0 +1,353 @@
+// Reports, sign-ups and check-ins each touch the report, the activity and the notice's rollups in
+// one transaction, so the notice always sums what the rows say.
+#include "dual_report/service.hpp"
+
+#include <sodium.h>
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "core/errors.hpp"
+#include "dual_report/queries.hpp"
+#include "dual_report/registers.hpp"
+#include "dual_report/rules.hpp"
+#include "dual_report/tally.hpp"
+
+namespace jiceng::dual_report {
+namespace {
+
+namespace bj = boost::json;
+using auth::Action;
+using auth::Register;
+
+constexpr std::int64_t kMaxInactiveRows = 500;
+constexpr std::size_t kIdBatch = 500;
+constexpr double kDefaultMaxHours = 4.0;
+
+// The community a report lands in: given by id, else named in the address.
+cogov::Area community_for(store::Conn& c, std::optional<std::int64_t> area_id, const std::string& address) {
+  if (area_id) {
+    auto area = cogov::area_by_id(c, *area_id);
+    if (!area || !cogov::is_community(area->kind)) bad_request("area_id", "请选择报到的社区或村");
+    return *area;
+  }
+  if (address.empty()) bad_request("address", "请填写居住地址或选择社区", "required");
+  auto row = c.one(sql::kCommunityInAddress, {address});
+  if (!row) bad_request("address", "未能从地址中找到所在社区，请选择社区");
+  return cogov::Area{row->integer(0), row->text(1), row->text(2), row->text(3)};
+}
+
+struct Reporter final {
+  std::optional<std::int64_t> party_org, unit, member;
+  std::string org_path;
+};
+
+Reporter org_reporter(store::Conn& c, const cogov::Actor& by, const ReportInput& in, bool staff) {
+  Reporter r;
+  const auto own = cogov::acting_unit(by.who, Register::dual_report, Action::write);
+  r.unit = own ? own : in.unit_id;
+  if (!r.unit) bad_request("unit_id", "请选择报到的单位", "required");
+  if (!own && !staff) forbidden("您只能为本单位或本人报到");
+  auto u = c.one(sql::kUnitPartyOrg, {*r.unit});
+  if (!u) bad_request("unit_id", "所选单位不存在");
+  if (u->is_null(0)) bad_request("unit_id", "该单位尚未建立或纳入党组织，无法组织报到");
+  r.party_org = u->integer(0);
+  r.org_path = u->text(1);
+  if (c.one(sql::kActiveOrgReport, {*r.party_org})) conflict("该单位党组织已在社区报到");
+  return r;
+}
+
+Reporter member_reporter(store::Conn& c, const cogov::Actor& by, const ReportInput& in, bool staff) {
+  Reporter r;
+  const auto own = cogov::acting_member(by.who, Register::dual_report, Action::write);
+  r.member = own ? own : in.member_id;
+  if (!r.member) bad_request("member_id", "请选择报到的党员", "required");
+  if (!own && !staff) forbidden("您只能为本单位或本人报到");
+  auto m = c.one(sql::kMemberForReport, {*r.member});
+  if (!m) bad_request("member_id", "所选党员不存在");
+  if (m->text(0) != "in_service") bad_request("member_id", "到居住地社区报到的是在职党员");
+  r.org_path = m->text(1);
+  r.unit = unit_of_member(c, r.org_path);
+  if (c.one(sql::kActiveMemberReport, {*r.member})) conflict("该党员已在社区报到");
+  return r;
+}
+
+std::optional<Activity> activity(store::Conn& c, std::int64_t id) {
+  auto r = c.one(sql::kActivity, {id});
+  if (!r) return std::nullopt;
+  return Activity{r->integer(0), r->integer(1), r->integer(2),
+                  r->integer(3), r->integer(4), r->text(5),
+                  r->text(6),    r->text(7),    r->is_null(8) ? kDefaultMaxHours : r->real(8)};
+}
+
+// The member's active report to the community an activity belongs to (the activity may sit below it).
+std::optional<store::Row> report_for(store::Conn& c, std::int64_t member, const std::string& activity_path) {
+  for (const auto& r : c.query(sql::kMemberReports, {member})) {
+    if (auth::path_within(activity_path, r.text(1))) return r;
+  }
+  return std::nullopt;
+}
+
+std::int64_t take_place(store::Conn& c, const Activity& a, std::int64_t member, std::int64_t now) {
+  auto report = report_for(c, member, a.area_path);
+  if (!report) conflict("您尚未向该社区报到，请先报到");
+  if (a.status != "open") conflict("该活动已取消");
+  if (now >= a.ends_at) conflict("该活动已结束");
+  if (c.one(sql::kSignedUp, {a.id, member})) conflict("您已报名该活动");
+  if (c.execute(sql::kTakePlace, {a.id}) == 0) conflict("该活动名额已满");
+  c.execute(sql::kInsertSignup, {a.id, member, report->integer(0), now});
+  return report->integer(0);
+}
+
+Activity staff_activity_in(store::Conn& c, const auth::Principal& who, std::int64_t id, Action a) {
+  auto row = activity(c, id);
+  if (!row || !cogov::staff_over(who, Register::dual_report, Action::read, row->area_path)) not_found();
+  if (!cogov::staff_over(who, Register::dual_report, a, row->area_path)) forbidden();
+  return *row;
+}
+
+// Units' names by id, read in batches.
+std::map<std::int64_t, std::string> unit_names(store::Conn& c, const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, std::string> names;
+  for (std::size_t i = 0; i < ids.size(); i += kIdBatch) {
+    std::string marks;
+    store::Params params;
+    for (std::size_t j = i; j < std::min(ids.size(), i + kIdBatch); ++j) {
+      marks += marks.empty() ? "?" : ", ?";
+      params.emplace_back(ids[j]);
+    }
+    for (const auto& r : c.query(sql::kUnitNames + marks + ")", params)) names[r.integer(0)] = r.text(1);
+  }
+  return names;
+}
+
+bj::value nullable_text(const store::Row& r, std::size_t i) {
+  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.text(i));
+}
+
+}  // namespace
+
+std::int64_t report(App& app, const cogov::Actor& by, const ReportInput& in) {
+  return app.db.write([&](store::Conn& c) {
+    const auto area = community_for(c, in.area_id, in.address);
+    const bool staff = cogov::staff_over(by.who, Register::dual_report, Action::write, area.path);
+    const auto r = in.kind == "org" ? org_reporter(c, by, in, staff) : member_reporter(c, by, in, staff);
+    const auto now = app.now();
+    auto row =
+        c.one(sql::kInsertReport,
+              {in.kind, store::opt(r.party_org), store::opt(r.unit), store::opt(r.member), r.org_path, area.id,
+               area.path, in.commitments.empty() ? store::null() : store::Value(in.commitments),
+               in.address.empty() ? store::null() : store::Value(in.address), cogov::day_of(app.now()), now, now});
+    if (in.kind == "member") count_report(c, area.path, r.unit, cogov::month_of(now), false);
+    cogov::audit(c, app, by, "create", "dual_report", row->integer(0), in.kind + "→" + area.name);
+    return row->integer(0);
+  });
+}
+
+void end_report(App& app, const cogov::Actor& by, std::int64_t id) {
+  app.db.write([&](store::Conn& c) {
+    auto row = c.one(sql::kReportForEnd, {id});
+    if (!row) not_found();
+    const auto u = cogov::acting_unit(by.who, Register::dual_report, Action::write);
+    const auto m = cogov::acting_member(by.who, Register::dual_report, Action::write);
+    const bool own =
+        (u && !row->is_null(2) && row->integer(2) == *u) || (m && !row->is_null(3) && row->integer(3) == *m);
+    if (!own && !cogov::staff_over(by.who, Register::dual_report, Action::write, row->text(1))) not_found();
+    if (row->text(0) != "active") conflict("该报到已结束");
+    c.execute(sql::kEndReport, {app.now(), id});
+    if (row->text(4) == "member") count_report(c, row->text(1), row->opt_integer(2), cogov::month_of(app.now()), true);
+    cogov::audit(c, app, by, "end", "dual_report", id, "");
+  });
+}
+
+std::int64_t sign_up(App& app, const cogov::Actor& by, std::int64_t id, std::int64_t member) {
+  const auto now = app.now();
+  app.db.write([&](store::Conn& c) {
+    auto a = activity(c, id);
+    if (!a) not_found();
+    take_place(c, *a, member, now);
+    cogov::audit(c, app, by, "signup", "activity", id, "member=" + std::to_string(member));
+  });
+  return now;
+}
+
+CheckIn check_in(App& app, const cogov::Actor& by, std::int64_t id, std::int64_t member, const std::string& code) {
+  const auto now = app.now();
+  CheckIn out{now, 0};
+  app.db.write([&](store::Conn& c) {
+    auto a = activity(c, id);
+    if (!a) not_found();
+    if (a->status != "open") conflict("该活动已取消");
+    if (code.size() != a->code.size() || sodium_memcmp(code.data(), a->code.data(), code.size()) != 0)
+      bad_request("code", "签到码不正确，请重新扫描活动现场的二维码");
+    if (!may_check_in(now, a->starts_at, a->ends_at)) {
+      conflict(now < a->starts_at ? "活动尚未开始，开始前 30 分钟可签到" : "活动已结束，不能签到");
+    }
+    auto s = c.one(sql::kSignupCheckedIn, {id, member});
+    if (s && !s->is_null(0)) conflict("您已签到");
+    if (!s) take_place(c, *a, member, now);  // walk-ins sign up at the door while places remain
+    auto report = report_for(c, member, a->area_path);
+    out.hours = service_hours(now, a->starts_at, a->ends_at, a->max_hours);
+    c.execute(sql::kCheckIn, {now, out.hours, id, member});
+    c.execute(sql::kCountCheckIn, {id});
+    c.execute(sql::kReportActive, {now, now, report->integer(0)});
+    count_participation(c, member, cogov::month_of(a->starts_at), report->opt_integer(2), report->text(1), out.hours);
+    cogov::audit(c, app, by, "checkin", "activity", id, "member=" + std::to_string(member));
+  });
+  return out;
+}
+
+Activity staff_activity(App& app, const auth::Principal& who, std::int64_t id, Action a) {
+  return app.db.read([&](store::Conn& c) { return staff_activity_in(c, who, id, a); });
+}
+
+void cancel_activity(App& app, const cogov::Actor& by, std::int64_t id, const std::string& reason) {
+  const auto now = app.now();
+  app.db.write([&](store::Conn& c) {
+    const auto a = staff_activity_in(c, by.who, id, Action::write);
+    if (a.status != "open") conflict("该活动已取消");
+    if (a.ends_at <= now) conflict("活动已结束，不能取消");
+    if (c.scalar(sql::kCheckedIn, {a.id}) > 0) conflict("已有党员签到，不能取消");
+    c.execute(sql::kCancelActivity, {reason, now, a.id});
+    cogov::audit(c, app, by, "cancel", "activity", a.id, reason);
+  });
+}
+
+bj::array signups(App& app, const auth::Principal& who, std::int64_t id) {
+  auto rs = app.db.read([&](store::Conn& c) {
+    const auto a = staff_activity_in(c, who, id, Action::read);
+    return c.query(sql::kSignups, {a.id});
+  });
+  bj::array items;
+  for (const auto& r : rs) {
+    items.push_back(bj::object{{"member_id", r.integer(0)},
+                               {"member_name", r.text(1)},
+                               {"unit_name", nullable_text(r, 2)},
+                               {"signed_at", r.integer(3)},
+                               {"checked_in_at", r.is_null(4) ? bj::value(nullptr) : bj::value(r.integer(4))},
+                               {"hours", r.real(5)}});
+  }
+  return items;
+}
+
+Notice notice(App& app, const auth::Principal& who, std::optional<std::int64_t> area_id, std::string month) {
+  return app.db.read([&](store::Conn& c) {
+    Notice n;
+    n.area = cogov::report_area(c, area_id, &who);
+    if (!cogov::staff_over(who, Register::dual_report, Action::read, n.area.path)) {
+      forbidden("每月通报只对所辖区域的工作人员开放");
+    }
+    n.month = month.empty() ? cogov::month_of(app.now()) : std::move(month);
+    if (!cogov::is_month(n.month)) bad_request("month", "月份应为 2026-11 这样的格式");
+    std::map<std::int64_t, NoticeRow> by_unit;  // 0: members with no unit found
+    for (const auto& r : c.query(sql::kNoticeByUnit, {n.month, n.month, n.month, n.month, n.area.path, n.month})) {
+      NoticeRow row;
+      row.reported = r.integer(1);
+      row.active = r.integer(2);
+      row.hours = r.real(3);
+      row.activities = r.integer(4);
+      if (row.reported > 0 || row.active > 0) by_unit[r.integer(0)] = row;
+    }
+    const auto [from, to] = cogov::month_range(n.month);
+    n.activities = c.scalar(sql::kActivitiesInMonth, {n.area.path, auth::path_end(n.area.path), from, to});
+    std::vector<std::int64_t> ids;
+    for (const auto& [id, row] : by_unit) {
+      if (id) ids.push_back(id);
+    }
+    auto names = unit_names(c, ids);
+    for (auto& [id, row] : by_unit) {
+      row.unit_id = id ? std::optional<std::int64_t>(id) : std::nullopt;
+      row.unit_name = id ? names[id] : "未关联单位";
+      n.rows.push_back(row);
+    }
+    std::sort(n.rows.begin(), n.rows.end(), [](const NoticeRow& a, const NoticeRow& b) {
+      if (a.share() != b.share()) return a.share() > b.share();
+      if (a.hours != b.hours) return a.hours > b.hours;
+      return a.unit_name < b.unit_name;
+    });
+    return n;
+  });
+}
+
+bj::array inactive(App& app, const auth::Principal& who, const InactiveFilter& f) {
+  const auto cutoff = inactive_before(app.now(), static_cast<int>(f.months));
+  auth::ScopeColumns cols;
+  cols.area_path = "r.area_path";
+  cols.org_path = "r.org_path";
+  cols.unit_id = "r.unit_id";
+  cols.member_id = "r.member_id";
+  auto scope = auth::scope_clause(who, Register::dual_report, Action::read, cols);
+  std::string where =
+      "r.kind = 'member' AND r.status = 'active' AND (r.last_active_at IS NULL OR r.last_active_at <= ?) AND " +
+      scope.sql;
+  store::Params params{cutoff};
+  params.insert(params.end(), scope.params.begin(), scope.params.end());
+  auto rs = app.db.read([&](store::Conn& c) {
+    auto subtree = [&](std::optional<std::int64_t> id, const char* path_of, const char* column) {
+      if (!id) return;
+      auto row = c.one(path_of, {*id});
+      const std::string path = row ? row->text(0) : "/none/";
+      where += std::string(" AND ") + column + " >= ? AND " + column + " < ?";
+      params.emplace_back(path);
+      params.emplace_back(auth::path_end(path));
+    };
+    subtree(f.org_id, sql::kPartyOrgPath, "r.org_path");
+    subtree(f.area_id, sql::kAreaPath, "r.area_path");
+    params.emplace_back(kMaxInactiveRows);
+    return c.query(sql::kInactive + where + " ORDER BY r.org_path, r.id LIMIT ?", params);
+  });
+  bj::array items;
+  for (const auto& r : rs) {
+    items.push_back(bj::object{{"member_id", r.integer(0)},
+                               {"member_name", r.text(1)},
+                               {"org_id", r.integer(2)},
+                               {"org_name", r.text(3)},
+                               {"area_name", r.text(4)},
+                               {"last_active_at", r.is_null(5) ? bj::value(nullptr) : bj::value(r.integer(5))}});
+  }
+  return items;
+}
+
+bj::object mine(App& app, std::int64_t member) {
+  const auto now = app.now();
+  return app.db.read([&](store::Conn& c) {
+    bj::object o;
+    auto r = c.one(sql::kMyReport, {member});
+    bj::array activities;
+    if (r) {
+      o["report"] = bj::object{{"id", r->integer(0)},
+                               {"area_id", r->integer(1)},
+                               {"area_name", r->text(2)},
+                               {"commitments", nullable_text(*r, 3)},
+                               {"address", nullable_text(*r, 4)},
+                               {"reported_on", r->text(5)}};
+      const auto path = r->text(6);
+      for (const auto& a : c.query(sql::kMyActivities, {member, path, auth::path_end(path), now})) {
+        activities.push_back(bj::object{{"id", a.integer(0)},
+                                        {"title", a.text(1)},
+                                        {"place", a.text(2)},
+                                        {"starts_at", a.integer(3)},
+                                        {"ends_at", a.integer(4)},
+                                        {"places", a.integer(5)},
+                                        {"signed_up_count", a.integer(6)},
+                                        {"needs", nullable_text(a, 7)},
+                                        {"signed_up", !a.is_null(8)},
+                                        {"checked_in", !a.is_null(9)},
+                                        {"hours", a.is_null(10) ? 0.0 : a.real(10)},
+                                        {"status", a.text(11)},
+                                        {"cancel_reason", nullable_text(a, 12)}});
+      }
+    } else {
+      o["report"] = nullptr;
+    }
+    o["activities"] = std::move(activities);
+    const auto year = cogov::month_of(now).substr(0, 4);
+    auto h = c.one(sql::kHoursInYear, {member, year + "-01", year + "-12"});
+    o["hours_this_year"] = std::round(h->real(0) * 10) / 10;
+    return o;
+  });
+}
+
+}  // namespace jiceng::dual_report

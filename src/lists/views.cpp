@@ -1,0 +1,297 @@
+// Orders as their claimers and the community see them, the honour roll, the public page and the
+// dispatch suggestions with their reasons.
+#include "lists/views.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "cogov/common.hpp"
+#include "core/errors.hpp"
+#include "lists/candidates.hpp"
+#include "lists/queries.hpp"
+#include "lists/rules.hpp"
+
+namespace jiceng::lists {
+namespace {
+
+namespace bj = boost::json;
+using auth::Action;
+using auth::Register;
+
+constexpr std::int64_t kRollSize = 50;
+constexpr std::int64_t kPublicItems = 50;
+
+auth::ScopeColumns order_scope() {
+  auth::ScopeColumns cols;
+  cols.area_path = "o.area_path";
+  cols.unit_id = "o.unit_id";
+  cols.member_id = "o.member_id";
+  return cols;
+}
+
+bj::value nullable_int(const store::Row& r, std::size_t i) {
+  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.integer(i));
+}
+bj::value nullable_text(const store::Row& r, std::size_t i) {
+  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.text(i));
+}
+
+bj::object order_json(const store::Row& r) {
+  return bj::object{{"id", r.integer(0)},
+                    {"need_id", nullable_int(r, 1)},
+                    {"project_id", nullable_int(r, 2)},
+                    {"subject", r.text(3)},
+                    {"resource_id", nullable_int(r, 4)},
+                    {"resource_title", nullable_text(r, 5)},
+                    {"claimer_kind", r.text(6)},
+                    {"unit_id", nullable_int(r, 7)},
+                    {"member_id", nullable_int(r, 8)},
+                    {"claimer_name", r.text(9)},
+                    {"area_id", r.integer(10)},
+                    {"area_name", r.text(11)},
+                    {"via", r.text(12)},
+                    {"status", r.text(13)},
+                    {"rating", nullable_int(r, 14)},
+                    {"rating_comment", nullable_text(r, 15)},
+                    {"points", r.integer(16)},
+                    {"created_at", r.integer(17)},
+                    {"updated_at", r.integer(18)},
+                    {"confirmed_at", nullable_int(r, 19)}};
+}
+
+bool is_claimer(const auth::Principal& who, const store::Row& order) {
+  const auto u = cogov::acting_unit(who, Register::lists, Action::write);
+  const auto m = cogov::acting_member(who, Register::lists, Action::write);
+  return (u && !order.is_null(7) && order.integer(7) == *u) || (m && !order.is_null(8) && order.integer(8) == *m);
+}
+
+CandidateCache& candidate_cache() {
+  static CandidateCache cache;
+  return cache;
+}
+
+bj::object roll_of(store::Conn& c, const cogov::Area& area, const std::string& period) {
+  std::string query = sql::kRoll;
+  store::Params params{area.path, auth::path_end(area.path)};
+  if (period.size() == 4) {
+    query += sql::kRollYear;
+    params.emplace_back(period + "-01");
+    params.emplace_back(period + "-12");
+  } else {
+    query += sql::kRollMonth;
+    params.emplace_back(period);
+  }
+  params.emplace_back(kRollSize);
+  bj::array items;
+  std::int64_t rank = 0;
+  for (const auto& r : c.query(query + sql::kRollTail, params)) {
+    items.push_back(bj::object{{"rank", ++rank},
+                               {"claimer_kind", r.text(0)},
+                               {"unit_id", nullable_int(r, 1)},
+                               {"member_id", nullable_int(r, 2)},
+                               {"name", r.text(3)},
+                               {"orders", r.integer(4)},
+                               {"points", r.integer(5)},
+                               {"average_rating", std::round(r.real(6) * 10) / 10}});
+  }
+  return bj::object{{"area_id", area.id}, {"area_name", area.name}, {"period", period}, {"items", std::move(items)}};
+}
+
+}  // namespace
+
+std::optional<store::Row> order_row(store::Conn& c, const auth::Principal& who, std::int64_t id) {
+  auto scope = auth::scope_clause(who, Register::lists, Action::read, order_scope());
+  store::Params params{id};
+  params.insert(params.end(), scope.params.begin(), scope.params.end());
+  return c.one(std::string(sql::kOrderSelect) + " WHERE o.id = ? AND " + scope.sql, params);
+}
+
+std::vector<std::string> allowed_actions(const auth::Principal& who, const store::Row& order) {
+  static constexpr std::pair<OrderAction, const char*> kMoves[] = {{OrderAction::accept, "accept"},
+                                                                   {OrderAction::start, "start"},
+                                                                   {OrderAction::complete, "complete"},
+                                                                   {OrderAction::confirm, "confirm"},
+                                                                   {OrderAction::cancel, "cancel"}};
+  std::vector<std::string> out;
+  const auto status = parse_order_status(order.text(13));
+  if (!status) return out;
+  const bool staff = cogov::staff_over(who, Register::lists, Action::write, order.text(20));
+  const bool claimer = is_claimer(who, order);
+  for (const auto& [a, name] : kMoves) {
+    if (!next_order_status(*status, a)) continue;
+    // The community accepts a claim and confirms the work; a dispatched resource accepts for itself.
+    const bool ok = a == OrderAction::confirm  ? staff
+                    : a == OrderAction::accept ? staff || (claimer && *status == OrderStatus::dispatched)
+                                               : staff || claimer;
+    if (ok) out.emplace_back(name);
+  }
+  return out;
+}
+
+bj::object order_detail(store::Conn& c, const auth::Principal& who, std::int64_t id) {
+  auto row = order_row(c, who, id);
+  if (!row) not_found();
+  auto o = order_json(*row);
+  bj::array timeline;
+  for (const auto& e : c.query(sql::kOrderEvents, {id})) {
+    timeline.push_back(
+        bj::object{{"at", e.integer(0)}, {"actor", e.text(1)}, {"action", e.text(2)}, {"note", nullable_text(e, 3)}});
+  }
+  o["timeline"] = std::move(timeline);
+  bj::array actions;
+  for (auto& a : allowed_actions(who, *row)) actions.emplace_back(a);
+  o["actions"] = std::move(actions);
+  return o;
+}
+
+bj::object order_view(App& app, const auth::Principal& who, std::int64_t id) {
+  return app.db.read([&](store::Conn& c) { return order_detail(c, who, id); });
+}
+
+std::optional<store::Row> need_for_staff(store::Conn& c, const auth::Principal& who, std::int64_t id, Action a) {
+  auth::ScopeColumns cols;
+  cols.area_path = "area_path";
+  auto scope = auth::scope_clause(who, Register::lists, a, cols);
+  store::Params params{id};
+  params.insert(params.end(), scope.params.begin(), scope.params.end());
+  return c.one(std::string(sql::kNeedForStaff) + " AND " + scope.sql, params);
+}
+
+bj::object list_orders(App& app, const auth::Principal& who, const OrderFilter& f) {
+  auto scope = auth::scope_clause(who, Register::lists, Action::read, order_scope());
+  std::string where = " WHERE " + scope.sql;
+  store::Params params = scope.params;
+  if (f.status) {
+    where += " AND o.status = ?";
+    params.emplace_back(*f.status);
+  }
+  if (f.need_id) {
+    where += " AND o.need_id = ?";
+    params.emplace_back(*f.need_id);
+  }
+  if (f.project_id) {
+    where += " AND o.project_id = ?";
+    params.emplace_back(*f.project_id);
+  }
+  bj::array items;
+  std::optional<std::int64_t> next, total;
+  app.db.read([&](store::Conn& c) {
+    if (f.area_id) {
+      auto a = cogov::area_by_id(c, *f.area_id);
+      const std::string path = a ? a->path : "/none/";
+      where += " AND o.area_path >= ? AND o.area_path < ?";
+      params.emplace_back(path);
+      params.emplace_back(auth::path_end(path));
+    }
+    if (!f.after) total = c.scalar(sql::kOrderCount + where, params);
+    auto page_params = params;
+    std::string page_where = where;
+    if (f.after) {
+      page_where += " AND o.id < ?";
+      page_params.emplace_back(*f.after);
+    }
+    page_params.emplace_back(f.limit + 1);
+    auto rs = c.query(sql::kOrderSelect + page_where + " ORDER BY o.id DESC LIMIT ?", page_params);
+    const auto n = std::min<std::size_t>(rs.size(), static_cast<std::size_t>(f.limit));
+    for (std::size_t i = 0; i < n; ++i) items.push_back(order_json(rs[i]));
+    if (rs.size() > n) next = rs[n - 1].integer(0);
+  });
+  bj::object out{{"items", std::move(items)}};
+  out["next_cursor"] = next ? bj::value(std::to_string(*next)) : bj::value(nullptr);
+  out["total"] = total ? bj::value(*total) : bj::value(nullptr);
+  return out;
+}
+
+bj::object honour_roll(App& app, std::optional<std::int64_t> area_id, const auth::Principal* who,
+                       const std::string& period) {
+  return app.db.read([&](store::Conn& c) { return roll_of(c, cogov::report_area(c, area_id, who), period); });
+}
+
+bj::object public_lists(App& app, std::optional<std::int64_t> area_id, const auth::Principal* who) {
+  return app.db.read([&](store::Conn& c) {
+    const auto area = cogov::report_area(c, area_id, who);
+    const store::Params range{area.path, auth::path_end(area.path), kPublicItems};
+    bj::array needs, projects, resources;
+    for (const auto& r : c.query(sql::kPublicNeeds, range)) {
+      needs.push_back(bj::object{{"id", r.integer(0)},
+                                 {"title", r.text(1)},
+                                 {"kind", r.text(2)},
+                                 {"description", nullable_text(r, 3)},
+                                 {"area_name", r.text(4)},
+                                 {"created_at", r.integer(5)}});
+    }
+    for (const auto& r : c.query(sql::kPublicProjects, range)) {
+      projects.push_back(bj::object{{"id", r.integer(0)},
+                                    {"title", r.text(1)},
+                                    {"description", nullable_text(r, 2)},
+                                    {"goal", nullable_text(r, 3)},
+                                    {"places", r.integer(4)},
+                                    {"taken", r.integer(5)},
+                                    {"area_name", r.text(6)},
+                                    {"starts_on", nullable_text(r, 7)},
+                                    {"ends_on", nullable_text(r, 8)}});
+    }
+    for (const auto& r : c.query(sql::kPublicResources, range)) {
+      resources.push_back(bj::object{{"id", r.integer(0)},
+                                     {"title", r.text(1)},
+                                     {"kind", r.text(2)},
+                                     {"description", nullable_text(r, 3)},
+                                     {"owner_name", r.text(4)},
+                                     {"area_name", r.text(5)},
+                                     {"available", nullable_text(r, 6)}});
+    }
+    return bj::object{{"area_id", area.id},
+                      {"area_name", area.name},
+                      {"needs", std::move(needs)},
+                      {"projects", std::move(projects)},
+                      {"resources", std::move(resources)},
+                      {"honour_roll", roll_of(c, area, cogov::month_of(app.now()))}};
+  });
+}
+
+bj::object suggestions(App& app, const auth::Principal& who, std::int64_t id, std::int64_t limit) {
+  NeedFacts need_facts;
+  std::vector<Ranked> ranked;
+  std::map<std::int64_t, store::Row> shown;
+  app.db.read([&](store::Conn& c) {
+    auto need = need_for_staff(c, who, id, Action::write);
+    if (!need) not_found();
+    need_facts = NeedFacts{need->text(3), need->text(2), std::nullopt, std::nullopt};
+    if (!need->is_null(4)) need_facts.lon = need->real(4);
+    if (!need->is_null(5)) need_facts.lat = need->real(5);
+    ranked = rank(need_facts, *candidate_cache().current(c), static_cast<std::size_t>(limit));
+    if (ranked.empty()) return;
+    std::string marks;
+    store::Params ids;
+    for (const auto& r : ranked) {
+      marks += marks.empty() ? "?" : ", ?";
+      ids.emplace_back(r.id);
+    }
+    for (auto& row : c.query(sql::kResourcesShown + marks + ")", ids)) {
+      const auto key = row.integer(0);
+      shown.emplace(key, std::move(row));
+    }
+  });
+  bj::array items;
+  for (const auto& r : ranked) {
+    const auto row = shown.find(r.id);
+    if (row == shown.end()) continue;             // removed since the cache was loaded
+    const auto s = suggest(need_facts, r.facts);  // the reasons, for the few shown
+    bj::array reasons;
+    for (const auto& why : s.reasons) reasons.emplace_back(why);
+    items.push_back(bj::object{{"resource_id", r.id},
+                               {"title", row->second.text(1)},
+                               {"kind", row->second.text(2)},
+                               {"owner_name", row->second.text(3)},
+                               {"score", s.score},
+                               {"reasons", std::move(reasons)},
+                               {"open_orders", r.facts.open_orders},
+                               {"capacity", r.facts.capacity}});
+  }
+  return bj::object{{"items", std::move(items)}};
+}
+
+}  // namespace jiceng::lists

@@ -39,7 +39,7 @@ std::string write_xlsx(const Table& t, const std::string& sheet_name);
 // written, numbers as their stored text (e.g. "1.5"), booleans as TRUE/FALSE.
 Table parse_xlsx(std::string_view bytes);
 
-// Shared by csv.cpp and xlsx.cpp; not for use elsewhere.
+// Shared by csv.cpp and the xlsx_*.cpp files; not for use elsewhere.
 namespace detail {
 
 // Caps on what one import may hold in memory, whatever its row count: a few wide rows or a

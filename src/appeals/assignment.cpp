@@ -2,9 +2,10 @@
 
 #include <boost/json.hpp>
 
+#include "appeals/queries.hpp"
 #include "appeals/rules.hpp"
 #include "appeals/service.hpp"
-#include "audit/audit.hpp"
+#include "appeals/service_internal.hpp"
 #include "core/errors.hpp"
 
 namespace jiceng::appeals {
@@ -91,12 +92,18 @@ void assign(App& app, const auth::Principal& who, std::int64_t id, std::int64_t 
       if (r.integer(0) == account_id) name = r.text(1);
     }
     if (!name) bad_request("account_id", "只能转派给本网格或本社区（村）的工作人员");
-    auto before = c.one("SELECT assignee_id FROM appeal WHERE id = ?", {id});
-    c.execute("UPDATE appeal SET assignee_id = ?, updated_at = ? WHERE id = ?", {account_id, now, id});
-    add_timeline_event(c, who, id, now, "assign", "转派给" + *name);
-    audit::record(
-        c, {now, who.username, who.account_id, ip, "assign", "appeal", std::to_string(id),
-            before && !before->is_null(0) ? std::to_string(before->integer(0)) : "", std::to_string(account_id)});
+    auto before = c.one(sql::kAssignee, {id});
+    auto ch = change_by(who, id, now);
+    ch.update = sql::kAssign;
+    ch.params = {account_id, now, id};
+    ch.action = "assign";
+    ch.from = ch.to = held.status;
+    ch.level = held.level;
+    ch.note = "转派给" + *name;
+    ch.audit =
+        audit_by(who, now, ip, "assign", id, before && !before->is_null(0) ? std::to_string(before->integer(0)) : "",
+                 std::to_string(account_id));
+    apply_change(c, ch);
   });
 }
 

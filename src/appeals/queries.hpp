@@ -38,10 +38,28 @@ constexpr char kActor[] =
     "LEFT JOIN unit u ON rb.scope_type = 'unit' AND u.id = rb.scope_id "
     "LEFT JOIN member m ON rb.scope_type = 'member' AND m.id = rb.scope_id WHERE a.id = ?";
 
-// Photos.
+// Photos: stored once per content, attached to appeals and their events.
+constexpr char kInsertPhoto[] =
+    "INSERT INTO photo (hash, mime, size, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING";
+constexpr char kPhotoMime[] = "SELECT mime FROM photo WHERE hash = ?";
+constexpr char kPhotoKnown[] = "SELECT 1 FROM photo WHERE hash = ?";
+constexpr char kAttachPhoto[] = "INSERT INTO appeal_photo (appeal_id, event_id, hash) VALUES (?, ?, ?)";
 constexpr char kPhotos[] = "SELECT hash FROM appeal_photo WHERE appeal_id = ? ORDER BY id";
 constexpr char kEventPhotos[] =
     "SELECT event_id, hash FROM appeal_photo WHERE appeal_id = ? AND event_id IS NOT NULL ORDER BY id";
+
+// The places intake finds appeals in: the grids with their boundaries and communities, the
+// communities and villages by name, and a version that changes whenever any of them does; the
+// compounds (小区) in each grid, for the resident's map.
+constexpr char kPlacesVersion[] =
+    "SELECT COUNT(*), COALESCE(MAX(updated_at), 0) FROM area WHERE kind IN ('grid', 'community', 'village')";
+constexpr char kGridPlaces[] =
+    "SELECT g.id, g.path, g.name, g.geometry, p.name FROM area g "
+    "LEFT JOIN area p ON p.id = g.parent_id WHERE g.kind = 'grid' AND g.geometry IS NOT NULL";
+constexpr char kCommunities[] = "SELECT id, path, name FROM area WHERE kind IN ('community', 'village')";
+constexpr char kCompounds[] =
+    "SELECT a.parent_id, a.name FROM area a JOIN area g ON g.id = a.parent_id "
+    "WHERE a.kind = 'compound' AND g.kind = 'grid' ORDER BY a.parent_id, a.name";
 
 // Areas, by path and by id (the holder of a level, the node staff work at, the county root).
 constexpr char kAreaByPath[] = "SELECT id, name FROM area WHERE path = ?";
@@ -179,8 +197,45 @@ constexpr char kDepartmentOrder[] = " ORDER BY name LIMIT 100";
 constexpr char kAppealCategory[] = "SELECT category_id FROM appeal WHERE id = ?";
 constexpr char kCategoryDepartment[] = "SELECT department, parent_id FROM appeal_category WHERE id = ?";
 
-// Figures: the node asked for.
+// Figures: the node asked for and its children; what is open under it now (the open statuses and
+// kLiveCountsUnder follow); the rollups by category (a condition on appeal_day).
 constexpr char kFigureNode[] = "SELECT path, name, id FROM area WHERE id = ?";
+constexpr char kChildAreas[] =
+    "SELECT a.path, a.name, a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.path = ? ORDER BY a.id";
+constexpr char kLiveCounts[] =
+    "SELECT COUNT(*), COALESCE(SUM(CASE WHEN deadline_at <= ? THEN 1 ELSE 0 END), 0), "
+    "COALESCE(SUM(CASE WHEN warn_at <= ? AND deadline_at > ? THEN 1 ELSE 0 END), 0) FROM appeal "
+    "WHERE status IN ";
+constexpr char kLiveCountsUnder[] = " AND area_path >= ? AND area_path < ?";
+constexpr char kDayCategorySubtree[] =
+    " AND category_id IN (SELECT id FROM appeal_category WHERE id = ? OR parent_id = ? OR parent_id IN "
+    "(SELECT id FROM appeal_category WHERE parent_id = ?))";
+
+// A department's figures: appeals it was whistled onto (the placeholders of its units and "))"
+// follow), received in a period, by category; what of them is open now (the open statuses, " AND "
+// and the whistled condition follow); its whistles in the period (placeholders, ")" and
+// kWhistledWithin follow).
+constexpr char kWhistledOnto[] = "a.id IN (SELECT w.appeal_id FROM appeal_whistle w WHERE w.unit_id IN (";
+constexpr char kCreatedWithin[] = " AND a.created_at >= ? AND a.created_at < ?";
+constexpr char kUnitCategorySubtree[] =
+    " AND a.category_id IN (SELECT id FROM appeal_category WHERE id = ? OR parent_id = ? OR parent_id IN "
+    "(SELECT id FROM appeal_category WHERE parent_id = ?))";
+constexpr char kUnitAppeals[] = "SELECT a.* FROM appeal a WHERE ";
+constexpr char kUnitLiveCounts[] =
+    "SELECT COUNT(*), COALESCE(SUM(CASE WHEN a.deadline_at <= ? THEN 1 ELSE 0 END), 0), "
+    "COALESCE(SUM(CASE WHEN a.warn_at <= ? AND a.deadline_at > ? THEN 1 ELSE 0 END), 0) FROM appeal a "
+    "WHERE a.status IN ";
+constexpr char kUnitWhistles[] =
+    "SELECT COUNT(*), COALESCE(SUM(CASE WHEN checked_in_at IS NOT NULL THEN 1 ELSE 0 END), 0), "
+    "COALESCE(SUM(late), 0) FROM appeal_whistle WHERE unit_id IN (";
+constexpr char kWhistledWithin[] = " AND whistled_at >= ? AND whistled_at < ?";
+
+// Rebuilding the rollups from the appeals themselves.
+constexpr char kRebuildIsDue[] = "SELECT 1 FROM rollup_rebuild_due WHERE what = 'appeals'";
+constexpr char kRebuildDone[] = "DELETE FROM rollup_rebuild_due WHERE what = 'appeals'";
+constexpr char kClearDays[] = "DELETE FROM appeal_day";
+constexpr char kClearNodeDays[] = "DELETE FROM appeal_node_day";
+constexpr char kAppealsAfter[] = "SELECT * FROM appeal WHERE id > ? ORDER BY id LIMIT ?";
 
 // Settings: categories, holidays, limits.
 constexpr char kCategoryLevel[] = "SELECT level FROM appeal_category WHERE id = ?";
@@ -201,7 +256,22 @@ constexpr char kUpdateLimit[] =
     "UPDATE appeal_limit SET unit = ?, working_days = ?, total = ?, grid = ?, community = ?, street = ?, "
     "county = ?, source = ?, changed_on = ? WHERE urgency = ?";
 
-// Assignment (首接负责).
+// Assignment (首接负责): the appeal as the caller may change it (the scope clause follows); the
+// staff of a grid or community who handle appeals there (the first-line roles); who answers for a
+// grid by default, its full-time worker or else its first grid_staff account.
+constexpr char kHeld[] = "SELECT t.area_path, t.status, t.level FROM appeal t WHERE t.id = ? AND ";
+constexpr char kStaffOfSubtree[] =
+    "SELECT DISTINCT a.id, a.display_name, rb.role, ar.name FROM role_binding rb "
+    "JOIN area ar ON ar.id = rb.scope_id JOIN account a ON a.id = rb.account_id "
+    "WHERE rb.scope_type = 'area' AND rb.role IN ('grid_staff', 'community_secretary') AND a.disabled = 0 "
+    "AND ar.path >= ? AND ar.path < ? ORDER BY ar.name, a.display_name, a.id";
+constexpr char kFullTimeGridWorker[] =
+    "SELECT p.account_id FROM person p JOIN account a ON a.id = p.account_id "
+    "WHERE p.area_id = ? AND p.grid_role = 'full_time' AND a.disabled = 0 ORDER BY p.id LIMIT 1";
+constexpr char kGridStaff[] =
+    "SELECT rb.account_id FROM role_binding rb JOIN account a ON a.id = rb.account_id "
+    "WHERE rb.scope_type = 'area' AND rb.scope_id = ? AND rb.role = 'grid_staff' AND a.disabled = 0 "
+    "ORDER BY rb.account_id LIMIT 1";
 constexpr char kAssignee[] = "SELECT assignee_id FROM appeal WHERE id = ?";
 constexpr char kAssign[] = "UPDATE appeal SET assignee_id = ?, updated_at = ? WHERE id = ?";
 

@@ -157,7 +157,7 @@ bj::object figures_for(App& app, const auth::Principal& who, FigureQuery q, std:
                            });
     if (!reachable) not_found();
     q.path = node->text(0);
-    auto f = figures(c, q, now, true);
+    auto f = figures(c, q, now, true, &state_of(app).live);
     f["area_id"] = node->integer(2);
     f["area_name"] = node->text(1);
     return f;

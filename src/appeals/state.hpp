@@ -1,12 +1,14 @@
 #pragma once
 // What the appeals module keeps between requests, one per app (App::state): the county's policy
-// (calendar and limits) and the grid index that places appeals. Both are thread-safe.
+// (calendar and limits), the grid index that places appeals and the open counts the figures show.
+// Each is thread-safe.
 #include <array>
 #include <cstdint>
 #include <memory>
 #include <mutex>
 
 #include "appeals/calendar.hpp"
+#include "appeals/figures.hpp"
 #include "appeals/grid_index.hpp"
 #include "appeals/rules.hpp"
 #include "core/app.hpp"
@@ -39,6 +41,7 @@ class PolicyCache final {
 struct State final {
   PolicyCache policy;
   GridIndex grids;  // one for every intake channel
+  LiveCounts live;  // what is open under each node, for the figures
 };
 
 inline State& state_of(const App& app) { return app.state<State>(); }

@@ -23,9 +23,11 @@ void register_routes(Router& r, const std::string& web_root);
 namespace jiceng::app {
 namespace {
 
+// In the order their demo seeds build on each other: the county's accounts are bound to its
+// organisations and members, and pairings pair members with deliberation's households.
 constexpr std::array<const Module*, 10> kModules = {
-    &auth::kModule,    &orgs::kModule,  &people::kModule,      &appeals::kModule, &notify::kModule,
-    &open311::kModule, &lists::kModule, &dual_report::kModule, &pairing::kModule, &deliberation::kModule,
+    &orgs::kModule,    &people::kModule, &auth::kModule,        &appeals::kModule,      &notify::kModule,
+    &open311::kModule, &lists::kModule,  &dual_report::kModule, &deliberation::kModule, &pairing::kModule,
 };
 
 }  // namespace

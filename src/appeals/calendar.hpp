@@ -1,24 +1,21 @@
 #pragma once
 // Working days for time limits: Monday to Friday, less public holidays, plus the weekend days
 // the State Council moves work to (调休). Days are China Standard Time (UTC+8, no DST).
-#include <climits>
 #include <cstdint>
 #include <set>
-#include <string>
-#include <string_view>
+
+#include "core/dates.hpp"
 
 namespace jiceng::appeals {
 
-constexpr std::int64_t kUtcOffsetSeconds = 8 * 3600;
-constexpr std::int64_t kDaySeconds = 24 * 3600;
-
-// Days since 1970-01-01 in local time, and back.
-std::int64_t local_day(std::int64_t unix_seconds);
-std::int64_t day_start(std::int64_t day);  // unix seconds at local midnight
-// "2026-10-01" ↔ day number; kBadDay for a malformed or impossible date (days before 1970 are negative).
-constexpr std::int64_t kBadDay = INT64_MIN;
-std::int64_t parse_day(std::string_view ymd);
-std::string format_day(std::int64_t day);
+// The local-time day helpers now live in core/dates.hpp (issue 14); these names forward to them.
+using core::day_start;
+using core::format_day;
+using core::kBadDay;
+using core::kDaySeconds;
+using core::kUtcOffsetSeconds;
+using core::local_day;
+using core::parse_day;
 
 class Calendar final {
  public:

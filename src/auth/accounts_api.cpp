@@ -185,15 +185,14 @@ http::Response change_account(Ctx& ctx, Register reg, const std::string& action,
 
 http::Response post_disable(Ctx& ctx) {
   return change_account(ctx, Register::accounts, "disable", [](store::Conn& c, std::int64_t id) {
-    c.execute("UPDATE account SET disabled = 1 WHERE id = ?", {id});
-    end_sessions(c, id);
+    disable_account(c, id);
     return std::string();
   });
 }
 
 http::Response post_enable(Ctx& ctx) {
   return change_account(ctx, Register::accounts, "enable", [](store::Conn& c, std::int64_t id) {
-    c.execute("UPDATE account SET disabled = 0 WHERE id = ?", {id});
+    enable_account(c, id);
     return std::string();
   });
 }
@@ -210,24 +209,21 @@ http::Response post_reset_password(Ctx& ctx) {
   });
   const auto hash = crypto::hash_password(password);
   return change_account(ctx, Register::accounts, "password_reset", [&](store::Conn& c, std::int64_t id) {
-    c.execute("UPDATE account SET password_hash = ?, password_changed_at = ?, must_change_password = 1 WHERE id = ?",
-              {hash, ctx.app.now(), id});
-    end_sessions(c, id);
+    set_password_by_admin(c, id, hash, ctx.app.now());
     return std::string();
   });
 }
 
 http::Response post_unlock(Ctx& ctx) {
   return change_account(ctx, Register::grants, "unlock", [](store::Conn& c, std::int64_t id) {
-    c.execute("UPDATE account SET failed_logins = 0, locked_until = 0 WHERE id = ?", {id});
+    unlock_account(c, id);
     return std::string();
   });
 }
 
 http::Response post_totp_reset(Ctx& ctx) {
   return change_account(ctx, Register::grants, "totp_reset", [](store::Conn& c, std::int64_t id) {
-    c.execute("UPDATE account SET totp_enabled = 0, totp_secret_enc = NULL, totp_last_step = 0 WHERE id = ?", {id});
-    end_sessions(c, id);
+    reset_totp(c, id);
     return std::string();
   });
 }

@@ -2,6 +2,8 @@
 
 namespace jiceng::auth {
 
-const Module kModule{"auth", nullptr, register_routes, nullptr, nullptr};
+void seed(demo::Seed& s);  // seed.cpp: its part of the demo county
+
+const Module kModule{"auth", nullptr, register_routes, nullptr, seed};
 
 }  // namespace jiceng::auth

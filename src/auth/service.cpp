@@ -9,6 +9,7 @@
 #include "core/errors.hpp"
 #include "crypto/crypto.hpp"
 #include "crypto/totp.hpp"
+#include "orgs/service.hpp"
 
 namespace jiceng::auth {
 namespace {
@@ -26,6 +27,7 @@ struct RememberedSession final {
   std::int64_t last_seen = 0;
   std::int64_t expires_at = 0;
   std::int64_t read_at = 0;
+  std::uint64_t generation = 0;  // core::principals_generation() before it was read
 };
 
 std::mutex g_sessions_mu;
@@ -36,8 +38,16 @@ std::unordered_map<std::string, RememberedSession> g_sessions;  // by token hash
 std::optional<std::string> scope_path(store::Conn& c, ScopeType t, std::int64_t id) {
   std::optional<store::Row> row;
   switch (t) {
-    case ScopeType::area: row = c.one("SELECT path FROM area WHERE id = ?", {id}); break;
-    case ScopeType::org: row = c.one("SELECT path FROM party_org WHERE id = ?", {id}); break;
+    case ScopeType::area: {
+      auto area = orgs::area_by_id(c, id);
+      if (!area) return std::nullopt;
+      return area->path;
+    }
+    case ScopeType::org: {
+      auto org = orgs::org_paths_by_id(c, id);
+      if (!org) return std::nullopt;
+      return org->path;
+    }
     case ScopeType::unit: row = c.one("SELECT area_path FROM unit WHERE id = ?", {id}); break;
     case ScopeType::member: row = c.one("SELECT org_path FROM member WHERE id = ?", {id}); break;
   }
@@ -281,6 +291,7 @@ void disable_totp(App& app, const Principal& who, const std::string& password, c
 }
 
 void forget_principals() {
+  core::principals_changed();
   std::lock_guard lock(g_sessions_mu);
   g_sessions.clear();
 }
@@ -315,13 +326,15 @@ std::optional<Principal> authenticate(const http::Request& req, App& app) {
   {
     std::lock_guard lock(g_sessions_mu);
     if (auto it = g_sessions.find(hash); it != g_sessions.end()) {
-      if (now >= it->second.read_at && now - it->second.read_at < kPrincipalTtlSeconds)
+      if (it->second.generation == core::principals_generation() && now >= it->second.read_at &&
+          now - it->second.read_at < kPrincipalTtlSeconds)
         found = it->second;
       else
         g_sessions.erase(it);
     }
   }
   if (!found) {
+    const auto generation = core::principals_generation();
     found = app.db.read([&](store::Conn& c) -> std::optional<RememberedSession> {
       auto row = c.one("SELECT account_id, csrf, last_seen, expires_at FROM session WHERE token_hash = ?", {hash});
       if (!row) return std::nullopt;
@@ -329,7 +342,7 @@ std::optional<Principal> authenticate(const http::Request& req, App& app) {
       if (!p) return std::nullopt;
       p->via_cookie = true;
       p->csrf = row->text(1);
-      return RememberedSession{std::move(*p), row->integer(2), row->integer(3), now};
+      return RememberedSession{std::move(*p), row->integer(2), row->integer(3), now, generation};
     });
     if (!found) return std::nullopt;
     std::lock_guard lock(g_sessions_mu);
@@ -355,9 +368,9 @@ bool may_grant(store::Conn& c, const Principal& granter, const Grant& g, Registe
   std::string target_area = *target;
   std::string target_org;
   if (g.scope_type == ScopeType::org) {
-    auto r = c.one("SELECT area_path, path FROM party_org WHERE id = ?", {g.scope_id});
-    target_area = r ? r->text(0) : "";
-    target_org = r ? r->text(1) : "";
+    const auto org = orgs::org_paths_by_id(c, g.scope_id);
+    target_area = org ? org->area_path : "";
+    target_org = org ? org->path : "";
   } else if (g.scope_type == ScopeType::member) {
     auto r = c.one("SELECT area_path, org_path FROM member WHERE id = ?", {g.scope_id});
     target_area = r ? r->text(0) : "";
@@ -384,6 +397,38 @@ std::int64_t create_account(store::Conn& c, const std::string& username, const s
               {id, std::string(role_name(g.role)), std::string(scope_type_name(g.scope_type)), g.scope_id});
   }
   return id;
+}
+
+std::optional<std::int64_t> account_id_of(store::Conn& c, const std::string& username) {
+  auto row = c.one("SELECT id FROM account WHERE username = ?", {username});
+  if (!row) return std::nullopt;
+  return row->integer(0);
+}
+
+void disable_account(store::Conn& c, std::int64_t account_id) {
+  c.execute("UPDATE account SET disabled = 1 WHERE id = ?", {account_id});
+  end_sessions(c, account_id);
+}
+
+void enable_account(store::Conn& c, std::int64_t account_id) {
+  c.execute("UPDATE account SET disabled = 0 WHERE id = ?", {account_id});
+}
+
+void unlock_account(store::Conn& c, std::int64_t account_id) {
+  c.execute("UPDATE account SET failed_logins = 0, locked_until = 0 WHERE id = ?", {account_id});
+}
+
+void reset_totp(store::Conn& c, std::int64_t account_id) {
+  c.execute("UPDATE account SET totp_enabled = 0, totp_secret_enc = NULL, totp_last_step = 0 WHERE id = ?",
+            {account_id});
+  end_sessions(c, account_id);
+}
+
+void set_password_by_admin(store::Conn& c, std::int64_t account_id, const std::string& password_hash,
+                           std::int64_t now) {
+  c.execute("UPDATE account SET password_hash = ?, password_changed_at = ?, must_change_password = 1 WHERE id = ?",
+            {password_hash, now, account_id});
+  end_sessions(c, account_id);
 }
 
 std::string create_api_token(store::Conn& c, std::int64_t account_id, const std::string& name, std::int64_t now) {

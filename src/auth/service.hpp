@@ -83,6 +83,17 @@ bool may_grant(store::Conn& c, const Principal& granter, const Grant& g, Registe
 // Ends every session of an account and forgets remembered principals.
 void end_sessions(store::Conn& c, std::int64_t account_id);
 
+// An administrator's changes to someone else's account (the console's account pages and the
+// `jiceng user` commands), inside the caller's write; the caller audits who did it.
+std::optional<std::int64_t> account_id_of(store::Conn& c, const std::string& username);
+void disable_account(store::Conn& c, std::int64_t account_id);  // and ends its sessions
+void enable_account(store::Conn& c, std::int64_t account_id);
+void unlock_account(store::Conn& c, std::int64_t account_id);  // clears the failed-login lock
+void reset_totp(store::Conn& c, std::int64_t account_id);      // and ends its sessions
+// A password someone else chose, hashed (crypto::hash_password) outside the writer: its owner must
+// change it at the next login. Ends the account's sessions.
+void set_password_by_admin(store::Conn& c, std::int64_t account_id, const std::string& password_hash, std::int64_t now);
+
 std::string create_api_token(store::Conn& c, std::int64_t account_id, const std::string& name, std::int64_t now);
 
 }  // namespace jiceng::auth

@@ -2,7 +2,6 @@
 
 #include <boost/json.hpp>
 
-#include "appeals/calendar.hpp"
 #include "audit/audit.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
@@ -83,27 +82,6 @@ std::optional<std::int64_t> acting_unit(const auth::Principal& who, auth::Regist
 }
 std::optional<std::int64_t> acting_member(const auth::Principal& who, auth::Register reg, auth::Action a) {
   return acting(who, auth::ScopeType::member, reg, a);
-}
-
-std::string month_of(std::int64_t unix_seconds) {
-  return appeals::format_day(appeals::local_day(unix_seconds)).substr(0, 7);
-}
-
-std::string day_of(std::int64_t unix_seconds) { return appeals::format_day(appeals::local_day(unix_seconds)); }
-
-bool is_month(const std::string& s) { return s.size() == 7 && appeals::parse_day(s + "-01") != appeals::kBadDay; }
-
-std::pair<std::int64_t, std::int64_t> month_range(const std::string& month) {
-  const auto first = appeals::parse_day(month + "-01");
-  int y = std::stoi(month.substr(0, 4));
-  int m = std::stoi(month.substr(5, 2)) + 1;
-  if (m == 13) {
-    m = 1;
-    ++y;
-  }
-  char next[32];
-  std::snprintf(next, sizeof next, "%04d-%02d-01", y, m);
-  return {appeals::day_start(first), appeals::day_start(appeals::parse_day(next))};
 }
 
 std::string text_field(const boost::json::object& body, const char* key, std::size_t max, const char* label) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "auth/principal.hpp"
+#include "core/dates.hpp"
 #include "core/router.hpp"
 #include "store/db.hpp"
 
@@ -38,13 +39,11 @@ Area report_area(store::Conn& c, const Ctx& ctx);
 std::optional<std::int64_t> acting_unit(const auth::Principal& who, auth::Register reg, auth::Action a);
 std::optional<std::int64_t> acting_member(const auth::Principal& who, auth::Register reg, auth::Action a);
 
-// "2026-11" for a moment, in China Standard Time.
-std::string month_of(std::int64_t unix_seconds);
-bool is_month(const std::string& s);
-// "2026-11-23" for a moment, in China Standard Time.
-std::string day_of(std::int64_t unix_seconds);
-// Unix seconds at the start of a month and of the next one.
-std::pair<std::int64_t, std::int64_t> month_range(const std::string& month);
+// Months and days in local time now live in core/dates.hpp (issue 14); these names forward to them.
+using core::day_of;
+using core::is_month;
+using core::month_of;
+using core::month_range;
 
 // A required text of 1..max characters with no control characters; 400 naming the field.
 std::string text_field(const boost::json::object& body, const char* key, std::size_t max, const char* label);

@@ -58,7 +58,7 @@ std::int64_t Ctx::id(const std::string& name) const {
   return v;
 }
 
-const auth::Principal& Ctx::who() const {
+const core::Principal& Ctx::who() const {
   if (!principal) throw ApiError(401, "unauthenticated", "请先登录");
   return *principal;
 }

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "auth/principal.hpp"
 #include "core/app.hpp"
 #include "core/http.hpp"
 #include "core/metrics.hpp"
+#include "core/principal.hpp"
 
 namespace jiceng {
 
@@ -19,13 +19,13 @@ struct Ctx final {
   const http::Request& req;
   App& app;
   std::map<std::string, std::string> params;
-  std::optional<auth::Principal> principal;
+  std::optional<core::Principal> principal;
 
   // A positive integer path parameter; anything else is 404 (there is no such object).
   std::int64_t id(const std::string& name = "id") const;
   // The caller; on an open route nobody may be signed in, and asking is then a 401, never a read
   // of an empty optional.
-  const auth::Principal& who() const;
+  const core::Principal& who() const;
 };
 
 using Handler = std::function<http::Response(Ctx&)>;
@@ -54,7 +54,7 @@ struct Route final {
 
 class Router final {
  public:
-  using Authenticator = std::function<std::optional<auth::Principal>(const http::Request&, App&)>;
+  using Authenticator = std::function<std::optional<core::Principal>(const http::Request&, App&)>;
 
   void add(std::string method, std::string pattern, Access access, std::string tag, std::string summary,
            Handler handler, std::string doc = {});

@@ -2,6 +2,8 @@
 
 namespace jiceng::open311 {
 
-const Module kModule{"open311", nullptr, register_routes, nullptr, nullptr};
+void seed(demo::Seed& s);  // seed.cpp: its part of the demo county
+
+const Module kModule{"open311", nullptr, register_routes, nullptr, seed};
 
 }  // namespace jiceng::open311

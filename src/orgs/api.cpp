@@ -1,116 +1,42 @@
-// Tree moves, the grid map, party-building coverage and the big committee.
+// Tree moves, the grid map, party-building coverage and the big committee: parse, authorise, call
+// the service, render.
 #include <boost/json.hpp>
 
-#include "audit/audit.hpp"
-#include "auth/service.hpp"
+#include "core/dates.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
 #include "core/router.hpp"
+#include "orgs/queries.hpp"
 #include "orgs/registers.hpp"
-#include "orgs/rules.hpp"
-#include "people/registers.hpp"
-#include "people/rules.hpp"
+#include "orgs/service.hpp"
 #include "registry/spec.hpp"
 
 namespace jiceng::orgs {
 namespace {
 
 namespace bj = boost::json;
-using auth::Action;
-using auth::Register;
+using core::Action;
+using core::Register;
 
-struct Node final {
-  std::int64_t id;
-  std::string path;
-  std::string kind;  // area kind or org level
-  std::int64_t depth;
-  std::string area_path;  // orgs only
-};
+Tree tree_of(bool area) { return area ? Tree::areas : Tree::orgs; }
 
-std::optional<Node> node_in_scope(store::Conn& c, const auth::Principal& who, bool area, std::int64_t id, Action a) {
-  auth::ScopeColumns cols;
-  cols.area_path = area ? "path" : "area_path";
-  if (!area) cols.org_path = "path";
-  auto scope = auth::scope_clause(who, area ? Register::areas : Register::orgs, a, cols);
-  store::Params params{id};
-  params.insert(params.end(), scope.params.begin(), scope.params.end());
-  auto row = c.one(area ? "SELECT id, path, kind, depth, path FROM area WHERE id = ? AND " + scope.sql
-                        : "SELECT id, path, level, depth, area_path FROM party_org WHERE id = ? AND " + scope.sql,
-                   params);
-  if (!row) return std::nullopt;
-  return Node{row->integer(0), row->text(1), row->text(2), row->integer(3), row->text(4)};
-}
-
-// Moves a node and its subtree under a new parent, rewriting every path that hangs off it.
 http::Response move(Ctx& ctx, bool area) {
   const auto id = ctx.id();
   const auto body = json::parse_object(ctx.req.body);
   const auto parent_id = json::opt_int(body, "parent_id");
   if (!parent_id) bad_request("parent_id", "请选择新的上级", "required");
-  auto effective = json::opt_string(body, "effective_on", 10).value_or("");
-  if (!effective.empty() && !people::is_valid_date(effective)) bad_request("effective_on", "生效日期应为有效日期");
+  const auto effective = json::opt_string(body, "effective_on", 10).value_or("");
+  if (!effective.empty() && !core::is_valid_date(effective)) bad_request("effective_on", "生效日期应为有效日期");
   if (!ctx.who().can(area ? Register::areas : Register::orgs, Action::write)) forbidden();
-  ctx.app.db.write([&](store::Conn& c) {
-    auto node = node_in_scope(c, ctx.who(), area, id, Action::write);
-    if (!node) not_found();
-    auto parent = node_in_scope(c, ctx.who(), area, *parent_id, Action::write);
-    if (!parent) bad_request("parent_id", "新的上级不存在或不在您的管辖范围内");
-    if (auth::path_within(parent->path, node->path)) bad_request("parent_id", "不能移到自己或自己的下级之下");
-    if (area ? !area_child_allowed(parent->kind, node->kind) : !org_child_allowed(parent->kind, node->kind)) {
-      bad_request("parent_id", "此节点不能设在所选上级之下");
-    }
-    const std::string old_path = node->path;
-    const std::string new_path = parent->path + std::to_string(id) + "/";
-    const std::int64_t depth_delta = parent->depth + 1 - node->depth;
-    const auto cut = static_cast<std::int64_t>(old_path.size()) + 1;
-    const store::Params range{new_path, cut, old_path, auth::path_end(old_path)};
-    const char* table = area ? "area" : "party_org";
-    c.execute(std::string("UPDATE ") + table +
-                  " SET path = ? || substr(path, CAST(? AS INTEGER)), depth = depth + ? "
-                  "WHERE path >= ? AND path < ?",
-              {new_path, cut, depth_delta, old_path, auth::path_end(old_path)});
-    c.execute(std::string("UPDATE ") + table + " SET parent_id = ? WHERE id = ?", {*parent_id, id});
-    if (area) {
-      for (const char* t : {"party_org", "unit", "member", "venue", "person"}) {
-        c.execute(std::string("UPDATE ") + t +
-                      " SET area_path = ? || substr(area_path, CAST(? AS INTEGER)) "
-                      "WHERE area_path >= ? AND area_path < ?",
-                  range);
-      }
-    } else {
-      c.execute(
-          "UPDATE member SET org_path = ? || substr(org_path, CAST(? AS INTEGER)) WHERE org_path >= ? AND org_path < ?",
-          range);
-    }
-    const auto now = ctx.app.now();
-    if (effective.empty()) {
-      const std::time_t t = static_cast<std::time_t>(now);
-      std::tm tm{};
-      gmtime_r(&t, &tm);
-      char buf[16];
-      std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-      effective = buf;
-    }
-    c.execute(
-        "INSERT INTO tree_change (tree, node_id, change, effective_on, before_value, after_value, at) "
-        "VALUES (?, ?, 'move', ?, ?, ?, ?)",
-        {std::string(table), id, effective, old_path, new_path, now});
-    audit::record(c, {now, ctx.who().username, ctx.who().account_id, ctx.req.client_ip, "move", table,
-                      std::to_string(id), old_path, new_path});
-  });
-  // Paths below the moved node changed, and sessions' scopes resolve to paths.
-  auth::forget_principals();
+  move_node(ctx.app, ctx.who(), tree_of(area), id, *parent_id, effective, ctx.req.client_ip);
   return json::respond(bj::object{{"id", id}, {"parent_id", *parent_id}});
 }
 
 http::Response history(Ctx& ctx, bool area) {
   const auto id = ctx.id();
   auto rs = ctx.app.db.read([&](store::Conn& c) {
-    if (!node_in_scope(c, ctx.who(), area, id, Action::read)) not_found();
-    return c.query(
-        "SELECT change, effective_on, before_value, after_value, at FROM tree_change "
-        "WHERE tree = ? AND node_id = ? ORDER BY id DESC LIMIT 200",
-        {std::string(area ? "area" : "party_org"), id});
+    if (!node_in_scope(c, ctx.who(), tree_of(area), id, Action::read)) not_found();
+    return c.query(sql::kTreeHistory, {std::string(tree_table(tree_of(area))), id});
   });
   bj::array items;
   for (const auto& r : rs) {
@@ -127,15 +53,9 @@ http::Response geojson(Ctx& ctx) {
   if (!ctx.who().can(Register::areas, Action::read)) forbidden();
   const auto id = ctx.id();
   auto rs = ctx.app.db.read([&](store::Conn& c) {
-    auto node = node_in_scope(c, ctx.who(), true, id, Action::read);
+    auto node = node_in_scope(c, ctx.who(), Tree::areas, id, Action::read);
     if (!node) not_found();
-    return c.query(
-        "SELECT g.id, g.name, p.name, g.geometry, "
-        "  (SELECT COUNT(*) FROM person s WHERE s.kind = 'grid_staff' AND s.area_path >= g.path AND "
-        "   s.area_path < g.path || '~') "
-        "FROM area g LEFT JOIN area p ON p.id = g.parent_id "
-        "WHERE g.kind = 'grid' AND g.geometry IS NOT NULL AND g.path >= ? AND g.path < ? ORDER BY g.id",
-        {node->path, auth::path_end(node->path)});
+    return c.query(sql::kGridsWithin, {node->path, core::path_end(node->path)});
   });
   bj::array features;
   for (const auto& r : rs) {
@@ -155,28 +75,23 @@ http::Response geojson(Ctx& ctx) {
 
 http::Response coverage(Ctx& ctx) {
   if (!ctx.who().can(Register::units, Action::read)) forbidden();
-  auth::ScopeColumns cols;
+  core::ScopeColumns cols;
   cols.area_path = "area_path";
   cols.unit_id = "id";
-  auto scope = auth::scope_clause(ctx.who(), Register::units, Action::read, cols);
-  std::string where = " WHERE " + scope.sql;
+  auto scope = core::scope_clause(ctx.who(), Register::units, Action::read, cols);
+  std::string where = scope.sql;
   store::Params params = scope.params;
   auto counts = ctx.app.db.read([&](store::Conn& c) {
     if (auto a = ctx.req.param("area_id"); a && !a->empty()) {
       if (a->size() > 18 || a->find_first_not_of("0123456789") != std::string::npos)
         bad_request("area_id", "area_id 应为整数");
-      auto row = c.one("SELECT path FROM area WHERE id = ?", {std::stoll(*a)});
-      const auto path = row ? row->text(0) : "/none/";
+      const auto found = area_by_id(c, std::stoll(*a));
+      const auto path = found ? found->path : "/none/";
       where += " AND area_path >= ? AND area_path < ?";
       params.emplace_back(path);
-      params.emplace_back(auth::path_end(path));
+      params.emplace_back(core::path_end(path));
     }
-    return c.one(
-        "SELECT COUNT(*), "
-        "SUM(CASE WHEN party_status = 'own' THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN party_status = 'joint' THEN 1 ELSE 0 END) FROM unit" +
-            where,
-        params);
+    return c.one(sql::kUnitCoverage + where, params);
   });
   const auto units = counts->integer(0);
   const auto own = counts->integer(1);
@@ -195,12 +110,8 @@ http::Response committee(Ctx& ctx) {
   if (!ctx.who().can(Register::areas, Action::read)) forbidden();
   const auto id = ctx.id();
   auto rs = ctx.app.db.read([&](store::Conn& c) {
-    if (!node_in_scope(c, ctx.who(), true, id, Action::read)) not_found();
-    return c.query(
-        "SELECT s.person_id, p.name, u.name, s.post, s.id FROM committee_seat s "
-        "JOIN person p ON p.id = s.person_id LEFT JOIN unit u ON u.id = s.unit_id "
-        "WHERE s.area_id = ? ORDER BY s.id",
-        {id});
+    if (!node_in_scope(c, ctx.who(), Tree::areas, id, Action::read)) not_found();
+    return c.query(sql::kCommitteeSeats, {id});
   });
   bj::array items;
   for (const auto& r : rs) {
@@ -213,7 +124,7 @@ http::Response committee(Ctx& ctx) {
   return json::respond(bj::object{{"items", std::move(items)}});
 }
 
-http::Response add_seat(Ctx& ctx) {
+http::Response post_seat(Ctx& ctx) {
   if (!ctx.who().can(Register::areas, Action::write)) forbidden();
   const auto area_id = ctx.id();
   const auto body = json::parse_object(ctx.req.body);
@@ -221,39 +132,15 @@ http::Response add_seat(Ctx& ctx) {
   if (!person_id) bad_request("person_id", "请选择兼职委员", "required");
   const auto unit_id = json::opt_int(body, "unit_id");
   const auto post = json::opt_string(body, "post", 30).value_or("兼职委员");
-  const auto seat = ctx.app.db.write([&](store::Conn& c) {
-    auto node = node_in_scope(c, ctx.who(), true, area_id, Action::write);
-    if (!node) not_found();
-    if (node->kind != "community" && node->kind != "village") bad_request("", "只有社区（村）设大党委");
-    auto person = c.one("SELECT area_path FROM person WHERE id = ?", {*person_id});
-    if (!person || !auth::path_within(person->text(0), node->path))
-      bad_request("person_id", "所选人员不在本社区（村）");
-    if (unit_id && !c.one("SELECT 1 FROM unit WHERE id = ?", {*unit_id})) bad_request("unit_id", "所选单位不存在");
-    if (c.one("SELECT 1 FROM committee_seat WHERE area_id = ? AND person_id = ?", {area_id, *person_id})) {
-      conflict("此人已是大党委兼职委员", "person_id");
-    }
-    const auto id =
-        c.one("INSERT INTO committee_seat (area_id, person_id, unit_id, post) VALUES (?, ?, ?, ?) RETURNING id",
-              {area_id, *person_id, store::opt(unit_id), post})
-            ->integer(0);
-    audit::record(c, {ctx.app.now(), ctx.who().username, ctx.who().account_id, ctx.req.client_ip, "create",
-                      "committee_seat", std::to_string(id), "",
-                      bj::serialize(bj::object{{"area_id", area_id}, {"person_id", *person_id}, {"post", post}})});
-    return id;
-  });
+  const auto seat = add_seat(ctx.app, ctx.who(), area_id, {*person_id, unit_id, post}, ctx.req.client_ip);
   return json::respond(bj::object{{"id", seat}, {"area_id", area_id}, {"person_id", *person_id}, {"post", post}}, 201);
 }
 
-http::Response remove_seat(Ctx& ctx) {
+http::Response delete_seat(Ctx& ctx) {
   if (!ctx.who().can(Register::areas, Action::write)) forbidden();
   const auto area_id = ctx.id();
   const auto seat_id = ctx.id("seat_id");
-  ctx.app.db.write([&](store::Conn& c) {
-    if (!node_in_scope(c, ctx.who(), true, area_id, Action::write)) not_found();
-    if (c.execute("DELETE FROM committee_seat WHERE id = ? AND area_id = ?", {seat_id, area_id}) == 0) not_found();
-    audit::record(c, {ctx.app.now(), ctx.who().username, ctx.who().account_id, ctx.req.client_ip, "delete",
-                      "committee_seat", std::to_string(seat_id), "", ""});
-  });
+  remove_seat(ctx.app, ctx.who(), area_id, seat_id, ctx.req.client_ip);
   http::Response r;
   r.status = 204;
   return r;
@@ -262,11 +149,7 @@ http::Response remove_seat(Ctx& ctx) {
 // Communities and villages with their street: what a resident or member picks on the phone pages
 // (where to report, where a need is). Names only; public like the grid map.
 http::Response public_communities(Ctx& ctx) {
-  auto rs = ctx.app.db.read([](store::Conn& c) {
-    return c.query(
-        "SELECT a.id, a.name, p.id, p.name FROM area a LEFT JOIN area p ON p.id = a.parent_id "
-        "WHERE a.kind IN ('community', 'village') ORDER BY a.path");
-  });
+  auto rs = ctx.app.db.read([](store::Conn& c) { return c.query(sql::kPublicCommunities); });
   bj::array items;
   for (const auto& r : rs) {
     items.push_back(bj::object{{"id", r.integer(0)},
@@ -300,9 +183,9 @@ void register_routes(Router& r) {
         [](Ctx& c) { return history(c, false); });
   r.add("GET", "/api/v1/areas/{id}/geojson", Access::authenticated, "areas", "区域内网格边界（GeoJSON）", geojson);
   r.add("GET", "/api/v1/areas/{id}/committee", Access::authenticated, "areas", "社区大党委兼职委员", committee);
-  r.add("POST", "/api/v1/areas/{id}/committee", Access::authenticated, "areas", "增加大党委兼职委员", add_seat);
+  r.add("POST", "/api/v1/areas/{id}/committee", Access::authenticated, "areas", "增加大党委兼职委员", post_seat);
   r.add("DELETE", "/api/v1/areas/{id}/committee/{seat_id}", Access::authenticated, "areas", "移除大党委兼职委员",
-        remove_seat);
+        delete_seat);
 }
 
 }  // namespace jiceng::orgs

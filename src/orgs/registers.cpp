@@ -1,9 +1,12 @@
 // The organisation matrix as registers: areas, party organisations, units and venues.
 #include <boost/json.hpp>
 
+#include "core/dates.hpp"
 #include "core/errors.hpp"
+#include "orgs/queries.hpp"
 #include "orgs/registers.hpp"
 #include "orgs/rules.hpp"
+#include "orgs/service.hpp"
 #include "registry/spec.hpp"
 
 namespace jiceng::orgs {
@@ -16,15 +19,6 @@ using registry::WriteCtx;
 
 constexpr std::size_t kMaxGeometryChars = 400000;
 
-std::string today(std::int64_t now) {
-  const std::time_t t = static_cast<std::time_t>(now);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-
 std::string text_of(const store::Value& v) {
   if (auto p = std::get_if<std::string>(&v)) return *p;
   if (auto p = std::get_if<std::int64_t>(&v)) return std::to_string(*p);
@@ -36,15 +30,13 @@ std::int64_t int_of(const store::Value& v) {
   return 0;
 }
 
-void record_rename(WriteCtx& wc, const char* tree) {
+void record_rename(WriteCtx& wc, Tree tree) {
   if (wc.create || !wc.has("name") || !wc.existing) return;
   const auto before = text_of(wc.existing->at("name"));
   const auto after = text_of(wc.input["name"]);
   if (before == after) return;
-  wc.conn.execute(
-      "INSERT INTO tree_change (tree, node_id, change, effective_on, before_value, after_value, at) "
-      "VALUES (?, ?, 'rename', ?, ?, ?, ?)",
-      {std::string(tree), wc.existing->integer(0), today(wc.app.now()), before, after, wc.app.now()});
+  record_tree_change(wc.conn, tree, wc.existing->integer(0), "rename", core::utc_date_of(wc.app.now()), before, after,
+                     wc.app.now());
 }
 
 void prepare_area(WriteCtx& wc) {
@@ -54,7 +46,7 @@ void prepare_area(WriteCtx& wc) {
     }
     const auto parent_id = int_of(wc.input["parent_id"]);
     const auto parent_path = wc.area_path("parent_id", parent_id);
-    auto parent = wc.conn.one("SELECT kind, depth FROM area WHERE id = ?", {parent_id});
+    auto parent = wc.conn.one(sql::kAreaParentOf, {parent_id});
     const auto kind = text_of(wc.input["kind"]);
     if (!area_child_allowed(parent->text(0), kind)) bad_request("kind", "此类区域不能设在所选上级之下");
     const auto id = store::next_id(wc.conn, "area");
@@ -65,11 +57,10 @@ void prepare_area(WriteCtx& wc) {
     if (wc.has("parent_id")) wc.columns.erase("parent_id");  // moves go through /move
     if (wc.has("kind") && text_of(wc.input["kind"]) != text_of(wc.existing->at("kind"))) {
       const auto kind = text_of(wc.input["kind"]);
-      auto parent = wc.conn.one("SELECT p.kind FROM area a JOIN area p ON p.id = a.parent_id WHERE a.id = ?",
-                                {wc.existing->integer(0)});
+      auto parent = wc.conn.one(sql::kAreaParentKind, {wc.existing->integer(0)});
       if (parent && !area_child_allowed(parent->text(0), kind)) bad_request("kind", "此类区域不能设在现在的上级之下");
     }
-    record_rename(wc, "area");
+    record_rename(wc, Tree::areas);
   }
   if (wc.has("geometry") && !std::holds_alternative<std::monostate>(wc.input["geometry"])) {
     if (auto problem = geometry_problem(text_of(wc.input["geometry"]))) bad_request("geometry", *problem);
@@ -83,11 +74,10 @@ void prepare_org(WriteCtx& wc) {
   }
   if (!wc.create) {
     wc.columns.erase("parent_id");
-    record_rename(wc, "party_org");
+    record_rename(wc, Tree::orgs);
     if (wc.has("area_id")) {
       // Members follow their organisation's area.
-      wc.conn.execute("UPDATE member SET area_path = ? WHERE org_id = ?",
-                      {wc.columns["area_path"], wc.existing->integer(0)});
+      wc.conn.execute(sql::kMembersFollowOrgArea, {wc.columns["area_path"], wc.existing->integer(0)});
     }
     return;
   }
@@ -97,7 +87,7 @@ void prepare_org(WriteCtx& wc) {
   if (wc.has("parent_id") && !std::holds_alternative<std::monostate>(wc.input["parent_id"])) {
     const auto parent_id = int_of(wc.input["parent_id"]);
     const auto [parent_path, parent_area] = wc.org_paths("parent_id", parent_id);
-    auto parent = wc.conn.one("SELECT level, depth FROM party_org WHERE id = ?", {parent_id});
+    auto parent = wc.conn.one(sql::kOrgParentOf, {parent_id});
     if (!org_child_allowed(parent->text(0), level)) bad_request("level", "此类党组织不能设在所选上级党组织之下");
     wc.columns["path"] = parent_path + std::to_string(id) + "/";
     wc.columns["depth"] = parent->integer(1) + 1;
@@ -114,7 +104,7 @@ void prepare_unit(WriteCtx& wc) {
     if (auto problem = credit_code_problem(text_of(wc.input["credit_code"]))) bad_request("credit_code", *problem);
   }
   if (wc.has("party_org_id") && !std::holds_alternative<std::monostate>(wc.input["party_org_id"])) {
-    if (!wc.conn.one("SELECT 1 FROM party_org WHERE id = ?", {wc.input["party_org_id"]})) {
+    if (!wc.conn.one(sql::kOrgExists, {wc.input["party_org_id"]})) {
       bad_request("party_org_id", "所选党组织不存在");
     }
   }
@@ -130,16 +120,13 @@ void prepare_area_bound(WriteCtx& wc) {
   if (wc.has("area_id")) wc.columns["area_path"] = wc.area_path("area_id", int_of(wc.input["area_id"]));
 }
 
-void count_into(store::Conn& c, bj::object& o, const char* key, const std::string& sql, const std::string& path) {
-  o[key] = store::count(c, sql, {path, auth::path_end(path)});
+void count_into(store::Conn& c, bj::object& o, const char* key, const char* query, const std::string& path) {
+  o[key] = store::count(c, query, {path, core::path_end(path)});
 }
 
 // Subtree figures summed from the rollups: a few tally rows per area below, not the rows themselves.
 void area_counts(store::Conn& c, bj::object& counts, const std::string& path) {
-  auto row = c.one(
-      "SELECT COALESCE(SUM(members), 0), COALESCE(SUM(orgs), 0), COALESCE(SUM(units), 0) "
-      "FROM area_tally WHERE area_path >= ? AND area_path < ?",
-      {path, auth::path_end(path)});
+  auto row = c.one(sql::kAreaTallies, {path, core::path_end(path)});
   counts["orgs"] = row->integer(1);
   counts["members"] = row->integer(0);
   counts["units"] = row->integer(2);
@@ -155,169 +142,179 @@ const std::vector<registry::Choice>& area_kinds() {
   return k;
 }
 
+namespace {
+
+// Areas.
+void add_areas() {
+  Spec s;
+  s.reg = core::Register::areas;
+  s.name = "areas";
+  s.label = "行政区划";
+  s.table = "area";
+  s.joins = "LEFT JOIN area p ON p.id = t.parent_id";
+  s.extra = {{"p.name", "parent_name"}};
+  s.fields = {
+      Field{"parent_id", "parent_id", "上级区域", Kind::ref_area},
+      Field{"name", "name", "名称", Kind::text, true, 60},
+      Field{"kind", "kind", "类型", Kind::choice, true, 20, area_kinds(), true},
+      Field{"code", "code", "区划代码", Kind::text, false, 20},
+      Field{"path", "path", "", Kind::text, false, 400, {}, false, false, false, false},
+      Field{"depth", "depth", "", Kind::integer, false, 10, {}, false, false, false, false},
+      Field{"geometry", "", "", Kind::text, false, kMaxGeometryChars, {}, false, false, true, false},
+  };
+  s.fields[1].sort = true;
+  s.scope.area_path = "t.path";
+  s.order_column = "path";
+  s.subtree_area_column = "path";
+  s.tree = true;
+  s.prepare = prepare_area;
+  s.decorate = [](store::Conn& c, const store::Row& row, bj::object& o, bool detail) {
+    const auto path = text_of(row.at("path"));
+    bj::object counts;
+    count_into(c, counts, "areas", sql::kAreasBelow, path);
+    area_counts(c, counts, path);
+    o["counts"] = std::move(counts);
+    o["has_geometry"] = std::holds_alternative<std::string>(row.at("geometry"));
+    if (detail) {
+      const auto& g = row.at("geometry");
+      boost::system::error_code ec;
+      o["geometry"] =
+          std::holds_alternative<std::string>(g) ? bj::parse(std::get<std::string>(g), ec) : bj::value(nullptr);
+      if (ec) o["geometry"] = nullptr;
+    }
+  };
+  registry::add_spec(std::move(s));
+}
+
+// Party organisations.
+void add_orgs() {
+  static const std::vector<registry::Choice> levels = {{"committee", "党委"},
+                                                       {"working_committee", "党工委"},
+                                                       {"general_branch", "党总支"},
+                                                       {"branch", "党支部"},
+                                                       {"group", "党小组"}};
+  static const std::vector<registry::Choice> kinds = {{"rural", "农村"},
+                                                      {"community", "社区"},
+                                                      {"organ", "机关"},
+                                                      {"institution", "事业单位"},
+                                                      {"soe", "国有企业"},
+                                                      {"non_public", "非公有制企业"},
+                                                      {"social", "社会组织"},
+                                                      {"school", "学校"},
+                                                      {"hospital", "医院"},
+                                                      {"regional", "区域化功能型"},
+                                                      {"industry_chain", "产业链"},
+                                                      {"building", "楼宇"},
+                                                      {"joint", "联合建"}};
+  Spec s;
+  s.reg = core::Register::orgs;
+  s.name = "orgs";
+  s.label = "党组织";
+  s.table = "party_org";
+  s.joins = "LEFT JOIN area a ON a.id = t.area_id LEFT JOIN party_org p ON p.id = t.parent_id";
+  s.extra = {{"a.name", "area_name"}, {"p.name", "parent_name"}};
+  s.fields = {
+      Field{"parent_id", "parent_id", "上级党组织", Kind::ref_org},
+      Field{"name", "name", "党组织名称", Kind::text, true, 80},
+      Field{"level", "level", "组织层级", Kind::choice, true, 20, levels, true},
+      Field{"kind", "kind", "组织类别", Kind::choice, true, 20, kinds, true},
+      Field{"area_id", "area_id", "所在区域", Kind::ref_area, true},
+      Field{"path", "path", "", Kind::text, false, 400, {}, false, false, false, false},
+      Field{"founded_on", "founded_on", "成立日期", Kind::date},
+      Field{"secretary", "secretary", "书记", Kind::text, false, 30},
+  };
+  s.fields[1].sort = true;
+  s.scope.area_path = "t.area_path";
+  s.scope.org_path = "t.path";
+  s.order_column = "path";
+  s.tally_column = "orgs";
+  s.subtree_area_column = "area_path";
+  s.subtree_org_column = "path";
+  s.tree = true;
+  s.prepare = prepare_org;
+  s.decorate = [](store::Conn& c, const store::Row& row, bj::object& o, bool) {
+    const auto path = text_of(row.at("path"));
+    bj::object counts;
+    count_into(c, counts, "orgs", sql::kOrgsBelow, path);
+    counts["members"] = c.one(sql::kOrgMembers, {path, core::path_end(path)})->integer(0);
+    o["counts"] = std::move(counts);
+  };
+  registry::add_spec(std::move(s));
+}
+
+// Units.
+void add_units() {
+  static const std::vector<registry::Choice> kinds = {
+      {"enterprise", "企业"}, {"social_org", "社会组织"}, {"organ", "机关"}, {"institution", "事业单位"}};
+  static const std::vector<registry::Choice> status = {{"own", "单独组建"}, {"joint", "联合组建"}, {"none", "未建"}};
+  Spec s;
+  s.reg = core::Register::units;
+  s.name = "units";
+  s.label = "单位";
+  s.table = "unit";
+  s.joins = "LEFT JOIN area a ON a.id = t.area_id LEFT JOIN party_org o ON o.id = t.party_org_id";
+  s.extra = {{"a.name", "area_name"}, {"o.name", "party_org_name"}};
+  s.fields = {
+      Field{"name", "name", "单位名称", Kind::text, true, 80},
+      Field{"kind", "kind", "单位类型", Kind::choice, true, 20, kinds, true},
+      Field{"area_id", "area_id", "所在区域", Kind::ref_area, true},
+      Field{"credit_code", "credit_code", "统一社会信用代码", Kind::text, false, 18},
+      Field{"party_status", "party_status", "党组织建立情况", Kind::choice, true, 20, status, true},
+      Field{"party_org_id", "party_org_id", "所属党组织", Kind::ref_org},
+      Field{"employees", "employees", "从业人员数", Kind::integer},
+      Field{"address", "address", "地址", Kind::text, false, 120},
+  };
+  s.fields[0].sort = true;
+  s.fields[6].sort = true;
+  s.scope.area_path = "t.area_path";
+  s.scope.unit_id = "t.id";
+  s.order_column = "area_path";
+  s.tally_column = "units";
+  s.subtree_area_column = "area_path";
+  s.prepare = prepare_unit;
+  registry::add_spec(std::move(s));
+}
+
+// Venues (阵地).
+void add_venues() {
+  static const std::vector<registry::Choice> kinds = {{"service_center", "党群服务中心"},
+                                                      {"service_station", "党群服务站"},
+                                                      {"activity_room", "党员活动室"},
+                                                      {"teaching_site", "教学点"},
+                                                      {"other", "其他"}};
+  Spec s;
+  s.reg = core::Register::venues;
+  s.name = "venues";
+  s.label = "阵地";
+  s.table = "venue";
+  s.joins = "LEFT JOIN area a ON a.id = t.area_id";
+  s.extra = {{"a.name", "area_name"}};
+  s.fields = {
+      Field{"name", "name", "阵地名称", Kind::text, true, 80},
+      Field{"kind", "kind", "阵地类型", Kind::choice, true, 20, kinds, true},
+      Field{"area_id", "area_id", "所在区域", Kind::ref_area, true},
+      Field{"address", "address", "地址", Kind::text, false, 120},
+      Field{"area_m2", "area_m2", "面积（平方米）", Kind::integer},
+      Field{"open_hours", "open_hours", "开放时间", Kind::text, false, 60},
+      Field{"in_city_system", "in_city_system", "已录入市级系统", Kind::boolean, false, 5, {}, true},
+      Field{"service_items", "service_items", "服务事项", Kind::list, false, 40},
+  };
+  s.fields[0].sort = true;
+  s.scope.area_path = "t.area_path";
+  s.order_column = "area_path";
+  s.tally_column = "venues";
+  s.subtree_area_column = "area_path";
+  s.prepare = prepare_area_bound;
+  registry::add_spec(std::move(s));
+}
+
+}  // namespace
+
 void add_registers() {
-  // Areas.
-  {
-    Spec s;
-    s.reg = auth::Register::areas;
-    s.name = "areas";
-    s.label = "行政区划";
-    s.table = "area";
-    s.joins = "LEFT JOIN area p ON p.id = t.parent_id";
-    s.extra = {{"p.name", "parent_name"}};
-    s.fields = {
-        Field{"parent_id", "parent_id", "上级区域", Kind::ref_area},
-        Field{"name", "name", "名称", Kind::text, true, 60},
-        Field{"kind", "kind", "类型", Kind::choice, true, 20, area_kinds(), true},
-        Field{"code", "code", "区划代码", Kind::text, false, 20},
-        Field{"path", "path", "", Kind::text, false, 400, {}, false, false, false, false},
-        Field{"depth", "depth", "", Kind::integer, false, 10, {}, false, false, false, false},
-        Field{"geometry", "", "", Kind::text, false, kMaxGeometryChars, {}, false, false, true, false},
-    };
-    s.fields[1].sort = true;
-    s.scope.area_path = "t.path";
-    s.order_column = "path";
-    s.subtree_area_column = "path";
-    s.tree = true;
-    s.prepare = prepare_area;
-    s.decorate = [](store::Conn& c, const store::Row& row, bj::object& o, bool detail) {
-      const auto path = text_of(row.at("path"));
-      bj::object counts;
-      count_into(c, counts, "areas", "SELECT COUNT(*) FROM area WHERE path > ? AND path < ?", path);
-      area_counts(c, counts, path);
-      o["counts"] = std::move(counts);
-      o["has_geometry"] = std::holds_alternative<std::string>(row.at("geometry"));
-      if (detail) {
-        const auto& g = row.at("geometry");
-        boost::system::error_code ec;
-        o["geometry"] =
-            std::holds_alternative<std::string>(g) ? bj::parse(std::get<std::string>(g), ec) : bj::value(nullptr);
-        if (ec) o["geometry"] = nullptr;
-      }
-    };
-    registry::add_spec(std::move(s));
-  }
-  // Party organisations.
-  {
-    static const std::vector<registry::Choice> levels = {{"committee", "党委"},
-                                                         {"working_committee", "党工委"},
-                                                         {"general_branch", "党总支"},
-                                                         {"branch", "党支部"},
-                                                         {"group", "党小组"}};
-    static const std::vector<registry::Choice> kinds = {{"rural", "农村"},
-                                                        {"community", "社区"},
-                                                        {"organ", "机关"},
-                                                        {"institution", "事业单位"},
-                                                        {"soe", "国有企业"},
-                                                        {"non_public", "非公有制企业"},
-                                                        {"social", "社会组织"},
-                                                        {"school", "学校"},
-                                                        {"hospital", "医院"},
-                                                        {"regional", "区域化功能型"},
-                                                        {"industry_chain", "产业链"},
-                                                        {"building", "楼宇"},
-                                                        {"joint", "联合建"}};
-    Spec s;
-    s.reg = auth::Register::orgs;
-    s.name = "orgs";
-    s.label = "党组织";
-    s.table = "party_org";
-    s.joins = "LEFT JOIN area a ON a.id = t.area_id LEFT JOIN party_org p ON p.id = t.parent_id";
-    s.extra = {{"a.name", "area_name"}, {"p.name", "parent_name"}};
-    s.fields = {
-        Field{"parent_id", "parent_id", "上级党组织", Kind::ref_org},
-        Field{"name", "name", "党组织名称", Kind::text, true, 80},
-        Field{"level", "level", "组织层级", Kind::choice, true, 20, levels, true},
-        Field{"kind", "kind", "组织类别", Kind::choice, true, 20, kinds, true},
-        Field{"area_id", "area_id", "所在区域", Kind::ref_area, true},
-        Field{"path", "path", "", Kind::text, false, 400, {}, false, false, false, false},
-        Field{"founded_on", "founded_on", "成立日期", Kind::date},
-        Field{"secretary", "secretary", "书记", Kind::text, false, 30},
-    };
-    s.fields[1].sort = true;
-    s.scope.area_path = "t.area_path";
-    s.scope.org_path = "t.path";
-    s.order_column = "path";
-    s.tally_column = "orgs";
-    s.subtree_area_column = "area_path";
-    s.subtree_org_column = "path";
-    s.tree = true;
-    s.prepare = prepare_org;
-    s.decorate = [](store::Conn& c, const store::Row& row, bj::object& o, bool) {
-      const auto path = text_of(row.at("path"));
-      bj::object counts;
-      count_into(c, counts, "orgs", "SELECT COUNT(*) FROM party_org WHERE path > ? AND path < ?", path);
-      counts["members"] = c.one("SELECT COALESCE(SUM(members), 0) FROM org_tally WHERE org_path >= ? AND org_path < ?",
-                                {path, auth::path_end(path)})
-                              ->integer(0);
-      o["counts"] = std::move(counts);
-    };
-    registry::add_spec(std::move(s));
-  }
-  // Units.
-  {
-    static const std::vector<registry::Choice> kinds = {
-        {"enterprise", "企业"}, {"social_org", "社会组织"}, {"organ", "机关"}, {"institution", "事业单位"}};
-    static const std::vector<registry::Choice> status = {{"own", "单独组建"}, {"joint", "联合组建"}, {"none", "未建"}};
-    Spec s;
-    s.reg = auth::Register::units;
-    s.name = "units";
-    s.label = "单位";
-    s.table = "unit";
-    s.joins = "LEFT JOIN area a ON a.id = t.area_id LEFT JOIN party_org o ON o.id = t.party_org_id";
-    s.extra = {{"a.name", "area_name"}, {"o.name", "party_org_name"}};
-    s.fields = {
-        Field{"name", "name", "单位名称", Kind::text, true, 80},
-        Field{"kind", "kind", "单位类型", Kind::choice, true, 20, kinds, true},
-        Field{"area_id", "area_id", "所在区域", Kind::ref_area, true},
-        Field{"credit_code", "credit_code", "统一社会信用代码", Kind::text, false, 18},
-        Field{"party_status", "party_status", "党组织建立情况", Kind::choice, true, 20, status, true},
-        Field{"party_org_id", "party_org_id", "所属党组织", Kind::ref_org},
-        Field{"employees", "employees", "从业人员数", Kind::integer},
-        Field{"address", "address", "地址", Kind::text, false, 120},
-    };
-    s.fields[0].sort = true;
-    s.fields[6].sort = true;
-    s.scope.area_path = "t.area_path";
-    s.scope.unit_id = "t.id";
-    s.order_column = "area_path";
-    s.tally_column = "units";
-    s.subtree_area_column = "area_path";
-    s.prepare = prepare_unit;
-    registry::add_spec(std::move(s));
-  }
-  // Venues (阵地).
-  {
-    static const std::vector<registry::Choice> kinds = {{"service_center", "党群服务中心"},
-                                                        {"service_station", "党群服务站"},
-                                                        {"activity_room", "党员活动室"},
-                                                        {"teaching_site", "教学点"},
-                                                        {"other", "其他"}};
-    Spec s;
-    s.reg = auth::Register::venues;
-    s.name = "venues";
-    s.label = "阵地";
-    s.table = "venue";
-    s.joins = "LEFT JOIN area a ON a.id = t.area_id";
-    s.extra = {{"a.name", "area_name"}};
-    s.fields = {
-        Field{"name", "name", "阵地名称", Kind::text, true, 80},
-        Field{"kind", "kind", "阵地类型", Kind::choice, true, 20, kinds, true},
-        Field{"area_id", "area_id", "所在区域", Kind::ref_area, true},
-        Field{"address", "address", "地址", Kind::text, false, 120},
-        Field{"area_m2", "area_m2", "面积（平方米）", Kind::integer},
-        Field{"open_hours", "open_hours", "开放时间", Kind::text, false, 60},
-        Field{"in_city_system", "in_city_system", "已录入市级系统", Kind::boolean, false, 5, {}, true},
-        Field{"service_items", "service_items", "服务事项", Kind::list, false, 40},
-    };
-    s.fields[0].sort = true;
-    s.scope.area_path = "t.area_path";
-    s.order_column = "area_path";
-    s.tally_column = "venues";
-    s.subtree_area_column = "area_path";
-    s.prepare = prepare_area_bound;
-    registry::add_spec(std::move(s));
-  }
+  add_areas();
+  add_orgs();
+  add_units();
+  add_venues();
 }
 
 }  // namespace jiceng::orgs

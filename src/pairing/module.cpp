@@ -2,6 +2,8 @@
 
 namespace jiceng::pairing {
 
-const Module kModule{"pairing", add_registers, register_routes, nullptr, nullptr};
+void seed(demo::Seed& s);  // seed.cpp: its part of the demo county
+
+const Module kModule{"pairing", add_registers, register_routes, nullptr, seed};
 
 }  // namespace jiceng::pairing

@@ -2,13 +2,16 @@
 // of its own whose secretary is the grid chief (网格长), one full-time grid worker (专职网格员) and
 // assistants (协管员). The grid's detail shows the four; the county lists the grids short of them.
 #include <algorithm>
+#include <array>
 #include <boost/json.hpp>
 #include <map>
 
-#include "audit/audit.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
 #include "core/router.hpp"
+#include "orgs/service.hpp"
+#include "people/queries.hpp"
+#include "people/service.hpp"
 
 namespace jiceng::people {
 namespace {
@@ -26,18 +29,13 @@ constexpr std::array<std::pair<const char*, const char*>, 4> kPosts = {{
     {"assistant", "网格协管员"},
 }};
 
-// The people register's read scope over the grid: staffing names people, so it follows who may see them.
-auth::Clause grid_scope(const auth::Principal& who, auth::Action a) {
-  auth::ScopeColumns cols;
-  cols.area_path = "g.path";
-  return auth::scope_clause(who, auth::Register::people, a, cols);
-}
+using orgs::Grid;
 
-struct Grid final {
-  std::int64_t id = 0;
-  std::string path, name;
-  std::optional<std::int64_t> contact_id;
-};
+// The grids under the people register's read scope: staffing names people, so it follows who may see them.
+std::vector<Grid> grids_read(store::Conn& c, const core::Principal& who, std::optional<std::int64_t> id,
+                             const std::optional<std::string>& within) {
+  return orgs::grids_in_scope(c, who, core::Register::people, core::Action::read, id, within);
+}
 
 bj::value person_json(const store::Row& r, std::size_t at) {
   if (r.is_null(at)) return nullptr;
@@ -62,12 +60,8 @@ std::map<std::int64_t, Posts> load_posts(store::Conn& c, const std::vector<Grid>
     out[g.id];
     by_path[g.path] = g.id;
   }
-  const store::Params range{grids.front().path, auth::path_end(grids.back().path)};
-  for (const auto& p :
-       c.query("SELECT area_path, id, name, title, grid_role FROM person WHERE area_path >= ? AND "
-               "area_path < ? AND kind = 'grid_staff' AND grid_role IN ('chief', 'full_time', 'assistant') "
-               "ORDER BY id",
-               range)) {
+  const store::Params range{grids.front().path, core::path_end(grids.back().path)};
+  for (const auto& p : c.query(sql::kGridStaffWithin, range)) {
     const auto at = by_path.find(p.text(0));
     if (at == by_path.end()) continue;
     auto& posts = out[at->second];
@@ -79,9 +73,7 @@ std::map<std::int64_t, Posts> load_posts(store::Conn& c, const std::vector<Grid>
     else if (role == "assistant")
       posts.assistants.push_back(person_json(p, 1));
   }
-  for (const auto& o : c.query("SELECT area_path, id, name, secretary FROM party_org WHERE area_path >= ? AND "
-                               "area_path < ? ORDER BY depth, id",
-                               range)) {
+  for (const auto& o : c.query(sql::kOrgsWithin, range)) {
     const auto at = by_path.find(o.text(0));
     if (at == by_path.end() || !out[at->second].org.is_null()) continue;
     out[at->second].org = bj::object{{"id", o.integer(1)}, {"name", o.text(2)}};
@@ -90,7 +82,7 @@ std::map<std::int64_t, Posts> load_posts(store::Conn& c, const std::vector<Grid>
   constexpr std::size_t kIdsPerStatement = 500;
   std::vector<std::pair<std::int64_t, std::int64_t>> contacts;  // person, grid
   for (const auto& g : grids) {
-    if (g.contact_id) contacts.emplace_back(*g.contact_id, g.id);
+    if (g.contact_person_id) contacts.emplace_back(*g.contact_person_id, g.id);
   }
   for (std::size_t i = 0; i < contacts.size(); i += kIdsPerStatement) {
     store::Params ids;
@@ -99,8 +91,7 @@ std::map<std::int64_t, Posts> load_posts(store::Conn& c, const std::vector<Grid>
       ids.emplace_back(contacts[k].first);
       grid_of.emplace(contacts[k].first, contacts[k].second);
     }
-    for (const auto& p :
-         c.query("SELECT id, name, title FROM person WHERE id IN (" + store::placeholders(ids.size()) + ")", ids)) {
+    for (const auto& p : c.query(sql::kPeopleByIds + store::placeholders(ids.size()) + ")", ids)) {
       const auto [lo, hi] = grid_of.equal_range(p.integer(0));
       for (auto it = lo; it != hi; ++it) out[it->second].contact = person_json(p, 0);
     }
@@ -136,25 +127,11 @@ bj::object staffing(const Grid& g, Posts posts) {
   return o;
 }
 
-std::vector<Grid> grids_where(store::Conn& c, const std::string& where, const store::Params& params) {
-  std::vector<Grid> out;
-  for (const auto& g :
-       c.query("SELECT g.id, g.path, g.name, g.contact_person_id FROM area g WHERE g.kind = 'grid' AND " + where +
-                   " ORDER BY g.path",
-               params)) {
-    out.push_back({g.integer(0), g.text(1), g.text(2), g.is_null(3) ? std::nullopt : std::optional(g.integer(3))});
-  }
-  return out;
-}
-
 http::Response grid_detail(Ctx& ctx) {
-  if (!ctx.who().can(auth::Register::people, auth::Action::read)) forbidden();
+  if (!ctx.who().can(core::Register::people, core::Action::read)) forbidden();
   const auto id = ctx.id();
-  auto scope = grid_scope(ctx.who(), auth::Action::read);
   auto out = ctx.app.db.read([&](store::Conn& c) -> std::optional<bj::object> {
-    store::Params params{id};
-    params.insert(params.end(), scope.params.begin(), scope.params.end());
-    const auto grids = grids_where(c, "g.id = ? AND " + scope.sql, params);
+    const auto grids = grids_read(c, ctx.who(), id, std::nullopt);
     if (grids.empty()) return std::nullopt;
     auto posts = load_posts(c, grids);
     return staffing(grids.front(), std::move(posts[grids.front().id]));
@@ -165,29 +142,25 @@ http::Response grid_detail(Ctx& ctx) {
 
 // Grids under `area_id` (default: all the caller sees), in path order, optionally only the incomplete.
 http::Response grid_list(Ctx& ctx) {
-  if (!ctx.who().can(auth::Register::people, auth::Action::read)) forbidden();
+  if (!ctx.who().can(core::Register::people, core::Action::read)) forbidden();
   std::int64_t limit = http::int_param(ctx.req, "limit", 1, kMaxPage).value_or(kDefaultPage);
   const auto after = ctx.req.param("after").value_or("");
   const auto only = ctx.req.param("incomplete").value_or("");
   if (!only.empty() && only != "0" && only != "1") bad_request("incomplete", "incomplete 应为 0 或 1");
   const bool incomplete = only == "1";
-  auto scope = grid_scope(ctx.who(), auth::Action::read);
   bj::array items;
   std::optional<std::string> next;
   std::int64_t grids = 0, short_of = 0;
   ctx.app.db.read([&](store::Conn& c) {
-    std::string where = scope.sql;
-    store::Params params = scope.params;
+    std::optional<std::string> within;
     if (auto area = http::int_param(ctx.req, "area_id", 1, INT64_MAX / 2)) {
-      auto root = c.one("SELECT path FROM area WHERE id = ?", {*area});
+      auto root = orgs::area_by_id(c, *area);
       if (!root) bad_request("area_id", "区域不存在");
-      where += " AND g.path >= ? AND g.path < ?";
-      params.emplace_back(root->text(0));
-      params.emplace_back(auth::path_end(root->text(0)));
+      within = root->path;
     }
     // A county has tens to a few thousand grids: all are judged (the counts are of all of them),
     // and the page is cut after.
-    const auto all = grids_where(c, where, params);
+    const auto all = grids_read(c, ctx.who(), std::nullopt, within);
     auto posts = load_posts(c, all);
     for (const auto& g : all) {
       auto s = staffing(g, std::move(posts[g.id]));
@@ -210,43 +183,11 @@ http::Response grid_list(Ctx& ctx) {
 
 // The street or county names the town cadre who is the grid's contact (包联).
 http::Response put_contact(Ctx& ctx) {
-  if (!ctx.who().can(auth::Register::people, auth::Action::write)) forbidden();
+  if (!ctx.who().can(core::Register::people, core::Action::write)) forbidden();
   const auto id = ctx.id();
   const auto body = json::parse_object(ctx.req.body);
   const auto person = json::opt_int(body, "person_id");
-  auto scope = grid_scope(ctx.who(), auth::Action::write);
-  ctx.app.db.write([&](store::Conn& c) {
-    store::Params params{id};
-    params.insert(params.end(), scope.params.begin(), scope.params.end());
-    auto g = c.one(
-        "SELECT g.id, g.path, g.contact_person_id FROM area g WHERE g.id = ? AND g.kind = 'grid' AND " + scope.sql,
-        params);
-    if (!g) not_found();
-    const auto nodes = auth::path_and_ancestors(g->text(1));
-    constexpr std::size_t kStreetDepth = 2;  // county / street
-    // The town assigns its cadres to grids: a street or the county, not the grid or community itself.
-    const bool above = std::any_of(ctx.who().bindings.begin(), ctx.who().bindings.end(), [&](const auth::Binding& b) {
-      return b.scope_type == auth::ScopeType::area &&
-             auth::allowed(b.role, auth::Register::people, auth::Action::write) &&
-             auth::path_and_ancestors(b.path).size() <= kStreetDepth && auth::path_within(g->text(1), b.path);
-    });
-    if (!above) forbidden("包联干部由镇（街道）或县里指定");
-    if (person) {
-      // A cadre of the grid's own street or town, or of the county above it.
-      auto p = c.one("SELECT id, area_path FROM person WHERE id = ? AND kind = 'cadre'", {*person});
-      if (!p) bad_request("person_id", "包联干部应为人员库中“干部”类的人员");
-      const auto street = nodes.size() > kStreetDepth ? nodes[kStreetDepth - 1] : nodes.front();
-      const auto at = p->text(1);
-      if (!(auth::path_within(at, street) || at == nodes.front())) {
-        bad_request("person_id", "包联干部应为本镇（街道）或县里的干部");
-      }
-    }
-    c.execute("UPDATE area SET contact_person_id = ?, updated_at = ? WHERE id = ?",
-              {store::opt(person), ctx.app.now(), id});
-    audit::record(c, {ctx.app.now(), ctx.who().username, ctx.who().account_id, ctx.req.client_ip, "grid_contact",
-                      "area", std::to_string(id), g->is_null(2) ? "" : std::to_string(g->integer(2)),
-                      person ? std::to_string(*person) : ""});
-  });
+  set_grid_contact(ctx.app, ctx.who(), id, person, ctx.req.client_ip);
   return grid_detail(ctx);
 }
 

@@ -2,6 +2,8 @@
 
 namespace jiceng::people {
 
-const Module kModule{"people", add_registers, register_routes, nullptr, nullptr};
+void seed(demo::Seed& s);  // seed.cpp: its part of the demo county
+
+const Module kModule{"people", add_registers, register_routes, nullptr, seed};
 
 }  // namespace jiceng::people

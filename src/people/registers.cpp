@@ -3,6 +3,7 @@
 #include "people/registers.hpp"
 
 #include "core/errors.hpp"
+#include "people/queries.hpp"
 #include "people/rules.hpp"
 #include "registry/spec.hpp"
 
@@ -34,7 +35,7 @@ void prepare_member(WriteCtx& wc) {
     const auto id = text_of(wc.input["id_number"]);
     const auto idx = wc.app.cipher.blind_index(id);
     const std::int64_t self = wc.existing ? wc.existing->integer(0) : 0;
-    if (wc.conn.one("SELECT 1 FROM member WHERE id_number_idx = ? AND id <> ?", {idx, self})) {
+    if (wc.conn.one(sql::kMemberWithIdNumber, {idx, self})) {
       conflict("该身份证号已登记为党员", "id_number");
     }
     wc.columns["id_number_enc"] = wc.app.cipher.encrypt(id);
@@ -71,10 +72,12 @@ void prepare_person(WriteCtx& wc) {
   if (wc.given("grid_role") && kind != "grid_staff") bad_request("grid_role", "只有网格员才有网格职务");
 }
 
-}  // namespace
+const std::vector<registry::Choice>& genders() {
+  static const std::vector<registry::Choice> k = {{"male", "男"}, {"female", "女"}};
+  return k;
+}
 
-void add_registers() {
-  static const std::vector<registry::Choice> genders = {{"male", "男"}, {"female", "女"}};
+void add_members() {
   static const std::vector<registry::Choice> education = {{"postgraduate", "研究生"},
                                                           {"bachelor", "大学本科"},
                                                           {"college", "大学专科"},
@@ -83,78 +86,85 @@ void add_registers() {
   static const std::vector<registry::Choice> categories = {
       {"in_service", "在职"}, {"retired", "离退休"}, {"rural", "农村"}, {"mobile", "流动"}, {"student", "学生"}};
   static const std::vector<registry::Choice> statuses = {{"full", "正式党员"}, {"probationary", "预备党员"}};
-  {
-    Spec s;
-    s.reg = auth::Register::members;
-    s.name = "members";
-    s.label = "党员";
-    s.table = "member";
-    s.joins = "LEFT JOIN party_org o ON o.id = t.org_id";
-    s.extra = {{"o.name", "org_name"}};
-    s.fields = {
-        Field{"name", "name", "姓名", Kind::text, true, 30},
-        Field{"gender", "gender", "性别", Kind::choice, false, 10, genders, true},
-        Field{"ethnicity", "ethnicity", "民族", Kind::text, false, 20},
-        Field{"birth_date", "birth_date", "出生日期", Kind::date, false, 10, {}, false, true},
-        Field{"id_number", "id_number_mask", "身份证号", Kind::id_number, false, 18},
-        Field{"phone", "phone_mask", "手机号", Kind::phone, false, 20},
-        Field{"education", "education", "学历", Kind::choice, false, 20, education, true},
-        Field{"joined_on", "joined_on", "入党日期", Kind::date, false, 10, {}, false, true},
-        Field{"full_on", "full_on", "转正日期", Kind::date},
-        Field{"org_id", "org_id", "所在党组织", Kind::ref_org, true},
-        Field{"category", "category", "人员类别", Kind::choice, false, 20, categories, true},
-        Field{"status", "status", "党员状态", Kind::choice, false, 20, statuses, true},
-    };
-    s.fields[0].sort = true;
-    // Gender and birth date come from the ID number; a form may show them but not set them.
-    s.fields[1].writable = false;
-    s.fields[3].writable = false;
-    s.scope.area_path = "t.area_path";
-    s.scope.org_path = "t.org_path";
-    s.order_column = "area_path";
-    s.scope.member_id = "t.id";
-    s.tally_column = "members";
-    s.org_tally = true;
-    s.subtree_area_column = "area_path";
-    s.subtree_org_column = "org_path";
-    s.fts_member_name = true;
-    s.prepare = prepare_member;
-    registry::add_spec(std::move(s));
-  }
-  {
-    static const std::vector<registry::Choice> kinds = {{"resident", "居民"},
-                                                        {"cadre", "干部"},
-                                                        {"grid_staff", "网格员"},
-                                                        {"community_worker", "社区工作者"},
-                                                        {"reserve_secretary", "后备村书记"},
-                                                        {"volunteer", "志愿者"}};
-    static const std::vector<registry::Choice> grid_roles = {
-        {"chief", "网格长"}, {"full_time", "专职网格员"}, {"assistant", "网格协管员"}, {"other", "其他力量"}};
-    Spec s;
-    s.reg = auth::Register::people;
-    s.name = "people";
-    s.label = "人员";
-    s.table = "person";
-    s.joins = "LEFT JOIN area a ON a.id = t.area_id LEFT JOIN unit u ON u.id = t.unit_id";
-    s.extra = {{"a.name", "area_name"}, {"u.name", "unit_name"}};
-    s.fields = {
-        Field{"name", "name", "姓名", Kind::text, true, 30},
-        Field{"kind", "kind", "人员类型", Kind::choice, true, 20, kinds, true},
-        Field{"gender", "gender", "性别", Kind::choice, false, 10, genders, true},
-        Field{"phone", "phone_mask", "手机号", Kind::phone, false, 20},
-        Field{"area_id", "area_id", "所在区域", Kind::ref_area, true},
-        Field{"grid_role", "grid_role", "网格职务", Kind::choice, false, 20, grid_roles, true},
-        Field{"unit_id", "unit_id", "所在单位", Kind::ref_unit},
-        Field{"title", "title", "职务", Kind::text, false, 40},
-    };
-    s.fields[0].sort = true;
-    s.scope.area_path = "t.area_path";
-    s.order_column = "area_path";
-    s.tally_column = "people";
-    s.subtree_area_column = "area_path";
-    s.prepare = prepare_person;
-    registry::add_spec(std::move(s));
-  }
+
+  Spec s;
+  s.reg = core::Register::members;
+  s.name = "members";
+  s.label = "党员";
+  s.table = "member";
+  s.joins = "LEFT JOIN party_org o ON o.id = t.org_id";
+  s.extra = {{"o.name", "org_name"}};
+  s.fields = {
+      Field{"name", "name", "姓名", Kind::text, true, 30},
+      Field{"gender", "gender", "性别", Kind::choice, false, 10, genders(), true},
+      Field{"ethnicity", "ethnicity", "民族", Kind::text, false, 20},
+      Field{"birth_date", "birth_date", "出生日期", Kind::date, false, 10, {}, false, true},
+      Field{"id_number", "id_number_mask", "身份证号", Kind::id_number, false, 18},
+      Field{"phone", "phone_mask", "手机号", Kind::phone, false, 20},
+      Field{"education", "education", "学历", Kind::choice, false, 20, education, true},
+      Field{"joined_on", "joined_on", "入党日期", Kind::date, false, 10, {}, false, true},
+      Field{"full_on", "full_on", "转正日期", Kind::date},
+      Field{"org_id", "org_id", "所在党组织", Kind::ref_org, true},
+      Field{"category", "category", "人员类别", Kind::choice, false, 20, categories, true},
+      Field{"status", "status", "党员状态", Kind::choice, false, 20, statuses, true},
+  };
+  s.fields[0].sort = true;
+  // Gender and birth date come from the ID number; a form may show them but not set them.
+  s.fields[1].writable = false;
+  s.fields[3].writable = false;
+  s.scope.area_path = "t.area_path";
+  s.scope.org_path = "t.org_path";
+  s.order_column = "area_path";
+  s.scope.member_id = "t.id";
+  s.tally_column = "members";
+  s.org_tally = true;
+  s.subtree_area_column = "area_path";
+  s.subtree_org_column = "org_path";
+  s.fts_member_name = true;
+  s.prepare = prepare_member;
+  registry::add_spec(std::move(s));
+}
+
+void add_people() {
+  static const std::vector<registry::Choice> kinds = {{"resident", "居民"},
+                                                      {"cadre", "干部"},
+                                                      {"grid_staff", "网格员"},
+                                                      {"community_worker", "社区工作者"},
+                                                      {"reserve_secretary", "后备村书记"},
+                                                      {"volunteer", "志愿者"}};
+  static const std::vector<registry::Choice> grid_roles = {
+      {"chief", "网格长"}, {"full_time", "专职网格员"}, {"assistant", "网格协管员"}, {"other", "其他力量"}};
+  Spec s;
+  s.reg = core::Register::people;
+  s.name = "people";
+  s.label = "人员";
+  s.table = "person";
+  s.joins = "LEFT JOIN area a ON a.id = t.area_id LEFT JOIN unit u ON u.id = t.unit_id";
+  s.extra = {{"a.name", "area_name"}, {"u.name", "unit_name"}};
+  s.fields = {
+      Field{"name", "name", "姓名", Kind::text, true, 30},
+      Field{"kind", "kind", "人员类型", Kind::choice, true, 20, kinds, true},
+      Field{"gender", "gender", "性别", Kind::choice, false, 10, genders(), true},
+      Field{"phone", "phone_mask", "手机号", Kind::phone, false, 20},
+      Field{"area_id", "area_id", "所在区域", Kind::ref_area, true},
+      Field{"grid_role", "grid_role", "网格职务", Kind::choice, false, 20, grid_roles, true},
+      Field{"unit_id", "unit_id", "所在单位", Kind::ref_unit},
+      Field{"title", "title", "职务", Kind::text, false, 40},
+  };
+  s.fields[0].sort = true;
+  s.scope.area_path = "t.area_path";
+  s.order_column = "area_path";
+  s.tally_column = "people";
+  s.subtree_area_column = "area_path";
+  s.prepare = prepare_person;
+  registry::add_spec(std::move(s));
+}
+
+}  // namespace
+
+void add_registers() {
+  add_members();
+  add_people();
 }
 
 }  // namespace jiceng::people

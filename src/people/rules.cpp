@@ -90,11 +90,4 @@ std::string mask_phone(std::string_view phone) {
          std::string(phone.substr(phone.size() - 4));
 }
 
-bool is_valid_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  if (!all_digits(s.substr(0, 4)) || !all_digits(s.substr(5, 2)) || !all_digits(s.substr(8, 2))) return false;
-  const int y = to_int(s.substr(0, 4));
-  return y >= kMinBirthYear && y <= kMaxBirthYear && real_day(y, to_int(s.substr(5, 2)), to_int(s.substr(8, 2)));
-}
-
 }  // namespace jiceng::people

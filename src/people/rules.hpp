@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/dates.hpp"
+
 namespace jiceng::people {
 
 struct IdNumberInfo final {
@@ -24,6 +26,7 @@ std::optional<std::string> phone_problem(std::string_view phone);
 std::string mask_id_number(std::string_view id);
 std::string mask_phone(std::string_view phone);
 
-bool is_valid_date(std::string_view ymd);  // YYYY-MM-DD, a real calendar day
+// YYYY-MM-DD, a real calendar day: now in core/dates.hpp (issue 14); this name forwards to it.
+using core::is_valid_date;
 
 }  // namespace jiceng::people

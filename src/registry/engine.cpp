@@ -6,11 +6,11 @@
 #include <unordered_map>
 
 #include "audit/audit.hpp"
-#include "auth/service.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
 #include "core/router.hpp"
 #include "io/table.hpp"
+#include "orgs/service.hpp"
 #include "registry/spec.hpp"
 #include "registry/values.hpp"
 
@@ -18,7 +18,7 @@ namespace jiceng::registry {
 namespace {
 
 namespace bj = boost::json;
-using auth::Action;
+using core::Action;
 
 constexpr std::int64_t kDefaultPage = 50;
 constexpr std::int64_t kMaxPage = 200;
@@ -135,7 +135,7 @@ struct Query final {
 // The filters every list and export share: scope first, then what the caller asked for.
 Query build_filters(const Spec& s, store::Conn& c, Ctx& ctx) {
   Query q;
-  auto scope = auth::scope_clause(ctx.who(), s.reg, Action::read, s.scope_for(Action::read));
+  auto scope = core::scope_clause(ctx.who(), s.reg, Action::read, s.scope_for(Action::read));
   q.add(scope.sql, scope.params);
   WriteCtx wc{s.reg, c, ctx.app, ctx.who()};
   for (const auto& f : s.fields) {
@@ -146,19 +146,23 @@ Query build_filters(const Spec& s, store::Conn& c, Ctx& ctx) {
     q.add("t." + f.column + " = ?", {v});
     q.plain = false;
   }
-  auto subtree = [&](const char* param, const std::string& column, const char* table,
-                     std::optional<std::string>& filter) {
+  auto subtree = [&](const char* param, const std::string& column, bool area, std::optional<std::string>& filter) {
     if (column.empty()) return;
     auto id = http::int_param(ctx.req, param, 0, INT64_MAX / 2).value_or(0);
     if (id == 0) return;
-    auto row = c.one(std::string("SELECT path FROM ") + table + " WHERE id = ?", {id});
+    std::optional<std::string> found;
+    if (area) {
+      if (auto a = orgs::area_by_id(c, id)) found = a->path;
+    } else if (auto o = orgs::org_paths_by_id(c, id)) {
+      found = o->path;
+    }
     // An unknown node simply matches nothing; scope already hides what the caller may not see.
-    const std::string path = row ? row->text(0) : "/none/";
-    q.add("t." + column + " >= ? AND t." + column + " < ?", {path, auth::path_end(path)});
+    const std::string path = found.value_or("/none/");
+    q.add("t." + column + " >= ? AND t." + column + " < ?", {path, core::path_end(path)});
     filter = path;
   };
-  subtree("area_id", s.subtree_area_column, "area", q.area_filter);
-  subtree("org_id", s.subtree_org_column, "party_org", q.org_filter);
+  subtree("area_id", s.subtree_area_column, true, q.area_filter);
+  subtree("org_id", s.subtree_org_column, false, q.org_filter);
   // Trees filter their own path column; only a register's area_path matches the area rollups.
   if (s.subtree_area_column != "area_path") q.area_filter.reset();
   if (s.subtree_org_column != "org_path") q.org_filter.reset();
@@ -311,7 +315,7 @@ Page fetch_page(const Spec& s, store::Conn& c, Ctx& ctx, const Query& base, cons
   for (std::size_t i = 0; i < n; ++i) {
     auto it = at.find(keys[i].integer(0));
     if (it == at.end()) continue;
-    page.items.push_back(render(s, c, rs[it->second], false, auth::staff_reader(ctx.who(), s.reg)));
+    page.items.push_back(render(s, c, rs[it->second], false, core::staff_reader(ctx.who(), s.reg)));
     if (keep_rows) page.rows.push_back(rs[it->second]);
   }
   if (keys.size() > static_cast<std::size_t>(limit)) {
@@ -340,21 +344,21 @@ std::int64_t sum_tally(store::Conn& c, const char* table, const char* key, const
   for (const auto& r : roots) {
     where += std::string(where.empty() ? "" : " OR ") + "(" + key + " >= ? AND " + key + " < ?)";
     params.emplace_back(r);
-    params.emplace_back(auth::path_end(r));
+    params.emplace_back(core::path_end(r));
   }
   return c.scalar("SELECT COALESCE(SUM(" + column + "), 0) FROM " + table + " WHERE " + where, params);
 }
 
 // A list's total from the rollups when only scope and subtree ranges narrow it.
-std::optional<std::int64_t> tally_total(const Spec& s, store::Conn& c, const auth::Principal& who, const Query& q) {
+std::optional<std::int64_t> tally_total(const Spec& s, store::Conn& c, const core::Principal& who, const Query& q) {
   if (s.tally_column.empty() || !q.plain) return std::nullopt;
   if (!q.org_filter) {
-    if (auto roots = auth::covering_paths(who, s.reg, Action::read, auth::ScopeType::area, q.area_filter)) {
+    if (auto roots = core::covering_paths(who, s.reg, Action::read, core::ScopeType::area, q.area_filter)) {
       return sum_tally(c, "area_tally", "area_path", s.tally_column, *roots);
     }
   }
   if (s.org_tally && !q.area_filter) {
-    if (auto roots = auth::covering_paths(who, s.reg, Action::read, auth::ScopeType::org, q.org_filter)) {
+    if (auto roots = core::covering_paths(who, s.reg, Action::read, core::ScopeType::org, q.org_filter)) {
       return sum_tally(c, "org_tally", "org_path", "members", *roots);
     }
   }
@@ -382,15 +386,15 @@ http::Response list(const Spec& s, Ctx& ctx) {
   return json::respond(out);
 }
 
-std::optional<bj::object> load_one(const Spec& s, store::Conn& c, const auth::Principal& who, std::int64_t id, Action a,
+std::optional<bj::object> load_one(const Spec& s, store::Conn& c, const core::Principal& who, std::int64_t id, Action a,
                                    std::optional<store::Row>* raw = nullptr) {
-  auto scope = auth::scope_clause(who, s.reg, a, s.scope_for(a));
+  auto scope = core::scope_clause(who, s.reg, a, s.scope_for(a));
   store::Params params{id};
   params.insert(params.end(), scope.params.begin(), scope.params.end());
   auto row = c.one(select_sql(s) + " WHERE t.id = ? AND " + scope.sql, params);
   if (!row) return std::nullopt;
   if (raw) *raw = *row;
-  return render(s, c, *row, true, auth::staff_reader(who, s.reg));
+  return render(s, c, *row, true, core::staff_reader(who, s.reg));
 }
 
 http::Response detail(const Spec& s, Ctx& ctx) {
@@ -499,7 +503,7 @@ http::Response edit(const Spec& s, Ctx& ctx) {
     return *after;
   });
   // An edit may move what a session's scope resolves to (a member's branch, a unit's area).
-  auth::forget_principals();
+  core::principals_changed();
   return json::respond(obj);
 }
 
@@ -601,7 +605,7 @@ http::Response export_sheet(const Spec& s, Ctx& ctx) {
   const auto format = ctx.req.param("format").value_or("csv");
   if (format != "csv" && format != "xlsx") bad_request("format", "format 应为 csv 或 xlsx");
   const auto fields = sheet_fields(s, false);
-  const bool staff = auth::staff_reader(ctx.who(), s.reg);
+  const bool staff = core::staff_reader(ctx.who(), s.reg);
   io::Table table;
   table.emplace_back();
   for (const auto* f : fields) table[0].push_back(f->heading);
@@ -647,26 +651,15 @@ http::Response export_sheet(const Spec& s, Ctx& ctx) {
 }  // namespace
 
 std::string WriteCtx::area_path(const std::string& field, std::int64_t area_id) const {
-  auth::ScopeColumns cols;
-  cols.area_path = "path";
-  auto scope = auth::scope_clause(who, reg, auth::Action::write, cols);
-  store::Params params{area_id};
-  params.insert(params.end(), scope.params.begin(), scope.params.end());
-  auto row = conn.one("SELECT path FROM area WHERE id = ? AND " + scope.sql, params);
-  if (!row) bad_request(field, "所选区域不存在或不在您的管辖范围内");
-  return row->text(0);
+  auto area = orgs::area_in_scope(conn, who, reg, core::Action::write, area_id);
+  if (!area) bad_request(field, "所选区域不存在或不在您的管辖范围内");
+  return area->path;
 }
 
 std::pair<std::string, std::string> WriteCtx::org_paths(const std::string& field, std::int64_t org_id) const {
-  auth::ScopeColumns cols;
-  cols.area_path = "area_path";
-  cols.org_path = "path";
-  auto scope = auth::scope_clause(who, reg, auth::Action::write, cols);
-  store::Params params{org_id};
-  params.insert(params.end(), scope.params.begin(), scope.params.end());
-  auto row = conn.one("SELECT path, area_path FROM party_org WHERE id = ? AND " + scope.sql, params);
-  if (!row) bad_request(field, "所选党组织不存在或不在您的管辖范围内");
-  return {row->text(0), row->text(1)};
+  auto org = orgs::org_paths_in_scope(conn, who, reg, core::Action::write, org_id);
+  if (!org) bad_request(field, "所选党组织不存在或不在您的管辖范围内");
+  return {org->path, org->area_path};
 }
 
 const Field* Spec::field(const std::string& key) const {

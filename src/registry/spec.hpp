@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "auth/principal.hpp"
 #include "core/app.hpp"
 #include "core/http.hpp"
+#include "core/principal.hpp"
 #include "store/db.hpp"
 
 namespace jiceng {
@@ -46,10 +46,10 @@ struct Field final {
 
 // What a hook sees while a row is being written.
 struct WriteCtx final {
-  auth::Register reg;  // the register being written: ref fields must lie in its write scope
+  core::Register reg;  // the register being written: ref fields must lie in its write scope
   store::Conn& conn;
   App& app;
-  const auth::Principal& who;
+  const core::Principal& who;
   bool create = true;
   std::optional<store::Row> existing;           // the row before an edit
   std::map<std::string, store::Value> input;    // parsed values by field key (only fields given)
@@ -80,18 +80,18 @@ inline Field for_staff_only(Field f) {
 }
 
 struct Spec final {
-  auth::Register reg;
+  core::Register reg;
   std::string name;                                        // URL segment: "members"
   std::string label;                                       // zh-CN: "党员"
   std::string table;                                       // "member"
   std::string joins;                                       // "LEFT JOIN party_org o ON o.id = t.org_id"
   std::vector<std::pair<std::string, std::string>> extra;  // {"o.name", "org_name"}: rendered as JSON
   std::vector<Field> fields;
-  auth::ScopeColumns scope;
+  core::ScopeColumns scope;
   // Wider columns for reading only (published list items any unit may see and claim); else `scope`.
-  std::optional<auth::ScopeColumns> read_scope;
-  const auth::ScopeColumns& scope_for(auth::Action a) const {
-    return a == auth::Action::read && read_scope ? *read_scope : scope;
+  std::optional<core::ScopeColumns> read_scope;
+  const core::ScopeColumns& scope_for(core::Action a) const {
+    return a == core::Action::read && read_scope ? *read_scope : scope;
   }
   std::string subtree_area_column;  // `?area_id=` filters this path column to the area's subtree
   std::string subtree_org_column;   // `?org_id=` filters this path column to the org's subtree
@@ -108,7 +108,7 @@ struct Spec final {
   // Runs before a list or detail is read (a vote whose time is up is counted first).
   std::function<void(App&)> before_read;
   // What one caller may do with the row, added to the detail only (ballots, allowed moves…).
-  std::function<void(store::Conn&, App&, const auth::Principal&, boost::json::object&)> detail_for;
+  std::function<void(store::Conn&, App&, const core::Principal&, boost::json::object&)> detail_for;
 
   const Field* field(const std::string& key) const;
 };

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/dates.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
 #include "people/rules.hpp"
@@ -40,7 +41,7 @@ std::optional<std::string> normalize_date(const std::string& raw) {
   if (idx != 2 || digits == 0) return std::nullopt;
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", parts[0], parts[1], parts[2]);
-  if (!people::is_valid_date(buf)) return std::nullopt;
+  if (!core::is_valid_date(buf)) return std::nullopt;
   return std::string(buf);
 }
 
@@ -53,11 +54,11 @@ std::int64_t lookup_ref(const Field& f, const std::string& raw, Source src, Writ
   }
   // From a spreadsheet the reference is a name, looked up among what the caller may write.
   const char* table = f.kind == Kind::ref_area ? "area" : f.kind == Kind::ref_org ? "party_org" : "unit";
-  auth::ScopeColumns cols;
+  core::ScopeColumns cols;
   cols.area_path = f.kind == Kind::ref_area ? "path" : "area_path";
   if (f.kind == Kind::ref_org) cols.org_path = "path";
   // The node must lie where the caller may write the register being written.
-  auto clause = auth::scope_clause(ctx.who, ctx.reg, auth::Action::write, cols);
+  auto clause = core::scope_clause(ctx.who, ctx.reg, core::Action::write, cols);
   store::Params params{raw};
   params.insert(params.end(), clause.params.begin(), clause.params.end());
   auto rs =

@@ -1,9 +1,9 @@
-#include "auth/roles.hpp"
+#include "core/roles.hpp"
 
 #include <algorithm>
 #include <array>
 
-namespace jiceng::auth {
+namespace jiceng::core {
 namespace {
 
 struct RoleInfo {
@@ -167,4 +167,4 @@ std::vector<std::string> writes_for(const std::vector<Role>& roles) {
   return out;
 }
 
-}  // namespace jiceng::auth
+}  // namespace jiceng::core

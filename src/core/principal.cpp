@@ -1,8 +1,17 @@
-#include "auth/principal.hpp"
+#include "core/principal.hpp"
 
 #include <algorithm>
+#include <atomic>
 
-namespace jiceng::auth {
+namespace jiceng::core {
+namespace {
+
+std::atomic<std::uint64_t> g_principals_generation{0};
+
+}  // namespace
+
+std::uint64_t principals_generation() { return g_principals_generation.load(std::memory_order_acquire); }
+void principals_changed() { g_principals_generation.fetch_add(1, std::memory_order_acq_rel); }
 
 bool Principal::can(Register reg, Action a) const {
   return std::any_of(bindings.begin(), bindings.end(), [&](const Binding& b) { return allowed(b.role, reg, a); });
@@ -119,4 +128,4 @@ Clause scope_clause(const Principal& p, Register reg, Action a, const ScopeColum
   return c;
 }
 
-}  // namespace jiceng::auth
+}  // namespace jiceng::core

@@ -1,8 +1,8 @@
-#include "auth/principal.hpp"
+#include "core/principal.hpp"
 
 #include <gtest/gtest.h>
 
-namespace jiceng::auth {
+namespace jiceng::core {
 namespace {
 
 Principal with(std::vector<Binding> b) {
@@ -56,4 +56,4 @@ TEST(CoveringPaths, DropsNestedRootsAndCutsToTheFilter) {
 }
 
 }  // namespace
-}  // namespace jiceng::auth
+}  // namespace jiceng::core

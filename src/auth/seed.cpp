@@ -1,0 +1,44 @@
+// The demo accounts: one per role, each bound to a node a newcomer can find in the demo county.
+#include "demo/seed.hpp"
+#include "auth/roles.hpp"
+
+namespace jiceng::auth {
+namespace {
+
+constexpr std::size_t kDepartmentUnit = 220;  // the first functional department (县住建局)
+
+std::int64_t post_id(const demo::Seed& s, demo::Post p) {
+  switch (p) {
+    case demo::Post::county: return s.county;
+    case demo::Post::street: return s.streets[0];
+    case demo::Post::community: return s.first_community();
+    case demo::Post::other_community: return s.places[1].id;
+    case demo::Post::grid: return s.first_grid();
+    case demo::Post::branch: return s.demo_branch;
+    case demo::Post::member: return s.demo_member;
+    case demo::Post::unit: return s.demo_unit();
+    case demo::Post::department: return s.units[kDepartmentUnit];
+  }
+  return s.county;
+}
+
+}  // namespace
+
+void seed(demo::Seed& s) {
+  for (const auto& a : demo::kDemoAccounts) {
+    auto row = s.c.one(
+        "INSERT INTO account (username, display_name, password_hash, created_at, password_changed_at) "
+        "VALUES (?, ?, ?, ?, ?) RETURNING id",
+        {std::string(a.username), std::string(a.display), s.password_hash, s.now, s.now});
+    s.c.execute("INSERT INTO role_binding (account_id, role, scope_type, scope_id) VALUES (?, ?, ?, ?)",
+                {row->integer(0), std::string(role_name(a.role)), std::string(scope_type_name(scope_type_for(a.role))),
+                 post_id(s, a.post)});
+  }
+  // The demo grid worker is its grid's full-time worker (专职网格员): new appeals there are theirs.
+  s.c.execute(
+      "UPDATE person SET account_id = (SELECT id FROM account WHERE username = 'grid') WHERE id = "
+      "(SELECT MIN(id) FROM person WHERE area_id = ? AND grid_role = 'full_time')",
+      {s.first_grid()});
+}
+
+}  // namespace jiceng::auth

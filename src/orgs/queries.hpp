@@ -1,0 +1,79 @@
+#pragma once
+// The orgs module's SQL: the area and party organisation trees, their change history, units'
+// coverage and the community committee (大党委).
+namespace jiceng::orgs::sql {
+
+// ---- areas, for the interface other modules call ----
+constexpr char kAreaColumns[] = "SELECT id, path, kind, name, parent_id, depth FROM area ";
+constexpr char kAreaById[] = "WHERE id = ?";
+constexpr char kAreaByPath[] = "WHERE path = ?";
+constexpr char kRootAreas[] = "WHERE parent_id IS NULL ORDER BY id";
+constexpr char kAnyArea[] = "SELECT 1 FROM area LIMIT 1";
+constexpr char kOrgPathsById[] = "SELECT path, area_path FROM party_org WHERE id = ?";
+
+constexpr char kGrids[] = "SELECT g.id, g.path, g.name, g.contact_person_id FROM area g WHERE g.kind = 'grid' AND ";
+constexpr char kSetGridContact[] = "UPDATE area SET contact_person_id = ?, updated_at = ? WHERE id = ?";
+
+// ---- tree nodes ----
+constexpr char kAreaNode[] = "SELECT id, path, kind, depth, path FROM area WHERE id = ? AND ";
+constexpr char kOrgNode[] = "SELECT id, path, level, depth, area_path FROM party_org WHERE id = ? AND ";
+constexpr char kAreaParentOf[] = "SELECT kind, depth FROM area WHERE id = ?";
+constexpr char kAreaParentKind[] = "SELECT p.kind FROM area a JOIN area p ON p.id = a.parent_id WHERE a.id = ?";
+constexpr char kOrgParentOf[] = "SELECT level, depth FROM party_org WHERE id = ?";
+constexpr char kOrgExists[] = "SELECT 1 FROM party_org WHERE id = ?";
+
+// A move rewrites the moved subtree's paths (`table` is area or party_org), then what hangs off them.
+constexpr char kMovePathsSet[] =
+    " SET path = ? || substr(path, CAST(? AS INTEGER)), depth = depth + ? WHERE path >= ? AND path < ?";
+constexpr char kMoveParentSet[] = " SET parent_id = ? WHERE id = ?";
+constexpr const char* kAreaPathTables[] = {"party_org", "unit", "member", "venue", "person"};
+constexpr char kMoveAreaPathsSet[] =
+    " SET area_path = ? || substr(area_path, CAST(? AS INTEGER)) WHERE area_path >= ? AND area_path < ?";
+constexpr char kMoveMemberOrgPaths[] =
+    "UPDATE member SET org_path = ? || substr(org_path, CAST(? AS INTEGER)) WHERE org_path >= ? AND org_path < ?";
+// Members follow their organisation's area.
+constexpr char kMembersFollowOrgArea[] = "UPDATE member SET area_path = ? WHERE org_id = ?";
+
+constexpr char kInsertTreeChange[] =
+    "INSERT INTO tree_change (tree, node_id, change, effective_on, before_value, after_value, at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+constexpr char kTreeHistory[] =
+    "SELECT change, effective_on, before_value, after_value, at FROM tree_change "
+    "WHERE tree = ? AND node_id = ? ORDER BY id DESC LIMIT 200";
+
+// ---- the grid map, coverage and the public community list ----
+constexpr char kGridsWithin[] =
+    "SELECT g.id, g.name, p.name, g.geometry, "
+    "  (SELECT COUNT(*) FROM person s WHERE s.kind = 'grid_staff' AND s.area_path >= g.path AND "
+    "   s.area_path < g.path || '~') "
+    "FROM area g LEFT JOIN area p ON p.id = g.parent_id "
+    "WHERE g.kind = 'grid' AND g.geometry IS NOT NULL AND g.path >= ? AND g.path < ? ORDER BY g.id";
+constexpr char kUnitCoverage[] =
+    "SELECT COUNT(*), "
+    "SUM(CASE WHEN party_status = 'own' THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN party_status = 'joint' THEN 1 ELSE 0 END) FROM unit WHERE ";
+constexpr char kPublicCommunities[] =
+    "SELECT a.id, a.name, p.id, p.name FROM area a LEFT JOIN area p ON p.id = a.parent_id "
+    "WHERE a.kind IN ('community', 'village') ORDER BY a.path";
+
+// ---- the community committee ----
+constexpr char kCommitteeSeats[] =
+    "SELECT s.person_id, p.name, u.name, s.post, s.id FROM committee_seat s "
+    "JOIN person p ON p.id = s.person_id LEFT JOIN unit u ON u.id = s.unit_id "
+    "WHERE s.area_id = ? ORDER BY s.id";
+constexpr char kPersonAreaPath[] = "SELECT area_path FROM person WHERE id = ?";
+constexpr char kUnitExists[] = "SELECT 1 FROM unit WHERE id = ?";
+constexpr char kSeatTaken[] = "SELECT 1 FROM committee_seat WHERE area_id = ? AND person_id = ?";
+constexpr char kInsertSeat[] =
+    "INSERT INTO committee_seat (area_id, person_id, unit_id, post) VALUES (?, ?, ?, ?) RETURNING id";
+constexpr char kDeleteSeat[] = "DELETE FROM committee_seat WHERE id = ? AND area_id = ?";
+
+// ---- register figures ----
+constexpr char kAreasBelow[] = "SELECT COUNT(*) FROM area WHERE path > ? AND path < ?";
+constexpr char kAreaTallies[] =
+    "SELECT COALESCE(SUM(members), 0), COALESCE(SUM(orgs), 0), COALESCE(SUM(units), 0) "
+    "FROM area_tally WHERE area_path >= ? AND area_path < ?";
+constexpr char kOrgsBelow[] = "SELECT COUNT(*) FROM party_org WHERE path > ? AND path < ?";
+constexpr char kOrgMembers[] = "SELECT COALESCE(SUM(members), 0) FROM org_tally WHERE org_path >= ? AND org_path < ?";
+
+}  // namespace jiceng::orgs::sql

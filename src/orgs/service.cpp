@@ -1,0 +1,204 @@
+#include "orgs/service.hpp"
+
+#include <boost/json.hpp>
+
+#include "audit/audit.hpp"
+#include "core/dates.hpp"
+#include "core/errors.hpp"
+#include "orgs/queries.hpp"
+#include "orgs/rules.hpp"
+
+namespace jiceng::orgs {
+namespace {
+
+namespace bj = boost::json;
+
+Area area_of(const store::Row& r) {
+  return Area{r.integer(0), r.text(1), r.text(2), r.text(3), r.is_null(4) ? std::nullopt : std::optional(r.integer(4)),
+              r.integer(5)};
+}
+
+std::optional<Area> one_area(store::Conn& c, const std::string& where, const store::Params& params) {
+  auto row = c.one(std::string(sql::kAreaColumns) + where, params);
+  if (!row) return std::nullopt;
+  return area_of(*row);
+}
+
+core::Clause tree_scope(const core::Principal& who, Tree tree, core::Action a) {
+  core::ScopeColumns cols;
+  cols.area_path = tree == Tree::areas ? "path" : "area_path";
+  if (tree == Tree::orgs) cols.org_path = "path";
+  return core::scope_clause(who, tree == Tree::areas ? core::Register::areas : core::Register::orgs, a, cols);
+}
+
+store::Params with_scope(store::Params params, const core::Clause& scope) {
+  params.insert(params.end(), scope.params.begin(), scope.params.end());
+  return params;
+}
+
+void audit_by(store::Conn& c, App& app, const core::Principal& who, const std::string& ip, const char* action,
+              const std::string& type, const std::string& id, const std::string& before, const std::string& after) {
+  audit::record(c, {app.now(), who.username, who.account_id, ip, action, type, id, before, after});
+}
+
+// The paths below a moved node, and whatever hangs off them in other tables.
+void rewrite_paths(store::Conn& c, Tree tree, const Node& node, const std::string& new_path, std::int64_t depth_delta) {
+  const std::string& old_path = node.path;
+  const auto cut = static_cast<std::int64_t>(old_path.size()) + 1;
+  const store::Params range{new_path, cut, old_path, core::path_end(old_path)};
+  const std::string table = tree_table(tree);
+  c.execute("UPDATE " + table + sql::kMovePathsSet, {new_path, cut, depth_delta, old_path, core::path_end(old_path)});
+  if (tree == Tree::areas) {
+    for (const char* t : sql::kAreaPathTables) c.execute(std::string("UPDATE ") + t + sql::kMoveAreaPathsSet, range);
+  } else {
+    c.execute(sql::kMoveMemberOrgPaths, range);
+  }
+}
+
+}  // namespace
+
+std::optional<Area> area_by_id(store::Conn& c, std::int64_t id) { return one_area(c, sql::kAreaById, {id}); }
+
+std::optional<Area> area_by_path(store::Conn& c, const std::string& path) {
+  return one_area(c, sql::kAreaByPath, {path});
+}
+
+std::optional<Area> area_in_scope(store::Conn& c, const core::Principal& who, core::Register reg, core::Action a,
+                                  std::int64_t id) {
+  core::ScopeColumns cols;
+  cols.area_path = "path";
+  auto scope = core::scope_clause(who, reg, a, cols);
+  return one_area(c, std::string(sql::kAreaById) + " AND " + scope.sql, with_scope({id}, scope));
+}
+
+std::vector<Area> root_areas(store::Conn& c) {
+  std::vector<Area> out;
+  for (const auto& r : c.query(std::string(sql::kAreaColumns) + sql::kRootAreas)) out.push_back(area_of(r));
+  return out;
+}
+
+bool has_areas(store::Conn& c) { return c.one(sql::kAnyArea).has_value(); }
+
+std::vector<Area> ancestors(store::Conn& c, const std::string& path) {
+  std::vector<Area> out;
+  for (const auto& p : core::path_and_ancestors(path)) {
+    if (auto a = area_by_path(c, p)) out.push_back(std::move(*a));
+  }
+  return out;
+}
+
+std::size_t level(const std::string& path) { return core::path_and_ancestors(path).size(); }
+
+std::optional<OrgPaths> org_paths_by_id(store::Conn& c, std::int64_t id) {
+  auto row = c.one(sql::kOrgPathsById, {id});
+  if (!row) return std::nullopt;
+  return OrgPaths{row->text(0), row->text(1)};
+}
+
+std::optional<OrgPaths> org_paths_in_scope(store::Conn& c, const core::Principal& who, core::Register reg,
+                                           core::Action a, std::int64_t id) {
+  core::ScopeColumns cols;
+  cols.area_path = "area_path";
+  cols.org_path = "path";
+  auto scope = core::scope_clause(who, reg, a, cols);
+  auto row = c.one(sql::kOrgPathsById + (" AND " + scope.sql), with_scope({id}, scope));
+  if (!row) return std::nullopt;
+  return OrgPaths{row->text(0), row->text(1)};
+}
+
+std::vector<Grid> grids_in_scope(store::Conn& c, const core::Principal& who, core::Register reg, core::Action a,
+                                 std::optional<std::int64_t> id, const std::optional<std::string>& within) {
+  core::ScopeColumns cols;
+  cols.area_path = "g.path";
+  auto scope = core::scope_clause(who, reg, a, cols);
+  std::string where = scope.sql;
+  store::Params params = scope.params;
+  if (id) {
+    where += " AND g.id = ?";
+    params.emplace_back(*id);
+  }
+  if (within) {
+    where += " AND g.path >= ? AND g.path < ?";
+    params.emplace_back(*within);
+    params.emplace_back(core::path_end(*within));
+  }
+  std::vector<Grid> out;
+  for (const auto& g : c.query(sql::kGrids + where + " ORDER BY g.path", params)) {
+    out.push_back({g.integer(0), g.text(1), g.text(2), g.is_null(3) ? std::nullopt : std::optional(g.integer(3))});
+  }
+  return out;
+}
+
+void set_grid_contact(store::Conn& c, std::int64_t grid_id, std::optional<std::int64_t> person_id, std::int64_t now) {
+  c.execute(sql::kSetGridContact, {store::opt(person_id), now, grid_id});
+}
+
+const char* tree_table(Tree tree) { return tree == Tree::areas ? "area" : "party_org"; }
+
+std::optional<Node> node_in_scope(store::Conn& c, const core::Principal& who, Tree tree, std::int64_t id,
+                                  core::Action a) {
+  auto scope = tree_scope(who, tree, a);
+  auto row = c.one((tree == Tree::areas ? sql::kAreaNode : sql::kOrgNode) + scope.sql, with_scope({id}, scope));
+  if (!row) return std::nullopt;
+  return Node{row->integer(0), row->text(1), row->text(2), row->integer(3), row->text(4)};
+}
+
+void record_tree_change(store::Conn& c, Tree tree, std::int64_t node_id, const char* change,
+                        const std::string& effective_on, const std::string& before, const std::string& after,
+                        std::int64_t at) {
+  c.execute(sql::kInsertTreeChange,
+            {std::string(tree_table(tree)), node_id, std::string(change), effective_on, before, after, at});
+}
+
+void move_node(App& app, const core::Principal& who, Tree tree, std::int64_t id, std::int64_t parent_id,
+               const std::string& effective_on, const std::string& ip) {
+  const bool area = tree == Tree::areas;
+  app.db.write([&](store::Conn& c) {
+    auto node = node_in_scope(c, who, tree, id, core::Action::write);
+    if (!node) not_found();
+    auto parent = node_in_scope(c, who, tree, parent_id, core::Action::write);
+    if (!parent) bad_request("parent_id", "新的上级不存在或不在您的管辖范围内");
+    if (core::path_within(parent->path, node->path)) bad_request("parent_id", "不能移到自己或自己的下级之下");
+    if (area ? !area_child_allowed(parent->kind, node->kind) : !org_child_allowed(parent->kind, node->kind)) {
+      bad_request("parent_id", "此节点不能设在所选上级之下");
+    }
+    const std::string new_path = parent->path + std::to_string(id) + "/";
+    rewrite_paths(c, tree, *node, new_path, parent->depth + 1 - node->depth);
+    c.execute(std::string("UPDATE ") + tree_table(tree) + sql::kMoveParentSet, {parent_id, id});
+    const auto now = app.now();
+    record_tree_change(c, tree, id, "move", effective_on.empty() ? core::utc_date_of(now) : effective_on, node->path,
+                       new_path, now);
+    audit_by(c, app, who, ip, "move", tree_table(tree), std::to_string(id), node->path, new_path);
+  });
+  // Paths below the moved node changed, and sessions' scopes resolve to paths.
+  core::principals_changed();
+}
+
+std::int64_t add_seat(App& app, const core::Principal& who, std::int64_t area_id, const Seat& seat,
+                      const std::string& ip) {
+  return app.db.write([&](store::Conn& c) {
+    auto node = node_in_scope(c, who, Tree::areas, area_id, core::Action::write);
+    if (!node) not_found();
+    if (node->kind != "community" && node->kind != "village") bad_request("", "只有社区（村）设大党委");
+    auto person = c.one(sql::kPersonAreaPath, {seat.person_id});
+    if (!person || !core::path_within(person->text(0), node->path))
+      bad_request("person_id", "所选人员不在本社区（村）");
+    if (seat.unit_id && !c.one(sql::kUnitExists, {*seat.unit_id})) bad_request("unit_id", "所选单位不存在");
+    if (c.one(sql::kSeatTaken, {area_id, seat.person_id})) conflict("此人已是大党委兼职委员", "person_id");
+    const auto id = c.one(sql::kInsertSeat, {area_id, seat.person_id, store::opt(seat.unit_id), seat.post})->integer(0);
+    audit_by(c, app, who, ip, "create", "committee_seat", std::to_string(id), "",
+             bj::serialize(bj::object{{"area_id", area_id}, {"person_id", seat.person_id}, {"post", seat.post}}));
+    return id;
+  });
+}
+
+void remove_seat(App& app, const core::Principal& who, std::int64_t area_id, std::int64_t seat_id,
+                 const std::string& ip) {
+  app.db.write([&](store::Conn& c) {
+    if (!node_in_scope(c, who, Tree::areas, area_id, core::Action::write)) not_found();
+    if (c.execute(sql::kDeleteSeat, {seat_id, area_id}) == 0) not_found();
+    audit_by(c, app, who, ip, "delete", "committee_seat", std::to_string(seat_id), "", "");
+  });
+}
+
+}  // namespace jiceng::orgs

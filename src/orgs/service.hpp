@@ -1,0 +1,102 @@
+#pragma once
+// The orgs module's transactions (tree moves, renames, committee seats) and the interface other
+// modules call instead of reading the area and party organisation tables.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/app.hpp"
+#include "core/principal.hpp"
+#include "store/db.hpp"
+
+namespace jiceng::orgs {
+
+// ---- Areas, for every module ----
+
+// A node of the area tree (county → street/town → community/village → grid → …).
+struct Area final {
+  std::int64_t id = 0;
+  std::string path;  // materialised, "/1/5/"
+  std::string kind;  // see area_kinds()
+  std::string name;
+  std::optional<std::int64_t> parent_id;
+  std::int64_t depth = 0;
+};
+
+std::optional<Area> area_by_id(store::Conn& c, std::int64_t id);
+std::optional<Area> area_by_path(store::Conn& c, const std::string& path);
+// The area when one of `who`'s bindings allowed `a` on `reg` reaches it.
+std::optional<Area> area_in_scope(store::Conn& c, const core::Principal& who, core::Register reg, core::Action a,
+                                  std::int64_t id);
+// The areas without a parent (a county), in id order; the first is "the county" where one is meant.
+std::vector<Area> root_areas(store::Conn& c);
+bool has_areas(store::Conn& c);
+// The area at `path` and every area above it, root first (those that exist).
+std::vector<Area> ancestors(store::Conn& c, const std::string& path);
+// How far down the tree a path sits: 1 for the county, 2 for a street or town, 3 for a community or
+// village, 4 for a grid. Pure: reads only the path.
+std::size_t level(const std::string& path);
+constexpr std::size_t kStreetLevel = 2;
+
+// A party organisation's own path and its area's, when `who` may do `a` on `reg` over it.
+struct OrgPaths final {
+  std::string path;
+  std::string area_path;
+};
+std::optional<OrgPaths> org_paths_by_id(store::Conn& c, std::int64_t id);
+std::optional<OrgPaths> org_paths_in_scope(store::Conn& c, const core::Principal& who, core::Register reg,
+                                           core::Action a, std::int64_t id);
+
+// A grid (an area of kind grid) with the town cadre named its contact (包联).
+struct Grid final {
+  std::int64_t id = 0;
+  std::string path, name;
+  std::optional<std::int64_t> contact_person_id;
+};
+// The grids whose path `who` reaches with `a` on `reg`, in path order: the one with `id` when
+// given, those under `within` when given.
+std::vector<Grid> grids_in_scope(store::Conn& c, const core::Principal& who, core::Register reg, core::Action a,
+                                 std::optional<std::int64_t> id, const std::optional<std::string>& within);
+// Names a grid's contact, or nobody, inside the caller's write (the people module checks who may).
+void set_grid_contact(store::Conn& c, std::int64_t grid_id, std::optional<std::int64_t> person_id, std::int64_t now);
+
+// ---- The two trees ----
+
+enum class Tree { areas, orgs };
+
+struct Node final {
+  std::int64_t id = 0;
+  std::string path;
+  std::string kind;  // area kind or org level
+  std::int64_t depth = 0;
+  std::string area_path;  // an org's area; an area's own path
+};
+// A node of either tree that `who` may do `a` on (through the areas or orgs register).
+std::optional<Node> node_in_scope(store::Conn& c, const core::Principal& who, Tree tree, std::int64_t id,
+                                  core::Action a);
+
+// Moves a node and its subtree under a new parent, rewriting every path that hangs off it, and
+// records the change (effective today in UTC when `effective_on` is empty). Throws ApiError.
+void move_node(App& app, const core::Principal& who, Tree tree, std::int64_t id, std::int64_t parent_id,
+               const std::string& effective_on, const std::string& ip);
+// Records a node's change in its tree's history, inside the caller's write.
+void record_tree_change(store::Conn& c, Tree tree, std::int64_t node_id, const char* change,
+                        const std::string& effective_on, const std::string& before, const std::string& after,
+                        std::int64_t at);
+const char* tree_table(Tree tree);  // "area" or "party_org"
+
+// ---- The community committee (大党委) ----
+
+struct Seat final {
+  std::int64_t person_id = 0;
+  std::optional<std::int64_t> unit_id;
+  std::string post;
+};
+// Seats a person of the community on its committee; returns the seat's id. Throws ApiError.
+std::int64_t add_seat(App& app, const core::Principal& who, std::int64_t area_id, const Seat& seat,
+                      const std::string& ip);
+void remove_seat(App& app, const core::Principal& who, std::int64_t area_id, std::int64_t seat_id,
+                 const std::string& ip);
+
+}  // namespace jiceng::orgs

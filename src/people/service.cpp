@@ -1,0 +1,85 @@
+#include "people/service.hpp"
+
+#include <algorithm>
+#include <boost/json.hpp>
+
+#include "audit/audit.hpp"
+#include "core/errors.hpp"
+#include "orgs/service.hpp"
+#include "people/queries.hpp"
+
+namespace jiceng::people {
+namespace {
+
+namespace bj = boost::json;
+
+const char* table_of(Holder h) { return h == Holder::member ? "member" : "person"; }
+core::Register register_of(Holder h) { return h == Holder::member ? core::Register::members : core::Register::people; }
+
+// Whether one of `who`'s area bindings at street level or above may assign the contact of `grid_path`.
+bool assigns_contacts(const core::Principal& who, const std::string& grid_path) {
+  return std::any_of(who.bindings.begin(), who.bindings.end(), [&](const core::Binding& b) {
+    return b.scope_type == core::ScopeType::area &&
+           core::allowed(b.role, core::Register::people, core::Action::write) &&
+           orgs::level(b.path) <= orgs::kStreetLevel && core::path_within(grid_path, b.path);
+  });
+}
+
+// A cadre of the grid's own street or town, or of the county above it.
+void check_contact(store::Conn& c, const std::string& grid_path, std::int64_t person_id) {
+  auto p = c.one(sql::kCadre, {person_id});
+  if (!p) bad_request("person_id", "包联干部应为人员库中“干部”类的人员");
+  const auto nodes = core::path_and_ancestors(grid_path);
+  const auto street = nodes.size() > orgs::kStreetLevel ? nodes[orgs::kStreetLevel - 1] : nodes.front();
+  const auto at = p->text(1);
+  if (!(core::path_within(at, street) || at == nodes.front())) {
+    bad_request("person_id", "包联干部应为本镇（街道）或县里的干部");
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> revealed_column(Holder h, const std::string& field) {
+  if (field == "phone") return "phone_enc";
+  if (field == "id_number" && h == Holder::member) return "id_number_enc";
+  return std::nullopt;
+}
+
+std::optional<std::string> reveal(App& app, const core::Principal& who, Holder h, std::int64_t id,
+                                  const std::string& field, const std::string& ip) {
+  const auto column = revealed_column(h, field);
+  if (!column) bad_request("field", "field 不能查看");
+  core::ScopeColumns cols;
+  cols.area_path = "area_path";
+  if (h == Holder::member) cols.org_path = "org_path";
+  auto scope = core::scope_clause(who, register_of(h), core::Action::reveal, cols);
+  return app.db.write([&](store::Conn& c) -> std::optional<std::string> {
+    store::Params params{id};
+    params.insert(params.end(), scope.params.begin(), scope.params.end());
+    auto row = c.one("SELECT " + *column + " FROM " + table_of(h) + sql::kRevealWhere + scope.sql, params);
+    if (!row) return std::nullopt;
+    audit::record(c, {app.now(), who.username, who.account_id, ip, "reveal", table_of(h), std::to_string(id), "",
+                      bj::serialize(bj::object{{"field", field}})});
+    if (row->is_null(0)) return std::string();
+    return app.cipher.decrypt(row->text(0));
+  });
+}
+
+void set_grid_contact(App& app, const core::Principal& who, std::int64_t grid_id, std::optional<std::int64_t> person_id,
+                      const std::string& ip) {
+  app.db.write([&](store::Conn& c) {
+    // The people register's write scope over the grid: staffing names people.
+    const auto grids = orgs::grids_in_scope(c, who, core::Register::people, core::Action::write, grid_id, std::nullopt);
+    if (grids.empty()) not_found();
+    const auto& g = grids.front();
+    // The town assigns its cadres to grids: a street or the county, not the grid or community itself.
+    if (!assigns_contacts(who, g.path)) forbidden("包联干部由镇（街道）或县里指定");
+    if (person_id) check_contact(c, g.path, *person_id);
+    orgs::set_grid_contact(c, grid_id, person_id, app.now());
+    audit::record(c, {app.now(), who.username, who.account_id, ip, "grid_contact", "area", std::to_string(grid_id),
+                      g.contact_person_id ? std::to_string(*g.contact_person_id) : "",
+                      person_id ? std::to_string(*person_id) : ""});
+  });
+}
+
+}  // namespace jiceng::people

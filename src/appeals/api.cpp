@@ -4,12 +4,8 @@
 #include <fstream>
 
 #include "appeals/assignment.hpp"
-#include "appeals/figures.hpp"
-#include "appeals/grid_index.hpp"
-#include "appeals/grid_places.hpp"
 #include "appeals/photos.hpp"
 #include "appeals/service.hpp"
-#include "appeals/unit_figures.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
 #include "core/router.hpp"
@@ -24,11 +20,6 @@ constexpr std::int64_t kMaxPage = 100;
 constexpr std::size_t kMaxComment = 200;
 constexpr std::size_t kMaxQuery = 50;
 
-GridIndex& grid_index() {
-  static GridIndex index;
-  return index;
-}
-
 // Tracking codes are 10 characters of an alphabet without look-alikes; anything else is unknown.
 std::string code_param(const Ctx& ctx) {
   const auto it = ctx.params.find("code");
@@ -37,55 +28,14 @@ std::string code_param(const Ctx& ctx) {
   return code;
 }
 
-http::Response categories(Ctx& ctx) {
-  auto rs = ctx.app.db.read([](store::Conn& c) {
-    return c.query(
-        "SELECT id, parent_id, name, level, urgency, is_dispute, department FROM appeal_category "
-        "ORDER BY level, parent_id, sort, id");
-  });
-  bj::array items;
-  for (const auto& r : rs) {
-    items.push_back(bj::object{{"id", r.integer(0)},
-                               {"parent_id", r.is_null(1) ? bj::value(nullptr) : bj::value(r.integer(1))},
-                               {"name", r.text(2)},
-                               {"level", r.integer(3)},
-                               {"urgency", r.text(4)},
-                               {"is_dispute", r.integer(5) != 0},
-                               {"department", r.text(6)}});
-  }
-  auto resp = json::respond(bj::object{{"items", std::move(items)}});
+http::Response public_categories(Ctx& ctx) {
+  auto resp = json::respond(bj::object{{"items", categories(ctx.app)}});
   resp.set_header("Cache-Control", "public, max-age=300");
   return resp;
 }
 
 http::Response public_grids(Ctx& ctx) {
-  std::unordered_map<std::int64_t, std::vector<std::string>> compounds;
-  auto rs = ctx.app.db.read([&](store::Conn& c) {
-    compounds = compounds_by_grid(c);
-    return c.query(
-        "SELECT g.id, g.name, p.name, g.geometry, g.parent_id FROM area g LEFT JOIN area p ON p.id = g.parent_id "
-        "WHERE g.kind = 'grid' AND g.geometry IS NOT NULL ORDER BY g.id");
-  });
-  bj::array features;
-  for (const auto& r : rs) {
-    boost::system::error_code ec;
-    auto geom = bj::parse(r.text(3), ec);
-    if (ec) continue;
-    bj::array names;
-    if (auto it = compounds.find(r.integer(0)); it != compounds.end()) {
-      for (const auto& n : it->second) names.emplace_back(n);
-    }
-    features.push_back(bj::object{
-        {"type", "Feature"},
-        {"id", r.integer(0)},
-        {"properties", bj::object{{"id", r.integer(0)},
-                                  {"name", r.text(1)},
-                                  {"community", r.text(2)},
-                                  {"community_id", r.is_null(4) ? bj::value(nullptr) : bj::value(r.integer(4))},
-                                  {"compounds", std::move(names)}}},
-        {"geometry", std::move(geom)}});
-  }
-  auto resp = json::respond(bj::object{{"type", "FeatureCollection"}, {"features", std::move(features)}});
+  auto resp = json::respond(bj::object{{"type", "FeatureCollection"}, {"features", grid_features(ctx.app)}});
   resp.set_header("Cache-Control", "public, max-age=300");
   return resp;
 }
@@ -94,7 +44,7 @@ http::Response public_file(Ctx& ctx) {
   limit_intake(ctx.app, ctx.req.client_ip, "");
   const auto in = parse_intake(json::parse_object(ctx.req.body), false);
   limit_intake(ctx.app, "", in.phone);
-  const auto created = file(ctx.app, grid_index(), in, nullptr, ctx.req.client_ip);
+  const auto created = file(ctx.app, in, nullptr, ctx.req.client_ip);
   auto view = public_view(ctx.app, created.code);
   return json::respond(*view, 201);
 }
@@ -116,108 +66,40 @@ http::Response public_rate(Ctx& ctx) {
   return json::respond(*public_view(ctx.app, code));
 }
 
+// The due order's cursor is "deadline.id".
+std::pair<std::int64_t, std::int64_t> due_cursor(const std::string& after) {
+  const auto dot = after.find('.');
+  try {
+    if (dot == std::string::npos) throw std::invalid_argument("cursor");
+    return {std::stoll(after.substr(0, dot)), std::stoll(after.substr(dot + 1))};
+  } catch (const std::exception&) {
+    bad_request("after", "after 应为上一页返回的 next_cursor");
+  }
+}
+
 http::Response staff_list(Ctx& ctx) {
   if (!ctx.who().can(auth::Register::appeals, auth::Action::read)) forbidden();
-  const auto queue = ctx.req.param("queue").value_or("all");
-  std::int64_t limit = kDefaultPage;
-  std::int64_t before = INT64_MAX;
-  if (auto l = http::int_param(ctx.req, "limit", 1, kMaxPage)) limit = *l;
-  const auto now = ctx.app.now();
-  auto scope = auth::scope_clause(ctx.who(), auth::Register::appeals, auth::Action::read, scope_columns());
-  std::string where = scope.sql;
-  store::Params params = scope.params;
+  QueueQuery q;
+  q.queue = ctx.req.param("queue").value_or("all");
+  if (auto l = http::int_param(ctx.req, "limit", 1, kMaxPage)) q.limit = *l;
   // "mine" reads the open appeals' assignee index in deadline order; every other queue pages by id.
-  const bool by_due = ctx.req.param("order").value_or("") == "due";
-  if (!by_due) {
-    if (auto a = http::int_param(ctx.req, "after", 1, INT64_MAX / 2)) before = *a;
-  }
+  q.by_due = ctx.req.param("order").value_or("") == "due";
+  if (!q.by_due) q.before_id = http::int_param(ctx.req, "after", 1, INT64_MAX / 2);
   if (auto o = ctx.req.param("order"); o && !o->empty() && *o != "due" && *o != "new") {
     bad_request("order", "order 应为 due（先到期的在前）或 new（新登记的在前）");
   }
-  if (queue == "mine") {
-    where += std::string(" AND t.assignee_id = ? AND t.status IN ") + open_statuses_sql();
-    params.emplace_back(ctx.who().account_id);
-  } else if (queue == "open")
-    where += std::string(" AND t.status IN ") + open_statuses_sql();
-  else if (queue == "pending")
-    where += " AND t.status IN ('submitted', 'reopened')";
-  else if (queue == "working")
-    where += " AND t.status IN ('accepted', 'in_progress')";
-  else if (queue == "due_soon") {
-    where += std::string(" AND t.status IN ") + open_statuses_sql() + " AND t.warn_at <= ? AND t.deadline_at > ?";
-    params.emplace_back(now);
-    params.emplace_back(now);
-  } else if (queue == "overdue") {
-    where += std::string(" AND t.status IN ") + open_statuses_sql() + " AND t.deadline_at <= ?";
-    params.emplace_back(now);
-  } else if (queue == "closed")
-    where += " AND t.status IN ('resolved', 'called_back', 'closed', 'rejected', 'merged')";
-  else if (queue != "all") {
+  if (!is_queue(q.queue)) {
     bad_request("queue", "queue 应为 mine、open、pending、working、due_soon、overdue、closed、all 之一");
   }
-  if (auto t = ctx.req.param("type"); t && !t->empty()) {
-    where += " AND t.type = ?";
-    params.emplace_back(*t);
-  }
-  if (auto cat = http::int_param(ctx.req, "category_id", 1, INT64_MAX / 2)) {
-    where +=
-        " AND t.category_id IN (SELECT id FROM appeal_category WHERE id = ? OR parent_id = ? OR parent_id IN "
-        "(SELECT id FROM appeal_category WHERE parent_id = ?))";
-    params.insert(params.end(), {*cat, *cat, *cat});
-  }
-  if (auto q = ctx.req.param("q"); q && !q->empty()) {
-    const long n = json::utf8_length(*q);
+  q.type = ctx.req.param("type").value_or("");
+  q.category_id = http::int_param(ctx.req, "category_id", 1, INT64_MAX / 2);
+  q.text = ctx.req.param("q").value_or("");
+  if (!q.text.empty()) {
+    const long n = json::utf8_length(q.text);
     if (n < 0 || static_cast<std::size_t>(n) > kMaxQuery) bad_request("q", "搜索词最多 50 个字符");
-    where += " AND (t.description LIKE ? ESCAPE '\\' OR t.code = ?)";
-    params.emplace_back(store::like_contains(*q));
-    params.emplace_back(*q);
   }
-  const std::string total_where = where;
-  const store::Params total_params = params;
-  // Due order pages by (deadline, id): overdue first, then what falls due soonest (2-hour items
-  // come out on top by themselves). The cursor is "deadline.id".
-  std::optional<std::pair<std::int64_t, std::int64_t>> due_after;
-  if (by_due) {
-    if (auto a = ctx.req.param("after"); a && !a->empty()) {
-      const auto dot = a->find('.');
-      try {
-        if (dot == std::string::npos) throw std::invalid_argument("cursor");
-        due_after = std::pair{std::stoll(a->substr(0, dot)), std::stoll(a->substr(dot + 1))};
-      } catch (const std::exception&) {
-        bad_request("after", "after 应为上一页返回的 next_cursor");
-      }
-      where += " AND (t.deadline_at > ? OR (t.deadline_at = ? AND t.id > ?))";
-      params.insert(params.end(), {due_after->first, due_after->first, due_after->second});
-    }
-  } else {
-    where += " AND t.id < ?";
-    params.emplace_back(before);
-  }
-  params.emplace_back(limit + 1);
-  bj::array items;
-  std::optional<std::string> next;
-  std::optional<std::int64_t> total;
-  ctx.app.db.read([&](store::Conn& c) {
-    auto ids = c.query("SELECT t.id, t.deadline_at FROM appeal t WHERE " + where +
-                           (by_due ? " ORDER BY t.deadline_at, t.id LIMIT ?" : " ORDER BY t.id DESC LIMIT ?"),
-                       params);
-    const auto n = std::min<std::size_t>(ids.size(), static_cast<std::size_t>(limit));
-    std::vector<std::int64_t> page;
-    for (std::size_t i = 0; i < n; ++i) page.push_back(ids[i].integer(0));
-    items = staff_views(ctx.app, c, page, ctx.who());
-    if (ids.size() > n) {
-      const auto& last = ids[n - 1];
-      next = by_due ? std::to_string(last.integer(1)) + "." + std::to_string(last.integer(0))
-                    : std::to_string(last.integer(0));
-    }
-    if (before == INT64_MAX && !due_after) {
-      total = c.scalar("SELECT COUNT(*) FROM appeal t WHERE " + total_where, total_params);
-    }
-  });
-  bj::object out{{"items", std::move(items)}, {"server_time", now}};
-  out["next_cursor"] = next ? bj::value(*next) : bj::value(nullptr);
-  out["total"] = total ? bj::value(*total) : bj::value(nullptr);
-  return json::respond(out);
+  if (auto a = ctx.req.param("after"); q.by_due && a && !a->empty()) q.after_due = due_cursor(*a);
+  return json::respond(queue_page(ctx.app, ctx.who(), q));
 }
 
 http::Response staff_assignees(Ctx& ctx) {
@@ -232,20 +114,12 @@ http::Response staff_assign(Ctx& ctx) {
   const auto account = json::opt_int(body, "account_id");
   if (!account || *account <= 0) bad_request("account_id", "请选择转派给谁", "required");
   assign(ctx.app, ctx.who(), id, *account, ctx.req.client_ip);
-  auto view = ctx.app.db.read([&](store::Conn& c) { return staff_view(ctx.app, c, id, ctx.who(), true); });
-  return json::respond(view);
+  return json::respond(detail_of(ctx.app, id, ctx.who()));
 }
 
 http::Response staff_detail(Ctx& ctx) {
   if (!ctx.who().can(auth::Register::appeals, auth::Action::read)) forbidden();
-  const auto id = ctx.id();
-  auto scope = auth::scope_clause(ctx.who(), auth::Register::appeals, auth::Action::read, scope_columns());
-  store::Params params{id};
-  params.insert(params.end(), scope.params.begin(), scope.params.end());
-  auto view = ctx.app.db.read([&](store::Conn& c) -> std::optional<bj::object> {
-    if (!c.one("SELECT 1 FROM appeal t WHERE t.id = ? AND " + scope.sql, params)) return std::nullopt;
-    return staff_view(ctx.app, c, id, ctx.who(), true);
-  });
+  auto view = visible_detail(ctx.app, ctx.id(), ctx.who());
   if (!view) not_found();
   return json::respond(*view);
 }
@@ -253,9 +127,8 @@ http::Response staff_detail(Ctx& ctx) {
 http::Response staff_file(Ctx& ctx) {
   if (!ctx.who().can(auth::Register::appeals, auth::Action::write)) forbidden();
   const auto in = parse_intake(json::parse_object(ctx.req.body), true);
-  const auto created = file(ctx.app, grid_index(), in, &ctx.who(), ctx.req.client_ip);
-  auto view = ctx.app.db.read([&](store::Conn& c) { return staff_view(ctx.app, c, created.id, ctx.who(), true); });
-  return json::respond(view, 201);
+  const auto created = file(ctx.app, in, &ctx.who(), ctx.req.client_ip);
+  return json::respond(detail_of(ctx.app, created.id, ctx.who()), 201);
 }
 
 http::Response staff_act(Ctx& ctx) {
@@ -275,8 +148,7 @@ http::Response staff_act(Ctx& ctx) {
   m.target_area = json::opt_int(body, "area_id");
   m.photos = parse_photo_list(body.if_contains("photos"));
   act(ctx.app, ctx.who(), id, m, ctx.req.client_ip);
-  auto view = ctx.app.db.read([&](store::Conn& c) { return staff_view(ctx.app, c, id, ctx.who(), true); });
-  return json::respond(view);
+  return json::respond(detail_of(ctx.app, id, ctx.who()));
 }
 
 http::Response staff_figures(Ctx& ctx) {
@@ -299,118 +171,28 @@ http::Response staff_figures(Ctx& ctx) {
       bad_request("category_id", "category_id 应为整数");
     q.category_id = std::stoll(*cat);
   }
-  auto out = ctx.app.db.read([&](store::Conn& c) {
-    // The node asked for, which must lie inside what the caller may read; by default their own.
-    std::optional<store::Row> node;
-    const auto area = ctx.req.param("area_id");
-    const bool area_bound = std::any_of(ctx.who().bindings.begin(), ctx.who().bindings.end(), [](const auto& b) {
-      return auth::allowed(b.role, auth::Register::appeals, auth::Action::read) &&
-             b.scope_type == auth::ScopeType::area;
-    });
-    // A department reads the appeals it was whistled onto, not an area's.
-    if (!area_bound && (!area || area->empty())) {
-      if (auto f = unit_figures(c, ctx.who(), q, now)) return std::move(*f);
-    }
-    if (area && !area->empty()) {
-      const auto& a = area;
-      if (a->size() > 18 || a->find_first_not_of("0123456789") != std::string::npos)
-        bad_request("area_id", "area_id 应为整数");
-      node = c.one("SELECT path, name, id FROM area WHERE id = ?", {std::stoll(*a)});
-    } else {
-      for (const auto& b : ctx.who().bindings) {
-        if (auth::allowed(b.role, auth::Register::appeals, auth::Action::read) &&
-            b.scope_type == auth::ScopeType::area) {
-          node = c.one("SELECT path, name, id FROM area WHERE id = ?", {b.scope_id});
-          break;
-        }
-      }
-    }
-    const bool reachable =
-        node && std::any_of(ctx.who().bindings.begin(), ctx.who().bindings.end(), [&](const auto& b) {
-          return auth::allowed(b.role, auth::Register::appeals, auth::Action::read) &&
-                 b.scope_type == auth::ScopeType::area && auth::path_within(node->text(0), b.path);
-        });
-    if (!reachable) not_found();
-    q.path = node->text(0);
-    auto f = figures(c, q, now, true);
-    f["area_id"] = node->integer(2);
-    f["area_name"] = node->text(1);
-    return f;
-  });
-  return json::respond(out);
+  std::optional<std::int64_t> area_id;
+  if (auto a = ctx.req.param("area_id"); a && !a->empty()) {
+    if (a->size() > 18 || a->find_first_not_of("0123456789") != std::string::npos)
+      bad_request("area_id", "area_id 应为整数");
+    area_id = std::stoll(*a);
+  }
+  return json::respond(figures_for(ctx.app, ctx.who(), q, area_id, now));
 }
 
 // The county's functional departments, for whoever may whistle: a directory, not scoped by area.
-// The departments named by an appeal's category and the categories above it (城管局、住建局…),
-// most specific first: split on the separators offices type.
-std::vector<std::string> named_departments(store::Conn& c, std::int64_t appeal_id) {
-  std::vector<std::string> out;
-  auto cat = c.one("SELECT category_id FROM appeal WHERE id = ?", {appeal_id});
-  for (auto id = cat ? std::optional(cat->integer(0)) : std::nullopt; id;) {
-    auto r = c.one("SELECT department, parent_id FROM appeal_category WHERE id = ?", {*id});
-    if (!r) break;
-    std::string names = r->is_null(0) ? "" : r->text(0);
-    for (const std::string sep : {"、", "，", ",", ";", "；", " "}) {
-      for (std::size_t at; (at = names.find(sep)) != std::string::npos;) names.replace(at, sep.size(), "|");
-    }
-    for (std::size_t start = 0; start <= names.size();) {
-      const auto bar = std::min(names.find('|', start), names.size());
-      auto name = names.substr(start, bar - start);
-      if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
-      start = bar + 1;
-    }
-    id = r->is_null(1) ? std::nullopt : std::optional(r->integer(1));
-  }
-  return out;
-}
-
-// 吹哨: the departments the appeal's category names come first (marked `suggested`), then the rest by name.
-http::Response departments(Ctx& ctx) {
+http::Response staff_departments(Ctx& ctx) {
   if (!ctx.who().can(auth::Register::appeals, auth::Action::write)) forbidden();
-  std::string sql = "SELECT id, name, kind FROM unit WHERE kind IN ('organ', 'institution')";
-  store::Params params;
-  if (auto q = ctx.req.param("q"); q && !q->empty()) {
-    const long n = json::utf8_length(*q);
+  const auto q = ctx.req.param("q").value_or("");
+  if (!q.empty()) {
+    const long n = json::utf8_length(q);
     if (n < 0 || static_cast<std::size_t>(n) > kMaxQuery) bad_request("q", "搜索词最多 50 个字符");
-    sql += " AND name LIKE ? ESCAPE '\\'";
-    params.emplace_back(store::like_contains(*q));
   }
-  sql += " ORDER BY name LIMIT 100";
   const auto appeal = http::int_param(ctx.req, "appeal_id", 1, INT64_MAX / 2);
-  auto [rs, named] = ctx.app.db.read([&](store::Conn& c) {
-    std::vector<std::string> names;
-    if (appeal) {
-      auto scope = auth::scope_clause(ctx.who(), auth::Register::appeals, auth::Action::read, scope_columns());
-      store::Params p{*appeal};
-      p.insert(p.end(), scope.params.begin(), scope.params.end());
-      if (!c.one("SELECT 1 FROM appeal t WHERE t.id = ? AND " + scope.sql, p)) not_found();
-      names = named_departments(c, *appeal);
-    }
-    return std::pair{c.query(sql, params), names};
-  });
-  // Rank: the position of the first named department a unit's name holds; unnamed units after.
-  std::vector<std::pair<std::size_t, bj::object>> ranked;
-  for (const auto& r : rs) {
-    std::size_t rank = named.size();
-    for (std::size_t i = 0; i < named.size() && rank == named.size(); ++i) {
-      if (r.text(1).find(named[i]) != std::string::npos) rank = i;
-    }
-    ranked.emplace_back(
-        rank,
-        bj::object{{"id", r.integer(0)}, {"name", r.text(1)}, {"kind", r.text(2)}, {"suggested", rank < named.size()}});
-  }
-  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  bj::array items;
-  for (auto& [rank, o] : ranked) items.push_back(std::move(o));
-  bj::array names;
-  for (const auto& n : named) names.emplace_back(n);
-  return json::respond(bj::object{{"items", std::move(items)}, {"named_by_category", std::move(names)}});
+  return json::respond(departments(ctx.app, ctx.who(), q, appeal));
 }
 
-http::Response after_change(Ctx& ctx, std::int64_t id) {
-  auto view = ctx.app.db.read([&](store::Conn& c) { return staff_view(ctx.app, c, id, ctx.who(), true); });
-  return json::respond(view);
-}
+http::Response after_change(Ctx& ctx, std::int64_t id) { return json::respond(detail_of(ctx.app, id, ctx.who())); }
 
 http::Response staff_whistle(Ctx& ctx) {
   const auto id = ctx.id();
@@ -495,14 +277,13 @@ http::Response upload_photo(Ctx& ctx) {
   if (bytes.size() > kMaxPhotoBytes) throw ApiError(413, "photo_too_large", "照片不能超过 5 MB");
   const auto mime = sniff_image(bytes);
   if (!mime) throw ApiError(415, "unsupported_media", "只能上传 JPEG、PNG 或 WebP 格式的照片");
-  const auto hash =
-      ctx.app.db.write([&](store::Conn& c) { return store_photo(c, ctx.app.media_dir, bytes, *mime, ctx.app.now()); });
+  const auto hash = save_photo(ctx.app, bytes, *mime);
   return json::respond(bj::object{{"photo", hash}, {"url", "/api/v1/photos/" + hash}}, 201);
 }
 
 http::Response get_photo(Ctx& ctx) {
   const auto it = ctx.params.find("hash");
-  auto file = ctx.app.db.read([&](store::Conn& c) { return photo_file(c, ctx.app.media_dir, it->second); });
+  auto file = photo(ctx.app, it->second);
   if (!file) not_found("照片不存在");
   std::ifstream in(file->first, std::ios::binary);
   if (!in) not_found("照片不存在");
@@ -517,11 +298,11 @@ http::Response get_photo(Ctx& ctx) {
 }  // namespace
 
 void register_settings_routes(Router& r);
-void register_mine_routes(Router& r, GridIndex& grids);
+void register_mine_routes(Router& r);
 
 void register_routes(Router& r) {
   register_settings_routes(r);
-  register_mine_routes(r, grid_index());
+  register_mine_routes(r);
   r.add("POST", "/api/v1/public/photos", Access::open, "appeals", "上传一张照片（JPEG、PNG、WebP，≤5 MB），返回编号",
         upload_photo);
   r.add("GET", "/api/v1/photos/{hash}", Access::open, "appeals", "按编号取照片", get_photo);
@@ -532,10 +313,10 @@ void register_routes(Router& r) {
   r.add("PUT", "/api/v1/appeals/{id}/mediation", Access::authenticated, "appeals", "记录调解（情、理、法、诉）",
         put_mediation);
   r.add("POST", "/api/v1/appeals/{id}/notes", Access::authenticated, "appeals", "办理进展或督办意见", staff_note);
-  r.add("GET", "/api/v1/appeals/departments", Access::authenticated, "appeals", "可吹哨的职能部门", departments);
+  r.add("GET", "/api/v1/appeals/departments", Access::authenticated, "appeals", "可吹哨的职能部门", staff_departments);
   r.add("GET", "/api/v1/appeals/figures", Access::authenticated, "appeals",
         "诉求三率、一线解决率、平均办理时长、超期数与下级排名（来自汇总表）", staff_figures);
-  r.add("GET", "/api/v1/public/categories", Access::open, "appeals", "诉求分类（三级）", categories);
+  r.add("GET", "/api/v1/public/categories", Access::open, "appeals", "诉求分类（三级）", public_categories);
   r.add("GET", "/api/v1/public/grids", Access::open, "appeals", "网格边界（居民端地图选点）", public_grids);
   r.add("POST", "/api/v1/public/appeals", Access::open, "appeals", "居民反映问题，返回查询码", public_file);
   r.add("GET", "/api/v1/public/appeals/{code}", Access::open, "appeals", "凭查询码查看办理进度", public_get);

@@ -2,22 +2,16 @@
 
 #include <boost/json.hpp>
 
+#include "appeals/queries.hpp"
 #include "appeals/rules.hpp"
 #include "appeals/service.hpp"
-#include "audit/audit.hpp"
+#include "appeals/service_internal.hpp"
 #include "core/errors.hpp"
 
 namespace jiceng::appeals {
 namespace {
 
 namespace bj = boost::json;
-
-// Staff of a grid or community who handle appeals there: the first-line roles.
-constexpr char kStaffOfSubtree[] =
-    "SELECT DISTINCT a.id, a.display_name, rb.role, ar.name FROM role_binding rb "
-    "JOIN area ar ON ar.id = rb.scope_id JOIN account a ON a.id = rb.account_id "
-    "WHERE rb.scope_type = 'area' AND rb.role IN ('grid_staff', 'community_secretary') AND a.disabled = 0 "
-    "AND ar.path >= ? AND ar.path < ? ORDER BY ar.name, a.display_name, a.id";
 
 // The community (or village) path above an appeal's area, or the area's own path above that level.
 std::string community_path(const std::string& area_path) {
@@ -37,7 +31,7 @@ Held held_for(store::Conn& c, const auth::Principal& who, std::int64_t id) {
   auto scope = auth::scope_clause(who, auth::Register::appeals, auth::Action::write, scope_columns());
   store::Params params{id};
   params.insert(params.end(), scope.params.begin(), scope.params.end());
-  auto r = c.one("SELECT t.area_path, t.status, t.level FROM appeal t WHERE t.id = ? AND " + scope.sql, params);
+  auto r = c.one(sql::kHeld + scope.sql, params);
   if (!r) not_found();
   Held h{r->text(0), r->text(1), static_cast<int>(r->integer(2))};
   const int lvl = caller_level(who, h.area_path);
@@ -49,15 +43,10 @@ Held held_for(store::Conn& c, const auth::Principal& who, std::int64_t id) {
 }  // namespace
 
 std::optional<std::int64_t> default_assignee(store::Conn& c, std::int64_t grid_id) {
-  if (auto p = c.one("SELECT p.account_id FROM person p JOIN account a ON a.id = p.account_id "
-                     "WHERE p.area_id = ? AND p.grid_role = 'full_time' AND a.disabled = 0 ORDER BY p.id LIMIT 1",
-                     {grid_id})) {
+  if (auto p = c.one(sql::kFullTimeGridWorker, {grid_id})) {
     return p->integer(0);
   }
-  if (auto b = c.one("SELECT rb.account_id FROM role_binding rb JOIN account a ON a.id = rb.account_id "
-                     "WHERE rb.scope_type = 'area' AND rb.scope_id = ? AND rb.role = 'grid_staff' AND a.disabled = 0 "
-                     "ORDER BY rb.account_id LIMIT 1",
-                     {grid_id})) {
+  if (auto b = c.one(sql::kGridStaff, {grid_id})) {
     return b->integer(0);
   }
   return std::nullopt;
@@ -68,7 +57,7 @@ bj::array assignees(App& app, const auth::Principal& who, std::int64_t id) {
     const auto held = held_for(c, who, id);
     const auto root = community_path(held.area_path);
     bj::array out;
-    for (const auto& r : c.query(kStaffOfSubtree, {root, auth::path_end(root)})) {
+    for (const auto& r : c.query(sql::kStaffOfSubtree, {root, auth::path_end(root)})) {
       const auto role = auth::parse_role(r.text(2));
       out.push_back(bj::object{{"id", r.integer(0)},
                                {"name", r.text(1)},
@@ -87,16 +76,22 @@ void assign(App& app, const auth::Principal& who, std::int64_t id, std::int64_t 
     if (!status || !is_open(*status)) throw ApiError(409, "bad_state", "诉求已办结，不能转派");
     const auto root = community_path(held.area_path);
     std::optional<std::string> name;
-    for (const auto& r : c.query(kStaffOfSubtree, {root, auth::path_end(root)})) {
+    for (const auto& r : c.query(sql::kStaffOfSubtree, {root, auth::path_end(root)})) {
       if (r.integer(0) == account_id) name = r.text(1);
     }
     if (!name) bad_request("account_id", "只能转派给本网格或本社区（村）的工作人员");
-    auto before = c.one("SELECT assignee_id FROM appeal WHERE id = ?", {id});
-    c.execute("UPDATE appeal SET assignee_id = ?, updated_at = ? WHERE id = ?", {account_id, now, id});
-    add_timeline_event(c, who, id, now, "assign", "转派给" + *name);
-    audit::record(
-        c, {now, who.username, who.account_id, ip, "assign", "appeal", std::to_string(id),
-            before && !before->is_null(0) ? std::to_string(before->integer(0)) : "", std::to_string(account_id)});
+    auto before = c.one(sql::kAssignee, {id});
+    auto ch = change_by(who, id, now);
+    ch.update = sql::kAssign;
+    ch.params = {account_id, now, id};
+    ch.action = "assign";
+    ch.from = ch.to = held.status;
+    ch.level = held.level;
+    ch.note = "转派给" + *name;
+    ch.audit =
+        audit_by(who, now, ip, "assign", id, before && !before->is_null(0) ? std::to_string(before->integer(0)) : "",
+                 std::to_string(account_id));
+    apply_change(c, ch);
   });
 }
 

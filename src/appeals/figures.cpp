@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "appeals/calendar.hpp"
+#include "appeals/queries.hpp"
 #include "appeals/rules.hpp"
 #include "store/bulk.hpp"
 
@@ -96,61 +97,21 @@ bj::array ranked(std::vector<std::pair<bj::object, Counts>> children) {
 
 namespace {
 
-// What is open right now under a node, from a covering index over the open appeals. Until the
-// next write (and for at most kLiveTtl seconds, as deadlines pass) one count serves every caller.
-// When the count is out of date, the first caller recounts; callers arriving while it does get
-// the previous count instead of recounting too (over a province that count takes about a second,
-// and a crowd of them was the figures page's long tail).
 constexpr std::int64_t kLiveTtl = 10;
 constexpr std::size_t kLiveCacheLimit = 10000;
-std::array<std::int64_t, 4> live_counts(store::Conn& c, const std::string& path, std::int64_t now) {
-  struct Entry final {
-    std::array<std::int64_t, 4> counts{};  // open, overdue, due soon, as of
-    std::int64_t generation = -1;
-    bool recounting = false;
-  };
-  static std::mutex mu;
-  static std::map<std::string, Entry> cache;
-  const auto generation = c.owner ? static_cast<std::int64_t>(c.owner->generation()) : -1;
-  {
-    std::lock_guard lock(mu);
-    auto it = cache.find(path);
-    if (it != cache.end()) {
-      const auto& e = it->second;
-      const bool fresh =
-          generation >= 0 && e.generation == generation && now >= e.counts[3] && now - e.counts[3] < kLiveTtl;
-      const bool counted_before = e.counts[3] > 0;
-      if (fresh || (e.recounting && counted_before)) return e.counts;
-      it->second.recounting = true;
-    } else {
-      // Nothing to hand out yet: everyone counts until the first count is in.
-      if (cache.size() > kLiveCacheLimit) cache.clear();
-      cache[path].recounting = true;
-    }
-  }
-  std::array<std::int64_t, 4> out{};
-  try {
-    auto live = c.one(
-        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN deadline_at <= ? THEN 1 ELSE 0 END), 0), "
-        "COALESCE(SUM(CASE WHEN warn_at <= ? AND deadline_at > ? THEN 1 ELSE 0 END), 0) FROM appeal "
-        "WHERE status IN ('submitted', 'accepted', 'in_progress', 'reopened') AND area_path >= ? AND area_path < ?",
-        {now, now, now, path, auth::path_end(path)});
-    out = {live->integer(0), live->integer(1), live->integer(2), now};
-  } catch (...) {
-    std::lock_guard lock(mu);
-    if (auto it = cache.find(path); it != cache.end()) it->second.recounting = false;
-    throw;
-  }
-  std::lock_guard lock(mu);
-  cache[path] = Entry{out, generation, false};
-  return out;
+
+// What is open right now under a node: open, overdue, due soon, as of `now`.
+std::array<std::int64_t, 4> count_live(store::Conn& c, const std::string& path, std::int64_t now) {
+  auto live = c.one(std::string(sql::kLiveCounts) + open_statuses_sql() + sql::kLiveCountsUnder,
+                    {now, now, now, path, auth::path_end(path)});
+  return {live->integer(0), live->integer(1), live->integer(2), now};
 }
 
 // Adds the live counts and the ranked children to the summed figures.
 bj::object finish(store::Conn& c, const FigureQuery& q, std::int64_t now, const Counts& total, bool by_child,
-                  std::vector<std::pair<bj::object, Counts>> children) {
+                  std::vector<std::pair<bj::object, Counts>> children, LiveCounts* cache) {
   bj::object out = summarise(total);
-  const auto live = live_counts(c, q.path, now);
+  const auto live = cache ? cache->get(c, q.path, now) : count_live(c, q.path, now);
   out["open"] = live[0];
   out["overdue_open"] = live[1];
   out["due_soon_open"] = live[2];
@@ -248,9 +209,7 @@ void retally(store::Conn& c, const Contribution& before, const Contribution& aft
 
 bool rebuild_rollups_if_due(store::Database& db) {
   // Every start asks; a read answers it, and only a due rebuild takes the writer.
-  const auto due = [](store::Conn& c) {
-    return c.one("SELECT 1 FROM rollup_rebuild_due WHERE what = 'appeals'").has_value();
-  };
+  const auto due = [](store::Conn& c) { return c.one(sql::kRebuildIsDue).has_value(); };
   if (!db.read(due)) return false;
   return db.write([&](store::Conn& c) {
     if (!due(c)) return false;  // another process rebuilt them meanwhile
@@ -261,14 +220,14 @@ bool rebuild_rollups_if_due(store::Database& db) {
 
 std::int64_t rebuild_rollups(store::Conn& c) {
   constexpr std::int64_t kBatch = 20000;
-  c.execute("DELETE FROM rollup_rebuild_due WHERE what = 'appeals'");
-  c.execute("DELETE FROM appeal_day");
-  c.execute("DELETE FROM appeal_node_day");
+  c.execute(sql::kRebuildDone);
+  c.execute(sql::kClearDays);
+  c.execute(sql::kClearNodeDays);
   std::map<std::tuple<std::string, std::string, std::int64_t>, Counts> by_key;
   std::map<std::pair<std::string, std::string>, std::pair<std::string, Counts>> by_node;
   std::int64_t counted = 0;
   for (std::int64_t after = 0;;) {
-    auto rs = c.query("SELECT * FROM appeal WHERE id > ? ORDER BY id LIMIT ?", {after, kBatch});
+    auto rs = c.query(sql::kAppealsAfter, {after, kBatch});
     if (rs.empty()) break;
     for (const auto& r : rs) {
       after = r.integer(0);
@@ -305,7 +264,42 @@ std::int64_t rebuild_rollups(store::Conn& c) {
   return counted;
 }
 
-bj::object figures(store::Conn& c, const FigureQuery& q, std::int64_t now, bool by_child) {
+// Until the next write (and for at most kLiveTtl seconds, as deadlines pass) one count serves
+// every caller. When the count is out of date, the first caller recounts; callers arriving while it
+// does get the previous count instead of recounting too (over a province that count takes about a
+// second, and a crowd of them was the figures page's long tail).
+std::array<std::int64_t, 4> LiveCounts::get(store::Conn& c, const std::string& path, std::int64_t now) {
+  const auto generation = c.owner ? static_cast<std::int64_t>(c.owner->generation()) : -1;
+  {
+    std::lock_guard lock(mu_);
+    auto it = cache_.find(path);
+    if (it != cache_.end()) {
+      const auto& e = it->second;
+      const bool fresh =
+          generation >= 0 && e.generation == generation && now >= e.counts[3] && now - e.counts[3] < kLiveTtl;
+      const bool counted_before = e.counts[3] > 0;
+      if (fresh || (e.recounting && counted_before)) return e.counts;
+      it->second.recounting = true;
+    } else {
+      // Nothing to hand out yet: everyone counts until the first count is in.
+      if (cache_.size() > kLiveCacheLimit) cache_.clear();
+      cache_[path].recounting = true;
+    }
+  }
+  std::array<std::int64_t, 4> out{};
+  try {
+    out = count_live(c, path, now);
+  } catch (...) {
+    std::lock_guard lock(mu_);
+    if (auto it = cache_.find(path); it != cache_.end()) it->second.recounting = false;
+    throw;
+  }
+  std::lock_guard lock(mu_);
+  cache_[path] = Entry{out, generation, false};
+  return out;
+}
+
+bj::object figures(store::Conn& c, const FigureQuery& q, std::int64_t now, bool by_child, LiveCounts* live) {
   std::string sums;
   for (const auto* col : kColumns) sums += std::string(", COALESCE(SUM(") + col + "), 0)";
   // Without a category the per-node rollup answers: the node's own rows and its children's.
@@ -319,23 +313,19 @@ bj::object figures(store::Conn& c, const FigureQuery& q, std::int64_t now, bool 
       // One primary-key range per child: a node has tens of children at most.
       const std::string child_sql =
           "SELECT COUNT(*)" + sums + " FROM appeal_node_day WHERE node_path = ? AND day >= ? AND day <= ?";
-      for (const auto& r : c.query("SELECT a.path, a.name, a.id FROM area a JOIN area p ON p.id = a.parent_id "
-                                   "WHERE p.path = ? ORDER BY a.id",
-                                   {q.path})) {
+      for (const auto& r : c.query(sql::kChildAreas, {q.path})) {
         auto row = c.one(child_sql, {r.text(0), q.from_day, q.to_day});
         Counts acc{};
         for (std::size_t i = 0; i < kColumns.size(); ++i) acc[i] = row->integer(i + 1);
         children.push_back({bj::object{{"area_id", r.integer(2)}, {"name", r.text(1)}}, acc});
       }
     }
-    return finish(c, q, now, total, by_child, std::move(children));
+    return finish(c, q, now, total, by_child, std::move(children), live);
   }
   std::string where = "area_path >= ? AND area_path < ? AND day >= ? AND day <= ?";
   store::Params params{q.path, auth::path_end(q.path), q.from_day, q.to_day};
   if (q.category_id) {
-    where +=
-        " AND category_id IN (SELECT id FROM appeal_category WHERE id = ? OR parent_id = ? OR parent_id IN "
-        "(SELECT id FROM appeal_category WHERE parent_id = ?))";
+    where += sql::kDayCategorySubtree;
     params.insert(params.end(), {*q.category_id, *q.category_id, *q.category_id});
   }
   auto rows = c.query("SELECT area_path" + sums + " FROM appeal_day WHERE " + where + " GROUP BY area_path", params);
@@ -344,9 +334,7 @@ bj::object figures(store::Conn& c, const FigureQuery& q, std::int64_t now, bool 
   std::map<std::string, std::pair<bj::object, Counts>> children;
   std::vector<std::pair<std::string, std::string>> child_paths;  // path, name
   if (by_child) {
-    for (const auto& r : c.query("SELECT a.path, a.name, a.id FROM area a JOIN area p ON p.id = a.parent_id "
-                                 "WHERE p.path = ? ORDER BY a.id",
-                                 {q.path})) {
+    for (const auto& r : c.query(sql::kChildAreas, {q.path})) {
       child_paths.emplace_back(r.text(0), r.text(1));
       children[r.text(0)] = {bj::object{{"area_id", r.integer(2)}, {"name", r.text(1)}}, {}};
     }
@@ -364,7 +352,7 @@ bj::object figures(store::Conn& c, const FigureQuery& q, std::int64_t now, bool 
   }
   std::vector<std::pair<bj::object, Counts>> list;
   for (const auto& [cp, name] : child_paths) list.push_back(std::move(children[cp]));
-  return finish(c, q, now, total, by_child, std::move(list));
+  return finish(c, q, now, total, by_child, std::move(list), live);
 }
 
 }  // namespace jiceng::appeals

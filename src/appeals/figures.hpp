@@ -5,6 +5,8 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <cstdint>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
@@ -41,13 +43,32 @@ std::int64_t rebuild_rollups(store::Conn& c);
 // Rebuilds them when a migration has asked for it (a new counter); returns whether it did.
 bool rebuild_rollups_if_due(store::Database& db);
 
+// What is open right now under each node, kept per app (appeals::State) so that a crowd reading
+// the figures page does not recount it.
+class LiveCounts final {
+ public:
+  // Open, overdue, due soon, and as of when.
+  std::array<std::int64_t, 4> get(store::Conn& c, const std::string& path, std::int64_t now);
+
+ private:
+  struct Entry final {
+    std::array<std::int64_t, 4> counts{};
+    std::int64_t generation = -1;  // the store's write generation it was counted at
+    bool recounting = false;
+  };
+  std::mutex mu_;
+  std::map<std::string, Entry> cache_;
+};
+
 struct FigureQuery final {
   std::string path;      // subtree
   std::string from_day;  // inclusive, YYYY-MM-DD
   std::string to_day;
   std::optional<std::int64_t> category_id;
 };
-boost::json::object figures(store::Conn& c, const FigureQuery& q, std::int64_t now, bool by_child);
+// `live`: the app's cache of the open counts; null counts them afresh.
+boost::json::object figures(store::Conn& c, const FigureQuery& q, std::int64_t now, bool by_child,
+                            LiveCounts* live = nullptr);
 
 // The rates of one set of counters, and a set of named ones ranked as the monthly notice ranks areas.
 boost::json::object summarise(const Counts& t);

@@ -13,6 +13,8 @@
 #include <chrono>
 #include <vector>
 
+#include "appeals/queries.hpp"
+
 namespace jiceng::appeals {
 namespace {
 
@@ -94,15 +96,12 @@ void GridIndex::refresh(store::Conn& c) {
   const auto t = now_ms();
   if (impl_ && t - checked_at_ < kRecheckMillis) return;
   checked_at_ = t;
-  auto v =
-      c.one("SELECT COUNT(*), COALESCE(MAX(updated_at), 0) FROM area WHERE kind IN ('grid', 'community', 'village')");
+  auto v = c.one(sql::kPlacesVersion);
   const std::string version = std::to_string(v->integer(0)) + ":" + std::to_string(v->integer(1));
   if (impl_ && version == version_) return;
   auto impl = std::make_shared<Impl>();
   std::vector<Entry> entries;
-  for (const auto& r :
-       c.query("SELECT g.id, g.path, g.name, g.geometry, p.name FROM area g "
-               "LEFT JOIN area p ON p.id = g.parent_id WHERE g.kind = 'grid' AND g.geometry IS NOT NULL")) {
+  for (const auto& r : c.query(sql::kGridPlaces)) {
     auto shape = parse_geometry(r.text(3));
     if (!shape) continue;
     entries.emplace_back(bg::return_envelope<Box>(*shape), impl->grids.size());
@@ -110,7 +109,7 @@ void GridIndex::refresh(store::Conn& c) {
     impl->shapes.push_back(std::move(*shape));
   }
   impl->tree = bgi::rtree<Entry, bgi::rstar<16>>(entries.begin(), entries.end());
-  for (const auto& r : c.query("SELECT id, path, name FROM area WHERE kind IN ('community', 'village')")) {
+  for (const auto& r : c.query(sql::kCommunities)) {
     impl->communities.push_back(Place{r.integer(0), r.text(1), r.text(2), 0, r.text(2)});
   }
   impl_ = std::move(impl);

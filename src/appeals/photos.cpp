@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "appeals/queries.hpp"
 #include "core/errors.hpp"
 #include "crypto/crypto.hpp"
 
@@ -47,15 +48,14 @@ std::string store_photo(store::Conn& c, const std::string& dir, std::string_view
     }
     fs::rename(tmp, path);
   }
-  c.execute("INSERT INTO photo (hash, mime, size, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING",
-            {hash, mime, static_cast<std::int64_t>(bytes.size()), now});
+  c.execute(sql::kInsertPhoto, {hash, mime, static_cast<std::int64_t>(bytes.size()), now});
   return hash;
 }
 
 std::optional<std::pair<std::string, std::string>> photo_file(store::Conn& c, const std::string& dir,
                                                               const std::string& hash) {
   if (!is_hash(hash)) return std::nullopt;
-  auto row = c.one("SELECT mime FROM photo WHERE hash = ?", {hash});
+  auto row = c.one(sql::kPhotoMime, {hash});
   if (!row) return std::nullopt;
   return std::make_pair(path_of(dir, hash).string(), row->text(0));
 }
@@ -76,9 +76,8 @@ std::vector<std::string> parse_photo_list(const void* value) {
 void attach_photos(store::Conn& c, std::int64_t appeal_id, std::optional<std::int64_t> event_id,
                    const std::vector<std::string>& hashes) {
   for (const auto& h : hashes) {
-    if (!c.one("SELECT 1 FROM photo WHERE hash = ?", {h})) bad_request("photos", "照片不存在，请重新上传");
-    c.execute("INSERT INTO appeal_photo (appeal_id, event_id, hash) VALUES (?, ?, ?)",
-              {appeal_id, store::opt(event_id), h});
+    if (!c.one(sql::kPhotoKnown, {h})) bad_request("photos", "照片不存在，请重新上传");
+    c.execute(sql::kAttachPhoto, {appeal_id, store::opt(event_id), h});
   }
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 // Appeals over the store: intake and dispatch, moves along the closed loop, the resident's
-// rating, and the sweep that warns and escalates when a level's slice of the limit runs out.
+// rating, and the sweep that warns and escalates when a level's slice of the limit runs out. The
+// only code that writes the module's tables; other modules call it instead of reading them.
+// Implemented by one file per part: intake, loop, whistles, mediation, duplicates, views, queue,
+// reference, settings and sweep (change.cpp holds what they share).
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <cstdint>
@@ -8,9 +11,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
-#include "appeals/grid_index.hpp"
+#include "appeals/figures.hpp"
 #include "appeals/rules.hpp"
 #include "auth/principal.hpp"
 #include "core/app.hpp"
@@ -36,9 +40,6 @@ struct Intake final {
   std::optional<std::int64_t> reporter_account;
 };
 
-// The holiday calendar and the limits are read again at the next deadline computed (after an edit).
-void invalidate_policy();
-
 // Tracking codes: 10 characters of an alphabet without look-alikes, read case-insensitively.
 std::string normalize_code(std::string code);
 bool is_tracking_code(std::string_view code);
@@ -52,7 +53,7 @@ struct Created final {
 };
 // Places the appeal in its grid (or community, or the county desk), sets its limits and records
 // it; `who` is null for residents. Staff may only file inside their own scope.
-Created file(App& app, GridIndex& grids, const Intake& in, const auth::Principal* who, const std::string& ip);
+Created file(App& app, const Intake& in, const auth::Principal* who, const std::string& ip);
 // Refuses (429, with Retry-After) an intake without an account beyond the per-address or the
 // per-phone limit; an empty key is not counted.
 void limit_intake(App& app, const std::string& address, const std::string& phone);
@@ -63,6 +64,67 @@ boost::json::object staff_view(App& app, store::Conn& c, std::int64_t id, const 
 boost::json::array staff_views(App& app, store::Conn& c, const std::vector<std::int64_t>& ids,
                                const auth::Principal& who);
 std::optional<boost::json::object> public_view(App& app, const std::string& code);
+// The detail view in a read of its own; visible_detail is nullopt when `who` may not see it.
+boost::json::object detail_of(App& app, std::int64_t id, const auth::Principal& who);
+std::optional<boost::json::object> visible_detail(App& app, std::int64_t id, const auth::Principal& who);
+
+// The staff work queue, a page at a time: by id, newest first, or by deadline ("due").
+struct QueueQuery final {
+  std::string queue = "all";  // mine, open, pending, working, due_soon, overdue, closed, all
+  std::int64_t limit = 20;
+  bool by_due = false;
+  std::optional<std::int64_t> before_id;                           // the id order's cursor
+  std::optional<std::pair<std::int64_t, std::int64_t>> after_due;  // the due order's: deadline, id
+  std::string type;
+  std::optional<std::int64_t> category_id;  // with the categories under it
+  std::string text;                         // in the description, or the whole tracking code
+};
+bool is_queue(const std::string& name);
+// {"items", "server_time", "next_cursor", "total"}; the total only on a first page.
+boost::json::object queue_page(App& app, const auth::Principal& who, const QueueQuery& q);
+// A resident's own appeals, newest first, with the name and phone to put on the next one.
+boost::json::object my_appeals(App& app, const auth::Principal& who, std::int64_t limit, std::int64_t before);
+
+// The category tree, the grid boundaries as GeoJSON features, and the departments one may whistle
+// (those `appeal`'s category names first, marked `suggested`).
+boost::json::array categories(App& app);
+boost::json::array grid_features(App& app);
+boost::json::object departments(App& app, const auth::Principal& who, const std::string& name_part,
+                                std::optional<std::int64_t> appeal);
+// The figures of `area_id` (or the caller's own node; a department's own appeals), 404 outside the
+// caller's reach.
+boost::json::object figures_for(App& app, const auth::Principal& who, FigureQuery q,
+                                std::optional<std::int64_t> area_id, std::int64_t now);
+// Photos by content hash: stored once, served by the hash (the file and its type).
+std::string save_photo(App& app, const std::string& bytes, const std::string& mime);
+std::optional<std::pair<std::string, std::string>> photo(App& app, const std::string& hash);
+
+// The county's settings (organisation department): categories, holidays and limits.
+struct NewCategory final {
+  std::string name;
+  std::optional<std::int64_t> parent;
+  std::string urgency = "general";
+  std::string department;
+  bool dispute = false;
+};
+std::int64_t create_category(App& app, const auth::Principal& who, const std::string& ip, const NewCategory& in);
+struct CategoryEdit final {
+  std::optional<std::string> name;
+  std::optional<std::string> urgency;
+  std::optional<std::string> department;
+  std::optional<bool> dispute;
+  bool empty() const { return !name && !urgency && !department && !dispute; }
+};
+// `body`: the request as audited.
+void edit_category(App& app, const auth::Principal& who, const std::string& ip, std::int64_t id, const CategoryEdit& e,
+                   const std::string& body);
+boost::json::array holidays(App& app, const std::string& year);
+// An edit of the calendar or a limit is read at the next deadline computed.
+void set_holiday(App& app, const auth::Principal& who, const std::string& ip, const std::string& day,
+                 const std::string& kind);
+boost::json::array limits(App& app);
+void set_limit(App& app, const auth::Principal& who, const std::string& ip, const LimitRule& rule,
+               const std::string& body);
 
 struct Move final {
   Action action;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "appeals/calendar.hpp"
+#include "appeals/queries.hpp"
 #include "appeals/rules.hpp"
 
 namespace jiceng::appeals {
@@ -27,24 +28,21 @@ std::optional<bj::object> unit_figures(store::Conn& c, const auth::Principal& wh
     }
   }
   if (units.empty()) return std::nullopt;
-  const std::string whistled = "a.id IN (SELECT w.appeal_id FROM appeal_whistle w WHERE w.unit_id IN (" +
-                               store::placeholders(units.size()) + "))";
+  const std::string whistled = sql::kWhistledOnto + store::placeholders(units.size()) + "))";
   // Received in the period: the day the appeal came in, as the area rollups count it. A day is
   // "YYYY-MM-DD", so the period is a range of its first and last seconds.
   const auto from = day_start(parse_day(q.from_day));
   const auto to = day_start(parse_day(q.to_day) + 1);
-  std::string where = whistled + " AND a.created_at >= ? AND a.created_at < ?";
+  std::string where = whistled + sql::kCreatedWithin;
   store::Params params = units;
   params.insert(params.end(), {from, to});
   if (q.category_id) {
-    where +=
-        " AND a.category_id IN (SELECT id FROM appeal_category WHERE id = ? OR parent_id = ? OR parent_id IN "
-        "(SELECT id FROM appeal_category WHERE parent_id = ?))";
+    where += sql::kUnitCategorySubtree;
     params.insert(params.end(), {*q.category_id, *q.category_id, *q.category_id});
   }
   Counts total{};
   std::map<std::string, Counts> by_street;
-  for (const auto& r : c.query("SELECT a.* FROM appeal a WHERE " + where, params)) {
+  for (const auto& r : c.query(sql::kUnitAppeals + where, params)) {
     const auto k = contribution_of(r);
     const auto nodes = auth::path_and_ancestors(k.area_path);
     auto& street = by_street[nodes.size() >= kStreetDepth ? nodes[kStreetDepth - 1] : k.area_path];
@@ -55,7 +53,7 @@ std::optional<bj::object> unit_figures(store::Conn& c, const auth::Principal& wh
   }
   std::vector<std::pair<bj::object, Counts>> children;
   for (const auto& [path, counts] : by_street) {
-    auto node = c.one("SELECT id, name FROM area WHERE path = ?", {path});
+    auto node = c.one(sql::kAreaByPath, {path});
     if (!node) continue;
     children.push_back({bj::object{{"area_id", node->integer(0)}, {"name", node->text(1)}}, counts});
   }
@@ -63,12 +61,7 @@ std::optional<bj::object> unit_figures(store::Conn& c, const auth::Principal& wh
   // What is open right now, whenever it came in, as the area figures count it.
   store::Params live = {now, now, now};
   live.insert(live.end(), units.begin(), units.end());
-  auto open = c.one(
-      "SELECT COUNT(*), COALESCE(SUM(CASE WHEN a.deadline_at <= ? THEN 1 ELSE 0 END), 0), "
-      "COALESCE(SUM(CASE WHEN a.warn_at <= ? AND a.deadline_at > ? THEN 1 ELSE 0 END), 0) FROM appeal a "
-      "WHERE a.status IN " +
-          open_statuses_sql() + " AND " + whistled,
-      live);
+  auto open = c.one(sql::kUnitLiveCounts + open_statuses_sql() + " AND " + whistled, live);
   out["open"] = open->integer(0);
   out["overdue_open"] = open->integer(1);
   out["due_soon_open"] = open->integer(2);
@@ -77,11 +70,7 @@ std::optional<bj::object> unit_figures(store::Conn& c, const auth::Principal& wh
   // waiting past it).
   store::Params wp = units;
   wp.insert(wp.end(), {from, to});
-  auto w = c.one(
-      "SELECT COUNT(*), COALESCE(SUM(CASE WHEN checked_in_at IS NOT NULL THEN 1 ELSE 0 END), 0), "
-      "COALESCE(SUM(late), 0) FROM appeal_whistle WHERE unit_id IN (" +
-          store::placeholders(units.size()) + ")" + " AND whistled_at >= ? AND whistled_at < ?",
-      wp);
+  auto w = c.one(sql::kUnitWhistles + store::placeholders(units.size()) + ")" + sql::kWhistledWithin, wp);
   out["whistles"] = w->integer(0);
   out["checked_in"] = w->integer(1);
   out["late"] = w->integer(2);
@@ -89,7 +78,7 @@ std::optional<bj::object> unit_figures(store::Conn& c, const auth::Principal& wh
   out["to"] = q.to_day;
   out["scope"] = "unit";
   const auto unit = std::get<std::int64_t>(units.front());
-  auto name = c.one("SELECT name FROM unit WHERE id = ?", {unit});
+  auto name = c.one(sql::kUnitName, {unit});
   out["unit_id"] = unit;
   out["unit_name"] = name ? name->text(0) : "";
   out["children"] = ranked(std::move(children));

@@ -3,7 +3,6 @@
 #include <cmath>
 #include <set>
 
-#include "appeals/grid_index.hpp"
 #include "appeals/rules.hpp"
 #include "appeals/service.hpp"
 #include "audit/audit.hpp"
@@ -32,11 +31,6 @@ const std::set<std::string> kUpdateStates = {"OPEN",
                                              "CANCELLED",
                                              "REOPEN",
                                              "UNCHANGED"};
-
-appeals::GridIndex& grid_index() {
-  static appeals::GridIndex index;
-  return index;
-}
 
 // What the resident said of the state, when it disagrees with the appeal's: staff should know.
 std::string reported_state_note(const std::string& reported, const std::string& status) {
@@ -107,7 +101,7 @@ http::Response post_request(Ctx& ctx, Format f) {
            text_or_null(media_url), text_or_null(device_id), text_or_null(who.account_id),
            attributes.empty() ? store::null() : store::Value(bj::serialize(attributes))});
     };
-    const auto created = appeals::file(ctx.app, grid_index(), in, nullptr, ctx.req.client_ip);
+    const auto created = appeals::file(ctx.app, in, nullptr, ctx.req.client_ip);
     const std::string notice = "已受理登记，请凭编号 " + created.code + " 查询办理进度";
     return reply(f, render(f, "service_requests", "request",
                            {Record{{"service_request_id", created.code},

@@ -1,0 +1,154 @@
+// The lists: the staff work queue (by queue, filters and cursor) and a resident's own appeals.
+#include <boost/json.hpp>
+
+#include "appeals/queries.hpp"
+#include "appeals/service.hpp"
+#include "appeals/service_internal.hpp"
+
+namespace jiceng::appeals {
+namespace {
+
+namespace bj = boost::json;
+
+// The queue's condition after the scope; `now` for the ones that depend on the time.
+void add_queue(const QueueQuery& q, const auth::Principal& who, std::int64_t now, std::string& where,
+               store::Params& params) {
+  const auto& queue = q.queue;
+  if (queue == "mine") {
+    where += sql::kAssignedTo + open_statuses_sql();
+    params.emplace_back(who.account_id);
+  } else if (queue == "open") {
+    where += sql::kStatusIn + open_statuses_sql();
+  } else if (queue == "pending") {
+    where += sql::kPendingQueue;
+  } else if (queue == "working") {
+    where += sql::kWorkingQueue;
+  } else if (queue == "due_soon") {
+    where += sql::kStatusIn + open_statuses_sql() + sql::kDueSoonTail;
+    params.emplace_back(now);
+    params.emplace_back(now);
+  } else if (queue == "overdue") {
+    where += sql::kStatusIn + open_statuses_sql() + sql::kOverdueTail;
+    params.emplace_back(now);
+  } else if (queue == "closed") {
+    where += sql::kClosedQueue;
+  }
+}
+
+void add_filters(const QueueQuery& q, std::string& where, store::Params& params) {
+  if (!q.type.empty()) {
+    where += sql::kOfType;
+    params.emplace_back(q.type);
+  }
+  if (q.category_id) {
+    where += sql::kCategorySubtree;
+    params.insert(params.end(), {*q.category_id, *q.category_id, *q.category_id});
+  }
+  if (!q.text.empty()) {
+    where += sql::kMatching;
+    params.emplace_back(store::like_contains(q.text));
+    params.emplace_back(q.text);
+  }
+}
+
+bj::value nullable_text(const store::Row& r, std::size_t i) {
+  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.text(i));
+}
+
+// The phone of the caller's latest appeal that had one: what they gave last time is what they most
+// likely want again (accounts carry no phone of their own).
+bj::value last_phone(App& app, store::Conn& c, std::int64_t account) {
+  auto r = c.one(sql::kLastPhone, {account});
+  if (!r) return nullptr;
+  try {
+    return bj::value(app.cipher.decrypt(r->text(0)));
+  } catch (const std::exception&) {
+    return nullptr;  // written under a key no longer held: leave the field for the resident to fill
+  }
+}
+
+bj::object mine_item(const store::Row& r) {
+  const auto status = parse_status(r.text(5)).value_or(Status::submitted);
+  return bj::object{{"code", r.text(1)},
+                    {"type", r.text(2)},
+                    {"category_name", r.text(3)},
+                    {"description", r.text(4)},
+                    {"status", r.text(5)},
+                    {"status_label", status_label(status)},
+                    {"created_at", r.integer(6)},
+                    {"satisfaction", nullable_text(r, 7)},
+                    {"can_rate", status == Status::resolved},
+                    {"grid_name", nullable_text(r, 8)},
+                    {"area_name", r.text(9)},
+                    {"address", nullable_text(r, 10)}};
+}
+
+}  // namespace
+
+bool is_queue(const std::string& name) {
+  for (const char* q : {"mine", "open", "pending", "working", "due_soon", "overdue", "closed", "all"}) {
+    if (name == q) return true;
+  }
+  return false;
+}
+
+bj::object queue_page(App& app, const auth::Principal& who, const QueueQuery& q) {
+  const auto now = app.now();
+  auto scope = auth::scope_clause(who, auth::Register::appeals, auth::Action::read, scope_columns());
+  std::string where = scope.sql;
+  store::Params params = scope.params;
+  add_queue(q, who, now, where, params);
+  add_filters(q, where, params);
+  const std::string total_where = where;
+  const store::Params total_params = params;
+  // Due order pages by (deadline, id): overdue first, then what falls due soonest (2-hour items
+  // come out on top by themselves).
+  if (q.by_due) {
+    if (q.after_due) {
+      where += sql::kAfterDue;
+      params.insert(params.end(), {q.after_due->first, q.after_due->first, q.after_due->second});
+    }
+  } else {
+    where += sql::kBeforeId;
+    params.emplace_back(q.before_id.value_or(INT64_MAX));
+  }
+  params.emplace_back(q.limit + 1);
+  bj::array items;
+  std::optional<std::string> next;
+  std::optional<std::int64_t> total;
+  app.db.read([&](store::Conn& c) {
+    auto ids = c.query(sql::kQueuePage + where + (q.by_due ? sql::kQueueByDue : sql::kQueueById), params);
+    const auto n = std::min<std::size_t>(ids.size(), static_cast<std::size_t>(q.limit));
+    std::vector<std::int64_t> page;
+    for (std::size_t i = 0; i < n; ++i) page.push_back(ids[i].integer(0));
+    items = staff_views(app, c, page, who);
+    if (ids.size() > n) {
+      const auto& last = ids[n - 1];
+      next = q.by_due ? std::to_string(last.integer(1)) + "." + std::to_string(last.integer(0))
+                      : std::to_string(last.integer(0));
+    }
+    if (!q.before_id && !q.after_due) total = c.scalar(sql::kQueueTotal + total_where, total_params);
+  });
+  bj::object out{{"items", std::move(items)}, {"server_time", now}};
+  out["next_cursor"] = next ? bj::value(*next) : bj::value(nullptr);
+  out["total"] = total ? bj::value(*total) : bj::value(nullptr);
+  return out;
+}
+
+bj::object my_appeals(App& app, const auth::Principal& who, std::int64_t limit, std::int64_t before) {
+  return app.db.read([&](store::Conn& c) {
+    bj::array items;
+    std::int64_t last = 0;
+    for (const auto& r : c.query(sql::kMine, {who.account_id, before, limit})) {
+      last = r.integer(0);
+      items.push_back(mine_item(r));
+    }
+    const bool more = static_cast<std::int64_t>(items.size()) == limit;
+    return bj::object{
+        {"contact", bj::object{{"name", who.display_name}, {"phone", last_phone(app, c, who.account_id)}}},
+        {"items", std::move(items)},
+        {"next_before", more ? bj::value(last) : bj::value(nullptr)}};
+  });
+}
+
+}  // namespace jiceng::appeals

@@ -1,0 +1,175 @@
+// What the pages read around appeals: the category tree, the grid map, the departments to whistle,
+// the figures for a node, and the photos.
+#include <boost/json.hpp>
+
+#include "appeals/figures.hpp"
+#include "appeals/grid_places.hpp"
+#include "appeals/photos.hpp"
+#include "appeals/queries.hpp"
+#include "appeals/service.hpp"
+#include "appeals/service_internal.hpp"
+#include "appeals/unit_figures.hpp"
+#include "core/errors.hpp"
+
+namespace jiceng::appeals {
+namespace {
+
+namespace bj = boost::json;
+
+bool reads_by_area(const auth::Binding& b) {
+  return auth::allowed(b.role, auth::Register::appeals, auth::Action::read) && b.scope_type == auth::ScopeType::area;
+}
+
+// The departments named by an appeal's category and the categories above it (城管局、住建局…),
+// most specific first: split on the separators offices type.
+std::vector<std::string> named_departments(store::Conn& c, std::int64_t appeal_id) {
+  std::vector<std::string> out;
+  auto cat = c.one(sql::kAppealCategory, {appeal_id});
+  for (auto id = cat ? std::optional(cat->integer(0)) : std::nullopt; id;) {
+    auto r = c.one(sql::kCategoryDepartment, {*id});
+    if (!r) break;
+    std::string names = r->is_null(0) ? "" : r->text(0);
+    for (const std::string sep : {"、", "，", ",", ";", "；", " "}) {
+      for (std::size_t at; (at = names.find(sep)) != std::string::npos;) names.replace(at, sep.size(), "|");
+    }
+    for (std::size_t start = 0; start <= names.size();) {
+      const auto bar = std::min(names.find('|', start), names.size());
+      auto name = names.substr(start, bar - start);
+      if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
+      start = bar + 1;
+    }
+    id = r->is_null(1) ? std::nullopt : std::optional(r->integer(1));
+  }
+  return out;
+}
+
+bj::object grid_feature(const store::Row& r, bj::value geometry,
+                        const std::unordered_map<std::int64_t, std::vector<std::string>>& compounds) {
+  bj::array names;
+  if (auto it = compounds.find(r.integer(0)); it != compounds.end()) {
+    for (const auto& n : it->second) names.emplace_back(n);
+  }
+  return bj::object{
+      {"type", "Feature"},
+      {"id", r.integer(0)},
+      {"properties", bj::object{{"id", r.integer(0)},
+                                {"name", r.text(1)},
+                                {"community", r.text(2)},
+                                {"community_id", r.is_null(4) ? bj::value(nullptr) : bj::value(r.integer(4))},
+                                {"compounds", std::move(names)}}},
+      {"geometry", std::move(geometry)}};
+}
+
+}  // namespace
+
+bj::array categories(App& app) {
+  auto rs = app.db.read([](store::Conn& c) { return c.query(sql::kCategories); });
+  bj::array items;
+  for (const auto& r : rs) {
+    items.push_back(bj::object{{"id", r.integer(0)},
+                               {"parent_id", r.is_null(1) ? bj::value(nullptr) : bj::value(r.integer(1))},
+                               {"name", r.text(2)},
+                               {"level", r.integer(3)},
+                               {"urgency", r.text(4)},
+                               {"is_dispute", r.integer(5) != 0},
+                               {"department", r.text(6)}});
+  }
+  return items;
+}
+
+bj::array grid_features(App& app) {
+  std::unordered_map<std::int64_t, std::vector<std::string>> compounds;
+  auto rs = app.db.read([&](store::Conn& c) {
+    compounds = compounds_by_grid(c);
+    return c.query(sql::kGridShapes);
+  });
+  bj::array features;
+  for (const auto& r : rs) {
+    boost::system::error_code ec;
+    auto geom = bj::parse(r.text(3), ec);
+    if (ec) continue;
+    features.push_back(grid_feature(r, std::move(geom), compounds));
+  }
+  return features;
+}
+
+bj::object departments(App& app, const auth::Principal& who, const std::string& name_part,
+                       std::optional<std::int64_t> appeal) {
+  std::string query = sql::kDepartments;
+  store::Params params;
+  if (!name_part.empty()) {
+    query += sql::kDepartmentNameLike;
+    params.emplace_back(store::like_contains(name_part));
+  }
+  query += sql::kDepartmentOrder;
+  auto [rs, named] = app.db.read([&](store::Conn& c) {
+    std::vector<std::string> names;
+    if (appeal) {
+      auto scope = auth::scope_clause(who, auth::Register::appeals, auth::Action::read, scope_columns());
+      store::Params p{*appeal};
+      p.insert(p.end(), scope.params.begin(), scope.params.end());
+      if (!c.one(sql::kVisibleId + scope.sql, p)) not_found();
+      names = named_departments(c, *appeal);
+    }
+    return std::pair{c.query(query, params), names};
+  });
+  // Rank: the position of the first named department a unit's name holds; unnamed units after.
+  std::vector<std::pair<std::size_t, bj::object>> ranked;
+  for (const auto& r : rs) {
+    std::size_t rank = named.size();
+    for (std::size_t i = 0; i < named.size() && rank == named.size(); ++i) {
+      if (r.text(1).find(named[i]) != std::string::npos) rank = i;
+    }
+    ranked.emplace_back(
+        rank,
+        bj::object{{"id", r.integer(0)}, {"name", r.text(1)}, {"kind", r.text(2)}, {"suggested", rank < named.size()}});
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  bj::array items;
+  for (auto& [rank, o] : ranked) items.push_back(std::move(o));
+  bj::array names;
+  for (const auto& n : named) names.emplace_back(n);
+  return bj::object{{"items", std::move(items)}, {"named_by_category", std::move(names)}};
+}
+
+bj::object figures_for(App& app, const auth::Principal& who, FigureQuery q, std::optional<std::int64_t> area_id,
+                       std::int64_t now) {
+  return app.db.read([&](store::Conn& c) {
+    const bool area_bound = std::any_of(who.bindings.begin(), who.bindings.end(), reads_by_area);
+    // A department reads the appeals it was whistled onto, not an area's.
+    if (!area_bound && !area_id) {
+      if (auto f = unit_figures(c, who, q, now)) return std::move(*f);
+    }
+    // The node asked for, which must lie inside what the caller may read; by default their own.
+    std::optional<store::Row> node;
+    if (area_id) {
+      node = c.one(sql::kFigureNode, {*area_id});
+    } else {
+      for (const auto& b : who.bindings) {
+        if (reads_by_area(b)) {
+          node = c.one(sql::kFigureNode, {b.scope_id});
+          break;
+        }
+      }
+    }
+    const bool reachable = node && std::any_of(who.bindings.begin(), who.bindings.end(), [&](const auto& b) {
+                             return reads_by_area(b) && auth::path_within(node->text(0), b.path);
+                           });
+    if (!reachable) not_found();
+    q.path = node->text(0);
+    auto f = figures(c, q, now, true, &state_of(app).live);
+    f["area_id"] = node->integer(2);
+    f["area_name"] = node->text(1);
+    return f;
+  });
+}
+
+std::string save_photo(App& app, const std::string& bytes, const std::string& mime) {
+  return app.db.write([&](store::Conn& c) { return store_photo(c, app.media_dir, bytes, mime, app.now()); });
+}
+
+std::optional<std::pair<std::string, std::string>> photo(App& app, const std::string& hash) {
+  return app.db.read([&](store::Conn& c) { return photo_file(c, app.media_dir, hash); });
+}
+
+}  // namespace jiceng::appeals

@@ -1,0 +1,406 @@
+// The appeals service against a real store: a SQLite file migrated like production, a county of
+// four levels built here, and a clock the tests move. No HTTP.
+#include "appeals/service.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <boost/json.hpp>
+#include <filesystem>
+#include <memory>
+
+#include "appeals/state.hpp"
+#include "core/errors.hpp"
+#include "crypto/crypto.hpp"
+#include "store/db.hpp"
+#include "store/migrations.hpp"
+
+namespace jiceng::appeals {
+namespace {
+
+namespace bj = boost::json;
+
+constexpr std::int64_t kHour = 3600;
+constexpr std::int64_t kDay = 24 * kHour;
+// A grid drawn as a square around this point.
+constexpr double kLon = 116.005;
+constexpr double kLat = 39.005;
+constexpr char kGridShape[] =
+    R"({"type":"Polygon","coordinates":[[[116.0,39.0],[116.01,39.0],[116.01,39.01],[116.0,39.01],[116.0,39.0]]]})";
+// Leaf categories seeded by migration 003: rubbish not collected (general), noise between
+// neighbours (a dispute: 四级七天).
+constexpr std::int64_t kRubbish = 3;
+constexpr std::int64_t kNoise = 34;
+
+// Monday 2026-11-16, 09:00 in Beijing: no holiday in the weeks that follow.
+std::int64_t monday_morning() { return day_start(parse_day("2026-11-16")) + 9 * kHour; }
+
+// The last second of a day in Beijing.
+std::int64_t end_of(const char* day) { return day_start(parse_day(day) + 1) - 1; }
+
+class AppealsService : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/jiceng-appeals-test-XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+    db_ = store::open("sqlite:" + dir_ + "/appeals.db", 2);
+    store::migrate(*db_);
+    app_ = std::make_unique<App>(App{*db_, cipher_, [this] { return now_; }});
+    app_->media_dir = dir_ + "/media";
+    build_county();
+  }
+
+  void TearDown() override {
+    app_.reset();
+    db_.reset();
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+
+  // County → street → community → grid, with a worker for the grid, the community's secretary, an
+  // officer for the street and
+  // two departments the street may whistle.
+  void build_county() {
+    db_->write([&](store::Conn& c) {
+      county_ = area(c, std::nullopt, "/", 1, "示范县", "county");
+      street_ = area(c, county_.id, county_.path, 2, "城关街道", "street");
+      community_ = area(c, street_.id, street_.path, 3, "幸福社区", "community");
+      grid_ = area(c, community_.id, community_.path, 4, "幸福一网格", "grid", kGridShape);
+      grid_worker_ = person(c, "wangge", "王网格", auth::Role::grid_staff, grid_);
+      secretary_ = person(c, "shequ", "张书记", auth::Role::community_secretary, community_);
+      street_officer_ = person(c, "jiedao", "李街道", auth::Role::street_officer, street_);
+      chengguan_ = unit(c, "县城管局");
+      zhujian_ = unit(c, "县住建局");
+      chengguan_staff_ = department(c, "chengguan", "赵城管", chengguan_);
+      zhujian_staff_ = department(c, "zhujian", "钱住建", zhujian_);
+    });
+  }
+
+  struct Area {
+    std::int64_t id;
+    std::string path;
+  };
+  Area area(store::Conn& c, std::optional<std::int64_t> parent, const std::string& parent_path, int depth,
+            const std::string& name, const char* kind, const char* geometry = nullptr) {
+    const auto id = c.one(
+                         "INSERT INTO area (parent_id, name, kind, path, depth, geometry, created_at, updated_at) "
+                         "VALUES (?, ?, ?, '', ?, ?, ?, ?) RETURNING id",
+                         {store::opt(parent), name, std::string(kind), static_cast<std::int64_t>(depth),
+                          geometry ? store::Value(std::string(geometry)) : store::null(), now_, now_})
+                        ->integer(0);
+    const auto path = parent_path + std::to_string(id) + "/";
+    c.execute("UPDATE area SET path = ? WHERE id = ?", {path, id});
+    return {id, path};
+  }
+  std::int64_t account(store::Conn& c, const std::string& username, const std::string& name) {
+    return c
+        .one(
+            "INSERT INTO account (username, display_name, password_hash, created_at, password_changed_at) "
+            "VALUES (?, ?, 'x', ?, ?) RETURNING id",
+            {username, name, now_, now_})
+        ->integer(0);
+  }
+  auth::Principal person(store::Conn& c, const std::string& username, const std::string& name, auth::Role role,
+                         const Area& at) {
+    auth::Principal p;
+    p.account_id = account(c, username, name);
+    p.username = username;
+    p.display_name = name;
+    p.bindings.push_back({role, auth::ScopeType::area, at.id, at.path, ""});
+    c.execute("INSERT INTO role_binding (account_id, role, scope_type, scope_id) VALUES (?, ?, 'area', ?)",
+              {p.account_id, std::string(auth::role_name(role)), at.id});
+    return p;
+  }
+  std::int64_t unit(store::Conn& c, const std::string& name) {
+    return c
+        .one(
+            "INSERT INTO unit (name, kind, area_id, area_path, party_status, created_at, updated_at) "
+            "VALUES (?, 'organ', ?, ?, 'none', ?, ?) RETURNING id",
+            {name, county_.id, county_.path, now_, now_})
+        ->integer(0);
+  }
+  auth::Principal department(store::Conn& c, const std::string& username, const std::string& name,
+                             std::int64_t unit_id) {
+    auth::Principal p;
+    p.account_id = account(c, username, name);
+    p.username = username;
+    p.display_name = name;
+    p.bindings.push_back({auth::Role::department, auth::ScopeType::unit, unit_id, "", ""});
+    return p;
+  }
+
+  // A resident's appeal dropped on the grid's map.
+  Created file_on_map(std::int64_t category, const std::string& description = "小区门口垃圾三天没人清运了") {
+    Intake in;
+    in.type = "complaint";
+    in.category_id = category;
+    in.description = description;
+    in.lon = kLon;
+    in.lat = kLat;
+    in.phone = "13800138000";
+    return file(*app_, in, nullptr, "127.0.0.1");
+  }
+
+  bj::object detail(std::int64_t id, const auth::Principal& who) { return detail_of(*app_, id, who); }
+  bj::object detail(std::int64_t id) { return detail(id, street_officer_); }
+
+  void move(const auth::Principal& who, std::int64_t id, Action a, const std::string& note = "",
+            std::optional<Satisfaction> s = std::nullopt) {
+    Move m{a, note, s, std::nullopt, std::nullopt, {}};
+    act(*app_, who, id, m, "127.0.0.1");
+  }
+
+  // The actions on the timeline, in order.
+  static std::vector<std::string> actions_of(const bj::object& view) {
+    std::vector<std::string> out;
+    for (const auto& e : view.at("timeline").as_array()) out.emplace_back(e.at("action").as_string());
+    return out;
+  }
+  static const bj::object* last_event(const bj::object& view, std::string_view action) {
+    const bj::object* found = nullptr;
+    for (const auto& e : view.at("timeline").as_array()) {
+      if (e.at("action").as_string() == action) found = &e.as_object();
+    }
+    return found;
+  }
+
+  std::string dir_;
+  std::unique_ptr<store::Database> db_;
+  crypto::FieldCipher cipher_{std::string(crypto::FieldCipher::kKeyBytes, 'k'), "test-mac", "test-index"};
+  std::int64_t now_ = monday_morning();
+  std::unique_ptr<App> app_;
+  Area county_{}, street_{}, community_{}, grid_{};
+  auth::Principal grid_worker_, secretary_, street_officer_, chengguan_staff_, zhujian_staff_;
+  std::int64_t chengguan_ = 0, zhujian_ = 0;
+};
+
+TEST_F(AppealsService, AnAppealPutOnTheMapGoesToThatGridAndItsWorkerWithItsUrgencysLimits) {
+  const auto created = file_on_map(kRubbish);
+  const auto d = detail(created.id);
+  EXPECT_EQ(d.at("grid_id").as_int64(), grid_.id);
+  EXPECT_EQ(d.at("level").as_int64(), kGridLevel);
+  EXPECT_EQ(d.at("status").as_string(), "submitted");
+  EXPECT_EQ(d.at("community_name").as_string(), "幸福社区");
+  EXPECT_EQ(d.at("assignee").at("name").as_string(), "王网格");
+  // General appeals: seven working days in all, to the end of the day, the weekend not counted;
+  // the grid's slice is the first of them.
+  EXPECT_EQ(d.at("deadline_at").as_int64(), end_of("2026-11-25"));
+  EXPECT_EQ(d.at("level_deadline_at").as_int64(), end_of("2026-11-17"));
+  EXPECT_FALSE(d.at("due_soon").as_bool());
+  EXPECT_EQ(actions_of(d), (std::vector<std::string>{"submit", "dispatch"}));
+  EXPECT_EQ(last_event(d, "dispatch")->at("note").as_string(), "网格：幸福一网格");
+  // The resident follows it by the code, without staff names.
+  const auto pub = public_view(*app_, created.code);
+  ASSERT_TRUE(pub);
+  EXPECT_EQ(pub->at("grid_name").as_string(), "幸福一网格");
+  EXPECT_EQ(pub->at("status").as_string(), "submitted");
+  EXPECT_FALSE(pub->at("timeline").as_array()[0].as_object().contains("actor"));
+}
+
+TEST_F(AppealsService, AnAppealWithOnlyAnAddressGoesToTheCommunityItNames) {
+  Intake in;
+  in.type = "help";
+  in.category_id = kRubbish;
+  in.description = "楼下的垃圾桶坏了没人修";
+  in.address = "幸福社区 5 号楼";
+  in.anonymous = true;
+  const auto d = detail(file(*app_, in, nullptr, "127.0.0.1").id);
+  EXPECT_EQ(d.at("level").as_int64(), kCommunityLevel);
+  EXPECT_EQ(d.at("area_id").as_int64(), community_.id);
+  EXPECT_TRUE(d.at("grid_id").is_null());
+}
+
+TEST_F(AppealsService, StaffCannotFileOutsideTheirOwnArea) {
+  auto elsewhere = grid_worker_;
+  elsewhere.bindings[0].path = "/999/";
+  Intake in;
+  in.type = "report";
+  in.category_id = kRubbish;
+  in.description = "巡查发现垃圾堆放";
+  in.lon = kLon;
+  in.lat = kLat;
+  in.channel = "patrol";
+  try {
+    file(*app_, in, &elsewhere, "127.0.0.1");
+    FAIL() << "filed outside the caller's area";
+  } catch (const ApiError& e) {
+    EXPECT_EQ(e.status(), 400);
+    EXPECT_EQ(e.field(), "lon");
+  }
+}
+
+TEST_F(AppealsService, UnansweredDisputesClimbAllFourLevelsAsEachSliceRunsOutAndWarnOnce) {
+  const auto start = now_;
+  const auto id = file_on_map(kNoise, "楼上邻居每天半夜装修，噪音扰民").id;
+  EXPECT_EQ(detail(id).at("urgency").as_string(), "dispute");
+
+  now_ = start + kDay - 1;  // the grid's day is not over
+  EXPECT_EQ(sweep(*app_).escalated, 0);
+  EXPECT_EQ(detail(id).at("level").as_int64(), kGridLevel);
+
+  // 四级七天: one day at the grid, two each at the community and the street, the rest at the county.
+  now_ = start + kDay;
+  EXPECT_EQ(sweep(*app_).escalated, 1);
+  auto d = detail(id);
+  EXPECT_EQ(d.at("level").as_int64(), kCommunityLevel);
+  EXPECT_EQ(d.at("level_deadline_at").as_int64(), now_ + 2 * kDay);
+  EXPECT_EQ(d.at("holder").at("name").as_string(), "幸福社区");
+  const auto* up = last_event(d, "escalate");
+  ASSERT_NE(up, nullptr);
+  EXPECT_EQ(up->at("actor").as_string(), "system");
+  EXPECT_EQ(up->at("label").as_string(), "上报至社区（村）");
+
+  now_ = start + 3 * kDay;
+  EXPECT_EQ(sweep(*app_).escalated, 1);
+  EXPECT_EQ(detail(id).at("holder").at("name").as_string(), "城关街道");
+
+  now_ = start + 5 * kDay;
+  const auto at_county = sweep(*app_);
+  EXPECT_EQ(at_county.escalated, 1);
+  EXPECT_EQ(at_county.warned, 0);
+  d = detail(id);
+  EXPECT_EQ(d.at("level").as_int64(), kCountyLevel);
+  EXPECT_EQ(d.at("holder").at("name").as_string(), "示范县");
+  EXPECT_EQ(d.at("level_deadline_at").as_int64(), start + 7 * kDay);  // what is left of the seven days
+
+  // 80% of the seven days gone: one warning, on the timeline, and the appeal shows as due soon.
+  now_ = start + 7 * kDay * 8 / 10;
+  const auto warned = sweep(*app_);
+  EXPECT_EQ(warned.warned, 1);
+  EXPECT_EQ(warned.escalated, 0);
+  d = detail(id);
+  EXPECT_TRUE(d.at("due_soon").as_bool());
+  EXPECT_EQ(last_event(d, "warn")->at("note").as_string(), "办理时限已过 80%");
+
+  // Past the limit: nowhere above the county, and no second warning.
+  now_ = start + 8 * kDay;
+  const auto after = sweep(*app_);
+  EXPECT_EQ(after.escalated, 0);
+  EXPECT_EQ(after.warned, 0);
+  d = detail(id);
+  EXPECT_TRUE(d.at("overdue").as_bool());
+  const auto lines = actions_of(d);
+  EXPECT_EQ(std::count(lines.begin(), lines.end(), "escalate"), 3);
+  EXPECT_EQ(std::count(lines.begin(), lines.end(), "warn"), 1);
+}
+
+TEST_F(AppealsService, ADepartmentThatChecksInAfterItsWindowIsNamedOnceAndCountedLate) {
+  const auto start = now_;
+  const auto id = file_on_map(kRubbish).id;
+  whistle(*app_, street_officer_, id, {chengguan_, zhujian_}, "请两部门到场", "127.0.0.1");
+  auto d = detail(id);
+  EXPECT_EQ(last_event(d, "whistle")->at("note").as_string(), "吹哨：县城管局、县住建局。请两部门到场");
+  ASSERT_EQ(d.at("whistles").as_array().size(), 2u);
+  // A whistled department sees the appeal and may check in.
+  const auto seen = detail(id, zhujian_staff_);
+  const auto& can = seen.at("actions").as_array();
+  EXPECT_NE(std::find(can.begin(), can.end(), bj::value("checkin")), can.end());
+
+  now_ = start + kHour;
+  check_in(*app_, zhujian_staff_, id, "已到场", "127.0.0.1");
+
+  // General urgency: a day to check in. The sweep names the one that did not, once.
+  now_ = start + kDay + 1;
+  EXPECT_EQ(sweep(*app_).late_checkins, 1);
+  EXPECT_EQ(sweep(*app_).late_checkins, 0);
+  d = detail(id);
+  EXPECT_EQ(last_event(d, "checkin_overdue")->at("note").as_string(), "县城管局未按时报到");
+
+  now_ = start + 2 * kDay;
+  check_in(*app_, chengguan_staff_, id, "", "127.0.0.1");
+  d = detail(id);
+  for (const auto& w : d.at("whistles").as_array()) {
+    const bool late = w.at("unit_id").as_int64() == chengguan_;
+    EXPECT_EQ(w.at("late").as_bool(), late) << w.at("unit_name").as_string();
+    EXPECT_FALSE(w.at("checked_in_at").is_null());
+  }
+  try {
+    check_in(*app_, chengguan_staff_, id, "", "127.0.0.1");
+    FAIL() << "checked in twice";
+  } catch (const ApiError& e) {
+    EXPECT_EQ(e.status(), 409);
+  }
+}
+
+TEST_F(AppealsService, ClosingTakesAResolutionThenACallbackWithTheResidentsAnswer) {
+  const auto created = file_on_map(kRubbish);
+  const auto id = created.id;
+  move(grid_worker_, id, Action::accept);
+  try {
+    move(grid_worker_, id, Action::resolve);
+    FAIL() << "resolved without saying how";
+  } catch (const ApiError& e) {
+    EXPECT_EQ(e.status(), 400);
+    EXPECT_EQ(e.field(), "note");
+  }
+  move(grid_worker_, id, Action::resolve, "已联系环卫清运");
+  EXPECT_EQ(detail(id).at("status").as_string(), "resolved");
+  try {
+    move(secretary_, id, Action::close);
+    FAIL() << "closed without a callback";
+  } catch (const ApiError& e) {
+    EXPECT_EQ(e.status(), 409);
+    EXPECT_EQ(e.code(), "bad_state");
+  }
+  try {
+    move(secretary_, id, Action::callback, "电话回访");
+    FAIL() << "called back without the answer";
+  } catch (const ApiError& e) {
+    EXPECT_EQ(e.status(), 400);
+    EXPECT_EQ(e.field(), "satisfaction");
+  }
+  // The grid worker who did the work does not call back: the community does.
+  try {
+    move(grid_worker_, id, Action::callback, "电话回访", Satisfaction::satisfied);
+    FAIL() << "a grid worker called back";
+  } catch (const ApiError& e) {
+    EXPECT_EQ(e.status(), 403);
+  }
+  move(secretary_, id, Action::callback, "电话回访", Satisfaction::satisfied);
+  EXPECT_EQ(detail(id).at("status").as_string(), "called_back");
+  move(secretary_, id, Action::close);
+  const auto d = detail(id);
+  EXPECT_EQ(d.at("status").as_string(), "closed");
+  EXPECT_EQ(d.at("satisfaction").as_string(), "satisfied");
+  EXPECT_EQ(actions_of(d), (std::vector<std::string>{"submit", "dispatch", "accept", "resolve", "callback", "close"}));
+  EXPECT_EQ(public_view(*app_, created.code)->at("status").as_string(), "closed");
+}
+
+TEST_F(AppealsService, AResidentWhoIsNotSatisfiedSendsTheAppealBackToWork) {
+  const auto created = file_on_map(kRubbish);
+  try {
+    rate(*app_, created.code, Satisfaction::satisfied, "", "127.0.0.1");
+    FAIL() << "rated before it was resolved";
+  } catch (const ApiError& e) {
+    EXPECT_EQ(e.status(), 409);
+  }
+  move(grid_worker_, created.id, Action::accept);
+  move(grid_worker_, created.id, Action::resolve, "已清运");
+  EXPECT_TRUE(public_view(*app_, created.code)->at("can_rate").as_bool());
+  rate(*app_, created.code, Satisfaction::dissatisfied, "只清了一半", "127.0.0.1");
+  const auto d = detail(created.id);
+  EXPECT_EQ(d.at("status").as_string(), "reopened");
+  EXPECT_EQ(last_event(d, "rate")->at("note").as_string(), "不满意：只清了一半");
+}
+
+TEST_F(AppealsService, AnEditedLimitHoldsForTheNextAppealFiled) {
+  const auto before = detail(file_on_map(kRubbish).id);
+  EXPECT_EQ(before.at("level_deadline_at").as_int64(), end_of("2026-11-17"));
+  // The policy is cached; the edit must reach the next intake even within the cache's minute.
+  set_limit(*app_, street_officer_, "127.0.0.1", {Urgency::general, LimitUnit::calendar_days, 10, {3, 3, 2, 2}}, "{}");
+  now_ += 1;
+  const auto after = detail(file_on_map(kRubbish, "另一处垃圾也没有清运").id);
+  EXPECT_EQ(after.at("deadline_at").as_int64(), now_ + 10 * kDay);
+  EXPECT_EQ(after.at("level_deadline_at").as_int64(), now_ + 3 * kDay);
+}
+
+TEST_F(AppealsService, EachAppHasItsOwnCaches) {
+  auto& mine = app_->state<State>();
+  EXPECT_EQ(&mine, &app_->state<State>());
+  App other{*db_, cipher_, [this] { return now_; }};
+  EXPECT_NE(&other.state<State>(), &mine);
+}
+
+}  // namespace
+}  // namespace jiceng::appeals

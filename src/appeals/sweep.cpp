@@ -1,0 +1,102 @@
+// The sweep: what falls due with time. A level whose slice of the limit has run out hands the
+// appeal up (四级: grid, community, street, county); 80% of the limit gone warns; a department
+// that let its check-in time pass is named.
+#include "appeals/queries.hpp"
+#include "appeals/service.hpp"
+#include "appeals/service_internal.hpp"
+
+namespace jiceng::appeals {
+namespace {
+
+constexpr int kSweepBatch = 500;
+constexpr char kEscalateNote[] = "本级办理时限已到，自动上报";
+constexpr char kWarnNote[] = "办理时限已过 80%";
+
+int escalate_due(store::Conn& c, const Policy& pol, std::int64_t now) {
+  auto due = c.query(std::string(sql::kLevelDue) + open_statuses_sql() + sql::kLevelDueTail,
+                     {now, static_cast<std::int64_t>(kCountyLevel), static_cast<std::int64_t>(kSweepBatch)});
+  for (const auto& r : due) {
+    const auto id = r.integer(0);
+    const int next = static_cast<int>(r.integer(1)) + 1;
+    const auto urgency = parse_urgency(r.text(2)).value_or(Urgency::general);
+    const auto before = load_id(c, id);
+    Change ch;
+    ch.id = id;
+    ch.now = now;
+    ch.update = sql::kSweepEscalate;
+    ch.params = {static_cast<std::int64_t>(next),
+                 static_cast<std::int64_t>(next),
+                 static_cast<std::int64_t>(next),
+                 now,
+                 level_deadline(pol.cal, pol.rule(urgency), next, now, r.integer(3)),
+                 now,
+                 id};
+    ch.before = &*before;
+    ch.actor = "system";
+    ch.action = "escalate";
+    ch.from = ch.to = r.text(4);
+    ch.level = next;
+    ch.note = kEscalateNote;
+    ch.notice = "escalated";
+    ch.notice_note = kEscalateNote;
+    ch.from_level = next - 1;
+    apply_change(c, ch);
+  }
+  return static_cast<int>(due.size());
+}
+
+int warn_due(store::Conn& c, std::int64_t now) {
+  auto warn = c.query(std::string(sql::kWarnDue) + open_statuses_sql() + sql::kWarnDueTail,
+                      {now, static_cast<std::int64_t>(kSweepBatch)});
+  for (const auto& r : warn) {
+    Change ch;
+    ch.id = r.integer(0);
+    ch.now = now;
+    ch.update = sql::kSetWarned;
+    ch.params = {r.integer(0)};
+    ch.actor = "system";
+    ch.action = "warn";
+    ch.from = ch.to = r.text(2);
+    ch.level = static_cast<int>(r.integer(1));
+    ch.note = kWarnNote;
+    ch.notice = "warning";
+    ch.notice_note = kWarnNote;
+    apply_change(c, ch);
+  }
+  return static_cast<int>(warn.size());
+}
+
+// Departments that let the check-in time pass are named on the timeline, once.
+int name_late_checkins(store::Conn& c, std::int64_t now) {
+  auto late = c.query(sql::kLateCheckins, {now, static_cast<std::int64_t>(kSweepBatch)});
+  for (const auto& r : late) {
+    Change ch;
+    ch.id = r.integer(1);
+    ch.now = now;
+    ch.update = sql::kSetLate;
+    ch.params = {r.integer(0)};
+    ch.actor = "system";
+    ch.action = "checkin_overdue";
+    ch.from = ch.to = r.text(3);
+    ch.level = static_cast<int>(r.integer(4));
+    ch.note = r.text(2) + "未按时报到";
+    apply_change(c, ch);
+  }
+  return static_cast<int>(late.size());
+}
+
+}  // namespace
+
+SweepResult sweep(App& app) {
+  const auto now = app.now();
+  SweepResult out;
+  app.db.write([&](store::Conn& c) {
+    const auto pol = state_of(app).policy.get(c, now);
+    out.escalated = escalate_due(c, *pol, now);
+    out.warned = warn_due(c, now);
+    out.late_checkins = name_late_checkins(c, now);
+  });
+  return out;
+}
+
+}  // namespace jiceng::appeals

@@ -7,9 +7,9 @@
 #include <map>
 #include <memory>
 
+#include "app/modules.hpp"
 #include "auth/service.hpp"
 #include "core/app.hpp"
-#include "app/modules.hpp"
 #include "core/router.hpp"
 #include "crypto/crypto.hpp"
 #include "demo/demo.hpp"
@@ -30,7 +30,7 @@ struct World final {
   crypto::FieldCipher cipher{std::string(crypto::FieldCipher::kKeyBytes, 'k'), "fuzz-mac", "fuzz-index"};
   std::unique_ptr<App> app;
   Router router;
-  std::map<std::string, auth::Principal> principals;
+  std::map<std::string, core::Principal> principals;
 
   World() {
     char tmpl[] = "/tmp/jiceng-fuzz-XXXXXX";
@@ -50,7 +50,7 @@ struct World final {
       }
     });
     // Requests name who they run as; nothing in them can forge a session.
-    router.set_authenticator([this](const http::Request& req, App&) -> std::optional<auth::Principal> {
+    router.set_authenticator([this](const http::Request& req, App&) -> std::optional<core::Principal> {
       const auto as = req.header("x-fuzz-as");
       if (!as) return std::nullopt;
       const auto it = principals.find(*as);

@@ -372,20 +372,20 @@ void load_accounts(Conn& c, const Province& p, std::int64_t now) {
   struct Account final {
     const char* username;
     const char* display;
-    auth::Role role;
+    core::Role role;
     std::int64_t scope;
   };
   const std::array<Account, 6> accounts = {{
-      {"admin", "省委组织部管理员", auth::Role::org_dept, p.root.id},
-      {"county", "县委组织部管理员", auth::Role::org_dept, p.counties.front().id},
-      {"street", "街道干部", auth::Role::street_officer, p.streets.front().id},
-      {"community", "社区书记", auth::Role::community_secretary, p.communities.front().id},
-      {"grid", "网格员", auth::Role::grid_staff, p.grids.front().id},
-      {"member", "党员", auth::Role::member, 1},
+      {"admin", "省委组织部管理员", core::Role::org_dept, p.root.id},
+      {"county", "县委组织部管理员", core::Role::org_dept, p.counties.front().id},
+      {"street", "街道干部", core::Role::street_officer, p.streets.front().id},
+      {"community", "社区书记", core::Role::community_secretary, p.communities.front().id},
+      {"grid", "网格员", core::Role::grid_staff, p.grids.front().id},
+      {"member", "党员", core::Role::member, 1},
   }};
   for (const auto& a : accounts) {
     const auto id = auth::create_account(c, a.username, a.display, kPassword,
-                                         {auth::Grant{a.role, auth::scope_type_for(a.role), a.scope}}, now);
+                                         {auth::Grant{a.role, core::scope_type_for(a.role), a.scope}}, now);
     // Ready to use, as `jiceng demo` leaves its accounts: the benchmarks log in with the published
     // password and measure, so a first-login change would answer every request 403 instead.
     // The password still expires under the server's rules, and serve still refuses to listen

@@ -47,9 +47,9 @@ int change_account(const Common& common, const UserOptions& o, const char* actio
 int user_add(const Common& common, const UserOptions& o) {
   refuse_weak(o);
   auto db = open_db(common);
-  const auto role = auth::parse_role(o.role);
+  const auto role = core::parse_role(o.role);
   if (!role) throw std::runtime_error("unknown role " + o.role);
-  const auto scope = auth::scope_type_for(*role);
+  const auto scope = core::scope_type_for(*role);
   const auto id = db->write([&](store::Conn& c) {
     if (!auth::scope_path(c, scope, o.scope_id)) throw std::runtime_error("no such scope node");
     const auto id = auth::create_account(c, o.username, o.display.empty() ? o.username : o.display, o.password,

@@ -78,7 +78,7 @@ std::pair<std::int64_t, std::int64_t> due_cursor(const std::string& after) {
 }
 
 http::Response staff_list(Ctx& ctx) {
-  if (!ctx.who().can(auth::Register::appeals, auth::Action::read)) forbidden();
+  if (!ctx.who().can(core::Register::appeals, core::Action::read)) forbidden();
   QueueQuery q;
   q.queue = ctx.req.param("queue").value_or("all");
   if (auto l = http::int_param(ctx.req, "limit", 1, kMaxPage)) q.limit = *l;
@@ -103,12 +103,12 @@ http::Response staff_list(Ctx& ctx) {
 }
 
 http::Response staff_assignees(Ctx& ctx) {
-  if (!ctx.who().can(auth::Register::appeals, auth::Action::write)) forbidden();
+  if (!ctx.who().can(core::Register::appeals, core::Action::write)) forbidden();
   return json::respond(bj::object{{"items", assignees(ctx.app, ctx.who(), ctx.id())}});
 }
 
 http::Response staff_assign(Ctx& ctx) {
-  if (!ctx.who().can(auth::Register::appeals, auth::Action::write)) forbidden();
+  if (!ctx.who().can(core::Register::appeals, core::Action::write)) forbidden();
   const auto id = ctx.id();
   const auto body = json::parse_object(ctx.req.body);
   const auto account = json::opt_int(body, "account_id");
@@ -118,21 +118,21 @@ http::Response staff_assign(Ctx& ctx) {
 }
 
 http::Response staff_detail(Ctx& ctx) {
-  if (!ctx.who().can(auth::Register::appeals, auth::Action::read)) forbidden();
+  if (!ctx.who().can(core::Register::appeals, core::Action::read)) forbidden();
   auto view = visible_detail(ctx.app, ctx.id(), ctx.who());
   if (!view) not_found();
   return json::respond(*view);
 }
 
 http::Response staff_file(Ctx& ctx) {
-  if (!ctx.who().can(auth::Register::appeals, auth::Action::write)) forbidden();
+  if (!ctx.who().can(core::Register::appeals, core::Action::write)) forbidden();
   const auto in = parse_intake(json::parse_object(ctx.req.body), true);
   const auto created = file(ctx.app, in, &ctx.who(), ctx.req.client_ip);
   return json::respond(detail_of(ctx.app, created.id, ctx.who()), 201);
 }
 
 http::Response staff_act(Ctx& ctx) {
-  if (!ctx.who().can(auth::Register::appeals, auth::Action::write)) forbidden();
+  if (!ctx.who().can(core::Register::appeals, core::Action::write)) forbidden();
   const auto id = ctx.id();
   const auto body = json::parse_object(ctx.req.body);
   const auto action = parse_action(json::req_string(body, "action", 20));
@@ -152,17 +152,17 @@ http::Response staff_act(Ctx& ctx) {
 }
 
 http::Response staff_figures(Ctx& ctx) {
-  if (!ctx.who().can(auth::Register::appeals, auth::Action::read)) forbidden();
+  if (!ctx.who().can(core::Register::appeals, core::Action::read)) forbidden();
   const auto now = ctx.app.now();
   FigureQuery q;
-  const auto today = local_day(now);
+  const auto today = core::local_day(now);
   auto day_param = [&](const char* name, std::int64_t def) {
     auto v = ctx.req.param(name);
-    if (!v || v->empty()) return format_day(def);
-    if (parse_day(*v) == kBadDay) bad_request(name, std::string(name) + " 应为日期，如 2026-11-01");
+    if (!v || v->empty()) return core::format_day(def);
+    if (core::parse_day(*v) == core::kBadDay) bad_request(name, std::string(name) + " 应为日期，如 2026-11-01");
     return *v;
   };
-  const auto month_start = parse_day(format_day(today).substr(0, 8) + "01");
+  const auto month_start = core::parse_day(core::format_day(today).substr(0, 8) + "01");
   q.from_day = day_param("from", month_start);
   q.to_day = day_param("to", today);
   if (q.from_day > q.to_day) bad_request("from", "开始日期不能晚于结束日期");
@@ -182,7 +182,7 @@ http::Response staff_figures(Ctx& ctx) {
 
 // The county's functional departments, for whoever may whistle: a directory, not scoped by area.
 http::Response staff_departments(Ctx& ctx) {
-  if (!ctx.who().can(auth::Register::appeals, auth::Action::write)) forbidden();
+  if (!ctx.who().can(core::Register::appeals, core::Action::write)) forbidden();
   const auto q = ctx.req.param("q").value_or("");
   if (!q.empty()) {
     const long n = json::utf8_length(q);
@@ -227,7 +227,7 @@ http::Response staff_note(Ctx& ctx) {
 }
 
 http::Response get_mediation(Ctx& ctx) {
-  if (!ctx.who().can(auth::Register::appeals, auth::Action::read)) forbidden();
+  if (!ctx.who().can(core::Register::appeals, core::Action::read)) forbidden();
   auto m = mediation_of(ctx.app, ctx.who(), ctx.id());
   return json::respond(m ? bj::value(*m) : bj::value(nullptr));
 }
@@ -255,7 +255,7 @@ bj::array name_list(const bj::object& body, const char* key, bool with_role) {
 }
 
 http::Response put_mediation(Ctx& ctx) {
-  if (!ctx.who().can(auth::Register::appeals, auth::Action::write)) forbidden();
+  if (!ctx.who().can(core::Register::appeals, core::Action::write)) forbidden();
   const auto id = ctx.id();
   const auto body = json::parse_object(ctx.req.body);
   Mediation m;

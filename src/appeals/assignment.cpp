@@ -15,7 +15,7 @@ namespace bj = boost::json;
 
 // The community (or village) path above an appeal's area, or the area's own path above that level.
 std::string community_path(const std::string& area_path) {
-  const auto nodes = auth::path_and_ancestors(area_path);
+  const auto nodes = core::path_and_ancestors(area_path);
   constexpr std::size_t kCommunityDepth = 3;  // county / street / community
   return nodes.size() >= kCommunityDepth ? nodes[kCommunityDepth - 1] : area_path;
 }
@@ -27,8 +27,8 @@ struct Held final {
 };
 
 // The appeal as the caller may change it, or 404; 403 when its level is above the caller's.
-Held held_for(store::Conn& c, const auth::Principal& who, std::int64_t id) {
-  auto scope = auth::scope_clause(who, auth::Register::appeals, auth::Action::write, scope_columns());
+Held held_for(store::Conn& c, const core::Principal& who, std::int64_t id) {
+  auto scope = core::scope_clause(who, core::Register::appeals, core::Action::write, scope_columns());
   store::Params params{id};
   params.insert(params.end(), scope.params.begin(), scope.params.end());
   auto r = c.one(sql::kHeld + scope.sql, params);
@@ -52,23 +52,23 @@ std::optional<std::int64_t> default_assignee(store::Conn& c, std::int64_t grid_i
   return std::nullopt;
 }
 
-bj::array assignees(App& app, const auth::Principal& who, std::int64_t id) {
+bj::array assignees(App& app, const core::Principal& who, std::int64_t id) {
   return app.db.read([&](store::Conn& c) {
     const auto held = held_for(c, who, id);
     const auto root = community_path(held.area_path);
     bj::array out;
-    for (const auto& r : c.query(sql::kStaffOfSubtree, {root, auth::path_end(root)})) {
-      const auto role = auth::parse_role(r.text(2));
+    for (const auto& r : c.query(sql::kStaffOfSubtree, {root, core::path_end(root)})) {
+      const auto role = core::parse_role(r.text(2));
       out.push_back(bj::object{{"id", r.integer(0)},
                                {"name", r.text(1)},
-                               {"role_label", role ? std::string(auth::role_label(*role)) : r.text(2)},
+                               {"role_label", role ? std::string(core::role_label(*role)) : r.text(2)},
                                {"area_name", r.text(3)}});
     }
     return out;
   });
 }
 
-void assign(App& app, const auth::Principal& who, std::int64_t id, std::int64_t account_id, const std::string& ip) {
+void assign(App& app, const core::Principal& who, std::int64_t id, std::int64_t account_id, const std::string& ip) {
   const auto now = app.now();
   app.db.write([&](store::Conn& c) {
     const auto held = held_for(c, who, id);
@@ -76,7 +76,7 @@ void assign(App& app, const auth::Principal& who, std::int64_t id, std::int64_t 
     if (!status || !is_open(*status)) throw ApiError(409, "bad_state", "诉求已办结，不能转派");
     const auto root = community_path(held.area_path);
     std::optional<std::string> name;
-    for (const auto& r : c.query(sql::kStaffOfSubtree, {root, auth::path_end(root)})) {
+    for (const auto& r : c.query(sql::kStaffOfSubtree, {root, core::path_end(root)})) {
       if (r.integer(0) == account_id) name = r.text(1);
     }
     if (!name) bad_request("account_id", "只能转派给本网格或本社区（村）的工作人员");

@@ -17,9 +17,9 @@ namespace jiceng::appeals {
 std::optional<std::int64_t> default_assignee(store::Conn& c, std::int64_t grid_id);
 
 // The staff of the appeal's grid and community it may be handed to, for a caller who may assign it.
-boost::json::array assignees(App& app, const auth::Principal& who, std::int64_t id);
+boost::json::array assignees(App& app, const core::Principal& who, std::int64_t id);
 
 // Hands the appeal to `account_id` (one of assignees()), on its timeline and in the audit log.
-void assign(App& app, const auth::Principal& who, std::int64_t id, std::int64_t account_id, const std::string& ip);
+void assign(App& app, const core::Principal& who, std::int64_t id, std::int64_t account_id, const std::string& ip);
 
 }  // namespace jiceng::appeals

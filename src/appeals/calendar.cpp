@@ -15,12 +15,12 @@ bool Calendar::is_workday(std::int64_t day) const {
 }
 
 std::int64_t Calendar::add_working_days(std::int64_t from, int n) const {
-  std::int64_t day = local_day(from);
+  std::int64_t day = core::local_day(from);
   for (int counted = 0, guard = 0; counted < n && guard < kMaxSearchDays; ++guard) {
     ++day;
     if (is_workday(day)) ++counted;
   }
-  return day_start(day + 1) - 1;
+  return core::day_start(day + 1) - 1;
 }
 
 }  // namespace jiceng::appeals

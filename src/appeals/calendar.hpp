@@ -9,13 +9,6 @@
 namespace jiceng::appeals {
 
 // The local-time day helpers now live in core/dates.hpp (issue 14); these names forward to them.
-using core::day_start;
-using core::format_day;
-using core::kBadDay;
-using core::kDaySeconds;
-using core::kUtcOffsetSeconds;
-using core::local_day;
-using core::parse_day;
 
 class Calendar final {
  public:

@@ -85,8 +85,8 @@ std::vector<store::Row> load_all(store::Conn& c, const std::string& where, const
   return c.query(std::string(sql::kSelectAppeal) + "WHERE " + where, params).rows;
 }
 
-store::Row visible(store::Conn& c, const auth::Principal& who, std::int64_t id) {
-  auto scope = auth::scope_clause(who, auth::Register::appeals, auth::Action::read, scope_columns());
+store::Row visible(store::Conn& c, const core::Principal& who, std::int64_t id) {
+  auto scope = core::scope_clause(who, core::Register::appeals, core::Action::read, scope_columns());
   store::Params params{id};
   params.insert(params.end(), scope.params.begin(), scope.params.end());
   auto r = load(c, "t.id = ? AND " + scope.sql, params);
@@ -94,10 +94,10 @@ store::Row visible(store::Conn& c, const auth::Principal& who, std::int64_t id) 
   return *r;
 }
 
-std::vector<std::int64_t> whistled_units(store::Conn& c, const auth::Principal& who, std::int64_t id) {
+std::vector<std::int64_t> whistled_units(store::Conn& c, const core::Principal& who, std::int64_t id) {
   std::vector<std::int64_t> out;
   for (const auto& b : who.bindings) {
-    if (b.role != auth::Role::department || b.scope_type != auth::ScopeType::unit) continue;
+    if (b.role != core::Role::department || b.scope_type != core::ScopeType::unit) continue;
     if (c.one(sql::kWhistled, {id, b.scope_id})) out.push_back(b.scope_id);
   }
   return out;
@@ -152,7 +152,7 @@ std::int64_t apply_change(store::Conn& c, const Change& ch) {
   return event;
 }
 
-Change change_by(const auth::Principal& who, std::int64_t id, std::int64_t now) {
+Change change_by(const core::Principal& who, std::int64_t id, std::int64_t now) {
   Change ch;
   ch.id = id;
   ch.now = now;
@@ -161,34 +161,34 @@ Change change_by(const auth::Principal& who, std::int64_t id, std::int64_t now) 
   return ch;
 }
 
-audit::Entry audit_by(const auth::Principal& who, std::int64_t now, const std::string& ip, const std::string& action,
+audit::Entry audit_by(const core::Principal& who, std::int64_t now, const std::string& ip, const std::string& action,
                       std::int64_t id, const std::string& before, const std::string& after) {
   return {now, who.username, who.account_id, ip, action, "appeal", std::to_string(id), before, after};
 }
 
-auth::ScopeColumns scope_columns() {
-  auth::ScopeColumns cols;
+core::ScopeColumns scope_columns() {
+  core::ScopeColumns cols;
   cols.area_path = "t.area_path";
   cols.unit_id = "t.id IN (SELECT w.appeal_id FROM appeal_whistle w WHERE w.unit_id = ?)";
   return cols;
 }
 
-int caller_level(const auth::Principal& who, const std::string& area_path) {
+int caller_level(const core::Principal& who, const std::string& area_path) {
   int best = 0;
   for (const auto& b : who.bindings) {
-    if (!auth::allowed(b.role, auth::Register::appeals, auth::Action::write)) continue;
-    if (b.scope_type != auth::ScopeType::area || !auth::path_within(area_path, b.path)) continue;
+    if (!core::allowed(b.role, core::Register::appeals, core::Action::write)) continue;
+    if (b.scope_type != core::ScopeType::area || !core::path_within(area_path, b.path)) continue;
     best = std::max(best, role_level(b.role));
   }
   return best;
 }
 
-void add_timeline_note(store::Conn& c, const auth::Principal& who, std::int64_t appeal, std::int64_t at,
+void add_timeline_note(store::Conn& c, const core::Principal& who, std::int64_t appeal, std::int64_t at,
                        const std::string& note) {
   add_timeline_event(c, who, appeal, at, "to_need", note);
 }
 
-void add_timeline_event(store::Conn& c, const auth::Principal& who, std::int64_t appeal, std::int64_t at,
+void add_timeline_event(store::Conn& c, const core::Principal& who, std::int64_t appeal, std::int64_t at,
                         const std::string& action, const std::string& note) {
   add_standing_event(c, appeal, at, who.username, who.account_id, action, note);
 }

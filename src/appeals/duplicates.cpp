@@ -28,8 +28,8 @@ bool has_coords(const store::Row& a) {
 
 }  // namespace
 
-bj::array duplicates_of(store::Conn& c, const auth::Principal& who, const store::Row& a) {
-  auto scope = auth::scope_clause(who, auth::Register::appeals, auth::Action::read, scope_columns());
+bj::array duplicates_of(store::Conn& c, const core::Principal& who, const store::Row& a) {
+  auto scope = core::scope_clause(who, core::Register::appeals, core::Action::read, scope_columns());
   store::Params params{int_of(a, "category_id"), int_of(a, "created_at") - kDuplicateWindow, int_of(a, "id")};
   params.insert(params.end(), scope.params.begin(), scope.params.end());
   params.emplace_back(static_cast<std::int64_t>(kDuplicateCandidates));

@@ -103,7 +103,7 @@ constexpr std::size_t kLiveCacheLimit = 10000;
 // What is open right now under a node: open, overdue, due soon, as of `now`.
 std::array<std::int64_t, 4> count_live(store::Conn& c, const std::string& path, std::int64_t now) {
   auto live = c.one(std::string(sql::kLiveCounts) + open_statuses_sql() + sql::kLiveCountsUnder,
-                    {now, now, now, path, auth::path_end(path)});
+                    {now, now, now, path, core::path_end(path)});
   return {live->integer(0), live->integer(1), live->integer(2), now};
 }
 
@@ -137,7 +137,7 @@ void add_node_days(store::Conn& c, const std::string& area_path, const std::stri
   std::string values;
   store::Params params;
   std::string parent;
-  for (const auto& node : auth::path_and_ancestors(area_path)) {
+  for (const auto& node : core::path_and_ancestors(area_path)) {
     values += values.empty() ? marks : ", " + marks;
     params.insert(params.end(), {node, parent, day});
     for (auto n : counts) params.emplace_back(sign * n);
@@ -154,7 +154,7 @@ void add_node_days(store::Conn& c, const std::string& area_path, const std::stri
 Contribution contribution_of(const store::Row& a) {
   Contribution out;
   out.area_path = col_text(a, "area_path");
-  out.day = format_day(local_day(col_int(a, "created_at")));
+  out.day = core::format_day(core::local_day(col_int(a, "created_at")));
   out.category_id = col_int(a, "category_id");
   const auto status = col_text(a, "status");
   const bool resolved = has(a, "resolved_at");
@@ -235,7 +235,7 @@ std::int64_t rebuild_rollups(store::Conn& c) {
       auto& acc = by_key[{k.area_path, k.day, k.category_id}];
       for (std::size_t i = 0; i < acc.size(); ++i) acc[i] += k.counts[i];
       std::string parent;
-      for (const auto& node : auth::path_and_ancestors(k.area_path)) {
+      for (const auto& node : core::path_and_ancestors(k.area_path)) {
         auto& n = by_node[{node, k.day}];
         n.first = parent;
         for (std::size_t i = 0; i < n.second.size(); ++i) n.second[i] += k.counts[i];
@@ -323,7 +323,7 @@ bj::object figures(store::Conn& c, const FigureQuery& q, std::int64_t now, bool 
     return finish(c, q, now, total, by_child, std::move(children), live);
   }
   std::string where = "area_path >= ? AND area_path < ? AND day >= ? AND day <= ?";
-  store::Params params{q.path, auth::path_end(q.path), q.from_day, q.to_day};
+  store::Params params{q.path, core::path_end(q.path), q.from_day, q.to_day};
   if (q.category_id) {
     where += sql::kDayCategorySubtree;
     params.insert(params.end(), {*q.category_id, *q.category_id, *q.category_id});

@@ -57,10 +57,10 @@ struct Placed final {
 };
 
 // Staff filing what neither map nor address places: it starts where they work.
-std::optional<Placed> where_staff_work(store::Conn& c, const auth::Principal& who) {
+std::optional<Placed> where_staff_work(store::Conn& c, const core::Principal& who) {
   for (const auto& b : who.bindings) {
-    if (b.scope_type != auth::ScopeType::area || role_level(b.role) == 0 ||
-        !auth::allowed(b.role, auth::Register::appeals, auth::Action::write)) {
+    if (b.scope_type != core::ScopeType::area || role_level(b.role) == 0 ||
+        !core::allowed(b.role, core::Register::appeals, core::Action::write)) {
       continue;
     }
     auto node = c.one(sql::kAreaNode, {b.scope_id});
@@ -77,7 +77,7 @@ std::optional<Placed> where_staff_work(store::Conn& c, const auth::Principal& wh
 }
 
 // 精准派单: the grid under the point; else the community the address names; else the county desk.
-Placed place_of(store::Conn& c, GridIndex& grids, const Intake& in, const auth::Principal* who) {
+Placed place_of(store::Conn& c, GridIndex& grids, const Intake& in, const core::Principal* who) {
   if (in.lon) {
     if (auto p = grids.locate(c, *in.lon, *in.lat)) return {*p, kGridLevel};
   }
@@ -98,7 +98,7 @@ struct Limits final {
   std::int64_t level_due;
 };
 
-std::int64_t insert_appeal(App& app, store::Conn& c, const Intake& in, const auth::Principal* who, const Placed& at,
+std::int64_t insert_appeal(App& app, store::Conn& c, const Intake& in, const core::Principal* who, const Placed& at,
                            const Limits& lim, const std::string& code, std::optional<std::int64_t> assignee,
                            std::int64_t now) {
   const auto level = static_cast<std::int64_t>(at.level);
@@ -133,7 +133,7 @@ std::int64_t insert_appeal(App& app, store::Conn& c, const Intake& in, const aut
       ->integer(0);
 }
 
-Created file_once(App& app, const Intake& in, const auth::Principal* who, const std::string& ip, std::int64_t now) {
+Created file_once(App& app, const Intake& in, const core::Principal* who, const std::string& ip, std::int64_t now) {
   auto& st = state_of(app);
   return app.db.write([&](store::Conn& c) {
     auto cat = c.one(sql::kIntakeCategory, {in.category_id});
@@ -247,7 +247,7 @@ void limit_intake(App& app, const std::string& address, const std::string& phone
   enforce(app.limits->intake_per_phone, phone, "同一手机号提交诉求");
 }
 
-Created file(App& app, const Intake& in, const auth::Principal* who, const std::string& ip) {
+Created file(App& app, const Intake& in, const core::Principal* who, const std::string& ip) {
   const std::int64_t now = app.now();
   for (int attempt = 1;; ++attempt) {
     try {

@@ -21,7 +21,7 @@ struct Sets final {
 };
 
 // Whether `who` may take the move at all, and the status it leads to; throws the reason otherwise.
-Status check_move(const auth::Principal& who, const store::Row& r, const Move& m) {
+Status check_move(const core::Principal& who, const store::Row& r, const Move& m) {
   const auto from = status_of(r, Status::submitted);
   const int level = level_of(r);
   const int lvl = caller_level(who, text_of(r, "area_path"));
@@ -56,12 +56,12 @@ void escalate_sets(App& app, store::Conn& c, const store::Row& r, std::int64_t n
 }
 
 // 分解交办: each level hands work to the one below it (a community to its grids).
-void dispatch_sets(App& app, store::Conn& c, const auth::Principal& who, const store::Row& r, Move& m, std::int64_t now,
+void dispatch_sets(App& app, store::Conn& c, const core::Principal& who, const store::Row& r, Move& m, std::int64_t now,
                    Sets& s) {
   if (!m.target_area) bad_request("area_id", "请选择派往的网格或社区（村）", "required");
-  auth::ScopeColumns acols;
+  core::ScopeColumns acols;
   acols.area_path = "path";
-  auto ascope = auth::scope_clause(who, auth::Register::appeals, auth::Action::write, acols);
+  auto ascope = core::scope_clause(who, core::Register::appeals, core::Action::write, acols);
   store::Params p{*m.target_area};
   p.insert(p.end(), ascope.params.begin(), ascope.params.end());
   auto target = c.one(sql::kDispatchTarget + ascope.sql, p);
@@ -86,11 +86,11 @@ void dispatch_sets(App& app, store::Conn& c, const auth::Principal& who, const s
 }
 
 // The appeal it is merged into hears of it first, on its own timeline.
-void merge_sets(store::Conn& c, const auth::Principal& who, const store::Row& r, const Move& m, std::int64_t now,
+void merge_sets(store::Conn& c, const core::Principal& who, const store::Row& r, const Move& m, std::int64_t now,
                 Sets& s) {
   const auto id = int_of(r, "id");
   if (!m.merge_into || *m.merge_into == id) bad_request("merge_into", "请选择要合并到的另一条诉求", "required");
-  auto scope = auth::scope_clause(who, auth::Register::appeals, auth::Action::read, scope_columns());
+  auto scope = core::scope_clause(who, core::Register::appeals, core::Action::read, scope_columns());
   store::Params p{*m.merge_into};
   p.insert(p.end(), scope.params.begin(), scope.params.end());
   auto target = load(c, "t.id = ? AND " + scope.sql, p);
@@ -104,7 +104,7 @@ void merge_sets(store::Conn& c, const auth::Principal& who, const store::Row& r,
 }
 
 // Everything the move sets on the appeal row, in the order of its UPDATE.
-Sets sets_of(App& app, store::Conn& c, const auth::Principal& who, const store::Row& r, Move& m, Status to,
+Sets sets_of(App& app, store::Conn& c, const core::Principal& who, const store::Row& r, Move& m, Status to,
              std::int64_t now) {
   Sets s;
   s.values = {std::string(status_name(to)), now};
@@ -143,7 +143,7 @@ const char* notice_of(Action a, Status to) {
 
 }  // namespace
 
-void act(App& app, const auth::Principal& who, std::int64_t id, Move m, const std::string& ip) {
+void act(App& app, const core::Principal& who, std::int64_t id, Move m, const std::string& ip) {
   const auto now = app.now();
   app.db.write([&](store::Conn& c) {
     const auto r = visible(c, who, id);

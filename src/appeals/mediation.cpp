@@ -42,7 +42,7 @@ std::string note_of(const Mediation& m) {
 
 }  // namespace
 
-std::optional<bj::object> mediation_of(App& app, const auth::Principal& who, std::int64_t id) {
+std::optional<bj::object> mediation_of(App& app, const core::Principal& who, std::int64_t id) {
   return app.db.read([&](store::Conn& c) -> std::optional<bj::object> {
     visible(c, who, id);
     auto m = c.one(sql::kMediation, {id});
@@ -61,7 +61,7 @@ std::optional<bj::object> mediation_of(App& app, const auth::Principal& who, std
   });
 }
 
-void mediate(App& app, const auth::Principal& who, std::int64_t id, const Mediation& m, const std::string& ip) {
+void mediate(App& app, const core::Principal& who, std::int64_t id, const Mediation& m, const std::string& ip) {
   const auto now = app.now();
   app.db.write([&](store::Conn& c) {
     const auto r = visible(c, who, id);

@@ -13,10 +13,10 @@ constexpr std::int64_t kDefaultPage = 20;
 constexpr std::int64_t kMaxPage = 50;
 
 // Only a resident account has appeals of its own; staff file through the work queue.
-const auth::Principal& resident(const Ctx& ctx) {
+const core::Principal& resident(const Ctx& ctx) {
   const auto& who = ctx.who();
   for (const auto& b : who.bindings) {
-    if (b.role == auth::Role::resident) return who;
+    if (b.role == core::Role::resident) return who;
   }
   forbidden("“我的诉求”仅供居民账号使用");
 }

@@ -11,7 +11,7 @@ namespace {
 namespace bj = boost::json;
 
 // The queue's condition after the scope; `now` for the ones that depend on the time.
-void add_queue(const QueueQuery& q, const auth::Principal& who, std::int64_t now, std::string& where,
+void add_queue(const QueueQuery& q, const core::Principal& who, std::int64_t now, std::string& where,
                store::Params& params) {
   const auto& queue = q.queue;
   if (queue == "mine") {
@@ -92,9 +92,9 @@ bool is_queue(const std::string& name) {
   return false;
 }
 
-bj::object queue_page(App& app, const auth::Principal& who, const QueueQuery& q) {
+bj::object queue_page(App& app, const core::Principal& who, const QueueQuery& q) {
   const auto now = app.now();
-  auto scope = auth::scope_clause(who, auth::Register::appeals, auth::Action::read, scope_columns());
+  auto scope = core::scope_clause(who, core::Register::appeals, core::Action::read, scope_columns());
   std::string where = scope.sql;
   store::Params params = scope.params;
   add_queue(q, who, now, where, params);
@@ -135,7 +135,7 @@ bj::object queue_page(App& app, const auth::Principal& who, const QueueQuery& q)
   return out;
 }
 
-bj::object my_appeals(App& app, const auth::Principal& who, std::int64_t limit, std::int64_t before) {
+bj::object my_appeals(App& app, const core::Principal& who, std::int64_t limit, std::int64_t before) {
   return app.db.read([&](store::Conn& c) {
     bj::array items;
     std::int64_t last = 0;

@@ -16,8 +16,8 @@ namespace {
 
 namespace bj = boost::json;
 
-bool reads_by_area(const auth::Binding& b) {
-  return auth::allowed(b.role, auth::Register::appeals, auth::Action::read) && b.scope_type == auth::ScopeType::area;
+bool reads_by_area(const core::Binding& b) {
+  return core::allowed(b.role, core::Register::appeals, core::Action::read) && b.scope_type == core::ScopeType::area;
 }
 
 // The departments named by an appeal's category and the categories above it (城管局、住建局…),
@@ -93,7 +93,7 @@ bj::array grid_features(App& app) {
   return features;
 }
 
-bj::object departments(App& app, const auth::Principal& who, const std::string& name_part,
+bj::object departments(App& app, const core::Principal& who, const std::string& name_part,
                        std::optional<std::int64_t> appeal) {
   std::string query = sql::kDepartments;
   store::Params params;
@@ -105,7 +105,7 @@ bj::object departments(App& app, const auth::Principal& who, const std::string& 
   auto [rs, named] = app.db.read([&](store::Conn& c) {
     std::vector<std::string> names;
     if (appeal) {
-      auto scope = auth::scope_clause(who, auth::Register::appeals, auth::Action::read, scope_columns());
+      auto scope = core::scope_clause(who, core::Register::appeals, core::Action::read, scope_columns());
       store::Params p{*appeal};
       p.insert(p.end(), scope.params.begin(), scope.params.end());
       if (!c.one(sql::kVisibleId + scope.sql, p)) not_found();
@@ -132,7 +132,7 @@ bj::object departments(App& app, const auth::Principal& who, const std::string& 
   return bj::object{{"items", std::move(items)}, {"named_by_category", std::move(names)}};
 }
 
-bj::object figures_for(App& app, const auth::Principal& who, FigureQuery q, std::optional<std::int64_t> area_id,
+bj::object figures_for(App& app, const core::Principal& who, FigureQuery q, std::optional<std::int64_t> area_id,
                        std::int64_t now) {
   return app.db.read([&](store::Conn& c) {
     const bool area_bound = std::any_of(who.bindings.begin(), who.bindings.end(), reads_by_area);
@@ -153,7 +153,7 @@ bj::object figures_for(App& app, const auth::Principal& who, FigureQuery q, std:
       }
     }
     const bool reachable = node && std::any_of(who.bindings.begin(), who.bindings.end(), [&](const auto& b) {
-                             return reads_by_area(b) && auth::path_within(node->text(0), b.path);
+                             return reads_by_area(b) && core::path_within(node->text(0), b.path);
                            });
     if (!reachable) not_found();
     q.path = node->text(0);

@@ -193,13 +193,13 @@ std::int64_t warn_at(std::int64_t start, std::int64_t deadline) {
   return start + static_cast<std::int64_t>(static_cast<double>(deadline - start) * kWarnShare);
 }
 
-int role_level(auth::Role r) {
+int role_level(core::Role r) {
   switch (r) {
-    case auth::Role::grid_staff: return kGridLevel;
-    case auth::Role::community_secretary: return kCommunityLevel;
-    case auth::Role::street_officer: return kStreetLevel;
-    case auth::Role::org_dept:
-    case auth::Role::department: return kCountyLevel;
+    case core::Role::grid_staff: return kGridLevel;
+    case core::Role::community_secretary: return kCommunityLevel;
+    case core::Role::street_officer: return kStreetLevel;
+    case core::Role::org_dept:
+    case core::Role::department: return kCountyLevel;
     default: return 0;
   }
 }

@@ -72,7 +72,7 @@ std::int64_t level_deadline(const Calendar& cal, const LimitRule& r, int level, 
 std::int64_t warn_at(std::int64_t start, std::int64_t deadline);
 
 // The highest handling level a role acts at (0: none).
-int role_level(auth::Role r);
+int role_level(core::Role r);
 // The status an action leads to from `from`, or nullopt when the move is not allowed.
 // Escalation keeps the status (the level changes); a callback with dissatisfaction reopens.
 std::optional<Status> next_status(Status from, Action a, std::optional<Satisfaction> s = std::nullopt);

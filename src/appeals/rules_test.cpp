@@ -7,28 +7,28 @@ namespace {
 
 // Local (UTC+8) wall-clock time to unix seconds.
 std::int64_t at(const char* day, int hour, int minute = 0) {
-  return day_start(parse_day(day)) + hour * 3600 + minute * 60;
+  return core::day_start(core::parse_day(day)) + hour * 3600 + minute * 60;
 }
-std::int64_t end_of(const char* day) { return day_start(parse_day(day) + 1) - 1; }
+std::int64_t end_of(const char* day) { return core::day_start(core::parse_day(day) + 1) - 1; }
 
 TEST(Calendar, ParsesAndFormatsDays) {
-  EXPECT_EQ(format_day(parse_day("2026-11-20")), "2026-11-20");
-  EXPECT_EQ(parse_day("1970-01-01"), 0);
-  EXPECT_EQ(parse_day("2026-02-30"), kBadDay);
-  EXPECT_EQ(parse_day("2026/11/20"), kBadDay);
-  EXPECT_EQ(parse_day("1969-12-31"), -1);
-  EXPECT_EQ(local_day(at("2026-11-20", 23, 59)), parse_day("2026-11-20"));
-  EXPECT_EQ(local_day(at("2026-11-21", 0, 0)), parse_day("2026-11-21"));  // midnight in Beijing, 16:00 UTC
+  EXPECT_EQ(core::format_day(core::parse_day("2026-11-20")), "2026-11-20");
+  EXPECT_EQ(core::parse_day("1970-01-01"), 0);
+  EXPECT_EQ(core::parse_day("2026-02-30"), core::kBadDay);
+  EXPECT_EQ(core::parse_day("2026/11/20"), core::kBadDay);
+  EXPECT_EQ(core::parse_day("1969-12-31"), -1);
+  EXPECT_EQ(core::local_day(at("2026-11-20", 23, 59)), core::parse_day("2026-11-20"));
+  EXPECT_EQ(core::local_day(at("2026-11-21", 0, 0)), core::parse_day("2026-11-21"));  // midnight in Beijing, 16:00 UTC
 }
 
 TEST(Calendar, WeekendsRestHolidaysRestAndMovedDaysWork) {
   Calendar cal;
-  EXPECT_TRUE(cal.is_workday(parse_day("2026-11-20")));   // Friday
-  EXPECT_FALSE(cal.is_workday(parse_day("2026-11-21")));  // Saturday
-  cal.add_holiday(parse_day("2026-11-23"));
-  cal.add_workday(parse_day("2026-11-22"));
-  EXPECT_FALSE(cal.is_workday(parse_day("2026-11-23")));
-  EXPECT_TRUE(cal.is_workday(parse_day("2026-11-22")));
+  EXPECT_TRUE(cal.is_workday(core::parse_day("2026-11-20")));   // Friday
+  EXPECT_FALSE(cal.is_workday(core::parse_day("2026-11-21")));  // Saturday
+  cal.add_holiday(core::parse_day("2026-11-23"));
+  cal.add_workday(core::parse_day("2026-11-22"));
+  EXPECT_FALSE(cal.is_workday(core::parse_day("2026-11-23")));
+  EXPECT_TRUE(cal.is_workday(core::parse_day("2026-11-22")));
 }
 
 TEST(Limits, GeneralAppealsGetSevenWorkingDaysSkippingWeekends) {
@@ -42,8 +42,8 @@ TEST(Limits, GeneralAppealsGetSevenWorkingDaysSkippingWeekends) {
 TEST(Limits, HolidaysPushTheDeadlineAndMovedWorkdaysPullItBack) {
   Calendar cal;
   for (const char* d : {"2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"})
-    cal.add_holiday(parse_day(d));
-  cal.add_workday(parse_day("2026-10-10"));  // a Saturday worked in exchange
+    cal.add_holiday(core::parse_day(d));
+  cal.add_workday(core::parse_day("2026-10-10"));  // a Saturday worked in exchange
   // From 30 September: Thu 8, Fri 9, Sat 10 (worked), Mon 12, Tue 13, Wed 14, Thu 15.
   EXPECT_EQ(overall_deadline(cal, Urgency::general, at("2026-09-30", 16)), end_of("2026-10-15"));
 }
@@ -148,8 +148,8 @@ TEST(Roles, WorkHappensAtTheLevelOrAbove) {
   EXPECT_TRUE(may(kCountyLevel, kGridLevel, Action::resolve));
   EXPECT_FALSE(may(kCountyLevel, kCountyLevel, Action::escalate));  // nowhere higher to go
   EXPECT_FALSE(may(0, kGridLevel, Action::accept));
-  EXPECT_EQ(role_level(auth::Role::street_officer), kStreetLevel);
-  EXPECT_EQ(role_level(auth::Role::member), 0);
+  EXPECT_EQ(role_level(core::Role::street_officer), kStreetLevel);
+  EXPECT_EQ(role_level(core::Role::member), 0);
   const auto grid = available_actions(Status::submitted, kGridLevel, kGridLevel);
   EXPECT_EQ(grid, (std::vector<Action>{Action::accept, Action::escalate}));
   const auto community = available_actions(Status::submitted, kGridLevel, kCommunityLevel);

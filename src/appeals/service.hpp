@@ -53,20 +53,20 @@ struct Created final {
 };
 // Places the appeal in its grid (or community, or the county desk), sets its limits and records
 // it; `who` is null for residents. Staff may only file inside their own scope.
-Created file(App& app, const Intake& in, const auth::Principal* who, const std::string& ip);
+Created file(App& app, const Intake& in, const core::Principal* who, const std::string& ip);
 // Refuses (429, with Retry-After) an intake without an account beyond the per-address or the
 // per-phone limit; an empty key is not counted.
 void limit_intake(App& app, const std::string& address, const std::string& phone);
 
 // The staff view (list rows and detail) and the resident's view by tracking code.
-boost::json::object staff_view(App& app, store::Conn& c, std::int64_t id, const auth::Principal& who, bool detail);
+boost::json::object staff_view(App& app, store::Conn& c, std::int64_t id, const core::Principal& who, bool detail);
 // List views of `ids`, in that order, read in one statement (ids no longer there are left out).
 boost::json::array staff_views(App& app, store::Conn& c, const std::vector<std::int64_t>& ids,
-                               const auth::Principal& who);
+                               const core::Principal& who);
 std::optional<boost::json::object> public_view(App& app, const std::string& code);
 // The detail view in a read of its own; visible_detail is nullopt when `who` may not see it.
-boost::json::object detail_of(App& app, std::int64_t id, const auth::Principal& who);
-std::optional<boost::json::object> visible_detail(App& app, std::int64_t id, const auth::Principal& who);
+boost::json::object detail_of(App& app, std::int64_t id, const core::Principal& who);
+std::optional<boost::json::object> visible_detail(App& app, std::int64_t id, const core::Principal& who);
 
 // The staff work queue, a page at a time: by id, newest first, or by deadline ("due").
 struct QueueQuery final {
@@ -81,19 +81,19 @@ struct QueueQuery final {
 };
 bool is_queue(const std::string& name);
 // {"items", "server_time", "next_cursor", "total"}; the total only on a first page.
-boost::json::object queue_page(App& app, const auth::Principal& who, const QueueQuery& q);
+boost::json::object queue_page(App& app, const core::Principal& who, const QueueQuery& q);
 // A resident's own appeals, newest first, with the name and phone to put on the next one.
-boost::json::object my_appeals(App& app, const auth::Principal& who, std::int64_t limit, std::int64_t before);
+boost::json::object my_appeals(App& app, const core::Principal& who, std::int64_t limit, std::int64_t before);
 
 // The category tree, the grid boundaries as GeoJSON features, and the departments one may whistle
 // (those `appeal`'s category names first, marked `suggested`).
 boost::json::array categories(App& app);
 boost::json::array grid_features(App& app);
-boost::json::object departments(App& app, const auth::Principal& who, const std::string& name_part,
+boost::json::object departments(App& app, const core::Principal& who, const std::string& name_part,
                                 std::optional<std::int64_t> appeal);
 // The figures of `area_id` (or the caller's own node; a department's own appeals), 404 outside the
 // caller's reach.
-boost::json::object figures_for(App& app, const auth::Principal& who, FigureQuery q,
+boost::json::object figures_for(App& app, const core::Principal& who, FigureQuery q,
                                 std::optional<std::int64_t> area_id, std::int64_t now);
 // Photos by content hash: stored once, served by the hash (the file and its type).
 std::string save_photo(App& app, const std::string& bytes, const std::string& mime);
@@ -107,7 +107,7 @@ struct NewCategory final {
   std::string department;
   bool dispute = false;
 };
-std::int64_t create_category(App& app, const auth::Principal& who, const std::string& ip, const NewCategory& in);
+std::int64_t create_category(App& app, const core::Principal& who, const std::string& ip, const NewCategory& in);
 struct CategoryEdit final {
   std::optional<std::string> name;
   std::optional<std::string> urgency;
@@ -116,14 +116,14 @@ struct CategoryEdit final {
   bool empty() const { return !name && !urgency && !department && !dispute; }
 };
 // `body`: the request as audited.
-void edit_category(App& app, const auth::Principal& who, const std::string& ip, std::int64_t id, const CategoryEdit& e,
+void edit_category(App& app, const core::Principal& who, const std::string& ip, std::int64_t id, const CategoryEdit& e,
                    const std::string& body);
 boost::json::array holidays(App& app, const std::string& year);
 // An edit of the calendar or a limit is read at the next deadline computed.
-void set_holiday(App& app, const auth::Principal& who, const std::string& ip, const std::string& day,
+void set_holiday(App& app, const core::Principal& who, const std::string& ip, const std::string& day,
                  const std::string& kind);
 boost::json::array limits(App& app);
-void set_limit(App& app, const auth::Principal& who, const std::string& ip, const LimitRule& rule,
+void set_limit(App& app, const core::Principal& who, const std::string& ip, const LimitRule& rule,
                const std::string& body);
 
 struct Move final {
@@ -134,15 +134,15 @@ struct Move final {
   std::optional<std::int64_t> target_area;  // dispatch: the grid or community it is sent to
   std::vector<std::string> photos;          // e.g. the scene after it was fixed
 };
-void act(App& app, const auth::Principal& who, std::int64_t id, Move m, const std::string& ip);
+void act(App& app, const core::Principal& who, std::int64_t id, Move m, const std::string& ip);
 void rate(App& app, const std::string& code, Satisfaction s, const std::string& comment, const std::string& ip);
 
 // 吹哨报到: a street or the county calls departments (units) onto an appeal; each checks in.
-void whistle(App& app, const auth::Principal& who, std::int64_t id, const std::vector<std::int64_t>& units,
+void whistle(App& app, const core::Principal& who, std::int64_t id, const std::vector<std::int64_t>& units,
              const std::string& note, const std::string& ip);
-void check_in(App& app, const auth::Principal& who, std::int64_t id, const std::string& note, const std::string& ip);
+void check_in(App& app, const core::Principal& who, std::int64_t id, const std::string& note, const std::string& ip);
 // A progress note from anyone working it, or 督办 (supervise) from a street or the county.
-void add_note(App& app, const auth::Principal& who, std::int64_t id, bool supervise, const std::string& note,
+void add_note(App& app, const core::Principal& who, std::int64_t id, bool supervise, const std::string& note,
               const std::string& ip);
 
 // Mediation of a dispute appeal: parties, mediators, the step reached, agreement and outcome.
@@ -154,11 +154,11 @@ struct Mediation final {
   std::string outcome = "pending";
   std::string note;
 };
-std::optional<boost::json::object> mediation_of(App& app, const auth::Principal& who, std::int64_t id);
-void mediate(App& app, const auth::Principal& who, std::int64_t id, const Mediation& m, const std::string& ip);
+std::optional<boost::json::object> mediation_of(App& app, const core::Principal& who, std::int64_t id);
+void mediate(App& app, const core::Principal& who, std::int64_t id, const Mediation& m, const std::string& ip);
 
 // Who may see an appeal: the area subtree it sits in, or a department whistled onto it.
-auth::ScopeColumns scope_columns();
+core::ScopeColumns scope_columns();
 
 struct SweepResult final {
   int escalated = 0;
@@ -168,7 +168,7 @@ struct SweepResult final {
 SweepResult sweep(App& app);
 
 // The caller's handling level for an appeal at `area_path` (0: may not act on it).
-int caller_level(const auth::Principal& who, const std::string& area_path);
+int caller_level(const core::Principal& who, const std::string& area_path);
 
 // A resident's further word on an appeal, relayed by another channel (an Open311 client): a line
 // on the timeline by `actor`, with its photos; the appeal's state is unchanged. Returns the event.
@@ -176,10 +176,10 @@ std::int64_t add_resident_update(store::Conn& c, std::int64_t appeal, std::int64
                                  const std::string& note, const std::vector<std::string>& photos);
 
 // A line on an appeal's timeline written by another module (a 求助 appeal turned into a need).
-void add_timeline_note(store::Conn& c, const auth::Principal& who, std::int64_t appeal, std::int64_t at,
+void add_timeline_note(store::Conn& c, const core::Principal& who, std::int64_t appeal, std::int64_t at,
                        const std::string& note);
 // A line of `action` on the timeline, the status unchanged (a hand-over to another person).
-void add_timeline_event(store::Conn& c, const auth::Principal& who, std::int64_t appeal, std::int64_t at,
+void add_timeline_event(store::Conn& c, const core::Principal& who, std::int64_t appeal, std::int64_t at,
                         const std::string& action, const std::string& note);
 
 }  // namespace jiceng::appeals

@@ -34,9 +34,9 @@ std::optional<store::Row> load(store::Conn& c, const std::string& where, const s
 std::optional<store::Row> load_id(store::Conn& c, std::int64_t id);
 std::vector<store::Row> load_all(store::Conn& c, const std::string& where, const store::Params& params);
 // The appeal as `who` may see it, or 404.
-store::Row visible(store::Conn& c, const auth::Principal& who, std::int64_t id);
+store::Row visible(store::Conn& c, const core::Principal& who, std::int64_t id);
 // The department units of `who` that were whistled onto the appeal.
-std::vector<std::int64_t> whistled_units(store::Conn& c, const auth::Principal& who, std::int64_t id);
+std::vector<std::int64_t> whistled_units(store::Conn& c, const core::Principal& who, std::int64_t id);
 
 std::int64_t add_event(store::Conn& c, std::int64_t appeal, std::int64_t at, const std::string& actor,
                        std::optional<std::int64_t> actor_id, const std::string& action, const std::string& from,
@@ -78,8 +78,8 @@ struct Change final {
 // Returns the event's id.
 std::int64_t apply_change(store::Conn& c, const Change& ch);
 // A change made by `who`, their name on the line and the audit entry.
-Change change_by(const auth::Principal& who, std::int64_t id, std::int64_t now);
-audit::Entry audit_by(const auth::Principal& who, std::int64_t now, const std::string& ip, const std::string& action,
+Change change_by(const core::Principal& who, std::int64_t id, std::int64_t now);
+audit::Entry audit_by(const core::Principal& who, std::int64_t now, const std::string& ip, const std::string& action,
                       std::int64_t id, const std::string& before, const std::string& after);
 
 // Views.
@@ -87,6 +87,6 @@ boost::json::array photos_of(store::Conn& c, std::int64_t id);
 boost::json::array timeline(store::Conn& c, std::int64_t id, bool with_actor);
 boost::json::value community_name(const store::Row& r);
 // Open or just-resolved appeals of the same category, recent, that read alike and sit close.
-boost::json::array duplicates_of(store::Conn& c, const auth::Principal& who, const store::Row& a);
+boost::json::array duplicates_of(store::Conn& c, const core::Principal& who, const store::Row& a);
 
 }  // namespace jiceng::appeals

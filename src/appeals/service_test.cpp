@@ -33,10 +33,10 @@ constexpr std::int64_t kRubbish = 3;
 constexpr std::int64_t kNoise = 34;
 
 // Monday 2026-11-16, 09:00 in Beijing: no holiday in the weeks that follow.
-std::int64_t monday_morning() { return day_start(parse_day("2026-11-16")) + 9 * kHour; }
+std::int64_t monday_morning() { return core::day_start(core::parse_day("2026-11-16")) + 9 * kHour; }
 
 // The last second of a day in Beijing.
-std::int64_t end_of(const char* day) { return day_start(parse_day(day) + 1) - 1; }
+std::int64_t end_of(const char* day) { return core::day_start(core::parse_day(day) + 1) - 1; }
 
 class AppealsService : public ::testing::Test {
  protected:
@@ -67,9 +67,9 @@ class AppealsService : public ::testing::Test {
       street_ = area(c, county_.id, county_.path, 2, "城关街道", "street");
       community_ = area(c, street_.id, street_.path, 3, "幸福社区", "community");
       grid_ = area(c, community_.id, community_.path, 4, "幸福一网格", "grid", kGridShape);
-      grid_worker_ = person(c, "wangge", "王网格", auth::Role::grid_staff, grid_);
-      secretary_ = person(c, "shequ", "张书记", auth::Role::community_secretary, community_);
-      street_officer_ = person(c, "jiedao", "李街道", auth::Role::street_officer, street_);
+      grid_worker_ = person(c, "wangge", "王网格", core::Role::grid_staff, grid_);
+      secretary_ = person(c, "shequ", "张书记", core::Role::community_secretary, community_);
+      street_officer_ = person(c, "jiedao", "李街道", core::Role::street_officer, street_);
       chengguan_ = unit(c, "县城管局");
       zhujian_ = unit(c, "县住建局");
       chengguan_staff_ = department(c, "chengguan", "赵城管", chengguan_);
@@ -101,15 +101,15 @@ class AppealsService : public ::testing::Test {
             {username, name, now_, now_})
         ->integer(0);
   }
-  auth::Principal person(store::Conn& c, const std::string& username, const std::string& name, auth::Role role,
+  core::Principal person(store::Conn& c, const std::string& username, const std::string& name, core::Role role,
                          const Area& at) {
-    auth::Principal p;
+    core::Principal p;
     p.account_id = account(c, username, name);
     p.username = username;
     p.display_name = name;
-    p.bindings.push_back({role, auth::ScopeType::area, at.id, at.path, ""});
+    p.bindings.push_back({role, core::ScopeType::area, at.id, at.path, ""});
     c.execute("INSERT INTO role_binding (account_id, role, scope_type, scope_id) VALUES (?, ?, 'area', ?)",
-              {p.account_id, std::string(auth::role_name(role)), at.id});
+              {p.account_id, std::string(core::role_name(role)), at.id});
     return p;
   }
   std::int64_t unit(store::Conn& c, const std::string& name) {
@@ -120,13 +120,13 @@ class AppealsService : public ::testing::Test {
             {name, county_.id, county_.path, now_, now_})
         ->integer(0);
   }
-  auth::Principal department(store::Conn& c, const std::string& username, const std::string& name,
+  core::Principal department(store::Conn& c, const std::string& username, const std::string& name,
                              std::int64_t unit_id) {
-    auth::Principal p;
+    core::Principal p;
     p.account_id = account(c, username, name);
     p.username = username;
     p.display_name = name;
-    p.bindings.push_back({auth::Role::department, auth::ScopeType::unit, unit_id, "", ""});
+    p.bindings.push_back({core::Role::department, core::ScopeType::unit, unit_id, "", ""});
     return p;
   }
 
@@ -142,10 +142,10 @@ class AppealsService : public ::testing::Test {
     return file(*app_, in, nullptr, "127.0.0.1");
   }
 
-  bj::object detail(std::int64_t id, const auth::Principal& who) { return detail_of(*app_, id, who); }
+  bj::object detail(std::int64_t id, const core::Principal& who) { return detail_of(*app_, id, who); }
   bj::object detail(std::int64_t id) { return detail(id, street_officer_); }
 
-  void move(const auth::Principal& who, std::int64_t id, Action a, const std::string& note = "",
+  void move(const core::Principal& who, std::int64_t id, Action a, const std::string& note = "",
             std::optional<Satisfaction> s = std::nullopt) {
     Move m{a, note, s, std::nullopt, std::nullopt, {}};
     act(*app_, who, id, m, "127.0.0.1");
@@ -171,7 +171,7 @@ class AppealsService : public ::testing::Test {
   std::int64_t now_ = monday_morning();
   std::unique_ptr<App> app_;
   Area county_{}, street_{}, community_{}, grid_{};
-  auth::Principal grid_worker_, secretary_, street_officer_, chengguan_staff_, zhujian_staff_;
+  core::Principal grid_worker_, secretary_, street_officer_, chengguan_staff_, zhujian_staff_;
   std::int64_t chengguan_ = 0, zhujian_ = 0;
 };
 

@@ -15,7 +15,7 @@ namespace bj = boost::json;
 constexpr int kMaxCategoryLevel = 3;
 constexpr char kCountySetting[] = "县级设置（组织部修改）";
 
-void record(App& app, store::Conn& c, const auth::Principal& who, const std::string& ip, const std::string& action,
+void record(App& app, store::Conn& c, const core::Principal& who, const std::string& ip, const std::string& action,
             const std::string& type, const std::string& id, const std::string& after) {
   audit::record(c, {app.now(), who.username, who.account_id, ip, action, type, id, "", after});
 }
@@ -30,7 +30,7 @@ void set_if(std::string& sets, store::Params& params, const char* column, const 
 
 }  // namespace
 
-std::int64_t create_category(App& app, const auth::Principal& who, const std::string& ip, const NewCategory& in) {
+std::int64_t create_category(App& app, const core::Principal& who, const std::string& ip, const NewCategory& in) {
   return app.db.write([&](store::Conn& c) {
     std::int64_t level = 1;
     if (in.parent) {
@@ -50,7 +50,7 @@ std::int64_t create_category(App& app, const auth::Principal& who, const std::st
   });
 }
 
-void edit_category(App& app, const auth::Principal& who, const std::string& ip, std::int64_t id, const CategoryEdit& e,
+void edit_category(App& app, const core::Principal& who, const std::string& ip, std::int64_t id, const CategoryEdit& e,
                    const std::string& body) {
   std::string sets;
   store::Params params;
@@ -75,7 +75,7 @@ bj::array holidays(App& app, const std::string& year) {
   return items;
 }
 
-void set_holiday(App& app, const auth::Principal& who, const std::string& ip, const std::string& day,
+void set_holiday(App& app, const core::Principal& who, const std::string& ip, const std::string& day,
                  const std::string& kind) {
   app.db.write([&](store::Conn& c) {
     c.execute(sql::kDeleteHoliday, {day});
@@ -100,7 +100,7 @@ bj::array limits(App& app) {
   return items;
 }
 
-void set_limit(App& app, const auth::Principal& who, const std::string& ip, const LimitRule& rule,
+void set_limit(App& app, const core::Principal& who, const std::string& ip, const LimitRule& rule,
                const std::string& body) {
   app.db.write([&](store::Conn& c) {
     // Changed by the county: the rule is now its own setting, dated.
@@ -108,8 +108,8 @@ void set_limit(App& app, const auth::Principal& who, const std::string& ip, cons
               {std::string(limit_unit_name(rule.unit)), static_cast<std::int64_t>(rule.unit == LimitUnit::working_days),
                static_cast<std::int64_t>(rule.total), static_cast<std::int64_t>(rule.slices[0]),
                static_cast<std::int64_t>(rule.slices[1]), static_cast<std::int64_t>(rule.slices[2]),
-               static_cast<std::int64_t>(rule.slices[3]), std::string(kCountySetting), format_day(local_day(app.now())),
-               std::string(urgency_name(rule.urgency))});
+               static_cast<std::int64_t>(rule.slices[3]), std::string(kCountySetting),
+               core::format_day(core::local_day(app.now())), std::string(urgency_name(rule.urgency))});
     record(app, c, who, ip, "update", "appeal_limit", std::string(urgency_name(rule.urgency)), body);
   });
   state_of(app).policy.invalidate();

@@ -17,9 +17,9 @@ namespace bj = boost::json;
 constexpr std::size_t kMaxName = 30;
 constexpr std::size_t kMaxDepartment = 40;
 
-void require_org_dept(const auth::Principal& p) {
+void require_org_dept(const core::Principal& p) {
   const bool ok = std::any_of(p.bindings.begin(), p.bindings.end(),
-                              [](const auth::Binding& b) { return b.role == auth::Role::org_dept; });
+                              [](const core::Binding& b) { return b.role == core::Role::org_dept; });
   if (!ok) forbidden("只有组织部管理员可以修改诉求分类和节假日");
 }
 
@@ -66,7 +66,7 @@ http::Response put_holiday(Ctx& ctx) {
   require_org_dept(ctx.who());
   const auto body = json::parse_object(ctx.req.body);
   const auto day = json::req_string(body, "day", 10);
-  if (parse_day(day) == kBadDay) bad_request("day", "日期应为 YYYY-MM-DD");
+  if (core::parse_day(day) == core::kBadDay) bad_request("day", "日期应为 YYYY-MM-DD");
   const auto kind = json::req_string(body, "kind", 10);
   if (kind != "holiday" && kind != "workday" && kind != "normal") {
     bad_request("kind", "kind 应为 holiday（放假）、workday（调休上班）或 normal（恢复平常）");

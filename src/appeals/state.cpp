@@ -16,8 +16,8 @@ std::shared_ptr<const Policy> PolicyCache::get(store::Conn& c, std::int64_t now)
     stale_ = false;
     auto pol = std::make_shared<Policy>();
     for (const auto& r : c.query(sql::kHolidays)) {
-      const auto day = parse_day(r.text(0));
-      if (day == kBadDay) continue;
+      const auto day = core::parse_day(r.text(0));
+      if (day == core::kBadDay) continue;
       if (r.text(1) == "workday")
         pol->cal.add_workday(day);
       else

@@ -19,11 +19,11 @@ constexpr std::size_t kStreetDepth = 2;
 
 }  // namespace
 
-std::optional<bj::object> unit_figures(store::Conn& c, const auth::Principal& who, const FigureQuery& q,
+std::optional<bj::object> unit_figures(store::Conn& c, const core::Principal& who, const FigureQuery& q,
                                        std::int64_t now) {
   store::Params units;
   for (const auto& b : who.bindings) {
-    if (b.scope_type == auth::ScopeType::unit && auth::allowed(b.role, auth::Register::appeals, auth::Action::read)) {
+    if (b.scope_type == core::ScopeType::unit && core::allowed(b.role, core::Register::appeals, core::Action::read)) {
       units.emplace_back(b.scope_id);
     }
   }
@@ -31,8 +31,8 @@ std::optional<bj::object> unit_figures(store::Conn& c, const auth::Principal& wh
   const std::string whistled = sql::kWhistledOnto + store::placeholders(units.size()) + "))";
   // Received in the period: the day the appeal came in, as the area rollups count it. A day is
   // "YYYY-MM-DD", so the period is a range of its first and last seconds.
-  const auto from = day_start(parse_day(q.from_day));
-  const auto to = day_start(parse_day(q.to_day) + 1);
+  const auto from = core::day_start(core::parse_day(q.from_day));
+  const auto to = core::day_start(core::parse_day(q.to_day) + 1);
   std::string where = whistled + sql::kCreatedWithin;
   store::Params params = units;
   params.insert(params.end(), {from, to});
@@ -44,7 +44,7 @@ std::optional<bj::object> unit_figures(store::Conn& c, const auth::Principal& wh
   std::map<std::string, Counts> by_street;
   for (const auto& r : c.query(sql::kUnitAppeals + where, params)) {
     const auto k = contribution_of(r);
-    const auto nodes = auth::path_and_ancestors(k.area_path);
+    const auto nodes = core::path_and_ancestors(k.area_path);
     auto& street = by_street[nodes.size() >= kStreetDepth ? nodes[kStreetDepth - 1] : k.area_path];
     for (std::size_t i = 0; i < total.size(); ++i) {
       total[i] += k.counts[i];

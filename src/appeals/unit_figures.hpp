@@ -15,7 +15,7 @@ namespace jiceng::appeals {
 // The figures for the caller's own units (q.path is not used), with the streets the appeals lie in
 // ranked as `children` and the whistles' check-ins; nullopt when no binding of the caller reads
 // appeals through a unit.
-std::optional<boost::json::object> unit_figures(store::Conn& c, const auth::Principal& who, const FigureQuery& q,
+std::optional<boost::json::object> unit_figures(store::Conn& c, const core::Principal& who, const FigureQuery& q,
                                                 std::int64_t now);
 
 }  // namespace jiceng::appeals

@@ -72,7 +72,7 @@ bj::array whistles_of(store::Conn& c, std::int64_t id, std::int64_t now) {
 }
 
 // What `who` may do next on the appeal: the state machine's moves and the whistle's.
-bj::array actions_of(store::Conn& c, const auth::Principal& who, const store::Row& row, Status status) {
+bj::array actions_of(store::Conn& c, const core::Principal& who, const store::Row& row, Status status) {
   const auto id = int_of(row, "id");
   const bool open = is_open(status);
   bj::array actions;
@@ -87,7 +87,7 @@ bj::array actions_of(store::Conn& c, const auth::Principal& who, const store::Ro
 }
 
 // The detail view's additions: photos, timeline, whistles, duplicates and the next moves.
-void add_detail(store::Conn& c, const store::Row& row, const auth::Principal& who, Status status, std::int64_t now,
+void add_detail(store::Conn& c, const store::Row& row, const core::Principal& who, Status status, std::int64_t now,
                 bj::object& o) {
   const auto id = int_of(row, "id");
   o["photos"] = photos_of(c, id);
@@ -103,7 +103,7 @@ void add_detail(store::Conn& c, const store::Row& row, const auth::Principal& wh
 }
 
 // The staff view of an appeal row read with kSelectAppeal.
-bj::object view_of(App& app, store::Conn& c, const store::Row& row, const auth::Principal& who, bool detail) {
+bj::object view_of(App& app, store::Conn& c, const store::Row& row, const core::Principal& who, bool detail) {
   const auto now = app.now();
   const auto status = status_of(row, Status::submitted);
   const bool open = is_open(status);
@@ -194,18 +194,18 @@ bj::value community_name(const store::Row& r) {
   return nullptr;
 }
 
-bj::object staff_view(App& app, store::Conn& c, std::int64_t id, const auth::Principal& who, bool detail) {
+bj::object staff_view(App& app, store::Conn& c, std::int64_t id, const core::Principal& who, bool detail) {
   auto r = load_id(c, id);
   if (!r) not_found();
   return view_of(app, c, *r, who, detail);
 }
 
-bj::object detail_of(App& app, std::int64_t id, const auth::Principal& who) {
+bj::object detail_of(App& app, std::int64_t id, const core::Principal& who) {
   return app.db.read([&](store::Conn& c) { return staff_view(app, c, id, who, true); });
 }
 
-std::optional<bj::object> visible_detail(App& app, std::int64_t id, const auth::Principal& who) {
-  auto scope = auth::scope_clause(who, auth::Register::appeals, auth::Action::read, scope_columns());
+std::optional<bj::object> visible_detail(App& app, std::int64_t id, const core::Principal& who) {
+  auto scope = core::scope_clause(who, core::Register::appeals, core::Action::read, scope_columns());
   store::Params params{id};
   params.insert(params.end(), scope.params.begin(), scope.params.end());
   return app.db.read([&](store::Conn& c) -> std::optional<bj::object> {
@@ -214,7 +214,7 @@ std::optional<bj::object> visible_detail(App& app, std::int64_t id, const auth::
   });
 }
 
-bj::array staff_views(App& app, store::Conn& c, const std::vector<std::int64_t>& ids, const auth::Principal& who) {
+bj::array staff_views(App& app, store::Conn& c, const std::vector<std::int64_t>& ids, const core::Principal& who) {
   bj::array out;
   if (ids.empty()) return out;
   const auto in = store::placeholders(ids.size());

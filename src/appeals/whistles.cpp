@@ -20,7 +20,7 @@ std::int64_t checkin_window(Urgency u) {
 }
 
 // A line that leaves the status as it is, at the appeal's level.
-Change standing_change(const auth::Principal& who, const store::Row& r, std::int64_t now, const std::string& action,
+Change standing_change(const core::Principal& who, const store::Row& r, std::int64_t now, const std::string& action,
                        const std::string& note) {
   auto ch = change_by(who, int_of(r, "id"), now);
   ch.action = action;
@@ -32,7 +32,7 @@ Change standing_change(const auth::Principal& who, const store::Row& r, std::int
 
 }  // namespace
 
-void whistle(App& app, const auth::Principal& who, std::int64_t id, const std::vector<std::int64_t>& units,
+void whistle(App& app, const core::Principal& who, std::int64_t id, const std::vector<std::int64_t>& units,
              const std::string& note, const std::string& ip) {
   if (units.empty()) bad_request("unit_ids", "请选择要吹哨的职能部门", "required");
   if (units.size() > kMaxWhistled) bad_request("unit_ids", "一次最多吹哨 10 个部门");
@@ -61,7 +61,7 @@ void whistle(App& app, const auth::Principal& who, std::int64_t id, const std::v
   });
 }
 
-void check_in(App& app, const auth::Principal& who, std::int64_t id, const std::string& note, const std::string& ip) {
+void check_in(App& app, const core::Principal& who, std::int64_t id, const std::string& note, const std::string& ip) {
   const auto now = app.now();
   app.db.write([&](store::Conn& c) {
     const auto r = visible(c, who, id);
@@ -77,7 +77,7 @@ void check_in(App& app, const auth::Principal& who, std::int64_t id, const std::
   });
 }
 
-void add_note(App& app, const auth::Principal& who, std::int64_t id, bool supervise, const std::string& note,
+void add_note(App& app, const core::Principal& who, std::int64_t id, bool supervise, const std::string& note,
               const std::string& ip) {
   if (note.empty()) bad_request("note", supervise ? "请填写督办意见" : "请填写进展情况", "required");
   const auto now = app.now();

@@ -20,20 +20,20 @@ constexpr std::int64_t kMaxPage = 200;
 constexpr char kAdminByCli[] = "三员账号只能由运维人员在服务器上用 jiceng user 命令管理";
 
 // The county level: a binding to a root area ("/1/").
-bool at_root(const Principal& who, Register reg) {
-  return std::any_of(who.bindings.begin(), who.bindings.end(), [&](const Binding& b) {
-    return allowed(b.role, reg, Action::write) && b.scope_type == ScopeType::area &&
+bool at_root(const core::Principal& who, core::Register reg) {
+  return std::any_of(who.bindings.begin(), who.bindings.end(), [&](const core::Binding& b) {
+    return core::allowed(b.role, reg, core::Action::write) && b.scope_type == core::ScopeType::area &&
            std::count(b.path.begin(), b.path.end(), '/') == 2;
   });
 }
 
 std::optional<Grant> parse_grant(const bj::object& o) {
-  const auto role = parse_role(json::req_string(o, "role", 32));
+  const auto role = core::parse_role(json::req_string(o, "role", 32));
   if (!role) bad_request("role", "未知角色");
-  if (is_admin_role(*role)) bad_request("role", kAdminByCli);
+  if (core::is_admin_role(*role)) bad_request("role", kAdminByCli);
   const auto id = json::opt_int(o, "scope_id");
   if (!id) bad_request("scope_id", "缺少授权范围 scope_id", "required");
-  return Grant{*role, scope_type_for(*role), *id};
+  return Grant{*role, core::scope_type_for(*role), *id};
 }
 
 std::vector<Grant> parse_grants(const bj::object& body) {
@@ -52,7 +52,7 @@ std::vector<Grant> parse_grants(const bj::object& body) {
 // Out of reach is 404, as for any object outside the caller's scope: an account holding no role
 // is reached from the county level; one holding roles, only when every role is bound inside the
 // caller's subtree.
-void require_manageable(store::Conn& c, const Principal& who, Register reg, std::int64_t account_id) {
+void require_manageable(store::Conn& c, const core::Principal& who, core::Register reg, std::int64_t account_id) {
   if (!c.one("SELECT 1 FROM account WHERE id = ?", {account_id})) not_found();
   auto bs = c.query("SELECT role, scope_id FROM role_binding WHERE account_id = ?", {account_id});
   if (bs.empty()) {
@@ -61,9 +61,9 @@ void require_manageable(store::Conn& c, const Principal& who, Register reg, std:
   }
   bool admin = false;
   for (const auto& b : bs) {
-    const auto role = parse_role(b.text(0));
-    if (!role || !may_grant(c, who, Grant{*role, scope_type_for(*role), b.integer(1)}, reg)) not_found();
-    admin = admin || is_admin_role(*role);
+    const auto role = core::parse_role(b.text(0));
+    if (!role || !may_grant(c, who, Grant{*role, core::scope_type_for(*role), b.integer(1)}, reg)) not_found();
+    admin = admin || core::is_admin_role(*role);
   }
   if (admin) forbidden(kAdminByCli);
 }
@@ -81,7 +81,7 @@ http::Response no_content() {
 }
 
 http::Response post_account(Ctx& ctx) {
-  if (!ctx.who().can(Register::accounts, Action::write)) forbidden();
+  if (!ctx.who().can(core::Register::accounts, core::Action::write)) forbidden();
   const auto body = json::parse_object(ctx.req.body);
   const auto username = json::req_string(body, "username", kMaxUsername);
   for (char c : username) {
@@ -93,8 +93,10 @@ http::Response post_account(Ctx& ctx) {
   const auto password = json::req_string(body, "password", kMaxPassword);
   check_new_password(password, username, "password");
   const auto grants = parse_grants(body);
-  if (!grants.empty() && !ctx.who().can(Register::grants, Action::write)) forbidden("授予角色由安全管理员办理");
-  if (grants.empty() && !at_root(ctx.who(), Register::accounts)) bad_request("roles", "至少授予一个角色", "required");
+  if (!grants.empty() && !ctx.who().can(core::Register::grants, core::Action::write))
+    forbidden("授予角色由安全管理员办理");
+  if (grants.empty() && !at_root(ctx.who(), core::Register::accounts))
+    bad_request("roles", "至少授予一个角色", "required");
   const auto id = ctx.app.db.write([&](store::Conn& c) {
     for (const auto& g : grants) {
       if (!may_grant(c, ctx.who(), g)) forbidden("只能在您自己的管辖范围内授予角色");
@@ -107,17 +109,18 @@ http::Response post_account(Ctx& ctx) {
 }
 
 http::Response get_accounts(Ctx& ctx) {
-  if (!ctx.who().can(Register::accounts, Action::read)) forbidden();
+  if (!ctx.who().can(core::Register::accounts, core::Action::read)) forbidden();
   const auto limit = http::int_param(ctx.req, "limit", 1, kMaxPage).value_or(kDefaultPage);
   const auto after = http::int_param(ctx.req, "after", 0, INT64_MAX / 2).value_or(0);
   std::string visible;
   store::Params params{after};
   for (const auto& b : ctx.who().bindings) {
-    if (!allowed(b.role, Register::accounts, Action::read) || b.scope_type != ScopeType::area) continue;
+    if (!core::allowed(b.role, core::Register::accounts, core::Action::read) || b.scope_type != core::ScopeType::area)
+      continue;
     visible += visible.empty() ? "" : " OR ";
     visible += "(p.path >= ? AND p.path < ?)";
     params.push_back(b.path);
-    params.push_back(path_end(b.path));
+    params.push_back(core::path_end(b.path));
   }
   if (visible.empty()) forbidden();
   std::string sql =
@@ -130,7 +133,7 @@ http::Response get_accounts(Ctx& ctx) {
       "  LEFT JOIN member m ON b.scope_type = 'member' AND m.id = b.scope_id "
       "  WHERE b.account_id = a.id) p WHERE " +
       visible + ")";
-  if (at_root(ctx.who(), Register::accounts) || at_root(ctx.who(), Register::grants)) {
+  if (at_root(ctx.who(), core::Register::accounts) || at_root(ctx.who(), core::Register::grants)) {
     sql += " OR NOT EXISTS (SELECT 1 FROM role_binding b WHERE b.account_id = a.id)";
   }
   sql += ")";
@@ -170,8 +173,8 @@ http::Response get_accounts(Ctx& ctx) {
 
 // One administrative change to an account the caller may manage through `reg`.
 template <typename Change>
-http::Response change_account(Ctx& ctx, Register reg, const std::string& action, Change change) {
-  if (!ctx.who().can(reg, Action::write)) forbidden();
+http::Response change_account(Ctx& ctx, core::Register reg, const std::string& action, Change change) {
+  if (!ctx.who().can(reg, core::Action::write)) forbidden();
   const auto id = ctx.id();
   if (id == ctx.who().account_id) forbidden("不能对本人账号执行此操作");
   ctx.app.db.write([&](store::Conn& c) {
@@ -184,14 +187,14 @@ http::Response change_account(Ctx& ctx, Register reg, const std::string& action,
 }
 
 http::Response post_disable(Ctx& ctx) {
-  return change_account(ctx, Register::accounts, "disable", [](store::Conn& c, std::int64_t id) {
+  return change_account(ctx, core::Register::accounts, "disable", [](store::Conn& c, std::int64_t id) {
     disable_account(c, id);
     return std::string();
   });
 }
 
 http::Response post_enable(Ctx& ctx) {
-  return change_account(ctx, Register::accounts, "enable", [](store::Conn& c, std::int64_t id) {
+  return change_account(ctx, core::Register::accounts, "enable", [](store::Conn& c, std::int64_t id) {
     enable_account(c, id);
     return std::string();
   });
@@ -200,29 +203,29 @@ http::Response post_enable(Ctx& ctx) {
 http::Response post_reset_password(Ctx& ctx) {
   const auto body = json::parse_object(ctx.req.body);
   const auto password = json::req_string(body, "password", kMaxPassword);
-  if (!ctx.who().can(Register::accounts, Action::write)) forbidden();
+  if (!ctx.who().can(core::Register::accounts, core::Action::write)) forbidden();
   // Reach first, so the password rule says nothing about accounts outside the caller's scope;
   // the slow hash then runs outside the writer.
   ctx.app.db.read([&](store::Conn& c) {
-    require_manageable(c, ctx.who(), Register::accounts, ctx.id());
+    require_manageable(c, ctx.who(), core::Register::accounts, ctx.id());
     check_new_password(password, c.one("SELECT username FROM account WHERE id = ?", {ctx.id()})->text(0), "password");
   });
   const auto hash = crypto::hash_password(password);
-  return change_account(ctx, Register::accounts, "password_reset", [&](store::Conn& c, std::int64_t id) {
+  return change_account(ctx, core::Register::accounts, "password_reset", [&](store::Conn& c, std::int64_t id) {
     set_password_by_admin(c, id, hash, ctx.app.now());
     return std::string();
   });
 }
 
 http::Response post_unlock(Ctx& ctx) {
-  return change_account(ctx, Register::grants, "unlock", [](store::Conn& c, std::int64_t id) {
+  return change_account(ctx, core::Register::grants, "unlock", [](store::Conn& c, std::int64_t id) {
     unlock_account(c, id);
     return std::string();
   });
 }
 
 http::Response post_totp_reset(Ctx& ctx) {
-  return change_account(ctx, Register::grants, "totp_reset", [](store::Conn& c, std::int64_t id) {
+  return change_account(ctx, core::Register::grants, "totp_reset", [](store::Conn& c, std::int64_t id) {
     reset_totp(c, id);
     return std::string();
   });
@@ -232,28 +235,28 @@ http::Response post_role(Ctx& ctx) {
   const auto body = json::parse_object(ctx.req.body);
   const auto g = *parse_grant(body);
   std::int64_t binding = 0;
-  auto resp = change_account(ctx, Register::grants, "grant", [&](store::Conn& c, std::int64_t id) {
+  auto resp = change_account(ctx, core::Register::grants, "grant", [&](store::Conn& c, std::int64_t id) {
     if (!may_grant(c, ctx.who(), g)) forbidden("只能在您自己的管辖范围内授予角色");
     if (c.scalar("SELECT COUNT(*) FROM role_binding WHERE account_id = ?", {id}) >=
         static_cast<std::int64_t>(kMaxRolesPerAccount)) {
       bad_request("role", "角色过多");
     }
     if (c.one("SELECT 1 FROM role_binding WHERE account_id = ? AND role = ? AND scope_id = ?",
-              {id, std::string(role_name(g.role)), g.scope_id})) {
+              {id, std::string(core::role_name(g.role)), g.scope_id})) {
       conflict("该账号已有此角色", "role");
     }
     binding =
         c.one("INSERT INTO role_binding (account_id, role, scope_type, scope_id) VALUES (?, ?, ?, ?) RETURNING id",
-              {id, std::string(role_name(g.role)), std::string(scope_type_name(g.scope_type)), g.scope_id})
+              {id, std::string(core::role_name(g.role)), std::string(core::scope_type_name(g.scope_type)), g.scope_id})
             ->integer(0);
-    return bj::serialize(bj::object{{"role", role_name(g.role)}, {"scope_id", g.scope_id}});
+    return bj::serialize(bj::object{{"role", core::role_name(g.role)}, {"scope_id", g.scope_id}});
   });
-  return json::respond(bj::object{{"id", binding}, {"role", role_name(g.role)}, {"scope_id", g.scope_id}}, 201);
+  return json::respond(bj::object{{"id", binding}, {"role", core::role_name(g.role)}, {"scope_id", g.scope_id}}, 201);
 }
 
 http::Response delete_role(Ctx& ctx) {
   const auto binding = ctx.id("binding_id");
-  return change_account(ctx, Register::grants, "revoke", [&](store::Conn& c, std::int64_t id) {
+  return change_account(ctx, core::Register::grants, "revoke", [&](store::Conn& c, std::int64_t id) {
     auto row = c.one("SELECT role, scope_id FROM role_binding WHERE id = ? AND account_id = ?", {binding, id});
     if (!row) not_found();
     c.execute("DELETE FROM role_binding WHERE id = ?", {binding});

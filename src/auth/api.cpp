@@ -6,8 +6,8 @@
 #include "auth/service.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
-#include "core/router.hpp"
 #include "core/rate_limit.hpp"
+#include "core/router.hpp"
 #include "crypto/totp.hpp"
 
 namespace jiceng::auth {
@@ -18,11 +18,11 @@ namespace bj = boost::json;
 constexpr std::size_t kMaxTotp = 16;
 constexpr char kTotpIssuer[] = "基层";
 
-bj::object account_json(const Principal& p) {
+bj::object account_json(const core::Principal& p) {
   bj::array menus;
-  for (auto& m : menus_for(p.roles())) menus.emplace_back(m);
+  for (auto& m : core::menus_for(p.roles())) menus.emplace_back(m);
   bj::array writes;
-  for (auto& w : writes_for(p.roles())) writes.emplace_back(w);
+  for (auto& w : core::writes_for(p.roles())) writes.emplace_back(w);
   return bj::object{{"id", p.account_id},
                     {"username", p.username},
                     {"display_name", p.display_name},
@@ -118,12 +118,12 @@ http::Response post_token(Ctx& ctx) {
 
 }  // namespace
 
-bj::array roles_json(const std::vector<Binding>& bindings) {
+bj::array roles_json(const std::vector<core::Binding>& bindings) {
   bj::array roles;
   for (const auto& b : bindings) {
-    roles.push_back(bj::object{{"role", role_name(b.role)},
-                               {"role_label", role_label(b.role)},
-                               {"scope_type", scope_type_name(b.scope_type)},
+    roles.push_back(bj::object{{"role", core::role_name(b.role)},
+                               {"role_label", core::role_label(b.role)},
+                               {"scope_type", core::scope_type_name(b.scope_type)},
                                {"scope_id", b.scope_id},
                                {"scope_name", b.scope_name}});
   }

@@ -16,7 +16,7 @@ constexpr std::int64_t kMaxPage = 200;
 constexpr std::size_t kMaxFilter = 64;
 
 http::Response get_audit(Ctx& ctx) {
-  if (!ctx.who().can(Register::audit, Action::read)) forbidden();
+  if (!ctx.who().can(core::Register::audit, core::Action::read)) forbidden();
   const auto limit = http::int_param(ctx.req, "limit", 1, kMaxPage).value_or(kDefaultPage);
   const auto before = http::int_param(ctx.req, "after", 1, INT64_MAX).value_or(INT64_MAX);
   std::string where = "id < ?";
@@ -62,7 +62,7 @@ http::Response get_audit(Ctx& ctx) {
 }
 
 http::Response get_verify(Ctx& ctx) {
-  if (!ctx.who().can(Register::audit, Action::read)) forbidden();
+  if (!ctx.who().can(core::Register::audit, core::Action::read)) forbidden();
   const auto r = ctx.app.db.read([](store::Conn& c) { return audit::verify(c); });
   bj::object out{{"ok", r.ok}, {"rows", r.rows}};
   out["first_bad_id"] = r.first_bad_id ? bj::value(*r.first_bad_id) : bj::value(nullptr);

@@ -15,7 +15,7 @@ constexpr std::size_t kMaxUsername = 64;
 constexpr std::size_t kMaxPassword = kMaxPasswordLength;
 constexpr std::size_t kMaxDisplayName = 64;
 // Roles as the API shows them: role, role_label, scope_type, scope_id, scope_name.
-boost::json::array roles_json(const std::vector<Binding>& bindings);
+boost::json::array roles_json(const std::vector<core::Binding>& bindings);
 
 void register_account_routes(Router& r);
 void register_audit_routes(Router& r);

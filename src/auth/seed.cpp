@@ -31,8 +31,8 @@ void seed(demo::Seed& s) {
         "VALUES (?, ?, ?, ?, ?) RETURNING id",
         {std::string(a.username), std::string(a.display), s.password_hash, s.now, s.now});
     s.c.execute("INSERT INTO role_binding (account_id, role, scope_type, scope_id) VALUES (?, ?, ?, ?)",
-                {row->integer(0), std::string(role_name(a.role)), std::string(scope_type_name(scope_type_for(a.role))),
-                 post_id(s, a.post)});
+                {row->integer(0), std::string(core::role_name(a.role)),
+                 std::string(core::scope_type_name(core::scope_type_for(a.role))), post_id(s, a.post)});
   }
   // The demo grid worker is its grid's full-time worker (专职网格员): new appeals there are theirs.
   s.c.execute(

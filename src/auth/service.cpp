@@ -23,7 +23,7 @@ constexpr std::size_t kPrincipalCacheLimit = 50000;
 std::string token_hash(const std::string& token) { return crypto::sm3_hex(token); }
 
 struct RememberedSession final {
-  Principal principal;
+  core::Principal principal;
   std::int64_t last_seen = 0;
   std::int64_t expires_at = 0;
   std::int64_t read_at = 0;
@@ -35,28 +35,29 @@ std::unordered_map<std::string, RememberedSession> g_sessions;  // by token hash
 
 }  // namespace
 
-std::optional<std::string> scope_path(store::Conn& c, ScopeType t, std::int64_t id) {
+std::optional<std::string> scope_path(store::Conn& c, core::ScopeType t, std::int64_t id) {
   std::optional<store::Row> row;
   switch (t) {
-    case ScopeType::area: {
+    case core::ScopeType::area: {
       auto area = orgs::area_by_id(c, id);
       if (!area) return std::nullopt;
       return area->path;
     }
-    case ScopeType::org: {
+    case core::ScopeType::org: {
       auto org = orgs::org_paths_by_id(c, id);
       if (!org) return std::nullopt;
       return org->path;
     }
-    case ScopeType::unit: row = c.one("SELECT area_path FROM unit WHERE id = ?", {id}); break;
-    case ScopeType::member: row = c.one("SELECT org_path FROM member WHERE id = ?", {id}); break;
+    case core::ScopeType::unit: row = c.one("SELECT area_path FROM unit WHERE id = ?", {id}); break;
+    case core::ScopeType::member: row = c.one("SELECT org_path FROM member WHERE id = ?", {id}); break;
   }
   if (!row) return std::nullopt;
   return row->text(0);
 }
 
-std::map<std::int64_t, std::vector<Binding>> bindings_of(store::Conn& c, const std::vector<std::int64_t>& account_ids) {
-  std::map<std::int64_t, std::vector<Binding>> out;
+std::map<std::int64_t, std::vector<core::Binding>> bindings_of(store::Conn& c,
+                                                               const std::vector<std::int64_t>& account_ids) {
+  std::map<std::int64_t, std::vector<core::Binding>> out;
   if (account_ids.empty()) return out;
   std::string in = "?";
   for (std::size_t i = 1; i < account_ids.size(); ++i) in += ", ?";
@@ -73,22 +74,22 @@ std::map<std::int64_t, std::vector<Binding>> bindings_of(store::Conn& c, const s
           in + ") ORDER BY b.id",
       params);
   for (const auto& r : rs) {
-    auto role = parse_role(r.text(1));
-    auto type = parse_scope_type(r.text(2));
+    auto role = core::parse_role(r.text(1));
+    auto type = core::parse_scope_type(r.text(2));
     if (!role || !type) continue;
-    out[r.integer(0)].push_back(Binding{*role, *type, r.integer(3), r.text(4), r.text(5)});
+    out[r.integer(0)].push_back(core::Binding{*role, *type, r.integer(3), r.text(4), r.text(5)});
   }
   return out;
 }
 
-std::optional<Principal> load_principal(store::Conn& c, std::int64_t account_id, int password_max_age_days,
-                                        std::int64_t now) {
+std::optional<core::Principal> load_principal(store::Conn& c, std::int64_t account_id, int password_max_age_days,
+                                              std::int64_t now) {
   auto acc = c.one(
       "SELECT id, username, display_name, disabled, must_change_password, password_changed_at, "
       "totp_enabled FROM account WHERE id = ?",
       {account_id});
   if (!acc || acc->integer(3) != 0) return std::nullopt;
-  Principal p;
+  core::Principal p;
   p.account_id = acc->integer(0);
   p.username = acc->text(1);
   p.display_name = acc->text(2);
@@ -221,7 +222,7 @@ void end_sessions(store::Conn& c, std::int64_t account_id) {
   forget_principals();
 }
 
-void change_password(App& app, const Principal& who, const std::string& current, const std::string& next,
+void change_password(App& app, const core::Principal& who, const std::string& current, const std::string& next,
                      const std::string& keep_token, const std::string& ip) {
   auto acc = app.db.read([&](store::Conn& c) { return login_row(c, "id", who.account_id); });
   if (!acc) throw ApiError(401, "unauthenticated", "请先登录");
@@ -250,7 +251,7 @@ void change_password(App& app, const Principal& who, const std::string& current,
   forget_principals();
 }
 
-std::string begin_totp(App& app, const Principal& who) {
+std::string begin_totp(App& app, const core::Principal& who) {
   if (who.totp_enabled) conflict("已开启动态码验证；如需更换，请先关闭");
   const std::string secret = crypto::random_bytes(crypto::kTotpSecretBytes);
   app.db.write([&](store::Conn& c) {
@@ -259,7 +260,7 @@ std::string begin_totp(App& app, const Principal& who) {
   return secret;
 }
 
-void confirm_totp(App& app, const Principal& who, const std::string& code, const std::string& ip) {
+void confirm_totp(App& app, const core::Principal& who, const std::string& code, const std::string& ip) {
   const auto now = app.now();
   app.db.write([&](store::Conn& c) {
     auto acc = login_row(c, "id", who.account_id);
@@ -274,7 +275,7 @@ void confirm_totp(App& app, const Principal& who, const std::string& code, const
   forget_principals();
 }
 
-void disable_totp(App& app, const Principal& who, const std::string& password, const std::string& ip) {
+void disable_totp(App& app, const core::Principal& who, const std::string& password, const std::string& ip) {
   auto acc = app.db.read([&](store::Conn& c) { return login_row(c, "id", who.account_id); });
   if (!acc || !crypto::verify_password(acc->hash, password)) {
     const auto now = app.now();
@@ -296,7 +297,7 @@ void forget_principals() {
   g_sessions.clear();
 }
 
-void logout(App& app, const std::string& token, const Principal& who, const std::string& ip) {
+void logout(App& app, const std::string& token, const core::Principal& who, const std::string& ip) {
   app.db.write([&](store::Conn& c) {
     c.execute("DELETE FROM session WHERE token_hash = ?", {token_hash(token)});
     audit::record(
@@ -306,11 +307,11 @@ void logout(App& app, const std::string& token, const Principal& who, const std:
   forget_principals();
 }
 
-std::optional<Principal> authenticate(const http::Request& req, App& app) {
+std::optional<core::Principal> authenticate(const http::Request& req, App& app) {
   const std::int64_t now = app.now();
   if (auto authz = req.header("authorization"); authz && authz->rfind("Bearer ", 0) == 0) {
     const std::string token = authz->substr(7);
-    return app.db.read([&](store::Conn& c) -> std::optional<Principal> {
+    return app.db.read([&](store::Conn& c) -> std::optional<core::Principal> {
       auto row = c.one("SELECT account_id FROM api_token WHERE token_hash = ? AND revoked = 0", {token_hash(token)});
       if (!row) return std::nullopt;
       auto p = load_principal(c, row->integer(0), app.password_max_age_days, now);
@@ -360,26 +361,27 @@ std::optional<Principal> authenticate(const http::Request& req, App& app) {
   return std::move(found->principal);
 }
 
-bool may_grant(store::Conn& c, const Principal& granter, const Grant& g, Register reg) {
+bool may_grant(store::Conn& c, const core::Principal& granter, const Grant& g, core::Register reg) {
   const auto target = scope_path(c, g.scope_type, g.scope_id);
   if (!target) return false;
   // Area-bound targets are checked against area paths; org-, unit- and member-bound ones
   // against the org or area path their node hangs under.
   std::string target_area = *target;
   std::string target_org;
-  if (g.scope_type == ScopeType::org) {
+  if (g.scope_type == core::ScopeType::org) {
     const auto org = orgs::org_paths_by_id(c, g.scope_id);
     target_area = org ? org->area_path : "";
     target_org = org ? org->path : "";
-  } else if (g.scope_type == ScopeType::member) {
+  } else if (g.scope_type == core::ScopeType::member) {
     auto r = c.one("SELECT area_path, org_path FROM member WHERE id = ?", {g.scope_id});
     target_area = r ? r->text(0) : "";
     target_org = r ? r->text(1) : "";
   }
   for (const auto& b : granter.bindings) {
-    if (!allowed(b.role, reg, Action::write)) continue;
-    if (b.scope_type == ScopeType::area && path_within(target_area, b.path)) return true;
-    if (b.scope_type == ScopeType::org && !target_org.empty() && path_within(target_org, b.path)) return true;
+    if (!core::allowed(b.role, reg, core::Action::write)) continue;
+    if (b.scope_type == core::ScopeType::area && core::path_within(target_area, b.path)) return true;
+    if (b.scope_type == core::ScopeType::org && !target_org.empty() && core::path_within(target_org, b.path))
+      return true;
   }
   return false;
 }
@@ -394,7 +396,7 @@ std::int64_t create_account(store::Conn& c, const std::string& username, const s
   const std::int64_t id = row->integer(0);
   for (const auto& g : grants) {
     c.execute("INSERT INTO role_binding (account_id, role, scope_type, scope_id) VALUES (?, ?, ?, ?)",
-              {id, std::string(role_name(g.role)), std::string(scope_type_name(g.scope_type)), g.scope_id});
+              {id, std::string(core::role_name(g.role)), std::string(core::scope_type_name(g.scope_type)), g.scope_id});
   }
   return id;
 }

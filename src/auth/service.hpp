@@ -18,7 +18,7 @@ constexpr char kSessionCookie[] = "jiceng_session";
 struct NewSession final {
   std::string token;
   std::string csrf;
-  Principal principal;
+  core::Principal principal;
 };
 
 struct LoginAttempt final {
@@ -32,19 +32,19 @@ struct LoginAttempt final {
 // `totp_required` when the code is missing, 423 while the account is locked. Every failure is
 // audited and counts toward the lock.
 NewSession login(App& app, const LoginAttempt& attempt);
-void logout(App& app, const std::string& token, const Principal& who, const std::string& ip);
+void logout(App& app, const std::string& token, const core::Principal& who, const std::string& ip);
 
 // Sets a new password for the caller after checking the current one and the policy; ends every
 // other session of the account. A wrong current password counts as a failed login.
-void change_password(App& app, const Principal& who, const std::string& current, const std::string& next,
+void change_password(App& app, const core::Principal& who, const std::string& current, const std::string& next,
                      const std::string& keep_token, const std::string& ip);
 
 // Starts enrolling a second factor: stores a fresh secret (not yet in force) and returns it.
-std::string begin_totp(App& app, const Principal& who);
+std::string begin_totp(App& app, const core::Principal& who);
 // Puts the pending secret in force once the caller proves their authenticator shows its codes.
-void confirm_totp(App& app, const Principal& who, const std::string& code, const std::string& ip);
+void confirm_totp(App& app, const core::Principal& who, const std::string& code, const std::string& ip);
 // Turns the second factor off after checking the password.
-void disable_totp(App& app, const Principal& who, const std::string& password, const std::string& ip);
+void disable_totp(App& app, const core::Principal& who, const std::string& password, const std::string& ip);
 
 // Throws ApiError 400 naming `field` when a new password breaks the policy.
 void check_new_password(const std::string& password, const std::string& username, const std::string& field);
@@ -53,22 +53,23 @@ void check_new_password(const std::string& password, const std::string& username
 // principal is remembered for a few seconds so a busy console does not reread the account and its
 // bindings on every request; changes made by this process to what a principal holds (logout,
 // register writes, tree moves) forget them at once, changes by another process within seconds.
-std::optional<Principal> authenticate(const http::Request& req, App& app);
+std::optional<core::Principal> authenticate(const http::Request& req, App& app);
 // Forgets every remembered session principal: call after a change to accounts, bindings or the
 // paths their scopes resolve to.
 void forget_principals();
 
 // Every role binding of these accounts, with the path and name of the node each is bound to.
-std::map<std::int64_t, std::vector<Binding>> bindings_of(store::Conn& c, const std::vector<std::int64_t>& account_ids);
+std::map<std::int64_t, std::vector<core::Binding>> bindings_of(store::Conn& c,
+                                                               const std::vector<std::int64_t>& account_ids);
 
 // The account's principal, or nullopt when it is disabled or gone; `password_change` says whether
 // its password must be changed first under a limit of `password_max_age_days`.
-std::optional<Principal> load_principal(store::Conn& c, std::int64_t account_id, int password_max_age_days,
-                                        std::int64_t now);
+std::optional<core::Principal> load_principal(store::Conn& c, std::int64_t account_id, int password_max_age_days,
+                                              std::int64_t now);
 
 struct Grant final {
-  Role role;
-  ScopeType scope_type;
+  core::Role role;
+  core::ScopeType scope_type;
   std::int64_t scope_id;
 };
 // Creates an account with its role bindings; throws ApiError on bad input. The password must be
@@ -76,9 +77,10 @@ struct Grant final {
 std::int64_t create_account(store::Conn& c, const std::string& username, const std::string& display_name,
                             const std::string& password, const std::vector<Grant>& grants, std::int64_t now);
 // The materialised path of the node a grant binds to, or nullopt when it does not exist.
-std::optional<std::string> scope_path(store::Conn& c, ScopeType t, std::int64_t id);
+std::optional<std::string> scope_path(store::Conn& c, core::ScopeType t, std::int64_t id);
 // True when `granter` reaches the node of `g` through a binding of a role allowed to write `reg`.
-bool may_grant(store::Conn& c, const Principal& granter, const Grant& g, Register reg = Register::grants);
+bool may_grant(store::Conn& c, const core::Principal& granter, const Grant& g,
+               core::Register reg = core::Register::grants);
 
 // Ends every session of an account and forgets remembered principals.
 void end_sessions(store::Conn& c, std::int64_t account_id);

@@ -21,11 +21,11 @@ std::optional<Area> area_by_id(store::Conn& c, std::int64_t id) {
   return Area{row->integer(0), row->text(1), row->text(2), row->text(3)};
 }
 
-std::optional<Area> area_in_scope(store::Conn& c, const auth::Principal& who, auth::Register reg, auth::Action a,
+std::optional<Area> area_in_scope(store::Conn& c, const core::Principal& who, core::Register reg, core::Action a,
                                   std::int64_t id) {
-  auth::ScopeColumns cols;
+  core::ScopeColumns cols;
   cols.area_path = "path";
-  auto scope = auth::scope_clause(who, reg, a, cols);
+  auto scope = core::scope_clause(who, reg, a, cols);
   store::Params params{id};
   params.insert(params.end(), scope.params.begin(), scope.params.end());
   auto row = c.one(std::string(kAreaById) + " AND " + scope.sql, params);
@@ -33,21 +33,21 @@ std::optional<Area> area_in_scope(store::Conn& c, const auth::Principal& who, au
   return Area{row->integer(0), row->text(1), row->text(2), row->text(3)};
 }
 
-bool staff_over(const auth::Principal& who, auth::Register reg, auth::Action a, const std::string& path) {
+bool staff_over(const core::Principal& who, core::Register reg, core::Action a, const std::string& path) {
   for (const auto& b : who.bindings) {
-    if (b.scope_type == auth::ScopeType::area && auth::allowed(b.role, reg, a) && auth::path_within(path, b.path)) {
+    if (b.scope_type == core::ScopeType::area && core::allowed(b.role, reg, a) && core::path_within(path, b.path)) {
       return true;
     }
   }
   return false;
 }
 
-bool may_approve(const auth::Principal& who, auth::Register reg, const std::string& path) {
+bool may_approve(const core::Principal& who, core::Register reg, const std::string& path) {
   for (const auto& b : who.bindings) {
-    const bool level = b.role == auth::Role::org_dept || b.role == auth::Role::street_officer ||
-                       b.role == auth::Role::community_secretary;
-    if (level && b.scope_type == auth::ScopeType::area && auth::allowed(b.role, reg, auth::Action::write) &&
-        auth::path_within(path, b.path)) {
+    const bool level = b.role == core::Role::org_dept || b.role == core::Role::street_officer ||
+                       b.role == core::Role::community_secretary;
+    if (level && b.scope_type == core::ScopeType::area && core::allowed(b.role, reg, core::Action::write) &&
+        core::path_within(path, b.path)) {
       return true;
     }
   }
@@ -56,7 +56,7 @@ bool may_approve(const auth::Principal& who, auth::Register reg, const std::stri
 
 bool is_community(const std::string& kind) { return kind == "community" || kind == "village"; }
 
-Area report_area(store::Conn& c, std::optional<std::int64_t> area_id, const auth::Principal* who) {
+Area report_area(store::Conn& c, std::optional<std::int64_t> area_id, const core::Principal* who) {
   if (area_id) {
     auto a = area_by_id(c, *area_id);
     if (!a) not_found("所选区域不存在");
@@ -65,7 +65,7 @@ Area report_area(store::Conn& c, std::optional<std::int64_t> area_id, const auth
   // Open routes (the public lists) may have nobody signed in: then the whole county.
   if (who) {
     for (const auto& b : who->bindings) {
-      if (b.scope_type != auth::ScopeType::area || b.path.empty()) continue;
+      if (b.scope_type != core::ScopeType::area || b.path.empty()) continue;
       if (auto a = area_by_id(c, b.scope_id)) return *a;
     }
   }
@@ -75,20 +75,20 @@ Area report_area(store::Conn& c, std::optional<std::int64_t> area_id, const auth
 }
 
 namespace {
-std::optional<std::int64_t> acting(const auth::Principal& who, auth::ScopeType type, auth::Register reg,
-                                   auth::Action a) {
+std::optional<std::int64_t> acting(const core::Principal& who, core::ScopeType type, core::Register reg,
+                                   core::Action a) {
   for (const auto& b : who.bindings) {
-    if (b.scope_type == type && auth::allowed(b.role, reg, a)) return b.scope_id;
+    if (b.scope_type == type && core::allowed(b.role, reg, a)) return b.scope_id;
   }
   return std::nullopt;
 }
 }  // namespace
 
-std::optional<std::int64_t> acting_unit(const auth::Principal& who, auth::Register reg, auth::Action a) {
-  return acting(who, auth::ScopeType::unit, reg, a);
+std::optional<std::int64_t> acting_unit(const core::Principal& who, core::Register reg, core::Action a) {
+  return acting(who, core::ScopeType::unit, reg, a);
 }
-std::optional<std::int64_t> acting_member(const auth::Principal& who, auth::Register reg, auth::Action a) {
-  return acting(who, auth::ScopeType::member, reg, a);
+std::optional<std::int64_t> acting_member(const core::Principal& who, core::Register reg, core::Action a) {
+  return acting(who, core::ScopeType::member, reg, a);
 }
 
 std::string text_field(const boost::json::object& body, const char* key, std::size_t max, const char* label) {

@@ -24,28 +24,24 @@ struct Area final {
 // An area by id, or nullopt.
 std::optional<Area> area_by_id(store::Conn& c, std::int64_t id);
 // The area when one of the caller's area bindings may do `a` on `reg` over it.
-std::optional<Area> area_in_scope(store::Conn& c, const auth::Principal& who, auth::Register reg, auth::Action a,
+std::optional<Area> area_in_scope(store::Conn& c, const core::Principal& who, core::Register reg, core::Action a,
                                   std::int64_t id);
 // Whether an area binding allowed `a` on `reg` covers `path` (staff, as opposed to units and members).
-bool staff_over(const auth::Principal& who, auth::Register reg, auth::Action a, const std::string& path);
+bool staff_over(const core::Principal& who, core::Register reg, core::Action a, const std::string& path);
 // Whether the caller approves what is published under `path`: community staff or above over it
 // (grid staff propose; the community decides).
-bool may_approve(const auth::Principal& who, auth::Register reg, const std::string& path);
+bool may_approve(const core::Principal& who, core::Register reg, const std::string& path);
 // Community or village level: where lists are published, reports land and matters are decided.
 bool is_community(const std::string& kind);
 // The area asked for by id, or else the caller's first area binding, or else the county root
 // (`who` is null on open routes, where nobody may be signed in).
-Area report_area(store::Conn& c, std::optional<std::int64_t> area_id, const auth::Principal* who);
+Area report_area(store::Conn& c, std::optional<std::int64_t> area_id, const core::Principal* who);
 
 // The unit a unit admin acts for, or the member a member account is, when `reg` allows `a`.
-std::optional<std::int64_t> acting_unit(const auth::Principal& who, auth::Register reg, auth::Action a);
-std::optional<std::int64_t> acting_member(const auth::Principal& who, auth::Register reg, auth::Action a);
+std::optional<std::int64_t> acting_unit(const core::Principal& who, core::Register reg, core::Action a);
+std::optional<std::int64_t> acting_member(const core::Principal& who, core::Register reg, core::Action a);
 
 // Months and days in local time now live in core/dates.hpp (issue 14); these names forward to them.
-using core::day_of;
-using core::is_month;
-using core::month_of;
-using core::month_range;
 
 // A required text of 1..max characters with no control characters; 400 naming the field.
 std::string text_field(const boost::json::object& body, const char* key, std::size_t max, const char* label);
@@ -56,7 +52,7 @@ std::optional<std::int64_t> int_of(const store::Value& v);
 
 // Who acts, and from which address: what a service writes into audit lines and timelines.
 struct Actor final {
-  const auth::Principal& who;
+  const core::Principal& who;
   std::string ip;
   // The name shown on timelines: the display name, else the username.
   std::string name() const { return who.display_name.empty() ? who.username : who.display_name; }

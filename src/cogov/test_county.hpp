@@ -96,27 +96,27 @@ class County : public ::testing::Test {
   }
 
   // Who acts: staff bound to an area, a unit's admin, a member, a resident of a household.
-  auth::Principal staff(auth::Role role, std::int64_t area_id, const std::string& name = "社区书记") {
-    auth::Principal p;
+  core::Principal staff(core::Role role, std::int64_t area_id, const std::string& name = "社区书记") {
+    core::Principal p;
     p.account_id = account(name + std::to_string(area_id) + "-" + std::to_string(role_serial_++));
     p.username = p.display_name = name;
-    p.bindings.push_back({role, auth::ScopeType::area, area_id, path(area_id), ""});
+    p.bindings.push_back({role, core::ScopeType::area, area_id, path(area_id), ""});
     return p;
   }
-  auth::Principal unit_admin(std::int64_t unit_id, const std::string& name = "单位管理员") {
-    return bound(auth::Role::unit_admin, auth::ScopeType::unit, unit_id, name);
+  core::Principal unit_admin(std::int64_t unit_id, const std::string& name = "单位管理员") {
+    return bound(core::Role::unit_admin, core::ScopeType::unit, unit_id, name);
   }
-  auth::Principal member_account(std::int64_t member_id, const std::string& name = "党员") {
-    return bound(auth::Role::member, auth::ScopeType::member, member_id, name);
+  core::Principal member_account(std::int64_t member_id, const std::string& name = "党员") {
+    return bound(core::Role::member, core::ScopeType::member, member_id, name);
   }
-  auth::Principal resident(std::int64_t household_id, std::int64_t community, const std::string& name) {
-    auth::Principal p;
+  core::Principal resident(std::int64_t household_id, std::int64_t community, const std::string& name) {
+    core::Principal p;
     p.account_id = account(name, household_id);
     p.username = p.display_name = name;
-    p.bindings.push_back({auth::Role::resident, auth::ScopeType::area, community, path(community), ""});
+    p.bindings.push_back({core::Role::resident, core::ScopeType::area, community, path(community), ""});
     return p;
   }
-  static cogov::Actor as(const auth::Principal& who) { return {who, "127.0.0.1"}; }
+  static cogov::Actor as(const core::Principal& who) { return {who, "127.0.0.1"}; }
 
   // The status an ApiError carried out of `f` (0 when it succeeded), and its field.
   struct Refusal final {
@@ -167,8 +167,8 @@ class County : public ::testing::Test {
         "updated_at) VALUES (?, ?, ?, 'branch', 'branch', ?, ?, ?, 1, 0, 0)",
         {id, store::opt(parent), name, area_id, area_path, parent_path + std::to_string(id) + "/"});
   }
-  auth::Principal bound(auth::Role role, auth::ScopeType type, std::int64_t id, const std::string& name) {
-    auth::Principal p;
+  core::Principal bound(core::Role role, core::ScopeType type, std::int64_t id, const std::string& name) {
+    core::Principal p;
     p.account_id = account(name + "-" + std::to_string(role_serial_++));
     p.username = p.display_name = name;
     p.bindings.push_back({role, type, id, "", ""});

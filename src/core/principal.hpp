@@ -75,17 +75,3 @@ std::uint64_t principals_generation();
 void principals_changed();
 
 }  // namespace jiceng::core
-
-// Transitional (issue 14): see core/roles.hpp.
-namespace jiceng::auth {
-using core::Binding;
-using core::Clause;
-using core::covering_paths;
-using core::path_and_ancestors;
-using core::path_end;
-using core::path_within;
-using core::Principal;
-using core::scope_clause;
-using core::ScopeColumns;
-using core::staff_reader;
-}  // namespace jiceng::auth

@@ -63,25 +63,3 @@ std::vector<std::string> menus_for(const std::vector<Role>& roles);
 std::vector<std::string> writes_for(const std::vector<Role>& roles);
 
 }  // namespace jiceng::core
-
-// Transitional (issue 14): the names where they lived before they moved to core, for the callers
-// that reach them through core/router.hpp or registry/spec.hpp. Delete once callers spell core::.
-namespace jiceng::auth {
-using core::Action;
-using core::allowed;
-using core::is_admin_role;
-using core::menus_for;
-using core::own_only;
-using core::parse_register;
-using core::parse_role;
-using core::parse_scope_type;
-using core::Register;
-using core::register_name;
-using core::Role;
-using core::role_label;
-using core::role_name;
-using core::scope_type_for;
-using core::scope_type_name;
-using core::ScopeType;
-using core::writes_for;
-}  // namespace jiceng::auth

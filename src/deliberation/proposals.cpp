@@ -16,9 +16,9 @@ namespace {
 constexpr std::size_t kMaxTitle = 60;  // as the deliberations register's fields
 constexpr std::size_t kMaxBody = 2000;
 
-bool is_resident(const auth::Principal& who) {
+bool is_resident(const core::Principal& who) {
   for (const auto& b : who.bindings) {
-    if (b.role == auth::Role::resident) return true;
+    if (b.role == core::Role::resident) return true;
   }
   return false;
 }

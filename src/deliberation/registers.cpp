@@ -14,9 +14,9 @@ namespace jiceng::deliberation {
 namespace {
 
 namespace bj = boost::json;
-using auth::Register;
 using cogov::int_of;
 using cogov::text_of;
+using core::Register;
 using registry::Field;
 using registry::Kind;
 using registry::read_only;
@@ -105,7 +105,7 @@ namespace {
 void decorate_matter(store::Conn&, const store::Row& row, bj::object& o, bool) { describe(row, o); }
 
 // What this caller's household may do with the matter: vote once while the vote is open, rate once after.
-void detail_for(store::Conn& c, App& app, const auth::Principal& who, bj::object& o) {
+void detail_for(store::Conn& c, App& app, const core::Principal& who, bj::object& o) {
   const auto id = o["id"].as_int64();
   o["notes"] = notes_of(c, id, false);
   o["my_ballot"] = nullptr;
@@ -113,7 +113,7 @@ void detail_for(store::Conn& c, App& app, const auth::Principal& who, bj::object
   o["may_rate"] = false;
   auto m = c.one(sql::kMatterForDetail, {id});
   auto h = c.one(sql::kAccountHousehold, {who.account_id});
-  if (!m || !h || !auth::path_within(h->text(1), m->text(0))) return;
+  if (!m || !h || !core::path_within(h->text(1), m->text(0))) return;
   const auto household = h->integer(0);
   const auto stage = parse_stage(m->text(1)).value_or(Stage::proposed);
   auto mine = c.one(sql::kBallotOf, {id, household});

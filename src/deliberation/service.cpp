@@ -12,8 +12,8 @@ namespace jiceng::deliberation {
 namespace {
 
 namespace bj = boost::json;
-using auth::Action;
-using auth::Register;
+using core::Action;
+using core::Register;
 
 constexpr std::int64_t kPublicItems = 100;
 // Proposals of one resident still waiting for the community: enough for real matters, and a bound
@@ -38,20 +38,20 @@ std::optional<Matter> load(store::Conn& c, std::int64_t id) {
 }
 
 // The matter when the caller may see it (staff over its area, or a resident bound there).
-Matter visible(store::Conn& c, const auth::Principal& who, std::int64_t id) {
+Matter visible(store::Conn& c, const core::Principal& who, std::int64_t id) {
   auto m = load(c, id);
   if (!m || !cogov::staff_over(who, Register::deliberations, Action::read, m->area_path)) not_found();
   return *m;
 }
 
-bool staff(const auth::Principal& who, const Matter& m) {
+bool staff(const core::Principal& who, const Matter& m) {
   return cogov::staff_over(who, Register::deliberations, Action::write, m.area_path);
 }
 
 // The household a resident's account votes and rates for, when it lies inside the matter's area.
-std::optional<std::int64_t> own_household(store::Conn& c, const auth::Principal& who, const Matter& m) {
+std::optional<std::int64_t> own_household(store::Conn& c, const core::Principal& who, const Matter& m) {
   auto r = c.one(sql::kAccountHousehold, {who.account_id});
-  if (!r || !auth::path_within(r->text(1), m.area_path)) return std::nullopt;
+  if (!r || !core::path_within(r->text(1), m.area_path)) return std::nullopt;
   return r->integer(0);
 }
 
@@ -69,7 +69,7 @@ void open_vote(store::Conn& c, const App& app, const Matter& m, const Advance& a
   if (*a.closes_at - now > kMaxVoteSeconds) bad_request("closes_at", "表决期最长 90 天");
   const bool representatives = m.voter_base == "representatives";
   c.execute(std::string(sql::kEnrolVoters) + (representatives ? sql::kRepresentativesOnly : ""),
-            {m.id, m.area_path, auth::path_end(m.area_path)});
+            {m.id, m.area_path, core::path_end(m.area_path)});
   const auto eligible = c.scalar(sql::kVoters, {m.id});
   if (eligible == 0) {
     conflict(representatives ? "该社区尚未登记居民代表，无法表决" : "该社区尚未登记住户，无法表决");
@@ -79,15 +79,15 @@ void open_vote(store::Conn& c, const App& app, const Matter& m, const Advance& a
 
 // The community or village the resident lives in: their household's, else their resident binding's
 // (either may sit lower, in a grid, compound or building).
-std::optional<cogov::Area> home_community(store::Conn& c, const auth::Principal& who) {
+std::optional<cogov::Area> home_community(store::Conn& c, const core::Principal& who) {
   std::vector<std::string> paths;
   if (auto h = c.one(sql::kAccountHousehold, {who.account_id})) paths.push_back(h->text(1));
   for (const auto& b : who.bindings) {
-    if (b.role == auth::Role::resident && b.scope_type == auth::ScopeType::area && !b.path.empty())
+    if (b.role == core::Role::resident && b.scope_type == core::ScopeType::area && !b.path.empty())
       paths.push_back(b.path);
   }
   for (const auto& path : paths) {
-    const auto chain = auth::path_and_ancestors(path);
+    const auto chain = core::path_and_ancestors(path);
     for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
       auto r = c.one(sql::kAreaByPath, {*it});
       if (r && cogov::is_community(r->text(2))) return cogov::Area{r->integer(0), r->text(1), r->text(2), r->text(3)};
@@ -265,12 +265,12 @@ std::int64_t settle_due(App& app) {
   });
 }
 
-bj::object public_matters(App& app, std::optional<std::int64_t> area_id, const auth::Principal* who) {
+bj::object public_matters(App& app, std::optional<std::int64_t> area_id, const core::Principal* who) {
   settle_due(app);
   return app.db.read([&](store::Conn& c) {
     const auto area = cogov::report_area(c, area_id, who);
     bj::array items;
-    for (const auto& r : c.query(sql::kPublicMatters, {area.path, auth::path_end(area.path), kPublicItems})) {
+    for (const auto& r : c.query(sql::kPublicMatters, {area.path, core::path_end(area.path), kPublicItems})) {
       items.push_back(public_item(r, false));
     }
     return bj::object{{"area_id", area.id}, {"area_name", area.name}, {"items", std::move(items)}};

@@ -45,7 +45,7 @@ std::int64_t settle_due(App& app);
 
 // The public page: matters under an area (see cogov::report_area) with their stage, and one
 // matter with its public notes (residents' comments left out).
-boost::json::object public_matters(App& app, std::optional<std::int64_t> area_id, const auth::Principal* who);
+boost::json::object public_matters(App& app, std::optional<std::int64_t> area_id, const core::Principal* who);
 boost::json::object public_matter(App& app, std::int64_t id);
 
 }  // namespace jiceng::deliberation

@@ -12,11 +12,11 @@ namespace jiceng::deliberation {
 namespace {
 
 namespace bj = boost::json;
-using auth::Role;
 using cogov::testing::kCommunity;
 using cogov::testing::kDay;
 using cogov::testing::kGrid;
 using cogov::testing::kOtherCommunity;
+using core::Role;
 
 class DeliberationService : public cogov::testing::County {
  protected:
@@ -42,13 +42,13 @@ class DeliberationService : public cogov::testing::County {
     a.closes_at = now() + closes_in;
     advance(app(), as(secretary), matter, a);
   }
-  void vote(const auth::Principal& who, const std::string& choice) {
+  void vote(const core::Principal& who, const std::string& choice) {
     cast_ballot(app(), as(who), matter, choice, std::nullopt);
   }
   std::string stage() { return text("SELECT stage FROM deliberation WHERE id = ?", {matter}); }
   bj::object public_view() { return public_matter(app(), matter); }
 
-  auth::Principal secretary, zhang, li, wang;
+  core::Principal secretary, zhang, li, wang;
   std::int64_t zhang_home = 0, li_home = 0, wang_home = 0, matter = 0;
 };
 

@@ -26,23 +26,23 @@ enum class Post { county, street, community, other_community, grid, branch, memb
 struct DemoAccount final {
   const char* username;
   const char* display;
-  auth::Role role;
+  core::Role role;
   Post post;
 };
 inline constexpr std::array<DemoAccount, 13> kDemoAccounts = {{
-    {"admin", "县委组织部管理员", auth::Role::org_dept, Post::county},
-    {"street", "河西街道干部", auth::Role::street_officer, Post::street},
-    {"community", "社区书记", auth::Role::community_secretary, Post::community},
-    {"community2", "另一社区书记", auth::Role::community_secretary, Post::other_community},
-    {"grid", "网格员", auth::Role::grid_staff, Post::grid},
-    {"branch", "党支部书记", auth::Role::branch_secretary, Post::branch},
-    {"member", "党员", auth::Role::member, Post::member},
-    {"unit", "单位管理员", auth::Role::unit_admin, Post::unit},
-    {"resident", "居民", auth::Role::resident, Post::community},
-    {"dept", "县住建局", auth::Role::department, Post::department},
-    {"sysadmin", "系统管理员", auth::Role::sys_admin, Post::county},
-    {"secadmin", "安全管理员", auth::Role::sec_admin, Post::county},
-    {"auditor", "审计管理员", auth::Role::audit_admin, Post::county},
+    {"admin", "县委组织部管理员", core::Role::org_dept, Post::county},
+    {"street", "河西街道干部", core::Role::street_officer, Post::street},
+    {"community", "社区书记", core::Role::community_secretary, Post::community},
+    {"community2", "另一社区书记", core::Role::community_secretary, Post::other_community},
+    {"grid", "网格员", core::Role::grid_staff, Post::grid},
+    {"branch", "党支部书记", core::Role::branch_secretary, Post::branch},
+    {"member", "党员", core::Role::member, Post::member},
+    {"unit", "单位管理员", core::Role::unit_admin, Post::unit},
+    {"resident", "居民", core::Role::resident, Post::community},
+    {"dept", "县住建局", core::Role::department, Post::department},
+    {"sysadmin", "系统管理员", core::Role::sys_admin, Post::county},
+    {"secadmin", "安全管理员", core::Role::sec_admin, Post::county},
+    {"auditor", "审计管理员", core::Role::audit_admin, Post::county},
 }};
 
 struct CogovScale final {

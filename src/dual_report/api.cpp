@@ -19,8 +19,8 @@ namespace jiceng::dual_report {
 namespace {
 
 namespace bj = boost::json;
-using auth::Action;
-using auth::Register;
+using core::Action;
+using core::Register;
 
 constexpr std::size_t kMaxCommitments = 500;
 constexpr std::size_t kMaxAddress = 120;

@@ -10,8 +10,8 @@
 namespace jiceng::dual_report {
 namespace {
 
-using auth::Register;
 using cogov::text_of;
+using core::Register;
 using registry::Field;
 using registry::Kind;
 using registry::read_only;
@@ -138,7 +138,7 @@ void add_registers() {
     s.order_column = "area_path";
     s.subtree_area_column = "area_path";
     // Reported members and units see the activities of the communities they reported to.
-    auth::ScopeColumns wide = s.scope;
+    core::ScopeColumns wide = s.scope;
     wide.unit_id = sql::kActivitiesOfUnit;
     wide.member_id = sql::kActivitiesOfMember;
     s.read_scope = wide;

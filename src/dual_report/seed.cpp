@@ -40,7 +40,7 @@ void seed_org_reports(Seed& s) {
         "INSERT INTO dual_report (kind, party_org_id, unit_id, org_path, area_id, area_path, commitments, reported_on, "
         "status, created_at, updated_at) VALUES ('org', ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)",
         {u.integer(1), u.integer(0), u.text(2), first.id, first.path,
-         std::string("每季度开展一次共建活动，认领社区需求"), cogov::day_of(s.now - 60 * kDay), s.now - 60 * kDay,
+         std::string("每季度开展一次共建活动，认领社区需求"), core::day_of(s.now - 60 * kDay), s.now - 60 * kDay,
          s.now});
   }
 }
@@ -60,9 +60,9 @@ std::vector<Reported> seed_member_reports(Seed& s) {
         "INSERT INTO dual_report (kind, unit_id, member_id, org_path, area_id, area_path, commitments, address, "
         "reported_on, status, created_at, updated_at) VALUES ('member', ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)",
         {store::opt(unit), member, org_path, place.id, place.path, std::string("参加社区志愿服务，每月至少一次"),
-         place.name + std::to_string(g.between(1, 30)) + "号楼", cogov::day_of(s.now - 90 * kDay), s.now - 90 * kDay,
+         place.name + std::to_string(g.between(1, 30)) + "号楼", core::day_of(s.now - 90 * kDay), s.now - 90 * kDay,
          s.now});
-    count_report(s.c, place.path, unit, cogov::month_of(s.now - 90 * kDay), false);
+    count_report(s.c, place.path, unit, core::month_of(s.now - 90 * kDay), false);
     reported.push_back({id, member, unit, community});
   };
   add_report(s.demo_member, s.c.one("SELECT org_path FROM member WHERE id = ?", {s.demo_member})->text(0), 0);
@@ -79,7 +79,7 @@ Activities seed_activities(Seed& s) {
   auto& g = s.cogov_fake;
   const auto& communities = s.places;
   const auto& first = communities.front();
-  const auto month_start = cogov::month_range(cogov::month_of(s.now)).first;
+  const auto month_start = core::month_range(core::month_of(s.now)).first;
   Activities past(communities.size());
   for (std::size_t i = 0; i < communities.size(); ++i) {
     const auto& place = communities[i];
@@ -111,7 +111,7 @@ Activities seed_activities(Seed& s) {
 // Most reported members took part in one or two finished activities; the rollups follow.
 void seed_checkins(Seed& s, const std::vector<Reported>& reported, const Activities& past) {
   auto& g = s.cogov_fake;
-  const auto month_start = cogov::month_range(cogov::month_of(s.now)).first;
+  const auto month_start = core::month_range(core::month_of(s.now)).first;
   for (const auto& r : reported) {
     std::int64_t last = 0;
     for (const auto& [activity, starts] : past[r.community]) {
@@ -123,7 +123,7 @@ void seed_checkins(Seed& s, const std::vector<Reported>& reported, const Activit
           {activity, r.member, r.report, starts - 2 * kDay, starts + kCheckinAfter, hours});
       s.c.execute("UPDATE activity SET signed_up = signed_up + 1, checked_in = checked_in + 1 WHERE id = ?",
                   {activity});
-      count_participation(s.c, r.member, cogov::month_of(starts), r.unit, s.places[r.community].path, hours);
+      count_participation(s.c, r.member, core::month_of(starts), r.unit, s.places[r.community].path, hours);
       last = std::max(last, starts + kCheckinAfter);
     }
     if (last) s.c.execute("UPDATE dual_report SET last_active_at = ? WHERE id = ?", {last, r.report});

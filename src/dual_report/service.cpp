@@ -19,8 +19,8 @@ namespace jiceng::dual_report {
 namespace {
 
 namespace bj = boost::json;
-using auth::Action;
-using auth::Register;
+using core::Action;
+using core::Register;
 
 constexpr std::int64_t kMaxInactiveRows = 500;
 constexpr std::size_t kIdBatch = 500;
@@ -85,7 +85,7 @@ std::optional<Activity> activity(store::Conn& c, std::int64_t id) {
 // The member's active report to the community an activity belongs to (the activity may sit below it).
 std::optional<store::Row> report_for(store::Conn& c, std::int64_t member, const std::string& activity_path) {
   for (const auto& r : c.query(sql::kMemberReports, {member})) {
-    if (auth::path_within(activity_path, r.text(1))) return r;
+    if (core::path_within(activity_path, r.text(1))) return r;
   }
   return std::nullopt;
 }
@@ -101,7 +101,7 @@ std::int64_t take_place(store::Conn& c, const Activity& a, std::int64_t member, 
   return report->integer(0);
 }
 
-Activity staff_activity_in(store::Conn& c, const auth::Principal& who, std::int64_t id, Action a) {
+Activity staff_activity_in(store::Conn& c, const core::Principal& who, std::int64_t id, Action a) {
   auto row = activity(c, id);
   if (!row || !cogov::staff_over(who, Register::dual_report, Action::read, row->area_path)) not_found();
   if (!cogov::staff_over(who, Register::dual_report, a, row->area_path)) forbidden();
@@ -139,8 +139,8 @@ std::int64_t report(App& app, const cogov::Actor& by, const ReportInput& in) {
         c.one(sql::kInsertReport,
               {in.kind, store::opt(r.party_org), store::opt(r.unit), store::opt(r.member), r.org_path, area.id,
                area.path, in.commitments.empty() ? store::null() : store::Value(in.commitments),
-               in.address.empty() ? store::null() : store::Value(in.address), cogov::day_of(app.now()), now, now});
-    if (in.kind == "member") count_report(c, area.path, r.unit, cogov::month_of(now), false);
+               in.address.empty() ? store::null() : store::Value(in.address), core::day_of(app.now()), now, now});
+    if (in.kind == "member") count_report(c, area.path, r.unit, core::month_of(now), false);
     cogov::audit(c, app, by, "create", "dual_report", row->integer(0), in.kind + "→" + area.name);
     return row->integer(0);
   });
@@ -157,7 +157,7 @@ void end_report(App& app, const cogov::Actor& by, std::int64_t id) {
     if (!own && !cogov::staff_over(by.who, Register::dual_report, Action::write, row->text(1))) not_found();
     if (row->text(0) != "active") conflict("该报到已结束");
     c.execute(sql::kEndReport, {app.now(), id});
-    if (row->text(4) == "member") count_report(c, row->text(1), row->opt_integer(2), cogov::month_of(app.now()), true);
+    if (row->text(4) == "member") count_report(c, row->text(1), row->opt_integer(2), core::month_of(app.now()), true);
     cogov::audit(c, app, by, "end", "dual_report", id, "");
   });
 }
@@ -193,13 +193,13 @@ CheckIn check_in(App& app, const cogov::Actor& by, std::int64_t id, std::int64_t
     c.execute(sql::kCheckIn, {now, out.hours, id, member});
     c.execute(sql::kCountCheckIn, {id});
     c.execute(sql::kReportActive, {now, now, report->integer(0)});
-    count_participation(c, member, cogov::month_of(a->starts_at), report->opt_integer(2), report->text(1), out.hours);
+    count_participation(c, member, core::month_of(a->starts_at), report->opt_integer(2), report->text(1), out.hours);
     cogov::audit(c, app, by, "checkin", "activity", id, "member=" + std::to_string(member));
   });
   return out;
 }
 
-Activity staff_activity(App& app, const auth::Principal& who, std::int64_t id, Action a) {
+Activity staff_activity(App& app, const core::Principal& who, std::int64_t id, Action a) {
   return app.db.read([&](store::Conn& c) { return staff_activity_in(c, who, id, a); });
 }
 
@@ -215,7 +215,7 @@ void cancel_activity(App& app, const cogov::Actor& by, std::int64_t id, const st
   });
 }
 
-bj::array signups(App& app, const auth::Principal& who, std::int64_t id) {
+bj::array signups(App& app, const core::Principal& who, std::int64_t id) {
   auto rs = app.db.read([&](store::Conn& c) {
     const auto a = staff_activity_in(c, who, id, Action::read);
     return c.query(sql::kSignups, {a.id});
@@ -232,15 +232,15 @@ bj::array signups(App& app, const auth::Principal& who, std::int64_t id) {
   return items;
 }
 
-Notice notice(App& app, const auth::Principal& who, std::optional<std::int64_t> area_id, std::string month) {
+Notice notice(App& app, const core::Principal& who, std::optional<std::int64_t> area_id, std::string month) {
   return app.db.read([&](store::Conn& c) {
     Notice n;
     n.area = cogov::report_area(c, area_id, &who);
     if (!cogov::staff_over(who, Register::dual_report, Action::read, n.area.path)) {
       forbidden("每月通报只对所辖区域的工作人员开放");
     }
-    n.month = month.empty() ? cogov::month_of(app.now()) : std::move(month);
-    if (!cogov::is_month(n.month)) bad_request("month", "月份应为 2026-11 这样的格式");
+    n.month = month.empty() ? core::month_of(app.now()) : std::move(month);
+    if (!core::is_month(n.month)) bad_request("month", "月份应为 2026-11 这样的格式");
     std::map<std::int64_t, NoticeRow> by_unit;  // 0: members with no unit found
     for (const auto& r : c.query(sql::kNoticeByUnit, {n.month, n.month, n.month, n.month, n.area.path, n.month})) {
       NoticeRow row;
@@ -250,8 +250,8 @@ Notice notice(App& app, const auth::Principal& who, std::optional<std::int64_t> 
       row.activities = r.integer(4);
       if (row.reported > 0 || row.active > 0) by_unit[r.integer(0)] = row;
     }
-    const auto [from, to] = cogov::month_range(n.month);
-    n.activities = c.scalar(sql::kActivitiesInMonth, {n.area.path, auth::path_end(n.area.path), from, to});
+    const auto [from, to] = core::month_range(n.month);
+    n.activities = c.scalar(sql::kActivitiesInMonth, {n.area.path, core::path_end(n.area.path), from, to});
     std::vector<std::int64_t> ids;
     for (const auto& [id, row] : by_unit) {
       if (id) ids.push_back(id);
@@ -271,14 +271,14 @@ Notice notice(App& app, const auth::Principal& who, std::optional<std::int64_t> 
   });
 }
 
-bj::array inactive(App& app, const auth::Principal& who, const InactiveFilter& f) {
+bj::array inactive(App& app, const core::Principal& who, const InactiveFilter& f) {
   const auto cutoff = inactive_before(app.now(), static_cast<int>(f.months));
-  auth::ScopeColumns cols;
+  core::ScopeColumns cols;
   cols.area_path = "r.area_path";
   cols.org_path = "r.org_path";
   cols.unit_id = "r.unit_id";
   cols.member_id = "r.member_id";
-  auto scope = auth::scope_clause(who, Register::dual_report, Action::read, cols);
+  auto scope = core::scope_clause(who, Register::dual_report, Action::read, cols);
   std::string where =
       "r.kind = 'member' AND r.status = 'active' AND (r.last_active_at IS NULL OR r.last_active_at <= ?) AND " +
       scope.sql;
@@ -291,7 +291,7 @@ bj::array inactive(App& app, const auth::Principal& who, const InactiveFilter& f
       const std::string path = row ? row->text(0) : "/none/";
       where += std::string(" AND ") + column + " >= ? AND " + column + " < ?";
       params.emplace_back(path);
-      params.emplace_back(auth::path_end(path));
+      params.emplace_back(core::path_end(path));
     };
     subtree(f.org_id, sql::kPartyOrgPath, "r.org_path");
     subtree(f.area_id, sql::kAreaPath, "r.area_path");
@@ -324,7 +324,7 @@ bj::object mine(App& app, std::int64_t member) {
                                {"address", nullable_text(*r, 4)},
                                {"reported_on", r->text(5)}};
       const auto path = r->text(6);
-      for (const auto& a : c.query(sql::kMyActivities, {member, path, auth::path_end(path), now})) {
+      for (const auto& a : c.query(sql::kMyActivities, {member, path, core::path_end(path), now})) {
         activities.push_back(bj::object{{"id", a.integer(0)},
                                         {"title", a.text(1)},
                                         {"place", a.text(2)},
@@ -343,7 +343,7 @@ bj::object mine(App& app, std::int64_t member) {
       o["report"] = nullptr;
     }
     o["activities"] = std::move(activities);
-    const auto year = cogov::month_of(now).substr(0, 4);
+    const auto year = core::month_of(now).substr(0, 4);
     auto h = c.one(sql::kHoursInYear, {member, year + "-01", year + "-12"});
     o["hours_this_year"] = std::round(h->real(0) * 10) / 10;
     return o;

@@ -44,11 +44,11 @@ struct Activity final {
   double max_hours;
 };
 // An activity when the caller is staff over its community with `a` (404 when they cannot see it).
-Activity staff_activity(App& app, const auth::Principal& who, std::int64_t id, auth::Action a);
+Activity staff_activity(App& app, const core::Principal& who, std::int64_t id, core::Action a);
 // Staff cancel an open activity nobody has checked in to yet, saying why.
 void cancel_activity(App& app, const cogov::Actor& by, std::int64_t id, const std::string& reason);
 // Who signed up and checked in, for staff over the activity's community.
-boost::json::array signups(App& app, const auth::Principal& who, std::int64_t activity);
+boost::json::array signups(App& app, const core::Principal& who, std::int64_t activity);
 
 struct NoticeRow final {
   std::optional<std::int64_t> unit_id;
@@ -67,7 +67,7 @@ struct Notice final {
 };
 // 每月通报 of an area (see cogov::report_area) for `month` ("2026-11"; empty: this month), for staff
 // over the area.
-Notice notice(App& app, const auth::Principal& who, std::optional<std::int64_t> area_id, std::string month);
+Notice notice(App& app, const core::Principal& who, std::optional<std::int64_t> area_id, std::string month);
 
 struct InactiveFilter final {
   std::int64_t months = 3;
@@ -75,7 +75,7 @@ struct InactiveFilter final {
   std::optional<std::int64_t> area_id;
 };
 // Reported members with no check-in for `months` whole months, in the caller's scope.
-boost::json::array inactive(App& app, const auth::Principal& who, const InactiveFilter& f);
+boost::json::array inactive(App& app, const core::Principal& who, const InactiveFilter& f);
 // The member's own page: their report, the coming activities of their community, hours this year.
 boost::json::object mine(App& app, std::int64_t member);
 

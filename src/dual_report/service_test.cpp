@@ -12,11 +12,11 @@
 namespace jiceng::dual_report {
 namespace {
 
-using auth::Role;
 using cogov::testing::kCommunity;
 using cogov::testing::kDay;
 using cogov::testing::kHour;
 using cogov::testing::kOtherCommunity;
+using core::Role;
 
 constexpr char kCode[] = "scan-me-here";
 
@@ -32,7 +32,7 @@ class DualReportService : public cogov::testing::County {
     wang_account = member_account(wang, "王强");
   }
 
-  std::int64_t report_member(const auth::Principal& who) {
+  std::int64_t report_member(const core::Principal& who) {
     ReportInput in;
     in.kind = "member";
     in.area_id = kCommunity;
@@ -62,7 +62,7 @@ class DualReportService : public cogov::testing::County {
     return out;
   }
 
-  auth::Principal secretary, li_account, wang_account;
+  core::Principal secretary, li_account, wang_account;
   std::int64_t power = 0, li = 0, wang = 0;
 };
 

@@ -12,7 +12,7 @@ constexpr std::int64_t kNoUnit = 0;
 void count_report(store::Conn& c, const std::string& area_path, std::optional<std::int64_t> unit,
                   const std::string& month, bool ended) {
   // Counted at every area a notice may be asked for.
-  for (const auto& area : auth::path_and_ancestors(area_path)) {
+  for (const auto& area : core::path_and_ancestors(area_path)) {
     c.execute(ended ? sql::kCountEnded : sql::kCountReported, {area, unit.value_or(kNoUnit), month});
   }
 }
@@ -22,7 +22,7 @@ void count_participation(store::Conn& c, std::int64_t member, const std::string&
   const bool first_this_month = !c.one(sql::kMemberMonth, {member, month});
   c.execute(sql::kCountMemberMonth, {member, month, store::opt(unit), area_path, hours});
   // Counted at every area a notice may be asked for.
-  for (const auto& area : auth::path_and_ancestors(area_path)) {
+  for (const auto& area : core::path_and_ancestors(area_path)) {
     c.execute(sql::kCountUnitMonth,
               {area, unit.value_or(kNoUnit), month, std::int64_t{first_this_month ? 1 : 0}, hours});
   }

@@ -19,8 +19,8 @@ namespace jiceng::lists {
 namespace {
 
 namespace bj = boost::json;
-using auth::Action;
-using auth::Register;
+using core::Action;
+using core::Register;
 
 constexpr std::size_t kMaxNote = 300;
 constexpr std::int64_t kDefaultSuggestions = 10;
@@ -114,9 +114,9 @@ http::Response get_order(Ctx& ctx) {
 
 std::string period_param(const Ctx& ctx) {
   auto p = ctx.req.param("period").value_or("");
-  if (p.empty()) return cogov::month_of(ctx.app.now());
+  if (p.empty()) return core::month_of(ctx.app.now());
   const bool year = p.size() == 4 && p.find_first_not_of("0123456789") == std::string::npos;
-  if (!year && !cogov::is_month(p)) bad_request("period", "期间应为 2026-11 这样的月份或 2026 这样的年份");
+  if (!year && !core::is_month(p)) bad_request("period", "期间应为 2026-11 这样的月份或 2026 这样的年份");
   return p;
 }
 

@@ -14,10 +14,10 @@ namespace jiceng::lists {
 namespace {
 
 namespace bj = boost::json;
-using auth::Action;
-using auth::Register;
 using cogov::int_of;
 using cogov::text_of;
+using core::Action;
+using core::Register;
 using registry::Field;
 using registry::Kind;
 using registry::read_only;
@@ -243,7 +243,7 @@ Spec needs_spec() {
   s.order_column = "area_path";
   s.subtree_area_column = "area_path";
   // Units and members see what is open to claim, and what they have claimed.
-  auth::ScopeColumns wide = s.scope;
+  core::ScopeColumns wide = s.scope;
   wide.unit_id = sql::kNeedsOfUnit;
   wide.member_id = sql::kNeedsOfMember;
   s.read_scope = wide;
@@ -281,7 +281,7 @@ Spec projects_spec() {
   s.scope.area_path = "t.area_path";
   s.order_column = "area_path";
   s.subtree_area_column = "area_path";
-  auth::ScopeColumns wide = s.scope;
+  core::ScopeColumns wide = s.scope;
   wide.unit_id = sql::kProjectsOfUnit;
   wide.member_id = sql::kProjectsOfMember;
   s.read_scope = wide;

@@ -64,7 +64,7 @@ std::vector<std::int64_t> seed_needs_and_projects(Seed& s) {
   const auto& communities = s.places;
   const auto& first = communities.front();
   const auto first_grid_path = s.path_of("area", s.first_grid());
-  const auto month = cogov::month_of(s.now);
+  const auto month = core::month_of(s.now);
   std::vector<std::int64_t> needs;
   for (std::size_t i = 0; i < kNeeds.size(); ++i) {
     const bool grid = i % 3 == 0;
@@ -86,7 +86,7 @@ std::vector<std::int64_t> seed_needs_and_projects(Seed& s) {
         {std::string(kProjects[i]), std::string("社区党组织牵头，共建单位认领实施"),
          std::string("惠及辖区居民 500 人以上"), static_cast<double>(g.between(2, 20)) * 10000.0,
          static_cast<std::int64_t>(g.between(3, 6)), place.id, place.path, month + "-01",
-         cogov::month_of(s.now + 90 * kDay) + "-01", s.now - 10 * kDay, s.now});
+         core::month_of(s.now + 90 * kDay) + "-01", s.now - 10 * kDay, s.now});
   }
   return needs;
 }
@@ -94,7 +94,7 @@ std::vector<std::int64_t> seed_needs_and_projects(Seed& s) {
 // Orders: units took the first needs; some confirmed this month (the honour roll), one in progress.
 void seed_orders(Seed& s, const std::vector<std::int64_t>& needs) {
   auto& g = s.cogov_fake;
-  const auto month = cogov::month_of(s.now);
+  const auto month = core::month_of(s.now);
   const auto unit_ids = s.c.query("SELECT id FROM unit ORDER BY id");
   for (std::size_t i = 0; i < kOrders && i < needs.size(); ++i) {
     const std::int64_t unit = i == 0 ? s.demo_unit() : unit_ids[i * 3].integer(0);

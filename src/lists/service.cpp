@@ -16,8 +16,8 @@ namespace jiceng::lists {
 namespace {
 
 namespace bj = boost::json;
-using auth::Action;
-using auth::Register;
+using core::Action;
+using core::Register;
 
 // A need made from an appeal is titled by the first characters of what the resident wrote.
 constexpr std::size_t kAppealTitleChars = 20;
@@ -29,7 +29,7 @@ struct Claimer final {
 };
 
 // Who claims: the unit a unit admin acts for, else the member. Staff do not claim; they dispatch.
-Claimer claimer_of(store::Conn& c, const auth::Principal& who) {
+Claimer claimer_of(store::Conn& c, const core::Principal& who) {
   if (auto u = cogov::acting_unit(who, Register::lists, Action::write)) {
     auto row = c.one(sql::kUnitName, {*u});
     if (row) return {"unit", *u, row->text(0)};
@@ -181,7 +181,7 @@ bj::object act(App& app, const cogov::Actor& by, std::int64_t id, const OrderMov
     if (m.action == OrderAction::confirm) {
       const auto points = kBasePoints + *m.rating * kPointsPerStar;
       c.execute(sql::kConfirmOrder, {to_name, *m.rating, m.comment.empty() ? store::null() : store::Value(m.comment),
-                                     points, cogov::month_of(now), now, now, id});
+                                     points, core::month_of(now), now, now, id});
     } else {
       c.execute(sql::kSetOrderStatus, {to_name, now, id});
     }
@@ -229,7 +229,7 @@ void withdraw(App& app, const cogov::Actor& by, std::int64_t id) {
 std::int64_t need_from_appeal(App& app, const cogov::Actor& by, std::int64_t id, const std::string& kind,
                               std::string title) {
   return app.db.write([&](store::Conn& c) {
-    auto scope = auth::scope_clause(by.who, Register::appeals, Action::write, appeals::scope_columns());
+    auto scope = core::scope_clause(by.who, Register::appeals, Action::write, appeals::scope_columns());
     store::Params params{id};
     params.insert(params.end(), scope.params.begin(), scope.params.end());
     auto a = c.one(std::string(sql::kAppealForNeed) + " AND " + scope.sql, params);

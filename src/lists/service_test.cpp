@@ -13,9 +13,9 @@ namespace jiceng::lists {
 namespace {
 
 namespace bj = boost::json;
-using auth::Role;
 using cogov::testing::kCommunity;
 using cogov::testing::kGrid;
+using core::Role;
 
 class ListsService : public cogov::testing::County {
  protected:
@@ -53,7 +53,7 @@ class ListsService : public cogov::testing::County {
   std::int64_t open_orders(std::int64_t resource) {
     return scalar("SELECT open_orders FROM resource WHERE id = ?", {resource});
   }
-  bj::object move(const auth::Principal& who, std::int64_t order, OrderAction a, const std::string& name,
+  bj::object move(const core::Principal& who, std::int64_t order, OrderAction a, const std::string& name,
                   std::optional<std::int64_t> rating = std::nullopt, const std::string& note = "") {
     OrderMove m;
     m.action = a;
@@ -68,7 +68,7 @@ class ListsService : public cogov::testing::County {
     return out;
   }
 
-  auth::Principal secretary, power_admin, li_account, wang_account;
+  core::Principal secretary, power_admin, li_account, wang_account;
   std::int64_t power = 0, li = 0, wang = 0;
 };
 

@@ -18,14 +18,14 @@ namespace jiceng::lists {
 namespace {
 
 namespace bj = boost::json;
-using auth::Action;
-using auth::Register;
+using core::Action;
+using core::Register;
 
 constexpr std::int64_t kRollSize = 50;
 constexpr std::int64_t kPublicItems = 50;
 
-auth::ScopeColumns order_scope() {
-  auth::ScopeColumns cols;
+core::ScopeColumns order_scope() {
+  core::ScopeColumns cols;
   cols.area_path = "o.area_path";
   cols.unit_id = "o.unit_id";
   cols.member_id = "o.member_id";
@@ -62,7 +62,7 @@ bj::object order_json(const store::Row& r) {
                     {"confirmed_at", nullable_int(r, 19)}};
 }
 
-bool is_claimer(const auth::Principal& who, const store::Row& order) {
+bool is_claimer(const core::Principal& who, const store::Row& order) {
   const auto u = cogov::acting_unit(who, Register::lists, Action::write);
   const auto m = cogov::acting_member(who, Register::lists, Action::write);
   return (u && !order.is_null(7) && order.integer(7) == *u) || (m && !order.is_null(8) && order.integer(8) == *m);
@@ -75,7 +75,7 @@ CandidateCache& candidate_cache() {
 
 bj::object roll_of(store::Conn& c, const cogov::Area& area, const std::string& period) {
   std::string query = sql::kRoll;
-  store::Params params{area.path, auth::path_end(area.path)};
+  store::Params params{area.path, core::path_end(area.path)};
   if (period.size() == 4) {
     query += sql::kRollYear;
     params.emplace_back(period + "-01");
@@ -102,14 +102,14 @@ bj::object roll_of(store::Conn& c, const cogov::Area& area, const std::string& p
 
 }  // namespace
 
-std::optional<store::Row> order_row(store::Conn& c, const auth::Principal& who, std::int64_t id) {
-  auto scope = auth::scope_clause(who, Register::lists, Action::read, order_scope());
+std::optional<store::Row> order_row(store::Conn& c, const core::Principal& who, std::int64_t id) {
+  auto scope = core::scope_clause(who, Register::lists, Action::read, order_scope());
   store::Params params{id};
   params.insert(params.end(), scope.params.begin(), scope.params.end());
   return c.one(std::string(sql::kOrderSelect) + " WHERE o.id = ? AND " + scope.sql, params);
 }
 
-std::vector<std::string> allowed_actions(const auth::Principal& who, const store::Row& order) {
+std::vector<std::string> allowed_actions(const core::Principal& who, const store::Row& order) {
   static constexpr std::pair<OrderAction, const char*> kMoves[] = {{OrderAction::accept, "accept"},
                                                                    {OrderAction::start, "start"},
                                                                    {OrderAction::complete, "complete"},
@@ -131,7 +131,7 @@ std::vector<std::string> allowed_actions(const auth::Principal& who, const store
   return out;
 }
 
-bj::object order_detail(store::Conn& c, const auth::Principal& who, std::int64_t id) {
+bj::object order_detail(store::Conn& c, const core::Principal& who, std::int64_t id) {
   auto row = order_row(c, who, id);
   if (!row) not_found();
   auto o = order_json(*row);
@@ -147,21 +147,21 @@ bj::object order_detail(store::Conn& c, const auth::Principal& who, std::int64_t
   return o;
 }
 
-bj::object order_view(App& app, const auth::Principal& who, std::int64_t id) {
+bj::object order_view(App& app, const core::Principal& who, std::int64_t id) {
   return app.db.read([&](store::Conn& c) { return order_detail(c, who, id); });
 }
 
-std::optional<store::Row> need_for_staff(store::Conn& c, const auth::Principal& who, std::int64_t id, Action a) {
-  auth::ScopeColumns cols;
+std::optional<store::Row> need_for_staff(store::Conn& c, const core::Principal& who, std::int64_t id, Action a) {
+  core::ScopeColumns cols;
   cols.area_path = "area_path";
-  auto scope = auth::scope_clause(who, Register::lists, a, cols);
+  auto scope = core::scope_clause(who, Register::lists, a, cols);
   store::Params params{id};
   params.insert(params.end(), scope.params.begin(), scope.params.end());
   return c.one(std::string(sql::kNeedForStaff) + " AND " + scope.sql, params);
 }
 
-bj::object list_orders(App& app, const auth::Principal& who, const OrderFilter& f) {
-  auto scope = auth::scope_clause(who, Register::lists, Action::read, order_scope());
+bj::object list_orders(App& app, const core::Principal& who, const OrderFilter& f) {
+  auto scope = core::scope_clause(who, Register::lists, Action::read, order_scope());
   std::string where = " WHERE " + scope.sql;
   store::Params params = scope.params;
   if (f.status) {
@@ -184,7 +184,7 @@ bj::object list_orders(App& app, const auth::Principal& who, const OrderFilter& 
       const std::string path = a ? a->path : "/none/";
       where += " AND o.area_path >= ? AND o.area_path < ?";
       params.emplace_back(path);
-      params.emplace_back(auth::path_end(path));
+      params.emplace_back(core::path_end(path));
     }
     if (!f.after) total = c.scalar(sql::kOrderCount + where, params);
     auto page_params = params;
@@ -205,15 +205,15 @@ bj::object list_orders(App& app, const auth::Principal& who, const OrderFilter& 
   return out;
 }
 
-bj::object honour_roll(App& app, std::optional<std::int64_t> area_id, const auth::Principal* who,
+bj::object honour_roll(App& app, std::optional<std::int64_t> area_id, const core::Principal* who,
                        const std::string& period) {
   return app.db.read([&](store::Conn& c) { return roll_of(c, cogov::report_area(c, area_id, who), period); });
 }
 
-bj::object public_lists(App& app, std::optional<std::int64_t> area_id, const auth::Principal* who) {
+bj::object public_lists(App& app, std::optional<std::int64_t> area_id, const core::Principal* who) {
   return app.db.read([&](store::Conn& c) {
     const auto area = cogov::report_area(c, area_id, who);
-    const store::Params range{area.path, auth::path_end(area.path), kPublicItems};
+    const store::Params range{area.path, core::path_end(area.path), kPublicItems};
     bj::array needs, projects, resources;
     for (const auto& r : c.query(sql::kPublicNeeds, range)) {
       needs.push_back(bj::object{{"id", r.integer(0)},
@@ -248,11 +248,11 @@ bj::object public_lists(App& app, std::optional<std::int64_t> area_id, const aut
                       {"needs", std::move(needs)},
                       {"projects", std::move(projects)},
                       {"resources", std::move(resources)},
-                      {"honour_roll", roll_of(c, area, cogov::month_of(app.now()))}};
+                      {"honour_roll", roll_of(c, area, core::month_of(app.now()))}};
   });
 }
 
-bj::object suggestions(App& app, const auth::Principal& who, std::int64_t id, std::int64_t limit) {
+bj::object suggestions(App& app, const core::Principal& who, std::int64_t id, std::int64_t limit) {
   NeedFacts need_facts;
   std::vector<Ranked> ranked;
   std::map<std::int64_t, store::Row> shown;

@@ -22,9 +22,9 @@ constexpr auto kDeliveryTimeout = std::chrono::milliseconds(5000);
 constexpr std::size_t kMaxError = 300;
 constexpr std::int64_t kMaxPage = 200;
 
-bool org_dept(const auth::Principal& p) {
+bool org_dept(const core::Principal& p) {
   return std::any_of(p.bindings.begin(), p.bindings.end(),
-                     [](const auth::Binding& b) { return b.role == auth::Role::org_dept; });
+                     [](const core::Binding& b) { return b.role == core::Role::org_dept; });
 }
 
 bool subscribed(const std::string& events, const std::string& event) {
@@ -90,10 +90,10 @@ http::Response create_webhook(Ctx& ctx) {
                        201);
 }
 
-auth::Clause outbox_scope(const auth::Principal& who) {
-  auth::ScopeColumns cols;
+core::Clause outbox_scope(const core::Principal& who) {
+  core::ScopeColumns cols;
   cols.area_path = "o.area_path";
-  return auth::scope_clause(who, auth::Register::appeals, auth::Action::write, cols);
+  return core::scope_clause(who, core::Register::appeals, core::Action::write, cols);
 }
 
 http::Response list_outbox(Ctx& ctx) {

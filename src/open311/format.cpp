@@ -98,10 +98,10 @@ std::string render_error(Format f, int code, const std::string& description) {
 }
 
 std::string w3c_datetime(std::int64_t t) {
-  const auto day = appeals::local_day(t);
-  const auto secs = t - appeals::day_start(day);
+  const auto day = core::local_day(t);
+  const auto secs = t - core::day_start(day);
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%sT%02lld:%02lld:%02lld+08:00", appeals::format_day(day).c_str(),
+  std::snprintf(buf, sizeof buf, "%sT%02lld:%02lld:%02lld+08:00", core::format_day(day).c_str(),
                 static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60),
                 static_cast<long long>(secs % 60));
   return buf;
@@ -109,10 +109,10 @@ std::string w3c_datetime(std::int64_t t) {
 
 std::optional<std::int64_t> parse_w3c(std::string_view s) {
   if (s.size() < 10) return std::nullopt;
-  const auto day = appeals::parse_day(s.substr(0, 10));
-  if (day == appeals::kBadDay) return std::nullopt;
+  const auto day = core::parse_day(s.substr(0, 10));
+  if (day == core::kBadDay) return std::nullopt;
   // A date alone is midnight in Beijing.
-  if (s.size() == 10) return appeals::day_start(day);
+  if (s.size() == 10) return core::day_start(day);
   if (s[10] != 'T' && s[10] != ' ') return std::nullopt;
   const int hh = digits(s, 11, 2);
   const int mm = (s.size() > 13 && s[13] == ':') ? digits(s, 14, 2) : -1;
@@ -128,8 +128,8 @@ std::optional<std::int64_t> parse_w3c(std::string_view s) {
       while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
     }
   }
-  const std::int64_t local = day * appeals::kDaySeconds + hh * 3600 + mm * 60 + ss;
-  if (pos == s.size()) return local - appeals::kUtcOffsetSeconds;  // no zone: Beijing time
+  const std::int64_t local = day * core::kDaySeconds + hh * 3600 + mm * 60 + ss;
+  if (pos == s.size()) return local - core::kUtcOffsetSeconds;  // no zone: Beijing time
   if (s[pos] == 'Z' && pos + 1 == s.size()) return local;
   if ((s[pos] == '+' || s[pos] == '-') && s.size() == pos + 6 && s[pos + 3] == ':') {
     const int oh = digits(s, pos + 1, 2);

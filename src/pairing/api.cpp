@@ -21,7 +21,7 @@ cogov::Actor actor(const Ctx& ctx) { return {ctx.who(), ctx.req.client_ip}; }
 
 std::string date_field(const bj::object& body, const Ctx& ctx) {
   auto d = json::opt_string(body, "on_date", 10).value_or("");
-  const auto today = cogov::day_of(ctx.app.now());
+  const auto today = core::day_of(ctx.app.now());
   if (d.empty()) return today;
   check_date(d, today);
   return d;

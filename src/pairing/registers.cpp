@@ -13,7 +13,7 @@ namespace jiceng::pairing {
 namespace {
 
 namespace bj = boost::json;
-using auth::Register;
+using core::Register;
 using registry::Field;
 using registry::Kind;
 using registry::read_only;
@@ -88,7 +88,7 @@ void add_registers() {
     s.order_column = "area_path";
     s.subtree_area_column = "area_path";
     // Members and units see the pairings they are a party to.
-    auth::ScopeColumns wide = s.scope;
+    core::ScopeColumns wide = s.scope;
     wide.member_id = sql::kPairingsOfMember;
     wide.unit_id = sql::kPairingsOfUnit;
     s.read_scope = wide;

@@ -19,7 +19,7 @@ void seed_pairings(Seed& s) {
       "INSERT INTO pairing (kind, title, area_id, area_path, content, started_on, parties_count, helps, "
       "help_hours, created_at, updated_at) VALUES ('one_one', ?, ?, ?, ?, ?, 2, 1, 2, ?, ?)",
       {std::string("党员联系困难户"), first.id, first.path, std::string("每月上门走访，帮办代办"),
-       cogov::day_of(now - 60 * kDay), now, now});
+       core::day_of(now - 60 * kDay), now, now});
   s.c.execute(
       "INSERT INTO pairing_party (pairing_id, side, party_kind, ref_id, name) VALUES (?, 'helper', 'member', ?, "
       "(SELECT name FROM member WHERE id = ?))",
@@ -29,12 +29,12 @@ void seed_pairings(Seed& s) {
       {p1, s.households[1], household->text(0) + "户（" + household->text(1) + "）"});
   s.c.execute(
       "INSERT INTO pairing_help (pairing_id, on_date, content, hours, recorded_by, at) VALUES (?, ?, ?, 2, '党员', ?)",
-      {p1, cogov::day_of(now - 7 * kDay), std::string("上门送米面油，代办医保报销"), now - 7 * kDay});
+      {p1, core::day_of(now - 7 * kDay), std::string("上门送米面油，代办医保报销"), now - 7 * kDay});
   const auto p2 = s.insert(
       "INSERT INTO pairing (kind, title, area_id, area_path, content, started_on, parties_count, "
       "created_at, updated_at) VALUES ('one_n', ?, ?, ?, ?, ?, 4, ?, ?)",
       {first.name + "“1+N”共建", first.id, first.path, std::string("社区与驻区单位签订共建协议"),
-       cogov::day_of(now - 120 * kDay), now, now});
+       core::day_of(now - 120 * kDay), now, now});
   s.c.execute(
       "INSERT INTO pairing_party (pairing_id, side, party_kind, ref_id, name) VALUES (?, 'helper', 'area', ?, ?)",
       {p2, first.id, first.name});

@@ -13,11 +13,11 @@ namespace jiceng::pairing {
 namespace {
 
 namespace bj = boost::json;
-using auth::Action;
-using auth::Register;
+using core::Action;
+using core::Register;
 
 // The row's area path when the caller may write it; 404 when they cannot see it, 403 when read-only.
-std::string writable_area(store::Conn& c, const auth::Principal& who, const char* area_of, std::int64_t id) {
+std::string writable_area(store::Conn& c, const core::Principal& who, const char* area_of, std::int64_t id) {
   auto row = c.one(area_of, {id});
   if (!row || !cogov::staff_over(who, Register::pairings, Action::read, row->text(0))) not_found();
   if (!cogov::staff_over(who, Register::pairings, Action::write, row->text(0))) forbidden();
@@ -25,7 +25,7 @@ std::string writable_area(store::Conn& c, const auth::Principal& who, const char
 }
 
 // The name a party goes by, after checking it exists and, for places, that it is the right level.
-std::string party_name(store::Conn& c, const auth::Principal& who, const std::string& kind, std::int64_t ref) {
+std::string party_name(store::Conn& c, const core::Principal& who, const std::string& kind, std::int64_t ref) {
   if (kind == "member") {
     if (auto r = c.one(sql::kMemberName, {ref})) return r->text(0);
   } else if (kind == "unit") {
@@ -45,7 +45,7 @@ std::string party_name(store::Conn& c, const auth::Principal& who, const std::st
 }
 
 // Whether the caller is a member or unit on the helping side of the pairing.
-bool helps_in(store::Conn& c, const auth::Principal& who, std::int64_t pairing) {
+bool helps_in(store::Conn& c, const core::Principal& who, std::int64_t pairing) {
   const auto m = cogov::acting_member(who, Register::pairings, Action::read);
   const auto u = cogov::acting_unit(who, Register::pairings, Action::read);
   return (m && c.one(sql::kMemberHelps, {pairing, *m})) || (u && c.one(sql::kUnitHelps, {pairing, *u}));
@@ -58,7 +58,7 @@ void check_hours(double hours) {
 }
 
 void check_date(const std::string& on_date, const std::string& today) {
-  if (!people::is_valid_date(on_date)) bad_request("on_date", "日期应为有效日期，如 2026-11-23");
+  if (!core::is_valid_date(on_date)) bad_request("on_date", "日期应为有效日期，如 2026-11-23");
   if (on_date > today) bad_request("on_date", "日期不能晚于今天");
 }
 
@@ -88,7 +88,7 @@ void remove_party(App& app, const cogov::Actor& by, std::int64_t id, std::int64_
 
 bj::object add_help(App& app, const cogov::Actor& by, std::int64_t id, const Help& h) {
   if (h.hours) check_hours(*h.hours);
-  check_date(h.on_date, cogov::day_of(app.now()));
+  check_date(h.on_date, core::day_of(app.now()));
   return app.db.write([&](store::Conn& c) {
     auto row = c.one(sql::kPairingArea, {id});
     if (!row) not_found();
@@ -130,7 +130,7 @@ void add_volunteer(App& app, const cogov::Actor& by, std::int64_t id, Volunteer 
 
 void add_hours(App& app, const cogov::Actor& by, std::int64_t id, const Hours& h) {
   check_hours(h.hours);
-  check_date(h.on_date, cogov::day_of(app.now()));
+  check_date(h.on_date, core::day_of(app.now()));
   app.db.write([&](store::Conn& c) {
     writable_area(c, by.who, sql::kTeamArea, id);
     if (!c.one(sql::kVolunteerOfTeam, {h.volunteer_id, id})) bad_request("volunteer_id", "该队员不在此服务队中");

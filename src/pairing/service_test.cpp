@@ -11,10 +11,10 @@
 namespace jiceng::pairing {
 namespace {
 
-using auth::Role;
 using cogov::testing::kCommunity;
 using cogov::testing::kDay;
 using cogov::testing::kOtherCommunity;
+using core::Role;
 
 class PairingService : public cogov::testing::County {
  protected:
@@ -46,7 +46,7 @@ class PairingService : public cogov::testing::County {
     add_volunteer(app(), as(secretary), team_id, v);
     return scalar("SELECT id FROM volunteer WHERE team_id = ? AND member_id = ?", {team_id, member_id});
   }
-  void hours(const auth::Principal& who, std::int64_t team_id, std::int64_t volunteer_id, double h,
+  void hours(const core::Principal& who, std::int64_t team_id, std::int64_t volunteer_id, double h,
              const std::string& on_date = "2026-11-20") {
     add_hours(app(), as(who), team_id, Hours{volunteer_id, h, on_date, "巡逻"});
   }
@@ -54,7 +54,7 @@ class PairingService : public cogov::testing::County {
     return Help{content, on_date, h};
   }
 
-  auth::Principal secretary, li_account, wang_account;
+  core::Principal secretary, li_account, wang_account;
   std::int64_t li = 0, wang = 0, zhang_home = 0;
 };
 

@@ -27,6 +27,5 @@ std::string mask_id_number(std::string_view id);
 std::string mask_phone(std::string_view phone);
 
 // YYYY-MM-DD, a real calendar day: now in core/dates.hpp (issue 14); this name forwards to it.
-using core::is_valid_date;
 
 }  // namespace jiceng::people

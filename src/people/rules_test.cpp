@@ -39,10 +39,10 @@ TEST(Phone, AcceptsMobilesAndLandlines) {
 }
 
 TEST(Dates, KnowsLeapYears) {
-  EXPECT_TRUE(is_valid_date("2024-02-29"));
-  EXPECT_FALSE(is_valid_date("2023-02-29"));
-  EXPECT_FALSE(is_valid_date("2023-13-01"));
-  EXPECT_FALSE(is_valid_date("2023/01/01"));
+  EXPECT_TRUE(core::is_valid_date("2024-02-29"));
+  EXPECT_FALSE(core::is_valid_date("2023-02-29"));
+  EXPECT_FALSE(core::is_valid_date("2023-13-01"));
+  EXPECT_FALSE(core::is_valid_date("2023/01/01"));
 }
 
 }  // namespace

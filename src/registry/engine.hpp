@@ -17,8 +17,8 @@ namespace jiceng::registry::engine {
 
 // Reading rows (listing.cpp).
 // One row as `who` sees it when they may do `a` to it; nullopt when they may not (or it is gone).
-std::optional<boost::json::object> load_one(const Spec& s, store::Conn& c, const auth::Principal& who, std::int64_t id,
-                                            auth::Action a, std::optional<store::Row>* raw = nullptr);
+std::optional<boost::json::object> load_one(const Spec& s, store::Conn& c, const core::Principal& who, std::int64_t id,
+                                            core::Action a, std::optional<store::Row>* raw = nullptr);
 
 // What a list or an export asks for (filters.cpp).
 struct Query final {

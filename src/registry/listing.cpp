@@ -13,7 +13,7 @@ namespace jiceng::registry::engine {
 namespace {
 
 namespace bj = boost::json;
-using auth::Action;
+using core::Action;
 
 constexpr std::int64_t kDefaultPage = 50;
 constexpr std::int64_t kMaxPage = 200;
@@ -71,21 +71,21 @@ std::int64_t sum_tally(store::Conn& c, const char* table, const char* key, const
   for (const auto& r : roots) {
     where += std::string(where.empty() ? "" : " OR ") + "(" + key + " >= ? AND " + key + " < ?)";
     params.emplace_back(r);
-    params.emplace_back(auth::path_end(r));
+    params.emplace_back(core::path_end(r));
   }
   return c.scalar("SELECT COALESCE(SUM(" + column + "), 0) FROM " + table + " WHERE " + where, params);
 }
 
 // A list's total from the rollups when only scope and subtree ranges narrow it.
-std::optional<std::int64_t> tally_total(const Spec& s, store::Conn& c, const auth::Principal& who, const Query& q) {
+std::optional<std::int64_t> tally_total(const Spec& s, store::Conn& c, const core::Principal& who, const Query& q) {
   if (s.tally_column.empty() || !q.plain) return std::nullopt;
   if (!q.org_filter) {
-    if (auto roots = auth::covering_paths(who, s.reg, Action::read, auth::ScopeType::area, q.area_filter)) {
+    if (auto roots = core::covering_paths(who, s.reg, Action::read, core::ScopeType::area, q.area_filter)) {
       return sum_tally(c, "area_tally", "area_path", s.tally_column, *roots);
     }
   }
   if (s.org_tally && !q.area_filter) {
-    if (auto roots = auth::covering_paths(who, s.reg, Action::read, auth::ScopeType::org, q.org_filter)) {
+    if (auto roots = core::covering_paths(who, s.reg, Action::read, core::ScopeType::org, q.org_filter)) {
       return sum_tally(c, "org_tally", "org_path", "members", *roots);
     }
   }
@@ -176,7 +176,7 @@ Page fetch_page(const Spec& s, store::Conn& c, Ctx& ctx, const Query& base, cons
   for (std::size_t i = 0; i < n; ++i) {
     auto it = at.find(keys[i].integer(0));
     if (it == at.end()) continue;
-    page.items.push_back(render(s, c, rs[it->second], false, auth::staff_reader(ctx.who(), s.reg)));
+    page.items.push_back(render(s, c, rs[it->second], false, core::staff_reader(ctx.who(), s.reg)));
     if (keep_rows) page.rows.push_back(rs[it->second]);
   }
   if (keys.size() > static_cast<std::size_t>(limit)) {
@@ -218,15 +218,15 @@ http::Response list(const Spec& s, Ctx& ctx) {
   return json::respond(out);
 }
 
-std::optional<bj::object> load_one(const Spec& s, store::Conn& c, const auth::Principal& who, std::int64_t id, Action a,
+std::optional<bj::object> load_one(const Spec& s, store::Conn& c, const core::Principal& who, std::int64_t id, Action a,
                                    std::optional<store::Row>* raw) {
-  auto scope = auth::scope_clause(who, s.reg, a, s.scope_for(a));
+  auto scope = core::scope_clause(who, s.reg, a, s.scope_for(a));
   store::Params params{id};
   params.insert(params.end(), scope.params.begin(), scope.params.end());
   auto row = c.one(select_sql(s) + " WHERE t.id = ? AND " + scope.sql, params);
   if (!row) return std::nullopt;
   if (raw) *raw = *row;
-  return render(s, c, *row, true, auth::staff_reader(who, s.reg));
+  return render(s, c, *row, true, core::staff_reader(who, s.reg));
 }
 
 http::Response detail(const Spec& s, Ctx& ctx) {

@@ -13,7 +13,7 @@ namespace jiceng::registry::engine {
 namespace {
 
 namespace bj = boost::json;
-using auth::Action;
+using core::Action;
 
 constexpr std::size_t kExportBatch = 2000;
 constexpr std::size_t kMaxExportRows = 1'000'000;
@@ -124,7 +124,7 @@ http::Response export_sheet(const Spec& s, Ctx& ctx) {
   const auto format = ctx.req.param("format").value_or("csv");
   if (format != "csv" && format != "xlsx") bad_request("format", "format 应为 csv 或 xlsx");
   const auto fields = sheet_fields(s, false);
-  const bool staff = auth::staff_reader(ctx.who(), s.reg);
+  const bool staff = core::staff_reader(ctx.who(), s.reg);
   io::Table table;
   table.emplace_back();
   for (const auto* f : fields) table[0].push_back(f->heading);

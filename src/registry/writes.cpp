@@ -13,7 +13,7 @@ namespace jiceng::registry::engine {
 namespace {
 
 namespace bj = boost::json;
-using auth::Action;
+using core::Action;
 
 std::map<std::string, std::string> raw_from_body(const Spec& s, const bj::object& body) {
   std::map<std::string, std::string> raw;

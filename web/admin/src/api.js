@@ -126,8 +126,7 @@ export const login = (username, password, totp) =>
     silent: true,
     noAuthRedirect: true,
   })
-export const fetchSession = () =>
-  request('GET', '/api/v1/session', { silent: true, noAuthRedirect: true })
+export const fetchSession = () => request('GET', '/api/v1/session', { silent: true, noAuthRedirect: true })
 export const logout = () => request('DELETE', '/api/v1/session', { silent: true, noAuthRedirect: true })
 /** Errors are not shown here: the form puts them under the field the server names. */
 export const changePassword = (currentPassword, newPassword) =>
@@ -166,10 +165,8 @@ export async function listAll(register, params, max = 2000, opts) {
   return items
 }
 
-export const revealMember = (id, field) =>
-  api.post(`/api/v1/members/${id}/reveal`, { field })
-export const revealPerson = (id, field) =>
-  api.post(`/api/v1/people/${id}/reveal`, { field })
+export const revealMember = (id, field) => api.post(`/api/v1/members/${id}/reveal`, { field })
+export const revealPerson = (id, field) => api.post(`/api/v1/people/${id}/reveal`, { field })
 export const areaGeojson = (id) => api.get(`/api/v1/areas/${id}/geojson`)
 export const areaCommittee = (id) => api.get(`/api/v1/areas/${id}/committee`)
 export const unitCoverage = (areaId) => api.get('/api/v1/units/coverage', { area_id: areaId })
@@ -224,7 +221,11 @@ export const retryOutbox = (id) => api.post(`/api/v1/outbox/${id}/retry`)
 
 /** Upload one photo (raw bytes, no multipart) → {photo, url}. Errors are not shown here. */
 export const uploadPhoto = (file) =>
-  request('POST', '/api/v1/public/photos', { body: file, contentType: file.type || 'application/octet-stream', silent: true })
+  request('POST', '/api/v1/public/photos', {
+    body: file,
+    contentType: file.type || 'application/octet-stream',
+    silent: true,
+  })
 
 // ---- mediation and settings (docs/api-appeals.md "Photos, mediation, departments", "Settings") ----
 export const getArea = (id, opts) => api.get(`/api/v1/areas/${id}`, undefined, opts)

@@ -47,8 +47,22 @@ export const MENU_ROUTES = [
     component: () => import('./pages/OutboxPage.vue'),
   },
   // co-governance (docs/api-cogov.md); pages in pages/cogov/
-  { menu: 'lists', group: 'cogov', path: 'lists', icon: 'Document', component: () => import('./pages/cogov/ListsPage.vue') },
-  { menu: 'lists', group: 'cogov', name: 'orders', label: '订单办理', path: 'orders', icon: 'Message', component: () => import('./pages/cogov/OrdersPage.vue') },
+  {
+    menu: 'lists',
+    group: 'cogov',
+    path: 'lists',
+    icon: 'Document',
+    component: () => import('./pages/cogov/ListsPage.vue'),
+  },
+  {
+    menu: 'lists',
+    group: 'cogov',
+    name: 'orders',
+    label: '订单办理',
+    path: 'orders',
+    icon: 'Message',
+    component: () => import('./pages/cogov/OrdersPage.vue'),
+  },
   {
     menu: 'lists',
     group: 'cogov',
@@ -94,7 +108,13 @@ export const MENU_ROUTES = [
     icon: 'User',
     component: () => import('./pages/cogov/DualInactivePage.vue'),
   },
-  { menu: 'pairings', group: 'cogov', path: 'pairings', icon: 'UserFilled', component: () => import('./pages/cogov/PairingsPage.vue') },
+  {
+    menu: 'pairings',
+    group: 'cogov',
+    path: 'pairings',
+    icon: 'UserFilled',
+    component: () => import('./pages/cogov/PairingsPage.vue'),
+  },
   {
     menu: 'pairings',
     group: 'cogov',

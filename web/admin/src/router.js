@@ -4,7 +4,6 @@ import { setUnauthorizedHandler, setPasswordChangeHandler } from './api.js'
 import LoginPage from './pages/LoginPage.vue'
 import { MENU_ROUTES } from './menus.js'
 
-
 const router = createRouter({
   history: createWebHashHistory(),
   routes: [
@@ -23,8 +22,18 @@ const router = createRouter({
       children: [
         { path: '', name: 'overview', component: () => import('./pages/OverviewPage.vue') },
         // the user menu in the header
-        { path: 'password', name: 'password', component: () => import('./pages/PasswordPage.vue'), meta: { title: '修改密码' } },
-        { path: 'security', name: 'security', component: () => import('./pages/SecurityPage.vue'), meta: { title: '账号安全' } },
+        {
+          path: 'password',
+          name: 'password',
+          component: () => import('./pages/PasswordPage.vue'),
+          meta: { title: '修改密码' },
+        },
+        {
+          path: 'security',
+          name: 'security',
+          component: () => import('./pages/SecurityPage.vue'),
+          meta: { title: '账号安全' },
+        },
         ...MENU_ROUTES.map((r) => ({
           path: r.path,
           name: r.name || r.menu,

@@ -43,7 +43,9 @@ export function lastSubmission(code) {
 
 /** Normalise a typed tracking code: no spaces, upper case. */
 export function normaliseCode(s) {
-  return String(s || '').replace(/\s+/g, '').toUpperCase()
+  return String(s || '')
+    .replace(/\s+/g, '')
+    .toUpperCase()
 }
 
 /** Copy text; falls back to a hidden textarea when the async clipboard is unavailable. */

@@ -149,8 +149,10 @@ export const fileMyAppeal = (body) => request('POST', '/api/v1/my/appeals', { bo
 /** 民提: put a matter forward in the resident's own community */
 export const proposeDeliberation = (body) => request('POST', '/api/v1/deliberations/proposals', { body, silent: true })
 export const getDeliberation = (id, opts) => request('GET', `/api/v1/deliberations/${id}`, opts)
-export const castBallot = (id, choice) => request('POST', `/api/v1/deliberations/${id}/ballots`, { body: { choice }, silent: true })
-export const rateDeliberation = (id, body) => request('POST', `/api/v1/deliberations/${id}/rating`, { body, silent: true })
+export const castBallot = (id, choice) =>
+  request('POST', `/api/v1/deliberations/${id}/ballots`, { body: { choice }, silent: true })
+export const rateDeliberation = (id, body) =>
+  request('POST', `/api/v1/deliberations/${id}/rating`, { body, silent: true })
 export const commentDeliberation = (id, body) =>
   request('POST', `/api/v1/deliberations/${id}/notes`, { body: { kind: 'comment', body }, silent: true })
 
@@ -159,7 +161,8 @@ export const commentDeliberation = (id, body) =>
 export const claim = (register, id, note) =>
   request('POST', `/api/v1/${register}/${id}/claim`, { body: note ? { note } : {}, silent: true })
 /** the caller's own orders (the server limits a member or unit admin to theirs) */
-export const getMyOrders = (params, opts) => request('GET', '/api/v1/orders', { params: { limit: 20, ...params }, ...opts })
+export const getMyOrders = (params, opts) =>
+  request('GET', '/api/v1/orders', { params: { limit: 20, ...params }, ...opts })
 export const getOrder = (id, opts) => request('GET', `/api/v1/orders/${id}`, opts)
 export const orderAction = (id, action, note) =>
   request('POST', `/api/v1/orders/${id}/actions`, { body: note ? { action, note } : { action }, silent: true })
@@ -169,6 +172,8 @@ export const mayClaim = (account) => hasRole(account, 'member') || hasRole(accou
 
 // ---- member ----
 export const getMyDualReport = (opts) => request('GET', '/api/v1/my/dual-report', opts)
-export const reportMyself = (body) => request('POST', '/api/v1/dual-reports', { body: { kind: 'member', ...body }, silent: true })
+export const reportMyself = (body) =>
+  request('POST', '/api/v1/dual-reports', { body: { kind: 'member', ...body }, silent: true })
 export const signUp = (id) => request('POST', `/api/v1/activities/${id}/signup`, { silent: true })
-export const checkIn = (id, code) => request('POST', `/api/v1/activities/${id}/checkin`, { body: { code }, silent: true })
+export const checkIn = (id, code) =>
+  request('POST', `/api/v1/activities/${id}/checkin`, { body: { code }, silent: true })

@@ -129,7 +129,10 @@ export function timeRange(from, to) {
   const start = `${p(a.getUTCHours())}:${p(a.getUTCMinutes())}`
   if (!to) return `${day} ${start}`
   const b = cst(to)
-  const sameDay = a.getUTCFullYear() === b.getUTCFullYear() && a.getUTCMonth() === b.getUTCMonth() && a.getUTCDate() === b.getUTCDate()
+  const sameDay =
+    a.getUTCFullYear() === b.getUTCFullYear() &&
+    a.getUTCMonth() === b.getUTCMonth() &&
+    a.getUTCDate() === b.getUTCDate()
   const end = `${p(b.getUTCHours())}:${p(b.getUTCMinutes())}`
   return sameDay ? `${day} ${start}–${end}` : `${day} ${start} 至 ${b.getUTCMonth() + 1}月${b.getUTCDate()}日 ${end}`
 }

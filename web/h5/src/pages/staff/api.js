@@ -110,7 +110,9 @@ export const support = reactive({ queues: null, assignees: null })
 
 /** open appeals, deadline first (the server's order=due: overdue, then due soonest) */
 export function byDue(items) {
-  return [...(items || [])].sort((a, b) => (Number(a.deadline_at) || Infinity) - (Number(b.deadline_at) || Infinity) || a.id - b.id)
+  return [...(items || [])].sort(
+    (a, b) => (Number(a.deadline_at) || Infinity) - (Number(b.deadline_at) || Infinity) || a.id - b.id,
+  )
 }
 
 /**
@@ -148,7 +150,9 @@ export async function listQueue(queue, after) {
 /** overdue and due-soon counts in the caller's whole scope (the server's totals) */
 export async function scopeCounts() {
   const [overdue, dueSoon] = await Promise.all(
-    ['overdue', 'due_soon'].map((q) => request('GET', '/api/v1/appeals', { params: { queue: q, limit: 1 }, silent: true })),
+    ['overdue', 'due_soon'].map((q) =>
+      request('GET', '/api/v1/appeals', { params: { queue: q, limit: 1 }, silent: true }),
+    ),
   )
   noteServerTime(overdue)
   return { overdue: overdue.total ?? 0, due_soon: dueSoon.total ?? 0 }
@@ -159,8 +163,10 @@ export const getAppeal = (id, opts) => request('GET', `/api/v1/appeals/${id}`, o
 
 /** a state move (accept, start, resolve, escalate, reject, callback, close, reopen) → the detail */
 export const actOn = (id, body) => request('POST', `/api/v1/appeals/${id}/actions`, { body, silent: true })
-export const addNote = (id, note) => request('POST', `/api/v1/appeals/${id}/notes`, { body: { kind: 'progress', note }, silent: true })
-export const checkIn = (id, note) => request('POST', `/api/v1/appeals/${id}/checkin`, { body: note ? { note } : {}, silent: true })
+export const addNote = (id, note) =>
+  request('POST', `/api/v1/appeals/${id}/notes`, { body: { kind: 'progress', note }, silent: true })
+export const checkIn = (id, note) =>
+  request('POST', `/api/v1/appeals/${id}/checkin`, { body: note ? { note } : {}, silent: true })
 
 /** people the appeal may be handed to: [{id, name, role_label, area_name}]; [] when none or not offered */
 export async function getAssignees(id) {

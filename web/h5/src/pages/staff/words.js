@@ -25,7 +25,13 @@ export function timeLeft(a, now) {
   return left > 0 ? `剩 ${formatSpan(left)}` : `超时 ${formatSpan(left)}`
 }
 
-const STATUS_SHORT = { resolved: '已办结', called_back: '已回访', closed: '已关闭', rejected: '不予受理', merged: '已合并' }
+const STATUS_SHORT = {
+  resolved: '已办结',
+  called_back: '已回访',
+  closed: '已关闭',
+  rejected: '不予受理',
+  merged: '已合并',
+}
 
 /**
  * Who holds it now: "社区（村）· 红星路社区" — the server's holder; without one, the level, named
@@ -61,9 +67,22 @@ export const PHONE_ACTIONS = {
     done: '已办结',
   },
   checkin: { label: '报到', kind: 'checkin', primary: true, text: ['报到说明', '选填'], done: '已报到' },
-  note: { label: '记录进展', kind: 'note', need: true, text: ['办理进展', '今天做了什么、下一步怎么办（必填）'], done: '已记录' },
+  note: {
+    label: '记录进展',
+    kind: 'note',
+    need: true,
+    text: ['办理进展', '今天做了什么、下一步怎么办（必填）'],
+    done: '已记录',
+  },
   escalate: { label: '上报', kind: 'move', text: ['上报说明', '需要上级协调的原因（选填）'], done: '已上报上级' },
-  reject: { label: '不予受理', kind: 'move', need: true, reason: true, text: ['理由', '不予受理的理由（必填，将告知反映人）'], done: '已不予受理' },
+  reject: {
+    label: '不予受理',
+    kind: 'move',
+    need: true,
+    reason: true,
+    text: ['理由', '不予受理的理由（必填，将告知反映人）'],
+    done: '已不予受理',
+  },
   callback: { label: '回访', kind: 'move', satisfaction: true, text: ['回访记录', '回访情况（选填）'], done: '已回访' },
   close: { label: '关闭', kind: 'move', text: ['说明', '选填'], done: '已关闭' },
   reopen: { label: '重新办理', kind: 'move', text: ['说明', '重新办理的原因（选填）'], done: '已重新办理' },

@@ -71,7 +71,7 @@ export async function uploadPhoto(file) {
   } catch {
     throw new ApiError(0, { error: { code: 'network', message: '网络错误，照片上传失败' } })
   }
-  let data = null
+  let data
   try {
     data = await res.json()
   } catch {

@@ -65,7 +65,7 @@ export async function copyText(text) {
   ta.style.opacity = '0'
   document.body.appendChild(ta)
   ta.select()
-  let ok = false
+  let ok
   try {
     ok = document.execCommand('copy')
   } catch {

@@ -39,7 +39,7 @@ export function useStaff() {
     },
   )
   async function ensure() {
-    let account = null
+    let account
     try {
       account = await loadSession()
     } catch {

@@ -1,6 +1,6 @@
 // Communities (and villages) a phone user may pick, with their street: the public community list
 // (GET /api/v1/public/communities). Loaded once per page load; a failure is retried next time.
-import { getPublicCommunities } from './session.js'
+import { getPublicCommunities } from './api.js'
 
 let pending = null
 

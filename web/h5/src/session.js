@@ -1,10 +1,10 @@
-// The co-governance phone pages (docs/api-cogov.md). Unlike the appeal pages (../../api.js, no
-// cookie at all), these may sign in: the session cookie goes along (same origin) and every write
-// carries the X-CSRF-Token the session answered with. The public routes work without a session.
-// Errors become ApiError (error.message from the server); unless `silent`, it is shown in a toast.
+// The phone pages' session (docs/api-cogov.md, the staff workbench): unlike the resident's appeal
+// pages (api.js `request`, no cookie at all), these may sign in: the session cookie goes along (same
+// origin) and every write carries the X-CSRF-Token the session answered with. Errors are ApiError
+// (web/shared/http.js); unless `silent`, error.message is shown in a toast.
 import { reactive } from 'vue'
 import { showFailToast, showToast } from 'vant'
-import { ApiError } from './api.js'
+import { ApiError, createClient } from '@shared/http.js'
 
 export { ApiError }
 
@@ -32,52 +32,18 @@ function setSession(data) {
   }
 }
 
-const WRITES = new Set(['POST', 'PATCH', 'PUT', 'DELETE'])
-
-function query(params) {
-  const qs = new URLSearchParams()
-  for (const [k, v] of Object.entries(params || {})) {
-    if (v === undefined || v === null || v === '') continue
-    qs.append(k, String(v))
-  }
-  const s = qs.toString()
-  return s ? `?${s}` : ''
-}
-
-export async function request(method, path, { body, params, silent = false } = {}) {
-  const headers = { Accept: 'application/json' }
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
-  if (WRITES.has(method) && session.csrf) headers['X-CSRF-Token'] = session.csrf
-  let res
-  try {
-    res = await fetch(path + query(params), {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-    })
-  } catch {
-    const err = new ApiError(0, { error: { code: 'network', message: '网络错误，请检查网络后重试' } })
+const client = createClient({
+  csrf: () => session.csrf,
+  networkMessage: '网络错误，请检查网络后重试',
+  onError(err, path, { silent = false }) {
+    if (err.status === 401 && path !== '/api/v1/session') session.account = null
     if (!silent) showFailToast(err.message)
-    throw err
-  }
-  let data = null
-  const text = res.status === 204 ? '' : await res.text()
-  if (text) {
-    try {
-      data = JSON.parse(text)
-    } catch {
-      data = null
-    }
-  }
-  if (!res.ok) {
-    const err = new ApiError(res.status, data)
-    if (res.status === 401 && path !== '/api/v1/session') session.account = null
-    if (!silent) showFailToast(err.message)
-    throw err
-  }
-  return data
-}
+  },
+})
+
+/** request('GET', path, { params, body, silent }) → the JSON, or throws ApiError */
+export const request = (method, path, { params, ...options } = {}) =>
+  client.request(method, path, { ...options, query: params })
 
 // ---- session ----
 /** Ask the server who is signed in (once; `force` asks again). Resolves to the account or null. */
@@ -133,47 +99,3 @@ export async function residentOrAway(router, { here, refusal, elsewhere }) {
   }
   return who
 }
-
-// ---- public (no login) ----
-export const getPublicLists = (areaId) => request('GET', '/api/v1/public/lists', { params: { area_id: areaId } })
-export const getPublicCommunities = () => request('GET', '/api/v1/public/communities', { silent: true })
-export const getPublicDeliberations = (areaId) =>
-  request('GET', '/api/v1/public/deliberations', { params: { area_id: areaId } })
-export const getPublicDeliberation = (id, opts) => request('GET', `/api/v1/public/deliberations/${id}`, opts)
-
-// ---- resident ----
-/** 我的诉求: {contact: {name, phone}, items, next_before} */
-export const getMyAppeals = (params, opts) => request('GET', '/api/v1/my/appeals', { params, ...opts })
-/** file an appeal as the signed-in resident (listed in 我的诉求); resolves to the public view */
-export const fileMyAppeal = (body) => request('POST', '/api/v1/my/appeals', { body })
-/** 民提: put a matter forward in the resident's own community */
-export const proposeDeliberation = (body) => request('POST', '/api/v1/deliberations/proposals', { body, silent: true })
-export const getDeliberation = (id, opts) => request('GET', `/api/v1/deliberations/${id}`, opts)
-export const castBallot = (id, choice) =>
-  request('POST', `/api/v1/deliberations/${id}/ballots`, { body: { choice }, silent: true })
-export const rateDeliberation = (id, body) =>
-  request('POST', `/api/v1/deliberations/${id}/rating`, { body, silent: true })
-export const commentDeliberation = (id, body) =>
-  request('POST', `/api/v1/deliberations/${id}/notes`, { body: { kind: 'comment', body }, silent: true })
-
-// ---- claims (member or unit admin): the three lists' needs and projects, and the orders they make ----
-/** register: 'needs' | 'projects'; resolves to the Order */
-export const claim = (register, id, note) =>
-  request('POST', `/api/v1/${register}/${id}/claim`, { body: note ? { note } : {}, silent: true })
-/** the caller's own orders (the server limits a member or unit admin to theirs) */
-export const getMyOrders = (params, opts) =>
-  request('GET', '/api/v1/orders', { params: { limit: 20, ...params }, ...opts })
-export const getOrder = (id, opts) => request('GET', `/api/v1/orders/${id}`, opts)
-export const orderAction = (id, action, note) =>
-  request('POST', `/api/v1/orders/${id}/actions`, { body: note ? { action, note } : { action }, silent: true })
-
-/** may claim needs and projects */
-export const mayClaim = (account) => hasRole(account, 'member') || hasRole(account, 'unit_admin')
-
-// ---- member ----
-export const getMyDualReport = (opts) => request('GET', '/api/v1/my/dual-report', opts)
-export const reportMyself = (body) =>
-  request('POST', '/api/v1/dual-reports', { body: { kind: 'member', ...body }, silent: true })
-export const signUp = (id) => request('POST', `/api/v1/activities/${id}/signup`, { silent: true })
-export const checkIn = (id, code) =>
-  request('POST', `/api/v1/activities/${id}/checkin`, { body: { code }, silent: true })

@@ -2,6 +2,8 @@
 // come from GET /api/v1/registers/{name}/schema: composables/useRegisterSchema.js). Unknown values are
 // shown as they come.
 
+export { DELIB_STAGE, DUAL_STATUS, ORDER_STATUS, VOTER_BASE } from '@shared/words.js'
+
 export const AREA_KIND = {
   province: '省',
   city: '市州',
@@ -124,6 +126,16 @@ export function label(map, value) {
   return map[value] ?? String(value)
 }
 
+/** What a table cell or a detail row shows for column `c` ({ prop, map, format }) of `row`. */
+export function cellText(c, row) {
+  const v = row[c.prop]
+  if (c.format) return c.format(v, row)
+  if (Array.isArray(v)) return v.join('、')
+  if (typeof v === 'boolean') return v ? '是' : '否'
+  if (c.map) return label(c.map, v)
+  return v === null || v === undefined || v === '' ? '—' : v
+}
+
 /** el-select options from a label map */
 export function options(map) {
   const seen = new Set()
@@ -162,16 +174,6 @@ export const OWNER_KIND = {
   member: '党员',
 }
 
-export const ORDER_STATUS = {
-  claimed: '已认领',
-  dispatched: '已派单',
-  accepted: '已接单',
-  in_progress: '服务中',
-  completed: '待确认',
-  confirmed: '已确认',
-  cancelled: '已取消',
-}
-
 export const ORDER_ACTION = {
   claim: '认领',
   dispatch: '派单',
@@ -192,16 +194,6 @@ export const ORDER_VIA = {
 export const DUAL_KIND = {
   org: '组织报到',
   member: '党员报到',
-}
-
-export const DUAL_STATUS = {
-  active: '在册',
-  ended: '已结束',
-}
-
-export const ACTIVITY_STATUS = {
-  open: '报名中',
-  cancelled: '已取消',
 }
 
 export const PAIRING_KIND = {
@@ -230,25 +222,10 @@ export const PARTY_KIND = {
   area: '社区（村）',
 }
 
-export const DELIB_STAGE = {
-  proposed: '民提',
-  discussing: '民议',
-  voting: '民决（投票中）',
-  decided: '民决（通过）',
-  rejected: '民决（未通过）',
-  carrying_out: '实施中',
-  evaluated: '民评',
-}
-
 export const PROPOSER_KIND = {
   resident: '居民',
   grid_staff: '网格员',
   community: '社区',
-}
-
-export const VOTER_BASE = {
-  households: '户代表',
-  representatives: '居民代表',
 }
 
 export const NOTE_KIND = {

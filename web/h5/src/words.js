@@ -1,5 +1,6 @@
 // Chinese words for the co-governance API's values (docs/api-cogov.md) and small formatters.
 export { formatTime, word } from '@shared/appeals.js'
+export { ORDER_STATUS, DELIB_STAGE as STAGE_LABEL, DUAL_STATUS as REPORT_STATUS, VOTER_BASE } from '@shared/words.js'
 
 export const KIND = {
   venue: '场地',
@@ -20,17 +21,6 @@ export const LIST_STATUS = {
   done: '已完成',
   closed: '已关闭',
   full: '已满',
-}
-
-// an order made by claiming a need or a project (docs/api-cogov.md, "orders")
-export const ORDER_STATUS = {
-  claimed: '已认领',
-  dispatched: '已派单',
-  accepted: '已接单',
-  in_progress: '服务中',
-  completed: '待确认',
-  confirmed: '已确认',
-  cancelled: '已取消',
 }
 
 /** Vant tag type for an order status */
@@ -63,20 +53,8 @@ export const ORDER_ACTION = {
   note: '备注',
 }
 
-export const REPORT_STATUS = { active: '在册', ended: '已结束' }
-
 /** the five steps of 四民工作法 as the steps bar shows them */
 export const STAGE_STEPS = ['民提', '民议', '民决', '实施', '民评']
-
-export const STAGE_LABEL = {
-  proposed: '民提',
-  discussing: '民议',
-  voting: '民决（投票中）',
-  decided: '民决（通过）',
-  rejected: '民决（未通过）',
-  carrying_out: '实施中',
-  evaluated: '民评',
-}
 
 const STAGE_STEP = { proposed: 0, discussing: 1, voting: 2, decided: 2, rejected: 2, carrying_out: 3, evaluated: 4 }
 
@@ -96,8 +74,6 @@ export function stageTag(stage) {
 export const CHOICE = { yes: '赞成', no: '反对', abstain: '弃权' }
 
 export const NOTE_KIND = { comment: '居民意见', meeting: '议事记录', progress: '进展' }
-
-export const VOTER_BASE = { households: '户代表', representatives: '居民代表' }
 
 /** 0.423 -> "42.3%" */
 export function percent(x, digits = 0) {

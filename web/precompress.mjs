@@ -49,4 +49,6 @@ for (const path of [...files(root)]) {
   before += body.length
   afterBr += Math.min(br.length, body.length)
 }
-console.log(`precompress: ${count} files, ${(before / 1024).toFixed(0)} KiB -> ${(afterBr / 1024).toFixed(0)} KiB brotli`)
+console.log(
+  `precompress: ${count} files, ${(before / 1024).toFixed(0)} KiB -> ${(afterBr / 1024).toFixed(0)} KiB brotli`,
+)

@@ -57,7 +57,9 @@ function pagePaths() {
 // internet at the sites, so the font is emitted as a file under /assets/ and the CSS points there.
 function vantIconFont() {
   const cssPath = createRequire(import.meta.url).resolve('vant/es/icon/index.css')
-  const m = readFileSync(cssPath, 'utf8').match(/url\(["']?data:font\/woff2;(?:charset=[^;]*;)?base64,([A-Za-z0-9+/=]+)["']?\)/)
+  const m = readFileSync(cssPath, 'utf8').match(
+    /url\(["']?data:font\/woff2;(?:charset=[^;]*;)?base64,([A-Za-z0-9+/=]+)["']?\)/,
+  )
   if (!m) return { name: 'jiceng-vant-icon-font' }
   const font = Buffer.from(m[1], 'base64')
   const fileName = `assets/vant-icon-${createHash('sha256').update(font).digest('hex').slice(0, 10)}.woff2`
@@ -66,7 +68,10 @@ function vantIconFont() {
     enforce: 'pre',
     transform(code, id) {
       if (!/[\\/]vant[\\/](es|lib)[\\/]icon[\\/]index\.css$/.test(id.split('?')[0])) return null
-      return { code: code.replace(/src:\s*url\(["']?data:font\/woff2[^)]*\)[^;}]*/, `src:url(/${fileName}) format("woff2")`), map: null }
+      return {
+        code: code.replace(/src:\s*url\(["']?data:font\/woff2[^)]*\)[^;}]*/, `src:url(/${fileName}) format("woff2")`),
+        map: null,
+      }
     },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName, source: font })

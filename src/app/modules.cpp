@@ -15,6 +15,7 @@
 #include "orgs/module.hpp"
 #include "pairing/module.hpp"
 #include "people/module.hpp"
+#include "registry/schema.hpp"
 
 namespace jiceng::core {
 void register_routes(Router& r, const std::string& web_root);
@@ -44,6 +45,7 @@ void build_router(Router& router, const std::string& web_root) {
     }
   });
   core::register_routes(router, web_root);
+  registry::register_schema_route(router);
   for (const auto* m : kModules) {
     if (m->routes) m->routes(router);
   }

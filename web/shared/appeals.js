@@ -181,7 +181,7 @@ export function categoryTree(items) {
 export function isSelectableCategory(node) {
   if (!node) return false
   const level = Number(node.level)
-  return (level === 3) || (level === 2 && !(node.children && node.children.length))
+  return level === 3 || (level === 2 && !(node.children && node.children.length))
 }
 
 /** "城市管理 / 市容环境 / 占道经营" for a category id */

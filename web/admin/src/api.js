@@ -1,8 +1,10 @@
-// Thin fetch wrapper for the jiceng HTTP API (docs/api.md).
-// - JSON in/out, cookie session, X-CSRF-Token on every write
-// - errors become ApiError and are shown with ElMessage (error.message) unless `silent`
-// - a 401 sends the user back to the login page
+// The console's side of the HTTP client (web/shared/http.js): the session cookie, X-CSRF-Token on
+// every write, errors shown with ElMessage (error.message) unless `silent`, a 401 back to the login
+// page (unless `noAuthRedirect`) and a 403 `password_change_required` to the password page.
 import { ElMessage } from 'element-plus'
+import { ApiError, buildQuery, createClient } from '@shared/http.js'
+
+export { ApiError, buildQuery }
 
 const CSRF_KEY = 'jiceng_csrf'
 let csrfToken = sessionStorage.getItem(CSRF_KEY) || ''
@@ -24,27 +26,16 @@ export function setPasswordChangeHandler(fn) {
   onPasswordChangeRequired = fn
 }
 
-export class ApiError extends Error {
-  constructor(status, body) {
-    const err = (body && body.error) || {}
-    super(err.message || `请求失败（HTTP ${status}）`)
-    this.status = status
-    this.code = err.code || null
-    this.field = err.field || null
-    this.body = body
+function onError(err, _path, { silent = false, noAuthRedirect = false }) {
+  if (err.status === 401 && !noAuthRedirect) {
+    onUnauthorized()
+    if (!silent) ElMessage.warning(err.body?.error?.message || '登录已过期，请重新登录')
+  } else if (err.status === 403 && err.code === 'password_change_required') {
+    onPasswordChangeRequired()
+    if (!silent) ElMessage.warning(err.message)
+  } else if (!silent) {
+    ElMessage.error(err.message)
   }
-}
-
-const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE'])
-
-export function buildQuery(params) {
-  const qs = new URLSearchParams()
-  for (const [k, v] of Object.entries(params || {})) {
-    if (v === undefined || v === null || v === '') continue
-    qs.append(k, String(v))
-  }
-  const s = qs.toString()
-  return s ? `?${s}` : ''
 }
 
 /**
@@ -53,71 +44,8 @@ export function buildQuery(params) {
  *          silent (no ElMessage), noAuthRedirect (do not jump to login on 401)
  * Returns the parsed JSON (or null for 204). Throws ApiError.
  */
-export async function request(method, path, options = {}) {
-  const { query, body, contentType, silent = false, noAuthRedirect = false } = options
-  const headers = { Accept: 'application/json' }
-  let payload
-  if (body !== undefined) {
-    if (typeof body === 'string' || body instanceof Blob || body instanceof ArrayBuffer) {
-      payload = body
-      headers['Content-Type'] = contentType || 'text/plain; charset=utf-8'
-    } else {
-      payload = JSON.stringify(body)
-      headers['Content-Type'] = 'application/json'
-    }
-  }
-  if (WRITE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken
-
-  let res
-  try {
-    res = await fetch(path + buildQuery(query), {
-      method,
-      headers,
-      body: payload,
-      credentials: 'same-origin',
-    })
-  } catch (e) {
-    const err = new ApiError(0, { error: { code: 'network', message: '网络错误，无法连接服务器' } })
-    if (!silent) ElMessage.error(err.message)
-    throw err
-  }
-
-  let data = null
-  if (res.status !== 204) {
-    const text = await res.text()
-    if (text) {
-      try {
-        data = JSON.parse(text)
-      } catch {
-        data = { raw: text }
-      }
-    }
-  }
-  if (!res.ok) {
-    const err = new ApiError(res.status, data)
-    if (res.status === 401 && !noAuthRedirect) {
-      onUnauthorized()
-      if (!silent) ElMessage.warning(err.body?.error?.message || '登录已过期，请重新登录')
-      throw err
-    }
-    if (res.status === 403 && err.code === 'password_change_required') {
-      onPasswordChangeRequired()
-      if (!silent) ElMessage.warning(err.message)
-      throw err
-    }
-    if (!silent) ElMessage.error(err.message)
-    throw err
-  }
-  return data
-}
-
-export const api = {
-  get: (path, query, opts) => request('GET', path, { ...opts, query }),
-  post: (path, body, opts) => request('POST', path, { ...opts, body }),
-  patch: (path, body, opts) => request('PATCH', path, { ...opts, body }),
-  put: (path, body, opts) => request('PUT', path, { ...opts, body }),
-  del: (path, opts) => request('DELETE', path, opts),
-}
+export const api = createClient({ csrf: () => csrfToken, networkMessage: '网络错误，无法连接服务器', onError })
+export const request = api.request
 
 // ---- session ----
 export const login = (username, password, totp) =>
@@ -126,8 +54,7 @@ export const login = (username, password, totp) =>
     silent: true,
     noAuthRedirect: true,
   })
-export const fetchSession = () =>
-  request('GET', '/api/v1/session', { silent: true, noAuthRedirect: true })
+export const fetchSession = () => request('GET', '/api/v1/session', { silent: true, noAuthRedirect: true })
 export const logout = () => request('DELETE', '/api/v1/session', { silent: true, noAuthRedirect: true })
 /** Errors are not shown here: the form puts them under the field the server names. */
 export const changePassword = (currentPassword, newPassword) =>
@@ -166,10 +93,8 @@ export async function listAll(register, params, max = 2000, opts) {
   return items
 }
 
-export const revealMember = (id, field) =>
-  api.post(`/api/v1/members/${id}/reveal`, { field })
-export const revealPerson = (id, field) =>
-  api.post(`/api/v1/people/${id}/reveal`, { field })
+export const revealMember = (id, field) => api.post(`/api/v1/members/${id}/reveal`, { field })
+export const revealPerson = (id, field) => api.post(`/api/v1/people/${id}/reveal`, { field })
 export const areaGeojson = (id) => api.get(`/api/v1/areas/${id}/geojson`)
 export const areaCommittee = (id) => api.get(`/api/v1/areas/${id}/committee`)
 export const unitCoverage = (areaId) => api.get('/api/v1/units/coverage', { area_id: areaId })
@@ -224,7 +149,11 @@ export const retryOutbox = (id) => api.post(`/api/v1/outbox/${id}/retry`)
 
 /** Upload one photo (raw bytes, no multipart) → {photo, url}. Errors are not shown here. */
 export const uploadPhoto = (file) =>
-  request('POST', '/api/v1/public/photos', { body: file, contentType: file.type || 'application/octet-stream', silent: true })
+  request('POST', '/api/v1/public/photos', {
+    body: file,
+    contentType: file.type || 'application/octet-stream',
+    silent: true,
+  })
 
 // ---- mediation and settings (docs/api-appeals.md "Photos, mediation, departments", "Settings") ----
 export const getArea = (id, opts) => api.get(`/api/v1/areas/${id}`, undefined, opts)

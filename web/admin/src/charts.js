@@ -2,11 +2,29 @@
 // from the server's GeoJSON via registerMap.
 import * as echarts from 'echarts/core'
 import { BarChart, MapChart, ScatterChart } from 'echarts/charts'
-import { GeoComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, TitleComponent } from 'echarts/components'
+import {
+  GeoComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  TitleComponent,
+} from 'echarts/components'
 import { CanvasRenderer } from 'echarts/renderers'
 import { LabelLayout } from 'echarts/features'
 
-echarts.use([MapChart, BarChart, ScatterChart, GeoComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent,
-  TitleComponent, CanvasRenderer, LabelLayout])
+echarts.use([
+  MapChart,
+  BarChart,
+  ScatterChart,
+  GeoComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  TitleComponent,
+  CanvasRenderer,
+  LabelLayout,
+])
 
 export default echarts

@@ -1,4 +1,8 @@
-// Chinese labels for the API's enum values (docs/api.md). Unknown values are shown as they come.
+// Chinese labels for the API's enum values that no register schema gives (a register's own choices
+// come from GET /api/v1/registers/{name}/schema: composables/useRegisterSchema.js). Unknown values are
+// shown as they come.
+
+export { DELIB_STAGE, DUAL_STATUS, ORDER_STATUS, VOTER_BASE } from '@shared/words.js'
 
 export const AREA_KIND = {
   province: '省',
@@ -36,61 +40,6 @@ export const ORG_KIND = {
   industry_chain: '产业链',
   building: '楼宇',
   joint: '联合建',
-}
-
-export const UNIT_KIND = {
-  enterprise: '企业',
-  social_org: '社会组织',
-  organ: '机关',
-  institution: '事业单位',
-}
-
-export const PARTY_STATUS = {
-  own: '单独组建',
-  joint: '联合组建',
-  none: '未建',
-}
-
-export const MEMBER_CATEGORY = {
-  in_service: '在职',
-  retired: '离退休',
-  rural: '农村',
-  mobile: '流动',
-  student: '学生',
-}
-
-export const MEMBER_STATUS = {
-  full: '正式党员',
-  probationary: '预备党员',
-}
-
-export const GENDER = {
-  male: '男',
-  female: '女',
-}
-
-export const PEOPLE_KIND = {
-  resident: '居民',
-  cadre: '干部',
-  grid_staff: '网格员',
-  community_worker: '社区工作者',
-  reserve_secretary: '后备村书记',
-  volunteer: '志愿者',
-}
-
-export const GRID_ROLE = {
-  chief: '网格长',
-  full_time: '专职网格员',
-  assistant: '网格协管员',
-  other: '其他力量',
-}
-
-export const VENUE_KIND = {
-  service_center: '党群服务中心',
-  service_station: '党群服务站',
-  activity_room: '党员活动室',
-  teaching_site: '教学点',
-  other: '其他',
 }
 
 export const ROLE = {
@@ -172,17 +121,19 @@ export const REGISTER = {
   deliberations: '四民议事',
 }
 
-export const EDUCATION = {
-  postgraduate: '研究生',
-  bachelor: '大学本科',
-  college: '大学专科',
-  secondary: '中专/高中',
-  primary: '初中及以下',
-}
-
 export function label(map, value) {
   if (value === undefined || value === null || value === '') return ''
   return map[value] ?? String(value)
+}
+
+/** What a table cell or a detail row shows for column `c` ({ prop, map, format }) of `row`. */
+export function cellText(c, row) {
+  const v = row[c.prop]
+  if (c.format) return c.format(v, row)
+  if (Array.isArray(v)) return v.join('、')
+  if (typeof v === 'boolean') return v ? '是' : '否'
+  if (c.map) return label(c.map, v)
+  return v === null || v === undefined || v === '' ? '—' : v
 }
 
 /** el-select options from a label map */
@@ -218,58 +169,9 @@ export const TAG_TYPE = {
 
 // ---- co-governance (docs/api-cogov.md) ----
 
-export const RESOURCE_KIND = {
-  venue: '场地',
-  funds: '资金',
-  service: '专业服务',
-  volunteers: '志愿力量',
-  goods: '物资',
-}
-
-export const RESOURCE_STATUS = {
-  pending: '待审核',
-  published: '已发布',
-  rejected: '未通过',
-  withdrawn: '已撤回',
-}
-
-export const NEED_STATUS = {
-  pending: '待审核',
-  published: '已发布',
-  ordered: '已接单',
-  done: '已完成',
-  rejected: '未通过',
-  closed: '已关闭',
-}
-
-export const PROJECT_STATUS = {
-  pending: '待审核',
-  published: '已发布',
-  full: '已满',
-  done: '已完成',
-  rejected: '未通过',
-  closed: '已关闭',
-}
-
-export const NEED_SOURCE = {
-  resident: '居民',
-  grid: '网格',
-  community: '社区',
-}
-
 export const OWNER_KIND = {
   unit: '单位',
   member: '党员',
-}
-
-export const ORDER_STATUS = {
-  claimed: '已认领',
-  dispatched: '已派单',
-  accepted: '已接单',
-  in_progress: '服务中',
-  completed: '待确认',
-  confirmed: '已确认',
-  cancelled: '已取消',
 }
 
 export const ORDER_ACTION = {
@@ -292,16 +194,6 @@ export const ORDER_VIA = {
 export const DUAL_KIND = {
   org: '组织报到',
   member: '党员报到',
-}
-
-export const DUAL_STATUS = {
-  active: '在册',
-  ended: '已结束',
-}
-
-export const ACTIVITY_STATUS = {
-  open: '报名中',
-  cancelled: '已取消',
 }
 
 export const PAIRING_KIND = {
@@ -330,25 +222,10 @@ export const PARTY_KIND = {
   area: '社区（村）',
 }
 
-export const DELIB_STAGE = {
-  proposed: '民提',
-  discussing: '民议',
-  voting: '民决（投票中）',
-  decided: '民决（通过）',
-  rejected: '民决（未通过）',
-  carrying_out: '实施中',
-  evaluated: '民评',
-}
-
 export const PROPOSER_KIND = {
   resident: '居民',
   grid_staff: '网格员',
   community: '社区',
-}
-
-export const VOTER_BASE = {
-  households: '户代表',
-  representatives: '居民代表',
 }
 
 export const NOTE_KIND = {

@@ -7,28 +7,33 @@ export const MENU_GROUPS = {
 }
 
 export const MENU_ROUTES = [
-  { menu: 'areas', path: 'areas', icon: 'MapLocation', component: () => import('./pages/AreasPage.vue') },
-  { menu: 'orgs', path: 'orgs', icon: 'Flag', component: () => import('./pages/OrgsPage.vue') },
-  { menu: 'units', path: 'units', icon: 'OfficeBuilding', component: () => import('./pages/UnitsPage.vue') },
-  { menu: 'members', path: 'members', icon: 'User', component: () => import('./pages/MembersPage.vue') },
-  { menu: 'venues', path: 'venues', icon: 'House', component: () => import('./pages/VenuesPage.vue') },
-  { menu: 'people', path: 'people', icon: 'UserFilled', component: () => import('./pages/PeoplePage.vue') },
+  { menu: 'areas', path: 'areas', icon: 'MapLocation', component: () => import('./pages/orgs/AreasPage.vue') },
+  { menu: 'orgs', path: 'orgs', icon: 'Flag', component: () => import('./pages/orgs/OrgsPage.vue') },
+  { menu: 'units', path: 'units', icon: 'OfficeBuilding', component: () => import('./pages/orgs/UnitsPage.vue') },
+  { menu: 'members', path: 'members', icon: 'User', component: () => import('./pages/people/MembersPage.vue') },
+  { menu: 'venues', path: 'venues', icon: 'House', component: () => import('./pages/orgs/VenuesPage.vue') },
+  { menu: 'people', path: 'people', icon: 'UserFilled', component: () => import('./pages/people/PeoplePage.vue') },
   {
     menu: 'people',
     name: 'grid-staffing',
     label: '网格配备',
     path: 'grid-staffing',
     icon: 'Grid',
-    component: () => import('./pages/GridStaffingPage.vue'),
+    component: () => import('./pages/people/GridStaffingPage.vue'),
   },
-  { menu: 'appeals', path: 'appeals', icon: 'ChatLineSquare', component: () => import('./pages/AppealsPage.vue') },
+  {
+    menu: 'appeals',
+    path: 'appeals',
+    icon: 'ChatLineSquare',
+    component: () => import('./pages/appeals/AppealsPage.vue'),
+  },
   {
     menu: 'appeals',
     name: 'appeal-figures',
     label: '诉求统计',
     path: 'appeal-figures',
     icon: 'DataAnalysis',
-    component: () => import('./pages/AppealFiguresPage.vue'),
+    component: () => import('./pages/appeals/AppealFiguresPage.vue'),
   },
   {
     menu: 'appeals',
@@ -37,18 +42,32 @@ export const MENU_ROUTES = [
     label: '诉求设置',
     path: 'appeal-settings',
     icon: 'Setting',
-    component: () => import('./pages/AppealSettingsPage.vue'),
+    component: () => import('./pages/appeals/AppealSettingsPage.vue'),
   },
   {
     menu: 'outbox', // the appeals' webhook deliveries, filed by area (a department has none)
     label: '消息推送',
     path: 'outbox',
     icon: 'Message',
-    component: () => import('./pages/OutboxPage.vue'),
+    component: () => import('./pages/notify/OutboxPage.vue'),
   },
-  // co-governance (docs/api-cogov.md); pages in pages/cogov/
-  { menu: 'lists', group: 'cogov', path: 'lists', icon: 'Document', component: () => import('./pages/cogov/ListsPage.vue') },
-  { menu: 'lists', group: 'cogov', name: 'orders', label: '订单办理', path: 'orders', icon: 'Message', component: () => import('./pages/cogov/OrdersPage.vue') },
+  // co-governance (docs/api-cogov.md); pages in pages/<module>/
+  {
+    menu: 'lists',
+    group: 'cogov',
+    path: 'lists',
+    icon: 'Document',
+    component: () => import('./pages/lists/ListsPage.vue'),
+  },
+  {
+    menu: 'lists',
+    group: 'cogov',
+    name: 'orders',
+    label: '订单办理',
+    path: 'orders',
+    icon: 'Message',
+    component: () => import('./pages/lists/OrdersPage.vue'),
+  },
   {
     menu: 'lists',
     group: 'cogov',
@@ -56,7 +75,7 @@ export const MENU_ROUTES = [
     label: '光荣榜',
     path: 'honour-roll',
     icon: 'DataAnalysis',
-    component: () => import('./pages/cogov/HonourRollPage.vue'),
+    component: () => import('./pages/lists/HonourRollPage.vue'),
   },
   {
     menu: 'dual_report',
@@ -65,7 +84,7 @@ export const MENU_ROUTES = [
     label: '双报到',
     path: 'dual-report',
     icon: 'Flag',
-    component: () => import('./pages/cogov/DualReportsPage.vue'),
+    component: () => import('./pages/dual_report/DualReportsPage.vue'),
   },
   {
     menu: 'activities', // a community's: not reached through a party organisation
@@ -74,7 +93,7 @@ export const MENU_ROUTES = [
     label: '报到活动',
     path: 'activities',
     icon: 'House',
-    component: () => import('./pages/cogov/ActivitiesPage.vue'),
+    component: () => import('./pages/dual_report/ActivitiesPage.vue'),
   },
   {
     menu: 'dual_notice', // area staff only: the notice ranks an area's units
@@ -83,7 +102,7 @@ export const MENU_ROUTES = [
     label: '每月通报',
     path: 'dual-notice',
     icon: 'DataAnalysis',
-    component: () => import('./pages/cogov/DualNoticePage.vue'),
+    component: () => import('./pages/dual_report/DualNoticePage.vue'),
   },
   {
     menu: 'dual_inactive', // not for the member: it lists the members who stopped taking part
@@ -92,9 +111,15 @@ export const MENU_ROUTES = [
     label: '未参与名单',
     path: 'dual-inactive',
     icon: 'User',
-    component: () => import('./pages/cogov/DualInactivePage.vue'),
+    component: () => import('./pages/dual_report/DualInactivePage.vue'),
   },
-  { menu: 'pairings', group: 'cogov', path: 'pairings', icon: 'UserFilled', component: () => import('./pages/cogov/PairingsPage.vue') },
+  {
+    menu: 'pairings',
+    group: 'cogov',
+    path: 'pairings',
+    icon: 'UserFilled',
+    component: () => import('./pages/pairing/PairingsPage.vue'),
+  },
   {
     menu: 'pairings',
     group: 'cogov',
@@ -102,14 +127,14 @@ export const MENU_ROUTES = [
     label: '志愿服务队',
     path: 'volunteer-teams',
     icon: 'User',
-    component: () => import('./pages/cogov/VolunteerTeamsPage.vue'),
+    component: () => import('./pages/pairing/VolunteerTeamsPage.vue'),
   },
   {
     menu: 'deliberations',
     group: 'cogov',
     path: 'deliberations',
     icon: 'ChatLineSquare',
-    component: () => import('./pages/cogov/DeliberationsPage.vue'),
+    component: () => import('./pages/deliberation/DeliberationsPage.vue'),
   },
   {
     menu: 'households',
@@ -118,12 +143,12 @@ export const MENU_ROUTES = [
     label: '议事户',
     path: 'households',
     icon: 'House',
-    component: () => import('./pages/cogov/HouseholdsPage.vue'),
+    component: () => import('./pages/deliberation/HouseholdsPage.vue'),
   },
-  { menu: 'grids', path: 'grids', icon: 'Grid', component: () => import('./pages/GridMapPage.vue') },
+  { menu: 'grids', path: 'grids', icon: 'Grid', component: () => import('./pages/appeals/GridMapPage.vue') },
   { menu: 'import', path: 'import', icon: 'Upload', component: () => import('./pages/ImportPage.vue') },
   // 等保: accounts are kept by the system administrator (and business roles in their subtree), roles
   // granted by the security administrator; the audit log is read by the audit administrator alone.
-  { menu: 'accounts', path: 'accounts', icon: 'Key', component: () => import('./pages/AccountsPage.vue') },
-  { menu: 'audit', path: 'audit', icon: 'Document', component: () => import('./pages/AuditPage.vue') },
+  { menu: 'accounts', path: 'accounts', icon: 'Key', component: () => import('./pages/auth/AccountsPage.vue') },
+  { menu: 'audit', path: 'audit', icon: 'Document', component: () => import('./pages/audit/AuditPage.vue') },
 ]

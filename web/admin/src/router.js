@@ -1,9 +1,8 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import { session, ensureSession, clearSession, hasRole, reloadSession } from './session.js'
 import { setUnauthorizedHandler, setPasswordChangeHandler } from './api.js'
-import LoginPage from './pages/LoginPage.vue'
+import LoginPage from './pages/auth/LoginPage.vue'
 import { MENU_ROUTES } from './menus.js'
-
 
 const router = createRouter({
   history: createWebHashHistory(),
@@ -13,7 +12,7 @@ const router = createRouter({
     {
       path: '/password-required',
       name: 'password-required',
-      component: () => import('./pages/ForcedPasswordPage.vue'),
+      component: () => import('./pages/auth/ForcedPasswordPage.vue'),
       meta: { title: '修改密码' },
     },
     {
@@ -23,8 +22,18 @@ const router = createRouter({
       children: [
         { path: '', name: 'overview', component: () => import('./pages/OverviewPage.vue') },
         // the user menu in the header
-        { path: 'password', name: 'password', component: () => import('./pages/PasswordPage.vue'), meta: { title: '修改密码' } },
-        { path: 'security', name: 'security', component: () => import('./pages/SecurityPage.vue'), meta: { title: '账号安全' } },
+        {
+          path: 'password',
+          name: 'password',
+          component: () => import('./pages/auth/PasswordPage.vue'),
+          meta: { title: '修改密码' },
+        },
+        {
+          path: 'security',
+          name: 'security',
+          component: () => import('./pages/auth/SecurityPage.vue'),
+          meta: { title: '账号安全' },
+        },
         ...MENU_ROUTES.map((r) => ({
           path: r.path,
           name: r.name || r.menu,

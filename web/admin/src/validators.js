@@ -5,7 +5,9 @@ const ID_CHECK = '10X98765432'
 
 /** GB 11643-1999 citizen ID number: 17 digits + check digit (0-9 or X). */
 export function isValidIdNumber(value) {
-  const s = String(value || '').trim().toUpperCase()
+  const s = String(value || '')
+    .trim()
+    .toUpperCase()
   if (!/^\d{17}[\dX]$/.test(s)) return false
   let sum = 0
   for (let i = 0; i < 17; i++) sum += Number(s[i]) * ID_WEIGHTS[i]
@@ -26,7 +28,9 @@ const CC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 
 
 /** GB 32100-2015 unified social credit code (18 chars, mod-31 check). */
 export function isValidCreditCode(value) {
-  const s = String(value || '').trim().toUpperCase()
+  const s = String(value || '')
+    .trim()
+    .toUpperCase()
   if (s.length !== 18) return false
   let sum = 0
   for (let i = 0; i < 17; i++) {
@@ -93,8 +97,7 @@ export const rules = {
   }),
   creditCode: () => ({
     trigger: 'blur',
-    validator: (_r, v, cb) =>
-      !v || isValidCreditCode(v) ? cb() : cb(new Error('统一社会信用代码格式或校验位错误')),
+    validator: (_r, v, cb) => (!v || isValidCreditCode(v) ? cb() : cb(new Error('统一社会信用代码格式或校验位错误'))),
   }),
   /** `username` is a string or a function giving it (the form's current value). */
   password: (username) => ({

@@ -1,45 +1,85 @@
 // Hash routes inside /m/: 首页, 反映问题, 提交成功, 查询进度, 我的诉求 (a signed-in resident); and the
-// 共建共治 pages (pages/cogov/): 三张清单 and 议事 (public), 我要提议 (民提, resident), 登录, 我的双报到
+// 共建共治 pages (pages/lists, deliberation, dual_report, auth): 三张清单 and 议事 (public), 我要提议 (民提, resident), 登录, 我的双报到
 // (member), 我的认领 (member or unit admin: the orders of their claims), 活动签到 (the URL in an
-// activity's QR code); the staff workbench (pages/staff/routes.js).
+// activity's QR code); the staff workbench (pages/appeals/staff/routes.js).
 import { createRouter, createWebHashHistory } from 'vue-router'
 import HomePage from './pages/HomePage.vue'
-import staffRoutes from './pages/staff/routes.js'
+import staffRoutes from './pages/appeals/staff/routes.js'
 
 const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/', name: 'home', component: HomePage, meta: { title: '请您反映' } },
-    { path: '/report', name: 'report', component: () => import('./pages/ReportPage.vue'), meta: { title: '反映问题' } },
-    { path: '/done/:code', name: 'done', component: () => import('./pages/DonePage.vue'), meta: { title: '提交成功' } },
-    { path: '/track/:code?', name: 'track', component: () => import('./pages/TrackPage.vue'), meta: { title: '查询进度' } },
-    { path: '/my/appeals', name: 'my-appeals', component: () => import('./pages/MyAppealsPage.vue'), meta: { title: '我的诉求' } },
-    { path: '/lists', name: 'cogov-lists', component: () => import('./pages/cogov/ListsPage.vue'), meta: { title: '三张清单' } },
+    {
+      path: '/report',
+      name: 'report',
+      component: () => import('./pages/appeals/ReportPage.vue'),
+      meta: { title: '反映问题' },
+    },
+    {
+      path: '/done/:code',
+      name: 'done',
+      component: () => import('./pages/appeals/DonePage.vue'),
+      meta: { title: '提交成功' },
+    },
+    {
+      path: '/track/:code?',
+      name: 'track',
+      component: () => import('./pages/appeals/TrackPage.vue'),
+      meta: { title: '查询进度' },
+    },
+    {
+      path: '/my/appeals',
+      name: 'my-appeals',
+      component: () => import('./pages/appeals/MyAppealsPage.vue'),
+      meta: { title: '我的诉求' },
+    },
+    {
+      path: '/lists',
+      name: 'cogov-lists',
+      component: () => import('./pages/lists/ListsPage.vue'),
+      meta: { title: '三张清单' },
+    },
     {
       path: '/deliberations',
       name: 'cogov-deliberations',
-      component: () => import('./pages/cogov/DeliberationsPage.vue'),
+      component: () => import('./pages/deliberation/DeliberationsPage.vue'),
       meta: { title: '民主议事' },
     },
     {
       path: '/deliberations/propose',
       name: 'cogov-propose',
-      component: () => import('./pages/cogov/ProposePage.vue'),
+      component: () => import('./pages/deliberation/ProposePage.vue'),
       meta: { title: '我要提议' },
     },
     {
       path: '/deliberations/:id(\\d+)',
       name: 'cogov-deliberation',
-      component: () => import('./pages/cogov/DeliberationPage.vue'),
+      component: () => import('./pages/deliberation/DeliberationPage.vue'),
       meta: { title: '议事详情' },
     },
-    { path: '/login', name: 'cogov-login', component: () => import('./pages/cogov/LoginPage.vue'), meta: { title: '登录' } },
-    { path: '/my', name: 'cogov-my', component: () => import('./pages/cogov/MyReportPage.vue'), meta: { title: '我的双报到' } },
-    { path: '/my/orders', name: 'cogov-orders', component: () => import('./pages/cogov/MyOrdersPage.vue'), meta: { title: '我的认领' } },
+    {
+      path: '/login',
+      name: 'cogov-login',
+      component: () => import('./pages/auth/LoginPage.vue'),
+      meta: { title: '登录' },
+    },
+    {
+      path: '/my',
+      name: 'cogov-my',
+      component: () => import('./pages/dual_report/MyReportPage.vue'),
+      meta: { title: '我的双报到' },
+    },
+    {
+      path: '/my/orders',
+      name: 'cogov-orders',
+      component: () => import('./pages/lists/MyOrdersPage.vue'),
+      meta: { title: '我的认领' },
+    },
     {
       path: '/checkin/:id(\\d+)',
       name: 'cogov-checkin',
-      component: () => import('./pages/cogov/CheckinPage.vue'),
+      component: () => import('./pages/dual_report/CheckinPage.vue'),
       meta: { title: '活动签到' },
     },
     ...staffRoutes,

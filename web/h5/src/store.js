@@ -43,7 +43,9 @@ export function lastSubmission(code) {
 
 /** Normalise a typed tracking code: no spaces, upper case. */
 export function normaliseCode(s) {
-  return String(s || '').replace(/\s+/g, '').toUpperCase()
+  return String(s || '')
+    .replace(/\s+/g, '')
+    .toUpperCase()
 }
 
 /** Copy text; falls back to a hidden textarea when the async clipboard is unavailable. */
@@ -63,7 +65,7 @@ export async function copyText(text) {
   ta.style.opacity = '0'
   document.body.appendChild(ta)
   ta.select()
-  let ok = false
+  let ok
   try {
     ok = document.execCommand('copy')
   } catch {

@@ -40,7 +40,7 @@ import 'vant/es/steps/style/index.mjs'
 import 'vant/es/switch/style/index.mjs'
 import 'vant/es/tag/style/index.mjs'
 import 'vant/es/uploader/style/index.mjs'
-// 共建共治 pages (pages/cogov/): tabs, picker, progress, stars, dialogs (also showConfirmDialog)
+// 共建共治 pages (pages/lists, deliberation, dual_report): tabs, picker, progress, stars, dialogs (also showConfirmDialog)
 import 'vant/es/dialog/style/index.mjs'
 import 'vant/es/picker/style/index.mjs'
 import 'vant/es/progress/style/index.mjs'
@@ -51,7 +51,7 @@ import 'vant/es/tabs/style/index.mjs'
 import 'vant/es/image-preview/style/index.mjs'
 // function-call toasts (showToast / showFailToast / showSuccessToast / showLoadingToast)
 import 'vant/es/toast/style/index.mjs'
-// the staff workbench (pages/staff/): pull down to refresh the queue
+// the staff workbench (pages/appeals/staff/): pull down to refresh the queue
 import 'vant/es/pull-refresh/style/index.mjs'
 
 const COMPONENTS = [

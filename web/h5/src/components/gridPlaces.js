@@ -62,7 +62,10 @@ export function communitiesOf(features) {
   for (const [name, list] of byName) {
     if (!name) continue
     const points = list.map((f) => f.properties.jc_point)
-    const mid = [points.reduce((s, p) => s + p[0], 0) / points.length, points.reduce((s, p) => s + p[1], 0) / points.length]
+    const mid = [
+      points.reduce((s, p) => s + p[0], 0) / points.length,
+      points.reduce((s, p) => s + p[1], 0) / points.length,
+    ]
     let best = points[0]
     let bestD = Infinity
     for (const p of points) {
@@ -90,19 +93,33 @@ const KIND_LABEL = { community: '社区/村', compound: '小区', grid: '网格'
  * [{kind, kindLabel, name, detail, features, grid}] (grid: the one feature for a compound or grid).
  */
 export function searchPlaces(query, features, communities, limit = 8) {
-  const q = String(query || '').trim().toLowerCase()
+  const q = String(query || '')
+    .trim()
+    .toLowerCase()
   if (!q) return []
   const out = []
   for (const c of communities) {
-    if (c.name.toLowerCase().includes(q)) out.push({ kind: 'community', name: c.name, detail: `${c.features.length} 个网格`, features: c.features, grid: null })
+    if (c.name.toLowerCase().includes(q))
+      out.push({
+        kind: 'community',
+        name: c.name,
+        detail: `${c.features.length} 个网格`,
+        features: c.features,
+        grid: null,
+      })
   }
   for (const f of features) {
     for (const name of f.properties.compounds || []) {
-      if (name.toLowerCase().includes(q)) out.push({ kind: 'compound', name, detail: f.properties.name, features: [f], grid: f })
+      if (name.toLowerCase().includes(q))
+        out.push({ kind: 'compound', name, detail: f.properties.name, features: [f], grid: f })
     }
   }
   for (const f of features) {
-    if (String(f.properties.name || '').toLowerCase().includes(q)) {
+    if (
+      String(f.properties.name || '')
+        .toLowerCase()
+        .includes(q)
+    ) {
       out.push({ kind: 'grid', name: f.properties.name, detail: f.properties.community || '', features: [f], grid: f })
     }
   }

@@ -90,7 +90,7 @@ http::Response schema(Ctx& ctx) {
   const Spec* s = find_spec(ctx.params.at("name"));
   if (!s) not_found("没有这个名册");
   // Like the register's own list: a role that may not read it learns nothing of its fields.
-  if (!ctx.who().can(s->reg, auth::Action::read)) forbidden();
+  if (!ctx.who().can(s->reg, core::Action::read)) forbidden();
   bj::array fields;
   for (const auto& f : s->fields) fields.push_back(field_json(f));
   bj::object out{{"name", s->name}, {"label", s->label}};

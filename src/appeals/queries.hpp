@@ -154,6 +154,13 @@ constexpr char kQueuePage[] = "SELECT t.id, t.deadline_at FROM appeal t WHERE ";
 constexpr char kQueueByDue[] = " ORDER BY t.deadline_at, t.id LIMIT ?";
 constexpr char kQueueById[] = " ORDER BY t.id DESC LIMIT ?";
 constexpr char kQueueTotal[] = "SELECT COUNT(*) FROM appeal t WHERE ";
+// How many match, counted no further than the bound (`LIMIT ?` closes the sub-select).
+constexpr char kQueueWidth[] = "SELECT COUNT(*) FROM (SELECT 1 FROM appeal t WHERE ";
+constexpr char kQueueWidthTail[] = " LIMIT ?) w";
+// A wide queue walked newest first, stopping at the page: by status then id, or by id alone.
+// SQLite only (its planner has no histogram to tell a county-wide path range from a grid's).
+constexpr char kQueuePageByStatusId[] = "SELECT t.id, t.deadline_at FROM appeal t INDEXED BY appeal_status_id WHERE ";
+constexpr char kQueuePageById[] = "SELECT t.id, t.deadline_at FROM appeal t NOT INDEXED WHERE ";
 // The queues' filters (the open statuses follow those ending in "IN ").
 constexpr char kStatusIn[] = " AND t.status IN ";
 constexpr char kAssignedTo[] = " AND t.assignee_id = ? AND t.status IN ";

@@ -51,6 +51,28 @@ void add_filters(const QueueQuery& q, std::string& where, store::Params& params)
   }
 }
 
+// At or above this many matches a queue is wide: walking the newest appeals in id order meets a
+// page of matches within a few pages' worth of rows, while sorting every match by id (what SQLite
+// picks for any path range, as it cannot tell a county's from a grid's) costs ~17 ms a request at
+// 100,000 pending. Below it, sorting the matches is the cheap plan.
+constexpr std::int64_t kWideQueue = 2000;
+
+// The page query for the id order: on SQLite, a wide queue walks an index in id order.
+std::string id_page_sql(store::Conn& c, const QueueQuery& q, const std::string& where, const store::Params& params,
+                        std::optional<std::int64_t> total) {
+  if (c.dialect() != store::Dialect::sqlite || q.queue == "mine") return sql::kQueuePage;
+  std::int64_t matches = 0;
+  if (total) {
+    matches = *total;
+  } else {
+    auto bounded = params;
+    bounded.emplace_back(kWideQueue);
+    matches = c.scalar(std::string(sql::kQueueWidth) + where + sql::kQueueWidthTail, bounded);
+  }
+  if (matches < kWideQueue) return sql::kQueuePage;
+  return q.queue == "all" ? sql::kQueuePageById : sql::kQueuePageByStatusId;
+}
+
 bj::value nullable_text(const store::Row& r, std::size_t i) {
   return r.is_null(i) ? bj::value(nullptr) : bj::value(r.text(i));
 }
@@ -117,7 +139,9 @@ bj::object queue_page(App& app, const core::Principal& who, const QueueQuery& q)
   std::optional<std::string> next;
   std::optional<std::int64_t> total;
   app.db.read([&](store::Conn& c) {
-    auto ids = c.query(sql::kQueuePage + where + (q.by_due ? sql::kQueueByDue : sql::kQueueById), params);
+    if (!q.before_id && !q.after_due) total = c.scalar(sql::kQueueTotal + total_where, total_params);
+    const auto select = q.by_due ? std::string(sql::kQueuePage) : id_page_sql(c, q, total_where, total_params, total);
+    auto ids = c.query(select + where + (q.by_due ? sql::kQueueByDue : sql::kQueueById), params);
     const auto n = std::min<std::size_t>(ids.size(), static_cast<std::size_t>(q.limit));
     std::vector<std::int64_t> page;
     for (std::size_t i = 0; i < n; ++i) page.push_back(ids[i].integer(0));
@@ -127,7 +151,6 @@ bj::object queue_page(App& app, const core::Principal& who, const QueueQuery& q)
       next = q.by_due ? std::to_string(last.integer(1)) + "." + std::to_string(last.integer(0))
                       : std::to_string(last.integer(0));
     }
-    if (!q.before_id && !q.after_due) total = c.scalar(sql::kQueueTotal + total_where, total_params);
   });
   bj::object out{{"items", std::move(items)}, {"server_time", now}};
   out["next_cursor"] = next ? bj::value(*next) : bj::value(nullptr);

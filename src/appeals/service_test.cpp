@@ -395,6 +395,59 @@ TEST_F(AppealsService, AnEditedLimitHoldsForTheNextAppealFiled) {
   EXPECT_EQ(after.at("level_deadline_at").as_int64(), now_ + 3 * kDay);
 }
 
+// Every appeal of `queue` the caller reaches, page after page, newest first.
+std::vector<std::int64_t> walk_queue(App& app, const core::Principal& who, const std::string& queue) {
+  std::vector<std::int64_t> ids;
+  QueueQuery q;
+  q.queue = queue;
+  q.limit = 100;
+  for (;;) {
+    const auto page = queue_page(app, who, q);
+    for (const auto& item : page.at("items").as_array()) ids.push_back(item.at("id").as_int64());
+    if (page.at("next_cursor").is_null()) break;
+    q.before_id = std::stoll(std::string(page.at("next_cursor").as_string()));
+  }
+  return ids;
+}
+
+TEST_F(AppealsService, AWideQueuePagesEveryAppealOnceNewestFirstLikeANarrowOne) {
+  // Past the width at which a queue walks the newest appeals instead of sorting its matches.
+  constexpr int kClones = 4000;
+  const auto first = file_on_map(kRubbish);
+  db_->write([&](store::Conn& c) {
+    std::string columns;
+    for (const auto& col : c.query("PRAGMA table_info(appeal)")) {
+      const auto name = col.text(1);
+      if (name != "id" && name != "code" && name != "status") columns += ", " + name;
+    }
+    c.execute(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
+        "INSERT INTO appeal (code, status" +
+            columns +
+            ") SELECT printf('W%05d', i), "
+            "CASE WHEN i % 3 = 0 THEN 'accepted' WHEN i % 7 = 0 THEN 'closed' ELSE 'submitted' END" +
+            columns + " FROM n, appeal WHERE appeal.id = ?",
+        {static_cast<std::int64_t>(kClones), first.id});
+  });
+  const auto expected = [&](const char* where) {
+    std::vector<std::int64_t> ids;
+    db_->read([&](store::Conn& c) {
+      for (const auto& r : c.query(std::string("SELECT id FROM appeal WHERE ") + where + " ORDER BY id DESC")) {
+        ids.push_back(r.integer(0));
+      }
+    });
+    return ids;
+  };
+  const auto pending = expected("status IN ('submitted', 'reopened')");
+  ASSERT_GT(pending.size(), 2000u);  // wide: kWideQueue in queue.cpp
+  EXPECT_EQ(walk_queue(*app_, street_officer_, "pending"), pending);
+  EXPECT_EQ(walk_queue(*app_, grid_worker_, "pending"), pending);
+  EXPECT_EQ(walk_queue(*app_, street_officer_, "all"), expected("1 = 1"));
+  EXPECT_EQ(walk_queue(*app_, street_officer_, "working"), expected("status IN ('accepted', 'in_progress')"));
+  // A department reaches none of them, wide or not.
+  EXPECT_TRUE(walk_queue(*app_, chengguan_staff_, "all").empty());
+}
+
 TEST_F(AppealsService, EachAppHasItsOwnCaches) {
   auto& mine = app_->state<State>();
   EXPECT_EQ(&mine, &app_->state<State>());

@@ -4,9 +4,6 @@
 
 namespace jiceng::appeals {
 
-void register_routes(Router& r);
-SweepCounts sweep_due(App& app);
-
 extern const Module kModule;
 
 }  // namespace jiceng::appeals

@@ -4,8 +4,6 @@
 
 namespace jiceng::auth {
 
-void register_routes(Router& r);
-
 extern const Module kModule;
 
 }  // namespace jiceng::auth

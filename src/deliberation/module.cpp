@@ -4,6 +4,10 @@
 
 namespace jiceng::deliberation {
 
+// Defined beside what they wire (api.cpp, registers.cpp).
+void add_registers();
+void register_routes(Router& r);
+
 void seed(demo::Seed& s);  // seed.cpp: its part of the demo county
 
 // Votes whose time is up are counted even if nobody looks.

@@ -4,10 +4,6 @@
 
 namespace jiceng::deliberation {
 
-void add_registers();
-void register_routes(Router& r);
-SweepCounts sweep_due(App& app);
-
 extern const Module kModule;
 
 }  // namespace jiceng::deliberation

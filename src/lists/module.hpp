@@ -4,9 +4,6 @@
 
 namespace jiceng::lists {
 
-void add_registers();
-void register_routes(Router& r);
-
 extern const Module kModule;
 
 }  // namespace jiceng::lists

@@ -4,8 +4,6 @@
 
 namespace jiceng::open311 {
 
-void register_routes(Router& r);
-
 extern const Module kModule;
 
 }  // namespace jiceng::open311

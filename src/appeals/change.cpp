@@ -9,6 +9,7 @@
 #include "appeals/service_internal.hpp"
 #include "core/errors.hpp"
 #include "notify/outbox.hpp"
+#include "orgs/service.hpp"
 
 namespace jiceng::appeals {
 namespace {
@@ -27,9 +28,9 @@ bj::value side(store::Conn& c, const std::string& area_path, int level) {
     }
   }
   const auto path = cut == std::string::npos ? area_path : area_path.substr(0, cut);
-  auto a = c.one(sql::kAreaByPath, {path});
+  auto a = orgs::area_by_path(c, path);
   if (!a) return nullptr;
-  return bj::object{{"level", level}, {"area_id", a->integer(0)}, {"area_name", a->text(1)}};
+  return bj::object{{"level", level}, {"area_id", a->id}, {"area_name", a->name}};
 }
 
 // A line that leaves the appeal where it stands (its status and level as they are); nullopt when

@@ -14,6 +14,7 @@
 #include "core/errors.hpp"
 #include "core/json.hpp"
 #include "core/rate_limit.hpp"
+#include "orgs/service.hpp"
 #include "people/rules.hpp"
 
 namespace jiceng::appeals {
@@ -63,15 +64,14 @@ std::optional<Placed> where_staff_work(store::Conn& c, const core::Principal& wh
         !core::allowed(b.role, core::Register::appeals, core::Action::write)) {
       continue;
     }
-    auto node = c.one(sql::kAreaNode, {b.scope_id});
+    auto node = orgs::area_by_id(c, b.scope_id);
     if (!node) continue;
-    const auto kind = node->text(3);
+    const auto& kind = node->kind;
     const int level = kind == "grid"                               ? kGridLevel
                       : (kind == "community" || kind == "village") ? kCommunityLevel
                       : kind == "county"                           ? kCountyLevel
                                                                    : kStreetLevel;
-    return Placed{Place{node->integer(0), node->text(1), node->text(2), kind == "grid" ? node->integer(0) : 0, ""},
-                  level};
+    return Placed{Place{node->id, node->path, node->name, kind == "grid" ? node->id : 0, ""}, level};
   }
   return std::nullopt;
 }
@@ -87,9 +87,10 @@ Placed place_of(store::Conn& c, GridIndex& grids, const Intake& in, const core::
   if (who) {
     if (auto p = where_staff_work(c, *who)) return *p;
   }
-  auto root = c.one(sql::kCountyRoot);
-  if (!root) throw ApiError(409, "no_county", "系统尚未设置行政区划");
-  return {Place{root->integer(0), root->text(1), root->text(2), 0, ""}, kCountyLevel};
+  const auto roots = orgs::root_areas(c);
+  if (roots.empty()) throw ApiError(409, "no_county", "系统尚未设置行政区划");
+  const auto& root = roots.front();
+  return {Place{root.id, root.path, root.name, 0, ""}, kCountyLevel};
 }
 
 struct Limits final {

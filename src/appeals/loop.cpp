@@ -7,6 +7,7 @@
 #include "appeals/service.hpp"
 #include "appeals/service_internal.hpp"
 #include "core/errors.hpp"
+#include "orgs/service.hpp"
 
 namespace jiceng::appeals {
 namespace {
@@ -59,14 +60,9 @@ void escalate_sets(App& app, store::Conn& c, const store::Row& r, std::int64_t n
 void dispatch_sets(App& app, store::Conn& c, const core::Principal& who, const store::Row& r, Move& m, std::int64_t now,
                    Sets& s) {
   if (!m.target_area) bad_request("area_id", "请选择派往的网格或社区（村）", "required");
-  core::ScopeColumns acols;
-  acols.area_path = "path";
-  auto ascope = core::scope_clause(who, core::Register::appeals, core::Action::write, acols);
-  store::Params p{*m.target_area};
-  p.insert(p.end(), ascope.params.begin(), ascope.params.end());
-  auto target = c.one(sql::kDispatchTarget + ascope.sql, p);
+  auto target = orgs::area_in_scope(c, who, core::Register::appeals, core::Action::write, *m.target_area);
   if (!target) bad_request("area_id", "所选区域不存在或不在您的管辖范围内");
-  const auto kind = target->text(2);
+  const auto& kind = target->kind;
   if (kind != "grid" && kind != "community" && kind != "village") bad_request("area_id", "只能派往网格或社区（村）");
   s.level = kind == "grid" ? kGridLevel : kCommunityLevel;
   if (s.level >= caller_level(who, text_of(r, "area_path"))) {
@@ -75,14 +71,14 @@ void dispatch_sets(App& app, store::Conn& c, const core::Principal& who, const s
   // Sent down, its slice of the limit starts afresh there; max_level stays, so an appeal that
   // went up to the street and came back down is not counted as settled at the first line.
   s.sql += sql::kSetDispatched;
-  s.values.emplace_back(target->integer(0));
-  s.values.emplace_back(target->text(1));
-  s.values.emplace_back(kind == "grid" ? store::Value(target->integer(0)) : store::null());
+  s.values.emplace_back(target->id);
+  s.values.emplace_back(target->path);
+  s.values.emplace_back(kind == "grid" ? store::Value(target->id) : store::null());
   s.values.emplace_back(static_cast<std::int64_t>(s.level));
   s.values.emplace_back(now);
   s.values.emplace_back(level_due(app, c, r, s.level, now));
-  s.values.emplace_back(kind == "grid" ? store::opt(default_assignee(c, target->integer(0))) : store::null());
-  if (m.note.empty()) m.note = "派往" + target->text(3);
+  s.values.emplace_back(kind == "grid" ? store::opt(default_assignee(c, target->id)) : store::null());
+  if (m.note.empty()) m.note = "派往" + target->name;
 }
 
 // The appeal it is merged into hears of it first, on its own timeline.

@@ -61,13 +61,6 @@ constexpr char kCompounds[] =
     "SELECT a.parent_id, a.name FROM area a JOIN area g ON g.id = a.parent_id "
     "WHERE a.kind = 'compound' AND g.kind = 'grid' ORDER BY a.parent_id, a.name";
 
-// Areas, by path and by id (the holder of a level, the node staff work at, the county root).
-constexpr char kAreaByPath[] = "SELECT id, name FROM area WHERE path = ?";
-constexpr char kAreaNode[] = "SELECT id, path, name, kind FROM area WHERE id = ?";
-constexpr char kCountyRoot[] = "SELECT id, path, name FROM area WHERE parent_id IS NULL ORDER BY id LIMIT 1";
-// A dispatch target inside the caller's writable scope; followed by the scope clause.
-constexpr char kDispatchTarget[] = "SELECT id, path, kind, name FROM area WHERE id = ? AND ";
-
 // Intake.
 constexpr char kIntakeCategory[] =
     "SELECT c.urgency, (SELECT COUNT(*) FROM appeal_category k WHERE k.parent_id = c.id), c.name, "
@@ -206,7 +199,6 @@ constexpr char kCategoryDepartment[] = "SELECT department, parent_id FROM appeal
 
 // Figures: the node asked for and its children; what is open under it now (the open statuses and
 // kLiveCountsUnder follow); the rollups by category (a condition on appeal_day).
-constexpr char kFigureNode[] = "SELECT path, name, id FROM area WHERE id = ?";
 constexpr char kChildAreas[] =
     "SELECT a.path, a.name, a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.path = ? ORDER BY a.id";
 constexpr char kLiveCounts[] =

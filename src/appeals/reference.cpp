@@ -10,6 +10,7 @@
 #include "appeals/service_internal.hpp"
 #include "appeals/unit_figures.hpp"
 #include "core/errors.hpp"
+#include "orgs/service.hpp"
 
 namespace jiceng::appeals {
 namespace {
@@ -141,25 +142,25 @@ bj::object figures_for(App& app, const core::Principal& who, FigureQuery q, std:
       if (auto f = unit_figures(c, who, q, now)) return std::move(*f);
     }
     // The node asked for, which must lie inside what the caller may read; by default their own.
-    std::optional<store::Row> node;
+    std::optional<orgs::Area> node;
     if (area_id) {
-      node = c.one(sql::kFigureNode, {*area_id});
+      node = orgs::area_by_id(c, *area_id);
     } else {
       for (const auto& b : who.bindings) {
         if (reads_by_area(b)) {
-          node = c.one(sql::kFigureNode, {b.scope_id});
+          node = orgs::area_by_id(c, b.scope_id);
           break;
         }
       }
     }
     const bool reachable = node && std::any_of(who.bindings.begin(), who.bindings.end(), [&](const auto& b) {
-                             return reads_by_area(b) && core::path_within(node->text(0), b.path);
+                             return reads_by_area(b) && core::path_within(node->path, b.path);
                            });
     if (!reachable) not_found();
-    q.path = node->text(0);
+    q.path = node->path;
     auto f = figures(c, q, now, true, &state_of(app).live);
-    f["area_id"] = node->integer(2);
-    f["area_name"] = node->text(1);
+    f["area_id"] = node->id;
+    f["area_name"] = node->name;
     return f;
   });
 }

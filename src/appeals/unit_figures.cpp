@@ -8,6 +8,7 @@
 #include "appeals/calendar.hpp"
 #include "appeals/queries.hpp"
 #include "appeals/rules.hpp"
+#include "orgs/service.hpp"
 
 namespace jiceng::appeals {
 namespace {
@@ -53,9 +54,9 @@ std::optional<bj::object> unit_figures(store::Conn& c, const core::Principal& wh
   }
   std::vector<std::pair<bj::object, Counts>> children;
   for (const auto& [path, counts] : by_street) {
-    auto node = c.one(sql::kAreaByPath, {path});
+    auto node = orgs::area_by_path(c, path);
     if (!node) continue;
-    children.push_back({bj::object{{"area_id", node->integer(0)}, {"name", node->text(1)}}, counts});
+    children.push_back({bj::object{{"area_id", node->id}, {"name", node->name}}, counts});
   }
   bj::object out = summarise(total);
   // What is open right now, whenever it came in, as the area figures count it.

@@ -7,32 +7,6 @@
 #include "core/json.hpp"
 
 namespace jiceng::cogov {
-namespace {
-
-// Other modules' tables (orgs' areas), read here until orgs offers an interface for them.
-constexpr char kAreaById[] = "SELECT id, path, kind, name FROM area WHERE id = ?";
-constexpr char kCountyRoot[] = "SELECT id, path, kind, name FROM area WHERE parent_id IS NULL ORDER BY id LIMIT 1";
-
-}  // namespace
-
-std::optional<Area> area_by_id(store::Conn& c, std::int64_t id) {
-  auto row = c.one(kAreaById, {id});
-  if (!row) return std::nullopt;
-  return Area{row->integer(0), row->text(1), row->text(2), row->text(3)};
-}
-
-std::optional<Area> area_in_scope(store::Conn& c, const core::Principal& who, core::Register reg, core::Action a,
-                                  std::int64_t id) {
-  core::ScopeColumns cols;
-  cols.area_path = "path";
-  auto scope = core::scope_clause(who, reg, a, cols);
-  store::Params params{id};
-  params.insert(params.end(), scope.params.begin(), scope.params.end());
-  auto row = c.one(std::string(kAreaById) + " AND " + scope.sql, params);
-  if (!row) return std::nullopt;
-  return Area{row->integer(0), row->text(1), row->text(2), row->text(3)};
-}
-
 bool staff_over(const core::Principal& who, core::Register reg, core::Action a, const std::string& path) {
   for (const auto& b : who.bindings) {
     if (b.scope_type == core::ScopeType::area && core::allowed(b.role, reg, a) && core::path_within(path, b.path)) {
@@ -58,7 +32,7 @@ bool is_community(const std::string& kind) { return kind == "community" || kind 
 
 Area report_area(store::Conn& c, std::optional<std::int64_t> area_id, const core::Principal* who) {
   if (area_id) {
-    auto a = area_by_id(c, *area_id);
+    auto a = orgs::area_by_id(c, *area_id);
     if (!a) not_found("所选区域不存在");
     return *a;
   }
@@ -66,12 +40,12 @@ Area report_area(store::Conn& c, std::optional<std::int64_t> area_id, const core
   if (who) {
     for (const auto& b : who->bindings) {
       if (b.scope_type != core::ScopeType::area || b.path.empty()) continue;
-      if (auto a = area_by_id(c, b.scope_id)) return *a;
+      if (auto a = orgs::area_by_id(c, b.scope_id)) return *a;
     }
   }
-  auto row = c.one(kCountyRoot);
-  if (!row) not_found("尚未建立区域");
-  return Area{row->integer(0), row->text(1), row->text(2), row->text(3)};
+  auto roots = orgs::root_areas(c);
+  if (roots.empty()) not_found("尚未建立区域");
+  return roots.front();
 }
 
 namespace {

@@ -6,26 +6,17 @@
 #include <optional>
 #include <string>
 
-#include "auth/principal.hpp"
 #include "core/app.hpp"
 #include "core/dates.hpp"
+#include "core/principal.hpp"
 #include "core/router.hpp"
+#include "orgs/service.hpp"
 #include "store/db.hpp"
 
 namespace jiceng::cogov {
 
-struct Area final {
-  std::int64_t id = 0;
-  std::string path;
-  std::string kind;
-  std::string name;
-};
+using Area = orgs::Area;
 
-// An area by id, or nullopt.
-std::optional<Area> area_by_id(store::Conn& c, std::int64_t id);
-// The area when one of the caller's area bindings may do `a` on `reg` over it.
-std::optional<Area> area_in_scope(store::Conn& c, const core::Principal& who, core::Register reg, core::Action a,
-                                  std::int64_t id);
 // Whether an area binding allowed `a` on `reg` covers `path` (staff, as opposed to units and members).
 bool staff_over(const core::Principal& who, core::Register reg, core::Action a, const std::string& path);
 // Whether the caller approves what is published under `path`: community staff or above over it

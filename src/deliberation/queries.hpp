@@ -73,7 +73,6 @@ constexpr char kOwnHousehold[] = "t.id = (SELECT household_id FROM account WHERE
 constexpr char kAccountHousehold[] =
     "SELECT h.id, h.area_path FROM account a JOIN household h ON h.id = a.household_id WHERE a.id = ?";
 // orgs: an area by its path (the community a resident lives in).
-constexpr char kAreaByPath[] = "SELECT id, path, kind, name FROM area WHERE path = ?";
 // orgs: matters with their community's name, for the public page.
 constexpr char kPublicMatters[] =
     "SELECT t.*, a.name AS area_name FROM deliberation t JOIN area a ON a.id = t.area_id "

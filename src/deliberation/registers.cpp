@@ -34,7 +34,7 @@ void prepare_matter(WriteCtx& wc) {
   if (wc.has("area_id")) {
     const auto id = std::get<std::int64_t>(wc.input["area_id"]);
     wc.columns["area_path"] = wc.area_path("area_id", id);
-    if (!cogov::is_community(cogov::area_by_id(wc.conn, id)->kind)) bad_request("area_id", "议事应在社区或村一级进行");
+    if (!cogov::is_community(orgs::area_by_id(wc.conn, id)->kind)) bad_request("area_id", "议事应在社区或村一级进行");
   }
   check_share(wc, "quorum", "法定参与比例");
   check_share(wc, "majority", "通过比例");

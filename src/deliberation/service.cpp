@@ -87,10 +87,9 @@ std::optional<cogov::Area> home_community(store::Conn& c, const core::Principal&
       paths.push_back(b.path);
   }
   for (const auto& path : paths) {
-    const auto chain = core::path_and_ancestors(path);
+    const auto chain = orgs::ancestors(c, path);
     for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-      auto r = c.one(sql::kAreaByPath, {*it});
-      if (r && cogov::is_community(r->text(2))) return cogov::Area{r->integer(0), r->text(1), r->text(2), r->text(3)};
+      if (cogov::is_community(it->kind)) return *it;
     }
   }
   return std::nullopt;

@@ -87,9 +87,6 @@ constexpr char kReportJoins[] =
     "LEFT JOIN party_org o ON o.id = t.party_org_id LEFT JOIN unit u ON u.id = t.unit_id "
     "LEFT JOIN member m ON m.id = t.member_id LEFT JOIN area a ON a.id = t.area_id";
 // orgs: communities named in a member's address (the community a report lands in).
-constexpr char kCommunityInAddress[] =
-    "SELECT id, path, kind, name FROM area WHERE kind IN ('community', 'village') AND ? LIKE '%' || name || '%' "
-    "ORDER BY length(name) DESC, id LIMIT 1";
 // orgs: a unit's party organisation, for an organisation's report.
 constexpr char kUnitPartyOrg[] =
     "SELECT u.party_org_id, o.path FROM unit u LEFT JOIN party_org o ON o.id = u.party_org_id WHERE u.id = ?";

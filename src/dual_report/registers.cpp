@@ -31,7 +31,7 @@ void prepare_activity(WriteCtx& wc) {
   if (wc.has("area_id")) {
     const auto id = std::get<std::int64_t>(wc.input["area_id"]);
     wc.columns["area_path"] = wc.area_path("area_id", id);
-    auto area = cogov::area_by_id(wc.conn, id);
+    auto area = orgs::area_by_id(wc.conn, id);
     if (!cogov::is_community(area->kind)) bad_request("area_id", "活动应由社区或村发布");
   }
   const auto starts = value_or_existing(wc, "starts_at");

@@ -29,14 +29,14 @@ constexpr double kDefaultMaxHours = 4.0;
 // The community a report lands in: given by id, else named in the address.
 cogov::Area community_for(store::Conn& c, std::optional<std::int64_t> area_id, const std::string& address) {
   if (area_id) {
-    auto area = cogov::area_by_id(c, *area_id);
+    auto area = orgs::area_by_id(c, *area_id);
     if (!area || !cogov::is_community(area->kind)) bad_request("area_id", "请选择报到的社区或村");
     return *area;
   }
   if (address.empty()) bad_request("address", "请填写居住地址或选择社区", "required");
-  auto row = c.one(sql::kCommunityInAddress, {address});
-  if (!row) bad_request("address", "未能从地址中找到所在社区，请选择社区");
-  return cogov::Area{row->integer(0), row->text(1), row->text(2), row->text(3)};
+  auto area = orgs::community_named_in(c, address);
+  if (!area) bad_request("address", "未能从地址中找到所在社区，请选择社区");
+  return *area;
 }
 
 struct Reporter final {

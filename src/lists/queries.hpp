@@ -123,8 +123,6 @@ constexpr char kAreaJoin[] = "LEFT JOIN area a ON a.id = t.area_id";
 constexpr char kUnitName[] = "SELECT name FROM unit WHERE id = ?";
 // people: a member's name (the claimer, a resource's owner).
 constexpr char kMemberName[] = "SELECT name FROM member WHERE id = ?";
-// orgs: an area's kind, to check a list item sits at the right level.
-constexpr char kAreaKind[] = "SELECT kind FROM area WHERE id = ?";
 // appeals: a 求助 appeal turned into a need (+ " AND " + the caller's appeal scope).
 constexpr char kAppealForNeed[] =
     "SELECT t.type, t.description, COALESCE(t.grid_id, t.area_id), t.lon, t.lat, t.reporter_name, t.code "

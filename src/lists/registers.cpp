@@ -8,6 +8,7 @@
 #include "cogov/common.hpp"
 #include "core/errors.hpp"
 #include "lists/queries.hpp"
+#include "orgs/service.hpp"
 #include "registry/spec.hpp"
 
 namespace jiceng::lists {
@@ -54,7 +55,7 @@ void check_range(WriteCtx& wc, const std::string& key, std::int64_t lo, std::int
 std::string staff_area(WriteCtx& wc, std::initializer_list<const char*> kinds_ok, const char* what) {
   const auto id = std::get<std::int64_t>(wc.input["area_id"]);
   const auto path = wc.area_path("area_id", id);
-  const auto kind = wc.conn.one(sql::kAreaKind, {id})->text(0);
+  const auto kind = orgs::area_by_id(wc.conn, id)->kind;
   for (const char* k : kinds_ok) {
     if (kind == k) return path;
   }
@@ -76,7 +77,7 @@ std::string served_paths(WriteCtx& wc) {
     if (part.size() > 18 || part.find_first_not_of("0123456789") != std::string::npos) {
       bad_request("served_area_ids", "服务范围应为以逗号分隔的区域编号");
     }
-    auto area = cogov::area_by_id(wc.conn, std::stoll(part));
+    auto area = orgs::area_by_id(wc.conn, std::stoll(part));
     if (!area) bad_request("served_area_ids", "服务范围中的区域 " + part + " 不存在");
     if (++count > kMaxServedAreas) bad_request("served_area_ids", "服务范围最多 20 个区域");
     out += (out.empty() ? "" : "|") + area->path;
@@ -104,7 +105,7 @@ void prepare_resource(WriteCtx& wc) {
       wc.columns["area_path"] = staff_area(wc, {"community", "village"}, "社区或村");
     } else {
       // Units and members offer to any community; that community reviews the offer.
-      auto area = cogov::area_by_id(wc.conn, id);
+      auto area = orgs::area_by_id(wc.conn, id);
       if (!area || !cogov::is_community(area->kind)) bad_request("area_id", "请选择资源面向的社区或村");
       wc.columns["area_path"] = area->path;
     }

@@ -235,7 +235,7 @@ std::int64_t need_from_appeal(App& app, const cogov::Actor& by, std::int64_t id,
     auto a = c.one(std::string(sql::kAppealForNeed) + " AND " + scope.sql, params);
     if (!a) not_found();
     if (a->text(0) != "help") conflict("只有求助类诉求可以转为需求");
-    auto area = cogov::area_in_scope(c, by.who, Register::lists, Action::write, a->integer(2));
+    auto area = orgs::area_in_scope(c, by.who, Register::lists, Action::write, a->integer(2));
     if (!area) forbidden("您无权在该区域发布需求");
     if (c.one(sql::kNeedOfAppeal, {id})) conflict("该诉求已转为需求");
     if (title.empty()) title = first_chars(a->text(1), kAppealTitleChars);

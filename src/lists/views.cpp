@@ -180,7 +180,7 @@ bj::object list_orders(App& app, const core::Principal& who, const OrderFilter& 
   std::optional<std::int64_t> next, total;
   app.db.read([&](store::Conn& c) {
     if (f.area_id) {
-      auto a = cogov::area_by_id(c, *f.area_id);
+      auto a = orgs::area_by_id(c, *f.area_id);
       const std::string path = a ? a->path : "/none/";
       where += " AND o.area_path >= ? AND o.area_path < ?";
       params.emplace_back(path);

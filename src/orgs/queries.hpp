@@ -76,4 +76,9 @@ constexpr char kAreaTallies[] =
 constexpr char kOrgsBelow[] = "SELECT COUNT(*) FROM party_org WHERE path > ? AND path < ?";
 constexpr char kOrgMembers[] = "SELECT COALESCE(SUM(members), 0) FROM org_tally WHERE org_path >= ? AND org_path < ?";
 
+// The community or village named in an address, the longest name first.
+constexpr char kCommunityInAddress[] =
+    "SELECT id FROM area WHERE kind IN ('community', 'village') AND ? LIKE '%' || name || '%' "
+    "ORDER BY length(name) DESC, id LIMIT 1";
+
 }  // namespace jiceng::orgs::sql

@@ -87,6 +87,12 @@ std::vector<Area> ancestors(store::Conn& c, const std::string& path) {
   return out;
 }
 
+std::optional<Area> community_named_in(store::Conn& c, const std::string& address) {
+  auto row = c.one(sql::kCommunityInAddress, {address});
+  if (!row) return std::nullopt;
+  return area_by_id(c, row->integer(0));
+}
+
 std::size_t level(const std::string& path) { return core::path_and_ancestors(path).size(); }
 
 std::optional<OrgPaths> org_paths_by_id(store::Conn& c, std::int64_t id) {

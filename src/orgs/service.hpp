@@ -34,6 +34,8 @@ std::vector<Area> root_areas(store::Conn& c);
 bool has_areas(store::Conn& c);
 // The area at `path` and every area above it, root first (those that exist).
 std::vector<Area> ancestors(store::Conn& c, const std::string& path);
+// The community or village whose name the address holds (the longest such name), if any.
+std::optional<Area> community_named_in(store::Conn& c, const std::string& address);
 // How far down the tree a path sits: 1 for the county, 2 for a street or town, 3 for a community or
 // village, 4 for a grid. Pure: reads only the path.
 std::size_t level(const std::string& path);

@@ -35,7 +35,7 @@ std::string party_name(store::Conn& c, const core::Principal& who, const std::st
     if (r && cogov::staff_over(who, Register::pairings, Action::write, r->text(2)))
       return r->text(0) + "户（" + r->text(1) + "）";
   } else if (kind == "area") {
-    auto a = cogov::area_by_id(c, ref);
+    auto a = orgs::area_by_id(c, ref);
     if (a && cogov::is_community(a->kind)) return a->name;
     if (a) bad_request("ref_id", "结对的地方应为社区或村");
   } else {

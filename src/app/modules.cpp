@@ -31,9 +31,13 @@ constexpr std::array<const Module*, 10> kModules = {
     &open311::kModule, &lists::kModule,  &dual_report::kModule, &deliberation::kModule, &pairing::kModule,
 };
 
+constexpr std::string_view kInfrastructureTables[] = {"audit_log", "field_key", "cache_version", "schema_migrations"};
+
 }  // namespace
 
 std::span<const Module* const> modules() { return kModules; }
+
+std::span<const std::string_view> infrastructure_tables() { return kInfrastructureTables; }
 
 void build_router(Router& router, const std::string& web_root) {
   // The registry is process-wide; routers built later (the command line's, the fuzz harness's)

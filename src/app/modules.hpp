@@ -13,6 +13,10 @@ std::span<const Module* const> modules();
 // The core routes, then every module's registers and routes, with the session authenticator.
 void build_router(Router& router, const std::string& web_root);
 
+// Tables no module owns: the infrastructure's (the audit chain, the field keys, the cache version
+// counters, the migrations' bookkeeping).
+std::span<const std::string_view> infrastructure_tables();
+
 // One pass of every module's background sweep, in list order.
 SweepCounts sweep(App& app);
 

@@ -3,6 +3,7 @@
 // one list; the router, the background sweeper, the test sweep route and `jiceng demo` walk it, so
 // adding a module is its folder and one line there.
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -27,6 +28,9 @@ struct Module final {
   SweepCounts (*sweep)(App&) = nullptr;
   // Its part of the demo county, after the modules before it in the list have seeded theirs.
   void (*seed)(demo::Seed&) = nullptr;
+  // The tables its migrations create: only it writes them and no other module reads them
+  // (scripts/check_tables.py lists the reads that remain).
+  std::span<const std::string_view> tables = {};
 };
 
 }  // namespace jiceng

@@ -1,0 +1,72 @@
+// The module list against a freshly migrated database: every table has one owner.
+#include "app/modules.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "store/db.hpp"
+#include "store/migrations.hpp"
+
+namespace jiceng::app {
+namespace {
+
+class ModuleTables : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/jiceng-modules-test-XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+    db_ = store::open("sqlite:" + dir_ + "/modules.db", 1);
+    store::migrate(*db_);
+  }
+  void TearDown() override {
+    db_.reset();
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+
+  // Who claims each table: module names, or "infrastructure".
+  std::map<std::string, std::vector<std::string>> claims() const {
+    std::map<std::string, std::vector<std::string>> out;
+    for (const auto* m : modules()) {
+      for (const auto t : m->tables) out[std::string(t)].emplace_back(m->name);
+    }
+    for (const auto t : infrastructure_tables()) out[std::string(t)].emplace_back("infrastructure");
+    return out;
+  }
+
+  std::string dir_;
+  std::unique_ptr<store::Database> db_;
+};
+
+TEST_F(ModuleTables, EveryTableTheMigrationsCreateBelongsToExactlyOneModuleOrTheInfrastructure) {
+  const auto owners = claims();
+  db_->read([&](store::Conn& c) {
+    for (const auto& r : c.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+      auto name = r.text(0);
+      // A full-text index's shadow tables (member_fts_data…) go with the index.
+      for (const auto& [table, who] : owners) {
+        if (name.rfind(table + "_", 0) == 0 && table.find("_fts") != std::string::npos) name = table;
+      }
+      const auto it = owners.find(name);
+      ASSERT_NE(it, owners.end()) << "table " << name << " is in no module's kTables (src/<module>/module.cpp)";
+      EXPECT_EQ(it->second.size(), 1u) << "table " << name << " is claimed more than once";
+    }
+  });
+}
+
+TEST_F(ModuleTables, EveryTableAModuleClaimsExists) {
+  db_->read([&](store::Conn& c) {
+    for (const auto& [table, who] : claims()) {
+      EXPECT_TRUE(c.one("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", {table}))
+          << who.front() << " claims " << table << ", which no migration creates";
+    }
+  });
+}
+
+}  // namespace
+}  // namespace jiceng::app

@@ -78,7 +78,6 @@ constexpr char kOrgMembers[] = "SELECT COALESCE(SUM(members), 0) FROM org_tally 
 
 // The community or village named in an address, the longest name first.
 constexpr char kCommunityInAddress[] =
-    "SELECT id FROM area WHERE kind IN ('community', 'village') AND ? LIKE '%' || name || '%' "
-    "ORDER BY length(name) DESC, id LIMIT 1";
+    "WHERE kind IN ('community', 'village') AND ? LIKE '%' || name || '%' ORDER BY length(name) DESC, id LIMIT 1";
 
 }  // namespace jiceng::orgs::sql

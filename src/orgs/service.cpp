@@ -88,9 +88,7 @@ std::vector<Area> ancestors(store::Conn& c, const std::string& path) {
 }
 
 std::optional<Area> community_named_in(store::Conn& c, const std::string& address) {
-  auto row = c.one(sql::kCommunityInAddress, {address});
-  if (!row) return std::nullopt;
-  return area_by_id(c, row->integer(0));
+  return one_area(c, sql::kCommunityInAddress, {address});
 }
 
 std::size_t level(const std::string& path) { return core::path_and_ancestors(path).size(); }

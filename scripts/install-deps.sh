@@ -9,7 +9,7 @@ DEBIAN_PACKAGES=(
   libboost1.81-all-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql libsodium-dev libssl-dev
   libspdlog-dev libcli11-dev libxlsxwriter-dev libminizip-dev libqrencode-dev libgtest-dev
-  nodejs npm chromium fonts-noto-cjk curl wrk
+  nodejs npm chromium fonts-noto-cjk curl wrk python3
 )
 
 missing=()

@@ -1,7 +1,6 @@
 #include "core/dates.hpp"
 
 #include <cstdio>
-#include <ctime>
 
 namespace jiceng::core {
 namespace {
@@ -88,15 +87,6 @@ bool is_valid_date(std::string_view ymd) {
   if (parse_day(ymd) == kBadDay) return false;
   const int year = std::stoi(std::string(ymd.substr(0, 4)));
   return year >= kMinYear && year <= kMaxYear;
-}
-
-std::string utc_date_of(std::int64_t unix_seconds) {
-  const std::time_t t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
 }
 
 }  // namespace jiceng::core

@@ -31,8 +31,4 @@ std::pair<std::int64_t, std::int64_t> month_range(const std::string& month);
 // YYYY-MM-DD, a real calendar day of a year from 1900 to 2100: what a register's date field accepts.
 bool is_valid_date(std::string_view ymd);
 
-// "2026-11-23" for a moment in UTC, not local time. Only the organisation trees' change history
-// dates its entries so (as it always has); everything else wants day_of().
-std::string utc_date_of(std::int64_t unix_seconds);
-
 }  // namespace jiceng::core

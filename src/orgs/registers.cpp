@@ -35,7 +35,7 @@ void record_rename(WriteCtx& wc, Tree tree) {
   const auto before = text_of(wc.existing->at("name"));
   const auto after = text_of(wc.input["name"]);
   if (before == after) return;
-  record_tree_change(wc.conn, tree, wc.existing->integer(0), "rename", core::utc_date_of(wc.app.now()), before, after,
+  record_tree_change(wc.conn, tree, wc.existing->integer(0), "rename", core::day_of(wc.app.now()), before, after,
                      wc.app.now());
 }
 

@@ -170,7 +170,7 @@ void move_node(App& app, const core::Principal& who, Tree tree, std::int64_t id,
     rewrite_paths(c, tree, *node, new_path, parent->depth + 1 - node->depth);
     c.execute(std::string("UPDATE ") + tree_table(tree) + sql::kMoveParentSet, {parent_id, id});
     const auto now = app.now();
-    record_tree_change(c, tree, id, "move", effective_on.empty() ? core::utc_date_of(now) : effective_on, node->path,
+    record_tree_change(c, tree, id, "move", effective_on.empty() ? core::day_of(now) : effective_on, node->path,
                        new_path, now);
     audit_by(c, app, who, ip, "move", tree_table(tree), std::to_string(id), node->path, new_path);
   });

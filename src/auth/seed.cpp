@@ -1,6 +1,8 @@
 // The demo accounts: one per role, each bound to a node a newcomer can find in the demo county.
-#include "demo/seed.hpp"
+#include "auth/seed.hpp"
+
 #include "auth/roles.hpp"
+#include "people/seed.hpp"
 
 namespace jiceng::auth {
 namespace {
@@ -25,6 +27,7 @@ std::int64_t post_id(const demo::Seed& s, demo::Post p) {
 }  // namespace
 
 void seed(demo::Seed& s) {
+  std::int64_t grid_worker = 0;
   for (const auto& a : demo::kDemoAccounts) {
     auto row = s.c.one(
         "INSERT INTO account (username, display_name, password_hash, created_at, password_changed_at) "
@@ -33,12 +36,14 @@ void seed(demo::Seed& s) {
     s.c.execute("INSERT INTO role_binding (account_id, role, scope_type, scope_id) VALUES (?, ?, ?, ?)",
                 {row->integer(0), std::string(core::role_name(a.role)),
                  std::string(core::scope_type_name(core::scope_type_for(a.role))), post_id(s, a.post)});
+    if (a.post == demo::Post::grid) grid_worker = row->integer(0);
   }
   // The demo grid worker is its grid's full-time worker (专职网格员): new appeals there are theirs.
-  s.c.execute(
-      "UPDATE person SET account_id = (SELECT id FROM account WHERE username = 'grid') WHERE id = "
-      "(SELECT MIN(id) FROM person WHERE area_id = ? AND grid_role = 'full_time')",
-      {s.first_grid()});
+  people::seed_grid_worker_account(s, s.first_grid(), grid_worker);
+}
+
+void seed_resident_household(demo::Seed& s, std::int64_t household_id) {
+  s.c.execute("UPDATE account SET household_id = ? WHERE username = 'resident'", {household_id});
 }
 
 }  // namespace jiceng::auth

@@ -1,7 +1,9 @@
 // The demo county's deliberation: the first community's households, and matters at each stage.
 #include <array>
 
-#include "demo/seed.hpp"
+#include "deliberation/seed.hpp"
+
+#include "auth/seed.hpp"
 
 namespace jiceng::deliberation {
 namespace {
@@ -27,7 +29,7 @@ void seed_households(Seed& s) {
                   static_cast<std::int64_t>(i % kRepresentativeEvery == 0 ? 1 : 0),
                   static_cast<std::int64_t>(g.between(1, 5)), s.now, s.now}));
   }
-  s.c.execute("UPDATE account SET household_id = ? WHERE username = 'resident'", {s.households[0]});
+  auth::seed_resident_household(s, s.households[0]);
 }
 
 std::int64_t add_matter(Seed& s, const char* title, const char* body, const char* stage) {
@@ -90,6 +92,11 @@ void seed_matters(Seed& s) {
 void seed(Seed& s) {
   seed_households(s);
   seed_matters(s);
+}
+
+SeedHousehold seed_household(const Seed& s, std::int64_t id) {
+  const auto r = s.c.one("SELECT head_name, address FROM household WHERE id = ?", {id});
+  return {r->text(0), r->text(1)};
 }
 
 }  // namespace jiceng::deliberation

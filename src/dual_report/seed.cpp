@@ -9,6 +9,8 @@
 #include "demo/seed.hpp"
 #include "dual_report/registers.hpp"
 #include "dual_report/tally.hpp"
+#include "orgs/seed.hpp"
+#include "people/seed.hpp"
 
 namespace jiceng::dual_report {
 namespace {
@@ -20,6 +22,7 @@ using demo::Seed;
 constexpr std::array<const char*, 5> kActivities = {"环境整治志愿服务", "文明城市创建宣传", "敬老院慰问",
                                                     "防诈骗知识宣讲", "垃圾分类入户指导"};
 constexpr std::int64_t kCheckinAfter = 5 * 60;  // members check in five minutes after the start
+constexpr std::size_t kOrgReports = 3;          // the demo unit's organisation and two more
 
 struct Reported final {
   std::int64_t report, member;
@@ -31,17 +34,17 @@ using Activities = std::vector<std::vector<std::pair<std::int64_t, std::int64_t>
 // The demo unit's organisation when it has one of its own, and two more units' beside it.
 void seed_org_reports(Seed& s) {
   const auto& first = s.places.front();
-  for (const auto& u :
-       s.c.query("SELECT u.id, u.party_org_id, o.path FROM unit u JOIN party_org o ON o.id = u.party_org_id "
-                 "ORDER BY CASE WHEN u.id = ? THEN 0 ELSE 1 END, u.id LIMIT 3",
-                 {s.demo_unit()})) {
-    if (s.c.one("SELECT 1 FROM dual_report WHERE kind = 'org' AND party_org_id = ?", {u.integer(1)})) continue;
+  auto units = orgs::seed_units(s);
+  std::erase_if(units, [](const auto& u) { return !u.party_org_id; });
+  std::stable_partition(units.begin(), units.end(), [&](const auto& u) { return u.id == s.demo_unit(); });
+  units.resize(std::min(units.size(), kOrgReports));
+  for (const auto& u : units) {
+    if (s.c.one("SELECT 1 FROM dual_report WHERE kind = 'org' AND party_org_id = ?", {*u.party_org_id})) continue;
     s.c.execute(
         "INSERT INTO dual_report (kind, party_org_id, unit_id, org_path, area_id, area_path, commitments, reported_on, "
         "status, created_at, updated_at) VALUES ('org', ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)",
-        {u.integer(1), u.integer(0), u.text(2), first.id, first.path,
-         std::string("每季度开展一次共建活动，认领社区需求"), core::day_of(s.now - 60 * kDay), s.now - 60 * kDay,
-         s.now});
+        {*u.party_org_id, u.id, u.org_path, first.id, first.path, std::string("每季度开展一次共建活动，认领社区需求"),
+         core::day_of(s.now - 60 * kDay), s.now - 60 * kDay, s.now});
   }
 }
 
@@ -50,9 +53,11 @@ std::vector<Reported> seed_member_reports(Seed& s) {
   auto& g = s.cogov_fake;
   const auto& communities = s.places;
   std::vector<Reported> reported;
-  const auto candidates =
-      s.c.query("SELECT id, org_path FROM member WHERE category = 'in_service' AND id <> ? ORDER BY id LIMIT ?",
-                {s.demo_member, static_cast<std::int64_t>(s.scale.reported)});
+  // The first in-service members but the demo member, who reports first.
+  const auto limit = static_cast<std::size_t>(s.scale.reported);
+  auto candidates = people::seed_in_service_members(s, static_cast<std::int64_t>(limit) + 1);
+  std::erase_if(candidates, [&](const auto& m) { return m.id == s.demo_member; });
+  candidates.resize(std::min(candidates.size(), limit));
   auto add_report = [&](std::int64_t member, const std::string& org_path, std::size_t community) {
     const auto& place = communities[community];
     const auto unit = unit_of_member(s.c, org_path);
@@ -65,10 +70,9 @@ std::vector<Reported> seed_member_reports(Seed& s) {
     count_report(s.c, place.path, unit, core::month_of(s.now - 90 * kDay), false);
     reported.push_back({id, member, unit, community});
   };
-  add_report(s.demo_member, s.c.one("SELECT org_path FROM member WHERE id = ?", {s.demo_member})->text(0), 0);
+  add_report(s.demo_member, people::seed_member(s, s.demo_member).org_path, 0);
   for (const auto& m : candidates) {
-    add_report(m.integer(0), m.text(1),
-               static_cast<std::size_t>(g.between(0, static_cast<int>(communities.size()) - 1)));
+    add_report(m.id, m.org_path, static_cast<std::size_t>(g.between(0, static_cast<int>(communities.size()) - 1)));
   }
   return reported;
 }
@@ -134,7 +138,7 @@ void seed_checkins(Seed& s, const std::vector<Reported>& reported, const Activit
 
 void seed(Seed& s) {
   // The demo member works, so reports as an in-service member.
-  s.c.execute("UPDATE member SET category = 'in_service' WHERE id = ?", {s.demo_member});
+  people::seed_member_category(s, s.demo_member, "in_service");
   seed_org_reports(s);
   const auto reported = seed_member_reports(s);
   const auto past = seed_activities(s);

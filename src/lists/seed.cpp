@@ -1,10 +1,16 @@
 // The demo county's lists: resources units and members offer, the first community's needs and
 // projects, and the orders that took them.
+#include <algorithm>
 #include <array>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "cogov/common.hpp"
 #include "demo/seed.hpp"
+#include "orgs/seed.hpp"
+#include "orgs/service.hpp"
+#include "people/seed.hpp"
 
 namespace jiceng::lists {
 namespace {
@@ -22,14 +28,19 @@ constexpr std::array<const char*, 4> kProjects = {"“幸福食堂”助老项�
 constexpr int kFirstCommunityResources = 12;
 constexpr int kPendingResourceEvery = 17;
 constexpr std::size_t kOrders = 4;
+constexpr std::int64_t kOfferingMembers = 2000;  // the in-service members resources may come from
+
+std::string unit_name(const std::vector<orgs::SeedUnit>& units, std::int64_t id) {
+  return std::find_if(units.begin(), units.end(), [&](const auto& u) { return u.id == id; })->name;
+}
 
 // Resources from units (most) and members, offered to communities; a few still wait for review.
 void seed_resources(Seed& s) {
   auto& g = s.cogov_fake;
   const auto& communities = s.places;
   const auto& first = communities.front();
-  const auto unit_ids = s.c.query("SELECT id, name, area_path FROM unit ORDER BY id");
-  const auto member_ids = s.c.query("SELECT id, name FROM member WHERE category = 'in_service' ORDER BY id LIMIT 2000");
+  const auto unit_ids = orgs::seed_units(s);
+  const auto member_ids = people::seed_in_service_members(s, kOfferingMembers);
   const auto demo_unit = s.demo_unit();
   for (int i = 0; i < s.scale.resources; ++i) {
     const auto kind = static_cast<std::size_t>(i % kKinds.size());
@@ -38,12 +49,13 @@ void seed_resources(Seed& s) {
             ? first
             : communities[static_cast<std::size_t>(g.between(0, static_cast<int>(communities.size()) - 1))];
     const bool by_unit = i == 0 || g.chance(0.8);
-    const auto& owner =
-        by_unit ? unit_ids[static_cast<std::size_t>(i == 0 ? 0 : g.between(0, static_cast<int>(unit_ids.size()) - 1))]
-                : member_ids[static_cast<std::size_t>(g.between(0, static_cast<int>(member_ids.size()) - 1))];
-    const std::int64_t owner_id = i == 0 ? demo_unit : owner.integer(0);
-    const auto owner_name =
-        i == 0 ? s.c.one("SELECT name FROM unit WHERE id = ?", {demo_unit})->text(0) : owner.text(1);
+    const auto pick = [&](const auto& from) -> std::pair<std::int64_t, std::string> {
+      const auto& o = from[static_cast<std::size_t>(i == 0 ? 0 : g.between(0, static_cast<int>(from.size()) - 1))];
+      return {o.id, o.name};
+    };
+    const auto owner = by_unit ? pick(unit_ids) : pick(member_ids);
+    const std::int64_t owner_id = i == 0 ? demo_unit : owner.first;
+    const auto owner_name = i == 0 ? unit_name(unit_ids, demo_unit) : owner.second;
     const bool pending = i % kPendingResourceEvery == 5;
     s.insert(
         "INSERT INTO resource (title, kind, description, owner_kind, unit_id, member_id, owner_name, area_id, "
@@ -63,7 +75,7 @@ std::vector<std::int64_t> seed_needs_and_projects(Seed& s) {
   auto& g = s.cogov_fake;
   const auto& communities = s.places;
   const auto& first = communities.front();
-  const auto first_grid_path = s.path_of("area", s.first_grid());
+  const auto first_grid_path = orgs::area_by_id(s.c, s.first_grid())->path;
   const auto month = core::month_of(s.now);
   std::vector<std::int64_t> needs;
   for (std::size_t i = 0; i < kNeeds.size(); ++i) {
@@ -95,10 +107,10 @@ std::vector<std::int64_t> seed_needs_and_projects(Seed& s) {
 void seed_orders(Seed& s, const std::vector<std::int64_t>& needs) {
   auto& g = s.cogov_fake;
   const auto month = core::month_of(s.now);
-  const auto unit_ids = s.c.query("SELECT id FROM unit ORDER BY id");
+  const auto units = orgs::seed_units(s);
   for (std::size_t i = 0; i < kOrders && i < needs.size(); ++i) {
-    const std::int64_t unit = i == 0 ? s.demo_unit() : unit_ids[i * 3].integer(0);
-    const auto name = s.c.one("SELECT name FROM unit WHERE id = ?", {unit})->text(0);
+    const std::int64_t unit = i == 0 ? s.demo_unit() : units[i * 3].id;
+    const auto name = unit_name(units, unit);
     const bool confirmed = i != kOrders - 1;
     const auto need_row = s.c.one("SELECT area_id, area_path FROM need WHERE id = ?", {needs[i]});
     const auto rating = confirmed ? g.between(4, 5) : 0;

@@ -239,8 +239,24 @@ void seed_committee_seat(Seed& s, std::int64_t area_id, std::int64_t person_id, 
               {area_id, person_id, unit_id, std::string("兼职委员")});
 }
 
-void seed_grid_contact(Seed& s, std::int64_t grid, std::int64_t person_id) {
-  s.c.execute("UPDATE area SET contact_person_id = ? WHERE id = ?", {person_id, grid});
+SeedOrg seed_org_of(const Seed& s, std::int64_t id) {
+  const auto r = s.c.one("SELECT path, area_path, kind, level FROM party_org WHERE id = ?", {id});
+  return {r->text(0), r->text(1), r->text(2), r->text(3)};
+}
+
+std::int64_t seed_first_branch(const Seed& s, std::int64_t area_id) {
+  return s.c.one("SELECT id FROM party_org WHERE area_id = ? AND level = 'branch' ORDER BY id LIMIT 1", {area_id})
+      ->integer(0);
+}
+
+std::vector<SeedUnit> seed_units(const Seed& s) {
+  std::vector<SeedUnit> out;
+  for (const auto& r : s.c.query("SELECT u.id, u.name, u.party_org_id, o.path FROM unit u "
+                                 "LEFT JOIN party_org o ON o.id = u.party_org_id ORDER BY u.id")) {
+    out.push_back({r.integer(0), r.text(1), r.is_null(2) ? std::nullopt : std::optional(r.integer(2)),
+                   r.is_null(3) ? std::string() : r.text(3)});
+  }
+  return out;
 }
 
 void seed(Seed& s) {

@@ -2,6 +2,9 @@
 // units) and its 敲门嫂 volunteer team.
 #include "demo/seed.hpp"
 #include "cogov/common.hpp"
+#include "deliberation/seed.hpp"
+#include "orgs/seed.hpp"
+#include "people/seed.hpp"
 
 namespace jiceng::pairing {
 namespace {
@@ -14,19 +17,18 @@ constexpr std::size_t kPairedUnits = 3;
 void seed_pairings(Seed& s) {
   const auto now = s.now;
   const auto& first = s.places.front();
-  const auto household = s.c.one("SELECT head_name, address FROM household WHERE id = ?", {s.households[1]});
+  const auto household = deliberation::seed_household(s, s.households[1]);
   const auto p1 = s.insert(
       "INSERT INTO pairing (kind, title, area_id, area_path, content, started_on, parties_count, helps, "
       "help_hours, created_at, updated_at) VALUES ('one_one', ?, ?, ?, ?, ?, 2, 1, 2, ?, ?)",
       {std::string("党员联系困难户"), first.id, first.path, std::string("每月上门走访，帮办代办"),
        core::day_of(now - 60 * kDay), now, now});
   s.c.execute(
-      "INSERT INTO pairing_party (pairing_id, side, party_kind, ref_id, name) VALUES (?, 'helper', 'member', ?, "
-      "(SELECT name FROM member WHERE id = ?))",
-      {p1, s.demo_member, s.demo_member});
+      "INSERT INTO pairing_party (pairing_id, side, party_kind, ref_id, name) VALUES (?, 'helper', 'member', ?, ?)",
+      {p1, s.demo_member, people::seed_member(s, s.demo_member).name});
   s.c.execute(
       "INSERT INTO pairing_party (pairing_id, side, party_kind, ref_id, name) VALUES (?, 'helped', 'household', ?, ?)",
-      {p1, s.households[1], household->text(0) + "户（" + household->text(1) + "）"});
+      {p1, s.households[1], household.head_name + "户（" + household.address + "）"});
   s.c.execute(
       "INSERT INTO pairing_help (pairing_id, on_date, content, hours, recorded_by, at) VALUES (?, ?, ?, 2, '党员', ?)",
       {p1, core::day_of(now - 7 * kDay), std::string("上门送米面油，代办医保报销"), now - 7 * kDay});
@@ -38,12 +40,11 @@ void seed_pairings(Seed& s) {
   s.c.execute(
       "INSERT INTO pairing_party (pairing_id, side, party_kind, ref_id, name) VALUES (?, 'helper', 'area', ?, ?)",
       {p2, first.id, first.name});
-  const auto units =
-      s.c.query("SELECT id, name FROM unit ORDER BY id LIMIT ?", {static_cast<std::int64_t>(kPairedUnits)});
-  for (const auto& u : units) {
+  const auto units = orgs::seed_units(s);
+  for (std::size_t i = 0; i < kPairedUnits && i < units.size(); ++i) {
     s.c.execute(
         "INSERT INTO pairing_party (pairing_id, side, party_kind, ref_id, name) VALUES (?, 'helped', 'unit', ?, ?)",
-        {p2, u.integer(0), u.text(1)});
+        {p2, units[i].id, units[i].name});
   }
 }
 
@@ -57,11 +58,10 @@ void seed_volunteer_team(Seed& s) {
       {first.id, first.path, s.now, s.now});
   std::int64_t volunteers = 0;
   double hours = 0;
-  for (const auto& p :
-       s.c.query("SELECT id, name FROM person WHERE kind = 'volunteer' AND area_id = ? ORDER BY id", {first.id})) {
+  for (const auto& [id, name] : people::seed_people_of_kind(s, first.id, "volunteer")) {
     const double h = g.between(4, 40);
     s.c.execute("INSERT INTO volunteer (team_id, name, person_id, hours, joined_at) VALUES (?, ?, ?, ?, ?)",
-                {team, p.text(1), p.integer(0), h, s.now - 200 * kDay});
+                {team, name, id, h, s.now - 200 * kDay});
     ++volunteers;
     hours += h;
   }

@@ -4,7 +4,10 @@
 #include <array>
 
 #include "demo/seed.hpp"
+#include "people/seed.hpp"
+
 #include "orgs/seed.hpp"
+#include "orgs/service.hpp"
 #include "people/rules.hpp"
 
 namespace jiceng::people {
@@ -31,7 +34,7 @@ void seed_members(Seed& s) {
   auto& g = s.fake;
   for (int i = 0; i < s.members; ++i) {
     const auto org = s.member_orgs[static_cast<std::size_t>(i) % s.member_orgs.size()];
-    auto paths = s.c.one("SELECT path, area_path, kind FROM party_org WHERE id = ?", {org});
+    const auto paths = orgs::seed_org_of(s, org);
     const bool male = g.chance(0.68);
     const bool retired_branch = s.retired_branches.count(org) != 0;
     const auto birth = retired_branch                  ? g.date(1938, 1961)
@@ -42,7 +45,7 @@ void seed_members(Seed& s) {
     const int birth_year = std::stoi(birth.substr(0, 4));
     const auto joined = g.date(std::min(2024, birth_year + 19), std::min(2025, birth_year + 45));
     const bool probationary = joined >= "2025-01-01";
-    const std::string kind = paths->text(2);
+    const std::string kind = paths.kind;
     const char* category = kind == "rural" ? (g.chance(0.12) ? "mobile" : "rural")
                            : birth_year < 1962
                                ? "retired"
@@ -68,8 +71,8 @@ void seed_members(Seed& s) {
          joined,
          full_on(joined, probationary),
          org,
-         paths->text(0),
-         paths->text(1),
+         paths.path,
+         paths.area_path,
          std::string(category),
          std::string(probationary ? "probationary" : "full"),
          s.now,
@@ -86,7 +89,7 @@ std::int64_t add_person(Seed& s, std::int64_t area_id, const std::string& name, 
       "INSERT INTO person (id, name, kind, gender, phone_enc, phone_mask, area_id, area_path, grid_role, "
       "unit_id, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {id, name, std::string(kind), std::string(g.chance(0.5) ? "male" : "female"), s.cipher.encrypt(phone),
-       mask_phone(phone), area_id, s.path_of("area", area_id),
+       mask_phone(phone), area_id, orgs::area_by_id(s.c, area_id)->path,
        grid_role ? store::Value(std::string(grid_role)) : store::null(), store::opt(unit), title, s.now, s.now});
   return id;
 }
@@ -129,11 +132,10 @@ void seed_grid_posts(Seed& s) {
     const auto [grid, place] = s.grids[i];
     const auto& p = s.places[place];
     const auto parent = s.place_orgs[place];
-    const bool under_general =
-        s.c.one("SELECT level FROM party_org WHERE id = ?", {parent})->text(0) == "general_branch";
-    const auto grid_row = s.c.one("SELECT name, path FROM area WHERE id = ?", {grid});
+    const bool under_general = orgs::seed_org_of(s, parent).level == "general_branch";
+    const auto grid_area = orgs::area_by_id(s.c, grid);
     const auto chief = s.c.one("SELECT name FROM person WHERE area_id = ? AND grid_role = 'chief'", {grid})->text(0);
-    orgs::seed_org(s, parent, grid_row->text(0) + (under_general ? "党支部" : "党小组"),
+    orgs::seed_org(s, parent, grid_area->name + (under_general ? "党支部" : "党小组"),
                    under_general ? "branch" : "group", p.community ? "community" : "rural", grid,
                    i % kOtherSecretaryEvery == 3 ? h.name() : chief, h.date(2019, 2024));
     if (i % kNoAssistantEvery == kNoAssistantEvery - 1) {
@@ -149,22 +151,53 @@ void seed_grid_posts(Seed& s) {
         "INSERT INTO person (id, name, kind, gender, phone_enc, phone_mask, area_id, area_path, title, "
         "created_at, updated_at) VALUES (?, ?, 'cadre', ?, ?, ?, ?, ?, ?, ?, ?)",
         {cadre, h.name(), std::string(h.chance(0.5) ? "male" : "female"), s.cipher.encrypt(phone), mask_phone(phone),
-         street, s.path_of("area", street), std::string("镇（街道）党员干部（包联") + grid_row->text(0) + "）", s.now,
-         s.now});
-    orgs::seed_grid_contact(s, grid, cadre);
+         street, orgs::area_by_id(s.c, street)->path, std::string("镇（街道）党员干部（包联") + grid_area->name + "）",
+         s.now, s.now});
+    orgs::set_grid_contact(s.c, grid, cadre, s.now);
   }
 }
 
 }  // namespace
+
+SeedMember seed_member(const Seed& s, std::int64_t id) {
+  const auto r = s.c.one("SELECT id, name, org_path FROM member WHERE id = ?", {id});
+  return {r->integer(0), r->text(1), r->text(2)};
+}
+
+std::vector<SeedMember> seed_in_service_members(const Seed& s, std::int64_t limit) {
+  std::vector<SeedMember> out;
+  for (const auto& r :
+       s.c.query("SELECT id, name, org_path FROM member WHERE category = 'in_service' ORDER BY id LIMIT ?", {limit}))
+    out.push_back({r.integer(0), r.text(1), r.text(2)});
+  return out;
+}
+
+void seed_member_category(Seed& s, std::int64_t member_id, const std::string& category) {
+  s.c.execute("UPDATE member SET category = ? WHERE id = ?", {category, member_id});
+}
+
+std::vector<std::pair<std::int64_t, std::string>> seed_people_of_kind(const Seed& s, std::int64_t area_id,
+                                                                      const std::string& kind) {
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  for (const auto& r :
+       s.c.query("SELECT id, name FROM person WHERE kind = ? AND area_id = ? ORDER BY id", {kind, area_id}))
+    out.emplace_back(r.integer(0), r.text(1));
+  return out;
+}
+
+void seed_grid_worker_account(Seed& s, std::int64_t grid_id, std::int64_t account_id) {
+  s.c.execute(
+      "UPDATE person SET account_id = ? WHERE id = "
+      "(SELECT MIN(id) FROM person WHERE area_id = ? AND grid_role = 'full_time')",
+      {account_id, grid_id});
+}
 
 void seed(Seed& s) {
   seed_members(s);
   orgs::seed_venues(s);  // the county drew its venues between the members and the people
   seed_people(s);
   // The demo accounts' own branch and member: the first branch of the first community.
-  s.demo_branch = s.c.one("SELECT id FROM party_org WHERE area_id = ? AND level = 'branch' ORDER BY id LIMIT 1",
-                          {s.first_community()})
-                      ->integer(0);
+  s.demo_branch = orgs::seed_first_branch(s, s.first_community());
   s.demo_member = s.c.one("SELECT id FROM member WHERE org_id = ? ORDER BY id LIMIT 1", {s.demo_branch})->integer(0);
   seed_grid_posts(s);
 }

@@ -440,4 +440,11 @@ std::string create_api_token(store::Conn& c, std::int64_t account_id, const std:
   return token;
 }
 
+// For co-governance (see service.hpp).
+std::optional<std::int64_t> household_of(store::Conn& c, std::int64_t account_id) {
+  auto r = c.one("SELECT household_id FROM account WHERE id = ?", {account_id});
+  if (!r) return std::nullopt;
+  return r->opt_integer(0);
+}
+
 }  // namespace jiceng::auth

@@ -98,4 +98,8 @@ void set_password_by_admin(store::Conn& c, std::int64_t account_id, const std::s
 
 std::string create_api_token(store::Conn& c, std::int64_t account_id, const std::string& name, std::int64_t now);
 
+// For co-governance (deliberation): the household a resident's account votes and rates for, when
+// the account names one.
+std::optional<std::int64_t> household_of(store::Conn& c, std::int64_t account_id);
+
 }  // namespace jiceng::auth

@@ -72,6 +72,15 @@ std::optional<std::vector<std::string>> covering_paths(const Principal& p, Regis
 }
 
 Clause scope_clause(const Principal& p, Register reg, Action a, const ScopeColumns& cols) {
+  return scope_clause(p, reg, a, cols, store::Value(p.account_id));
+}
+
+bool reaches_own_only(const Principal& p, Register reg, Action a) {
+  return std::any_of(p.bindings.begin(), p.bindings.end(),
+                     [&](const Binding& b) { return allowed(b.role, reg, a) && own_only(b.role, reg); });
+}
+
+Clause scope_clause(const Principal& p, Register reg, Action a, const ScopeColumns& cols, const store::Value& own_key) {
   Clause c;
   std::vector<std::string> parts;
   for (const auto& b : p.bindings) {
@@ -80,7 +89,7 @@ Clause scope_clause(const Principal& p, Register reg, Action a, const ScopeColum
       // Own records whatever the binding: a resident bound to a community is not given its households.
       if (cols.own) {
         parts.push_back(std::string("(") + cols.own + ")");
-        c.params.emplace_back(p.account_id);
+        c.params.push_back(own_key);
       }
       continue;
     }

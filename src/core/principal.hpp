@@ -52,6 +52,11 @@ struct Clause final {
 
 // The bindings whose role may do `a` on `reg`, OR-ed into one condition.
 Clause scope_clause(const Principal& p, Register reg, Action a, const ScopeColumns& cols);
+// The same with `own_key` in `cols.own`'s `?` instead of the account id: own records reached
+// through something the account names, which the module owning the account looked up first.
+Clause scope_clause(const Principal& p, Register reg, Action a, const ScopeColumns& cols, const store::Value& own_key);
+// Whether one of the caller's bindings reaches only its own records of `reg` (and may do `a`).
+bool reaches_own_only(const Principal& p, Register reg, Action a);
 
 // Reads `reg` through an area or organisation it serves (staff), not only its own or published records.
 bool staff_reader(const Principal& p, Register reg);

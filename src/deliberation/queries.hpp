@@ -1,7 +1,7 @@
 #pragma once
 // The deliberation module's SQL. Its own tables: household, deliberation, deliberation_note,
-// deliberation_voter, deliberation_ballot and deliberation_rating. Reads of other modules' tables
-// are gathered at the end, named as such.
+// deliberation_voter, deliberation_ballot and deliberation_rating; other modules' rows come from
+// their services.
 namespace jiceng::deliberation::sql {
 
 // --- Matters ----------------------------------------------------------------------------------
@@ -64,20 +64,13 @@ constexpr char kInsertRating[] =
 constexpr char kCountRating[] =
     "UPDATE deliberation SET rating_sum = rating_sum + ?, ratings = ratings + 1, updated_at = ? WHERE id = ?";
 
-// --- Other modules' tables, read here until their modules offer an interface ------------------
-// orgs: a register's rows joined to their area's name (a.name).
-constexpr char kAreaJoin[] = "LEFT JOIN area a ON a.id = t.area_id";
-// auth: a resident reads only the household their account names.
-constexpr char kOwnHousehold[] = "t.id = (SELECT household_id FROM account WHERE id = ?)";
-// auth: the household a resident's account votes and rates for.
-constexpr char kAccountHousehold[] =
-    "SELECT h.id, h.area_path FROM account a JOIN household h ON h.id = a.household_id WHERE a.id = ?";
-// orgs: an area by its path (the community a resident lives in).
-// orgs: matters with their community's name, for the public page.
+// --- Residents' households and the public page ------------------------------------------------
+// A resident reads only the household their account names (auth gives its id for the `?`).
+constexpr char kOwnHousehold[] = "t.id = ?";
+constexpr char kHousehold[] = "SELECT id, area_path, head_name, address FROM household WHERE id = ?";
+// Matters under an area, for the public page (their communities' names come from orgs).
 constexpr char kPublicMatters[] =
-    "SELECT t.*, a.name AS area_name FROM deliberation t JOIN area a ON a.id = t.area_id "
-    "WHERE t.area_path >= ? AND t.area_path < ? ORDER BY t.id DESC LIMIT ?";
-constexpr char kPublicMatter[] =
-    "SELECT t.*, a.name AS area_name FROM deliberation t JOIN area a ON a.id = t.area_id WHERE t.id = ?";
+    "SELECT t.* FROM deliberation t WHERE t.area_path >= ? AND t.area_path < ? ORDER BY t.id DESC LIMIT ?";
+constexpr char kPublicMatter[] = "SELECT t.* FROM deliberation t WHERE t.id = ?";
 
 }  // namespace jiceng::deliberation::sql

@@ -3,6 +3,7 @@
 
 #include <boost/json.hpp>
 
+#include "auth/service.hpp"
 #include "cogov/common.hpp"
 #include "core/errors.hpp"
 #include "deliberation/queries.hpp"
@@ -112,9 +113,9 @@ void detail_for(store::Conn& c, App& app, const core::Principal& who, bj::object
   o["may_vote"] = false;
   o["may_rate"] = false;
   auto m = c.one(sql::kMatterForDetail, {id});
-  auto h = c.one(sql::kAccountHousehold, {who.account_id});
-  if (!m || !h || !core::path_within(h->text(1), m->text(0))) return;
-  const auto household = h->integer(0);
+  auto h = household_of_account(c, who.account_id);
+  if (!m || !h || !core::path_within(h->area_path, m->text(0))) return;
+  const auto household = h->id;
   const auto stage = parse_stage(m->text(1)).value_or(Stage::proposed);
   auto mine = c.one(sql::kBallotOf, {id, household});
   if (mine) o["my_ballot"] = mine->text(0);
@@ -134,8 +135,7 @@ void add_registers() {
     s.label = "户";
     s.table = "household";
     s.search_column = "head_name";
-    s.joins = sql::kAreaJoin;
-    s.extra = {{"a.name", "area_name"}};
+    s.names = {{"area_id", "area_name", orgs::area_names}};
     s.fields = {
         Field{"address", "address", "住址", Kind::text, true, 100},
         Field{"head_name", "head_name", "户主姓名", Kind::text, true, 30},
@@ -146,6 +146,9 @@ void add_registers() {
     s.fields[1].sort = true;
     s.scope.area_path = "t.area_path";
     s.scope.own = sql::kOwnHousehold;
+    s.own_key = [](store::Conn& c, const core::Principal& who) {
+      return store::opt(auth::household_of(c, who.account_id));
+    };
     s.order_column = "area_path";
     s.subtree_area_column = "area_path";
     s.prepare = [](WriteCtx& wc) {
@@ -173,8 +176,7 @@ void add_registers() {
     s.label = "议事事项";
     s.table = "deliberation";
     s.search_column = "title";
-    s.joins = sql::kAreaJoin;
-    s.extra = {{"a.name", "area_name"}};
+    s.names = {{"area_id", "area_name", orgs::area_names}};
     s.fields = {
         Field{"title", "title", "议题", Kind::text, true, 60},
         Field{"body", "body", "事项说明", Kind::text, true, 2000},

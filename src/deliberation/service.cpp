@@ -3,7 +3,9 @@
 #include "deliberation/service.hpp"
 
 #include <boost/json.hpp>
+#include <map>
 
+#include "auth/service.hpp"
 #include "core/errors.hpp"
 #include "deliberation/queries.hpp"
 #include "deliberation/registers.hpp"
@@ -12,6 +14,7 @@ namespace jiceng::deliberation {
 namespace {
 
 namespace bj = boost::json;
+using cogov::int_of;
 using core::Action;
 using core::Register;
 
@@ -50,9 +53,9 @@ bool staff(const core::Principal& who, const Matter& m) {
 
 // The household a resident's account votes and rates for, when it lies inside the matter's area.
 std::optional<std::int64_t> own_household(store::Conn& c, const core::Principal& who, const Matter& m) {
-  auto r = c.one(sql::kAccountHousehold, {who.account_id});
-  if (!r || !core::path_within(r->text(1), m.area_path)) return std::nullopt;
-  return r->integer(0);
+  auto h = household_of_account(c, who.account_id);
+  if (!h || !core::path_within(h->area_path, m.area_path)) return std::nullopt;
+  return h->id;
 }
 
 void note(store::Conn& c, const App& app, const cogov::Actor& by, std::int64_t id, const std::string& kind,
@@ -81,7 +84,7 @@ void open_vote(store::Conn& c, const App& app, const Matter& m, const Advance& a
 // (either may sit lower, in a grid, compound or building).
 std::optional<cogov::Area> home_community(store::Conn& c, const core::Principal& who) {
   std::vector<std::string> paths;
-  if (auto h = c.one(sql::kAccountHousehold, {who.account_id})) paths.push_back(h->text(1));
+  if (auto h = household_of_account(c, who.account_id)) paths.push_back(h->area_path);
   for (const auto& b : who.bindings) {
     if (b.role == core::Role::resident && b.scope_type == core::ScopeType::area && !b.path.empty())
       paths.push_back(b.path);
@@ -103,15 +106,14 @@ const char* ballot_count(const std::string& choice) {
   bad_request("choice", "请选择赞成、反对或弃权");
 }
 
-bj::object public_item(const store::Row& r, bool with_body) {
-  using cogov::int_of;
+bj::object public_item(const store::Row& r, const std::string& area_name, bool with_body) {
   using cogov::text_of;
   bj::object described;
   describe(r, described);
   auto opt = [&](const char* col) { return int_of(r.at(col)) ? bj::value(*int_of(r.at(col))) : bj::value(nullptr); };
   bj::object o{{"id", r.integer(0)},
                {"title", text_of(r.at("title"))},
-               {"area_name", text_of(r.at("area_name"))},
+               {"area_name", area_name},
                {"stage", text_of(r.at("stage"))},
                {"stage_label", described["stage_label"]},
                {"opens_at", opt("opens_at")},
@@ -268,9 +270,14 @@ bj::object public_matters(App& app, std::optional<std::int64_t> area_id, const c
   settle_due(app);
   return app.db.read([&](store::Conn& c) {
     const auto area = cogov::report_area(c, area_id, who);
+    const auto rs = c.query(sql::kPublicMatters, {area.path, core::path_end(area.path), kPublicItems});
+    std::vector<std::int64_t> area_ids;
+    for (const auto& r : rs) area_ids.push_back(*int_of(r.at("area_id")));
+    const auto names = orgs::area_names(c, area_ids);
     bj::array items;
-    for (const auto& r : c.query(sql::kPublicMatters, {area.path, core::path_end(area.path), kPublicItems})) {
-      items.push_back(public_item(r, false));
+    for (const auto& r : rs) {
+      const auto name = names.find(*int_of(r.at("area_id")));
+      if (name != names.end()) items.push_back(public_item(r, name->second, false));  // as the join did
     }
     return bj::object{{"area_id", area.id}, {"area_name", area.name}, {"items", std::move(items)}};
   });
@@ -280,11 +287,25 @@ bj::object public_matter(App& app, std::int64_t id) {
   settle_due(app);
   return app.db.read([&](store::Conn& c) {
     auto r = c.one(sql::kPublicMatter, {id});
-    if (!r) not_found("议事事项不存在");
-    auto o = public_item(*r, true);
+    const auto area_id = r ? *int_of(r->at("area_id")) : 0;
+    const auto names = r ? orgs::area_names(c, {&area_id, 1}) : std::map<std::int64_t, std::string>();
+    if (!names.count(area_id)) not_found("议事事项不存在");  // as the join to the area did
+    auto o = public_item(*r, names.at(area_id), true);
     o["notes"] = notes_of(c, id, true);
     return o;
   });
+}
+
+// For co-governance (see service.hpp).
+std::optional<Household> household_by_id(store::Conn& c, std::int64_t id) {
+  auto r = c.one(sql::kHousehold, {id});
+  if (!r) return std::nullopt;
+  return Household{r->integer(0), r->text(1), r->text(2), r->text(3)};
+}
+
+std::optional<Household> household_of_account(store::Conn& c, std::int64_t account_id) {
+  const auto id = auth::household_of(c, account_id);
+  return id ? household_by_id(c, *id) : std::nullopt;
 }
 
 }  // namespace jiceng::deliberation

@@ -48,4 +48,15 @@ std::int64_t settle_due(App& app);
 boost::json::object public_matters(App& app, std::optional<std::int64_t> area_id, const core::Principal* who);
 boost::json::object public_matter(App& app, std::int64_t id);
 
+// For co-governance (pairing): a household as other modules name it, and the household a
+// resident's account votes and rates for.
+struct Household final {
+  std::int64_t id = 0;
+  std::string area_path;
+  std::string head_name;
+  std::string address;
+};
+std::optional<Household> household_by_id(store::Conn& c, std::int64_t id);
+std::optional<Household> household_of_account(store::Conn& c, std::int64_t account_id);
+
 }  // namespace jiceng::deliberation

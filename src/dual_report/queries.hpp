@@ -1,7 +1,7 @@
 #pragma once
 // The dual_report module's SQL. Its own tables: dual_report, activity, activity_signup and the
-// notice's rollups dual_report_month and dual_report_unit_month. Reads of other modules' tables
-// are gathered at the end, named as such.
+// notice's rollups dual_report_month and dual_report_unit_month; names of other modules' rows come
+// from their services.
 namespace jiceng::dual_report::sql {
 
 // --- Reports ----------------------------------------------------------------------------------
@@ -79,40 +79,16 @@ constexpr char kActivitiesOfUnit[] =
 constexpr char kActivitiesOfMember[] =
     "t.area_path IN (SELECT area_path FROM dual_report WHERE member_id = ? AND status = 'active')";
 
-// --- Other modules' tables, read here until their modules offer an interface ------------------
-// orgs: a register's rows joined to their area's name (a.name).
-constexpr char kAreaJoin[] = "LEFT JOIN area a ON a.id = t.area_id";
-// orgs and people: a report joined to its organisation's, unit's, member's and community's names.
-constexpr char kReportJoins[] =
-    "LEFT JOIN party_org o ON o.id = t.party_org_id LEFT JOIN unit u ON u.id = t.unit_id "
-    "LEFT JOIN member m ON m.id = t.member_id LEFT JOIN area a ON a.id = t.area_id";
-// orgs: communities named in a member's address (the community a report lands in).
-// orgs: a unit's party organisation, for an organisation's report.
-constexpr char kUnitPartyOrg[] =
-    "SELECT u.party_org_id, o.path FROM unit u LEFT JOIN party_org o ON o.id = u.party_org_id WHERE u.id = ?";
-// orgs: the unit a party organisation belongs to (a member's workplace).
-constexpr char kUnitOfPartyOrg[] = "SELECT id FROM unit WHERE party_org_id = ? ORDER BY id LIMIT 1";
-// orgs: units' names for the notice, kUnitNames + "?, ?, …)".
-constexpr char kUnitNames[] = "SELECT id, name FROM unit WHERE id IN (";
-// people: a member's category (only in-service members report) and organisation.
-constexpr char kMemberForReport[] = "SELECT category, org_path FROM member WHERE id = ?";
-// people and orgs: sign-ups with the member's and their unit's names.
+// --- Pages that show other modules' names: the ids here, the names from their owners -----------
+// Sign-ups with the unit each member reported for.
 constexpr char kSignups[] =
-    "SELECT s.member_id, m.name, u.name, s.signed_at, s.checked_in_at, s.hours FROM activity_signup s "
-    "JOIN member m ON m.id = s.member_id JOIN dual_report r ON r.id = s.report_id "
-    "LEFT JOIN unit u ON u.id = r.unit_id WHERE s.activity_id = ? ORDER BY s.id";
-// orgs: the subtree an inactive list is narrowed to.
-constexpr char kPartyOrgPath[] = "SELECT path FROM party_org WHERE id = ?";
-constexpr char kAreaPath[] = "SELECT path FROM area WHERE id = ?";
-// people and orgs: inactive members with their branch's and community's names
-// (+ a condition + " ORDER BY r.org_path, r.id LIMIT ?").
-constexpr char kInactive[] =
-    "SELECT r.member_id, m.name, m.org_id, o.name, a.name, r.last_active_at FROM dual_report r "
-    "JOIN member m ON m.id = r.member_id LEFT JOIN party_org o ON o.id = m.org_id "
-    "LEFT JOIN area a ON a.id = r.area_id WHERE ";
-// orgs: a member's active report with its community's name.
+    "SELECT s.member_id, r.unit_id, s.signed_at, s.checked_in_at, s.hours FROM activity_signup s "
+    "JOIN dual_report r ON r.id = s.report_id WHERE s.activity_id = ? ORDER BY s.id";
+// Inactive members' reports (+ a condition + " ORDER BY r.org_path, r.id LIMIT ?").
+constexpr char kInactive[] = "SELECT r.member_id, r.area_id, r.last_active_at FROM dual_report r WHERE ";
+// A member's active report.
 constexpr char kMyReport[] =
-    "SELECT r.id, r.area_id, a.name, r.commitments, r.address, r.reported_on, r.area_path FROM dual_report r "
-    "JOIN area a ON a.id = r.area_id WHERE r.member_id = ? AND r.status = 'active' ORDER BY r.id DESC LIMIT 1";
+    "SELECT r.id, r.area_id, r.commitments, r.address, r.reported_on, r.area_path FROM dual_report r "
+    "WHERE r.member_id = ? AND r.status = 'active' ORDER BY r.id DESC LIMIT 1";
 
 }  // namespace jiceng::dual_report::sql

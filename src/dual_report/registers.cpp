@@ -5,6 +5,7 @@
 #include "core/errors.hpp"
 #include "crypto/crypto.hpp"
 #include "dual_report/queries.hpp"
+#include "people/service.hpp"
 #include "registry/spec.hpp"
 
 namespace jiceng::dual_report {
@@ -57,22 +58,6 @@ void prepare_activity(WriteCtx& wc) {
 
 }  // namespace
 
-// The unit a member works at: the one whose party organisation is the member's own or the nearest above it.
-std::optional<std::int64_t> unit_of_member(store::Conn& c, const std::string& org_path) {
-  std::vector<std::int64_t> ids;
-  std::size_t i = 1;
-  while (i < org_path.size()) {
-    const auto j = org_path.find('/', i);
-    if (j == std::string::npos) break;
-    ids.push_back(std::stoll(org_path.substr(i, j - i)));
-    i = j + 1;
-  }
-  for (auto it = ids.rbegin(); it != ids.rend(); ++it) {
-    if (auto row = c.one(sql::kUnitOfPartyOrg, {*it})) return row->integer(0);
-  }
-  return std::nullopt;
-}
-
 void add_registers() {
   {
     static const std::vector<registry::Choice> kinds = {{"org", "组织报到"}, {"member", "党员报到"}};
@@ -83,9 +68,10 @@ void add_registers() {
     s.label = "双报到";
     s.table = "dual_report";
     s.search_column = "";
-    s.joins = sql::kReportJoins;
-    s.extra = {
-        {"o.name", "party_org_name"}, {"u.name", "unit_name"}, {"m.name", "member_name"}, {"a.name", "area_name"}};
+    s.names = {{"party_org_id", "party_org_name", orgs::org_names},
+               {"unit_id", "unit_name", orgs::unit_names},
+               {"member_id", "member_name", people::member_names},
+               {"area_id", "area_name", orgs::area_names}};
     s.fields = {
         read_only("kind", "kind", "报到类型", Kind::choice, kinds, true),
         read_only("party_org_id", "party_org_id", "", Kind::integer),
@@ -116,8 +102,7 @@ void add_registers() {
     s.label = "报到活动";
     s.table = "activity";
     s.search_column = "title";
-    s.joins = sql::kAreaJoin;
-    s.extra = {{"a.name", "area_name"}};
+    s.names = {{"area_id", "area_name", orgs::area_names}};
     s.fields = {
         Field{"title", "title", "活动名称", Kind::text, true, 60},
         Field{"area_id", "area_id", "发布社区", Kind::ref_area, true},

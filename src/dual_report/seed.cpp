@@ -60,7 +60,7 @@ std::vector<Reported> seed_member_reports(Seed& s) {
   candidates.resize(std::min(candidates.size(), limit));
   auto add_report = [&](std::int64_t member, const std::string& org_path, std::size_t community) {
     const auto& place = communities[community];
-    const auto unit = unit_of_member(s.c, org_path);
+    const auto unit = orgs::unit_on_org_path(s.c, org_path);
     const auto id = s.insert(
         "INSERT INTO dual_report (kind, unit_id, member_id, org_path, area_id, area_path, commitments, address, "
         "reported_on, status, created_at, updated_at) VALUES ('member', ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)",

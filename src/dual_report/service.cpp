@@ -14,6 +14,8 @@
 #include "dual_report/registers.hpp"
 #include "dual_report/rules.hpp"
 #include "dual_report/tally.hpp"
+#include "orgs/service.hpp"
+#include "people/service.hpp"
 
 namespace jiceng::dual_report {
 namespace {
@@ -23,7 +25,6 @@ using core::Action;
 using core::Register;
 
 constexpr std::int64_t kMaxInactiveRows = 500;
-constexpr std::size_t kIdBatch = 500;
 constexpr double kDefaultMaxHours = 4.0;
 
 // The community a report lands in: given by id, else named in the address.
@@ -50,11 +51,11 @@ Reporter org_reporter(store::Conn& c, const cogov::Actor& by, const ReportInput&
   r.unit = own ? own : in.unit_id;
   if (!r.unit) bad_request("unit_id", "请选择报到的单位", "required");
   if (!own && !staff) forbidden("您只能为本单位或本人报到");
-  auto u = c.one(sql::kUnitPartyOrg, {*r.unit});
+  auto u = orgs::unit_org(c, *r.unit);
   if (!u) bad_request("unit_id", "所选单位不存在");
-  if (u->is_null(0)) bad_request("unit_id", "该单位尚未建立或纳入党组织，无法组织报到");
-  r.party_org = u->integer(0);
-  r.org_path = u->text(1);
+  if (!u->party_org_id) bad_request("unit_id", "该单位尚未建立或纳入党组织，无法组织报到");
+  r.party_org = u->party_org_id;
+  r.org_path = u->org_path;
   if (c.one(sql::kActiveOrgReport, {*r.party_org})) conflict("该单位党组织已在社区报到");
   return r;
 }
@@ -65,11 +66,13 @@ Reporter member_reporter(store::Conn& c, const cogov::Actor& by, const ReportInp
   r.member = own ? own : in.member_id;
   if (!r.member) bad_request("member_id", "请选择报到的党员", "required");
   if (!own && !staff) forbidden("您只能为本单位或本人报到");
-  auto m = c.one(sql::kMemberForReport, {*r.member});
-  if (!m) bad_request("member_id", "所选党员不存在");
-  if (m->text(0) != "in_service") bad_request("member_id", "到居住地社区报到的是在职党员");
-  r.org_path = m->text(1);
-  r.unit = unit_of_member(c, r.org_path);
+  const std::int64_t id = *r.member;
+  const auto members = people::members_by_id(c, {&id, 1});
+  if (members.empty()) bad_request("member_id", "所选党员不存在");
+  const auto& m = members.begin()->second;
+  if (m.category != "in_service") bad_request("member_id", "到居住地社区报到的是在职党员");
+  r.org_path = m.org_path;
+  r.unit = orgs::unit_on_org_path(c, r.org_path);
   if (c.one(sql::kActiveMemberReport, {*r.member})) conflict("该党员已在社区报到");
   return r;
 }
@@ -108,19 +111,19 @@ Activity staff_activity_in(store::Conn& c, const core::Principal& who, std::int6
   return *row;
 }
 
-// Units' names by id, read in batches.
-std::map<std::int64_t, std::string> unit_names(store::Conn& c, const std::vector<std::int64_t>& ids) {
-  std::map<std::int64_t, std::string> names;
-  for (std::size_t i = 0; i < ids.size(); i += kIdBatch) {
-    std::string marks;
-    store::Params params;
-    for (std::size_t j = i; j < std::min(ids.size(), i + kIdBatch); ++j) {
-      marks += marks.empty() ? "?" : ", ?";
-      params.emplace_back(ids[j]);
-    }
-    for (const auto& r : c.query(sql::kUnitNames + marks + ")", params)) names[r.integer(0)] = r.text(1);
+// The ids in column `i` of every row that has one.
+std::vector<std::int64_t> ids_in(const store::ResultSet& rs, std::size_t i) {
+  std::vector<std::int64_t> ids;
+  for (const auto& r : rs) {
+    if (!r.is_null(i)) ids.push_back(r.integer(i));
   }
-  return names;
+  return ids;
+}
+
+// The name of `id` among `names`, if it has an id and a name.
+bj::value name_or_null(const std::map<std::int64_t, std::string>& names, std::optional<std::int64_t> id) {
+  const auto it = id ? names.find(*id) : names.end();
+  return it != names.end() ? bj::value(it->second) : bj::value(nullptr);
 }
 
 bj::value nullable_text(const store::Row& r, std::size_t i) {
@@ -216,20 +219,24 @@ void cancel_activity(App& app, const cogov::Actor& by, std::int64_t id, const st
 }
 
 bj::array signups(App& app, const core::Principal& who, std::int64_t id) {
-  auto rs = app.db.read([&](store::Conn& c) {
+  return app.db.read([&](store::Conn& c) {
     const auto a = staff_activity_in(c, who, id, Action::read);
-    return c.query(sql::kSignups, {a.id});
+    const auto rs = c.query(sql::kSignups, {a.id});
+    const auto members = people::member_names(c, ids_in(rs, 0));
+    const auto units = orgs::unit_names(c, ids_in(rs, 1));
+    bj::array items;
+    for (const auto& r : rs) {
+      const auto member = members.find(r.integer(0));
+      if (member == members.end()) continue;  // as the join to the member did
+      items.push_back(bj::object{{"member_id", r.integer(0)},
+                                 {"member_name", member->second},
+                                 {"unit_name", name_or_null(units, r.opt_integer(1))},
+                                 {"signed_at", r.integer(2)},
+                                 {"checked_in_at", r.is_null(3) ? bj::value(nullptr) : bj::value(r.integer(3))},
+                                 {"hours", r.real(4)}});
+    }
+    return items;
   });
-  bj::array items;
-  for (const auto& r : rs) {
-    items.push_back(bj::object{{"member_id", r.integer(0)},
-                               {"member_name", r.text(1)},
-                               {"unit_name", nullable_text(r, 2)},
-                               {"signed_at", r.integer(3)},
-                               {"checked_in_at", r.is_null(4) ? bj::value(nullptr) : bj::value(r.integer(4))},
-                               {"hours", r.real(5)}});
-  }
-  return items;
 }
 
 Notice notice(App& app, const core::Principal& who, std::optional<std::int64_t> area_id, std::string month) {
@@ -256,7 +263,7 @@ Notice notice(App& app, const core::Principal& who, std::optional<std::int64_t> 
     for (const auto& [id, row] : by_unit) {
       if (id) ids.push_back(id);
     }
-    auto names = unit_names(c, ids);
+    auto names = orgs::unit_names(c, ids);
     for (auto& [id, row] : by_unit) {
       row.unit_id = id ? std::optional<std::int64_t>(id) : std::nullopt;
       row.unit_name = id ? names[id] : "未关联单位";
@@ -284,30 +291,44 @@ bj::array inactive(App& app, const core::Principal& who, const InactiveFilter& f
       scope.sql;
   store::Params params{cutoff};
   params.insert(params.end(), scope.params.begin(), scope.params.end());
-  auto rs = app.db.read([&](store::Conn& c) {
-    auto subtree = [&](std::optional<std::int64_t> id, const char* path_of, const char* column) {
-      if (!id) return;
-      auto row = c.one(path_of, {*id});
-      const std::string path = row ? row->text(0) : "/none/";
+  return app.db.read([&](store::Conn& c) {
+    auto subtree = [&](const std::optional<std::string>& path, const char* column) {
       where += std::string(" AND ") + column + " >= ? AND " + column + " < ?";
-      params.emplace_back(path);
-      params.emplace_back(core::path_end(path));
+      params.emplace_back(path.value_or("/none/"));
+      params.emplace_back(core::path_end(path.value_or("/none/")));
     };
-    subtree(f.org_id, sql::kPartyOrgPath, "r.org_path");
-    subtree(f.area_id, sql::kAreaPath, "r.area_path");
+    if (f.org_id) {
+      const auto org = orgs::org_paths_by_id(c, *f.org_id);
+      subtree(org ? std::optional(org->path) : std::nullopt, "r.org_path");
+    }
+    if (f.area_id) {
+      const auto area = orgs::area_by_id(c, *f.area_id);
+      subtree(area ? std::optional(area->path) : std::nullopt, "r.area_path");
+    }
     params.emplace_back(kMaxInactiveRows);
-    return c.query(sql::kInactive + where + " ORDER BY r.org_path, r.id LIMIT ?", params);
+    const auto rs = c.query(sql::kInactive + where + " ORDER BY r.org_path, r.id LIMIT ?", params);
+    const auto members = people::members_by_id(c, ids_in(rs, 0));
+    std::vector<std::int64_t> org_ids;
+    for (const auto& [id, m] : members) org_ids.push_back(m.org_id);
+    const auto party_orgs = orgs::org_names(c, org_ids);
+    const auto areas = orgs::area_names(c, ids_in(rs, 1));
+    auto name = [](const std::map<std::int64_t, std::string>& names, std::int64_t id) {
+      const auto it = names.find(id);
+      return it != names.end() ? it->second : std::string();
+    };
+    bj::array items;
+    for (const auto& r : rs) {
+      const auto member = members.find(r.integer(0));
+      if (member == members.end()) continue;  // as the join to the member did
+      items.push_back(bj::object{{"member_id", r.integer(0)},
+                                 {"member_name", member->second.name},
+                                 {"org_id", member->second.org_id},
+                                 {"org_name", name(party_orgs, member->second.org_id)},
+                                 {"area_name", name(areas, r.integer(1))},
+                                 {"last_active_at", r.is_null(2) ? bj::value(nullptr) : bj::value(r.integer(2))}});
+    }
+    return items;
   });
-  bj::array items;
-  for (const auto& r : rs) {
-    items.push_back(bj::object{{"member_id", r.integer(0)},
-                               {"member_name", r.text(1)},
-                               {"org_id", r.integer(2)},
-                               {"org_name", r.text(3)},
-                               {"area_name", r.text(4)},
-                               {"last_active_at", r.is_null(5) ? bj::value(nullptr) : bj::value(r.integer(5))}});
-  }
-  return items;
 }
 
 bj::object mine(App& app, std::int64_t member) {
@@ -315,15 +336,17 @@ bj::object mine(App& app, std::int64_t member) {
   return app.db.read([&](store::Conn& c) {
     bj::object o;
     auto r = c.one(sql::kMyReport, {member});
+    const auto area_id = r ? r->integer(1) : 0;
+    const auto areas = r ? orgs::area_names(c, {&area_id, 1}) : std::map<std::int64_t, std::string>();
     bj::array activities;
-    if (r) {
+    if (r && areas.count(area_id)) {  // as the join to the area did
       o["report"] = bj::object{{"id", r->integer(0)},
-                               {"area_id", r->integer(1)},
-                               {"area_name", r->text(2)},
-                               {"commitments", nullable_text(*r, 3)},
-                               {"address", nullable_text(*r, 4)},
-                               {"reported_on", r->text(5)}};
-      const auto path = r->text(6);
+                               {"area_id", area_id},
+                               {"area_name", areas.at(area_id)},
+                               {"commitments", nullable_text(*r, 2)},
+                               {"address", nullable_text(*r, 3)},
+                               {"reported_on", r->text(4)}};
+      const auto path = r->text(5);
       for (const auto& a : c.query(sql::kMyActivities, {member, path, core::path_end(path), now})) {
         activities.push_back(bj::object{{"id", a.integer(0)},
                                         {"title", a.text(1)},

@@ -80,4 +80,14 @@ constexpr char kOrgMembers[] = "SELECT COALESCE(SUM(members), 0) FROM org_tally 
 constexpr char kCommunityInAddress[] =
     "WHERE kind IN ('community', 'village') AND ? LIKE '%' || name || '%' ORDER BY length(name) DESC, id LIMIT 1";
 
+// For co-governance: names by id ("…IN (" + placeholders + ")"), a unit's party organisation, and
+// the first unit of each of a path's organisations.
+constexpr char kAreaNamesIn[] = "SELECT id, name FROM area WHERE id IN (";
+constexpr char kOrgNamesIn[] = "SELECT id, name FROM party_org WHERE id IN (";
+constexpr char kUnitNamesIn[] = "SELECT id, name FROM unit WHERE id IN (";
+constexpr char kUnitPartyOrg[] =
+    "SELECT u.party_org_id, o.path FROM unit u LEFT JOIN party_org o ON o.id = u.party_org_id WHERE u.id = ?";
+constexpr char kFirstUnitOfOrgsIn[] = "SELECT party_org_id, MIN(id) FROM unit WHERE party_org_id IN (";
+constexpr char kFirstUnitOfOrgsTail[] = " GROUP BY party_org_id";
+
 }  // namespace jiceng::orgs::sql

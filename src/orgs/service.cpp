@@ -205,4 +205,50 @@ void remove_seat(App& app, const core::Principal& who, std::int64_t area_id, std
   });
 }
 
+// For co-governance: batch lookups (see service.hpp).
+namespace {
+std::map<std::int64_t, std::string> names_in(store::Conn& c, const char* select_in, std::span<const std::int64_t> ids) {
+  std::map<std::int64_t, std::string> out;
+  for (const auto& r : store::query_ids(c, select_in, ids)) out[r.integer(0)] = r.text(1);
+  return out;
+}
+}  // namespace
+
+std::map<std::int64_t, std::string> area_names(store::Conn& c, std::span<const std::int64_t> ids) {
+  return names_in(c, sql::kAreaNamesIn, ids);
+}
+
+std::map<std::int64_t, std::string> org_names(store::Conn& c, std::span<const std::int64_t> ids) {
+  return names_in(c, sql::kOrgNamesIn, ids);
+}
+
+std::map<std::int64_t, std::string> unit_names(store::Conn& c, std::span<const std::int64_t> ids) {
+  return names_in(c, sql::kUnitNamesIn, ids);
+}
+
+std::optional<UnitOrg> unit_org(store::Conn& c, std::int64_t unit_id) {
+  auto r = c.one(sql::kUnitPartyOrg, {unit_id});
+  if (!r) return std::nullopt;
+  return UnitOrg{r->opt_integer(0), r->is_null(1) ? std::string() : r->text(1)};
+}
+
+std::optional<std::int64_t> unit_on_org_path(store::Conn& c, const std::string& org_path) {
+  std::vector<std::int64_t> ids;  // root first
+  std::size_t i = 1;
+  while (i < org_path.size()) {
+    const auto j = org_path.find('/', i);
+    if (j == std::string::npos) break;
+    ids.push_back(std::stoll(org_path.substr(i, j - i)));
+    i = j + 1;
+  }
+  std::map<std::int64_t, std::int64_t> first_unit;
+  for (const auto& r : store::query_ids(c, sql::kFirstUnitOfOrgsIn, ids, sql::kFirstUnitOfOrgsTail)) {
+    first_unit[r.integer(0)] = r.integer(1);
+  }
+  for (auto it = ids.rbegin(); it != ids.rend(); ++it) {
+    if (auto found = first_unit.find(*it); found != first_unit.end()) return found->second;
+  }
+  return std::nullopt;
+}
+
 }  // namespace jiceng::orgs

@@ -2,7 +2,9 @@
 // The orgs module's transactions (tree moves, renames, committee seats) and the interface other
 // modules call instead of reading the area and party organisation tables.
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -100,5 +102,22 @@ std::int64_t add_seat(App& app, const core::Principal& who, std::int64_t area_id
                       const std::string& ip);
 void remove_seat(App& app, const core::Principal& who, std::int64_t area_id, std::int64_t seat_id,
                  const std::string& ip);
+
+// For co-governance (dual_report, pairing, deliberation): names and links other modules show, looked
+// up for a whole page at once so a list costs one query per owner, never one per row.
+
+// The names of the areas, party organisations and units among `ids` that exist, by id.
+std::map<std::int64_t, std::string> area_names(store::Conn& c, std::span<const std::int64_t> ids);
+std::map<std::int64_t, std::string> org_names(store::Conn& c, std::span<const std::int64_t> ids);
+std::map<std::int64_t, std::string> unit_names(store::Conn& c, std::span<const std::int64_t> ids);
+// A unit's party organisation (unset when the unit has none yet) and that organisation's path.
+struct UnitOrg final {
+  std::optional<std::int64_t> party_org_id;
+  std::string org_path;
+};
+std::optional<UnitOrg> unit_org(store::Conn& c, std::int64_t unit_id);
+// The unit whose party organisation is the one at `org_path` or the nearest above it (where a
+// member works); the first such unit by id.
+std::optional<std::int64_t> unit_on_org_path(store::Conn& c, const std::string& org_path);
 
 }  // namespace jiceng::orgs

@@ -1,6 +1,6 @@
 #pragma once
 // The pairing module's SQL. Its own tables: pairing, pairing_party, pairing_help, volunteer_team,
-// volunteer and volunteer_hours. Reads of other modules' tables are gathered at the end.
+// volunteer and volunteer_hours; names of other modules' rows come from their services.
 namespace jiceng::pairing::sql {
 
 // --- Pairings ---------------------------------------------------------------------------------
@@ -49,17 +49,5 @@ constexpr char kPairingsOfMember[] =
     "t.id IN (SELECT pairing_id FROM pairing_party WHERE party_kind = 'member' AND ref_id = ?)";
 constexpr char kPairingsOfUnit[] =
     "t.id IN (SELECT pairing_id FROM pairing_party WHERE party_kind = 'unit' AND ref_id = ?)";
-
-// --- Other modules' tables, read here until their modules offer an interface ------------------
-// orgs: a register's rows joined to their area's name (a.name).
-constexpr char kAreaJoin[] = "LEFT JOIN area a ON a.id = t.area_id";
-// people: a member's name (a pairing party, a volunteer).
-constexpr char kMemberName[] = "SELECT name FROM member WHERE id = ?";
-// orgs: a unit's name (a pairing party).
-constexpr char kUnitName[] = "SELECT name FROM unit WHERE id = ?";
-// deliberation: a household's head, address and area (a pairing party, within the caller's scope).
-constexpr char kHousehold[] = "SELECT head_name, address, area_path FROM household WHERE id = ?";
-// people: a resident's or worker's name (a volunteer).
-constexpr char kPersonName[] = "SELECT name FROM person WHERE id = ?";
 
 }  // namespace jiceng::pairing::sql

@@ -71,8 +71,7 @@ void add_registers() {
     s.label = "结对";
     s.table = "pairing";
     s.search_column = "title";
-    s.joins = sql::kAreaJoin;
-    s.extra = {{"a.name", "area_name"}};
+    s.names = {{"area_id", "area_name", orgs::area_names}};
     s.fields = {
         Field{"kind", "kind", "结对类型", Kind::choice, true, 20, kinds, true},
         Field{"title", "title", "结对名称", Kind::text, true, 60},
@@ -107,8 +106,7 @@ void add_registers() {
     s.name = "volunteer-teams";
     s.label = "志愿服务队";
     s.table = "volunteer_team";
-    s.joins = sql::kAreaJoin;
-    s.extra = {{"a.name", "area_name"}};
+    s.names = {{"area_id", "area_name", orgs::area_names}};
     s.fields = {
         Field{"name", "name", "服务队名称", Kind::text, true, 40},
         Field{"area_id", "area_id", "所属社区（村）", Kind::ref_area, true},

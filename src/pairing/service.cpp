@@ -3,11 +3,15 @@
 #include "pairing/service.hpp"
 
 #include <boost/json.hpp>
+#include <map>
 
 #include "core/errors.hpp"
+#include "deliberation/service.hpp"
+#include "orgs/service.hpp"
 #include "pairing/queries.hpp"
 #include "pairing/rules.hpp"
 #include "people/rules.hpp"
+#include "people/service.hpp"
 
 namespace jiceng::pairing {
 namespace {
@@ -24,16 +28,22 @@ std::string writable_area(store::Conn& c, const core::Principal& who, const char
   return row->text(0);
 }
 
+// The name `names` gives `id`, if any.
+std::optional<std::string> name_of(const std::map<std::int64_t, std::string>& names, std::int64_t id) {
+  const auto it = names.find(id);
+  return it != names.end() ? std::optional(it->second) : std::nullopt;
+}
+
 // The name a party goes by, after checking it exists and, for places, that it is the right level.
 std::string party_name(store::Conn& c, const core::Principal& who, const std::string& kind, std::int64_t ref) {
   if (kind == "member") {
-    if (auto r = c.one(sql::kMemberName, {ref})) return r->text(0);
+    if (auto name = name_of(people::member_names(c, {&ref, 1}), ref)) return *name;
   } else if (kind == "unit") {
-    if (auto r = c.one(sql::kUnitName, {ref})) return r->text(0);
+    if (auto name = name_of(orgs::unit_names(c, {&ref, 1}), ref)) return *name;
   } else if (kind == "household") {
-    auto r = c.one(sql::kHousehold, {ref});
-    if (r && cogov::staff_over(who, Register::pairings, Action::write, r->text(2)))
-      return r->text(0) + "户（" + r->text(1) + "）";
+    auto h = deliberation::household_by_id(c, ref);
+    if (h && cogov::staff_over(who, Register::pairings, Action::write, h->area_path))
+      return h->head_name + "户（" + h->address + "）";
   } else if (kind == "area") {
     auto a = orgs::area_by_id(c, ref);
     if (a && cogov::is_community(a->kind)) return a->name;
@@ -112,14 +122,14 @@ void add_volunteer(App& app, const cogov::Actor& by, std::int64_t id, Volunteer 
   app.db.write([&](store::Conn& c) {
     writable_area(c, by.who, sql::kTeamArea, id);
     if (v.person_id) {
-      auto r = c.one(sql::kPersonName, {*v.person_id});
-      if (!r) bad_request("person_id", "所选人员不存在");
-      v.name = r->text(0);
+      auto name = name_of(people::person_names(c, {&*v.person_id, 1}), *v.person_id);
+      if (!name) bad_request("person_id", "所选人员不存在");
+      v.name = *name;
       if (c.one(sql::kPersonInTeam, {id, *v.person_id})) conflict("该队员已在队中");
     } else if (v.member_id) {
-      auto r = c.one(sql::kMemberName, {*v.member_id});
-      if (!r) bad_request("member_id", "所选党员不存在");
-      v.name = r->text(0);
+      auto name = name_of(people::member_names(c, {&*v.member_id, 1}), *v.member_id);
+      if (!name) bad_request("member_id", "所选党员不存在");
+      v.name = *name;
       if (c.one(sql::kMemberInTeam, {id, *v.member_id})) conflict("该队员已在队中");
     }
     c.execute(sql::kInsertVolunteer, {id, v.name, store::opt(v.person_id), store::opt(v.member_id), app.now()});

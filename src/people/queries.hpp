@@ -19,4 +19,9 @@ constexpr char kOrgsWithin[] =
 constexpr char kPeopleByIds[] = "SELECT id, name, title FROM person WHERE id IN (";
 constexpr char kCadre[] = "SELECT id, area_path FROM person WHERE id = ? AND kind = 'cadre'";
 
+// For co-governance: members and people by id ("…IN (" + placeholders + ")").
+constexpr char kMembersIn[] = "SELECT id, name, category, org_id, org_path FROM member WHERE id IN (";
+constexpr char kMemberNamesIn[] = "SELECT id, name FROM member WHERE id IN (";
+constexpr char kPersonNamesIn[] = "SELECT id, name FROM person WHERE id IN (";
+
 }  // namespace jiceng::people::sql

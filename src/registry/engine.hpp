@@ -15,6 +15,9 @@
 
 namespace jiceng::registry::engine {
 
+// The caller's scope over `s` for `a`, with `s.own_key` asked only of callers it concerns (listing.cpp).
+core::Clause scope_of(const Spec& s, store::Conn& c, const core::Principal& who, core::Action a);
+
 // Reading rows (listing.cpp).
 // One row as `who` sees it when they may do `a` to it; nullopt when they may not (or it is gone).
 std::optional<boost::json::object> load_one(const Spec& s, store::Conn& c, const core::Principal& who, std::int64_t id,

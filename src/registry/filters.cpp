@@ -31,7 +31,7 @@ bool name_prefix_sort(const Spec& s, const http::Request& req, store::Dialect d)
 // The filters every list and export share: scope first, then what the caller asked for.
 Query build_filters(const Spec& s, store::Conn& c, Ctx& ctx) {
   Query q;
-  auto scope = core::scope_clause(ctx.who(), s.reg, Action::read, s.scope_for(Action::read));
+  auto scope = scope_of(s, c, ctx.who(), Action::read);
   q.add(scope.sql, scope.params);
   WriteCtx wc{s.reg, c, ctx.app, ctx.who()};
   for (const auto& f : s.fields) {

@@ -2,6 +2,7 @@
 // rollups where only scope narrows it.
 #include <algorithm>
 #include <boost/json.hpp>
+#include <map>
 #include <unordered_map>
 
 #include "core/errors.hpp"
@@ -99,7 +100,22 @@ std::string select_sql(const Spec& s) {
   return sql;
 }
 
-bj::object render(const Spec& s, store::Conn& c, const store::Row& row, bool detail, bool staff) {
+// The names of `s.names` for a set of rows: one lookup each, whatever the number of rows.
+using Names = std::vector<std::map<std::int64_t, std::string>>;
+
+Names lookup_names(const Spec& s, store::Conn& c, const store::ResultSet& rows) {
+  Names out;
+  for (const auto& n : s.names) {
+    std::vector<std::int64_t> ids;
+    for (const auto& row : rows) {
+      if (auto id = std::get_if<std::int64_t>(&row.at(n.column))) ids.push_back(*id);
+    }
+    out.push_back(ids.empty() ? std::map<std::int64_t, std::string>() : n.names(c, ids));
+  }
+  return out;
+}
+
+bj::object render(const Spec& s, store::Conn& c, const store::Row& row, const Names& names, bool detail, bool staff) {
   bj::object o;
   o["id"] = row.integer(0);
   for (const auto& f : s.fields) {
@@ -120,6 +136,11 @@ bj::object render(const Spec& s, store::Conn& c, const store::Row& row, bool det
         break;
       }
     }
+  }
+  for (std::size_t k = 0; k < s.names.size(); ++k) {
+    const auto* id = std::get_if<std::int64_t>(&row.at(s.names[k].column));
+    const auto found = id ? names[k].find(*id) : names[k].end();
+    o[s.names[k].alias] = found != names[k].end() ? bj::value(found->second) : bj::value(nullptr);
   }
   if (s.decorate) s.decorate(c, row, o, detail);
   return o;
@@ -173,10 +194,11 @@ Page fetch_page(const Spec& s, store::Conn& c, Ctx& ctx, const Query& base, cons
   auto rs = c.query(select_sql(s) + " WHERE t.id IN (" + in + ")", ids);
   std::unordered_map<std::int64_t, std::size_t> at;
   for (std::size_t i = 0; i < rs.size(); ++i) at[rs[i].integer(0)] = i;
+  const auto names = lookup_names(s, c, rs);
   for (std::size_t i = 0; i < n; ++i) {
     auto it = at.find(keys[i].integer(0));
     if (it == at.end()) continue;
-    page.items.push_back(render(s, c, rs[it->second], false, core::staff_reader(ctx.who(), s.reg)));
+    page.items.push_back(render(s, c, rs[it->second], names, false, core::staff_reader(ctx.who(), s.reg)));
     if (keep_rows) page.rows.push_back(rs[it->second]);
   }
   if (keys.size() > static_cast<std::size_t>(limit)) {
@@ -218,15 +240,22 @@ http::Response list(const Spec& s, Ctx& ctx) {
   return json::respond(out);
 }
 
+core::Clause scope_of(const Spec& s, store::Conn& c, const core::Principal& who, Action a) {
+  if (s.own_key && core::reaches_own_only(who, s.reg, a)) {
+    return core::scope_clause(who, s.reg, a, s.scope_for(a), s.own_key(c, who));
+  }
+  return core::scope_clause(who, s.reg, a, s.scope_for(a));
+}
+
 std::optional<bj::object> load_one(const Spec& s, store::Conn& c, const core::Principal& who, std::int64_t id, Action a,
                                    std::optional<store::Row>* raw) {
-  auto scope = core::scope_clause(who, s.reg, a, s.scope_for(a));
+  auto scope = scope_of(s, c, who, a);
   store::Params params{id};
   params.insert(params.end(), scope.params.begin(), scope.params.end());
-  auto row = c.one(select_sql(s) + " WHERE t.id = ? AND " + scope.sql, params);
-  if (!row) return std::nullopt;
-  if (raw) *raw = *row;
-  return render(s, c, *row, true, core::staff_reader(who, s.reg));
+  auto rs = c.query(select_sql(s) + " WHERE t.id = ? AND " + scope.sql, params);
+  if (rs.empty()) return std::nullopt;
+  if (raw) *raw = rs[0];
+  return render(s, c, rs[0], lookup_names(s, c, rs), true, core::staff_reader(who, s.reg));
 }
 
 http::Response detail(const Spec& s, Ctx& ctx) {

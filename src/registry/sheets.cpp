@@ -134,15 +134,16 @@ http::Response export_sheet(const Spec& s, Ctx& ctx) {
     std::optional<std::string> after;
     for (;;) {
       auto page = fetch_page(s, c, ctx, base, sort, kExportBatch, after, true);
-      for (const auto& row : page.rows) {
+      for (std::size_t k = 0; k < page.rows.size(); ++k) {
+        const auto& row = page.rows[k];
+        // A reference's name as the list renders it (joined or looked up from its owner).
+        const auto& item = page.items[k].as_object();
         std::vector<std::string> line;
         for (const auto* f : fields) {
           std::string ref_name;
           if (f->kind == Kind::ref_area || f->kind == Kind::ref_org || f->kind == Kind::ref_unit) {
-            const auto alias = ref_alias(*f);
-            for (std::size_t i = 0; i < row.columns().size(); ++i) {
-              if (row.columns()[i] == alias) ref_name = row.text(i);
-            }
+            const auto* name = item.if_contains(ref_alias(*f));
+            if (name && name->is_string()) ref_name = name->as_string();
           }
           line.push_back(f->column.empty() || (f->staff_only && !staff) ? ""
                                                                         : to_cell(*f, row.at(f->column), ref_name));

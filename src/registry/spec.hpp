@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -79,6 +80,14 @@ inline Field for_staff_only(Field f) {
   return f;
 }
 
+// A name another module owns, shown beside a row's reference: looked up for a whole page at once
+// (one query per lookup, not a join into the owner's table, nor a query per row).
+struct NameLookup final {
+  std::string column;  // the row's id column: "area_id"
+  std::string alias;   // the JSON member the name is rendered as: "area_name" (null when unknown)
+  std::function<std::map<std::int64_t, std::string>(store::Conn&, std::span<const std::int64_t>)> names;
+};
+
 struct Spec final {
   core::Register reg;
   std::string name;                                        // URL segment: "members"
@@ -86,8 +95,12 @@ struct Spec final {
   std::string table;                                       // "member"
   std::string joins;                                       // "LEFT JOIN party_org o ON o.id = t.org_id"
   std::vector<std::pair<std::string, std::string>> extra;  // {"o.name", "org_name"}: rendered as JSON
+  std::vector<NameLookup> names;                           // rendered after `extra`
   std::vector<Field> fields;
   core::ScopeColumns scope;
+  // What `scope.own`'s `?` takes for a caller who reads only their own records, asked of the module
+  // that knows it (a resident's household); unset: the account id.
+  std::function<store::Value(store::Conn&, const core::Principal&)> own_key;
   // Wider columns for reading only (published list items any unit may see and claim); else `scope`.
   std::optional<core::ScopeColumns> read_scope;
   const core::ScopeColumns& scope_for(core::Action a) const {

@@ -1,6 +1,8 @@
 #include "store/db.hpp"
 
+#include <algorithm>
 #include <ctime>
+#include <iterator>
 #include <stdexcept>
 
 namespace jiceng::store {
@@ -116,6 +118,24 @@ std::string like_contains(std::string_view q) {
 std::string placeholders(std::size_t n) {
   std::string out;
   for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+  return out;
+}
+
+std::vector<Row> query_ids(Conn& c, std::string_view select_in, std::span<const std::int64_t> ids,
+                           std::string_view tail) {
+  // SQLite builds before 3.32 take at most 999 parameters.
+  constexpr std::size_t kBatch = 500;
+  std::vector<std::int64_t> distinct(ids.begin(), ids.end());
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  std::vector<Row> out;
+  for (std::size_t i = 0; i < distinct.size(); i += kBatch) {
+    const std::size_t n = std::min(kBatch, distinct.size() - i);
+    Params params(distinct.begin() + static_cast<std::ptrdiff_t>(i),
+                  distinct.begin() + static_cast<std::ptrdiff_t>(i + n));
+    auto rows = c.query(std::string(select_in) + placeholders(n) + ")" + std::string(tail), params);
+    out.insert(out.end(), std::make_move_iterator(rows.rows.begin()), std::make_move_iterator(rows.rows.end()));
+  }
   return out;
 }
 

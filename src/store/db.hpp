@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -209,6 +210,11 @@ namespace jiceng::store {
 std::string like_contains(std::string_view q);
 // "?, ?, ?" for an IN list of `n` values.
 std::string placeholders(std::size_t n);
+// The rows of `select_in` ("SELECT id, name FROM unit WHERE id IN (") over the distinct `ids`, then
+// ")" and `tail`, in batches small enough for every driver's limit on parameters: a page's lookup
+// in one round trip.
+std::vector<Row> query_ids(Conn& c, std::string_view select_in, std::span<const std::int64_t> ids,
+                           std::string_view tail = {});
 
 // The id the next row of `table` will get, reserved inside the caller's write transaction, for
 // rows whose materialised path must contain their own id.

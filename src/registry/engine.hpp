@@ -15,6 +15,10 @@
 
 namespace jiceng::registry::engine {
 
+// What the module that keeps areas, organisations and units installed (set_ref_lookups); throws
+// std::logic_error when nothing has.
+const RefLookups& refs();
+
 // Reading rows (listing.cpp).
 // One row as `who` sees it when they may do `a` to it; nullopt when they may not (or it is gone).
 std::optional<boost::json::object> load_one(const Spec& s, store::Conn& c, const core::Principal& who, std::int64_t id,

@@ -99,7 +99,23 @@ std::string select_sql(const Spec& s) {
   return sql;
 }
 
-bj::object render(const Spec& s, store::Conn& c, const store::Row& row, bool detail, bool staff) {
+// The names `s.ref_names` show for some rows, one map per entry: one lookup per owner for them all.
+using RefNames = std::vector<std::map<std::int64_t, std::string>>;
+
+RefNames ref_names(const Spec& s, store::Conn& c, const std::vector<const store::Row*>& rows) {
+  RefNames out;
+  for (const auto& n : s.ref_names) {
+    std::vector<std::int64_t> ids;
+    for (const auto* r : rows) {
+      if (const auto* id = std::get_if<std::int64_t>(&r->at(n.column))) ids.push_back(*id);
+    }
+    out.push_back(ids.empty() ? std::map<std::int64_t, std::string>() : n.lookup(c, ids));
+  }
+  return out;
+}
+
+bj::object render(const Spec& s, store::Conn& c, const store::Row& row, bool detail, bool staff,
+                  const RefNames& names) {
   bj::object o;
   o["id"] = row.integer(0);
   for (const auto& f : s.fields) {
@@ -120,6 +136,11 @@ bj::object render(const Spec& s, store::Conn& c, const store::Row& row, bool det
         break;
       }
     }
+  }
+  for (std::size_t k = 0; k < s.ref_names.size(); ++k) {
+    const auto* id = std::get_if<std::int64_t>(&row.at(s.ref_names[k].column));
+    const auto found = id ? names[k].find(*id) : names[k].end();
+    o[s.ref_names[k].alias] = found == names[k].end() ? bj::value(nullptr) : bj::value(found->second);
   }
   if (s.decorate) s.decorate(c, row, o, detail);
   return o;
@@ -172,11 +193,16 @@ Page fetch_page(const Spec& s, store::Conn& c, Ctx& ctx, const Query& base, cons
   }
   auto rs = c.query(select_sql(s) + " WHERE t.id IN (" + in + ")", ids);
   std::unordered_map<std::int64_t, std::size_t> at;
-  for (std::size_t i = 0; i < rs.size(); ++i) at[rs[i].integer(0)] = i;
+  std::vector<const store::Row*> all;
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    at[rs[i].integer(0)] = i;
+    all.push_back(&rs[i]);
+  }
+  const auto names = ref_names(s, c, all);
   for (std::size_t i = 0; i < n; ++i) {
     auto it = at.find(keys[i].integer(0));
     if (it == at.end()) continue;
-    page.items.push_back(render(s, c, rs[it->second], false, core::staff_reader(ctx.who(), s.reg)));
+    page.items.push_back(render(s, c, rs[it->second], false, core::staff_reader(ctx.who(), s.reg), names));
     if (keep_rows) page.rows.push_back(rs[it->second]);
   }
   if (keys.size() > static_cast<std::size_t>(limit)) {
@@ -226,7 +252,7 @@ std::optional<bj::object> load_one(const Spec& s, store::Conn& c, const core::Pr
   auto row = c.one(select_sql(s) + " WHERE t.id = ? AND " + scope.sql, params);
   if (!row) return std::nullopt;
   if (raw) *raw = *row;
-  return render(s, c, *row, true, core::staff_reader(who, s.reg));
+  return render(s, c, *row, true, core::staff_reader(who, s.reg), ref_names(s, c, {&*row}));
 }
 
 http::Response detail(const Spec& s, Ctx& ctx) {

@@ -26,6 +26,20 @@ std::string ref_alias(const Field& f) {
   return f.key + "_name";
 }
 
+// The name a list shows for a reference: a column the register joins itself, or one its owner
+// looked up (Spec::ref_names).
+std::string shown_name(const Spec& s, const store::Row& row, const bj::object& item, const std::string& alias) {
+  std::string name;
+  for (std::size_t i = 0; i < row.columns().size(); ++i) {
+    if (row.columns()[i] == alias) name = row.text(i);
+  }
+  for (const auto& n : s.ref_names) {
+    const auto* v = item.if_contains(alias);
+    if (n.alias == alias && v && v->is_string()) name = std::string(v->as_string());
+  }
+  return name;
+}
+
 std::vector<const Field*> sheet_fields(const Spec& s, bool for_import) {
   std::vector<const Field*> out;
   for (const auto& f : s.fields) {
@@ -134,15 +148,13 @@ http::Response export_sheet(const Spec& s, Ctx& ctx) {
     std::optional<std::string> after;
     for (;;) {
       auto page = fetch_page(s, c, ctx, base, sort, kExportBatch, after, true);
-      for (const auto& row : page.rows) {
+      for (std::size_t r = 0; r < page.rows.size(); ++r) {
+        const auto& row = page.rows[r];
         std::vector<std::string> line;
         for (const auto* f : fields) {
           std::string ref_name;
           if (f->kind == Kind::ref_area || f->kind == Kind::ref_org || f->kind == Kind::ref_unit) {
-            const auto alias = ref_alias(*f);
-            for (std::size_t i = 0; i < row.columns().size(); ++i) {
-              if (row.columns()[i] == alias) ref_name = row.text(i);
-            }
+            ref_name = shown_name(s, row, page.items[r].as_object(), ref_alias(*f));
           }
           line.push_back(f->column.empty() || (f->staff_only && !staff) ? ""
                                                                         : to_cell(*f, row.at(f->column), ref_name));

@@ -5,7 +5,9 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/app.hpp"
@@ -42,6 +44,10 @@ struct Field final {
   // A person's name or contact on a record that members and units also read (a published need):
   // shown only to staff, who read the register through an area or organisation they serve.
   bool staff_only = false;
+  // An id_number or phone field's own rules, from the module that keeps it: the stored form of
+  // what was typed (nullptr: as typed), and why it is not valid in words a clerk understands.
+  std::string (*normalize)(std::string_view) = nullptr;
+  std::optional<std::string> (*problem)(std::string_view) = nullptr;
 };
 
 // What a hook sees while a row is being written.
@@ -79,6 +85,14 @@ inline Field for_staff_only(Field f) {
   return f;
 }
 
+// A name from another module shown beside a reference to its row (an organisation's name beside
+// org_id), looked up through that module's service for a whole page at once, never joined.
+struct RefName final {
+  std::string column;  // the id column of the register's table: "org_id"
+  std::string alias;   // the JSON key, after the fields and `extra`: "org_name" (null when not found)
+  std::map<std::int64_t, std::string> (*lookup)(store::Conn&, std::span<const std::int64_t> ids) = nullptr;
+};
+
 struct Spec final {
   core::Register reg;
   std::string name;                                        // URL segment: "members"
@@ -86,6 +100,7 @@ struct Spec final {
   std::string table;                                       // "member"
   std::string joins;                                       // "LEFT JOIN party_org o ON o.id = t.org_id"
   std::vector<std::pair<std::string, std::string>> extra;  // {"o.name", "org_name"}: rendered as JSON
+  std::vector<RefName> ref_names;                          // rendered after `extra`
   std::vector<Field> fields;
   core::ScopeColumns scope;
   // Wider columns for reading only (published list items any unit may see and claim); else `scope`.
@@ -112,6 +127,26 @@ struct Spec final {
 
   const Field* field(const std::string& key) const;
 };
+
+// How the registry finds the areas, party organisations and units rows point at (ref_area,
+// ref_org and ref_unit fields, the `?area_id=` and `?org_id=` filters). The registry sits below
+// every module; the orgs module, which keeps these, installs them when it adds its registers.
+struct RefLookups final {
+  // An area's path, and an organisation's path and area path, where `who` may do `a` on `reg`.
+  std::optional<std::string> (*area_path_in_scope)(store::Conn&, const core::Principal& who, core::Register reg,
+                                                   core::Action a, std::int64_t id) = nullptr;
+  std::optional<std::pair<std::string, std::string>> (*org_paths_in_scope)(store::Conn&, const core::Principal& who,
+                                                                           core::Register reg, core::Action a,
+                                                                           std::int64_t id) = nullptr;
+  // Any area's or organisation's own path (a list's scope already hides what the caller may not see).
+  std::optional<std::string> (*area_path)(store::Conn&, std::int64_t id) = nullptr;
+  std::optional<std::string> (*org_path)(store::Conn&, std::int64_t id) = nullptr;
+  // The ids of up to two nodes the `kind` of reference names `name`, where `who` may write `reg`
+  // (a spreadsheet names what a form gives by id).
+  std::vector<std::int64_t> (*named)(store::Conn&, const core::Principal& who, core::Register reg, Kind kind,
+                                     const std::string& name) = nullptr;
+};
+void set_ref_lookups(const RefLookups& lookups);  // once, before any register is used
 
 void register_spec_routes(Router& r, const Spec& spec);
 // GET /api/v1/{name}/{id} as the caller sees it: for module routes that answer with the changed row.

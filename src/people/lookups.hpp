@@ -1,0 +1,21 @@
+#pragma once
+// What the modules above look up in the people module's tables a page at a time.
+#include <cstdint>
+#include <map>
+#include <span>
+#include <string>
+
+#include "store/db.hpp"
+
+namespace jiceng::people {
+
+// A party member as an account's role binding names one.
+struct MemberRef final {
+  std::string name;
+  std::string area_path;
+  std::string org_path;
+};
+// Those of `ids` that exist, by id, in one statement per few hundred ids.
+std::map<std::int64_t, MemberRef> members_by_ids(store::Conn& c, std::span<const std::int64_t> ids);
+
+}  // namespace jiceng::people

@@ -44,6 +44,8 @@ void build_router(Router& router, const std::string& web_root) {
   // serve the same registers.
   static std::once_flag registers_added;
   std::call_once(registers_added, [] {
+    // Before any register: orgs' writes call the hooks of the modules above it.
+    install_modules(kModules);
     for (const auto* m : kModules) {
       if (m->add_registers) m->add_registers();
     }

@@ -9,10 +9,17 @@
 #include "core/errors.hpp"
 #include "crypto/crypto.hpp"
 #include "crypto/totp.hpp"
+#include "orgs/lookups.hpp"
 #include "orgs/service.hpp"
+#include "people/lookups.hpp"
 
 namespace jiceng::auth {
 namespace {
+
+namespace sql {
+// + placeholders + ") ORDER BY id": the nodes they name are looked up from their modules.
+constexpr char kBindingsOf[] = "SELECT account_id, role, scope_type, scope_id FROM role_binding WHERE account_id IN (";
+}  // namespace sql
 
 constexpr std::int64_t kLastSeenGranularity = 60;
 // How long a remembered session principal serves before the session row is read again; bounds
@@ -36,7 +43,7 @@ std::unordered_map<std::string, RememberedSession> g_sessions;  // by token hash
 }  // namespace
 
 std::optional<std::string> scope_path(store::Conn& c, core::ScopeType t, std::int64_t id) {
-  std::optional<store::Row> row;
+  const std::span<const std::int64_t> one(&id, 1);
   switch (t) {
     case core::ScopeType::area: {
       auto area = orgs::area_by_id(c, id);
@@ -48,36 +55,89 @@ std::optional<std::string> scope_path(store::Conn& c, core::ScopeType t, std::in
       if (!org) return std::nullopt;
       return org->path;
     }
-    case core::ScopeType::unit: row = c.one("SELECT area_path FROM unit WHERE id = ?", {id}); break;
-    case core::ScopeType::member: row = c.one("SELECT org_path FROM member WHERE id = ?", {id}); break;
+    case core::ScopeType::unit: {
+      auto units = orgs::units_by_ids(c, one);
+      if (units.empty()) return std::nullopt;
+      return units.begin()->second.area_path;
+    }
+    case core::ScopeType::member: {
+      auto members = people::members_by_ids(c, one);
+      if (members.empty()) return std::nullopt;
+      return members.begin()->second.org_path;
+    }
   }
-  if (!row) return std::nullopt;
-  return row->text(0);
+  return std::nullopt;
+}
+
+namespace {
+
+struct BindingRow final {
+  std::int64_t account_id = 0;
+  std::string role, scope_type;
+  std::int64_t scope_id = 0;
+};
+
+// The node a binding names, as the module that keeps it has it.
+struct BoundNode final {
+  std::string path;  // an area's or an organisation's own path; empty for units and members
+  std::string name;
+  std::string area_path;
+};
+
+// The nodes of these bindings: one lookup per kind of node, whatever their number.
+std::map<std::pair<std::string, std::int64_t>, BoundNode> bound_nodes(store::Conn& c,
+                                                                      const std::vector<BindingRow>& rows) {
+  std::map<std::string, std::vector<std::int64_t>> ids;
+  for (const auto& r : rows) ids[r.scope_type].push_back(r.scope_id);
+  std::map<std::pair<std::string, std::int64_t>, BoundNode> out;
+  if (ids.count("area")) {
+    for (auto& [id, a] : orgs::areas_by_ids(c, ids["area"])) out[{"area", id}] = {a.path, a.name, a.path};
+  }
+  if (ids.count("org")) {
+    for (auto& [id, o] : orgs::orgs_by_ids(c, ids["org"])) out[{"org", id}] = {o.path, o.name, o.area_path};
+  }
+  if (ids.count("unit")) {
+    for (auto& [id, u] : orgs::units_by_ids(c, ids["unit"])) out[{"unit", id}] = {"", u.name, u.area_path};
+  }
+  if (ids.count("member")) {
+    for (auto& [id, m] : people::members_by_ids(c, ids["member"])) out[{"member", id}] = {"", m.name, m.area_path};
+  }
+  return out;
+}
+
+}  // namespace
+
+std::map<std::int64_t, std::vector<BoundBinding>> bound_bindings_of(store::Conn& c,
+                                                                    const std::vector<std::int64_t>& account_ids) {
+  std::map<std::int64_t, std::vector<BoundBinding>> out;
+  if (account_ids.empty()) return out;
+  store::Params params(account_ids.begin(), account_ids.end());
+  std::vector<BindingRow> rows;
+  for (const auto& r : c.query(sql::kBindingsOf + store::placeholders(account_ids.size()) + ") ORDER BY id", params)) {
+    rows.push_back({r.integer(0), r.text(1), r.text(2), r.integer(3)});
+  }
+  const auto nodes = bound_nodes(c, rows);
+  for (const auto& r : rows) {
+    const auto node = nodes.find({r.scope_type, r.scope_id});
+    const BoundNode none;
+    const auto& n = node == nodes.end() ? none : node->second;
+    BoundBinding b;
+    b.area_path = n.area_path;
+    const auto role = core::parse_role(r.role);
+    const auto type = core::parse_scope_type(r.scope_type);
+    if (role && type) b.binding = core::Binding{*role, *type, r.scope_id, n.path, n.name};
+    out[r.account_id].push_back(std::move(b));
+  }
+  return out;
 }
 
 std::map<std::int64_t, std::vector<core::Binding>> bindings_of(store::Conn& c,
                                                                const std::vector<std::int64_t>& account_ids) {
   std::map<std::int64_t, std::vector<core::Binding>> out;
-  if (account_ids.empty()) return out;
-  std::string in = "?";
-  for (std::size_t i = 1; i < account_ids.size(); ++i) in += ", ?";
-  store::Params params(account_ids.begin(), account_ids.end());
-  auto rs = c.query(
-      "SELECT b.account_id, b.role, b.scope_type, b.scope_id, "
-      "  COALESCE(a.path, o.path, ''), COALESCE(a.name, o.name, u.name, m.name, '') "
-      "FROM role_binding b "
-      "LEFT JOIN area a ON b.scope_type = 'area' AND a.id = b.scope_id "
-      "LEFT JOIN party_org o ON b.scope_type = 'org' AND o.id = b.scope_id "
-      "LEFT JOIN unit u ON b.scope_type = 'unit' AND u.id = b.scope_id "
-      "LEFT JOIN member m ON b.scope_type = 'member' AND m.id = b.scope_id "
-      "WHERE b.account_id IN (" +
-          in + ") ORDER BY b.id",
-      params);
-  for (const auto& r : rs) {
-    auto role = core::parse_role(r.text(1));
-    auto type = core::parse_scope_type(r.text(2));
-    if (!role || !type) continue;
-    out[r.integer(0)].push_back(core::Binding{*role, *type, r.integer(3), r.text(4), r.text(5)});
+  for (auto& [account, bound] : bound_bindings_of(c, account_ids)) {
+    for (auto& b : bound) {
+      if (b.binding) out[account].push_back(std::move(*b.binding));
+    }
   }
   return out;
 }
@@ -373,9 +433,9 @@ bool may_grant(store::Conn& c, const core::Principal& granter, const Grant& g, c
     target_area = org ? org->area_path : "";
     target_org = org ? org->path : "";
   } else if (g.scope_type == core::ScopeType::member) {
-    auto r = c.one("SELECT area_path, org_path FROM member WHERE id = ?", {g.scope_id});
-    target_area = r ? r->text(0) : "";
-    target_org = r ? r->text(1) : "";
+    const auto members = people::members_by_ids(c, std::span(&g.scope_id, 1));
+    target_area = members.empty() ? "" : members.begin()->second.area_path;
+    target_org = members.empty() ? "" : members.begin()->second.org_path;
   }
   for (const auto& b : granter.bindings) {
     if (!core::allowed(b.role, reg, core::Action::write)) continue;

@@ -61,6 +61,14 @@ void forget_principals();
 // Every role binding of these accounts, with the path and name of the node each is bound to.
 std::map<std::int64_t, std::vector<core::Binding>> bindings_of(store::Conn& c,
                                                                const std::vector<std::int64_t>& account_ids);
+// The same, every row kept (a role or scope this build does not know has no binding), with the
+// area path of the node each is bound to (empty when it is gone): what decides who sees an account.
+struct BoundBinding final {
+  std::optional<core::Binding> binding;
+  std::string area_path;
+};
+std::map<std::int64_t, std::vector<BoundBinding>> bound_bindings_of(store::Conn& c,
+                                                                    const std::vector<std::int64_t>& account_ids);
 
 // The account's principal, or nullopt when it is disabled or gone; `password_change` says whether
 // its password must be changed first under a limit of `password_max_age_days`.

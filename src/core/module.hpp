@@ -3,7 +3,9 @@
 // one list; the router, the background sweeper, the test sweep route and `jiceng demo` walk it, so
 // adding a module is its folder and one line there.
 #include <cstdint>
+#include <map>
 #include <span>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -19,6 +21,19 @@ struct Seed;  // the demo county being built (demo/seed.hpp)
 // What one background pass did, as named counts ("escalated", 3), for the log and the test route.
 using SweepCounts = std::vector<std::pair<std::string_view, std::int64_t>>;
 
+// A subtree of the orgs module's area tree or party organisation tree moved: every path that
+// started with `old_prefix` (up to core::path_end of it) now starts with `new_prefix`.
+struct PathMove final {
+  std::string old_prefix;
+  std::string new_prefix;
+};
+
+// A person as the orgs module shows or checks one (the community committee); people keeps them.
+struct PersonRef final {
+  std::string name;
+  std::string area_path;
+};
+
 struct Module final {
   std::string_view name;
   // Its registers, described as data, into the registry; once per process, before any routes.
@@ -31,6 +46,25 @@ struct Module final {
   // The tables its migrations create: only it writes them and no other module reads them
   // (scripts/check_tables.py lists the reads that remain).
   std::span<const std::string_view> tables = {};
+
+  // ---- Hooks: a module below calls these on the modules above that set them, through
+  // installed_modules(), so that it never names them (orgs is below people, which keeps members
+  // under orgs' areas and organisations). ----
+  // Inside orgs' write of a move: the module's own area_path (org_path) columns follow the subtree.
+  void (*area_paths_moved)(store::Conn&, const PathMove&) = nullptr;
+  void (*org_paths_moved)(store::Conn&, const PathMove&) = nullptr;
+  // Inside orgs' write of a party organisation's new area: the rows kept under it follow.
+  void (*org_area_changed)(store::Conn&, std::int64_t org_id, const std::string& area_path) = nullptr;
+  // What orgs' own pages show of the people this module keeps (the first module that answers is
+  // asked): people by id, those missing left out; and the grid staff within each grid's subtree,
+  // one count per path given.
+  std::map<std::int64_t, PersonRef> (*people_by_ids)(store::Conn&, std::span<const std::int64_t>) = nullptr;
+  std::vector<std::int64_t> (*grid_staff_counts)(store::Conn&, std::span<const std::string> grid_paths) = nullptr;
 };
+
+// The composition root's list, installed once by the app before it serves (app::build_router):
+// what a module walks to call the hooks of the modules above it. Empty until then.
+void install_modules(std::span<const Module* const> all);
+std::span<const Module* const> installed_modules();
 
 }  // namespace jiceng

@@ -9,6 +9,7 @@
 #include "deliberation/queries.hpp"
 #include "deliberation/rules.hpp"
 #include "deliberation/service.hpp"
+#include "orgs/lookups.hpp"
 #include "registry/spec.hpp"
 
 namespace jiceng::deliberation {

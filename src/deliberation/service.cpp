@@ -1,6 +1,7 @@
 // 四民工作法 in motion. Who may do what is checked against the matter read in the same transaction;
 // ballots are counted into the matter as they come but shown only once the vote is settled.
 #include "deliberation/service.hpp"
+#include "orgs/lookups.hpp"
 
 #include <boost/json.hpp>
 #include <map>

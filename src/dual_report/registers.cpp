@@ -1,10 +1,12 @@
 // Dual reports (read and export; made by the module's own route) and community activities.
 #include "dual_report/registers.hpp"
+#include "orgs/lookups.hpp"
 
 #include "cogov/common.hpp"
 #include "core/errors.hpp"
 #include "crypto/crypto.hpp"
 #include "dual_report/queries.hpp"
+#include "people/lookups.hpp"
 #include "people/service.hpp"
 #include "registry/spec.hpp"
 

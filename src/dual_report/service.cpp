@@ -14,7 +14,9 @@
 #include "dual_report/registers.hpp"
 #include "dual_report/rules.hpp"
 #include "dual_report/tally.hpp"
+#include "orgs/lookups.hpp"
 #include "orgs/service.hpp"
+#include "people/lookups.hpp"
 #include "people/service.hpp"
 
 namespace jiceng::dual_report {
@@ -67,7 +69,7 @@ Reporter member_reporter(store::Conn& c, const cogov::Actor& by, const ReportInp
   if (!r.member) bad_request("member_id", "请选择报到的党员", "required");
   if (!own && !staff) forbidden("您只能为本单位或本人报到");
   const std::int64_t id = *r.member;
-  const auto members = people::members_by_id(c, {&id, 1});
+  const auto members = people::members_by_ids(c, {&id, 1});
   if (members.empty()) bad_request("member_id", "所选党员不存在");
   const auto& m = members.begin()->second;
   if (m.category != "in_service") bad_request("member_id", "到居住地社区报到的是在职党员");
@@ -307,7 +309,7 @@ bj::array inactive(App& app, const core::Principal& who, const InactiveFilter& f
     }
     params.emplace_back(kMaxInactiveRows);
     const auto rs = c.query(sql::kInactive + where + " ORDER BY r.org_path, r.id LIMIT ?", params);
-    const auto members = people::members_by_id(c, ids_in(rs, 0));
+    const auto members = people::members_by_ids(c, ids_in(rs, 0));
     std::vector<std::int64_t> org_ids;
     for (const auto& [id, m] : members) org_ids.push_back(m.org_id);
     const auto party_orgs = orgs::org_names(c, org_ids);

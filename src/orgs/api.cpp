@@ -6,6 +6,7 @@
 #include "core/errors.hpp"
 #include "core/json.hpp"
 #include "core/router.hpp"
+#include "orgs/hooks.hpp"
 #include "orgs/queries.hpp"
 #include "orgs/registers.hpp"
 #include "orgs/service.hpp"
@@ -52,13 +53,19 @@ http::Response history(Ctx& ctx, bool area) {
 http::Response geojson(Ctx& ctx) {
   if (!ctx.who().can(Register::areas, Action::read)) forbidden();
   const auto id = ctx.id();
+  std::vector<std::int64_t> staff;
   auto rs = ctx.app.db.read([&](store::Conn& c) {
     auto node = node_in_scope(c, ctx.who(), Tree::areas, id, Action::read);
     if (!node) not_found();
-    return c.query(sql::kGridsWithin, {node->path, core::path_end(node->path)});
+    auto grids = c.query(sql::kGridsWithin, {node->path, core::path_end(node->path)});
+    std::vector<std::string> paths;
+    for (const auto& g : grids) paths.push_back(g.text(4));
+    staff = hooks::grid_staff_counts(c, paths);
+    return grids;
   });
   bj::array features;
-  for (const auto& r : rs) {
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    const auto& r = rs[i];
     boost::system::error_code ec;
     auto geom = bj::parse(r.text(3), ec);
     if (ec) continue;
@@ -66,8 +73,7 @@ http::Response geojson(Ctx& ctx) {
         {"type", "Feature"},
         {"id", r.integer(0)},
         {"properties",
-         bj::object{
-             {"id", r.integer(0)}, {"name", r.text(1)}, {"parent_name", r.text(2)}, {"staff_count", r.integer(4)}}},
+         bj::object{{"id", r.integer(0)}, {"name", r.text(1)}, {"parent_name", r.text(2)}, {"staff_count", staff[i]}}},
         {"geometry", std::move(geom)}});
   }
   return json::respond(bj::object{{"type", "FeatureCollection"}, {"features", std::move(features)}});
@@ -109,17 +115,24 @@ http::Response coverage(Ctx& ctx) {
 http::Response committee(Ctx& ctx) {
   if (!ctx.who().can(Register::areas, Action::read)) forbidden();
   const auto id = ctx.id();
+  std::map<std::int64_t, PersonRef> people;
   auto rs = ctx.app.db.read([&](store::Conn& c) {
     if (!node_in_scope(c, ctx.who(), Tree::areas, id, Action::read)) not_found();
-    return c.query(sql::kCommitteeSeats, {id});
+    auto seats = c.query(sql::kCommitteeSeats, {id});
+    std::vector<std::int64_t> ids;
+    for (const auto& r : seats) ids.push_back(r.integer(0));
+    people = hooks::people_by_ids(c, ids);
+    return seats;
   });
   bj::array items;
   for (const auto& r : rs) {
-    items.push_back(bj::object{{"id", r.integer(4)},
+    const auto person = people.find(r.integer(0));
+    if (person == people.end()) continue;  // a seat shows only with its holder
+    items.push_back(bj::object{{"id", r.integer(3)},
                                {"person_id", r.integer(0)},
-                               {"name", r.text(1)},
-                               {"unit_name", r.text(2)},
-                               {"post", r.text(3)}});
+                               {"name", person->second.name},
+                               {"unit_name", r.text(1)},
+                               {"post", r.text(2)}});
   }
   return json::respond(bj::object{{"items", std::move(items)}});
 }

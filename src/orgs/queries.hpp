@@ -26,13 +26,10 @@ constexpr char kOrgExists[] = "SELECT 1 FROM party_org WHERE id = ?";
 constexpr char kMovePathsSet[] =
     " SET path = ? || substr(path, CAST(? AS INTEGER)), depth = depth + ? WHERE path >= ? AND path < ?";
 constexpr char kMoveParentSet[] = " SET parent_id = ? WHERE id = ?";
-constexpr const char* kAreaPathTables[] = {"party_org", "unit", "member", "venue", "person"};
+// Its own tables with an area_path; the modules above rebase theirs (core::Module::area_paths_moved).
+constexpr const char* kAreaPathTables[] = {"party_org", "unit", "venue"};
 constexpr char kMoveAreaPathsSet[] =
     " SET area_path = ? || substr(area_path, CAST(? AS INTEGER)) WHERE area_path >= ? AND area_path < ?";
-constexpr char kMoveMemberOrgPaths[] =
-    "UPDATE member SET org_path = ? || substr(org_path, CAST(? AS INTEGER)) WHERE org_path >= ? AND org_path < ?";
-// Members follow their organisation's area.
-constexpr char kMembersFollowOrgArea[] = "UPDATE member SET area_path = ? WHERE org_id = ?";
 
 constexpr char kInsertTreeChange[] =
     "INSERT INTO tree_change (tree, node_id, change, effective_on, before_value, after_value, at) "
@@ -42,10 +39,9 @@ constexpr char kTreeHistory[] =
     "WHERE tree = ? AND node_id = ? ORDER BY id DESC LIMIT 200";
 
 // ---- the grid map, coverage and the public community list ----
+// The grid staff each one counts come from the people module (core::Module::grid_staff_counts).
 constexpr char kGridsWithin[] =
-    "SELECT g.id, g.name, p.name, g.geometry, "
-    "  (SELECT COUNT(*) FROM person s WHERE s.kind = 'grid_staff' AND s.area_path >= g.path AND "
-    "   s.area_path < g.path || '~') "
+    "SELECT g.id, g.name, p.name, g.geometry, g.path "
     "FROM area g LEFT JOIN area p ON p.id = g.parent_id "
     "WHERE g.kind = 'grid' AND g.geometry IS NOT NULL AND g.path >= ? AND g.path < ? ORDER BY g.id";
 constexpr char kUnitCoverage[] =
@@ -57,11 +53,10 @@ constexpr char kPublicCommunities[] =
     "WHERE a.kind IN ('community', 'village') ORDER BY a.path";
 
 // ---- the community committee ----
+// The seat holders' names come from the people module (core::Module::people_by_ids).
 constexpr char kCommitteeSeats[] =
-    "SELECT s.person_id, p.name, u.name, s.post, s.id FROM committee_seat s "
-    "JOIN person p ON p.id = s.person_id LEFT JOIN unit u ON u.id = s.unit_id "
+    "SELECT s.person_id, u.name, s.post, s.id FROM committee_seat s LEFT JOIN unit u ON u.id = s.unit_id "
     "WHERE s.area_id = ? ORDER BY s.id";
-constexpr char kPersonAreaPath[] = "SELECT area_path FROM person WHERE id = ?";
 constexpr char kUnitExists[] = "SELECT 1 FROM unit WHERE id = ?";
 constexpr char kSeatTaken[] = "SELECT 1 FROM committee_seat WHERE area_id = ? AND person_id = ?";
 constexpr char kInsertSeat[] =
@@ -80,14 +75,21 @@ constexpr char kOrgMembers[] = "SELECT COALESCE(SUM(members), 0) FROM org_tally 
 constexpr char kCommunityInAddress[] =
     "WHERE kind IN ('community', 'village') AND ? LIKE '%' || name || '%' ORDER BY length(name) DESC, id LIMIT 1";
 
-// For co-governance: names by id ("…IN (" + placeholders + ")"), a unit's party organisation, and
-// the first unit of each of a path's organisations.
-constexpr char kAreaNamesIn[] = "SELECT id, name FROM area WHERE id IN (";
-constexpr char kOrgNamesIn[] = "SELECT id, name FROM party_org WHERE id IN (";
-constexpr char kUnitNamesIn[] = "SELECT id, name FROM unit WHERE id IN (";
+// For co-governance: a unit's party organisation, and the first unit of each of a path's organisations.
 constexpr char kUnitPartyOrg[] =
     "SELECT u.party_org_id, o.path FROM unit u LEFT JOIN party_org o ON o.id = u.party_org_id WHERE u.id = ?";
 constexpr char kFirstUnitOfOrgsIn[] = "SELECT party_org_id, MIN(id) FROM unit WHERE party_org_id IN (";
 constexpr char kFirstUnitOfOrgsTail[] = " GROUP BY party_org_id";
+// ---- lookups for the modules above and the registry (lookups.cpp) ----
+// Each + store::placeholders(n) + ")".
+constexpr char kAreasIn[] = "WHERE id IN (";
+constexpr char kOrgsIn[] = "SELECT id, path, area_path, name FROM party_org WHERE id IN (";
+constexpr char kUnitsIn[] = "SELECT id, area_path, name FROM unit WHERE id IN (";
+// The party organisations in a range of area paths, shallowest first.
+constexpr char kOrgsInAreas[] =
+    "SELECT area_path, id, name, secretary FROM party_org WHERE area_path >= ? AND "
+    "area_path < ? ORDER BY depth, id";
+// A node named in a spreadsheet: "SELECT id FROM <table>" + this + the caller's scope + " LIMIT 2".
+constexpr char kNamedWhere[] = " WHERE name = ? AND ";
 
 }  // namespace jiceng::orgs::sql

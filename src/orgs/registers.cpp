@@ -3,6 +3,7 @@
 
 #include "core/dates.hpp"
 #include "core/errors.hpp"
+#include "orgs/hooks.hpp"
 #include "orgs/queries.hpp"
 #include "orgs/registers.hpp"
 #include "orgs/rules.hpp"
@@ -77,7 +78,7 @@ void prepare_org(WriteCtx& wc) {
     record_rename(wc, Tree::orgs);
     if (wc.has("area_id")) {
       // Members follow their organisation's area.
-      wc.conn.execute(sql::kMembersFollowOrgArea, {wc.columns["area_path"], wc.existing->integer(0)});
+      hooks::org_area_changed(wc.conn, wc.existing->integer(0), text_of(wc.columns["area_path"]));
     }
     return;
   }
@@ -308,9 +309,54 @@ void add_venues() {
   registry::add_spec(std::move(s));
 }
 
+// What the registry asks of the two trees and the units (registry::RefLookups).
+std::optional<std::string> area_path_in_scope(store::Conn& c, const core::Principal& who, core::Register reg,
+                                              core::Action a, std::int64_t id) {
+  auto area = area_in_scope(c, who, reg, a, id);
+  if (!area) return std::nullopt;
+  return area->path;
+}
+
+std::optional<std::pair<std::string, std::string>> org_paths_in(store::Conn& c, const core::Principal& who,
+                                                                core::Register reg, core::Action a, std::int64_t id) {
+  auto org = org_paths_in_scope(c, who, reg, a, id);
+  if (!org) return std::nullopt;
+  return std::pair{org->path, org->area_path};
+}
+
+std::optional<std::string> area_path_of(store::Conn& c, std::int64_t id) {
+  auto area = area_by_id(c, id);
+  if (!area) return std::nullopt;
+  return area->path;
+}
+
+std::optional<std::string> org_path_of(store::Conn& c, std::int64_t id) {
+  auto org = org_paths_by_id(c, id);
+  if (!org) return std::nullopt;
+  return org->path;
+}
+
+std::vector<std::int64_t> named(store::Conn& c, const core::Principal& who, core::Register reg, Kind kind,
+                                const std::string& name) {
+  const char* table = kind == Kind::ref_area ? "area" : kind == Kind::ref_org ? "party_org" : "unit";
+  core::ScopeColumns cols;
+  cols.area_path = kind == Kind::ref_area ? "path" : "area_path";
+  if (kind == Kind::ref_org) cols.org_path = "path";
+  auto clause = core::scope_clause(who, reg, core::Action::write, cols);
+  store::Params params{name};
+  params.insert(params.end(), clause.params.begin(), clause.params.end());
+  std::vector<std::int64_t> out;
+  for (const auto& r :
+       c.query(std::string("SELECT id FROM ") + table + sql::kNamedWhere + clause.sql + " LIMIT 2", params)) {
+    out.push_back(r.integer(0));
+  }
+  return out;
+}
+
 }  // namespace
 
 void add_registers() {
+  registry::set_ref_lookups({area_path_in_scope, org_paths_in, area_path_of, org_path_of, named});
   add_areas();
   add_orgs();
   add_units();

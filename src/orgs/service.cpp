@@ -5,6 +5,7 @@
 #include "audit/audit.hpp"
 #include "core/dates.hpp"
 #include "core/errors.hpp"
+#include "orgs/hooks.hpp"
 #include "orgs/queries.hpp"
 #include "orgs/rules.hpp"
 
@@ -41,17 +42,20 @@ void audit_by(store::Conn& c, App& app, const core::Principal& who, const std::s
   audit::record(c, {app.now(), who.username, who.account_id, ip, action, type, id, before, after});
 }
 
-// The paths below a moved node, and whatever hangs off them in other tables.
+// The paths below a moved node, and whatever hangs off them: in its own tables, then in those of
+// the modules above (their hooks, in the same transaction).
 void rewrite_paths(store::Conn& c, Tree tree, const Node& node, const std::string& new_path, std::int64_t depth_delta) {
   const std::string& old_path = node.path;
   const auto cut = static_cast<std::int64_t>(old_path.size()) + 1;
   const store::Params range{new_path, cut, old_path, core::path_end(old_path)};
   const std::string table = tree_table(tree);
   c.execute("UPDATE " + table + sql::kMovePathsSet, {new_path, cut, depth_delta, old_path, core::path_end(old_path)});
+  const PathMove move{old_path, new_path};
   if (tree == Tree::areas) {
     for (const char* t : sql::kAreaPathTables) c.execute(std::string("UPDATE ") + t + sql::kMoveAreaPathsSet, range);
+    hooks::area_paths_moved(c, move);
   } else {
-    c.execute(sql::kMoveMemberOrgPaths, range);
+    hooks::org_paths_moved(c, move);
   }
 }
 
@@ -184,8 +188,9 @@ std::int64_t add_seat(App& app, const core::Principal& who, std::int64_t area_id
     auto node = node_in_scope(c, who, Tree::areas, area_id, core::Action::write);
     if (!node) not_found();
     if (node->kind != "community" && node->kind != "village") bad_request("", "只有社区（村）设大党委");
-    auto person = c.one(sql::kPersonAreaPath, {seat.person_id});
-    if (!person || !core::path_within(person->text(0), node->path))
+    const auto people = hooks::people_by_ids(c, std::span(&seat.person_id, 1));
+    const auto person = people.find(seat.person_id);
+    if (person == people.end() || !core::path_within(person->second.area_path, node->path))
       bad_request("person_id", "所选人员不在本社区（村）");
     if (seat.unit_id && !c.one(sql::kUnitExists, {*seat.unit_id})) bad_request("unit_id", "所选单位不存在");
     if (c.one(sql::kSeatTaken, {area_id, seat.person_id})) conflict("此人已是大党委兼职委员", "person_id");
@@ -205,27 +210,7 @@ void remove_seat(App& app, const core::Principal& who, std::int64_t area_id, std
   });
 }
 
-// For co-governance: batch lookups (see service.hpp).
-namespace {
-std::map<std::int64_t, std::string> names_in(store::Conn& c, const char* select_in, std::span<const std::int64_t> ids) {
-  std::map<std::int64_t, std::string> out;
-  for (const auto& r : store::query_ids(c, select_in, ids)) out[r.integer(0)] = r.text(1);
-  return out;
-}
-}  // namespace
-
-std::map<std::int64_t, std::string> area_names(store::Conn& c, std::span<const std::int64_t> ids) {
-  return names_in(c, sql::kAreaNamesIn, ids);
-}
-
-std::map<std::int64_t, std::string> org_names(store::Conn& c, std::span<const std::int64_t> ids) {
-  return names_in(c, sql::kOrgNamesIn, ids);
-}
-
-std::map<std::int64_t, std::string> unit_names(store::Conn& c, std::span<const std::int64_t> ids) {
-  return names_in(c, sql::kUnitNamesIn, ids);
-}
-
+// For co-governance (see service.hpp).
 std::optional<UnitOrg> unit_org(store::Conn& c, std::int64_t unit_id) {
   auto r = c.one(sql::kUnitPartyOrg, {unit_id});
   if (!r) return std::nullopt;

@@ -106,10 +106,7 @@ void remove_seat(App& app, const core::Principal& who, std::int64_t area_id, std
 // For co-governance (dual_report, pairing, deliberation): names and links other modules show, looked
 // up for a whole page at once so a list costs one query per owner, never one per row.
 
-// The names of the areas, party organisations and units among `ids` that exist, by id.
-std::map<std::int64_t, std::string> area_names(store::Conn& c, std::span<const std::int64_t> ids);
-std::map<std::int64_t, std::string> org_names(store::Conn& c, std::span<const std::int64_t> ids);
-std::map<std::int64_t, std::string> unit_names(store::Conn& c, std::span<const std::int64_t> ids);
+// The names of the areas, party organisations and units among `ids`: orgs/lookups.hpp.
 // A unit's party organisation (unset when the unit has none yet) and that organisation's path.
 struct UnitOrg final {
   std::optional<std::int64_t> party_org_id;

@@ -6,6 +6,7 @@
 
 #include "cogov/common.hpp"
 #include "core/errors.hpp"
+#include "orgs/lookups.hpp"
 #include "pairing/queries.hpp"
 #include "registry/spec.hpp"
 

@@ -7,9 +7,11 @@
 
 #include "core/errors.hpp"
 #include "deliberation/service.hpp"
+#include "orgs/lookups.hpp"
 #include "orgs/service.hpp"
 #include "pairing/queries.hpp"
 #include "pairing/rules.hpp"
+#include "people/lookups.hpp"
 #include "people/rules.hpp"
 #include "people/service.hpp"
 

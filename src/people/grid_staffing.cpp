@@ -9,6 +9,7 @@
 #include "core/errors.hpp"
 #include "core/json.hpp"
 #include "core/router.hpp"
+#include "orgs/lookups.hpp"
 #include "orgs/service.hpp"
 #include "people/queries.hpp"
 #include "people/service.hpp"
@@ -73,11 +74,11 @@ std::map<std::int64_t, Posts> load_posts(store::Conn& c, const std::vector<Grid>
     else if (role == "assistant")
       posts.assistants.push_back(person_json(p, 1));
   }
-  for (const auto& o : c.query(sql::kOrgsWithin, range)) {
-    const auto at = by_path.find(o.text(0));
+  for (const auto& o : orgs::orgs_in_areas(c, grids.front().path, core::path_end(grids.back().path))) {
+    const auto at = by_path.find(o.area_path);
     if (at == by_path.end() || !out[at->second].org.is_null()) continue;
-    out[at->second].org = bj::object{{"id", o.integer(1)}, {"name", o.text(2)}};
-    out[at->second].secretary = o.is_null(3) ? "" : o.text(3);
+    out[at->second].org = bj::object{{"id", o.id}, {"name", o.name}};
+    out[at->second].secretary = o.secretary;
   }
   constexpr std::size_t kIdsPerStatement = 500;
   std::vector<std::pair<std::int64_t, std::int64_t>> contacts;  // person, grid

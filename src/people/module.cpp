@@ -1,5 +1,7 @@
 #include "people/module.hpp"
 
+#include "people/hooks.hpp"
+
 namespace jiceng::people {
 
 // Defined beside what they wire (api.cpp, registers.cpp).
@@ -12,6 +14,18 @@ void seed(demo::Seed& s);  // seed.cpp: its part of the demo county
 // rather than read them (scripts/check_tables.py lists the reads still left).
 constexpr std::string_view kTables[] = {"member", "member_fts", "person"};
 
-const Module kModule{"people", add_registers, register_routes, nullptr, seed, kTables};
+// Members and people hang off orgs' trees, which sits below: it calls these in its own writes.
+const Module kModule{
+    .name = "people",
+    .add_registers = add_registers,
+    .routes = register_routes,
+    .seed = seed,
+    .tables = kTables,
+    .area_paths_moved = hooks::area_paths_moved,
+    .org_paths_moved = hooks::org_paths_moved,
+    .org_area_changed = hooks::org_area_changed,
+    .people_by_ids = hooks::people_by_ids,
+    .grid_staff_counts = hooks::grid_staff_counts,
+};
 
 }  // namespace jiceng::people

@@ -7,21 +7,30 @@ constexpr char kRevealWhere[] = " WHERE id = ? AND ";
 
 constexpr char kMemberWithIdNumber[] = "SELECT 1 FROM member WHERE id_number_idx = ? AND id <> ?";
 
-// Grid staff in the path range a set of grids spans, and the grid party organisations there.
+// Grid staff in the path range a set of grids spans (the grid party organisations there are orgs').
 constexpr char kGridStaffWithin[] =
     "SELECT area_path, id, name, title, grid_role FROM person WHERE area_path >= ? AND "
     "area_path < ? AND kind = 'grid_staff' AND grid_role IN ('chief', 'full_time', 'assistant') "
     "ORDER BY id";
-constexpr char kOrgsWithin[] =
-    "SELECT area_path, id, name, secretary FROM party_org WHERE area_path >= ? AND "
-    "area_path < ? ORDER BY depth, id";
+// How many grid staff sit at each area path in a range, for the grid map (person_kind index).
+constexpr char kGridStaffPerPath[] =
+    "SELECT area_path, COUNT(*) FROM person WHERE kind = 'grid_staff' AND area_path >= ? AND area_path < ? "
+    "GROUP BY area_path";
 // "…WHERE id IN (" + placeholders + ")"
 constexpr char kPeopleByIds[] = "SELECT id, name, title FROM person WHERE id IN (";
 constexpr char kCadre[] = "SELECT id, area_path FROM person WHERE id = ? AND kind = 'cadre'";
 
-// For co-governance: members and people by id ("…IN (" + placeholders + ")").
-constexpr char kMembersIn[] = "SELECT id, name, category, org_id, org_path FROM member WHERE id IN (";
-constexpr char kMemberNamesIn[] = "SELECT id, name FROM member WHERE id IN (";
-constexpr char kPersonNamesIn[] = "SELECT id, name FROM person WHERE id IN (";
+// ---- following the orgs module's trees (hooks.cpp): `table` is member or person ----
+// A moved subtree: new prefix, the old prefix's length + 1, the old prefix, its core::path_end.
+constexpr char kRebaseAreaPaths[] =
+    " SET area_path = ? || substr(area_path, CAST(? AS INTEGER)) WHERE area_path >= ? AND area_path < ?";
+constexpr char kRebaseMemberOrgPaths[] =
+    "UPDATE member SET org_path = ? || substr(org_path, CAST(? AS INTEGER)) WHERE org_path >= ? AND org_path < ?";
+// Members follow their organisation's area.
+constexpr char kMembersFollowOrgArea[] = "UPDATE member SET area_path = ? WHERE org_id = ?";
+
+// ---- lookups for the modules above and orgs' pages (lookups.cpp): + placeholders + ")" ----
+constexpr char kPersonRefsIn[] = "SELECT id, name, area_path FROM person WHERE id IN (";
+constexpr char kMemberRefsIn[] = "SELECT id, name, category, org_id, area_path, org_path FROM member WHERE id IN (";
 
 }  // namespace jiceng::people::sql

@@ -3,6 +3,7 @@
 #include "people/registers.hpp"
 
 #include "core/errors.hpp"
+#include "orgs/lookups.hpp"
 #include "people/queries.hpp"
 #include "people/rules.hpp"
 #include "registry/spec.hpp"
@@ -72,6 +73,20 @@ void prepare_person(WriteCtx& wc) {
   if (wc.given("grid_role") && kind != "grid_staff") bad_request("grid_role", "只有网格员才有网格职务");
 }
 
+// Masked fields carry their rules into the registry, which knows none of its own.
+Field id_number_field() {
+  Field f{"id_number", "id_number_mask", "身份证号", Kind::id_number, false, 18};
+  f.normalize = normalize_id_number;
+  f.problem = id_number_problem;
+  return f;
+}
+
+Field phone_field() {
+  Field f{"phone", "phone_mask", "手机号", Kind::phone, false, 20};
+  f.problem = phone_problem;
+  return f;
+}
+
 const std::vector<registry::Choice>& genders() {
   static const std::vector<registry::Choice> k = {{"male", "男"}, {"female", "女"}};
   return k;
@@ -92,15 +107,14 @@ void add_members() {
   s.name = "members";
   s.label = "党员";
   s.table = "member";
-  s.joins = "LEFT JOIN party_org o ON o.id = t.org_id";
-  s.extra = {{"o.name", "org_name"}};
+  s.names = {{"org_id", "org_name", orgs::org_names}};
   s.fields = {
       Field{"name", "name", "姓名", Kind::text, true, 30},
       Field{"gender", "gender", "性别", Kind::choice, false, 10, genders(), true},
       Field{"ethnicity", "ethnicity", "民族", Kind::text, false, 20},
       Field{"birth_date", "birth_date", "出生日期", Kind::date, false, 10, {}, false, true},
-      Field{"id_number", "id_number_mask", "身份证号", Kind::id_number, false, 18},
-      Field{"phone", "phone_mask", "手机号", Kind::phone, false, 20},
+      id_number_field(),
+      phone_field(),
       Field{"education", "education", "学历", Kind::choice, false, 20, education, true},
       Field{"joined_on", "joined_on", "入党日期", Kind::date, false, 10, {}, false, true},
       Field{"full_on", "full_on", "转正日期", Kind::date},
@@ -139,13 +153,12 @@ void add_people() {
   s.name = "people";
   s.label = "人员";
   s.table = "person";
-  s.joins = "LEFT JOIN area a ON a.id = t.area_id LEFT JOIN unit u ON u.id = t.unit_id";
-  s.extra = {{"a.name", "area_name"}, {"u.name", "unit_name"}};
+  s.names = {{"area_id", "area_name", orgs::area_names}, {"unit_id", "unit_name", orgs::unit_names}};
   s.fields = {
       Field{"name", "name", "姓名", Kind::text, true, 30},
       Field{"kind", "kind", "人员类型", Kind::choice, true, 20, kinds, true},
       Field{"gender", "gender", "性别", Kind::choice, false, 10, genders(), true},
-      Field{"phone", "phone_mask", "手机号", Kind::phone, false, 20},
+      phone_field(),
       Field{"area_id", "area_id", "所在区域", Kind::ref_area, true},
       Field{"grid_role", "grid_role", "网格职务", Kind::choice, false, 20, grid_roles, true},
       Field{"unit_id", "unit_id", "所在单位", Kind::ref_unit},

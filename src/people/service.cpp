@@ -82,25 +82,4 @@ void set_grid_contact(App& app, const core::Principal& who, std::int64_t grid_id
   });
 }
 
-// For co-governance: batch lookups (see service.hpp).
-std::map<std::int64_t, MemberBrief> members_by_id(store::Conn& c, std::span<const std::int64_t> ids) {
-  std::map<std::int64_t, MemberBrief> out;
-  for (const auto& r : store::query_ids(c, sql::kMembersIn, ids)) {
-    out[r.integer(0)] = MemberBrief{r.text(1), r.text(2), r.integer(3), r.text(4)};
-  }
-  return out;
-}
-
-std::map<std::int64_t, std::string> member_names(store::Conn& c, std::span<const std::int64_t> ids) {
-  std::map<std::int64_t, std::string> out;
-  for (const auto& r : store::query_ids(c, sql::kMemberNamesIn, ids)) out[r.integer(0)] = r.text(1);
-  return out;
-}
-
-std::map<std::int64_t, std::string> person_names(store::Conn& c, std::span<const std::int64_t> ids) {
-  std::map<std::int64_t, std::string> out;
-  for (const auto& r : store::query_ids(c, sql::kPersonNamesIn, ids)) out[r.integer(0)] = r.text(1);
-  return out;
-}
-
 }  // namespace jiceng::people

@@ -28,18 +28,4 @@ std::optional<std::string> reveal(App& app, const core::Principal& who, Holder h
 void set_grid_contact(App& app, const core::Principal& who, std::int64_t grid_id, std::optional<std::int64_t> person_id,
                       const std::string& ip);
 
-// For co-governance (dual_report, pairing): members and people as other modules show them, looked
-// up for a whole page at once so a list costs one query, never one per row.
-struct MemberBrief final {
-  std::string name;
-  std::string category;  // in_service, …
-  std::int64_t org_id = 0;
-  std::string org_path;
-};
-// The members among `ids` that exist, by id.
-std::map<std::int64_t, MemberBrief> members_by_id(store::Conn& c, std::span<const std::int64_t> ids);
-std::map<std::int64_t, std::string> member_names(store::Conn& c, std::span<const std::int64_t> ids);
-// The names of the people (residents, workers, cadres) among `ids` that exist, by id.
-std::map<std::int64_t, std::string> person_names(store::Conn& c, std::span<const std::int64_t> ids);
-
 }  // namespace jiceng::people

@@ -1,6 +1,7 @@
 // Every register's routes (list, detail, create, edit, import and export), written once over
 // its Spec; the pieces live beside this file (listing, filters, writes, sheets, openapi).
 #include <deque>
+#include <stdexcept>
 
 #include "core/router.hpp"
 #include "registry/engine.hpp"
@@ -14,7 +15,26 @@ std::deque<Spec>& specs() {
   return s;
 }
 
+RefLookups& installed_refs() {
+  static RefLookups l;
+  return l;
+}
+
 }  // namespace
+
+void set_ref_lookups(const RefLookups& lookups) { installed_refs() = lookups; }
+
+namespace engine {
+
+const RefLookups& refs() {
+  const auto& l = installed_refs();
+  if (!l.area_path_in_scope || !l.org_paths_in_scope || !l.area_path || !l.org_path || !l.named) {
+    throw std::logic_error("registry: no module has installed the reference lookups (set_ref_lookups)");
+  }
+  return l;
+}
+
+}  // namespace engine
 
 const Field* Spec::field(const std::string& key) const {
   for (const auto& f : fields) {
@@ -23,7 +43,18 @@ const Field* Spec::field(const std::string& key) const {
   return nullptr;
 }
 
-void add_spec(Spec spec) { specs().push_back(std::move(spec)); }
+void add_spec(Spec spec) {
+  for (const auto& f : spec.fields) {
+    // The registry knows no ID number or phone rules of its own: the module brings them.
+    if ((f.kind == Kind::id_number || f.kind == Kind::phone) && !f.problem) {
+      throw std::logic_error("register " + spec.name + ": field " + f.key + " has no rule for its values");
+    }
+  }
+  for (const auto& n : spec.names) {
+    if (!n.names) throw std::logic_error("register " + spec.name + ": " + n.alias + " has no lookup");
+  }
+  specs().push_back(std::move(spec));
+}
 
 const Spec* find_spec(const std::string& name) {
   for (const auto& s : specs()) {

@@ -17,6 +17,9 @@ namespace jiceng::registry::engine {
 
 // The caller's scope over `s` for `a`, with `s.own_key` asked only of callers it concerns (listing.cpp).
 core::Clause scope_of(const Spec& s, store::Conn& c, const core::Principal& who, core::Action a);
+// What the module that keeps areas, organisations and units installed (set_ref_lookups); throws
+// std::logic_error when nothing has.
+const RefLookups& refs();
 
 // Reading rows (listing.cpp).
 // One row as `who` sees it when they may do `a` to it; nullopt when they may not (or it is gone).

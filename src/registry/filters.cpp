@@ -4,7 +4,6 @@
 
 #include "core/errors.hpp"
 #include "core/json.hpp"
-#include "orgs/service.hpp"
 #include "registry/engine.hpp"
 #include "registry/values.hpp"
 
@@ -46,12 +45,7 @@ Query build_filters(const Spec& s, store::Conn& c, Ctx& ctx) {
     if (column.empty()) return;
     auto id = http::int_param(ctx.req, param, 0, INT64_MAX / 2).value_or(0);
     if (id == 0) return;
-    std::optional<std::string> found;
-    if (area) {
-      if (auto a = orgs::area_by_id(c, id)) found = a->path;
-    } else if (auto o = orgs::org_paths_by_id(c, id)) {
-      found = o->path;
-    }
+    const auto found = area ? refs().area_path(c, id) : refs().org_path(c, id);
     // An unknown node simply matches nothing; scope already hides what the caller may not see.
     const std::string path = found.value_or("/none/");
     q.add("t." + column + " >= ? AND t." + column + " < ?", {path, core::path_end(path)});

@@ -7,6 +7,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/app.hpp"
@@ -43,6 +44,10 @@ struct Field final {
   // A person's name or contact on a record that members and units also read (a published need):
   // shown only to staff, who read the register through an area or organisation they serve.
   bool staff_only = false;
+  // An id_number or phone field's own rules, from the module that keeps it: the stored form of
+  // what was typed (nullptr: as typed), and why it is not valid in words a clerk understands.
+  std::string (*normalize)(std::string_view) = nullptr;
+  std::optional<std::string> (*problem)(std::string_view) = nullptr;
 };
 
 // What a hook sees while a row is being written.
@@ -125,6 +130,26 @@ struct Spec final {
 
   const Field* field(const std::string& key) const;
 };
+
+// How the registry finds the areas, party organisations and units rows point at (ref_area,
+// ref_org and ref_unit fields, the `?area_id=` and `?org_id=` filters). The registry sits below
+// every module; the orgs module, which keeps these, installs them when it adds its registers.
+struct RefLookups final {
+  // An area's path, and an organisation's path and area path, where `who` may do `a` on `reg`.
+  std::optional<std::string> (*area_path_in_scope)(store::Conn&, const core::Principal& who, core::Register reg,
+                                                   core::Action a, std::int64_t id) = nullptr;
+  std::optional<std::pair<std::string, std::string>> (*org_paths_in_scope)(store::Conn&, const core::Principal& who,
+                                                                           core::Register reg, core::Action a,
+                                                                           std::int64_t id) = nullptr;
+  // Any area's or organisation's own path (a list's scope already hides what the caller may not see).
+  std::optional<std::string> (*area_path)(store::Conn&, std::int64_t id) = nullptr;
+  std::optional<std::string> (*org_path)(store::Conn&, std::int64_t id) = nullptr;
+  // The ids of up to two nodes the `kind` of reference names `name`, where `who` may write `reg`
+  // (a spreadsheet names what a form gives by id).
+  std::vector<std::int64_t> (*named)(store::Conn&, const core::Principal& who, core::Register reg, Kind kind,
+                                     const std::string& name) = nullptr;
+};
+void set_ref_lookups(const RefLookups& lookups);  // once, before any register is used
 
 void register_spec_routes(Router& r, const Spec& spec);
 // GET /api/v1/{name}/{id} as the caller sees it: for module routes that answer with the changed row.

@@ -5,7 +5,7 @@
 #include "core/dates.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
-#include "people/rules.hpp"
+#include "registry/engine.hpp"
 
 namespace jiceng::registry {
 namespace {
@@ -52,20 +52,12 @@ std::int64_t lookup_ref(const Field& f, const std::string& raw, Source src, Writ
     }
     return std::stoll(raw);
   }
-  // From a spreadsheet the reference is a name, looked up among what the caller may write.
-  const char* table = f.kind == Kind::ref_area ? "area" : f.kind == Kind::ref_org ? "party_org" : "unit";
-  core::ScopeColumns cols;
-  cols.area_path = f.kind == Kind::ref_area ? "path" : "area_path";
-  if (f.kind == Kind::ref_org) cols.org_path = "path";
-  // The node must lie where the caller may write the register being written.
-  auto clause = core::scope_clause(ctx.who, ctx.reg, core::Action::write, cols);
-  store::Params params{raw};
-  params.insert(params.end(), clause.params.begin(), clause.params.end());
-  auto rs =
-      ctx.conn.query(std::string("SELECT id FROM ") + table + " WHERE name = ? AND " + clause.sql + " LIMIT 2", params);
-  if (rs.empty()) bad_request(f.key, "找不到“" + raw + "”，或不在您的管辖范围内");
-  if (rs.size() > 1) bad_request(f.key, "“" + raw + "”有重名，请改用编号");
-  return rs[0].integer(0);
+  // From a spreadsheet the reference is a name, looked up among what the caller may write (the
+  // node must lie where the caller may write the register being written).
+  const auto ids = engine::refs().named(ctx.conn, ctx.who, ctx.reg, f.kind, raw);
+  if (ids.empty()) bad_request(f.key, "找不到“" + raw + "”，或不在您的管辖范围内");
+  if (ids.size() > 1) bad_request(f.key, "“" + raw + "”有重名，请改用编号");
+  return ids[0];
 }
 
 }  // namespace
@@ -155,14 +147,12 @@ store::Value parse_value(const Field& f, const std::string& raw_in, Source src, 
       if (items.size() > kMaxListItems) bad_request(f.key, f.heading + "最多 50 项");
       return bj::serialize(items);
     }
-    case Kind::id_number: {
-      auto id = people::normalize_id_number(raw);
-      if (auto problem = people::id_number_problem(id)) bad_request(f.key, *problem);
-      return id;
-    }
+    case Kind::id_number:
     case Kind::phone: {
-      if (auto problem = people::phone_problem(raw)) bad_request(f.key, *problem);
-      return raw;
+      // The rules are the keeping module's (add_spec makes sure a field brings them).
+      auto value = f.normalize ? f.normalize(raw) : raw;
+      if (auto problem = f.problem(value)) bad_request(f.key, *problem);
+      return value;
     }
   }
   return raw;

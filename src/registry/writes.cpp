@@ -5,7 +5,6 @@
 #include "audit/audit.hpp"
 #include "core/errors.hpp"
 #include "core/json.hpp"
-#include "orgs/service.hpp"
 #include "registry/engine.hpp"
 #include "registry/values.hpp"
 
@@ -119,15 +118,15 @@ http::Response edit(const Spec& s, Ctx& ctx) {
 namespace jiceng::registry {
 
 std::string WriteCtx::area_path(const std::string& field, std::int64_t area_id) const {
-  auto area = orgs::area_in_scope(conn, who, reg, core::Action::write, area_id);
-  if (!area) bad_request(field, "所选区域不存在或不在您的管辖范围内");
-  return area->path;
+  auto path = engine::refs().area_path_in_scope(conn, who, reg, core::Action::write, area_id);
+  if (!path) bad_request(field, "所选区域不存在或不在您的管辖范围内");
+  return *path;
 }
 
 std::pair<std::string, std::string> WriteCtx::org_paths(const std::string& field, std::int64_t org_id) const {
-  auto org = orgs::org_paths_in_scope(conn, who, reg, core::Action::write, org_id);
+  auto org = engine::refs().org_paths_in_scope(conn, who, reg, core::Action::write, org_id);
   if (!org) bad_request(field, "所选党组织不存在或不在您的管辖范围内");
-  return {org->path, org->area_path};
+  return *org;
 }
 
 }  // namespace jiceng::registry

@@ -1,0 +1,62 @@
+#include "orgs/lookups.hpp"
+
+#include "orgs/queries.hpp"
+#include "store/db.hpp"
+
+namespace jiceng::orgs {
+namespace {
+
+template <class T>
+std::map<std::int64_t, std::string> names_of(const std::map<std::int64_t, T>& found) {
+  std::map<std::int64_t, std::string> out;
+  for (const auto& [id, v] : found) out.emplace(id, v.name);
+  return out;
+}
+
+}  // namespace
+
+std::map<std::int64_t, Area> areas_by_ids(store::Conn& c, std::span<const std::int64_t> ids) {
+  std::map<std::int64_t, Area> out;
+  for (const auto& r : store::query_ids(c, std::string(sql::kAreaColumns) + sql::kAreasIn, ids)) {
+    out.emplace(r.integer(0), Area{r.integer(0), r.text(1), r.text(2), r.text(3),
+                                   r.is_null(4) ? std::nullopt : std::optional(r.integer(4)), r.integer(5)});
+  }
+  return out;
+}
+
+std::map<std::int64_t, std::string> area_names(store::Conn& c, std::span<const std::int64_t> ids) {
+  return names_of(areas_by_ids(c, ids));
+}
+
+std::map<std::int64_t, OrgRef> orgs_by_ids(store::Conn& c, std::span<const std::int64_t> ids) {
+  std::map<std::int64_t, OrgRef> out;
+  for (const auto& r : store::query_ids(c, sql::kOrgsIn, ids)) {
+    out.emplace(r.integer(0), OrgRef{r.text(1), r.text(2), r.text(3)});
+  }
+  return out;
+}
+
+std::map<std::int64_t, std::string> org_names(store::Conn& c, std::span<const std::int64_t> ids) {
+  return names_of(orgs_by_ids(c, ids));
+}
+
+std::map<std::int64_t, UnitRef> units_by_ids(store::Conn& c, std::span<const std::int64_t> ids) {
+  std::map<std::int64_t, UnitRef> out;
+  for (const auto& r : store::query_ids(c, sql::kUnitsIn, ids))
+    out.emplace(r.integer(0), UnitRef{r.text(1), r.text(2)});
+  return out;
+}
+
+std::map<std::int64_t, std::string> unit_names(store::Conn& c, std::span<const std::int64_t> ids) {
+  return names_of(units_by_ids(c, ids));
+}
+
+std::vector<OrgInArea> orgs_in_areas(store::Conn& c, const std::string& from, const std::string& to) {
+  std::vector<OrgInArea> out;
+  for (const auto& r : c.query(sql::kOrgsInAreas, {from, to})) {
+    out.push_back({r.text(0), r.integer(1), r.text(2), r.text(3)});
+  }
+  return out;
+}
+
+}  // namespace jiceng::orgs

@@ -1,0 +1,44 @@
+#pragma once
+// What the modules above look up in the orgs module's tables a page at a time: areas, party
+// organisations and units by id (one statement per few hundred ids, never one per row), and the
+// party organisations within a range of areas.
+#include <cstdint>
+#include <map>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "orgs/service.hpp"
+#include "store/db.hpp"
+
+namespace jiceng::orgs {
+
+// Those of `ids` that exist, by id; repeated ids are looked up once.
+std::map<std::int64_t, Area> areas_by_ids(store::Conn& c, std::span<const std::int64_t> ids);
+std::map<std::int64_t, std::string> area_names(store::Conn& c, std::span<const std::int64_t> ids);
+
+struct OrgRef final {
+  std::string path;
+  std::string area_path;
+  std::string name;
+};
+std::map<std::int64_t, OrgRef> orgs_by_ids(store::Conn& c, std::span<const std::int64_t> ids);
+std::map<std::int64_t, std::string> org_names(store::Conn& c, std::span<const std::int64_t> ids);
+
+struct UnitRef final {
+  std::string area_path;
+  std::string name;
+};
+std::map<std::int64_t, UnitRef> units_by_ids(store::Conn& c, std::span<const std::int64_t> ids);
+std::map<std::int64_t, std::string> unit_names(store::Conn& c, std::span<const std::int64_t> ids);
+
+// The party organisations whose area path lies in [from, to), shallowest first, then by id.
+struct OrgInArea final {
+  std::string area_path;
+  std::int64_t id = 0;
+  std::string name;
+  std::string secretary;  // empty when none is recorded
+};
+std::vector<OrgInArea> orgs_in_areas(store::Conn& c, const std::string& from, const std::string& to);
+
+}  // namespace jiceng::orgs

@@ -1,0 +1,60 @@
+#include "people/hooks.hpp"
+
+#include <algorithm>
+
+#include "core/principal.hpp"
+#include "people/queries.hpp"
+#include "store/db.hpp"
+
+namespace jiceng::people::hooks {
+namespace {
+
+// The tables whose area_path follows the area tree.
+constexpr const char* kAreaPathTables[] = {"member", "person"};
+
+store::Params rebase_params(const PathMove& move) {
+  return {move.new_prefix, static_cast<std::int64_t>(move.old_prefix.size()) + 1, move.old_prefix,
+          core::path_end(move.old_prefix)};
+}
+
+}  // namespace
+
+void area_paths_moved(store::Conn& c, const PathMove& move) {
+  const auto params = rebase_params(move);
+  for (const char* t : kAreaPathTables) c.execute(std::string("UPDATE ") + t + sql::kRebaseAreaPaths, params);
+}
+
+void org_paths_moved(store::Conn& c, const PathMove& move) {
+  c.execute(sql::kRebaseMemberOrgPaths, rebase_params(move));
+}
+
+void org_area_changed(store::Conn& c, std::int64_t org_id, const std::string& area_path) {
+  c.execute(sql::kMembersFollowOrgArea, {area_path, org_id});
+}
+
+std::map<std::int64_t, PersonRef> people_by_ids(store::Conn& c, std::span<const std::int64_t> ids) {
+  std::map<std::int64_t, PersonRef> out;
+  for (const auto& r : store::query_ids(c, sql::kPersonRefsIn, ids)) {
+    out.emplace(r.integer(0), PersonRef{r.text(1), r.text(2)});
+  }
+  return out;
+}
+
+// One range statement over the span of the grids' paths, counted up to each grid the staff sit under.
+std::vector<std::int64_t> grid_staff_counts(store::Conn& c, std::span<const std::string> grid_paths) {
+  std::vector<std::int64_t> counts(grid_paths.size(), 0);
+  if (grid_paths.empty()) return counts;
+  const auto [lo, hi] = std::minmax_element(grid_paths.begin(), grid_paths.end());
+  std::map<std::string, std::vector<std::size_t>> at;  // a grid path → where it is in grid_paths
+  for (std::size_t i = 0; i < grid_paths.size(); ++i) at[grid_paths[i]].push_back(i);
+  for (const auto& r : c.query(sql::kGridStaffPerPath, {*lo, core::path_end(*hi)})) {
+    for (const auto& p : core::path_and_ancestors(r.text(0))) {
+      const auto found = at.find(p);
+      if (found == at.end()) continue;
+      for (const auto i : found->second) counts[i] += r.integer(1);
+    }
+  }
+  return counts;
+}
+
+}  // namespace jiceng::people::hooks

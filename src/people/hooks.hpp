@@ -1,0 +1,21 @@
+#pragma once
+// What the people module answers to the orgs module below it (core::Module's hooks): members and
+// people follow moves of the area and organisation trees, and orgs' pages show their names.
+#include <cstdint>
+#include <map>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/module.hpp"
+#include "store/db.hpp"
+
+namespace jiceng::people::hooks {
+
+void area_paths_moved(store::Conn& c, const PathMove& move);
+void org_paths_moved(store::Conn& c, const PathMove& move);
+void org_area_changed(store::Conn& c, std::int64_t org_id, const std::string& area_path);
+std::map<std::int64_t, PersonRef> people_by_ids(store::Conn& c, std::span<const std::int64_t> ids);
+std::vector<std::int64_t> grid_staff_counts(store::Conn& c, std::span<const std::string> grid_paths);
+
+}  // namespace jiceng::people::hooks

@@ -80,4 +80,8 @@ constexpr char kOrgMembers[] = "SELECT COALESCE(SUM(members), 0) FROM org_tally 
 constexpr char kCommunityInAddress[] =
     "WHERE kind IN ('community', 'village') AND ? LIKE '%' || name || '%' ORDER BY length(name) DESC, id LIMIT 1";
 
+// For lists: names of many areas or units at once ("?, ?, …)" appended).
+constexpr char kAreaNamesIn[] = "SELECT id, name FROM area WHERE id IN (";
+constexpr char kUnitNamesIn[] = "SELECT id, name FROM unit WHERE id IN (";
+
 }  // namespace jiceng::orgs::sql

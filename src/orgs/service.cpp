@@ -1,6 +1,7 @@
 #include "orgs/service.hpp"
 
 #include <boost/json.hpp>
+#include <unordered_set>
 
 #include "audit/audit.hpp"
 #include "core/dates.hpp"
@@ -203,6 +204,35 @@ void remove_seat(App& app, const core::Principal& who, std::int64_t area_id, std
     if (c.execute(sql::kDeleteSeat, {seat_id, area_id}) == 0) not_found();
     audit_by(c, app, who, ip, "delete", "committee_seat", std::to_string(seat_id), "", "");
   });
+}
+
+// ---- For lists ----
+
+namespace {
+
+std::unordered_map<std::int64_t, std::string> names_in(store::Conn& c, const char* sql,
+                                                       std::span<const std::int64_t> ids) {
+  std::unordered_map<std::int64_t, std::string> out;
+  store::Params params;
+  std::unordered_set<std::int64_t> seen;
+  for (const auto id : ids) {
+    if (seen.insert(id).second) params.emplace_back(id);
+  }
+  if (params.empty()) return out;
+  for (const auto& r : c.query(std::string(sql) + store::placeholders(params.size()) + ")", params)) {
+    out.emplace(r.integer(0), r.text(1));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::unordered_map<std::int64_t, std::string> area_names(store::Conn& c, std::span<const std::int64_t> ids) {
+  return names_in(c, sql::kAreaNamesIn, ids);
+}
+
+std::unordered_map<std::int64_t, std::string> unit_names(store::Conn& c, std::span<const std::int64_t> ids) {
+  return names_in(c, sql::kUnitNamesIn, ids);
 }
 
 }  // namespace jiceng::orgs

@@ -3,7 +3,9 @@
 // modules call instead of reading the area and party organisation tables.
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/app.hpp"
@@ -100,5 +102,12 @@ std::int64_t add_seat(App& app, const core::Principal& who, std::int64_t area_id
                       const std::string& ip);
 void remove_seat(App& app, const core::Principal& who, std::int64_t area_id, std::int64_t seat_id,
                  const std::string& ip);
+
+// ---- For lists ----
+
+// The names of the areas and of the units with these ids, in one query each, for a page of rows
+// that show them; ids that do not exist are absent from the map.
+std::unordered_map<std::int64_t, std::string> area_names(store::Conn& c, std::span<const std::int64_t> ids);
+std::unordered_map<std::int64_t, std::string> unit_names(store::Conn& c, std::span<const std::int64_t> ids);
 
 }  // namespace jiceng::orgs

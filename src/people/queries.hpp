@@ -19,4 +19,7 @@ constexpr char kOrgsWithin[] =
 constexpr char kPeopleByIds[] = "SELECT id, name, title FROM person WHERE id IN (";
 constexpr char kCadre[] = "SELECT id, area_path FROM person WHERE id = ? AND kind = 'cadre'";
 
+// For lists: names of many members at once ("?, ?, …)" appended).
+constexpr char kMemberNamesIn[] = "SELECT id, name FROM member WHERE id IN (";
+
 }  // namespace jiceng::people::sql

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <unordered_set>
 
 #include "audit/audit.hpp"
 #include "core/errors.hpp"
@@ -80,6 +81,31 @@ void set_grid_contact(App& app, const core::Principal& who, std::int64_t grid_id
                       g.contact_person_id ? std::to_string(*g.contact_person_id) : "",
                       person_id ? std::to_string(*person_id) : ""});
   });
+}
+
+// ---- For lists ----
+
+namespace {
+
+std::unordered_map<std::int64_t, std::string> names_in(store::Conn& c, const char* sql,
+                                                       std::span<const std::int64_t> ids) {
+  std::unordered_map<std::int64_t, std::string> out;
+  store::Params params;
+  std::unordered_set<std::int64_t> seen;
+  for (const auto id : ids) {
+    if (seen.insert(id).second) params.emplace_back(id);
+  }
+  if (params.empty()) return out;
+  for (const auto& r : c.query(std::string(sql) + store::placeholders(params.size()) + ")", params)) {
+    out.emplace(r.integer(0), r.text(1));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::unordered_map<std::int64_t, std::string> member_names(store::Conn& c, std::span<const std::int64_t> ids) {
+  return names_in(c, sql::kMemberNamesIn, ids);
 }
 
 }  // namespace jiceng::people

@@ -3,10 +3,13 @@
 // contact cadre.
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
+#include <unordered_map>
 
 #include "core/app.hpp"
 #include "core/principal.hpp"
+#include "store/db.hpp"
 
 namespace jiceng::people {
 
@@ -25,5 +28,11 @@ std::optional<std::string> reveal(App& app, const core::Principal& who, Holder h
 // assigns them, and only its own cadres or the county's. Throws ApiError.
 void set_grid_contact(App& app, const core::Principal& who, std::int64_t grid_id, std::optional<std::int64_t> person_id,
                       const std::string& ip);
+
+// ---- For lists ----
+
+// The names of the party members with these ids, in one query, for a page of rows that show them;
+// ids that do not exist are absent from the map.
+std::unordered_map<std::int64_t, std::string> member_names(store::Conn& c, std::span<const std::int64_t> ids);
 
 }  // namespace jiceng::people

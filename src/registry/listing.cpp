@@ -99,6 +99,50 @@ std::string select_sql(const Spec& s) {
   return sql;
 }
 
+// The rows with each lookup's names appended as columns named by its alias, null where the id is
+// null or unknown, as a LEFT JOIN would have given them: one lookup call for all the rows.
+std::vector<store::Row> with_names(const Spec& s, store::Conn& c, std::vector<store::Row> rows) {
+  if (s.lookups.empty() || rows.empty()) return rows;
+  auto columns = std::make_shared<std::vector<std::string>>(rows.front().columns());
+  const auto width = columns->size();
+  std::vector<std::size_t> at;  // each lookup's id column
+  std::vector<std::unordered_map<std::int64_t, std::string>> names;
+  for (const auto& l : s.lookups) {
+    const auto i =
+        static_cast<std::size_t>(std::find(columns->begin(), columns->begin() + width, l.column) - columns->begin());
+    std::vector<std::int64_t> ids;
+    for (const auto& r : rows) {
+      if (i < width && !r.is_null(i)) ids.push_back(r.integer(i));
+    }
+    at.push_back(i);
+    names.push_back(ids.empty() ? std::unordered_map<std::int64_t, std::string>{} : l.names(c, ids));
+    columns->push_back(l.alias);
+  }
+  std::vector<store::Row> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) {
+    std::vector<store::Value> values;
+    values.reserve(columns->size());
+    for (std::size_t i = 0; i < width; ++i) values.push_back(r[i]);
+    for (std::size_t k = 0; k < at.size(); ++k) {
+      const auto it = at[k] < width && !r.is_null(at[k]) ? names[k].find(r.integer(at[k])) : names[k].end();
+      values.push_back(it == names[k].end() ? store::null() : store::Value(it->second));
+    }
+    out.emplace_back(columns, std::move(values));
+  }
+  return out;
+}
+
+void render_alias(const store::Row& row, const std::string& alias, bj::object& o) {
+  const auto& cols = row.columns();
+  for (std::size_t i = 0; i < cols.size(); ++i) {
+    if (cols[i] == alias) {
+      o[alias] = row.is_null(i) ? bj::value(nullptr) : bj::value(row.text(i));
+      return;
+    }
+  }
+}
+
 bj::object render(const Spec& s, store::Conn& c, const store::Row& row, bool detail, bool staff) {
   bj::object o;
   o["id"] = row.integer(0);
@@ -113,14 +157,8 @@ bj::object render(const Spec& s, store::Conn& c, const store::Row& row, bool det
       o[cols[i]] = row.integer(i);
     }
   }
-  for (const auto& [expr, alias] : s.extra) {
-    for (std::size_t i = 0; i < cols.size(); ++i) {
-      if (cols[i] == alias) {
-        o[alias] = row.is_null(i) ? bj::value(nullptr) : bj::value(row.text(i));
-        break;
-      }
-    }
-  }
+  for (const auto& e : s.extra) render_alias(row, e.second, o);
+  for (const auto& l : s.lookups) render_alias(row, l.alias, o);
   if (s.decorate) s.decorate(c, row, o, detail);
   return o;
 }
@@ -170,7 +208,7 @@ Page fetch_page(const Spec& s, store::Conn& c, Ctx& ctx, const Query& base, cons
     in += i ? ", ?" : "?";
     ids.emplace_back(keys[i].integer(0));
   }
-  auto rs = c.query(select_sql(s) + " WHERE t.id IN (" + in + ")", ids);
+  auto rs = with_names(s, c, c.query(select_sql(s) + " WHERE t.id IN (" + in + ")", ids).rows);
   std::unordered_map<std::int64_t, std::size_t> at;
   for (std::size_t i = 0; i < rs.size(); ++i) at[rs[i].integer(0)] = i;
   for (std::size_t i = 0; i < n; ++i) {
@@ -223,10 +261,11 @@ std::optional<bj::object> load_one(const Spec& s, store::Conn& c, const core::Pr
   auto scope = core::scope_clause(who, s.reg, a, s.scope_for(a));
   store::Params params{id};
   params.insert(params.end(), scope.params.begin(), scope.params.end());
-  auto row = c.one(select_sql(s) + " WHERE t.id = ? AND " + scope.sql, params);
-  if (!row) return std::nullopt;
-  if (raw) *raw = *row;
-  return render(s, c, *row, true, core::staff_reader(who, s.reg));
+  auto found = c.one(select_sql(s) + " WHERE t.id = ? AND " + scope.sql, params);
+  if (!found) return std::nullopt;
+  const auto row = with_names(s, c, {*found}).front();
+  if (raw) *raw = row;
+  return render(s, c, row, true, core::staff_reader(who, s.reg));
 }
 
 http::Response detail(const Spec& s, Ctx& ctx) {

@@ -5,7 +5,9 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/app.hpp"
@@ -79,6 +81,14 @@ inline Field for_staff_only(Field f) {
   return f;
 }
 
+// A name another module owns, shown beside a row's id column (an area's name beside area_id) as if
+// joined: looked up through the owner's service once for a whole page, never one query a row.
+struct NameLookup final {
+  std::string column;  // "area_id"
+  std::string alias;   // "area_name", rendered after `extra` and read by exports as a joined name
+  std::function<std::unordered_map<std::int64_t, std::string>(store::Conn&, std::span<const std::int64_t>)> names;
+};
+
 struct Spec final {
   core::Register reg;
   std::string name;                                        // URL segment: "members"
@@ -86,6 +96,7 @@ struct Spec final {
   std::string table;                                       // "member"
   std::string joins;                                       // "LEFT JOIN party_org o ON o.id = t.org_id"
   std::vector<std::pair<std::string, std::string>> extra;  // {"o.name", "org_name"}: rendered as JSON
+  std::vector<NameLookup> lookups;                         // names from other modules, after `extra`
   std::vector<Field> fields;
   core::ScopeColumns scope;
   // Wider columns for reading only (published list items any unit may see and claim); else `scope`.

@@ -1,16 +1,16 @@
 #pragma once
 // The lists module's SQL. Its own tables: resource, need, project, service_order and
-// service_order_event. Reads of other modules' tables are gathered at the end, named as such.
+// service_order_event. Names of areas, units and members, and appeals, come from their modules.
 namespace jiceng::lists::sql {
 
 // --- Orders ---------------------------------------------------------------------------------
-// An order with its subject's and resource's titles; the area's name is orgs' (see below).
+// An order with its subject's and resource's titles; its area's name is orgs' to give.
 constexpr char kOrderSelect[] =
     "SELECT o.id, o.need_id, o.project_id, COALESCE(n.title, p.title), o.resource_id, r.title, o.claimer_kind, "
-    "o.unit_id, o.member_id, o.claimer_name, o.area_id, a.name, o.via, o.status, o.rating, o.rating_comment, "
+    "o.unit_id, o.member_id, o.claimer_name, o.area_id, o.via, o.status, o.rating, o.rating_comment, "
     "o.points, o.created_at, o.updated_at, o.confirmed_at, o.area_path "
     "FROM service_order o LEFT JOIN need n ON n.id = o.need_id LEFT JOIN project p ON p.id = o.project_id "
-    "LEFT JOIN resource r ON r.id = o.resource_id LEFT JOIN area a ON a.id = o.area_id";
+    "LEFT JOIN resource r ON r.id = o.resource_id";
 constexpr char kOrderCount[] = "SELECT COUNT(*) FROM service_order o";
 constexpr char kOrderEvents[] =
     "SELECT at, actor, action, note FROM service_order_event WHERE order_id = ? ORDER BY id";
@@ -92,18 +92,17 @@ constexpr char kReviewResource[] = "UPDATE resource SET status = ?, review_note 
 constexpr char kReviewNeed[] = "UPDATE need SET status = ?, review_note = ?, updated_at = ? WHERE id = ?";
 constexpr char kReviewProject[] = "UPDATE project SET status = ?, review_note = ?, updated_at = ? WHERE id = ?";
 
-// --- The public page (area names are orgs') ---------------------------------------------------
+// --- The public page (area_id: its name is orgs' to give) ----------------------------------------
 constexpr char kPublicNeeds[] =
-    "SELECT t.id, t.title, t.kind, t.description, a.name, t.created_at FROM need t "
-    "JOIN area a ON a.id = t.area_id WHERE t.status = 'published' AND t.area_path >= ? "
-    "AND t.area_path < ? ORDER BY t.id DESC LIMIT ?";
+    "SELECT t.id, t.title, t.kind, t.description, t.area_id, t.created_at FROM need t "
+    "WHERE t.status = 'published' AND t.area_path >= ? AND t.area_path < ? ORDER BY t.id DESC LIMIT ?";
 constexpr char kPublicProjects[] =
-    "SELECT t.id, t.title, t.description, t.goal, t.places, t.taken, a.name, t.starts_on, "
-    "t.ends_on FROM project t JOIN area a ON a.id = t.area_id WHERE t.status = 'published' "
+    "SELECT t.id, t.title, t.description, t.goal, t.places, t.taken, t.area_id, t.starts_on, "
+    "t.ends_on FROM project t WHERE t.status = 'published' "
     "AND t.area_path >= ? AND t.area_path < ? ORDER BY t.id DESC LIMIT ?";
 constexpr char kPublicResources[] =
-    "SELECT t.id, t.title, t.kind, t.description, t.owner_name, a.name, t.available FROM "
-    "resource t JOIN area a ON a.id = t.area_id WHERE t.status = 'published' AND "
+    "SELECT t.id, t.title, t.kind, t.description, t.owner_name, t.area_id, t.available FROM "
+    "resource t WHERE t.status = 'published' AND "
     "t.area_path >= ? AND t.area_path < ? ORDER BY t.id DESC LIMIT ?";
 
 // --- Register scopes: units and members read what is published and what they claimed ------------
@@ -115,17 +114,5 @@ constexpr char kProjectsOfUnit[] =
     "t.status = 'published' OR t.id IN (SELECT project_id FROM service_order WHERE unit_id = ?)";
 constexpr char kProjectsOfMember[] =
     "t.status = 'published' OR t.id IN (SELECT project_id FROM service_order WHERE member_id = ?)";
-
-// --- Other modules' tables, read here until their modules offer an interface ------------------
-// orgs: a register's rows joined to their area's name (a.name).
-constexpr char kAreaJoin[] = "LEFT JOIN area a ON a.id = t.area_id";
-// orgs: a unit's name (the claimer, a resource's owner).
-constexpr char kUnitName[] = "SELECT name FROM unit WHERE id = ?";
-// people: a member's name (the claimer, a resource's owner).
-constexpr char kMemberName[] = "SELECT name FROM member WHERE id = ?";
-// appeals: a 求助 appeal turned into a need (+ " AND " + the caller's appeal scope).
-constexpr char kAppealForNeed[] =
-    "SELECT t.type, t.description, COALESCE(t.grid_id, t.area_id), t.lon, t.lat, t.reporter_name, t.code "
-    "FROM appeal t WHERE t.id = ?";
 
 }  // namespace jiceng::lists::sql

@@ -4,11 +4,15 @@
 #include "lists/registers.hpp"
 
 #include <boost/json.hpp>
+#include <span>
 
 #include "cogov/common.hpp"
 #include "core/errors.hpp"
 #include "lists/queries.hpp"
+#include "orgs/lookups.hpp"
 #include "orgs/service.hpp"
+#include "people/lookups.hpp"
+#include "people/service.hpp"
 #include "registry/spec.hpp"
 
 namespace jiceng::lists {
@@ -87,12 +91,14 @@ std::string served_paths(WriteCtx& wc) {
 
 void set_owner(WriteCtx& wc, const char* kind, std::int64_t id) {
   const bool unit = std::string_view(kind) == "unit";
-  auto row = wc.conn.one(unit ? sql::kUnitName : sql::kMemberName, {id});
-  if (!row) bad_request(unit ? "unit_id" : "member_id", unit ? "所选单位不存在" : "所选党员不存在");
+  const auto names =
+      unit ? orgs::unit_names(wc.conn, std::span(&id, 1)) : people::member_names(wc.conn, std::span(&id, 1));
+  const auto name = names.find(id);
+  if (name == names.end()) bad_request(unit ? "unit_id" : "member_id", unit ? "所选单位不存在" : "所选党员不存在");
   wc.columns["owner_kind"] = std::string(kind);
   wc.columns["unit_id"] = unit ? store::Value(id) : store::null();
   wc.columns["member_id"] = unit ? store::null() : store::Value(id);
-  wc.columns["owner_name"] = row->text(0);
+  wc.columns["owner_name"] = name->second;
 }
 
 void prepare_resource(WriteCtx& wc) {
@@ -161,6 +167,9 @@ void prepare_project(WriteCtx& wc) {
   if (!starts.empty() && !ends.empty() && ends < starts) bad_request("ends_on", "结束日期不能早于开始日期");
 }
 
+// Each list shows its area's name, which orgs gives for a whole page at once.
+registry::NameLookup area_name() { return {"area_id", "area_name", orgs::area_names}; }
+
 const std::vector<registry::Choice> kReviewStatuses = {
     {"pending", "待审核"}, {"published", "已发布"}, {"rejected", "未通过"}, {"withdrawn", "已撤回"}};
 
@@ -173,8 +182,7 @@ Spec resources_spec() {
   s.label = "资源";
   s.table = "resource";
   s.search_column = "title";
-  s.joins = sql::kAreaJoin;
-  s.extra = {{"a.name", "area_name"}};
+  s.names = {area_name()};
   s.fields = {
       Field{"title", "title", "资源名称", Kind::text, true, 60},
       Field{"kind", "kind", "资源类型", Kind::choice, true, 20, kinds(), true},
@@ -223,8 +231,7 @@ Spec needs_spec() {
   s.label = "需求";
   s.table = "need";
   s.search_column = "title";
-  s.joins = sql::kAreaJoin;
-  s.extra = {{"a.name", "area_name"}};
+  s.names = {area_name()};
   s.fields = {
       Field{"title", "title", "需求名称", Kind::text, true, 60},
       Field{"kind", "kind", "需求类型", Kind::choice, true, 20, kinds(), true},
@@ -263,8 +270,7 @@ Spec projects_spec() {
   s.label = "项目";
   s.table = "project";
   s.search_column = "title";
-  s.joins = sql::kAreaJoin;
-  s.extra = {{"a.name", "area_name"}};
+  s.names = {area_name()};
   s.fields = {
       Field{"title", "title", "项目名称", Kind::text, true, 60},
       Field{"description", "description", "项目内容", Kind::text, false, 1000},

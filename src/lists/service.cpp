@@ -6,11 +6,17 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <span>
 
+#include "appeals/exports.hpp"
 #include "appeals/service.hpp"
 #include "core/errors.hpp"
 #include "lists/queries.hpp"
 #include "lists/views.hpp"
+#include "orgs/lookups.hpp"
+#include "orgs/service.hpp"
+#include "people/lookups.hpp"
+#include "people/service.hpp"
 
 namespace jiceng::lists {
 namespace {
@@ -31,12 +37,12 @@ struct Claimer final {
 // Who claims: the unit a unit admin acts for, else the member. Staff do not claim; they dispatch.
 Claimer claimer_of(store::Conn& c, const core::Principal& who) {
   if (auto u = cogov::acting_unit(who, Register::lists, Action::write)) {
-    auto row = c.one(sql::kUnitName, {*u});
-    if (row) return {"unit", *u, row->text(0)};
+    auto names = orgs::unit_names(c, std::span(&*u, 1));
+    if (auto it = names.find(*u); it != names.end()) return {"unit", *u, it->second};
   }
   if (auto m = cogov::acting_member(who, Register::lists, Action::write)) {
-    auto row = c.one(sql::kMemberName, {*m});
-    if (row) return {"member", *m, row->text(0)};
+    auto names = people::member_names(c, std::span(&*m, 1));
+    if (auto it = names.find(*m); it != names.end()) return {"member", *m, it->second};
   }
   forbidden("只有单位或党员可以认领");
 }
@@ -171,11 +177,11 @@ bj::object act(App& app, const cogov::Actor& by, std::int64_t id, const OrderMov
     if (!row) not_found();
     const auto actions = allowed_actions(by.who, *row);
     if (std::find(actions.begin(), actions.end(), m.name) == actions.end()) {
-      const auto status = parse_order_status(row->text(13));
+      const auto status = parse_order_status(row->text(kOrderStatus));
       if (status && next_order_status(*status, m.action)) forbidden("您不能对此订单执行该操作");
       conflict("订单当前状态下不能执行该操作");
     }
-    const auto to = next_order_status(*parse_order_status(row->text(13)), m.action);
+    const auto to = next_order_status(*parse_order_status(row->text(kOrderStatus)), m.action);
     const auto now = app.now();
     const std::string to_name(order_status_name(*to));
     if (m.action == OrderAction::confirm) {
@@ -229,25 +235,21 @@ void withdraw(App& app, const cogov::Actor& by, std::int64_t id) {
 std::int64_t need_from_appeal(App& app, const cogov::Actor& by, std::int64_t id, const std::string& kind,
                               std::string title) {
   return app.db.write([&](store::Conn& c) {
-    auto scope = core::scope_clause(by.who, Register::appeals, Action::write, appeals::scope_columns());
-    store::Params params{id};
-    params.insert(params.end(), scope.params.begin(), scope.params.end());
-    auto a = c.one(std::string(sql::kAppealForNeed) + " AND " + scope.sql, params);
+    const auto a = appeals::appeal_for_need(c, by.who, id);
     if (!a) not_found();
-    if (a->text(0) != "help") conflict("只有求助类诉求可以转为需求");
-    auto area = orgs::area_in_scope(c, by.who, Register::lists, Action::write, a->integer(2));
+    if (a->type != "help") conflict("只有求助类诉求可以转为需求");
+    auto area = orgs::area_in_scope(c, by.who, Register::lists, Action::write, a->area_id);
     if (!area) forbidden("您无权在该区域发布需求");
     if (c.one(sql::kNeedOfAppeal, {id})) conflict("该诉求已转为需求");
-    if (title.empty()) title = first_chars(a->text(1), kAppealTitleChars);
+    if (title.empty()) title = first_chars(a->description, kAppealTitleChars);
     const auto now = app.now();
-    auto row = c.one(sql::kInsertNeedFromAppeal,
-                     {title, kind, a->text(1), a->is_null(5) ? store::null() : store::Value(a->text(5)), id, area->id,
-                      area->path, a->is_null(3) ? store::null() : store::Value(a->real(3)),
-                      a->is_null(4) ? store::null() : store::Value(a->real(4)), now, now});
+    auto row =
+        c.one(sql::kInsertNeedFromAppeal, {title, kind, a->description, store::opt(a->reporter_name), id, area->id,
+                                           area->path, store::opt(a->lon), store::opt(a->lat), now, now});
     const auto need_id = row->integer(0);
     appeals::add_timeline_note(c, by.who, id, now,
                                "已转为需求清单（需求 #" + std::to_string(need_id) + "），由共建单位和党员认领");
-    cogov::audit(c, app, by, "create", "need", need_id, "appeal=" + a->text(6));
+    cogov::audit(c, app, by, "create", "need", need_id, "appeal=" + a->code);
     return need_id;
   });
 }

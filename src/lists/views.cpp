@@ -13,6 +13,8 @@
 #include "lists/candidates.hpp"
 #include "lists/queries.hpp"
 #include "lists/rules.hpp"
+#include "orgs/lookups.hpp"
+#include "orgs/service.hpp"
 
 namespace jiceng::lists {
 namespace {
@@ -39,7 +41,8 @@ bj::value nullable_text(const store::Row& r, std::size_t i) {
   return r.is_null(i) ? bj::value(nullptr) : bj::value(r.text(i));
 }
 
-bj::object order_json(const store::Row& r) {
+// A row of sql::kOrderSelect with its area's name.
+bj::object order_json(const store::Row& r, const std::string& area_name) {
   return bj::object{{"id", r.integer(0)},
                     {"need_id", nullable_int(r, 1)},
                     {"project_id", nullable_int(r, 2)},
@@ -50,16 +53,31 @@ bj::object order_json(const store::Row& r) {
                     {"unit_id", nullable_int(r, 7)},
                     {"member_id", nullable_int(r, 8)},
                     {"claimer_name", r.text(9)},
-                    {"area_id", r.integer(10)},
-                    {"area_name", r.text(11)},
-                    {"via", r.text(12)},
-                    {"status", r.text(13)},
-                    {"rating", nullable_int(r, 14)},
-                    {"rating_comment", nullable_text(r, 15)},
-                    {"points", r.integer(16)},
-                    {"created_at", r.integer(17)},
-                    {"updated_at", r.integer(18)},
-                    {"confirmed_at", nullable_int(r, 19)}};
+                    {"area_id", r.integer(kOrderAreaId)},
+                    {"area_name", area_name},
+                    {"via", r.text(11)},
+                    {"status", r.text(kOrderStatus)},
+                    {"rating", nullable_int(r, 13)},
+                    {"rating_comment", nullable_text(r, 14)},
+                    {"points", r.integer(15)},
+                    {"created_at", r.integer(16)},
+                    {"updated_at", r.integer(17)},
+                    {"confirmed_at", nullable_int(r, 18)}};
+}
+
+// The names of the areas of these rows, whose area id is column `col`, in one lookup.
+std::map<std::int64_t, std::string> area_names_of(store::Conn& c, const store::ResultSet& rs, std::size_t col,
+                                                            std::size_t n) {
+  std::vector<std::int64_t> ids;
+  for (std::size_t i = 0; i < n && i < rs.size(); ++i) {
+    if (!rs[i].is_null(col)) ids.push_back(rs[i].integer(col));
+  }
+  return ids.empty() ? std::map<std::int64_t, std::string>{} : orgs::area_names(c, ids);
+}
+
+std::string name_in(const std::map<std::int64_t, std::string>& names, const store::Row& r, std::size_t col) {
+  const auto it = r.is_null(col) ? names.end() : names.find(r.integer(col));
+  return it == names.end() ? std::string() : it->second;
 }
 
 bool is_claimer(const core::Principal& who, const store::Row& order) {
@@ -116,9 +134,9 @@ std::vector<std::string> allowed_actions(const core::Principal& who, const store
                                                                    {OrderAction::confirm, "confirm"},
                                                                    {OrderAction::cancel, "cancel"}};
   std::vector<std::string> out;
-  const auto status = parse_order_status(order.text(13));
+  const auto status = parse_order_status(order.text(kOrderStatus));
   if (!status) return out;
-  const bool staff = cogov::staff_over(who, Register::lists, Action::write, order.text(20));
+  const bool staff = cogov::staff_over(who, Register::lists, Action::write, order.text(kOrderAreaPath));
   const bool claimer = is_claimer(who, order);
   for (const auto& [a, name] : kMoves) {
     if (!next_order_status(*status, a)) continue;
@@ -134,7 +152,9 @@ std::vector<std::string> allowed_actions(const core::Principal& who, const store
 bj::object order_detail(store::Conn& c, const core::Principal& who, std::int64_t id) {
   auto row = order_row(c, who, id);
   if (!row) not_found();
-  auto o = order_json(*row);
+  const std::int64_t area[] = {row->integer(kOrderAreaId)};
+  const auto names = orgs::area_names(c, area);
+  auto o = order_json(*row, name_in(names, *row, kOrderAreaId));
   bj::array timeline;
   for (const auto& e : c.query(sql::kOrderEvents, {id})) {
     timeline.push_back(
@@ -196,7 +216,8 @@ bj::object list_orders(App& app, const core::Principal& who, const OrderFilter& 
     page_params.emplace_back(f.limit + 1);
     auto rs = c.query(sql::kOrderSelect + page_where + " ORDER BY o.id DESC LIMIT ?", page_params);
     const auto n = std::min<std::size_t>(rs.size(), static_cast<std::size_t>(f.limit));
-    for (std::size_t i = 0; i < n; ++i) items.push_back(order_json(rs[i]));
+    const auto names = area_names_of(c, rs, kOrderAreaId, n);
+    for (std::size_t i = 0; i < n; ++i) items.push_back(order_json(rs[i], name_in(names, rs[i], kOrderAreaId)));
     if (rs.size() > n) next = rs[n - 1].integer(0);
   });
   bj::object out{{"items", std::move(items)}};
@@ -214,33 +235,53 @@ bj::object public_lists(App& app, std::optional<std::int64_t> area_id, const cor
   return app.db.read([&](store::Conn& c) {
     const auto area = cogov::report_area(c, area_id, who);
     const store::Params range{area.path, core::path_end(area.path), kPublicItems};
+    const auto need_rows = c.query(sql::kPublicNeeds, range);
+    const auto project_rows = c.query(sql::kPublicProjects, range);
+    const auto resource_rows = c.query(sql::kPublicResources, range);
+    // Every area named on the page, in one lookup; a row whose area is gone is left out, as a join would.
+    std::vector<std::int64_t> area_ids;
+    for (const auto& r : need_rows) area_ids.push_back(r.integer(4));
+    for (const auto& r : project_rows) area_ids.push_back(r.integer(6));
+    for (const auto& r : resource_rows) area_ids.push_back(r.integer(5));
+    const auto names =
+        area_ids.empty() ? std::map<std::int64_t, std::string>{} : orgs::area_names(c, area_ids);
+    const auto name_of = [&](const store::Row& r, std::size_t col) -> const std::string* {
+      const auto it = names.find(r.integer(col));
+      return it == names.end() ? nullptr : &it->second;
+    };
     bj::array needs, projects, resources;
-    for (const auto& r : c.query(sql::kPublicNeeds, range)) {
+    for (const auto& r : need_rows) {
+      const auto* area_name = name_of(r, 4);
+      if (!area_name) continue;
       needs.push_back(bj::object{{"id", r.integer(0)},
                                  {"title", r.text(1)},
                                  {"kind", r.text(2)},
                                  {"description", nullable_text(r, 3)},
-                                 {"area_name", r.text(4)},
+                                 {"area_name", *area_name},
                                  {"created_at", r.integer(5)}});
     }
-    for (const auto& r : c.query(sql::kPublicProjects, range)) {
+    for (const auto& r : project_rows) {
+      const auto* area_name = name_of(r, 6);
+      if (!area_name) continue;
       projects.push_back(bj::object{{"id", r.integer(0)},
                                     {"title", r.text(1)},
                                     {"description", nullable_text(r, 2)},
                                     {"goal", nullable_text(r, 3)},
                                     {"places", r.integer(4)},
                                     {"taken", r.integer(5)},
-                                    {"area_name", r.text(6)},
+                                    {"area_name", *area_name},
                                     {"starts_on", nullable_text(r, 7)},
                                     {"ends_on", nullable_text(r, 8)}});
     }
-    for (const auto& r : c.query(sql::kPublicResources, range)) {
+    for (const auto& r : resource_rows) {
+      const auto* area_name = name_of(r, 5);
+      if (!area_name) continue;
       resources.push_back(bj::object{{"id", r.integer(0)},
                                      {"title", r.text(1)},
                                      {"kind", r.text(2)},
                                      {"description", nullable_text(r, 3)},
                                      {"owner_name", r.text(4)},
-                                     {"area_name", r.text(5)},
+                                     {"area_name", *area_name},
                                      {"available", nullable_text(r, 6)}});
     }
     return bj::object{{"area_id", area.id},

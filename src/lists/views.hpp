@@ -2,6 +2,7 @@
 // What the lists module shows: orders with the moves open to the caller, the honour roll, the
 // public page and dispatch suggestions. Reads only; the writes are in lists/service.hpp.
 #include <boost/json/object.hpp>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,6 +13,11 @@
 #include "store/db.hpp"
 
 namespace jiceng::lists {
+
+// Columns of sql::kOrderSelect that the service reads too.
+constexpr std::size_t kOrderAreaId = 10;
+constexpr std::size_t kOrderStatus = 12;
+constexpr std::size_t kOrderAreaPath = 19;
 
 // The order's row (sql::kOrderSelect's columns) when it lies in the caller's read scope.
 std::optional<store::Row> order_row(store::Conn& c, const core::Principal& who, std::int64_t id);

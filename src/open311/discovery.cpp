@@ -1,8 +1,8 @@
 // Open311 discovery, the service list and each service's definition.
 #include <boost/json.hpp>
 
+#include "appeals/exports.hpp"
 #include "open311/handler.hpp"
-#include "open311/queries.hpp"
 #include "open311/records.hpp"
 
 namespace jiceng::open311 {
@@ -39,9 +39,9 @@ http::Response discovery(Ctx& ctx, Format f) {
 }
 
 http::Response services(Ctx& ctx, Format f) {
-  auto rs = ctx.app.db.read([](store::Conn& c) { return c.query(std::string(kServicesSql) + "ORDER BY c.id"); });
+  const auto categories = ctx.app.db.read([](store::Conn& c) { return appeals::public_categories(c); });
   std::vector<Record> items;
-  for (const auto& r : rs) items.push_back(service_record(r));
+  for (const auto& c : categories) items.push_back(service_record(c));
   return reply(f, render(f, "services", "service", items));
 }
 
@@ -50,9 +50,9 @@ http::Response service_definition(Ctx& ctx) {
   return guarded(f, [&] {
     const auto code = ctx.params["file"];
     if (!is_number(code)) throw Open311Error{404, "service_code 不存在"};
-    auto row = ctx.app.db.read(
-        [&](store::Conn& c) { return c.one(std::string(kServicesSql) + "AND c.id = ?", {std::stoll(code)}); });
-    if (!row) throw Open311Error{404, "service_code 不存在"};
+    const auto category =
+        ctx.app.db.read([&](store::Conn& c) { return appeals::public_category(c, std::stoll(code)); });
+    if (!category) throw Open311Error{404, "service_code 不存在"};
     if (f == Format::json) {
       return reply(f, bj::serialize(bj::object{{"service_code", code}, {"attributes", bj::array{}}}));
     }

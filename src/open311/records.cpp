@@ -1,61 +1,117 @@
-// Rows of the Open311 queries as flat records.
+// Appeals' published records as flat records, with what Open311 clients sent alongside them.
 #include "open311/records.hpp"
+
+#include <unordered_map>
 
 #include "appeals/rules.hpp"
 #include "open311/handler.hpp"
+#include "open311/queries.hpp"
 
 namespace jiceng::open311 {
 namespace {
 
-FieldValue text_field(const store::Row& r, std::size_t i) {
-  return r.is_null(i) ? FieldValue(std::monostate{}) : FieldValue(r.text(i));
+// What a client sent with a request it filed.
+struct Filed final {
+  std::optional<std::string> address_id;
+  std::optional<std::string> media_url;
+};
+
+FieldValue text_field(const std::optional<std::string>& s) { return s ? FieldValue(*s) : FieldValue(std::monostate{}); }
+
+FieldValue real_field(const std::optional<double>& v) { return v ? FieldValue(*v) : FieldValue(std::monostate{}); }
+
+// The client's own link when it sent one, else the first photo.
+FieldValue media_field(const Ctx& ctx, const std::optional<std::string>& url, const std::optional<std::string>& hash) {
+  if (url) return url->substr(0, url->find('\n'));
+  if (hash) return photo_link(ctx, *hash);
+  return std::monostate{};
+}
+
+std::string status_label(const std::string& status) {
+  return std::string(appeals::status_label(appeals::parse_status(status).value_or(appeals::Status::submitted)));
+}
+
+// Rows of `sql` + "?, ?, …)" keyed by their first column, for these ids, in one statement.
+template <class F>
+void each_filed(store::Conn& c, const char* sql, const std::vector<std::int64_t>& ids, F&& f) {
+  if (ids.empty()) return;
+  store::Params params(ids.begin(), ids.end());
+  for (const auto& r : c.query(std::string(sql) + store::placeholders(ids.size()) + ")", params)) f(r);
+}
+
+Record request_record(const Ctx& ctx, const appeals::PublishedAppeal& a, const Filed& filed) {
+  return Record{{"service_request_id", a.code},
+                {"status", std::string(is_closed_status(a.status) ? "closed" : "open")},
+                {"status_notes", text_field(a.status_note)},
+                {"service_name", a.category_name},
+                {"service_code", std::to_string(a.category_id)},
+                {"description", a.description},
+                {"agency_responsible", a.department},
+                {"service_notice", status_label(a.status)},
+                {"requested_datetime", w3c_datetime(a.created_at)},
+                {"updated_datetime", w3c_datetime(a.updated_at)},
+                {"expected_datetime", w3c_datetime(a.deadline_at)},
+                {"address", text_field(a.address)},
+                {"address_id", text_field(filed.address_id)},
+                {"zipcode", std::monostate{}},
+                {"lat", real_field(a.lat)},
+                {"long", real_field(a.lon)},
+                {"media_url", media_field(ctx, filed.media_url, a.first_photo)}};
 }
 
 }  // namespace
 
-Record service_record(const store::Row& r) {
-  const std::string group = r.is_null(4) ? r.text(3) : r.text(4);
+Record service_record(const appeals::PublicCategory& c) {
+  const std::string group = c.grandparent_name ? *c.grandparent_name : c.parent_name.value_or("");
   std::string path = group;
-  if (!r.is_null(4)) path += " / " + r.text(3);
-  return Record{{"service_code", std::to_string(r.integer(0))},
-                {"service_name", r.text(1)},
-                {"description", path + " / " + r.text(1)},
+  if (c.grandparent_name) path += " / " + c.parent_name.value_or("");
+  return Record{{"service_code", std::to_string(c.id)},
+                {"service_name", c.name},
+                {"description", path + " / " + c.name},
                 {"metadata", false},
                 {"type", std::string("realtime")},
-                {"keywords", r.text(5)},
+                {"keywords", c.urgency},
                 {"group", group}};
 }
 
-FieldValue media_field(const Ctx& ctx, const store::Row& r, std::size_t url, std::size_t hash) {
-  if (!r.is_null(url)) {
-    const auto urls = r.text(url);
-    return urls.substr(0, urls.find('\n'));
+std::vector<Record> request_records(const Ctx& ctx, store::Conn& c, const std::vector<appeals::PublishedAppeal>& as) {
+  std::vector<std::int64_t> ids;
+  for (const auto& a : as) ids.push_back(a.id);
+  std::unordered_map<std::int64_t, Filed> filed;
+  each_filed(c, kRequestsFiledIn, ids, [&](const store::Row& r) {
+    filed[r.integer(0)] = Filed{r.opt_text(1), r.opt_text(2)};
+  });
+  std::vector<Record> out;
+  const Filed none;
+  for (const auto& a : as) {
+    const auto it = filed.find(a.id);
+    out.push_back(request_record(ctx, a, it == filed.end() ? none : it->second));
   }
-  if (!r.is_null(hash)) return photo_link(ctx, r.text(hash));
-  return std::monostate{};
+  return out;
 }
 
-Record request_record(const Ctx& ctx, const store::Row& r) {
-  const auto status = r.text(2);
-  return Record{
-      {"service_request_id", r.text(1)},
-      {"status", std::string(is_closed_status(status) ? "closed" : "open")},
-      {"status_notes", text_field(r, 13)},
-      {"service_name", r.text(3)},
-      {"service_code", std::to_string(r.integer(4))},
-      {"description", r.text(5)},
-      {"agency_responsible", r.text(6)},
-      {"service_notice",
-       std::string(appeals::status_label(appeals::parse_status(status).value_or(appeals::Status::submitted)))},
-      {"requested_datetime", w3c_datetime(r.integer(7))},
-      {"updated_datetime", w3c_datetime(r.integer(8))},
-      {"expected_datetime", w3c_datetime(r.integer(9))},
-      {"address", text_field(r, 10)},
-      {"address_id", text_field(r, 14)},
-      {"zipcode", std::monostate{}},
-      {"lat", r.is_null(11) ? FieldValue(std::monostate{}) : FieldValue(r.real(11))},
-      {"long", r.is_null(12) ? FieldValue(std::monostate{}) : FieldValue(r.real(12))},
-      {"media_url", media_field(ctx, r, 15, 16)}};
+std::vector<Record> update_records(const Ctx& ctx, store::Conn& c, const std::vector<appeals::PublishedUpdate>& us) {
+  std::vector<std::int64_t> ids;
+  for (const auto& u : us) ids.push_back(u.event_id);
+  std::unordered_map<std::int64_t, std::optional<std::string>> links;
+  each_filed(c, kUpdatesFiledIn, ids, [&](const store::Row& r) { links[r.integer(0)] = r.opt_text(1); });
+  std::vector<Record> out;
+  for (const auto& u : us) {
+    std::string description = u.note.value_or("");
+    // Residents' own updates are their words; staff's are the new status, then their note.
+    if (u.action != "resident_update") {
+      const auto label = status_label(u.to_status);
+      description = u.note ? label + "：" + description : label;
+    }
+    const auto link = links.find(u.event_id);
+    out.push_back(Record{{"update_id", std::to_string(u.event_id)},
+                         {"service_request_id", u.code},
+                         {"status", std::string(extended_state(u.to_status))},
+                         {"updated_datetime", w3c_datetime(u.at)},
+                         {"description", description},
+                         {"media_url", media_field(ctx, link == links.end() ? std::nullopt : link->second, u.photo)}});
+  }
+  return out;
 }
 
 }  // namespace jiceng::open311

@@ -1,16 +1,21 @@
 #pragma once
-// Rows of the Open311 queries as the flat records the wire formats render. Internal to open311/.
-#include <cstddef>
+// Appeals' published records, and what clients sent with them, as the flat records the wire formats
+// render. Internal to open311/.
+#include <optional>
+#include <string>
+#include <vector>
 
+#include "appeals/exports.hpp"
 #include "core/router.hpp"
 #include "open311/format.hpp"
 #include "store/db.hpp"
 
 namespace jiceng::open311 {
 
-Record service_record(const store::Row& r);                  // a row of kServicesSql
-Record request_record(const Ctx& ctx, const store::Row& r);  // a row of kRequestSql
-// The client's own link when it sent one (column `url`), else the first photo (column `hash`).
-FieldValue media_field(const Ctx& ctx, const store::Row& r, std::size_t url, std::size_t hash);
+Record service_record(const appeals::PublicCategory& c);
+// The appeals as requests, with what their clients sent (read in one statement), in their order.
+std::vector<Record> request_records(const Ctx& ctx, store::Conn& c, const std::vector<appeals::PublishedAppeal>& as);
+// The updates as request updates, with the links their clients sent (one statement), in their order.
+std::vector<Record> update_records(const Ctx& ctx, store::Conn& c, const std::vector<appeals::PublishedUpdate>& us);
 
 }  // namespace jiceng::open311

@@ -2,17 +2,15 @@
 #include <set>
 #include <unordered_map>
 
-#include "appeals/rules.hpp"
+#include "appeals/exports.hpp"
 #include "appeals/service.hpp"
 #include "open311/handler.hpp"
-#include "open311/queries.hpp"
 #include "open311/records.hpp"
 
 namespace jiceng::open311 {
 namespace {
 
-// A GET may name as many requests as its URL holds; they are read this many to a statement.
-constexpr std::size_t kIdsPerStatement = 100;
+// A GET may name as many requests as its URL holds, up to this many.
 constexpr std::size_t kMaxIds = 1000;
 
 // Requests by tracking code, any number of them, in the order asked; unknown ones are left out.
@@ -24,23 +22,16 @@ std::vector<Record> requests_by_code(Ctx& ctx, const std::vector<std::string>& a
     if (appeals::is_tracking_code(code) && seen.insert(code).second) codes.push_back(std::move(code));
   }
   if (codes.size() > kMaxIds) throw Open311Error{400, "service_request_id 一次最多 1000 个"};
-  std::unordered_map<std::string, Record> found;
-  ctx.app.db.read([&](store::Conn& c) {
-    for (std::size_t from = 0; from < codes.size(); from += kIdsPerStatement) {
-      store::Params params;
-      for (std::size_t i = from; i < codes.size() && i < from + kIdsPerStatement; ++i) params.emplace_back(codes[i]);
-      for (const auto& r : c.query(
-               std::string(kRequestSql) + "WHERE t.code IN (" + store::placeholders(params.size()) + ")" + kPublishable,
-               params)) {
-        found.emplace(r.text(1), request_record(ctx, r));
-      }
+  return ctx.app.db.read([&](store::Conn& c) {
+    auto found = appeals::published_by_codes(c, codes);
+    std::unordered_map<std::string, std::size_t> at;
+    for (std::size_t i = 0; i < found.size(); ++i) at.emplace(found[i].code, i);
+    std::vector<appeals::PublishedAppeal> in_order;
+    for (const auto& code : codes) {
+      if (auto it = at.find(code); it != at.end()) in_order.push_back(std::move(found[it->second]));
     }
+    return request_records(ctx, c, in_order);
   });
-  std::vector<Record> out;
-  for (const auto& code : codes) {
-    if (auto it = found.find(code); it != found.end()) out.push_back(std::move(it->second));
-  }
-  return out;
 }
 
 }  // namespace
@@ -51,25 +42,18 @@ http::Response get_requests(Ctx& ctx, Format f) {
     const auto ids = list_param(q, "service_request_id");
     // Given ids, the specification ignores every other filter.
     if (!ids.empty()) return reply(f, render(f, "service_requests", "request", requests_by_code(ctx, ids)));
-    std::string where = std::string("WHERE 1=1") + kPublishable;
-    store::Params params;
+    appeals::PublishedFilter filter;
     const auto now = ctx.app.now();
     const auto start = date_param(q, "start_date", now - kDefaultWindow);
     const auto end = date_param(q, "end_date", now + 1);
     if (!start) throw Open311Error{400, "start_date 应为 W3C 日期时间，如 2026-11-01T00:00:00+08:00"};
     if (!end) throw Open311Error{400, "end_date 应为 W3C 日期时间，如 2026-11-30T23:59:59+08:00"};
-    where += " AND t.created_at >= ? AND t.created_at <= ?";
-    params.emplace_back(*start);
-    params.emplace_back(*end);
+    filter.created_from = *start;
+    filter.created_to = *end;
     const auto codes = list_param(q, "service_code");
-    if (!codes.empty()) {
-      where += " AND t.category_id IN (";
-      for (std::size_t i = 0; i < codes.size(); ++i) {
-        if (!is_number(codes[i])) throw Open311Error{400, "service_code 应为服务列表中的编号"};
-        where += i ? ", ?" : "?";
-        params.emplace_back(std::stoll(codes[i]));
-      }
-      where += ")";
+    for (const auto& code : codes) {
+      if (!is_number(code)) throw Open311Error{400, "service_code 应为服务列表中的编号"};
+      filter.category_ids.push_back(std::stoll(code));
     }
     bool open = false, closed = false;
     for (const auto& s : list_param(q, "status")) {
@@ -81,17 +65,10 @@ http::Response get_requests(Ctx& ctx, Format f) {
       else
         throw Open311Error{400, "status 应为 open 或 closed"};
     }
-    if (open != closed) {
-      where += open ? " AND t.status IN ('submitted', 'accepted', 'in_progress', 'reopened')"
-                    : " AND t.status IN ('resolved', 'called_back', 'closed', 'rejected', 'merged')";
-    }
-    params.emplace_back(kMaxResults);
-    std::vector<Record> items;
-    ctx.app.db.read([&](store::Conn& c) {
-      for (const auto& r : c.query(std::string(kRequestSql) + where + " ORDER BY t.created_at DESC LIMIT ?", params)) {
-        items.push_back(request_record(ctx, r));
-      }
-    });
+    if (open != closed) filter.open = open;
+    filter.limit = kMaxResults;
+    const auto items =
+        ctx.app.db.read([&](store::Conn& c) { return request_records(ctx, c, appeals::published_appeals(c, filter)); });
     return reply(f, render(f, "service_requests", "request", items));
   });
 }
@@ -112,23 +89,8 @@ http::Response updates(Ctx& ctx, Format f) {
     const auto start = date_param(q, "start_date", now - kDefaultWindow);
     const auto end = date_param(q, "end_date", now + 1);
     if (!start || !end) throw Open311Error{400, "start_date 和 end_date 应为 W3C 日期时间"};
-    std::vector<Record> items;
-    ctx.app.db.read([&](store::Conn& c) {
-      for (const auto& r : c.query(kUpdatesSql, {*start, *end, kMaxResults})) {
-        const auto to = r.text(2);
-        std::string description = r.text(5);
-        if (r.text(4) != "resident_update") {
-          const auto label =
-              std::string(appeals::status_label(appeals::parse_status(to).value_or(appeals::Status::submitted)));
-          description = r.is_null(5) ? label : label + "：" + description;
-        }
-        items.push_back(Record{{"update_id", std::to_string(r.integer(0))},
-                               {"service_request_id", r.text(1)},
-                               {"status", std::string(extended_state(to))},
-                               {"updated_datetime", w3c_datetime(r.integer(3))},
-                               {"description", description},
-                               {"media_url", media_field(ctx, r, 6, 7)}});
-      }
+    const auto items = ctx.app.db.read([&](store::Conn& c) {
+      return update_records(ctx, c, appeals::published_updates(c, *start, *end, kMaxResults));
     });
     return reply(f, render(f, "service_request_updates", "request_update", items));
   });

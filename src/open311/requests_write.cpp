@@ -3,6 +3,7 @@
 #include <cmath>
 #include <set>
 
+#include "appeals/exports.hpp"
 #include "appeals/rules.hpp"
 #include "appeals/service.hpp"
 #include "audit/audit.hpp"
@@ -52,8 +53,7 @@ http::Response post_request(Ctx& ctx, Format f) {
     if (code.empty()) throw Open311Error{400, "service_code 为必填项"};
     // The specification answers a service_code it does not know with 404.
     if (!is_number(code)) throw Open311Error{404, "service_code 不存在"};
-    auto service = ctx.app.db.read(
-        [&](store::Conn& c) { return c.one(std::string(kServicesSql) + "AND c.id = ?", {std::stoll(code)}); });
+    const auto service = ctx.app.db.read([&](store::Conn& c) { return appeals::public_category(c, std::stoll(code)); });
     if (!service) throw Open311Error{404, "service_code 不存在"};
     appeals::Intake in;
     in.channel = "open311";
@@ -82,7 +82,7 @@ http::Response post_request(Ctx& ctx, Format f) {
       throw Open311Error{400, "需要提供 lat/long 或 address_string 或 address_id"};
     }
     in.description = p.text("description", kMaxDescription);
-    if (trimmed(in.description).empty()) in.description = service->text(1);
+    if (trimmed(in.description).empty()) in.description = service->name;
     const auto who = person_of(p);
     in.reporter_name = who.name();
     in.phone = who.phone;
@@ -136,17 +136,17 @@ http::Response post_update(Ctx& ctx, Format f) {
     const auto photos = store_media(ctx, p);
     const auto now = ctx.app.now();
     const auto event = ctx.app.db.write([&](store::Conn& c) -> std::int64_t {
-      auto appeal = appeals::is_tracking_code(code) ? c.one(kPublishedAppealByCodeSql, {code}) : std::nullopt;
+      const auto appeal = appeals::is_tracking_code(code) ? appeals::published_state(c, code) : std::nullopt;
       if (!appeal) throw Open311Error{404, "service_request_id 不存在"};
       // A client retrying a post it is unsure arrived gets the same update back.
       if (!client_update_id.empty()) {
         if (auto seen = c.one(kClientUpdateSql, {client.key_id, client_update_id})) {
-          if (seen->integer(1) != appeal->integer(0)) throw Open311Error{400, "update_id 已用于另一条诉求"};
+          if (seen->integer(1) != appeal->id) throw Open311Error{400, "update_id 已用于另一条诉求"};
           return seen->integer(0);
         }
       }
-      const auto id = appeal->integer(0);
-      const auto note = description + reported_state_note(reported, appeal->text(1));
+      const auto id = appeal->id;
+      const auto note = description + reported_state_note(reported, appeal->status);
       const auto event_id = appeals::add_resident_update(c, id, now, "居民（" + client.name + "）", note, photos);
       c.execute(
           kInsertUpdateSql,

@@ -3,7 +3,9 @@
 // modules call instead of reading the area and party organisation tables.
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/app.hpp"
@@ -100,5 +102,49 @@ std::int64_t add_seat(App& app, const core::Principal& who, std::int64_t area_id
                       const std::string& ip);
 void remove_seat(App& app, const core::Principal& who, std::int64_t area_id, std::int64_t seat_id,
                  const std::string& ip);
+
+// ---- For appeals ----
+// Batch lookups take the ids of a page and answer in one statement; ids that name nothing are left
+// out of the answer.
+
+// An area with the names of the areas above it, nearest first (parent, grandparent, …), as many as
+// exist up to kNamesAbove.
+constexpr std::size_t kNamesAbove = 3;
+struct AreaLine final {
+  Area area;
+  std::vector<std::string> above;
+};
+std::unordered_map<std::int64_t, AreaLine> area_lines(store::Conn& c, std::span<const std::int64_t> ids);
+std::unordered_map<std::int64_t, std::string> area_names(store::Conn& c, std::span<const std::int64_t> ids);
+// The areas whose parent sits at `path`, in id order.
+std::vector<Area> children_of(store::Conn& c, const std::string& path);
+// The area at `path` and every area below it, by name then id.
+std::vector<Area> subtree(store::Conn& c, const std::string& path);
+
+// The places appeals are filed in: the grids drawn on the map (in id order, with the community or
+// village they belong to), the communities and villages (in id order), the compounds (小区) in each
+// grid (by name), and a stamp that changes whenever a grid, community or village does.
+struct MappedGrid final {
+  std::int64_t id = 0;
+  std::string path, name, geometry;
+  std::optional<std::int64_t> parent_id;
+  std::optional<std::string> parent_name;
+};
+std::vector<MappedGrid> mapped_grids(store::Conn& c);
+std::vector<Area> communities(store::Conn& c);
+std::unordered_map<std::int64_t, std::vector<std::string>> compounds_by_grid(store::Conn& c);
+std::string places_version(store::Conn& c);
+
+// A unit (单位): an organ, institution, enterprise, …
+struct Unit final {
+  std::int64_t id = 0;
+  std::string name;
+  std::string kind;
+};
+std::optional<Unit> unit_by_id(store::Conn& c, std::int64_t id);
+std::unordered_map<std::int64_t, Unit> units_by_ids(store::Conn& c, std::span<const std::int64_t> ids);
+// The departments (organs and institutions) whose name holds `name_part` (any when empty), by name,
+// the first hundred.
+std::vector<Unit> departments(store::Conn& c, const std::string& name_part);
 
 }  // namespace jiceng::orgs

@@ -19,4 +19,9 @@ constexpr char kOrgsWithin[] =
 constexpr char kPeopleByIds[] = "SELECT id, name, title FROM person WHERE id IN (";
 constexpr char kCadre[] = "SELECT id, area_path FROM person WHERE id = ? AND kind = 'cadre'";
 
+// ---- For appeals ----
+constexpr char kFullTimeGridWorkerAccounts[] =
+    "SELECT account_id FROM person WHERE area_id = ? AND grid_role = 'full_time' AND account_id IS NOT NULL "
+    "ORDER BY id";
+
 }  // namespace jiceng::people::sql

@@ -59,8 +59,8 @@ struct Staff final {
   std::size_t name_rank = 0;
 };
 
-// The active first-line staff bound to an area at or below `root`, each once an area name, by the
-// area's name, then their name, then their id.
+// The active first-line staff bound to areas at or below `root`, by the area's name, then their
+// name, then their id; someone bound twice under one area name is listed once.
 std::vector<Staff> staff_of_subtree(store::Conn& c, const std::string& root) {
   std::unordered_map<std::int64_t, std::pair<std::size_t, std::string>> areas;  // id → rank, name
   std::vector<std::int64_t> area_ids;

@@ -77,13 +77,15 @@ Status status_of(const store::Row& r, Status otherwise) {
 int level_of(const store::Row& r) { return static_cast<int>(int_of(r, "level")); }
 
 std::optional<store::Row> load(store::Conn& c, const std::string& where, const store::Params& params) {
-  return c.one(std::string(sql::kSelectAppeal) + "WHERE " + where, params);
+  auto rows = load_all(c, where, params);
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
 }
 
 std::optional<store::Row> load_id(store::Conn& c, std::int64_t id) { return load(c, "t.id = ?", {id}); }
 
 std::vector<store::Row> load_all(store::Conn& c, const std::string& where, const store::Params& params) {
-  return c.query(std::string(sql::kSelectAppeal) + "WHERE " + where, params).rows;
+  return with_names(c, c.query(std::string(sql::kSelectAppeal) + "WHERE " + where, params).rows);
 }
 
 store::Row visible(store::Conn& c, const core::Principal& who, std::int64_t id) {

@@ -8,6 +8,7 @@
 #include "appeals/calendar.hpp"
 #include "appeals/queries.hpp"
 #include "appeals/rules.hpp"
+#include "orgs/service.hpp"
 #include "store/bulk.hpp"
 
 namespace jiceng::appeals {
@@ -313,11 +314,11 @@ bj::object figures(store::Conn& c, const FigureQuery& q, std::int64_t now, bool 
       // One primary-key range per child: a node has tens of children at most.
       const std::string child_sql =
           "SELECT COUNT(*)" + sums + " FROM appeal_node_day WHERE node_path = ? AND day >= ? AND day <= ?";
-      for (const auto& r : c.query(sql::kChildAreas, {q.path})) {
-        auto row = c.one(child_sql, {r.text(0), q.from_day, q.to_day});
+      for (const auto& a : orgs::children_of(c, q.path)) {
+        auto row = c.one(child_sql, {a.path, q.from_day, q.to_day});
         Counts acc{};
         for (std::size_t i = 0; i < kColumns.size(); ++i) acc[i] = row->integer(i + 1);
-        children.push_back({bj::object{{"area_id", r.integer(2)}, {"name", r.text(1)}}, acc});
+        children.push_back({bj::object{{"area_id", a.id}, {"name", a.name}}, acc});
       }
     }
     return finish(c, q, now, total, by_child, std::move(children), live);
@@ -334,9 +335,9 @@ bj::object figures(store::Conn& c, const FigureQuery& q, std::int64_t now, bool 
   std::map<std::string, std::pair<bj::object, Counts>> children;
   std::vector<std::pair<std::string, std::string>> child_paths;  // path, name
   if (by_child) {
-    for (const auto& r : c.query(sql::kChildAreas, {q.path})) {
-      child_paths.emplace_back(r.text(0), r.text(1));
-      children[r.text(0)] = {bj::object{{"area_id", r.integer(2)}, {"name", r.text(1)}}, {}};
+    for (const auto& a : orgs::children_of(c, q.path)) {
+      child_paths.emplace_back(a.path, a.name);
+      children[a.path] = {bj::object{{"area_id", a.id}, {"name", a.name}}, {}};
     }
   }
   for (const auto& r : rows) {

@@ -13,7 +13,7 @@
 #include <chrono>
 #include <vector>
 
-#include "appeals/queries.hpp"
+#include "orgs/service.hpp"
 
 namespace jiceng::appeals {
 namespace {
@@ -96,22 +96,19 @@ void GridIndex::refresh(store::Conn& c) {
   const auto t = now_ms();
   if (impl_ && t - checked_at_ < kRecheckMillis) return;
   checked_at_ = t;
-  auto v = c.one(sql::kPlacesVersion);
-  const std::string version = std::to_string(v->integer(0)) + ":" + std::to_string(v->integer(1));
+  const auto version = orgs::places_version(c);
   if (impl_ && version == version_) return;
   auto impl = std::make_shared<Impl>();
   std::vector<Entry> entries;
-  for (const auto& r : c.query(sql::kGridPlaces)) {
-    auto shape = parse_geometry(r.text(3));
+  for (const auto& g : orgs::mapped_grids(c)) {
+    auto shape = parse_geometry(g.geometry);
     if (!shape) continue;
     entries.emplace_back(bg::return_envelope<Box>(*shape), impl->grids.size());
-    impl->grids.push_back(Place{r.integer(0), r.text(1), r.text(2), r.integer(0), r.text(4)});
+    impl->grids.push_back(Place{g.id, g.path, g.name, g.id, g.parent_name.value_or("")});
     impl->shapes.push_back(std::move(*shape));
   }
   impl->tree = bgi::rtree<Entry, bgi::rstar<16>>(entries.begin(), entries.end());
-  for (const auto& r : c.query(sql::kCommunities)) {
-    impl->communities.push_back(Place{r.integer(0), r.text(1), r.text(2), 0, r.text(2)});
-  }
+  for (const auto& a : orgs::communities(c)) impl->communities.push_back(Place{a.id, a.path, a.name, 0, a.name});
   impl_ = std::move(impl);
   version_ = version;
 }

@@ -5,17 +5,10 @@
 
 namespace jiceng::appeals::sql {
 
-// The appeal with the names its views show, in one statement: who answers for it, and the area
-// and its ancestors up to the county, of which the one at the appeal's level holds it. Followed by
-// "WHERE …".
+// The appeal with its category's name (the names of its places and assignee are asked of their
+// owners, a page at a time). Followed by "WHERE …".
 constexpr char kSelectAppeal[] =
-    "SELECT t.*, c.name AS category_name, g.name AS grid_name, a.name AS area_name, a.kind AS area_kind, "
-    "pa.name AS parent_area_name, asg.display_name AS assignee_name, a.depth AS area_depth, "
-    "gpa.name AS grandparent_area_name, ggpa.name AS great_grandparent_area_name FROM appeal t "
-    "JOIN appeal_category c ON c.id = t.category_id LEFT JOIN area g ON g.id = t.grid_id "
-    "JOIN area a ON a.id = t.area_id LEFT JOIN area pa ON pa.id = a.parent_id "
-    "LEFT JOIN area gpa ON gpa.id = pa.parent_id LEFT JOIN area ggpa ON ggpa.id = gpa.parent_id "
-    "LEFT JOIN account asg ON asg.id = t.assignee_id ";
+    "SELECT t.*, c.name AS category_name FROM appeal t JOIN appeal_category c ON c.id = t.category_id ";
 
 // Policy: the holiday calendar and the limits.
 constexpr char kHolidays[] = "SELECT day, kind FROM holiday";
@@ -29,14 +22,6 @@ constexpr char kEvents[] =
     "SELECT at, actor, action, from_status, to_status, level, note, id, actor_id FROM appeal_event "
     "WHERE appeal_id = ? ORDER BY id";
 constexpr char kStanding[] = "SELECT status, level FROM appeal WHERE id = ?";
-// A colleague as the timeline names them: their name, and the unit or area their first role is bound to.
-constexpr char kActor[] =
-    "SELECT a.display_name, COALESCE(ar.name, o.name, u.name, m.name, '') FROM account a "
-    "LEFT JOIN role_binding rb ON rb.id = (SELECT MIN(id) FROM role_binding WHERE account_id = a.id) "
-    "LEFT JOIN area ar ON rb.scope_type = 'area' AND ar.id = rb.scope_id "
-    "LEFT JOIN party_org o ON rb.scope_type = 'org' AND o.id = rb.scope_id "
-    "LEFT JOIN unit u ON rb.scope_type = 'unit' AND u.id = rb.scope_id "
-    "LEFT JOIN member m ON rb.scope_type = 'member' AND m.id = rb.scope_id WHERE a.id = ?";
 
 // Photos: stored once per content, attached to appeals and their events.
 constexpr char kInsertPhoto[] =
@@ -47,19 +32,6 @@ constexpr char kAttachPhoto[] = "INSERT INTO appeal_photo (appeal_id, event_id, 
 constexpr char kPhotos[] = "SELECT hash FROM appeal_photo WHERE appeal_id = ? ORDER BY id";
 constexpr char kEventPhotos[] =
     "SELECT event_id, hash FROM appeal_photo WHERE appeal_id = ? AND event_id IS NOT NULL ORDER BY id";
-
-// The places intake finds appeals in: the grids with their boundaries and communities, the
-// communities and villages by name, and a version that changes whenever any of them does; the
-// compounds (小区) in each grid, for the resident's map.
-constexpr char kPlacesVersion[] =
-    "SELECT COUNT(*), COALESCE(MAX(updated_at), 0) FROM area WHERE kind IN ('grid', 'community', 'village')";
-constexpr char kGridPlaces[] =
-    "SELECT g.id, g.path, g.name, g.geometry, p.name FROM area g "
-    "LEFT JOIN area p ON p.id = g.parent_id WHERE g.kind = 'grid' AND g.geometry IS NOT NULL";
-constexpr char kCommunities[] = "SELECT id, path, name FROM area WHERE kind IN ('community', 'village')";
-constexpr char kCompounds[] =
-    "SELECT a.parent_id, a.name FROM area a JOIN area g ON g.id = a.parent_id "
-    "WHERE a.kind = 'compound' AND g.kind = 'grid' ORDER BY a.parent_id, a.name";
 
 // Intake.
 constexpr char kIntakeCategory[] =
@@ -94,19 +66,15 @@ constexpr char kRate[] = "UPDATE appeal SET status = ?, satisfaction = ?, update
 constexpr char kWhistled[] = "SELECT 1 FROM appeal_whistle WHERE appeal_id = ? AND unit_id = ?";
 constexpr char kNotCheckedIn[] =
     "SELECT 1 FROM appeal_whistle WHERE appeal_id = ? AND unit_id = ? AND checked_in_at IS NULL";
-constexpr char kUnitNameKind[] = "SELECT name, kind FROM unit WHERE id = ?";
-constexpr char kUnitName[] = "SELECT name FROM unit WHERE id = ?";
 constexpr char kInsertWhistle[] =
     "INSERT INTO appeal_whistle (appeal_id, unit_id, whistled_at, due_at) VALUES (?, ?, ?, ?)";
 constexpr char kCheckIn[] =
     "UPDATE appeal_whistle SET checked_in_at = ?, late = CASE WHEN due_at < ? THEN 1 ELSE late END "
     "WHERE appeal_id = ? AND unit_id = ? AND checked_in_at IS NULL";
 constexpr char kWhistles[] =
-    "SELECT w.unit_id, u.name, w.whistled_at, w.due_at, w.checked_in_at, w.late "
-    "FROM appeal_whistle w JOIN unit u ON u.id = w.unit_id WHERE w.appeal_id = ? ORDER BY w.id";
-// Followed by the placeholders of a page of ids and ") ORDER BY w.id".
-constexpr char kWhistledDepartments[] =
-    "SELECT w.appeal_id, u.name FROM appeal_whistle w JOIN unit u ON u.id = w.unit_id WHERE w.appeal_id IN (";
+    "SELECT unit_id, whistled_at, due_at, checked_in_at, late FROM appeal_whistle WHERE appeal_id = ? ORDER BY id";
+// Followed by the placeholders of a page of ids and ") ORDER BY id".
+constexpr char kWhistledDepartments[] = "SELECT appeal_id, unit_id FROM appeal_whistle WHERE appeal_id IN (";
 
 // Mediation.
 constexpr char kIsDispute[] = "SELECT is_dispute FROM appeal_category WHERE id = ?";
@@ -137,8 +105,8 @@ constexpr char kWarnDue[] = "SELECT id, level, status FROM appeal WHERE status I
 constexpr char kWarnDueTail[] = " AND warn_at <= ? AND warned = 0 LIMIT ?";
 constexpr char kSetWarned[] = "UPDATE appeal SET warned = 1 WHERE id = ?";
 constexpr char kLateCheckins[] =
-    "SELECT w.id, w.appeal_id, u.name, a.status, a.level FROM appeal_whistle w "
-    "JOIN unit u ON u.id = w.unit_id JOIN appeal a ON a.id = w.appeal_id "
+    "SELECT w.id, w.appeal_id, w.unit_id, a.status, a.level FROM appeal_whistle w "
+    "JOIN appeal a ON a.id = w.appeal_id "
     "WHERE w.late = 0 AND w.due_at <= ? AND w.checked_in_at IS NULL LIMIT ?";
 constexpr char kSetLate[] = "UPDATE appeal_whistle SET late = 1 WHERE id = ?";
 
@@ -172,35 +140,26 @@ constexpr char kCategorySubtree[] =
 // An appeal the caller may read; the scope clause follows.
 constexpr char kVisibleId[] = "SELECT 1 FROM appeal t WHERE t.id = ? AND ";
 
-// The resident's own appeals, and the phone they gave last.
+// The resident's own appeals (the names of their grids and areas asked of orgs), and the phone
+// they gave last.
 constexpr char kMine[] =
     "SELECT t.id, t.code, t.type, k.name, t.description, t.status, t.created_at, t.satisfaction, "
-    "g.name, a.name, t.address FROM appeal t JOIN appeal_category k ON k.id = t.category_id "
-    "JOIN area a ON a.id = t.area_id LEFT JOIN area g ON g.id = t.grid_id "
+    "t.grid_id, t.area_id, t.address FROM appeal t JOIN appeal_category k ON k.id = t.category_id "
     "WHERE t.created_by = ? AND t.id < ? ORDER BY t.id DESC LIMIT ?";
 constexpr char kLastPhone[] =
     "SELECT phone_enc FROM appeal WHERE created_by = ? AND phone_enc IS NOT NULL ORDER BY id DESC LIMIT 1";
 
-// Public reference data: the category tree and the grid boundaries.
+// Public reference data: the category tree.
 constexpr char kCategories[] =
     "SELECT id, parent_id, name, level, urgency, is_dispute, department FROM appeal_category "
     "ORDER BY level, parent_id, sort, id";
-constexpr char kGridShapes[] =
-    "SELECT g.id, g.name, p.name, g.geometry, g.parent_id FROM area g LEFT JOIN area p ON p.id = g.parent_id "
-    "WHERE g.kind = 'grid' AND g.geometry IS NOT NULL ORDER BY g.id";
 
-// Departments to whistle: the units (a name filter and kDepartmentOrder follow), and the ones an
-// appeal's category names.
-constexpr char kDepartments[] = "SELECT id, name, kind FROM unit WHERE kind IN ('organ', 'institution')";
-constexpr char kDepartmentNameLike[] = " AND name LIKE ? ESCAPE '\\'";
-constexpr char kDepartmentOrder[] = " ORDER BY name LIMIT 100";
+// The departments an appeal's category names.
 constexpr char kAppealCategory[] = "SELECT category_id FROM appeal WHERE id = ?";
 constexpr char kCategoryDepartment[] = "SELECT department, parent_id FROM appeal_category WHERE id = ?";
 
-// Figures: the node asked for and its children; what is open under it now (the open statuses and
-// kLiveCountsUnder follow); the rollups by category (a condition on appeal_day).
-constexpr char kChildAreas[] =
-    "SELECT a.path, a.name, a.id FROM area a JOIN area p ON p.id = a.parent_id WHERE p.path = ? ORDER BY a.id";
+// Figures: what is open under a node now (the open statuses and kLiveCountsUnder follow); the
+// rollups by category (a condition on appeal_day).
 constexpr char kLiveCounts[] =
     "SELECT COUNT(*), COALESCE(SUM(CASE WHEN deadline_at <= ? THEN 1 ELSE 0 END), 0), "
     "COALESCE(SUM(CASE WHEN warn_at <= ? AND deadline_at > ? THEN 1 ELSE 0 END), 0) FROM appeal "
@@ -255,22 +214,8 @@ constexpr char kUpdateLimit[] =
     "UPDATE appeal_limit SET unit = ?, working_days = ?, total = ?, grid = ?, community = ?, street = ?, "
     "county = ?, source = ?, changed_on = ? WHERE urgency = ?";
 
-// Assignment (首接负责): the appeal as the caller may change it (the scope clause follows); the
-// staff of a grid or community who handle appeals there (the first-line roles); who answers for a
-// grid by default, its full-time worker or else its first grid_staff account.
+// Assignment (首接负责): the appeal as the caller may change it (the scope clause follows).
 constexpr char kHeld[] = "SELECT t.area_path, t.status, t.level FROM appeal t WHERE t.id = ? AND ";
-constexpr char kStaffOfSubtree[] =
-    "SELECT DISTINCT a.id, a.display_name, rb.role, ar.name FROM role_binding rb "
-    "JOIN area ar ON ar.id = rb.scope_id JOIN account a ON a.id = rb.account_id "
-    "WHERE rb.scope_type = 'area' AND rb.role IN ('grid_staff', 'community_secretary') AND a.disabled = 0 "
-    "AND ar.path >= ? AND ar.path < ? ORDER BY ar.name, a.display_name, a.id";
-constexpr char kFullTimeGridWorker[] =
-    "SELECT p.account_id FROM person p JOIN account a ON a.id = p.account_id "
-    "WHERE p.area_id = ? AND p.grid_role = 'full_time' AND a.disabled = 0 ORDER BY p.id LIMIT 1";
-constexpr char kGridStaff[] =
-    "SELECT rb.account_id FROM role_binding rb JOIN account a ON a.id = rb.account_id "
-    "WHERE rb.scope_type = 'area' AND rb.scope_id = ? AND rb.role = 'grid_staff' AND a.disabled = 0 "
-    "ORDER BY rb.account_id LIMIT 1";
 constexpr char kAssignee[] = "SELECT assignee_id FROM appeal WHERE id = ?";
 constexpr char kAssign[] = "UPDATE appeal SET assignee_id = ?, updated_at = ? WHERE id = ?";
 

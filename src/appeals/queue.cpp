@@ -4,6 +4,8 @@
 #include "appeals/queries.hpp"
 #include "appeals/service.hpp"
 #include "appeals/service_internal.hpp"
+#include "orgs/lookups.hpp"
+#include "orgs/service.hpp"
 
 namespace jiceng::appeals {
 namespace {
@@ -89,7 +91,11 @@ bj::value last_phone(App& app, store::Conn& c, std::int64_t account) {
   }
 }
 
-bj::object mine_item(const store::Row& r) {
+bj::object mine_item(const store::Row& r, const std::map<std::int64_t, std::string>& areas) {
+  const auto name_of = [&](std::size_t col) {
+    const auto it = r.is_null(col) ? areas.end() : areas.find(r.integer(col));
+    return it == areas.end() ? bj::value(nullptr) : bj::value(it->second);
+  };
   const auto status = parse_status(r.text(5)).value_or(Status::submitted);
   return bj::object{{"code", r.text(1)},
                     {"type", r.text(2)},
@@ -100,8 +106,8 @@ bj::object mine_item(const store::Row& r) {
                     {"created_at", r.integer(6)},
                     {"satisfaction", nullable_text(r, 7)},
                     {"can_rate", status == Status::resolved},
-                    {"grid_name", nullable_text(r, 8)},
-                    {"area_name", r.text(9)},
+                    {"grid_name", name_of(8)},
+                    {"area_name", name_of(9)},
                     {"address", nullable_text(r, 10)}};
 }
 
@@ -162,9 +168,16 @@ bj::object my_appeals(App& app, const core::Principal& who, std::int64_t limit, 
   return app.db.read([&](store::Conn& c) {
     bj::array items;
     std::int64_t last = 0;
-    for (const auto& r : c.query(sql::kMine, {who.account_id, before, limit})) {
+    const auto rows = c.query(sql::kMine, {who.account_id, before, limit});
+    std::vector<std::int64_t> area_ids;
+    for (const auto& r : rows) {
+      area_ids.push_back(r.integer(9));
+      if (!r.is_null(8)) area_ids.push_back(r.integer(8));
+    }
+    const auto areas = orgs::area_names(c, distinct(std::move(area_ids)));
+    for (const auto& r : rows) {
       last = r.integer(0);
-      items.push_back(mine_item(r));
+      items.push_back(mine_item(r, areas));
     }
     const bool more = static_cast<std::int64_t>(items.size()) == limit;
     return bj::object{

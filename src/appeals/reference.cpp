@@ -3,7 +3,6 @@
 #include <boost/json.hpp>
 
 #include "appeals/figures.hpp"
-#include "appeals/grid_places.hpp"
 #include "appeals/photos.hpp"
 #include "appeals/queries.hpp"
 #include "appeals/service.hpp"
@@ -44,19 +43,19 @@ std::vector<std::string> named_departments(store::Conn& c, std::int64_t appeal_i
   return out;
 }
 
-bj::object grid_feature(const store::Row& r, bj::value geometry,
+bj::object grid_feature(const orgs::MappedGrid& g, bj::value geometry,
                         const std::unordered_map<std::int64_t, std::vector<std::string>>& compounds) {
   bj::array names;
-  if (auto it = compounds.find(r.integer(0)); it != compounds.end()) {
+  if (auto it = compounds.find(g.id); it != compounds.end()) {
     for (const auto& n : it->second) names.emplace_back(n);
   }
   return bj::object{
       {"type", "Feature"},
-      {"id", r.integer(0)},
-      {"properties", bj::object{{"id", r.integer(0)},
-                                {"name", r.text(1)},
-                                {"community", r.text(2)},
-                                {"community_id", r.is_null(4) ? bj::value(nullptr) : bj::value(r.integer(4))},
+      {"id", g.id},
+      {"properties", bj::object{{"id", g.id},
+                                {"name", g.name},
+                                {"community", g.parent_name.value_or("")},
+                                {"community_id", g.parent_id ? bj::value(*g.parent_id) : bj::value(nullptr)},
                                 {"compounds", std::move(names)}}},
       {"geometry", std::move(geometry)}};
 }
@@ -80,30 +79,23 @@ bj::array categories(App& app) {
 
 bj::array grid_features(App& app) {
   std::unordered_map<std::int64_t, std::vector<std::string>> compounds;
-  auto rs = app.db.read([&](store::Conn& c) {
-    compounds = compounds_by_grid(c);
-    return c.query(sql::kGridShapes);
+  auto grids = app.db.read([&](store::Conn& c) {
+    compounds = orgs::compounds_by_grid(c);
+    return orgs::mapped_grids(c);
   });
   bj::array features;
-  for (const auto& r : rs) {
+  for (const auto& g : grids) {
     boost::system::error_code ec;
-    auto geom = bj::parse(r.text(3), ec);
+    auto geom = bj::parse(g.geometry, ec);
     if (ec) continue;
-    features.push_back(grid_feature(r, std::move(geom), compounds));
+    features.push_back(grid_feature(g, std::move(geom), compounds));
   }
   return features;
 }
 
 bj::object departments(App& app, const core::Principal& who, const std::string& name_part,
                        std::optional<std::int64_t> appeal) {
-  std::string query = sql::kDepartments;
-  store::Params params;
-  if (!name_part.empty()) {
-    query += sql::kDepartmentNameLike;
-    params.emplace_back(store::like_contains(name_part));
-  }
-  query += sql::kDepartmentOrder;
-  auto [rs, named] = app.db.read([&](store::Conn& c) {
+  auto [units, named] = app.db.read([&](store::Conn& c) {
     std::vector<std::string> names;
     if (appeal) {
       auto scope = core::scope_clause(who, core::Register::appeals, core::Action::read, scope_columns());
@@ -112,18 +104,17 @@ bj::object departments(App& app, const core::Principal& who, const std::string& 
       if (!c.one(sql::kVisibleId + scope.sql, p)) not_found();
       names = named_departments(c, *appeal);
     }
-    return std::pair{c.query(query, params), names};
+    return std::pair{orgs::departments(c, name_part), names};
   });
   // Rank: the position of the first named department a unit's name holds; unnamed units after.
   std::vector<std::pair<std::size_t, bj::object>> ranked;
-  for (const auto& r : rs) {
+  for (const auto& u : units) {
     std::size_t rank = named.size();
     for (std::size_t i = 0; i < named.size() && rank == named.size(); ++i) {
-      if (r.text(1).find(named[i]) != std::string::npos) rank = i;
+      if (u.name.find(named[i]) != std::string::npos) rank = i;
     }
     ranked.emplace_back(
-        rank,
-        bj::object{{"id", r.integer(0)}, {"name", r.text(1)}, {"kind", r.text(2)}, {"suggested", rank < named.size()}});
+        rank, bj::object{{"id", u.id}, {"name", u.name}, {"kind", u.kind}, {"suggested", rank < named.size()}});
   }
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   bj::array items;

@@ -21,7 +21,7 @@ namespace jiceng::appeals {
 
 constexpr std::array<std::string_view, 5> kLevelNames = {"", "网格", "社区（村）", "街道（镇）", "县（区）"};
 
-// Columns of a row read with sql::kSelectAppeal.
+// Columns of a row read with sql::kSelectAppeal and named by with_names().
 std::string text_of(const store::Row& r, const char* col);
 std::int64_t int_of(const store::Row& r, const char* col);
 bool has(const store::Row& r, const char* col);
@@ -29,7 +29,13 @@ boost::json::value opt_json(const store::Row& r, const char* col);
 Status status_of(const store::Row& r, Status otherwise);
 int level_of(const store::Row& r);
 
-// The appeal with the names its views show (sql::kSelectAppeal) where `where` holds.
+// Rows of sql::kSelectAppeal with the names the views show appended (grid_name, area_name,
+// area_kind, area_depth, parent_area_name, grandparent_area_name, great_grandparent_area_name,
+// assignee_name), asked of their owners once for all the rows.
+std::vector<store::Row> with_names(store::Conn& c, std::vector<store::Row> rows);
+// The ids in order, each once: what a batch lookup of another module is asked for.
+std::vector<std::int64_t> distinct(std::vector<std::int64_t> ids);
+// The appeal with the names its views show where `where` holds.
 std::optional<store::Row> load(store::Conn& c, const std::string& where, const store::Params& params);
 std::optional<store::Row> load_id(store::Conn& c, std::int64_t id);
 std::vector<store::Row> load_all(store::Conn& c, const std::string& where, const store::Params& params);

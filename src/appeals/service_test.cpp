@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "appeals/assignment.hpp"
 #include "appeals/state.hpp"
 #include "core/errors.hpp"
 #include "crypto/crypto.hpp"
@@ -446,6 +447,55 @@ TEST_F(AppealsService, AWideQueuePagesEveryAppealOnceNewestFirstLikeANarrowOne) 
   EXPECT_EQ(walk_queue(*app_, street_officer_, "working"), expected("status IN ('accepted', 'in_progress')"));
   // A department reaches none of them, wide or not.
   EXPECT_TRUE(walk_queue(*app_, chengguan_staff_, "all").empty());
+}
+
+TEST_F(AppealsService, AQueuePageNamesEachAppealsPlacesAssigneeAndDepartments) {
+  const auto first = file_on_map(kRubbish);
+  const auto second = file_on_map(kRubbish, "楼道灯坏了一个星期没人修");
+  whistle(*app_, street_officer_, first.id, {zhujian_, chengguan_}, "", "127.0.0.1");
+  const auto page = queue_page(*app_, street_officer_, QueueQuery{});
+  const auto& items = page.at("items").as_array();
+  ASSERT_EQ(items.size(), 2u);
+  // Newest first; the departments in the order they were whistled.
+  EXPECT_EQ(items[0].at("id").as_int64(), second.id);
+  EXPECT_TRUE(items[0].at("holder").at("departments").as_array().empty());
+  EXPECT_EQ(items[1].at("holder").at("departments"), (bj::array{"县住建局", "县城管局"}));
+  for (const auto& item : items) {
+    EXPECT_EQ(item.at("grid_name").as_string(), "幸福一网格");
+    EXPECT_EQ(item.at("area_name").as_string(), "幸福一网格");
+    EXPECT_EQ(item.at("community_name").as_string(), "幸福社区");
+    EXPECT_EQ(item.at("holder").at("name").as_string(), "幸福一网格");
+    EXPECT_EQ(item.at("assignee").at("name").as_string(), "王网格");
+  }
+  // The detail names who acted and where they work, and each whistled department.
+  const auto d = detail(first.id);
+  const auto* whistled = last_event(d, "whistle");
+  ASSERT_NE(whistled, nullptr);
+  EXPECT_EQ(whistled->at("actor_name").as_string(), "李街道");
+  EXPECT_EQ(whistled->at("actor_unit").as_string(), "城关街道");
+  EXPECT_EQ(d.at("whistles").as_array()[1].at("unit_name").as_string(), "县城管局");
+}
+
+TEST_F(AppealsService, AnAppealIsHandedToTheActiveFirstLineStaffOfItsCommunityByAreaThenName) {
+  db_->write([&](store::Conn& c) {
+    const auto second_grid = area(c, community_.id, community_.path, 4, "幸福二网格", "grid");
+    person(c, "chen", "陈二", core::Role::grid_staff, second_grid);
+    person(c, "an", "安二", core::Role::grid_staff, second_grid);
+    const auto gone = person(c, "gone", "停用", core::Role::grid_staff, second_grid);
+    c.execute("UPDATE account SET disabled = 1 WHERE id = ?", {gone.account_id});
+    c.execute("INSERT INTO role_binding (account_id, role, scope_type, scope_id) VALUES (?, 'grid_staff', 'area', ?)",
+              {grid_worker_.account_id, second_grid.id});
+  });
+  const auto created = file_on_map(kRubbish);
+  std::vector<std::pair<std::string, std::string>> seen;  // area, name
+  for (const auto& s : assignees(*app_, secretary_, created.id)) {
+    seen.emplace_back(s.at("area_name").as_string(), s.at("name").as_string());
+  }
+  EXPECT_EQ(seen, (std::vector<std::pair<std::string, std::string>>{{"幸福一网格", "王网格"},
+                                                                    {"幸福二网格", "安二"},
+                                                                    {"幸福二网格", "王网格"},
+                                                                    {"幸福二网格", "陈二"},
+                                                                    {"幸福社区", "张书记"}}));
 }
 
 TEST_F(AppealsService, EachAppHasItsOwnCaches) {

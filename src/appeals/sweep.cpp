@@ -4,6 +4,8 @@
 #include "appeals/queries.hpp"
 #include "appeals/service.hpp"
 #include "appeals/service_internal.hpp"
+#include "orgs/lookups.hpp"
+#include "orgs/service.hpp"
 
 namespace jiceng::appeals {
 namespace {
@@ -69,6 +71,9 @@ int warn_due(store::Conn& c, std::int64_t now) {
 // Departments that let the check-in time pass are named on the timeline, once.
 int name_late_checkins(store::Conn& c, std::int64_t now) {
   auto late = c.query(sql::kLateCheckins, {now, static_cast<std::int64_t>(kSweepBatch)});
+  std::vector<std::int64_t> unit_ids;
+  for (const auto& r : late) unit_ids.push_back(r.integer(2));
+  const auto units = orgs::units_by_ids(c, distinct(std::move(unit_ids)));
   for (const auto& r : late) {
     Change ch;
     ch.id = r.integer(1);
@@ -79,7 +84,8 @@ int name_late_checkins(store::Conn& c, std::int64_t now) {
     ch.action = "checkin_overdue";
     ch.from = ch.to = r.text(3);
     ch.level = static_cast<int>(r.integer(4));
-    ch.note = r.text(2) + "未按时报到";
+    const auto unit = units.find(r.integer(2));
+    ch.note = (unit == units.end() ? std::string() : unit->second.name) + "未按时报到";
     apply_change(c, ch);
   }
   return static_cast<int>(late.size());

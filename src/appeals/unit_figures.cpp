@@ -79,9 +79,9 @@ std::optional<bj::object> unit_figures(store::Conn& c, const core::Principal& wh
   out["to"] = q.to_day;
   out["scope"] = "unit";
   const auto unit = std::get<std::int64_t>(units.front());
-  auto name = c.one(sql::kUnitName, {unit});
+  auto u = orgs::unit_by_id(c, unit);
   out["unit_id"] = unit;
-  out["unit_name"] = name ? name->text(0) : "";
+  out["unit_name"] = u ? u->name : "";
   out["children"] = ranked(std::move(children));
   return out;
 }

@@ -7,8 +7,11 @@
 #include "appeals/queries.hpp"
 #include "appeals/service.hpp"
 #include "appeals/service_internal.hpp"
+#include "auth/service.hpp"
 #include "core/errors.hpp"
 #include "open311/staff_fields.hpp"
+#include "orgs/lookups.hpp"
+#include "orgs/service.hpp"
 
 namespace jiceng::appeals {
 namespace {
@@ -36,11 +39,30 @@ std::string event_label(const std::string& action, const std::string& note_level
 
 std::string photo_url(const std::string& hash) { return "/api/v1/photos/" + hash; }
 
-// A colleague as the timeline names them: their name, and the unit or area their first role is bound to.
-std::pair<std::string, std::string> actor_of(store::Conn& c, std::int64_t account) {
-  auto r = c.one(sql::kActor, {account});
-  if (!r) return {"", ""};
-  return {r->text(0), r->text(1)};
+// Colleagues as the timeline names them: their name, and the unit or area their first role is bound
+// to (nothing for an account that is gone).
+std::map<std::int64_t, std::pair<std::string, std::string>> actors_of(store::Conn& c,
+                                                                      const std::vector<std::int64_t>& accounts) {
+  std::map<std::int64_t, std::pair<std::string, std::string>> out;
+  if (accounts.empty()) return out;
+  const auto names = auth::display_names(c, accounts);
+  const auto bindings = auth::bindings_of(c, accounts);
+  for (const auto id : accounts) {
+    auto& actor = out[id];
+    const auto name = names.find(id);
+    if (name == names.end()) continue;
+    actor.first = name->second;
+    if (auto b = bindings.find(id); b != bindings.end() && !b->second.empty())
+      actor.second = b->second.front().scope_name;
+  }
+  return out;
+}
+
+// The units of these whistles by id, in one lookup.
+std::map<std::int64_t, orgs::Unit> units_of(store::Conn& c, const store::ResultSet& whistles, std::size_t unit_col) {
+  std::vector<std::int64_t> ids;
+  for (const auto& w : whistles) ids.push_back(w.integer(unit_col));
+  return orgs::units_by_ids(c, distinct(std::move(ids)));
 }
 
 // The level holding the appeal and the name of its area (the appeal's own area or an ancestor).
@@ -60,13 +82,17 @@ bj::object holder_of(const store::Row& row) {
 
 bj::array whistles_of(store::Conn& c, std::int64_t id, std::int64_t now) {
   bj::array whistles;
-  for (const auto& w : c.query(sql::kWhistles, {id})) {
+  const auto rows = c.query(sql::kWhistles, {id});
+  const auto units = units_of(c, rows, 0);
+  for (const auto& w : rows) {
+    const auto unit = units.find(w.integer(0));
+    if (unit == units.end()) continue;  // a whistled unit stays (a foreign key)
     whistles.push_back(bj::object{{"unit_id", w.integer(0)},
-                                  {"unit_name", w.text(1)},
-                                  {"whistled_at", w.integer(2)},
-                                  {"due_at", w.integer(3)},
-                                  {"checked_in_at", w.is_null(4) ? bj::value(nullptr) : bj::value(w.integer(4))},
-                                  {"late", w.integer(5) != 0 || (w.is_null(4) && now > w.integer(3))}});
+                                  {"unit_name", unit->second.name},
+                                  {"whistled_at", w.integer(1)},
+                                  {"due_at", w.integer(2)},
+                                  {"checked_in_at", w.is_null(3) ? bj::value(nullptr) : bj::value(w.integer(3))},
+                                  {"late", w.integer(4) != 0 || (w.is_null(3) && now > w.integer(2))}});
   }
   return whistles;
 }
@@ -158,8 +184,15 @@ bj::array timeline(store::Conn& c, std::int64_t id, bool with_actor) {
   std::map<std::int64_t, bj::array> photos;
   for (const auto& p : c.query(sql::kEventPhotos, {id})) photos[p.integer(0)].emplace_back(photo_url(p.text(1)));
   bj::array out;
-  std::map<std::int64_t, std::pair<std::string, std::string>> people;  // account → name, where they work
-  for (const auto& r : c.query(sql::kEvents, {id})) {
+  const auto events = c.query(sql::kEvents, {id});
+  std::vector<std::int64_t> accounts;
+  if (with_actor) {
+    for (const auto& r : events) {
+      if (!r.is_null(8)) accounts.push_back(r.integer(8));
+    }
+  }
+  const auto people = actors_of(c, distinct(std::move(accounts)));  // account → name, where they work
+  for (const auto& r : events) {
     const auto level = static_cast<std::size_t>(std::clamp<std::int64_t>(r.integer(5), 1, 4));
     bj::object e{{"at", r.integer(0)},
                  {"action", r.text(2)},
@@ -170,10 +203,9 @@ bj::array timeline(store::Conn& c, std::int64_t id, bool with_actor) {
     if (with_actor) {
       e["actor"] = r.text(1);
       if (!r.is_null(8)) {
-        const auto who = r.integer(8);
-        if (!people.count(who)) people[who] = actor_of(c, who);
-        e["actor_name"] = people[who].first;
-        e["actor_unit"] = people[who].second;
+        const auto& actor = people.at(r.integer(8));
+        e["actor_name"] = actor.first;
+        e["actor_unit"] = actor.second;
       } else {
         e["actor_name"] = r.text(1) == "system" ? "系统" : r.text(1);
         e["actor_unit"] = nullptr;
@@ -224,10 +256,13 @@ bj::array staff_views(App& app, store::Conn& c, const std::vector<std::int64_t>&
     const auto id = int_of(r, "id");
     rows.emplace(id, std::move(r));
   }
-  // Whistled departments for the whole page in one statement.
+  // Whistled departments for the whole page: its whistles, then their units, one statement each.
   std::unordered_map<std::int64_t, bj::array> departments;
-  for (const auto& w : c.query(sql::kWhistledDepartments + in + ") ORDER BY w.id", params)) {
-    departments[w.integer(0)].emplace_back(w.text(1));
+  const auto whistles = c.query(sql::kWhistledDepartments + in + ") ORDER BY id", params);
+  const auto units = units_of(c, whistles, 1);
+  for (const auto& w : whistles) {
+    if (auto unit = units.find(w.integer(1)); unit != units.end())
+      departments[w.integer(0)].emplace_back(unit->second.name);
   }
   for (auto id : ids) {
     auto it = rows.find(id);

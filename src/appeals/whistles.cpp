@@ -4,6 +4,8 @@
 #include "appeals/service.hpp"
 #include "appeals/service_internal.hpp"
 #include "core/errors.hpp"
+#include "orgs/lookups.hpp"
+#include "orgs/service.hpp"
 
 namespace jiceng::appeals {
 namespace {
@@ -42,15 +44,16 @@ void whistle(App& app, const core::Principal& who, std::int64_t id, const std::v
     if (caller_level(who, text_of(r, "area_path")) < kStreetLevel) forbidden("由街道（镇）或县级吹哨");
     if (!is_open(status_of(r, Status::closed))) throw ApiError(409, "bad_state", "诉求已办结，不能再吹哨");
     const auto urgency = parse_urgency(text_of(r, "urgency")).value_or(Urgency::general);
+    const auto found = orgs::units_by_ids(c, distinct(units));
     std::string names;
     for (const auto unit : units) {
-      auto u = c.one(sql::kUnitNameKind, {unit});
-      if (!u || (u->text(1) != "organ" && u->text(1) != "institution")) {
+      const auto u = found.find(unit);
+      if (u == found.end() || (u->second.kind != "organ" && u->second.kind != "institution")) {
         bad_request("unit_ids", "只能向机关、事业单位等职能部门吹哨");
       }
       if (c.one(sql::kWhistled, {id, unit})) continue;
       c.execute(sql::kInsertWhistle, {id, unit, now, now + checkin_window(urgency)});
-      names += (names.empty() ? "" : "、") + u->text(0);
+      names += (names.empty() ? "" : "、") + u->second.name;
     }
     if (names.empty()) return;
     auto ch = standing_change(who, r, now, "whistle", "吹哨：" + names + (note.empty() ? "" : "。" + note));
@@ -70,7 +73,7 @@ void check_in(App& app, const core::Principal& who, std::int64_t id, const std::
     int changed = 0;
     for (const auto unit : mine) changed += static_cast<int>(c.execute(sql::kCheckIn, {now, now, id, unit}));
     if (changed == 0) throw ApiError(409, "bad_state", "已经报到过了");
-    const auto unit_name = c.one(sql::kUnitName, {mine[0]})->text(0);
+    const auto unit_name = orgs::unit_by_id(c, mine[0]).value().name;
     auto ch = standing_change(who, r, now, "checkin", unit_name + "报到" + (note.empty() ? "" : "：" + note));
     ch.audit = audit_by(who, now, ip, "checkin", id, "", unit_name);
     apply_change(c, ch);

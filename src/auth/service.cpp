@@ -507,4 +507,52 @@ std::optional<std::int64_t> household_of(store::Conn& c, std::int64_t account_id
   return r->opt_integer(0);
 }
 
+// ---- For appeals ----
+
+namespace {
+
+// Followed by the placeholders of the ids and ")".
+constexpr char kDisplayNames[] = "SELECT id, display_name FROM account WHERE id IN (";
+constexpr char kActiveAccounts[] = "SELECT id FROM account WHERE disabled = 0 AND id IN (";
+// Followed by the placeholders of the roles, kAreaStaffIn, those of the areas and kAreaStaffOrder.
+constexpr char kAreaStaff[] =
+    "SELECT a.id, a.display_name, rb.role, rb.scope_id FROM role_binding rb JOIN account a ON a.id = rb.account_id "
+    "WHERE rb.scope_type = 'area' AND a.disabled = 0 AND rb.role IN (";
+constexpr char kAreaStaffIn[] = ") AND rb.scope_id IN (";
+constexpr char kAreaStaffOrder[] = ") ORDER BY a.display_name, a.id";
+
+store::ResultSet accounts_by_ids(store::Conn& c, const char* select, std::span<const std::int64_t> ids) {
+  if (ids.empty()) return {};
+  return c.query(select + store::placeholders(ids.size()) + ")", store::Params(ids.begin(), ids.end()));
+}
+
+}  // namespace
+
+std::unordered_map<std::int64_t, std::string> display_names(store::Conn& c, std::span<const std::int64_t> ids) {
+  std::unordered_map<std::int64_t, std::string> out;
+  for (const auto& r : accounts_by_ids(c, kDisplayNames, ids)) out.emplace(r.integer(0), r.text(1));
+  return out;
+}
+
+std::unordered_set<std::int64_t> active_accounts(store::Conn& c, std::span<const std::int64_t> ids) {
+  std::unordered_set<std::int64_t> out;
+  for (const auto& r : accounts_by_ids(c, kActiveAccounts, ids)) out.insert(r.integer(0));
+  return out;
+}
+
+std::vector<AreaStaff> area_staff(store::Conn& c, std::span<const std::int64_t> area_ids,
+                                  std::span<const core::Role> roles) {
+  std::vector<AreaStaff> out;
+  if (area_ids.empty() || roles.empty()) return out;
+  store::Params params;
+  for (auto role : roles) params.emplace_back(std::string(core::role_name(role)));
+  params.insert(params.end(), area_ids.begin(), area_ids.end());
+  const auto sql = kAreaStaff + store::placeholders(roles.size()) + kAreaStaffIn +
+                   store::placeholders(area_ids.size()) + kAreaStaffOrder;
+  for (const auto& r : c.query(sql, params)) {
+    if (auto role = core::parse_role(r.text(2))) out.push_back({r.integer(0), r.text(1), *role, r.integer(3)});
+  }
+  return out;
+}
+
 }  // namespace jiceng::auth

@@ -2,7 +2,10 @@
 // Accounts, sessions and API tokens over the store.
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "auth/principal.hpp"
@@ -109,5 +112,24 @@ std::string create_api_token(store::Conn& c, std::int64_t account_id, const std:
 // For co-governance (deliberation): the household a resident's account votes and rates for, when
 // the account names one.
 std::optional<std::int64_t> household_of(store::Conn& c, std::int64_t account_id);
+
+// ---- For appeals ----
+// Batch lookups take the ids of a page and answer in one statement; ids that name no account are
+// left out of the answer.
+
+// The display names of these accounts, disabled ones too.
+std::unordered_map<std::int64_t, std::string> display_names(store::Conn& c, std::span<const std::int64_t> ids);
+// Those of these accounts that are not disabled.
+std::unordered_set<std::int64_t> active_accounts(store::Conn& c, std::span<const std::int64_t> ids);
+// The active accounts bound with one of `roles` to one of these areas, a line a binding, by display
+// name then account id.
+struct AreaStaff final {
+  std::int64_t account_id = 0;
+  std::string display_name;
+  core::Role role;
+  std::int64_t area_id = 0;
+};
+std::vector<AreaStaff> area_staff(store::Conn& c, std::span<const std::int64_t> area_ids,
+                                  std::span<const core::Role> roles);
 
 }  // namespace jiceng::auth

@@ -40,10 +40,11 @@ std::map<std::int64_t, std::string> org_names(store::Conn& c, std::span<const st
   return names_of(orgs_by_ids(c, ids));
 }
 
-std::map<std::int64_t, UnitRef> units_by_ids(store::Conn& c, std::span<const std::int64_t> ids) {
-  std::map<std::int64_t, UnitRef> out;
-  for (const auto& r : store::query_ids(c, sql::kUnitsIn, ids))
-    out.emplace(r.integer(0), UnitRef{r.text(1), r.text(2)});
+std::map<std::int64_t, Unit> units_by_ids(store::Conn& c, std::span<const std::int64_t> ids) {
+  std::map<std::int64_t, Unit> out;
+  for (const auto& r : store::query_ids(c, sql::kUnitsByIds, ids)) {
+    out.emplace(r.integer(0), Unit{r.integer(0), r.text(1), r.text(2), r.text(3)});
+  }
   return out;
 }
 

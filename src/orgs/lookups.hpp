@@ -25,11 +25,7 @@ struct OrgRef final {
 std::map<std::int64_t, OrgRef> orgs_by_ids(store::Conn& c, std::span<const std::int64_t> ids);
 std::map<std::int64_t, std::string> org_names(store::Conn& c, std::span<const std::int64_t> ids);
 
-struct UnitRef final {
-  std::string area_path;
-  std::string name;
-};
-std::map<std::int64_t, UnitRef> units_by_ids(store::Conn& c, std::span<const std::int64_t> ids);
+std::map<std::int64_t, Unit> units_by_ids(store::Conn& c, std::span<const std::int64_t> ids);
 std::map<std::int64_t, std::string> unit_names(store::Conn& c, std::span<const std::int64_t> ids);
 
 // The party organisations whose area path lies in [from, to), shallowest first, then by id.

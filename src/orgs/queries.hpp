@@ -84,12 +84,38 @@ constexpr char kFirstUnitOfOrgsTail[] = " GROUP BY party_org_id";
 // Each + store::placeholders(n) + ")".
 constexpr char kAreasIn[] = "WHERE id IN (";
 constexpr char kOrgsIn[] = "SELECT id, path, area_path, name FROM party_org WHERE id IN (";
-constexpr char kUnitsIn[] = "SELECT id, area_path, name FROM unit WHERE id IN (";
 // The party organisations in a range of area paths, shallowest first.
 constexpr char kOrgsInAreas[] =
     "SELECT area_path, id, name, secretary FROM party_org WHERE area_path >= ? AND "
     "area_path < ? ORDER BY depth, id";
 // A node named in a spreadsheet: "SELECT id FROM <table>" + this + the caller's scope + " LIMIT 2".
 constexpr char kNamedWhere[] = " WHERE name = ? AND ";
+// ---- For appeals ----
+// Areas by id with the names of the three above them (an appeal's view names the level holding it);
+// followed by the placeholders of the ids and ")".
+constexpr char kAreaLines[] =
+    "SELECT a.id, a.path, a.kind, a.name, a.parent_id, a.depth, p.name, gp.name, ggp.name FROM area a "
+    "LEFT JOIN area p ON p.id = a.parent_id LEFT JOIN area gp ON gp.id = p.parent_id "
+    "LEFT JOIN area ggp ON ggp.id = gp.parent_id WHERE a.id IN (";
+constexpr char kChildrenOf[] =
+    "SELECT a.id, a.path, a.kind, a.name, a.parent_id, a.depth FROM area a JOIN area p ON p.id = a.parent_id "
+    "WHERE p.path = ? ORDER BY a.id";
+constexpr char kSubtreeByName[] = "WHERE path >= ? AND path < ? ORDER BY name, id";
+// What the intake's grid index is built from, and a stamp that changes whenever any of it does.
+constexpr char kPlacesVersion[] =
+    "SELECT COUNT(*), COALESCE(MAX(updated_at), 0) FROM area WHERE kind IN ('grid', 'community', 'village')";
+constexpr char kMappedGrids[] =
+    "SELECT g.id, g.path, g.name, g.geometry, g.parent_id, p.name FROM area g "
+    "LEFT JOIN area p ON p.id = g.parent_id WHERE g.kind = 'grid' AND g.geometry IS NOT NULL ORDER BY g.id";
+constexpr char kCommunities[] = "WHERE kind IN ('community', 'village') ORDER BY id";
+constexpr char kCompounds[] =
+    "SELECT a.parent_id, a.name FROM area a JOIN area g ON g.id = a.parent_id "
+    "WHERE a.kind = 'compound' AND g.kind = 'grid' ORDER BY a.parent_id, a.name";
+// Units: by id (the placeholders and ")" follow), and the departments one may whistle (a name filter
+// and kDepartmentOrder may follow).
+constexpr char kUnitsByIds[] = "SELECT id, name, kind, area_path FROM unit WHERE id IN (";
+constexpr char kDepartments[] = "SELECT id, name, kind, area_path FROM unit WHERE kind IN ('organ', 'institution')";
+constexpr char kDepartmentNameLike[] = " AND name LIKE ? ESCAPE '\\'";
+constexpr char kDepartmentOrder[] = " ORDER BY name LIMIT 100";
 
 }  // namespace jiceng::orgs::sql

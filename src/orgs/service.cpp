@@ -236,4 +236,86 @@ std::optional<std::int64_t> unit_on_org_path(store::Conn& c, const std::string& 
   return std::nullopt;
 }
 
+// ---- For appeals ----
+
+namespace {
+
+// The rows of `select` (ending "… IN (") for these ids, in one statement; none without ids.
+store::ResultSet by_ids(store::Conn& c, const char* select, std::span<const std::int64_t> ids) {
+  if (ids.empty()) return {};
+  return c.query(select + store::placeholders(ids.size()) + ")", store::Params(ids.begin(), ids.end()));
+}
+
+std::vector<Area> areas_of(const store::ResultSet& rs) {
+  std::vector<Area> out;
+  for (const auto& r : rs) out.push_back(area_of(r));
+  return out;
+}
+
+Unit unit_of(const store::Row& r) { return Unit{r.integer(0), r.text(1), r.text(2), r.text(3)}; }
+
+}  // namespace
+
+std::unordered_map<std::int64_t, AreaLine> area_lines(store::Conn& c, std::span<const std::int64_t> ids) {
+  std::unordered_map<std::int64_t, AreaLine> out;
+  for (const auto& r : by_ids(c, sql::kAreaLines, ids)) {
+    AreaLine line{area_of(r), {}};
+    // Each name above exists only if the one below it does.
+    for (std::size_t i = 0; i < kNamesAbove && !r.is_null(6 + i); ++i) line.above.push_back(r.text(6 + i));
+    out.emplace(line.area.id, std::move(line));
+  }
+  return out;
+}
+
+std::vector<Area> children_of(store::Conn& c, const std::string& path) {
+  return areas_of(c.query(sql::kChildrenOf, {path}));
+}
+
+std::vector<Area> subtree(store::Conn& c, const std::string& path) {
+  return areas_of(c.query(std::string(sql::kAreaColumns) + sql::kSubtreeByName, {path, core::path_end(path)}));
+}
+
+std::vector<MappedGrid> mapped_grids(store::Conn& c) {
+  std::vector<MappedGrid> out;
+  for (const auto& r : c.query(sql::kMappedGrids)) {
+    out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), r.opt_integer(4), r.opt_text(5)});
+  }
+  return out;
+}
+
+std::vector<Area> communities(store::Conn& c) {
+  return areas_of(c.query(std::string(sql::kAreaColumns) + sql::kCommunities));
+}
+
+std::unordered_map<std::int64_t, std::vector<std::string>> compounds_by_grid(store::Conn& c) {
+  std::unordered_map<std::int64_t, std::vector<std::string>> out;
+  for (const auto& r : c.query(sql::kCompounds)) out[r.integer(0)].push_back(r.text(1));
+  return out;
+}
+
+std::string places_version(store::Conn& c) {
+  auto v = c.one(sql::kPlacesVersion);
+  return std::to_string(v->integer(0)) + ":" + std::to_string(v->integer(1));
+}
+
+std::optional<Unit> unit_by_id(store::Conn& c, std::int64_t id) {
+  const std::int64_t ids[] = {id};
+  auto rs = by_ids(c, sql::kUnitsByIds, ids);
+  if (rs.empty()) return std::nullopt;
+  return unit_of(rs[0]);
+}
+
+std::vector<Unit> departments(store::Conn& c, const std::string& name_part) {
+  std::string query = sql::kDepartments;
+  store::Params params;
+  if (!name_part.empty()) {
+    query += sql::kDepartmentNameLike;
+    params.emplace_back(store::like_contains(name_part));
+  }
+  query += sql::kDepartmentOrder;
+  std::vector<Unit> out;
+  for (const auto& r : c.query(query, params)) out.push_back(unit_of(r));
+  return out;
+}
+
 }  // namespace jiceng::orgs

@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/app.hpp"
@@ -116,5 +117,49 @@ std::optional<UnitOrg> unit_org(store::Conn& c, std::int64_t unit_id);
 // The unit whose party organisation is the one at `org_path` or the nearest above it (where a
 // member works); the first such unit by id.
 std::optional<std::int64_t> unit_on_org_path(store::Conn& c, const std::string& org_path);
+
+// ---- For appeals ----
+// Batch lookups take the ids of a page and answer in one statement; ids that name nothing are left
+// out of the answer.
+
+// An area with the names of the areas above it, nearest first (parent, grandparent, …), as many as
+// exist up to kNamesAbove.
+constexpr std::size_t kNamesAbove = 3;
+struct AreaLine final {
+  Area area;
+  std::vector<std::string> above;
+};
+std::unordered_map<std::int64_t, AreaLine> area_lines(store::Conn& c, std::span<const std::int64_t> ids);
+// The areas whose parent sits at `path`, in id order.
+std::vector<Area> children_of(store::Conn& c, const std::string& path);
+// The area at `path` and every area below it, by name then id.
+std::vector<Area> subtree(store::Conn& c, const std::string& path);
+
+// The places appeals are filed in: the grids drawn on the map (in id order, with the community or
+// village they belong to), the communities and villages (in id order), the compounds (小区) in each
+// grid (by name), and a stamp that changes whenever a grid, community or village does.
+struct MappedGrid final {
+  std::int64_t id = 0;
+  std::string path, name, geometry;
+  std::optional<std::int64_t> parent_id;
+  std::optional<std::string> parent_name;
+};
+std::vector<MappedGrid> mapped_grids(store::Conn& c);
+std::vector<Area> communities(store::Conn& c);
+std::unordered_map<std::int64_t, std::vector<std::string>> compounds_by_grid(store::Conn& c);
+std::string places_version(store::Conn& c);
+
+// A unit (单位): an organ, institution, enterprise, …
+struct Unit final {
+  std::int64_t id = 0;
+  std::string name;
+  std::string kind;
+  std::string area_path;
+};
+std::optional<Unit> unit_by_id(store::Conn& c, std::int64_t id);
+// Many units by id: units_by_ids in orgs/lookups.hpp.
+// The departments (organs and institutions) whose name holds `name_part` (any when empty), by name,
+// the first hundred.
+std::vector<Unit> departments(store::Conn& c, const std::string& name_part);
 
 }  // namespace jiceng::orgs

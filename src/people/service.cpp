@@ -82,4 +82,12 @@ void set_grid_contact(App& app, const core::Principal& who, std::int64_t grid_id
   });
 }
 
+// ---- For appeals ----
+
+std::vector<std::int64_t> full_time_grid_worker_accounts(store::Conn& c, std::int64_t grid_id) {
+  std::vector<std::int64_t> out;
+  for (const auto& r : c.query(sql::kFullTimeGridWorkerAccounts, {grid_id})) out.push_back(r.integer(0));
+  return out;
+}
+
 }  // namespace jiceng::people

@@ -6,9 +6,11 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "core/app.hpp"
 #include "core/principal.hpp"
+#include "store/db.hpp"
 
 namespace jiceng::people {
 
@@ -27,5 +29,9 @@ std::optional<std::string> reveal(App& app, const core::Principal& who, Holder h
 // assigns them, and only its own cadres or the county's. Throws ApiError.
 void set_grid_contact(App& app, const core::Principal& who, std::int64_t grid_id, std::optional<std::int64_t> person_id,
                       const std::string& ip);
+
+// ---- For appeals ----
+// The logins of the grid's full-time workers (专职网格员), in the order they were registered.
+std::vector<std::int64_t> full_time_grid_worker_accounts(store::Conn& c, std::int64_t grid_id);
 
 }  // namespace jiceng::people

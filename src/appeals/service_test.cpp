@@ -1,134 +1,47 @@
-// The appeals service against a real store: a SQLite file migrated like production, a county of
-// four levels built here, and a clock the tests move. No HTTP.
+// The appeals service against a real store: the shared test county (a SQLite file migrated like
+// production) with its grid on the map, and a clock the tests move. No HTTP.
 #include "appeals/service.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <boost/json.hpp>
-#include <filesystem>
-#include <memory>
 
 #include "appeals/assignment.hpp"
 #include "appeals/state.hpp"
 #include "core/errors.hpp"
-#include "crypto/crypto.hpp"
-#include "store/db.hpp"
-#include "store/migrations.hpp"
+#include "testing/test_county.hpp"
 
 namespace jiceng::appeals {
 namespace {
 
 namespace bj = boost::json;
 
-constexpr std::int64_t kHour = 3600;
-constexpr std::int64_t kDay = 24 * kHour;
-// A grid drawn as a square around this point.
-constexpr double kLon = 116.005;
-constexpr double kLat = 39.005;
-constexpr char kGridShape[] =
-    R"({"type":"Polygon","coordinates":[[[116.0,39.0],[116.01,39.0],[116.01,39.01],[116.0,39.01],[116.0,39.0]]]})";
 // Leaf categories seeded by migration 003: rubbish not collected (general), noise between
 // neighbours (a dispute: 四级七天).
 constexpr std::int64_t kRubbish = 3;
 constexpr std::int64_t kNoise = 34;
 
 // Monday 2026-11-16, 09:00 in Beijing: no holiday in the weeks that follow.
-std::int64_t monday_morning() { return core::day_start(core::parse_day("2026-11-16")) + 9 * kHour; }
+std::int64_t monday_morning() { return core::day_start(core::parse_day("2026-11-16")) + 9 * test::County::kHour; }
 
 // The last second of a day in Beijing.
 std::int64_t end_of(const char* day) { return core::day_start(core::parse_day(day) + 1) - 1; }
 
-class AppealsService : public ::testing::Test {
+class AppealsService : public test::County {
  protected:
+  AppealsService() { set_now(monday_morning()); }
+
+  // A worker for the grid, the community's secretary, an officer for the street and two
+  // departments the street may whistle.
   void SetUp() override {
-    char tmpl[] = "/tmp/jiceng-appeals-test-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-    db_ = store::open("sqlite:" + dir_ + "/appeals.db", 2);
-    store::migrate(*db_);
-    app_ = std::make_unique<App>(App{*db_, cipher_, [this] { return now_; }});
-    app_->media_dir = dir_ + "/media";
-    build_county();
-  }
-
-  void TearDown() override {
-    app_.reset();
-    db_.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
-  }
-
-  // County → street → community → grid, with a worker for the grid, the community's secretary, an
-  // officer for the street and
-  // two departments the street may whistle.
-  void build_county() {
-    db_->write([&](store::Conn& c) {
-      county_ = area(c, std::nullopt, "/", 1, "示范县", "county");
-      street_ = area(c, county_.id, county_.path, 2, "城关街道", "street");
-      community_ = area(c, street_.id, street_.path, 3, "幸福社区", "community");
-      grid_ = area(c, community_.id, community_.path, 4, "幸福一网格", "grid", kGridShape);
-      grid_worker_ = person(c, "wangge", "王网格", core::Role::grid_staff, grid_);
-      secretary_ = person(c, "shequ", "张书记", core::Role::community_secretary, community_);
-      street_officer_ = person(c, "jiedao", "李街道", core::Role::street_officer, street_);
-      chengguan_ = unit(c, "县城管局");
-      zhujian_ = unit(c, "县住建局");
-      chengguan_staff_ = department(c, "chengguan", "赵城管", chengguan_);
-      zhujian_staff_ = department(c, "zhujian", "钱住建", zhujian_);
-    });
-  }
-
-  struct Area {
-    std::int64_t id;
-    std::string path;
-  };
-  Area area(store::Conn& c, std::optional<std::int64_t> parent, const std::string& parent_path, int depth,
-            const std::string& name, const char* kind, const char* geometry = nullptr) {
-    const auto id = c.one(
-                         "INSERT INTO area (parent_id, name, kind, path, depth, geometry, created_at, updated_at) "
-                         "VALUES (?, ?, ?, '', ?, ?, ?, ?) RETURNING id",
-                         {store::opt(parent), name, std::string(kind), static_cast<std::int64_t>(depth),
-                          geometry ? store::Value(std::string(geometry)) : store::null(), now_, now_})
-                        ->integer(0);
-    const auto path = parent_path + std::to_string(id) + "/";
-    c.execute("UPDATE area SET path = ? WHERE id = ?", {path, id});
-    return {id, path};
-  }
-  std::int64_t account(store::Conn& c, const std::string& username, const std::string& name) {
-    return c
-        .one(
-            "INSERT INTO account (username, display_name, password_hash, created_at, password_changed_at) "
-            "VALUES (?, ?, 'x', ?, ?) RETURNING id",
-            {username, name, now_, now_})
-        ->integer(0);
-  }
-  core::Principal person(store::Conn& c, const std::string& username, const std::string& name, core::Role role,
-                         const Area& at) {
-    core::Principal p;
-    p.account_id = account(c, username, name);
-    p.username = username;
-    p.display_name = name;
-    p.bindings.push_back({role, core::ScopeType::area, at.id, at.path, ""});
-    c.execute("INSERT INTO role_binding (account_id, role, scope_type, scope_id) VALUES (?, ?, 'area', ?)",
-              {p.account_id, std::string(core::role_name(role)), at.id});
-    return p;
-  }
-  std::int64_t unit(store::Conn& c, const std::string& name) {
-    return c
-        .one(
-            "INSERT INTO unit (name, kind, area_id, area_path, party_status, created_at, updated_at) "
-            "VALUES (?, 'organ', ?, ?, 'none', ?, ?) RETURNING id",
-            {name, county_.id, county_.path, now_, now_})
-        ->integer(0);
-  }
-  core::Principal department(store::Conn& c, const std::string& username, const std::string& name,
-                             std::int64_t unit_id) {
-    core::Principal p;
-    p.account_id = account(c, username, name);
-    p.username = username;
-    p.display_name = name;
-    p.bindings.push_back({core::Role::department, core::ScopeType::unit, unit_id, "", ""});
-    return p;
+    County::SetUp();
+    grid_worker_ = staff(core::Role::grid_staff, kGrid, "王网格");
+    secretary_ = staff(core::Role::community_secretary, kCommunity, "张书记");
+    street_officer_ = staff(core::Role::street_officer, kStreet, "李街道");
+    chengguan_ = unit("县城管局", std::nullopt, "organ");
+    zhujian_ = unit("县住建局", std::nullopt, "organ");
+    chengguan_staff_ = department(chengguan_, "赵城管");
+    zhujian_staff_ = department(zhujian_, "钱住建");
   }
 
   // A resident's appeal dropped on the grid's map.
@@ -137,19 +50,19 @@ class AppealsService : public ::testing::Test {
     in.type = "complaint";
     in.category_id = category;
     in.description = description;
-    in.lon = kLon;
-    in.lat = kLat;
+    in.lon = kGridLon;
+    in.lat = kGridLat;
     in.phone = "13800138000";
-    return file(*app_, in, nullptr, "127.0.0.1");
+    return file(app(), in, nullptr, "127.0.0.1");
   }
 
-  bj::object detail(std::int64_t id, const core::Principal& who) { return detail_of(*app_, id, who); }
+  bj::object detail(std::int64_t id, const core::Principal& who) { return detail_of(app(), id, who); }
   bj::object detail(std::int64_t id) { return detail(id, street_officer_); }
 
   void move(const core::Principal& who, std::int64_t id, Action a, const std::string& note = "",
             std::optional<Satisfaction> s = std::nullopt) {
     Move m{a, note, s, std::nullopt, std::nullopt, {}};
-    act(*app_, who, id, m, "127.0.0.1");
+    act(app(), who, id, m, "127.0.0.1");
   }
 
   // The actions on the timeline, in order.
@@ -166,12 +79,6 @@ class AppealsService : public ::testing::Test {
     return found;
   }
 
-  std::string dir_;
-  std::unique_ptr<store::Database> db_;
-  crypto::FieldCipher cipher_{std::string(crypto::FieldCipher::kKeyBytes, 'k'), "test-mac", "test-index"};
-  std::int64_t now_ = monday_morning();
-  std::unique_ptr<App> app_;
-  Area county_{}, street_{}, community_{}, grid_{};
   core::Principal grid_worker_, secretary_, street_officer_, chengguan_staff_, zhujian_staff_;
   std::int64_t chengguan_ = 0, zhujian_ = 0;
 };
@@ -179,7 +86,7 @@ class AppealsService : public ::testing::Test {
 TEST_F(AppealsService, AnAppealPutOnTheMapGoesToThatGridAndItsWorkerWithItsUrgencysLimits) {
   const auto created = file_on_map(kRubbish);
   const auto d = detail(created.id);
-  EXPECT_EQ(d.at("grid_id").as_int64(), grid_.id);
+  EXPECT_EQ(d.at("grid_id").as_int64(), kGrid);
   EXPECT_EQ(d.at("level").as_int64(), kGridLevel);
   EXPECT_EQ(d.at("status").as_string(), "submitted");
   EXPECT_EQ(d.at("community_name").as_string(), "幸福社区");
@@ -192,7 +99,7 @@ TEST_F(AppealsService, AnAppealPutOnTheMapGoesToThatGridAndItsWorkerWithItsUrgen
   EXPECT_EQ(actions_of(d), (std::vector<std::string>{"submit", "dispatch"}));
   EXPECT_EQ(last_event(d, "dispatch")->at("note").as_string(), "网格：幸福一网格");
   // The resident follows it by the code, without staff names.
-  const auto pub = public_view(*app_, created.code);
+  const auto pub = public_view(app(), created.code);
   ASSERT_TRUE(pub);
   EXPECT_EQ(pub->at("grid_name").as_string(), "幸福一网格");
   EXPECT_EQ(pub->at("status").as_string(), "submitted");
@@ -206,9 +113,9 @@ TEST_F(AppealsService, AnAppealWithOnlyAnAddressGoesToTheCommunityItNames) {
   in.description = "楼下的垃圾桶坏了没人修";
   in.address = "幸福社区 5 号楼";
   in.anonymous = true;
-  const auto d = detail(file(*app_, in, nullptr, "127.0.0.1").id);
+  const auto d = detail(file(app(), in, nullptr, "127.0.0.1").id);
   EXPECT_EQ(d.at("level").as_int64(), kCommunityLevel);
-  EXPECT_EQ(d.at("area_id").as_int64(), community_.id);
+  EXPECT_EQ(d.at("area_id").as_int64(), kCommunity);
   EXPECT_TRUE(d.at("grid_id").is_null());
 }
 
@@ -219,11 +126,11 @@ TEST_F(AppealsService, StaffCannotFileOutsideTheirOwnArea) {
   in.type = "report";
   in.category_id = kRubbish;
   in.description = "巡查发现垃圾堆放";
-  in.lon = kLon;
-  in.lat = kLat;
+  in.lon = kGridLon;
+  in.lat = kGridLat;
   in.channel = "patrol";
   try {
-    file(*app_, in, &elsewhere, "127.0.0.1");
+    file(app(), in, &elsewhere, "127.0.0.1");
     FAIL() << "filed outside the caller's area";
   } catch (const ApiError& e) {
     EXPECT_EQ(e.status(), 400);
@@ -232,32 +139,32 @@ TEST_F(AppealsService, StaffCannotFileOutsideTheirOwnArea) {
 }
 
 TEST_F(AppealsService, UnansweredDisputesClimbAllFourLevelsAsEachSliceRunsOutAndWarnOnce) {
-  const auto start = now_;
+  const auto start = now();
   const auto id = file_on_map(kNoise, "楼上邻居每天半夜装修，噪音扰民").id;
   EXPECT_EQ(detail(id).at("urgency").as_string(), "dispute");
 
-  now_ = start + kDay - 1;  // the grid's day is not over
-  EXPECT_EQ(sweep(*app_).escalated, 0);
+  set_now(start + kDay - 1);  // the grid's day is not over
+  EXPECT_EQ(sweep(app()).escalated, 0);
   EXPECT_EQ(detail(id).at("level").as_int64(), kGridLevel);
 
   // 四级七天: one day at the grid, two each at the community and the street, the rest at the county.
-  now_ = start + kDay;
-  EXPECT_EQ(sweep(*app_).escalated, 1);
+  set_now(start + kDay);
+  EXPECT_EQ(sweep(app()).escalated, 1);
   auto d = detail(id);
   EXPECT_EQ(d.at("level").as_int64(), kCommunityLevel);
-  EXPECT_EQ(d.at("level_deadline_at").as_int64(), now_ + 2 * kDay);
+  EXPECT_EQ(d.at("level_deadline_at").as_int64(), now() + 2 * kDay);
   EXPECT_EQ(d.at("holder").at("name").as_string(), "幸福社区");
   const auto* up = last_event(d, "escalate");
   ASSERT_NE(up, nullptr);
   EXPECT_EQ(up->at("actor").as_string(), "system");
   EXPECT_EQ(up->at("label").as_string(), "上报至社区（村）");
 
-  now_ = start + 3 * kDay;
-  EXPECT_EQ(sweep(*app_).escalated, 1);
+  set_now(start + 3 * kDay);
+  EXPECT_EQ(sweep(app()).escalated, 1);
   EXPECT_EQ(detail(id).at("holder").at("name").as_string(), "城关街道");
 
-  now_ = start + 5 * kDay;
-  const auto at_county = sweep(*app_);
+  set_now(start + 5 * kDay);
+  const auto at_county = sweep(app());
   EXPECT_EQ(at_county.escalated, 1);
   EXPECT_EQ(at_county.warned, 0);
   d = detail(id);
@@ -266,8 +173,8 @@ TEST_F(AppealsService, UnansweredDisputesClimbAllFourLevelsAsEachSliceRunsOutAnd
   EXPECT_EQ(d.at("level_deadline_at").as_int64(), start + 7 * kDay);  // what is left of the seven days
 
   // 80% of the seven days gone: one warning, on the timeline, and the appeal shows as due soon.
-  now_ = start + 7 * kDay * 8 / 10;
-  const auto warned = sweep(*app_);
+  set_now(start + 7 * kDay * 8 / 10);
+  const auto warned = sweep(app());
   EXPECT_EQ(warned.warned, 1);
   EXPECT_EQ(warned.escalated, 0);
   d = detail(id);
@@ -275,8 +182,8 @@ TEST_F(AppealsService, UnansweredDisputesClimbAllFourLevelsAsEachSliceRunsOutAnd
   EXPECT_EQ(last_event(d, "warn")->at("note").as_string(), "办理时限已过 80%");
 
   // Past the limit: nowhere above the county, and no second warning.
-  now_ = start + 8 * kDay;
-  const auto after = sweep(*app_);
+  set_now(start + 8 * kDay);
+  const auto after = sweep(app());
   EXPECT_EQ(after.escalated, 0);
   EXPECT_EQ(after.warned, 0);
   d = detail(id);
@@ -287,9 +194,9 @@ TEST_F(AppealsService, UnansweredDisputesClimbAllFourLevelsAsEachSliceRunsOutAnd
 }
 
 TEST_F(AppealsService, ADepartmentThatChecksInAfterItsWindowIsNamedOnceAndCountedLate) {
-  const auto start = now_;
+  const auto start = now();
   const auto id = file_on_map(kRubbish).id;
-  whistle(*app_, street_officer_, id, {chengguan_, zhujian_}, "请两部门到场", "127.0.0.1");
+  whistle(app(), street_officer_, id, {chengguan_, zhujian_}, "请两部门到场", "127.0.0.1");
   auto d = detail(id);
   EXPECT_EQ(last_event(d, "whistle")->at("note").as_string(), "吹哨：县城管局、县住建局。请两部门到场");
   ASSERT_EQ(d.at("whistles").as_array().size(), 2u);
@@ -298,18 +205,18 @@ TEST_F(AppealsService, ADepartmentThatChecksInAfterItsWindowIsNamedOnceAndCounte
   const auto& can = seen.at("actions").as_array();
   EXPECT_NE(std::find(can.begin(), can.end(), bj::value("checkin")), can.end());
 
-  now_ = start + kHour;
-  check_in(*app_, zhujian_staff_, id, "已到场", "127.0.0.1");
+  set_now(start + kHour);
+  check_in(app(), zhujian_staff_, id, "已到场", "127.0.0.1");
 
   // General urgency: a day to check in. The sweep names the one that did not, once.
-  now_ = start + kDay + 1;
-  EXPECT_EQ(sweep(*app_).late_checkins, 1);
-  EXPECT_EQ(sweep(*app_).late_checkins, 0);
+  set_now(start + kDay + 1);
+  EXPECT_EQ(sweep(app()).late_checkins, 1);
+  EXPECT_EQ(sweep(app()).late_checkins, 0);
   d = detail(id);
   EXPECT_EQ(last_event(d, "checkin_overdue")->at("note").as_string(), "县城管局未按时报到");
 
-  now_ = start + 2 * kDay;
-  check_in(*app_, chengguan_staff_, id, "", "127.0.0.1");
+  set_now(start + 2 * kDay);
+  check_in(app(), chengguan_staff_, id, "", "127.0.0.1");
   d = detail(id);
   for (const auto& w : d.at("whistles").as_array()) {
     const bool late = w.at("unit_id").as_int64() == chengguan_;
@@ -317,7 +224,7 @@ TEST_F(AppealsService, ADepartmentThatChecksInAfterItsWindowIsNamedOnceAndCounte
     EXPECT_FALSE(w.at("checked_in_at").is_null());
   }
   try {
-    check_in(*app_, chengguan_staff_, id, "", "127.0.0.1");
+    check_in(app(), chengguan_staff_, id, "", "127.0.0.1");
     FAIL() << "checked in twice";
   } catch (const ApiError& e) {
     EXPECT_EQ(e.status(), 409);
@@ -365,21 +272,21 @@ TEST_F(AppealsService, ClosingTakesAResolutionThenACallbackWithTheResidentsAnswe
   EXPECT_EQ(d.at("status").as_string(), "closed");
   EXPECT_EQ(d.at("satisfaction").as_string(), "satisfied");
   EXPECT_EQ(actions_of(d), (std::vector<std::string>{"submit", "dispatch", "accept", "resolve", "callback", "close"}));
-  EXPECT_EQ(public_view(*app_, created.code)->at("status").as_string(), "closed");
+  EXPECT_EQ(public_view(app(), created.code)->at("status").as_string(), "closed");
 }
 
 TEST_F(AppealsService, AResidentWhoIsNotSatisfiedSendsTheAppealBackToWork) {
   const auto created = file_on_map(kRubbish);
   try {
-    rate(*app_, created.code, Satisfaction::satisfied, "", "127.0.0.1");
+    rate(app(), created.code, Satisfaction::satisfied, "", "127.0.0.1");
     FAIL() << "rated before it was resolved";
   } catch (const ApiError& e) {
     EXPECT_EQ(e.status(), 409);
   }
   move(grid_worker_, created.id, Action::accept);
   move(grid_worker_, created.id, Action::resolve, "已清运");
-  EXPECT_TRUE(public_view(*app_, created.code)->at("can_rate").as_bool());
-  rate(*app_, created.code, Satisfaction::dissatisfied, "只清了一半", "127.0.0.1");
+  EXPECT_TRUE(public_view(app(), created.code)->at("can_rate").as_bool());
+  rate(app(), created.code, Satisfaction::dissatisfied, "只清了一半", "127.0.0.1");
   const auto d = detail(created.id);
   EXPECT_EQ(d.at("status").as_string(), "reopened");
   EXPECT_EQ(last_event(d, "rate")->at("note").as_string(), "不满意：只清了一半");
@@ -389,11 +296,11 @@ TEST_F(AppealsService, AnEditedLimitHoldsForTheNextAppealFiled) {
   const auto before = detail(file_on_map(kRubbish).id);
   EXPECT_EQ(before.at("level_deadline_at").as_int64(), end_of("2026-11-17"));
   // The policy is cached; the edit must reach the next intake even within the cache's minute.
-  set_limit(*app_, street_officer_, "127.0.0.1", {Urgency::general, LimitUnit::calendar_days, 10, {3, 3, 2, 2}}, "{}");
-  now_ += 1;
+  set_limit(app(), street_officer_, "127.0.0.1", {Urgency::general, LimitUnit::calendar_days, 10, {3, 3, 2, 2}}, "{}");
+  pass_time(1);
   const auto after = detail(file_on_map(kRubbish, "另一处垃圾也没有清运").id);
-  EXPECT_EQ(after.at("deadline_at").as_int64(), now_ + 10 * kDay);
-  EXPECT_EQ(after.at("level_deadline_at").as_int64(), now_ + 3 * kDay);
+  EXPECT_EQ(after.at("deadline_at").as_int64(), now() + 10 * kDay);
+  EXPECT_EQ(after.at("level_deadline_at").as_int64(), now() + 3 * kDay);
 }
 
 // Every appeal of `queue` the caller reaches, page after page, newest first.
@@ -415,7 +322,7 @@ TEST_F(AppealsService, AWideQueuePagesEveryAppealOnceNewestFirstLikeANarrowOne) 
   // Past the width at which a queue walks the newest appeals instead of sorting its matches.
   constexpr int kClones = 4000;
   const auto first = file_on_map(kRubbish);
-  db_->write([&](store::Conn& c) {
+  db().write([&](store::Conn& c) {
     std::string columns;
     for (const auto& col : c.query("PRAGMA table_info(appeal)")) {
       const auto name = col.text(1);
@@ -432,7 +339,7 @@ TEST_F(AppealsService, AWideQueuePagesEveryAppealOnceNewestFirstLikeANarrowOne) 
   });
   const auto expected = [&](const char* where) {
     std::vector<std::int64_t> ids;
-    db_->read([&](store::Conn& c) {
+    db().read([&](store::Conn& c) {
       for (const auto& r : c.query(std::string("SELECT id FROM appeal WHERE ") + where + " ORDER BY id DESC")) {
         ids.push_back(r.integer(0));
       }
@@ -441,12 +348,12 @@ TEST_F(AppealsService, AWideQueuePagesEveryAppealOnceNewestFirstLikeANarrowOne) 
   };
   const auto pending = expected("status IN ('submitted', 'reopened')");
   ASSERT_GT(pending.size(), 2000u);  // wide: kWideQueue in queue.cpp
-  EXPECT_EQ(walk_queue(*app_, street_officer_, "pending"), pending);
-  EXPECT_EQ(walk_queue(*app_, grid_worker_, "pending"), pending);
-  EXPECT_EQ(walk_queue(*app_, street_officer_, "all"), expected("1 = 1"));
-  EXPECT_EQ(walk_queue(*app_, street_officer_, "working"), expected("status IN ('accepted', 'in_progress')"));
+  EXPECT_EQ(walk_queue(app(), street_officer_, "pending"), pending);
+  EXPECT_EQ(walk_queue(app(), grid_worker_, "pending"), pending);
+  EXPECT_EQ(walk_queue(app(), street_officer_, "all"), expected("1 = 1"));
+  EXPECT_EQ(walk_queue(app(), street_officer_, "working"), expected("status IN ('accepted', 'in_progress')"));
   // A department reaches none of them, wide or not.
-  EXPECT_TRUE(walk_queue(*app_, chengguan_staff_, "all").empty());
+  EXPECT_TRUE(walk_queue(app(), chengguan_staff_, "all").empty());
 }
 
 TEST_F(AppealsService, AQueuePageNamesEachAppealsPlacesAssigneeAndDepartments) {
@@ -499,9 +406,9 @@ TEST_F(AppealsService, AnAppealIsHandedToTheActiveFirstLineStaffOfItsCommunityBy
 }
 
 TEST_F(AppealsService, EachAppHasItsOwnCaches) {
-  auto& mine = app_->state<State>();
-  EXPECT_EQ(&mine, &app_->state<State>());
-  App other{*db_, cipher_, [this] { return now_; }};
+  auto& mine = app().state<State>();
+  EXPECT_EQ(&mine, &app().state<State>());
+  App other{db(), cipher(), [this] { return now(); }};
   EXPECT_NE(&other.state<State>(), &mine);
 }
 

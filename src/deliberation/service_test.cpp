@@ -6,19 +6,15 @@
 
 #include <boost/json.hpp>
 
-#include "cogov/test_county.hpp"
+#include "testing/test_county.hpp"
 
 namespace jiceng::deliberation {
 namespace {
 
 namespace bj = boost::json;
-using cogov::testing::kCommunity;
-using cogov::testing::kDay;
-using cogov::testing::kGrid;
-using cogov::testing::kOtherCommunity;
 using core::Role;
 
-class DeliberationService : public cogov::testing::County {
+class DeliberationService : public test::County {
  protected:
   void SetUp() override {
     County::SetUp();

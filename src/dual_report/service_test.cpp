@@ -7,28 +7,24 @@
 
 #include <boost/json.hpp>
 
-#include "cogov/test_county.hpp"
+#include "testing/test_county.hpp"
 
 namespace jiceng::dual_report {
 namespace {
 
-using cogov::testing::kCommunity;
-using cogov::testing::kDay;
-using cogov::testing::kHour;
-using cogov::testing::kOtherCommunity;
 using core::Role;
 
 constexpr char kCode[] = "scan-me-here";
 
-class DualReportService : public cogov::testing::County {
+class DualReportService : public test::County {
  protected:
   void SetUp() override {
     County::SetUp();
     secretary = staff(Role::community_secretary, kCommunity);
-    power = unit("县供电公司", cogov::testing::kUnitBranch);
-    li = member("李梅", cogov::testing::kUnitBranch);
+    power = unit("县供电公司", kUnitBranch);
+    li = member("李梅", kUnitBranch);
     li_account = member_account(li, "李梅");
-    wang = member("王强", cogov::testing::kUnitBranch);
+    wang = member("王强", kUnitBranch);
     wang_account = member_account(wang, "王强");
   }
 
@@ -77,7 +73,7 @@ TEST_F(DualReportService, AnInServiceMemberReportsOnceAndCountsForTheUnitTheyWor
 }
 
 TEST_F(DualReportService, ARetiredMemberIsNotAskedToReportToWhereTheyLive) {
-  const auto retired = member_account(member("赵老", cogov::testing::kCommunityBranch, "retired"), "赵老");
+  const auto retired = member_account(member("赵老", kCommunityBranch, "retired"), "赵老");
   const auto r = refusal([&] { report_member(retired); });
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.field, "member_id");

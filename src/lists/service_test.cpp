@@ -6,27 +6,25 @@
 
 #include <boost/json.hpp>
 
-#include "cogov/test_county.hpp"
 #include "lists/views.hpp"
+#include "testing/test_county.hpp"
 
 namespace jiceng::lists {
 namespace {
 
 namespace bj = boost::json;
-using cogov::testing::kCommunity;
-using cogov::testing::kGrid;
 using core::Role;
 
-class ListsService : public cogov::testing::County {
+class ListsService : public test::County {
  protected:
   void SetUp() override {
     County::SetUp();
     secretary = staff(Role::community_secretary, kCommunity);
-    power = unit("县供电公司", cogov::testing::kUnitBranch);
+    power = unit("县供电公司", kUnitBranch);
     power_admin = unit_admin(power);
-    li = member("李梅", cogov::testing::kUnitBranch);
+    li = member("李梅", kUnitBranch);
     li_account = member_account(li, "李梅");
-    wang = member("王强", cogov::testing::kUnitBranch);
+    wang = member("王强", kUnitBranch);
     wang_account = member_account(wang, "王强");
   }
 

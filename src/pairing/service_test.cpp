@@ -6,24 +6,21 @@
 
 #include <boost/json.hpp>
 
-#include "cogov/test_county.hpp"
+#include "testing/test_county.hpp"
 
 namespace jiceng::pairing {
 namespace {
 
-using cogov::testing::kCommunity;
-using cogov::testing::kDay;
-using cogov::testing::kOtherCommunity;
 using core::Role;
 
-class PairingService : public cogov::testing::County {
+class PairingService : public test::County {
  protected:
   void SetUp() override {
     County::SetUp();
     secretary = staff(Role::community_secretary, kCommunity);
-    li = member("李梅", cogov::testing::kCommunityBranch);
+    li = member("李梅", kCommunityBranch);
     li_account = member_account(li, "李梅");
-    wang = member("王强", cogov::testing::kCommunityBranch);
+    wang = member("王强", kCommunityBranch);
     wang_account = member_account(wang, "王强");
     zhang_home = household("张大爷", kCommunity);
   }

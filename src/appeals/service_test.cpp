@@ -359,8 +359,8 @@ TEST_F(AppealsService, AWideQueuePagesEveryAppealOnceNewestFirstLikeANarrowOne) 
 TEST_F(AppealsService, AQueuePageNamesEachAppealsPlacesAssigneeAndDepartments) {
   const auto first = file_on_map(kRubbish);
   const auto second = file_on_map(kRubbish, "楼道灯坏了一个星期没人修");
-  whistle(*app_, street_officer_, first.id, {zhujian_, chengguan_}, "", "127.0.0.1");
-  const auto page = queue_page(*app_, street_officer_, QueueQuery{});
+  whistle(app(), street_officer_, first.id, {zhujian_, chengguan_}, "", "127.0.0.1");
+  const auto page = queue_page(app(), street_officer_, QueueQuery{});
   const auto& items = page.at("items").as_array();
   ASSERT_EQ(items.size(), 2u);
   // Newest first; the departments in the order they were whistled.
@@ -384,18 +384,18 @@ TEST_F(AppealsService, AQueuePageNamesEachAppealsPlacesAssigneeAndDepartments) {
 }
 
 TEST_F(AppealsService, AnAppealIsHandedToTheActiveFirstLineStaffOfItsCommunityByAreaThenName) {
-  db_->write([&](store::Conn& c) {
-    const auto second_grid = area(c, community_.id, community_.path, 4, "幸福二网格", "grid");
-    person(c, "chen", "陈二", core::Role::grid_staff, second_grid);
-    person(c, "an", "安二", core::Role::grid_staff, second_grid);
-    const auto gone = person(c, "gone", "停用", core::Role::grid_staff, second_grid);
+  const auto second_grid = area(kCommunity, "幸福二网格", "grid");
+  staff(core::Role::grid_staff, second_grid, "陈二");
+  staff(core::Role::grid_staff, second_grid, "安二");
+  const auto gone = staff(core::Role::grid_staff, second_grid, "停用");
+  db().write([&](store::Conn& c) {
     c.execute("UPDATE account SET disabled = 1 WHERE id = ?", {gone.account_id});
     c.execute("INSERT INTO role_binding (account_id, role, scope_type, scope_id) VALUES (?, 'grid_staff', 'area', ?)",
-              {grid_worker_.account_id, second_grid.id});
+              {grid_worker_.account_id, second_grid});
   });
   const auto created = file_on_map(kRubbish);
   std::vector<std::pair<std::string, std::string>> seen;  // area, name
-  for (const auto& s : assignees(*app_, secretary_, created.id)) {
+  for (const auto& s : assignees(app(), secretary_, created.id)) {
     seen.emplace_back(s.at("area_name").as_string(), s.at("name").as_string());
   }
   EXPECT_EQ(seen, (std::vector<std::pair<std::string, std::string>>{{"幸福一网格", "王网格"},

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/dates.hpp"
+
 #include <string>
 #include <vector>
 
@@ -81,6 +83,13 @@ TEST_F(OrgsService, AMoveGivenNoDateIsDatedTheDayItIsMade) {
   move(admin, kOtherCommunity, east);
   ASSERT_EQ(history(kOtherCommunity).size(), 1u);
   EXPECT_EQ(history(kOtherCommunity)[0][1], "2026-11-26");
+}
+
+TEST_F(OrgsService, AMoveJustAfterMidnightInBeijingIsDatedThatDayNotTheDayBeforeInUtc) {
+  set_now(core::day_start(core::parse_day("2026-11-27")) + kHour);  // 01:00 on Friday, 17:00 Thursday in UTC
+  move(admin, kOtherCommunity, east);
+  ASSERT_EQ(history(kOtherCommunity).size(), 1u);
+  EXPECT_EQ(history(kOtherCommunity)[0][1], "2026-11-27");
 }
 
 TEST_F(OrgsService, TheOldStreetNoLongerReachesACommunityMovedAway) {

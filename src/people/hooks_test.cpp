@@ -4,36 +4,15 @@
 
 #include <gtest/gtest.h>
 
-#include <array>
-
-#include "cogov/test_county.hpp"
 #include "orgs/hooks.hpp"
 #include "orgs/service.hpp"
-#include "people/module.hpp"
+#include "testing/test_county.hpp"
 
 namespace jiceng::people {
 namespace {
 
-using cogov::testing::kCommunity;
-using cogov::testing::kCommunityBranch;
-using cogov::testing::kCounty;
-using cogov::testing::kGrid;
-using cogov::testing::kOtherCommunity;
-
-// As the app installs the list, with people the only module above orgs here.
-constexpr std::array<const Module*, 1> kInstalled = {&kModule};
-
-class PeopleHooks : public cogov::testing::County {
+class PeopleHooks : public test::County {
  protected:
-  void SetUp() override {
-    County::SetUp();
-    install_modules(kInstalled);
-  }
-  void TearDown() override {
-    install_modules({});
-    County::TearDown();
-  }
-
   std::int64_t person(const std::string& name, const std::string& kind, std::int64_t area_id,
                       const std::string& below = "") {
     return insert(

@@ -56,6 +56,9 @@ void County::SetUp() {
   db_ = store::open("sqlite:" + dir_ + "/county.db", 2);
   store::migrate(*db_);
   app_ = std::make_unique<App>(App{*db_, cipher_, [this] { return now_; }});
+  // The modules' hooks, as the app installs them when it builds its router: orgs reads people and
+  // moves their paths through them.
+  install_modules(app::modules());
   app_->media_dir = dir_ + "/media";
   db_->write([&](store::Conn& c) {
     area_with_id(c, kCounty, std::nullopt, "示范县", "county");

@@ -2,7 +2,7 @@
 // come from GET /api/v1/registers/{name}/schema: composables/useRegisterSchema.js). Unknown values are
 // shown as they come.
 
-export { DELIB_STAGE, DUAL_STATUS, ORDER_STATUS, VOTER_BASE } from '@shared/words.js'
+export { ORDER_STATUS } from '@shared/words.js'
 
 export const AREA_KIND = {
   province: '省',
@@ -191,11 +191,6 @@ export const ORDER_VIA = {
   dispatch: '派单',
 }
 
-export const DUAL_KIND = {
-  org: '组织报到',
-  member: '党员报到',
-}
-
 export const PAIRING_KIND = {
   one_one: '1+1 结对',
   n_one: 'N+1 结对',
@@ -220,12 +215,6 @@ export const PARTY_KIND = {
   unit: '单位',
   household: '户',
   area: '社区（村）',
-}
-
-export const PROPOSER_KIND = {
-  resident: '居民',
-  grid_staff: '网格员',
-  community: '社区',
 }
 
 export const NOTE_KIND = {

@@ -1,16 +1,8 @@
 // A community's review of a list's row (通过 / 驳回) and a resource's 撤回, each confirmed first;
 // `done(saved)` gets the row as the server returns it.
-import { ElMessage, ElMessageBox } from 'element-plus'
+import { ElMessage } from 'element-plus'
+import { askText, confirmed } from '../../ask.js'
 import { reviewItem, withdrawResource } from '../../cogov.js'
-
-/** The reply of a confirm or prompt box, or null when it was cancelled. */
-async function ask(box) {
-  try {
-    return await box
-  } catch {
-    return null
-  }
-}
 
 export function useListReview(register, done) {
   async function send(call, message) {
@@ -24,39 +16,33 @@ export function useListReview(register, done) {
   }
 
   async function approve(row) {
-    const ok = await ask(
-      ElMessageBox.confirm(`审核通过并发布“${row.title}”？`, '审核通过', {
-        confirmButtonText: '通过',
-        cancelButtonText: '取消',
-        type: 'success',
-      }),
-    )
-    return ok !== null && send(() => reviewItem(register, row.id, true), '已审核通过')
+    const ok = await confirmed(`审核通过并发布“${row.title}”？`, '审核通过', {
+      confirmButtonText: '通过',
+      cancelButtonText: '取消',
+      type: 'success',
+    })
+    return ok && send(() => reviewItem(register, row.id, true), '已审核通过')
   }
 
   async function reject(row) {
-    const reply = await ask(
-      ElMessageBox.prompt('请填写驳回理由（将告知登记人）', `驳回“${row.title}”`, {
-        confirmButtonText: '驳回',
-        cancelButtonText: '取消',
-        inputType: 'textarea',
-        inputPlaceholder: '驳回理由',
-        inputValidator: (v) => (v && v.trim() ? true : '请填写驳回理由'),
-        customClass: 'reject-box',
-      }),
-    )
-    return reply !== null && send(() => reviewItem(register, row.id, false, reply.value.trim()), '已驳回')
+    const note = await askText('请填写驳回理由（将告知登记人）', `驳回“${row.title}”`, {
+      confirmButtonText: '驳回',
+      cancelButtonText: '取消',
+      inputType: 'textarea',
+      inputPlaceholder: '驳回理由',
+      inputValidator: (v) => (v && v.trim() ? true : '请填写驳回理由'),
+      customClass: 'reject-box',
+    })
+    return note !== null && send(() => reviewItem(register, row.id, false, note.trim()), '已驳回')
   }
 
   async function withdraw(row) {
-    const ok = await ask(
-      ElMessageBox.confirm(`撤回资源“${row.title}”？撤回后不再接受派单。`, '撤回资源', {
-        type: 'warning',
-        confirmButtonText: '撤回',
-        cancelButtonText: '取消',
-      }),
-    )
-    return ok !== null && send(() => withdrawResource(row.id), '已撤回')
+    const ok = await confirmed(`撤回资源“${row.title}”？撤回后不再接受派单。`, '撤回资源', {
+      type: 'warning',
+      confirmButtonText: '撤回',
+      cancelButtonText: '取消',
+    })
+    return ok && send(() => withdrawResource(row.id), '已撤回')
   }
 
   return { approve, reject, withdraw }

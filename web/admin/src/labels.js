@@ -2,45 +2,7 @@
 // come from GET /api/v1/registers/{name}/schema: composables/useRegisterSchema.js). Unknown values are
 // shown as they come.
 
-export { DELIB_STAGE, DUAL_STATUS, ORDER_STATUS, VOTER_BASE } from '@shared/words.js'
-
-export const AREA_KIND = {
-  province: '省',
-  city: '市州',
-  county: '县区',
-  street: '街道',
-  town: '镇',
-  park: '园区',
-  community: '社区',
-  village: '村',
-  grid: '网格',
-  compound: '小区',
-  building: '楼栋',
-}
-
-export const ORG_LEVEL = {
-  committee: '党委',
-  working_committee: '党工委',
-  general_branch: '党总支',
-  branch: '党支部',
-  group: '党小组',
-}
-
-export const ORG_KIND = {
-  rural: '农村',
-  community: '社区',
-  organ: '机关',
-  institution: '事业单位',
-  soe: '国有企业',
-  non_public: '非公有制企业',
-  social: '社会组织',
-  school: '学校',
-  hospital: '医院',
-  regional: '区域化功能型',
-  industry_chain: '产业链',
-  building: '楼宇',
-  joint: '联合建',
-}
+export { ORDER_STATUS } from '@shared/words.js'
 
 export const ROLE = {
   org_dept: '组织部',
@@ -191,11 +153,6 @@ export const ORDER_VIA = {
   dispatch: '派单',
 }
 
-export const DUAL_KIND = {
-  org: '组织报到',
-  member: '党员报到',
-}
-
 export const PAIRING_KIND = {
   one_one: '1+1 结对',
   n_one: 'N+1 结对',
@@ -220,12 +177,6 @@ export const PARTY_KIND = {
   unit: '单位',
   household: '户',
   area: '社区（村）',
-}
-
-export const PROPOSER_KIND = {
-  resident: '居民',
-  grid_staff: '网格员',
-  community: '社区',
 }
 
 export const NOTE_KIND = {

@@ -29,9 +29,11 @@ export function schemaField(schema, prop) {
 }
 
 /**
- * `schema` (a ref, null until it arrives) and `describe(list, key)`: the page's column, filter or
+ * `schema` (a ref, null until it arrives); `describe(list, key)`: the page's column, filter or
  * field descriptions with what the page left out filled in from the schema: `label`, and for a
- * choice its `map` (table and detail) and `options` (filters and forms).
+ * choice its `map` (table and detail) and `options` (filters and forms); `heading(key)`: a field's
+ * Chinese name for a page's own column ('' until the schema arrives); `choices(key)`: {value: label}
+ * of a choice field and `options(key)` the same as [{value, label}].
  */
 export function useRegisterSchema(name) {
   const schema = ref(null)
@@ -54,5 +56,9 @@ export function useRegisterSchema(name) {
       return out
     })
   }
-  return { schema, describe }
+  const field = (key) => schemaField(schema.value, key)
+  const heading = (key) => (field(key) || {}).label || ''
+  const choices = (key) => choiceMap(field(key))
+  const options = (key) => ((field(key) || {}).choices || []).map((c) => ({ value: c.value, label: c.label }))
+  return { schema, describe, heading, choices, options }
 }

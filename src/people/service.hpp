@@ -2,11 +2,14 @@
 // The people module's transactions: revealing a masked field (always audited) and naming a grid's
 // contact cadre.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/app.hpp"
 #include "core/principal.hpp"
+#include "store/db.hpp"
 
 namespace jiceng::people {
 
@@ -25,5 +28,25 @@ std::optional<std::string> reveal(App& app, const core::Principal& who, Holder h
 // assigns them, and only its own cadres or the county's. Throws ApiError.
 void set_grid_contact(App& app, const core::Principal& who, std::int64_t grid_id, std::optional<std::int64_t> person_id,
                       const std::string& ip);
+
+// ---- For org_life ----
+
+// A member as a meeting's roll needs them: full members vote, probationary ones do not.
+struct MemberBrief final {
+  std::int64_t id = 0;
+  std::string name;
+  std::int64_t org_id = 0;
+  std::string org_path;
+  bool full = false;
+};
+std::optional<MemberBrief> member_brief(store::Conn& c, std::int64_t id);
+// The members whose organisation is `org_id` itself, in id order.
+std::vector<MemberBrief> members_of_org(store::Conn& c, std::int64_t org_id);
+// Members and full members per organisation under `org_path` (organisations with none left out).
+struct Headcount final {
+  std::int64_t members = 0;
+  std::int64_t full = 0;
+};
+std::map<std::int64_t, Headcount> headcounts_under(store::Conn& c, const std::string& org_path);
 
 }  // namespace jiceng::people

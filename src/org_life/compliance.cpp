@@ -61,13 +61,17 @@ Labels labels(store::Conn& c) {
   return l;
 }
 
+bool applies(const Duty& d, const orgs::OrgInfo& org, std::int64_t committee) {
+  if (d.count == 0 || !applies_to_level(d, org.level)) return false;
+  // A branch without a committee (fewer than 7 full members) holds no committee meetings.
+  return d.kind != kCommitteeMeeting || committee > 0;
+}
+
 // The version of a duty an organisation is held to in a period, if any applies to it.
 std::optional<Duty> applicable(const std::vector<Duty>& duties, const std::string& key, const PeriodKey& k,
                                const orgs::OrgInfo& org, std::int64_t committee) {
   auto d = in_force(duties, key, k);
-  if (!d || d->count == 0 || !applies_to_level(*d, org.level)) return std::nullopt;
-  // A branch without a committee (fewer than 7 full members) holds no committee meetings.
-  if (d->kind == kCommitteeMeeting && committee == 0) return std::nullopt;
+  if (!d || !applies(*d, org, committee)) return std::nullopt;
   return d;
 }
 
@@ -85,17 +89,38 @@ bj::object cell_json(const Duty& d, const Labels& l, const PeriodKey& k, std::in
                     {"source", d.source}};
 }
 
-// Every duty whose period ends with `month` was met (the current month as it stands).
-bool compliant_in(const std::vector<Duty>& duties, const std::vector<std::string>& keys, const Held& h,
-                  const orgs::OrgInfo& org, std::int64_t committee, const PeriodKey& month) {
-  const auto month_code = period_code(month);
-  for (const auto& key : keys) {
-    for (const auto p : {Period::month, Period::quarter, Period::year}) {
-      const auto k = period_of(p, first_day(month));
-      if (months_of(k).back() != month_code) continue;
-      const auto d = applicable(duties, key, k, org, committee);
-      if (d && d->period == p && held_in(h, org.id, d->kind, k) < d->count) return false;
+// A duty whose period ends with a month, with the period's months: the same for every
+// organisation, so worked out once a month rather than once an organisation.
+struct Ending final {
+  Duty duty;
+  std::vector<std::string> months;
+};
+std::vector<Ending> ending_in(const std::vector<Duty>& duties, const std::vector<std::string>& keys,
+                              const PeriodKey& month) {
+  std::vector<Ending> out;
+  const auto code = period_code(month);
+  for (const auto p : {Period::month, Period::quarter, Period::year}) {
+    const auto k = period_of(p, first_day(month));
+    auto months = months_of(k);
+    if (months.back() != code) continue;
+    for (const auto& key : keys) {
+      auto d = in_force(duties, key, k);
+      if (d && d->period == p) out.push_back({*d, months});
     }
+  }
+  return out;
+}
+
+// Every duty whose period ends with the month was met (the current month as it stands).
+bool compliant_in(const std::vector<Ending>& ending, const Held& h, const orgs::OrgInfo& org, std::int64_t committee) {
+  for (const auto& e : ending) {
+    if (!applies(e.duty, org, committee)) continue;
+    std::int64_t n = 0;
+    for (const auto& m : e.months) {
+      auto it = h.find({org.id, e.duty.kind, m});
+      if (it != h.end()) n += it->second;
+    }
+    if (n < e.duty.count) return false;
   }
   return true;
 }
@@ -185,6 +210,8 @@ bj::object area_months(App& app, const core::Principal& who, std::optional<std::
     const auto h = held_of(c.query(sql::kTallyByAreaPath, {area.path, core::path_end(area.path), from, to}));
     const auto committee = committees(c, sql::kCommitteesByAreaPath, area.path);
     const auto today = core::local_day(app.now());
+    std::vector<std::vector<Ending>> ending;
+    for (int m = 1; m <= kMonths; ++m) ending.push_back(ending_in(duties, keys, {Period::month, year, m}));
     // Per child area and month: organisations, compliant ones.
     std::vector<std::array<std::int64_t, kMonths>> compliant(children.size());
     std::vector<std::int64_t> counted(children.size(), 0);
@@ -199,7 +226,8 @@ bj::object area_months(App& app, const core::Principal& who, std::optional<std::
       for (int m = 1; m <= kMonths; ++m) {
         const PeriodKey month{Period::month, year, m};
         if (first_day(month) > today) break;
-        if (compliant_in(duties, keys, h, org, it == committee.end() ? 0 : it->second, month)) ++compliant[i][m - 1];
+        const auto& e = ending[static_cast<std::size_t>(m - 1)];
+        if (compliant_in(e, h, org, it == committee.end() ? 0 : it->second)) ++compliant[i][m - 1];
       }
     }
     bj::array rows;

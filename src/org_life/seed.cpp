@@ -127,7 +127,22 @@ void year_of(Kit& k, const Org& o, int year, int last_month) {
   }
 }
 
-// What the demo branch's secretary finds to do: an announced theme day, a planned committee meeting.
+// The year's 组织生活会 and 民主评议 come late in the fourth quarter: about half are done by December.
+void year_end(Kit& k, const Org& o, int year, int last_month) {
+  constexpr int kLifeMonth = 11;
+  if (o.info.level == "group" || last_month < kLifeMonth) return;
+  if (auto at = when(k, o, year, kLifeMonth, k.g.between(20, 28), 0.5)) {
+    meeting(k, o, "life_meeting", "年度组织生活会：批评与自我批评", *at, "held", o.heads.members,
+            std::max<std::int64_t>(1, o.heads.members * 9 / 10));
+    if (*at + kDay + 3 * kHour <= k.s.now) {
+      meeting(k, o, "evaluation", "民主评议党员", *at + kDay, "held", o.heads.members,
+              std::max<std::int64_t>(1, o.heads.members * 9 / 10));
+    }
+  }
+}
+
+// What the demo branch's secretary finds to do: an announced theme day, a planned life meeting, and
+// a lecture called off.
 void upcoming(Kit& k, const Org& o) {
   meeting(k, o, "theme_day", "主题党日：走访困难党员", k.s.now + 3 * kDay, "announced", 0, 0);
   meeting(k, o, "life_meeting", "年度组织生活会", k.s.now + 20 * kDay, "planned", 0, 0);
@@ -152,6 +167,7 @@ void seed(Seed& s) {
     if (info.id == s.demo_branch) o.skip = 0.1;
     term(k, o);
     year_of(k, o, today.year, today.index);
+    year_end(k, o, today.year, today.index);
     if (info.id == s.demo_branch) upcoming(k, o);
   }
   for (const auto& [key, held] : k.tally) {

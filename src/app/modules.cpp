@@ -12,6 +12,7 @@
 #include "lists/module.hpp"
 #include "notify/module.hpp"
 #include "open311/module.hpp"
+#include "org_life/module.hpp"
 #include "orgs/module.hpp"
 #include "pairing/module.hpp"
 #include "people/module.hpp"
@@ -26,9 +27,10 @@ namespace {
 
 // In the order their demo seeds build on each other: the county's accounts are bound to its
 // organisations and members, and pairings pair members with deliberation's households.
-constexpr std::array<const Module*, 10> kModules = {
-    &orgs::kModule,    &people::kModule, &auth::kModule,        &appeals::kModule,      &notify::kModule,
-    &open311::kModule, &lists::kModule,  &dual_report::kModule, &deliberation::kModule, &pairing::kModule,
+constexpr std::array<const Module*, 11> kModules = {
+    &orgs::kModule,         &people::kModule,  &auth::kModule,     &appeals::kModule,
+    &notify::kModule,       &open311::kModule, &lists::kModule,    &dual_report::kModule,
+    &deliberation::kModule, &pairing::kModule, &org_life::kModule,
 };
 
 constexpr std::string_view kInfrastructureTables[] = {"audit_log", "field_key", "cache_version", "schema_migrations"};

@@ -37,7 +37,8 @@ enum class Register {
   pairings,
   deliberations,
   grants,
-  households
+  households,
+  org_life
 };
 enum class Action { read, write, reveal };
 

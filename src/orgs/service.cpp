@@ -318,4 +318,40 @@ std::vector<Unit> departments(store::Conn& c, const std::string& name_part) {
   return out;
 }
 
+// ---- For org_life ----
+
+namespace {
+constexpr char kOrgInfoColumns[] = "SELECT id, name, level, kind, path, area_path FROM party_org ";
+OrgInfo org_info_of(const store::Row& r) {
+  return OrgInfo{r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5)};
+}
+}  // namespace
+
+std::optional<OrgInfo> org_info(store::Conn& c, std::int64_t id) {
+  auto r = c.one(std::string(kOrgInfoColumns) + "WHERE id = ?", {id});
+  if (!r) return std::nullopt;
+  return org_info_of(*r);
+}
+
+std::vector<OrgInfo> orgs_under(store::Conn& c, const std::string& org_path, const std::string& area_path,
+                                std::int64_t limit) {
+  const bool by_org = !org_path.empty();
+  const auto& root = by_org ? org_path : area_path;
+  const std::string where = by_org ? "WHERE path >= ? AND path < ? " : "WHERE area_path >= ? AND area_path < ? ";
+  std::vector<OrgInfo> out;
+  for (const auto& r :
+       c.query(std::string(kOrgInfoColumns) + where + "ORDER BY path LIMIT ?", {root, core::path_end(root), limit})) {
+    out.push_back(org_info_of(r));
+  }
+  return out;
+}
+
+std::vector<Area> child_areas(store::Conn& c, std::int64_t area_id) {
+  std::vector<Area> out;
+  for (const auto& r : c.query(std::string(sql::kAreaColumns) + "WHERE parent_id = ? ORDER BY name, id", {area_id})) {
+    out.push_back(area_of(r));
+  }
+  return out;
+}
+
 }  // namespace jiceng::orgs

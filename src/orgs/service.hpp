@@ -162,4 +162,19 @@ std::optional<Unit> unit_by_id(store::Conn& c, std::int64_t id);
 // the first hundred.
 std::vector<Unit> departments(store::Conn& c, const std::string& name_part);
 
+// ---- For org_life ----
+
+// A party organisation as organisation life needs it: its level decides which duties apply.
+struct OrgInfo final {
+  std::int64_t id = 0;
+  std::string name, level, kind, path, area_path;
+};
+std::optional<OrgInfo> org_info(store::Conn& c, std::int64_t id);
+// The organisations whose path lies under `org_path`, or whose area lies under `area_path` (one of
+// the two given, the other empty), in path order, at most `limit`.
+std::vector<OrgInfo> orgs_under(store::Conn& c, const std::string& org_path, const std::string& area_path,
+                                std::int64_t limit);
+// The areas directly under an area, in name order (a county's streets, a street's communities).
+std::vector<Area> child_areas(store::Conn& c, std::int64_t area_id);
+
 }  // namespace jiceng::orgs

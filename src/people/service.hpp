@@ -34,4 +34,24 @@ void set_grid_contact(App& app, const core::Principal& who, std::int64_t grid_id
 // The logins of the grid's full-time workers (专职网格员), in the order they were registered.
 std::vector<std::int64_t> full_time_grid_worker_accounts(store::Conn& c, std::int64_t grid_id);
 
+// ---- For org_life ----
+
+// A member as a meeting's roll needs them: full members vote, probationary ones do not.
+struct MemberBrief final {
+  std::int64_t id = 0;
+  std::string name;
+  std::int64_t org_id = 0;
+  std::string org_path;
+  bool full = false;
+};
+std::optional<MemberBrief> member_brief(store::Conn& c, std::int64_t id);
+// The members whose organisation is `org_id` itself, in id order.
+std::vector<MemberBrief> members_of_org(store::Conn& c, std::int64_t org_id);
+// Members and full members per organisation under `org_path` (organisations with none left out).
+struct Headcount final {
+  std::int64_t members = 0;
+  std::int64_t full = 0;
+};
+std::map<std::int64_t, Headcount> headcounts_under(store::Conn& c, const std::string& org_path);
+
 }  // namespace jiceng::people

@@ -1,0 +1,191 @@
+// Around a meeting: guests from other organisations, leave asked from the phone and granted by the
+// secretary, attachments kept by content hash, and the observers (巡学旁听) with their assessments.
+#include <boost/json.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "auth/service.hpp"
+#include "core/errors.hpp"
+#include "crypto/crypto.hpp"
+#include "org_life/internal.hpp"
+#include "org_life/queries.hpp"
+#include "org_life/service.hpp"
+#include "people/service.hpp"
+
+namespace jiceng::org_life {
+namespace {
+
+namespace bj = boost::json;
+namespace fs = std::filesystem;
+
+constexpr std::size_t kHashChars = 64;
+constexpr std::int64_t kMyMeetings = 100;
+constexpr char kFilesFolder[] = "org-life";
+
+bool is_hash(std::string_view h) {
+  return h.size() == kHashChars && h.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
+fs::path path_of(const App& app, const std::string& hash) {
+  return fs::path(app.media_dir) / kFilesFolder / hash.substr(0, 2) / hash;
+}
+
+bool upcoming(const detail::Meeting& m) { return m.status == "planned" || m.status == "announced"; }
+
+}  // namespace
+
+bj::object add_guest(App& app, const Actor& by, std::int64_t id, std::int64_t member_id) {
+  return app.db.write([&](store::Conn& c) {
+    const auto m = detail::writable(c, by.who, id);
+    if (m.status == "cancelled") conflict("会议已取消");
+    const auto who = people::member_brief(c, member_id);
+    if (!who) bad_request("member_id", "党员不存在");
+    if (c.one(sql::kRollEntry, {id, member_id})) conflict("该党员已在参会名单中", "member_id");
+    const std::int64_t guest = who->org_id == m.org_id ? 0 : 1;
+    c.execute(sql::kEnrol, {id, who->id, who->name, std::int64_t{who->full ? 1 : 0}, guest,
+                            std::string(m.status == "held" ? "present" : "expected"), app.now()});
+    detail::audit(c, app, by, "guest", id, std::to_string(member_id));
+    return detail::render(c, by.who, id);
+  });
+}
+
+bj::object request_leave(App& app, const Actor& by, std::int64_t id, const std::string& reason) {
+  const auto member = cogov::acting_member(by.who, core::Register::org_life, core::Action::read);
+  if (!member) forbidden("请使用党员账号请假");
+  return app.db.write([&](store::Conn& c) {
+    const auto m = detail::visible(c, by.who, id);
+    if (m.status != "announced" || m.starts_at <= app.now()) conflict("只能对已发布、尚未开始的会议请假");
+    const auto entry = c.one(sql::kRollEntry, {id, *member});
+    if (!entry) conflict("您不在本次会议的参会名单中");
+    if (entry->text(0) == "leave") conflict("您的请假已获批准");
+    c.execute(sql::kRequestLeave, {reason, app.now(), id, *member});
+    detail::audit(c, app, by, "leave_request", id, reason);
+    return detail::render(c, by.who, id);
+  });
+}
+
+bj::object decide_leave(App& app, const Actor& by, std::int64_t id, std::int64_t member_id, bool grant) {
+  return app.db.write([&](store::Conn& c) {
+    const auto m = detail::writable(c, by.who, id);
+    if (!upcoming(m)) conflict("会议已召开或已取消");
+    const auto entry = c.one(sql::kRollEntry, {id, member_id});
+    if (!entry || entry->text(0) != "leave_requested") conflict("该党员没有待审批的请假", "member_id");
+    c.execute(sql::kDecideLeave, {std::string(grant ? "leave" : "expected"), by.name(), app.now(), id, member_id});
+    detail::audit(c, app, by, grant ? "leave_grant" : "leave_refuse", id, std::to_string(member_id));
+    return detail::render(c, by.who, id);
+  });
+}
+
+std::optional<std::string> sniff_document(std::string_view b) {
+  auto starts = [&](std::string_view magic, std::size_t at = 0) {
+    return b.size() >= at + magic.size() && b.compare(at, magic.size(), magic) == 0;
+  };
+  if (starts("%PDF-")) return "application/pdf";
+  if (starts("\xFF\xD8\xFF")) return "image/jpeg";
+  if (starts(std::string_view("\x89PNG\r\n\x1A\n", 8))) return "image/png";
+  if (starts("RIFF") && starts("WEBP", 8)) return "image/webp";
+  // A .docx is a zip whose first entry names the Word parts; a .doc an OLE compound file.
+  if (starts(std::string_view("PK\x03\x04", 4)) && b.find("word/") != std::string_view::npos)
+    return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  if (starts(std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))) return "application/msword";
+  return std::nullopt;
+}
+
+std::string save_file(App& app, std::string_view bytes, const std::string& mime) {
+  const auto hash = crypto::sm3_hex(bytes);
+  const auto path = path_of(app, hash);
+  if (!fs::exists(path)) {
+    fs::create_directories(path.parent_path());
+    // Written beside, then renamed: a reader never sees half a file.
+    const auto tmp = path.string() + ".tmp" + crypto::random_token(6);
+    {
+      std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      out.flush();
+      if (!out) throw std::runtime_error("cannot write file " + tmp);
+    }
+    fs::rename(tmp, path);
+  }
+  app.db.write([&](store::Conn& c) {
+    c.execute(sql::kInsertFile, {hash, mime, static_cast<std::int64_t>(bytes.size()), app.now()});
+  });
+  return hash;
+}
+
+std::optional<std::pair<std::string, std::string>> file_for(App& app, const core::Principal& who,
+                                                            const std::string& hash) {
+  if (!is_hash(hash)) return std::nullopt;
+  return app.db.read([&](store::Conn& c) -> std::optional<std::pair<std::string, std::string>> {
+    // Only through a meeting the caller sees (or a file the caller may still attach: its writer).
+    const auto row = c.one(sql::kAttachedTo, {hash});
+    auto mime = c.one(sql::kFileMime, {hash});
+    if (!mime) return std::nullopt;
+    if (row) {
+      detail::visible(c, who, row->integer(0));
+    } else if (!who.can(core::Register::org_life, core::Action::write)) {
+      return std::nullopt;
+    }
+    return std::make_pair(path_of(app, hash).string(), mime->text(0));
+  });
+}
+
+bj::object attach(App& app, const Actor& by, std::int64_t id, const std::string& hash, const std::string& name) {
+  if (!is_hash(hash)) bad_request("hash", "附件编号无效，请重新上传");
+  return app.db.write([&](store::Conn& c) {
+    detail::writable(c, by.who, id);
+    if (!c.one(sql::kFileMime, {hash})) bad_request("hash", "附件不存在，请重新上传");
+    if (c.scalar(sql::kAttachmentCount, {id}) >= kMaxAttachments) conflict("每次会议最多 20 个附件");
+    c.execute(sql::kInsertAttachment, {id, hash, name, by.name(), app.now()});
+    detail::audit(c, app, by, "attach", id, hash);
+    return detail::render(c, by.who, id);
+  });
+}
+
+bj::object assign_observer(App& app, const Actor& by, std::int64_t id, const std::string& username) {
+  return app.db.write([&](store::Conn& c) {
+    const auto m = detail::visible(c, by.who, id);
+    if (!detail::supervises(by.who, m.area_path, false)) forbidden("巡学旁听人员由县委组织部或街道（镇）指派");
+    if (!upcoming(m)) conflict("只能为尚未召开的会议指派旁听人员");
+    const auto account = auth::account_id_of(c, username);
+    if (!account) bad_request("username", "账号不存在");
+    if (c.one(sql::kObserver, {id, *account})) conflict("该账号已是本次会议的旁听人员", "username");
+    c.execute(sql::kInsertObserver, {id, *account, username, by.name(), app.now()});
+    detail::audit(c, app, by, "observer", id, username);
+    return detail::render(c, by.who, id);
+  });
+}
+
+bj::object assess(App& app, const Actor& by, std::int64_t id, const std::string& text) {
+  return app.db.write([&](store::Conn& c) {
+    const auto m = detail::visible(c, by.who, id);
+    const auto observer = c.one(sql::kObserver, {id, by.who.account_id});
+    if (!observer) forbidden("只有指派的旁听人员可以填写评价");
+    if (m.status == "cancelled" || m.starts_at > app.now()) conflict("会议开始后才能填写旁听评价");
+    c.execute(sql::kAssess, {text, app.now(), observer->integer(0)});
+    detail::audit(c, app, by, "assess", id, "");
+    return detail::render(c, by.who, id);
+  });
+}
+
+bj::object my_meetings(App& app, const core::Principal& who) {
+  const auto member = cogov::acting_member(who, core::Register::org_life, core::Action::read);
+  if (!member) forbidden("请使用党员账号查看我的会议");
+  return app.db.read([&](store::Conn& c) {
+    bj::array items;
+    for (const auto& r : c.query(sql::kMine, {*member, kMyMeetings})) {
+      items.push_back(bj::object{{"id", r.integer(0)},
+                                 {"kind", r.text(1)},
+                                 {"kind_label", detail::kind_label(c, r.text(1)).value_or(r.text(1))},
+                                 {"topic", r.text(2)},
+                                 {"place", r.text(3)},
+                                 {"starts_at", r.integer(4)},
+                                 {"status", r.text(5)},
+                                 {"attendance", r.text(6)},
+                                 {"guest", r.integer(7) == 1},
+                                 {"leave_reason", r.is_null(8) ? bj::value(nullptr) : bj::value(r.text(8))}});
+    }
+    return bj::object{{"member_id", *member}, {"items", std::move(items)}};
+  });
+}
+
+}  // namespace jiceng::org_life

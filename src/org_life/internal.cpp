@@ -1,0 +1,170 @@
+// Who sees and writes a meeting, the tally move, and a meeting as the console and phone show it.
+#include <boost/json.hpp>
+
+#include "core/errors.hpp"
+#include "org_life/internal.hpp"
+#include "org_life/queries.hpp"
+#include "org_life/rules.hpp"
+#include "orgs/service.hpp"
+
+namespace jiceng::org_life::detail {
+namespace {
+
+namespace bj = boost::json;
+
+Meeting meeting_of(const store::Row& r) {
+  return Meeting{r.integer(0), r.integer(1), r.text(2),  r.text(3),     r.text(4),
+                 r.text(5),    r.text(12),   r.text(11), r.integer(10), r.integer(17) == 1};
+}
+
+bj::value opt_int(const store::Row& r, std::size_t i) {
+  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.integer(i));
+}
+bj::value opt_text(const store::Row& r, std::size_t i) {
+  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.text(i));
+}
+
+bj::array roll(store::Conn& c, std::int64_t id) {
+  bj::array out;
+  for (const auto& r : c.query(sql::kRoll, {id})) {
+    out.push_back(bj::object{{"member_id", r.integer(0)},
+                             {"name", r.text(1)},
+                             {"full_member", r.integer(2) == 1},
+                             {"guest", r.integer(3) == 1},
+                             {"status", r.text(4)},
+                             {"leave_reason", opt_text(r, 5)},
+                             {"leave_decided_by", opt_text(r, 6)}});
+  }
+  return out;
+}
+
+bj::array resolutions(store::Conn& c, std::int64_t id) {
+  bj::array out;
+  for (const auto& r : c.query(sql::kResolutions, {id})) {
+    out.push_back(bj::object{{"body", r.text(0)},
+                             {"ayes", opt_int(r, 1)},
+                             {"noes", opt_int(r, 2)},
+                             {"abstentions", opt_int(r, 3)},
+                             {"passed", r.is_null(4) ? bj::value(nullptr) : bj::value(r.integer(4) == 1)}});
+  }
+  return out;
+}
+
+bj::array attachments(store::Conn& c, std::int64_t id) {
+  bj::array out;
+  for (const auto& r : c.query(sql::kAttachments, {id})) {
+    out.push_back(bj::object{{"hash", r.text(0)},
+                             {"name", r.text(1)},
+                             {"mime", r.text(2)},
+                             {"bytes", r.integer(3)},
+                             {"added_by", r.text(4)},
+                             {"at", r.integer(5)},
+                             {"url", "/api/v1/org-life/files/" + r.text(0)}});
+  }
+  return out;
+}
+
+bj::array observers(store::Conn& c, std::int64_t id) {
+  bj::array out;
+  for (const auto& r : c.query(sql::kObservers, {id})) {
+    out.push_back(bj::object{{"account_id", r.integer(0)},
+                             {"name", r.text(1)},
+                             {"assigned_by", r.text(2)},
+                             {"assigned_at", r.integer(3)},
+                             {"assessment", opt_text(r, 4)},
+                             {"assessed_at", opt_int(r, 5)}});
+  }
+  return out;
+}
+
+}  // namespace
+
+bool writes_over(const core::Principal& who, const std::string& org_path, const std::string& area_path) {
+  for (const auto& b : who.bindings) {
+    if (!core::allowed(b.role, core::Register::org_life, core::Action::write) || b.path.empty()) continue;
+    if (b.scope_type == core::ScopeType::area && core::path_within(area_path, b.path)) return true;
+    if (b.scope_type == core::ScopeType::org && core::path_within(org_path, b.path)) return true;
+  }
+  return false;
+}
+
+bool supervises(const core::Principal& who, const std::string& area_path, bool county_only) {
+  for (const auto& b : who.bindings) {
+    const bool role = b.role == core::Role::org_dept || (!county_only && b.role == core::Role::street_officer);
+    if (role && b.scope_type == core::ScopeType::area && core::path_within(area_path, b.path)) return true;
+  }
+  return false;
+}
+
+Meeting visible(store::Conn& c, const core::Principal& who, std::int64_t id) {
+  core::ScopeColumns cols;
+  cols.area_path = "m.area_path";
+  cols.org_path = "m.org_path";
+  cols.member_id = sql::kMemberOnRoll;
+  auto scope = core::scope_clause(who, core::Register::org_life, core::Action::read, cols);
+  store::Params params{id};
+  params.insert(params.end(), scope.params.begin(), scope.params.end());
+  params.emplace_back(who.account_id);
+  auto r = c.one(std::string(sql::kMeetingColumns) + sql::kById + " AND (" + scope.sql + " OR " + sql::kObserving + ")",
+                 params);
+  if (!r) not_found("会议不存在或不在您的管辖范围内");
+  return meeting_of(*r);
+}
+
+Meeting writable(store::Conn& c, const core::Principal& who, std::int64_t id) {
+  const auto m = visible(c, who, id);
+  if (!writes_over(who, m.org_path, m.area_path)) forbidden("只有本组织书记或上级组织可以管理会议");
+  return m;
+}
+
+void tally(store::Conn& c, const Meeting& m, std::int64_t delta) {
+  c.execute(sql::kTallyAdd, {m.org_path, m.kind, m.month, m.org_id, m.area_path, delta});
+}
+
+std::optional<std::string> kind_label(store::Conn& c, const std::string& code) {
+  auto r = c.one(sql::kKindLabel, {code});
+  if (!r) return std::nullopt;
+  return r->text(0);
+}
+
+bj::object render(store::Conn& c, const core::Principal& who, std::int64_t id) {
+  const auto r = c.one(std::string(sql::kMeetingColumns) + sql::kById, {id});
+  if (!r) not_found();
+  const auto m = meeting_of(*r);
+  const auto org = orgs::org_info(c, m.org_id);
+  const bool held = m.status == "held";
+  return bj::object{{"id", m.id},
+                    {"org_id", m.org_id},
+                    {"org_name", org ? org->name : ""},
+                    {"kind", m.kind},
+                    {"kind_label", kind_label(c, m.kind).value_or(m.kind)},
+                    {"topic", m.topic},
+                    {"agenda", r->text(6)},
+                    {"place", r->text(7)},
+                    {"venue_id", opt_int(*r, 8)},
+                    {"presider", r->text(9)},
+                    {"starts_at", m.starts_at},
+                    {"status", m.status},
+                    {"minutes", r->text(13)},
+                    {"due", r->integer(14)},
+                    {"present", r->integer(15)},
+                    {"quorum", held ? bj::value(r->integer(16) == 1) : bj::value(nullptr)},
+                    // A meeting below quorum is kept on record but counts for no duty and no vote.
+                    {"valid", held ? bj::value(m.counted) : bj::value(nullptr)},
+                    {"cancel_reason", opt_text(*r, 18)},
+                    {"created_by", r->text(19)},
+                    {"announced_at", opt_int(*r, 22)},
+                    {"held_at", opt_int(*r, 23)},
+                    {"can_write", writes_over(who, m.org_path, m.area_path)},
+                    {"attendance", roll(c, id)},
+                    {"resolutions", resolutions(c, id)},
+                    {"attachments", attachments(c, id)},
+                    {"observers", observers(c, id)}};
+}
+
+void audit(store::Conn& c, const App& app, const Actor& by, const std::string& action, std::int64_t id,
+           const std::string& after) {
+  cogov::audit(c, app, by, action, "meeting", id, after);
+}
+
+}  // namespace jiceng::org_life::detail

@@ -1,0 +1,255 @@
+// Organisation life as a branch and its county see it: a meeting planned, announced, held with
+// its attendance and quorum, leave asked and granted, guests, observers, and the compliance matrix
+// the tally feeds in the same transaction.
+#include "org_life/service.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "core/dates.hpp"
+#include "org_life/rules.hpp"
+#include "testing/test_county.hpp"
+
+namespace jiceng::org_life {
+namespace {
+
+namespace bj = boost::json;
+using core::Role;
+
+class OrgLifeService : public test::County {
+ protected:
+  void SetUp() override {
+    County::SetUp();
+    secretary = branch_secretary(kCommunityBranch);
+    for (const char* name : {"张三", "李四", "王五", "赵六"}) members.push_back(member(name, kCommunityBranch));
+    db().write([&](store::Conn& c) { c.execute("UPDATE member SET status = 'full'"); });
+    probationary = member("孙七", kCommunityBranch);
+    db().write(
+        [&](store::Conn& c) { c.execute("UPDATE member SET status = 'probationary' WHERE id = ?", {probationary}); });
+  }
+
+  core::Principal branch_secretary(std::int64_t org) {
+    core::Principal p;
+    p.account_id = account("branch-" + std::to_string(org) + "-" + std::to_string(serial_++));
+    p.username = p.display_name = "支部书记";
+    p.bindings.push_back({Role::branch_secretary, core::ScopeType::org, org, org_path(org), ""});
+    return p;
+  }
+
+  std::int64_t plan(const std::string& kind, std::int64_t starts_in = kDay, std::int64_t org = kCommunityBranch) {
+    Plan p;
+    p.kind = kind;
+    p.topic = "学习党的二十届四中全会精神";
+    p.place = "社区党群服务中心";
+    p.presider = "支部书记";
+    p.starts_at = now() + starts_in;
+    const auto writer = org == kCommunityBranch ? secretary : staff(Role::org_dept, kCounty, "组织部");
+    return create_meeting(app(), as(writer), org, p).at("id").as_int64();
+  }
+
+  Holding present(std::initializer_list<std::size_t> who) {
+    Holding h;
+    for (const auto i : who) h.attendance.emplace_back(members[i], "present");
+    h.minutes = "传达学习，讨论发言";
+    return h;
+  }
+
+  std::int64_t tallied(const std::string& kind) {
+    return scalar("SELECT COALESCE(SUM(held), 0) FROM org_life_tally WHERE org_id = ? AND kind = ?",
+                  {kCommunityBranch, kind});
+  }
+
+  std::string status_of(std::int64_t meeting_id, std::int64_t member_id) {
+    return text("SELECT status FROM meeting_attendance WHERE meeting_id = ? AND member_id = ?",
+                {meeting_id, member_id});
+  }
+
+  // The cell of `duty` for the organisation's year, in the current period.
+  bj::object cell_of(const std::string& duty) {
+    const auto year = org_year(app(), secretary, kCommunityBranch, 2026);
+    for (const auto& d : year.at("duties").as_array()) {
+      if (d.at("duty").as_string() == duty) return d.at("cells").as_array().back().as_object();
+    }
+    return {};
+  }
+
+  core::Principal secretary;
+  std::vector<std::int64_t> members;
+  std::int64_t probationary = 0;
+  int serial_ = 0;
+};
+
+TEST_F(OrgLifeService, AThemeDayPlannedAnnouncedAndHeldTurnsTheMonthsCellDone) {
+  EXPECT_EQ(cell_of("theme_day.monthly").at("state").as_string(), "due");
+  const auto id = plan("theme_day", 2 * kHour);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM meeting_attendance WHERE meeting_id = ?", {id}), 5);
+  announce(app(), as(secretary), id);
+  pass_time(3 * kHour);
+  const auto held = hold(app(), as(secretary), id, present({0, 1, 2}));
+  EXPECT_TRUE(held.at("valid").as_bool());
+  EXPECT_EQ(held.at("present").as_int64(), 3);
+  EXPECT_EQ(status_of(id, members[3]), "absent");
+  EXPECT_EQ(tallied("theme_day"), 1);
+  const auto cell = cell_of("theme_day.monthly");
+  EXPECT_EQ(cell.at("state").as_string(), "done");
+  EXPECT_EQ(cell.at("reason").as_string(),
+            "主题党日：本月已召开1次；依据：《中国共产党支部工作条例（试行）》（每月相对固定1天开展主题党日）");
+}
+
+TEST_F(OrgLifeService, AMemberAsksLeaveFromThePhoneAndTheSecretaryGrantsIt) {
+  const auto id = plan("party_lecture");
+  const auto zhang = member_account(members[0], "张三");
+  EXPECT_EQ(refusal([&] { request_leave(app(), as(zhang), id, "外出务工"); }).status, 409);  // not announced
+  announce(app(), as(secretary), id);
+  request_leave(app(), as(zhang), id, "外出务工");
+  EXPECT_EQ(status_of(id, members[0]), "leave_requested");
+  EXPECT_EQ(refusal([&] { decide_leave(app(), as(zhang), id, members[0], true); }).status, 403);
+  decide_leave(app(), as(secretary), id, members[0], true);
+  EXPECT_EQ(status_of(id, members[0]), "leave");
+  pass_time(kDay + kHour);
+  hold(app(), as(secretary), id, present({1}));
+  EXPECT_EQ(status_of(id, members[0]), "leave");  // granted leave stays leave, not absent
+  EXPECT_EQ(my_meetings(app(), zhang).at("items").as_array()[0].at("attendance").as_string(), "leave");
+}
+
+TEST_F(OrgLifeService, AGeneralMeetingBelowQuorumIsKeptButCountsForNothing) {
+  const auto id = plan("general_meeting", kHour);
+  pass_time(2 * kHour);
+  // Four full members due (the probationary member has no vote); one present is below half.
+  auto h = present({0});
+  h.resolutions.push_back({"发展张某为预备党员", 1, 0, 0});
+  auto m = hold(app(), as(secretary), id, h);
+  EXPECT_EQ(m.at("due").as_int64(), 4);
+  EXPECT_FALSE(m.at("valid").as_bool());
+  EXPECT_FALSE(m.at("resolutions").as_array()[0].at("passed").as_bool());
+  EXPECT_EQ(tallied("general_meeting"), 0);
+  // Corrected: two of four is half, enough to meet; but two ayes are not more than half of those due.
+  h = present({0, 1});
+  h.resolutions = {{"发展张某为预备党员", 2, 0, 0}};
+  m = hold(app(), as(secretary), id, h);
+  EXPECT_TRUE(m.at("valid").as_bool());
+  EXPECT_FALSE(m.at("resolutions").as_array()[0].at("passed").as_bool());
+  EXPECT_EQ(tallied("general_meeting"), 1);
+  h = present({0, 1, 2});
+  h.resolutions = {{"发展张某为预备党员", 3, 0, 0}};
+  EXPECT_TRUE(hold(app(), as(secretary), id, h).at("resolutions").as_array()[0].at("passed").as_bool());
+  EXPECT_EQ(tallied("general_meeting"), 1);  // corrected, not counted twice
+}
+
+TEST_F(OrgLifeService, ACommitteeMeetingNeedsTheCommitteeRegisteredAndHalfOfIt) {
+  const auto id = plan("committee_meeting", kHour);
+  pass_time(2 * kHour);
+  EXPECT_EQ(refusal([&] { hold(app(), as(secretary), id, present({0})); }).status, 409);
+  set_term(app(), as(secretary), kCommunityBranch, Term{std::string("2024-01-10"), std::nullopt, 3});
+  EXPECT_FALSE(hold(app(), as(secretary), id, present({0})).at("valid").as_bool());
+  EXPECT_TRUE(hold(app(), as(secretary), id, present({0, 1})).at("valid").as_bool());
+  EXPECT_EQ(cell_of("committee_meeting.monthly").at("state").as_string(), "done");
+}
+
+TEST_F(OrgLifeService, AMemberOfAnotherOrganisationAttendsAsAGuestAndItCountsForThem) {
+  const auto mobile = member("流动党员", kUnitBranch);
+  const auto id = plan("theme_day", kHour);
+  add_guest(app(), as(secretary), id, mobile);
+  pass_time(2 * kHour);
+  auto h = present({0});
+  h.attendance.emplace_back(mobile, "present");
+  const auto m = hold(app(), as(secretary), id, h);
+  EXPECT_EQ(m.at("present").as_int64(), 2);
+  const auto mine = my_meetings(app(), member_account(mobile, "流动党员")).at("items").as_array();
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_TRUE(mine[0].at("guest").as_bool());
+  EXPECT_EQ(mine[0].at("attendance").as_string(), "present");
+}
+
+TEST_F(OrgLifeService, ABranchSeesOnlyItsOwnAStreetItsSubtreeAMemberTheirMeetings) {
+  const auto ours = plan("theme_day");
+  const auto theirs = plan("theme_day", kDay, kUnitBranch);
+  const auto other_branch = branch_secretary(kUnitBranch);
+  EXPECT_EQ(refusal([&] { meeting(app(), other_branch, ours); }).status, 404);
+  EXPECT_EQ(refusal([&] { announce(app(), as(other_branch), ours); }).status, 404);
+  EXPECT_EQ(meetings(app(), secretary, {}).at("items").as_array().size(), 1u);
+  const auto street = staff(Role::street_officer, kStreet, "街道干部");
+  EXPECT_EQ(meeting(app(), street, ours).at("id").as_int64(), ours);
+  EXPECT_EQ(refusal([&] { meeting(app(), street, theirs); }).status, 404);  // the unit's branch is the county's
+  const auto stranger = member_account(member("外人", kUnitBranch), "外人");
+  EXPECT_EQ(refusal([&] { meeting(app(), stranger, ours); }).status, 404);
+  EXPECT_EQ(meeting(app(), member_account(members[0]), ours).at("can_write").as_bool(), false);
+}
+
+TEST_F(OrgLifeService, ACountyObserverAssessesAMeetingAndTheBranchReadsIt) {
+  const auto id = plan("theme_day", 2 * kHour);
+  const auto street = staff(Role::street_officer, kStreet, "街道干部");
+  account("observer");
+  core::Principal observer;
+  observer.account_id = scalar("SELECT id FROM account WHERE username = 'observer'");
+  observer.username = observer.display_name = "observer";
+  EXPECT_EQ(refusal([&] { assign_observer(app(), as(secretary), id, "observer"); }).status, 403);
+  EXPECT_EQ(refusal([&] { assign_observer(app(), as(street), id, "nobody"); }).field, "username");
+  assign_observer(app(), as(street), id, "observer");
+  EXPECT_EQ(meeting(app(), observer, id).at("topic").as_string(), "学习党的二十届四中全会精神");
+  EXPECT_EQ(refusal([&] { assess(app(), as(observer), id, "准备充分"); }).status, 409);  // not started
+  pass_time(3 * kHour);
+  assess(app(), as(observer), id, "会前准备充分，党员发言踊跃，建议结合村务实际。");
+  const auto seen = meeting(app(), secretary, id).at("observers").as_array();
+  EXPECT_EQ(seen[0].at("assessment").as_string(), "会前准备充分，党员发言踊跃，建议结合村务实际。");
+  EXPECT_EQ(refusal([&] { assess(app(), as(secretary), id, "自评"); }).status, 403);
+}
+
+TEST_F(OrgLifeService, TheCountyDatesAChangeAndCentralRulesStay) {
+  const auto county = staff(Role::org_dept, kCounty, "组织部");
+  DutyChange d{
+      "party_lecture.quarterly", "party_lecture", "quarter", "县委组织部2027年1号文", 2, {"branch"}, "2027-01-01"};
+  EXPECT_EQ(refusal([&] { change_duty(app(), as(secretary), d); }).status, 403);
+  change_duty(app(), as(county), d);
+  EXPECT_EQ(text("SELECT effective_to FROM org_life_duty WHERE duty_key = ? AND central = 0 AND count = 1", {d.key}),
+            "2027-01-01");
+  d.key = "committee_meeting.monthly";
+  d.kind = "committee_meeting";
+  EXPECT_EQ(refusal([&] { change_duty(app(), as(county), d); }).status, 409);  // central
+  d.key = "theme_day.extra";
+  d.effective_from = "2026-01-01";
+  EXPECT_EQ(refusal([&] { change_duty(app(), as(county), d); }).field, "effective_from");  // the past keeps its rule
+}
+
+TEST_F(OrgLifeService, TheMigrationSeedsTheDutiesTheRulesList) {
+  const auto seeded = db().read(
+      [](store::Conn& c) { return c.query("SELECT duty_key, count, source FROM org_life_duty ORDER BY id"); });
+  const auto defaults = default_duties(core::parse_day("2018-10-28"));
+  ASSERT_EQ(seeded.size(), defaults.size());
+  for (std::size_t i = 0; i < defaults.size(); ++i) {
+    EXPECT_EQ(seeded[i].text(0), defaults[i].key);
+    EXPECT_EQ(seeded[i].integer(1), defaults[i].count);
+    EXPECT_EQ(seeded[i].text(2), defaults[i].source);
+  }
+}
+
+TEST_F(OrgLifeService, ACancelledMeetingCountsForNothingAndTheStreetSeesTheShare) {
+  const auto id = plan("theme_day");
+  cancel(app(), as(secretary), id, "防汛值班");
+  EXPECT_EQ(refusal([&] { hold(app(), as(secretary), id, present({0})); }).status, 409);
+  const auto street = staff(Role::street_officer, kStreet, "街道干部");
+  const auto months = area_months(app(), street, std::nullopt, 2026);
+  for (const auto& v : months.at("rows").as_array()) {
+    const auto& row = v.as_object();
+    if (row.at("area_name").as_string() == "和平社区") {
+      EXPECT_EQ(row.at("orgs").as_int64(), 0);  // no branch there: no share to show
+      EXPECT_TRUE(row.at("months").as_array()[10].is_null());
+    } else {
+      EXPECT_EQ(row.at("orgs").as_int64(), 1);  // the community's branch under the street
+      EXPECT_EQ(row.at("months").as_array()[10].at("compliant").as_int64(), 0);
+    }
+  }
+  const auto cells = area_cells(app(), street, std::nullopt, "2026-11");
+  EXPECT_EQ(cells.at("orgs").as_array()[0].at("org_name").as_string(), "幸福社区党支部");
+}
+
+TEST_F(OrgLifeService, FilesAreKnownByTheirBytes) {
+  EXPECT_EQ(sniff_document("%PDF-1.7\n"), "application/pdf");
+  EXPECT_EQ(sniff_document(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + "doc"), "application/msword");
+  EXPECT_FALSE(sniff_document("<html><script>alert(1)</script>"));
+  EXPECT_FALSE(sniff_document(std::string("PK\x03\x04", 4) + "xl/workbook.xml"));  // a spreadsheet, not Word
+}
+
+}  // namespace
+}  // namespace jiceng::org_life

@@ -114,4 +114,12 @@ constexpr char kTallyByAreaPath[] =
     "SELECT org_id, kind, month, held FROM org_life_tally WHERE area_path >= ? AND area_path < ? AND month >= ? "
     "AND month < ? AND held > 0";
 
+// Following the orgs module's trees (hooks.cpp): "UPDATE <table>" + these. A moved subtree takes
+// the new prefix, the old prefix's length + 1, the old prefix and its core::path_end.
+constexpr char kRebaseAreaPaths[] =
+    " SET area_path = ? || substr(area_path, CAST(? AS INTEGER)) WHERE area_path >= ? AND area_path < ?";
+constexpr char kRebaseOrgPaths[] =
+    " SET org_path = ? || substr(org_path, CAST(? AS INTEGER)) WHERE org_path >= ? AND org_path < ?";
+constexpr char kFollowOrgArea[] = " SET area_path = ? WHERE org_id = ?";
+
 }  // namespace jiceng::org_life::sql

@@ -9,6 +9,7 @@
 
 #include "core/dates.hpp"
 #include "org_life/rules.hpp"
+#include "orgs/service.hpp"
 #include "testing/test_county.hpp"
 
 namespace jiceng::org_life {
@@ -175,6 +176,23 @@ TEST_F(OrgLifeService, ABranchSeesOnlyItsOwnAStreetItsSubtreeAMemberTheirMeeting
   const auto stranger = member_account(member("外人", kUnitBranch), "外人");
   EXPECT_EQ(refusal([&] { meeting(app(), stranger, ours); }).status, 404);
   EXPECT_EQ(meeting(app(), member_account(members[0]), ours).at("can_write").as_bool(), false);
+}
+
+TEST_F(OrgLifeService, ACommunityMovedToAnotherStreetTakesItsMeetingsAndTalliesToThatStreet) {
+  const auto id = plan("theme_day", 2 * kHour);
+  pass_time(3 * kHour);
+  hold(app(), as(secretary), id, present({0, 1, 2}));
+  const auto east = area(kCounty, "河东街道", "street");
+  orgs::move_node(app(), staff(Role::org_dept, kCounty, "组织部"), orgs::Tree::areas, kCommunity, east, "",
+                  "127.0.0.1");
+  const auto old_street = staff(Role::street_officer, kStreet, "城关街道干部");
+  const auto new_street = staff(Role::street_officer, east, "河东街道干部");
+  EXPECT_EQ(refusal([&] { meeting(app(), old_street, id); }).status, 404);
+  EXPECT_EQ(meeting(app(), new_street, id).at("id").as_int64(), id);
+  const auto cells = area_cells(app(), new_street, std::nullopt, core::month_of(now()));
+  ASSERT_EQ(cells.at("orgs").as_array().size(), 1u);
+  EXPECT_EQ(cells.at("orgs").as_array()[0].at("org_name").as_string(), "幸福社区党支部");
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM org_life_tally WHERE area_path = ?", {path(kCommunity)}), 1);
 }
 
 TEST_F(OrgLifeService, ACountyObserverAssessesAMeetingAndTheBranchReadsIt) {

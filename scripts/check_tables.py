@@ -5,7 +5,7 @@ Ownership is what each module declares in src/<module>/module.cpp (`kTables`); a
 when it follows FROM, JOIN, INTO or UPDATE in a string literal. Tests, which build a county of
 every module's rows on purpose, are left out; the demo seeds are not (they call the owners'
 seed-time functions). Prints one line a place, grouped by module,
-then a count; exits 1 when there is any, so it can become a test once the list is empty.
+then a count; exits 1 when there is any (ctest's `tables`).
 
 Usage: scripts/check_tables.py [--summary]
 """

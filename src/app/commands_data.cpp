@@ -45,10 +45,7 @@ int run_in_process(const Common& common, const std::string& method, const std::s
   router.set_authenticator([&](const http::Request&, App&) { return principal; });
   http::Request req;
   req.method = method;
-  req.target = target;
-  const auto q = target.find('?');
-  req.path = target.substr(0, q);
-  if (q != std::string::npos) req.query = http::parse_query(target.substr(q + 1));
+  req.set_target(target);
   req.body = std::move(body);
   req.client_ip = "cli";
   out = router.dispatch(req, app);

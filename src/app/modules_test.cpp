@@ -2,14 +2,13 @@
 #include "app/modules.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <map>
 #include <string>
 
 #include "store/db.hpp"
 #include "store/migrations.hpp"
+#include "testing/temp_dir.hpp"
 
 namespace jiceng::app {
 namespace {
@@ -17,17 +16,10 @@ namespace {
 class ModuleTables : public ::testing::Test {
  protected:
   void SetUp() override {
-    char tmpl[] = "/tmp/jiceng-modules-test-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-    db_ = store::open("sqlite:" + dir_ + "/modules.db", 1);
+    db_ = store::open("sqlite:" + dir_.path() + "/modules.db", 1);
     store::migrate(*db_);
   }
-  void TearDown() override {
-    db_.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
-  }
+  void TearDown() override { db_.reset(); }
 
   // Who claims each table: module names, or "infrastructure".
   std::map<std::string, std::vector<std::string>> claims() const {
@@ -39,7 +31,7 @@ class ModuleTables : public ::testing::Test {
     return out;
   }
 
-  std::string dir_;
+  test::TempDir dir_{"jiceng-modules-test"};
   std::unique_ptr<store::Database> db_;
 };
 

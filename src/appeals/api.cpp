@@ -1,7 +1,6 @@
 // Appeal routes: the resident's public intake and tracking by code, and the staff work queue.
 #include <algorithm>
 #include <boost/json.hpp>
-#include <fstream>
 
 #include "appeals/assignment.hpp"
 #include "appeals/photos.hpp"
@@ -285,11 +284,9 @@ http::Response get_photo(Ctx& ctx) {
   const auto it = ctx.params.find("hash");
   auto file = photo(ctx.app, it->second);
   if (!file) not_found("照片不存在");
-  std::ifstream in(file->first, std::ios::binary);
-  if (!in) not_found("照片不存在");
   http::Response r;
-  r.content_type = file->second;
-  r.body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  r.content_type = std::move(file->mime);
+  r.body = std::move(file->bytes);
   // The address is the content's hash, so the bytes behind it never change.
   r.set_header("Cache-Control", "public, max-age=31536000, immutable");
   return r;

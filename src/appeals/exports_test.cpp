@@ -3,16 +3,15 @@
 #include "appeals/exports.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <memory>
 
 #include "appeals/service.hpp"
 #include "crypto/crypto.hpp"
 #include "store/db.hpp"
 #include "store/migrations.hpp"
+#include "testing/temp_dir.hpp"
 
 namespace jiceng::appeals {
 namespace {
@@ -31,13 +30,10 @@ constexpr std::int64_t kNoise = 34;
 class AppealsExports : public ::testing::Test {
  protected:
   void SetUp() override {
-    char tmpl[] = "/tmp/jiceng-exports-test-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-    db_ = store::open("sqlite:" + dir_ + "/appeals.db", 2);
+    db_ = store::open("sqlite:" + dir_.path() + "/appeals.db", 2);
     store::migrate(*db_);
     app_ = std::make_unique<App>(App{*db_, cipher_, [this] { return now_; }});
-    app_->media_dir = dir_ + "/media";
+    app_->media_dir = dir_.path() + "/media";
     db_->write([&](store::Conn& c) {
       const auto county = area(c, std::nullopt, "/", 1, "示范县", "county");
       const auto street = area(c, county.second, county.first, 2, "城关街道", "street");
@@ -52,8 +48,6 @@ class AppealsExports : public ::testing::Test {
   void TearDown() override {
     app_.reset();
     db_.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
   }
 
   // (path, id)
@@ -103,7 +97,7 @@ class AppealsExports : public ::testing::Test {
     return db_->read([&](store::Conn& c) { return f(c); });
   }
 
-  std::string dir_;
+  test::TempDir dir_{"jiceng-exports-test"};
   std::unique_ptr<store::Database> db_;
   crypto::FieldCipher cipher_{std::string(crypto::FieldCipher::kKeyBytes, 'k'), "test-mac", "test-index"};
   std::int64_t now_ = kNow;

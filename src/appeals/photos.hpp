@@ -19,9 +19,8 @@ std::optional<std::string> sniff_image(std::string_view bytes);
 // Writes the photo under `dir` (once per content) and records it; returns its hash.
 std::string store_photo(store::Conn& c, const std::string& dir, std::string_view bytes, const std::string& mime,
                         std::int64_t now);
-// The file of a stored photo and its type, if the hash is known.
-std::optional<std::pair<std::string, std::string>> photo_file(store::Conn& c, const std::string& dir,
-                                                              const std::string& hash);
+// The type of a stored photo, if the hash is known.
+std::optional<std::string> photo_mime(store::Conn& c, const std::string& hash);
 // Checks the hashes a form sends and attaches them to an appeal (and the event they came with).
 void attach_photos(store::Conn& c, std::int64_t appeal_id, std::optional<std::int64_t> event_id,
                    const std::vector<std::string>& hashes);

@@ -160,8 +160,12 @@ std::string save_photo(App& app, const std::string& bytes, const std::string& mi
   return app.db.write([&](store::Conn& c) { return store_photo(c, app.media_dir, bytes, mime, app.now()); });
 }
 
-std::optional<std::pair<std::string, std::string>> photo(App& app, const std::string& hash) {
-  return app.db.read([&](store::Conn& c) { return photo_file(c, app.media_dir, hash); });
+std::optional<io::Blob> photo(App& app, const std::string& hash) {
+  const auto mime = app.db.read([&](store::Conn& c) { return photo_mime(c, hash); });
+  if (!mime) return std::nullopt;
+  auto bytes = io::BlobStore(app.media_dir).read(hash);
+  if (!bytes) return std::nullopt;
+  return io::Blob{*mime, std::move(*bytes)};
 }
 
 }  // namespace jiceng::appeals

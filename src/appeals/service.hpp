@@ -18,6 +18,7 @@
 #include "appeals/rules.hpp"
 #include "auth/principal.hpp"
 #include "core/app.hpp"
+#include "io/blob_store.hpp"
 
 namespace jiceng::appeals {
 
@@ -97,7 +98,7 @@ boost::json::object figures_for(App& app, const core::Principal& who, FigureQuer
                                 std::optional<std::int64_t> area_id, std::int64_t now);
 // Photos by content hash: stored once, served by the hash (the file and its type).
 std::string save_photo(App& app, const std::string& bytes, const std::string& mime);
-std::optional<std::pair<std::string, std::string>> photo(App& app, const std::string& hash);
+std::optional<io::Blob> photo(App& app, const std::string& hash);  // its type and bytes, if known
 
 // The county's settings (organisation department): categories, holidays and limits.
 struct NewCategory final {

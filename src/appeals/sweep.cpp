@@ -14,6 +14,21 @@ constexpr int kSweepBatch = 500;
 constexpr char kEscalateNote[] = "本级办理时限已到，自动上报";
 constexpr char kWarnNote[] = "办理时限已过 80%";
 
+// Everything the sweep writes is the system's, on an appeal whose status it leaves as it was.
+Change by_system(std::int64_t id, std::int64_t now, const char* update, store::Params params, const char* action,
+                 std::string status, int level) {
+  Change ch;
+  ch.id = id;
+  ch.now = now;
+  ch.update = update;
+  ch.params = std::move(params);
+  ch.actor = "system";
+  ch.action = action;
+  ch.from = ch.to = std::move(status);
+  ch.level = level;
+  return ch;
+}
+
 int escalate_due(store::Conn& c, const Policy& pol, std::int64_t now) {
   auto due = c.query(std::string(sql::kLevelDue) + open_statuses_sql() + sql::kLevelDueTail,
                      {now, static_cast<std::int64_t>(kCountyLevel), static_cast<std::int64_t>(kSweepBatch)});
@@ -22,22 +37,12 @@ int escalate_due(store::Conn& c, const Policy& pol, std::int64_t now) {
     const int next = static_cast<int>(r.integer(1)) + 1;
     const auto urgency = parse_urgency(r.text(2)).value_or(Urgency::general);
     const auto before = load_id(c, id);
-    Change ch;
-    ch.id = id;
-    ch.now = now;
-    ch.update = sql::kSweepEscalate;
-    ch.params = {static_cast<std::int64_t>(next),
-                 static_cast<std::int64_t>(next),
-                 static_cast<std::int64_t>(next),
-                 now,
-                 level_deadline(pol.cal, pol.rule(urgency), next, now, r.integer(3)),
-                 now,
-                 id};
+    const auto deadline = level_deadline(pol.cal, pol.rule(urgency), next, now, r.integer(3));
+    auto ch = by_system(id, now, sql::kSweepEscalate,
+                        {static_cast<std::int64_t>(next), static_cast<std::int64_t>(next),
+                         static_cast<std::int64_t>(next), now, deadline, now, id},
+                        "escalate", r.text(4), next);
     ch.before = &*before;
-    ch.actor = "system";
-    ch.action = "escalate";
-    ch.from = ch.to = r.text(4);
-    ch.level = next;
     ch.note = kEscalateNote;
     ch.notice = "escalated";
     ch.notice_note = kEscalateNote;
@@ -51,15 +56,8 @@ int warn_due(store::Conn& c, std::int64_t now) {
   auto warn = c.query(std::string(sql::kWarnDue) + open_statuses_sql() + sql::kWarnDueTail,
                       {now, static_cast<std::int64_t>(kSweepBatch)});
   for (const auto& r : warn) {
-    Change ch;
-    ch.id = r.integer(0);
-    ch.now = now;
-    ch.update = sql::kSetWarned;
-    ch.params = {r.integer(0)};
-    ch.actor = "system";
-    ch.action = "warn";
-    ch.from = ch.to = r.text(2);
-    ch.level = static_cast<int>(r.integer(1));
+    auto ch = by_system(r.integer(0), now, sql::kSetWarned, {r.integer(0)}, "warn", r.text(2),
+                        static_cast<int>(r.integer(1)));
     ch.note = kWarnNote;
     ch.notice = "warning";
     ch.notice_note = kWarnNote;
@@ -75,15 +73,8 @@ int name_late_checkins(store::Conn& c, std::int64_t now) {
   for (const auto& r : late) unit_ids.push_back(r.integer(2));
   const auto units = orgs::units_by_ids(c, distinct(std::move(unit_ids)));
   for (const auto& r : late) {
-    Change ch;
-    ch.id = r.integer(1);
-    ch.now = now;
-    ch.update = sql::kSetLate;
-    ch.params = {r.integer(0)};
-    ch.actor = "system";
-    ch.action = "checkin_overdue";
-    ch.from = ch.to = r.text(3);
-    ch.level = static_cast<int>(r.integer(4));
+    auto ch = by_system(r.integer(1), now, sql::kSetLate, {r.integer(0)}, "checkin_overdue", r.text(3),
+                        static_cast<int>(r.integer(4)));
     const auto unit = units.find(r.integer(2));
     ch.note = (unit == units.end() ? std::string() : unit->second.name) + "未按时报到";
     apply_change(c, ch);

@@ -65,6 +65,14 @@ std::optional<std::int64_t> acting_member(const core::Principal& who, core::Regi
   return acting(who, core::ScopeType::member, reg, a);
 }
 
+bool filer_or_staff(const core::Principal& who, core::Register reg, std::optional<std::int64_t> unit_id,
+                    std::optional<std::int64_t> member_id, const std::string& path) {
+  const auto u = acting_unit(who, reg, core::Action::write);
+  const auto m = acting_member(who, reg, core::Action::write);
+  if ((u && unit_id == u) || (m && member_id == m)) return true;
+  return staff_over(who, reg, core::Action::write, path);
+}
+
 std::string text_field(const boost::json::object& body, const char* key, std::size_t max, const char* label) {
   const auto* v = body.if_contains(key);
   if (!v || v->is_null() || (v->is_string() && v->as_string().empty())) {

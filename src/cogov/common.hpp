@@ -31,6 +31,10 @@ Area report_area(store::Conn& c, std::optional<std::int64_t> area_id, const core
 // The unit a unit admin acts for, or the member a member account is, when `reg` allows `a`.
 std::optional<std::int64_t> acting_unit(const core::Principal& who, core::Register reg, core::Action a);
 std::optional<std::int64_t> acting_member(const core::Principal& who, core::Register reg, core::Action a);
+// Whether `who` may change a row a unit or a member filed: that unit or member, acting for itself,
+// or staff over the row's area path.
+bool filer_or_staff(const core::Principal& who, core::Register reg, std::optional<std::int64_t> unit_id,
+                    std::optional<std::int64_t> member_id, const std::string& path);
 
 // Months and days in local time now live in core/dates.hpp (issue 14); these names forward to them.
 
@@ -48,6 +52,8 @@ struct Actor final {
   // The name shown on timelines: the display name, else the username.
   std::string name() const { return who.display_name.empty() ? who.username : who.display_name; }
 };
+// The actor of a request: the signed-in principal and the client's address.
+inline Actor actor(const Ctx& ctx) { return {ctx.who(), ctx.req.client_ip}; }
 
 void audit(store::Conn& c, const App& app, const Actor& by, const std::string& action, const std::string& type,
            std::int64_t id, const std::string& after);

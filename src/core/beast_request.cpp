@@ -37,10 +37,7 @@ Request from_beast(bhttp::request<bhttp::string_body>&& in, const std::string& i
                    const std::vector<std::string>& trusted) {
   Request r;
   r.method = std::string(in.method_string());
-  r.target = std::string(in.target());
-  const auto q = r.target.find('?');
-  r.path = url_decode(std::string_view(r.target).substr(0, q), false);
-  if (q != std::string::npos) r.query = parse_query(std::string_view(r.target).substr(q + 1));
+  r.set_target(std::string(in.target()));
   for (const auto& f : in) {
     std::string name(f.name_string());
     for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

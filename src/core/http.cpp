@@ -89,6 +89,14 @@ std::optional<std::string> Request::cookie(std::string_view name) const {
   return std::nullopt;
 }
 
+void Request::set_target(std::string t) {
+  target = std::move(t);
+  const auto q = target.find('?');
+  path = url_decode(std::string_view(target).substr(0, q), false);
+  query.clear();
+  if (q != std::string::npos) query = parse_query(std::string_view(target).substr(q + 1));
+}
+
 std::optional<std::int64_t> int_param(const Request& req, const char* name, std::int64_t lo, std::int64_t hi) {
   auto v = req.param(name);
   if (!v || v->empty()) return std::nullopt;

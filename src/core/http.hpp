@@ -22,6 +22,8 @@ struct Request final {
   std::optional<std::string> header(std::string_view name) const;
   std::optional<std::string> param(std::string_view name) const;
   std::optional<std::string> cookie(std::string_view name) const;
+  // Sets target, and from it the decoded path and the query, as the server reads a request line.
+  void set_target(std::string target);
 };
 
 struct Response final {

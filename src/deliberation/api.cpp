@@ -17,7 +17,7 @@ namespace {
 
 constexpr std::size_t kMaxNote = 1000;
 
-cogov::Actor actor(const Ctx& ctx) { return {ctx.who(), ctx.req.client_ip}; }
+using cogov::actor;
 
 http::Response detail(Ctx& ctx) { return registry::detail_response(*registry::find_spec("deliberations"), ctx); }
 
@@ -87,8 +87,7 @@ void register_proposal_routes(Router& r);
 
 void register_routes(Router& r) {
   register_proposal_routes(r);
-  for (const char* name : {"households", "deliberations"})
-    registry::register_spec_routes(r, *registry::find_spec(name));
+  registry::register_spec_routes(r, {"households", "deliberations"});
   const auto tag = "deliberations";
   r.add("POST", "/api/v1/deliberations/{id}/advance", Access::authenticated, tag, "推进议事阶段", post_advance);
   r.add("POST", "/api/v1/deliberations/{id}/notes", Access::authenticated, tag, "发表意见、会议记录或进展", post_note);

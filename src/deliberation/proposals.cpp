@@ -28,7 +28,7 @@ http::Response post_proposal(Ctx& ctx) {
   const auto body = json::parse_object(ctx.req.body);
   const auto title = cogov::text_field(body, "title", kMaxTitle, "议题");
   const auto text = cogov::text_field(body, "body", kMaxBody, "事项说明");
-  return json::respond(propose(ctx.app, {ctx.who(), ctx.req.client_ip}, title, text), 201);
+  return json::respond(propose(ctx.app, cogov::actor(ctx), title, text), 201);
 }
 
 }  // namespace

@@ -136,22 +136,20 @@ void add_registers() {
     s.label = "户";
     s.table = "household";
     s.search_column = "head_name";
-    s.names = {{"area_id", "area_name", orgs::area_names}};
+    s.names = {orgs::area_name_lookup()};
     s.fields = {
         Field{"address", "address", "住址", Kind::text, true, 100},
         Field{"head_name", "head_name", "户主姓名", Kind::text, true, 30},
-        Field{"area_id", "area_id", "所在社区（小区、楼栋）", Kind::ref_area, true},
+        registry::area_ref_field("所在社区（小区、楼栋）"),
         Field{"representative", "representative", "居民代表", Kind::boolean, false, 10, {}, true},
         Field{"people", "people", "户人数", Kind::integer},
     };
     s.fields[1].sort = true;
-    s.scope.area_path = "t.area_path";
+    registry::place_by_area(s);
     s.scope.own = sql::kOwnHousehold;
     s.own_key = [](store::Conn& c, const core::Principal& who) {
       return store::opt(auth::household_of(c, who.account_id));
     };
-    s.order_column = "area_path";
-    s.subtree_area_column = "area_path";
     s.prepare = [](WriteCtx& wc) {
       if (wc.has("area_id"))
         wc.columns["area_path"] = wc.area_path("area_id", std::get<std::int64_t>(wc.input["area_id"]));
@@ -177,11 +175,11 @@ void add_registers() {
     s.label = "议事事项";
     s.table = "deliberation";
     s.search_column = "title";
-    s.names = {{"area_id", "area_name", orgs::area_names}};
+    s.names = {orgs::area_name_lookup()};
     s.fields = {
         Field{"title", "title", "议题", Kind::text, true, 60},
         Field{"body", "body", "事项说明", Kind::text, true, 2000},
-        Field{"area_id", "area_id", "所在社区（村）", Kind::ref_area, true},
+        registry::area_ref_field("所在社区（村）"),
         Field{"proposer", "proposer", "提出人", Kind::text, true, 30},
         Field{"proposer_kind", "proposer_kind", "提出人类型", Kind::choice, false, 20, proposers, true},
         Field{"voter_base", "voter_base", "表决方式", Kind::choice, false, 20, bases},
@@ -194,9 +192,7 @@ void add_registers() {
         read_only("turnout", "ballots", "已投票户数", Kind::integer),
     };
     s.fields[0].sort = true;
-    s.scope.area_path = "t.area_path";
-    s.order_column = "area_path";
-    s.subtree_area_column = "area_path";
+    registry::place_by_area(s);
     s.prepare = prepare_matter;
     s.decorate = decorate_matter;
     s.detail_for = detail_for;

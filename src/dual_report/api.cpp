@@ -28,7 +28,7 @@ constexpr std::int64_t kDefaultInactiveMonths = 3;
 constexpr std::int64_t kMaxInactiveMonths = 24;
 constexpr std::size_t kMaxReasonChars = 200;
 
-cogov::Actor actor(const Ctx& ctx) { return {ctx.who(), ctx.req.client_ip}; }
+using cogov::actor;
 
 http::Response create_report(Ctx& ctx) {
   if (!ctx.who().can(Register::dual_report, Action::write)) forbidden();
@@ -233,7 +233,7 @@ void register_routes(Router& r) {
   r.add("GET", "/api/v1/dual-reports/notice", Access::authenticated, tag, "每月通报（json、xlsx 或可打印 html）",
         get_notice);
   r.add("GET", "/api/v1/dual-reports/inactive", Access::authenticated, tag, "长期未参与活动的报到党员", list_inactive);
-  for (const char* name : {"dual-reports", "activities"}) registry::register_spec_routes(r, *registry::find_spec(name));
+  registry::register_spec_routes(r, {"dual-reports", "activities"});
   r.add("POST", "/api/v1/dual-reports/{id}/end", Access::authenticated, tag, "结束报到", end);
   r.add("GET", "/api/v1/my/dual-report", Access::authenticated, tag, "我的双报到（党员本人）", get_mine);
   r.add("POST", "/api/v1/activities/{id}/signup", Access::authenticated, tag, "报名活动（党员本人）", signup);

@@ -73,7 +73,7 @@ void add_registers() {
     s.names = {{"party_org_id", "party_org_name", orgs::org_names},
                {"unit_id", "unit_name", orgs::unit_names},
                {"member_id", "member_name", people::member_names},
-               {"area_id", "area_name", orgs::area_names}};
+               orgs::area_name_lookup()};
     s.fields = {
         read_only("kind", "kind", "报到类型", Kind::choice, kinds, true),
         read_only("party_org_id", "party_org_id", "", Kind::integer),
@@ -86,12 +86,10 @@ void add_registers() {
         read_only("status", "status", "状态", Kind::choice, statuses, true),
         read_only("last_active_at", "last_active_at", "", Kind::integer),
     };
-    s.scope.area_path = "t.area_path";
+    registry::place_by_area(s);
     s.scope.org_path = "t.org_path";
     s.scope.unit_id = "t.unit_id";
     s.scope.member_id = "t.member_id";
-    s.order_column = "area_path";
-    s.subtree_area_column = "area_path";
     s.subtree_org_column = "org_path";
     s.creatable = false;
     registry::add_spec(std::move(s));
@@ -104,10 +102,10 @@ void add_registers() {
     s.label = "报到活动";
     s.table = "activity";
     s.search_column = "title";
-    s.names = {{"area_id", "area_name", orgs::area_names}};
+    s.names = {orgs::area_name_lookup()};
     s.fields = {
         Field{"title", "title", "活动名称", Kind::text, true, 60},
-        Field{"area_id", "area_id", "发布社区", Kind::ref_area, true},
+        registry::area_ref_field("发布社区"),
         Field{"place", "place", "活动地点", Kind::text, true, 60},
         Field{"starts_at", "starts_at", "开始时间", Kind::integer, true},
         Field{"ends_at", "ends_at", "结束时间", Kind::integer, true},
@@ -121,9 +119,7 @@ void add_registers() {
     };
     s.fields[0].sort = true;
     s.fields[3].sort = true;
-    s.scope.area_path = "t.area_path";
-    s.order_column = "area_path";
-    s.subtree_area_column = "area_path";
+    registry::place_by_area(s);
     // Reported members and units see the activities of the communities they reported to.
     core::ScopeColumns wide = s.scope;
     wide.unit_id = sql::kActivitiesOfUnit;

@@ -155,11 +155,8 @@ void end_report(App& app, const cogov::Actor& by, std::int64_t id) {
   app.db.write([&](store::Conn& c) {
     auto row = c.one(sql::kReportForEnd, {id});
     if (!row) not_found();
-    const auto u = cogov::acting_unit(by.who, Register::dual_report, Action::write);
-    const auto m = cogov::acting_member(by.who, Register::dual_report, Action::write);
-    const bool own =
-        (u && !row->is_null(2) && row->integer(2) == *u) || (m && !row->is_null(3) && row->integer(3) == *m);
-    if (!own && !cogov::staff_over(by.who, Register::dual_report, Action::write, row->text(1))) not_found();
+    if (!cogov::filer_or_staff(by.who, Register::dual_report, row->opt_integer(2), row->opt_integer(3), row->text(1)))
+      not_found();
     if (row->text(0) != "active") conflict("该报到已结束");
     c.execute(sql::kEndReport, {app.now(), id});
     if (row->text(4) == "member") count_report(c, row->text(1), row->opt_integer(2), core::month_of(app.now()), true);

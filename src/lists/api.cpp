@@ -28,7 +28,7 @@ constexpr std::int64_t kMaxSuggestions = 50;
 constexpr std::int64_t kDefaultPage = 20;
 constexpr std::int64_t kMaxPage = 100;
 
-cogov::Actor actor(const Ctx& ctx) { return {ctx.who(), ctx.req.client_ip}; }
+using cogov::actor;
 
 std::optional<std::int64_t> opt_resource(const bj::object& body) {
   auto id = json::opt_int(body, "resource_id");
@@ -168,8 +168,7 @@ http::Response get_public_lists(Ctx& ctx) {
 }  // namespace
 
 void register_routes(Router& r) {
-  for (const char* name : {"resources", "needs", "projects"})
-    registry::register_spec_routes(r, *registry::find_spec(name));
+  registry::register_spec_routes(r, {"resources", "needs", "projects"});
   const auto tag = "lists";
   r.add("POST", "/api/v1/resources/{id}/review", Access::authenticated, tag, "审核资源",
         [](Ctx& c) { return review(c, List::resources, "resources"); });

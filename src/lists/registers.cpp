@@ -167,9 +167,6 @@ void prepare_project(WriteCtx& wc) {
   if (!starts.empty() && !ends.empty() && ends < starts) bad_request("ends_on", "结束日期不能早于开始日期");
 }
 
-// Each list shows its area's name, which orgs gives for a whole page at once.
-registry::NameLookup area_name() { return {"area_id", "area_name", orgs::area_names}; }
-
 const std::vector<registry::Choice> kReviewStatuses = {
     {"pending", "待审核"}, {"published", "已发布"}, {"rejected", "未通过"}, {"withdrawn", "已撤回"}};
 
@@ -182,12 +179,12 @@ Spec resources_spec() {
   s.label = "资源";
   s.table = "resource";
   s.search_column = "title";
-  s.names = {area_name()};
+  s.names = {orgs::area_name_lookup()};
   s.fields = {
       Field{"title", "title", "资源名称", Kind::text, true, 60},
       Field{"kind", "kind", "资源类型", Kind::choice, true, 20, kinds(), true},
       Field{"description", "description", "资源说明", Kind::text, false, 500},
-      Field{"area_id", "area_id", "面向社区", Kind::ref_area, true},
+      registry::area_ref_field("面向社区"),
       Field{"served_area_ids", "served_area_ids", "服务范围（区域编号）", Kind::text, false, 200},
       Field{"capacity", "capacity", "同时可接单数", Kind::integer},
       Field{"available", "available", "可提供时间", Kind::text, false, 100},
@@ -204,11 +201,9 @@ Spec resources_spec() {
       read_only("ratings", "ratings", "评价次数", Kind::integer),
   };
   s.fields[0].sort = true;
-  s.scope.area_path = "t.area_path";
+  registry::place_by_area(s);
   s.scope.unit_id = "t.unit_id";
   s.scope.member_id = "t.member_id";
-  s.order_column = "area_path";
-  s.subtree_area_column = "area_path";
   s.prepare = prepare_resource;
   s.decorate = [](store::Conn&, const store::Row& row, bj::object& o, bool) {
     const auto n = int_of(row.at("ratings")).value_or(0);
@@ -231,12 +226,12 @@ Spec needs_spec() {
   s.label = "需求";
   s.table = "need";
   s.search_column = "title";
-  s.names = {area_name()};
+  s.names = {orgs::area_name_lookup()};
   s.fields = {
       Field{"title", "title", "需求名称", Kind::text, true, 60},
       Field{"kind", "kind", "需求类型", Kind::choice, true, 20, kinds(), true},
       Field{"description", "description", "需求说明", Kind::text, false, 500},
-      Field{"area_id", "area_id", "所在网格或社区", Kind::ref_area, true},
+      registry::area_ref_field("所在网格或社区"),
       Field{"source", "source", "需求来源", Kind::choice, false, 20, sources, true},
       // Every unit and member in the county reads a published need: the resident behind it stays with staff.
       registry::for_staff_only(Field{"requester_name", "requester_name", "提出人", Kind::text, false, 30}),
@@ -247,9 +242,7 @@ Spec needs_spec() {
       read_only("review_note", "review_note", "审核意见", Kind::text),
   };
   s.fields[0].sort = true;
-  s.scope.area_path = "t.area_path";
-  s.order_column = "area_path";
-  s.subtree_area_column = "area_path";
+  registry::place_by_area(s);
   // Units and members see what is open to claim, and what they have claimed.
   core::ScopeColumns wide = s.scope;
   wide.unit_id = sql::kNeedsOfUnit;
@@ -270,14 +263,14 @@ Spec projects_spec() {
   s.label = "项目";
   s.table = "project";
   s.search_column = "title";
-  s.names = {area_name()};
+  s.names = {orgs::area_name_lookup()};
   s.fields = {
       Field{"title", "title", "项目名称", Kind::text, true, 60},
       Field{"description", "description", "项目内容", Kind::text, false, 1000},
       Field{"goal", "goal", "项目目标", Kind::text, false, 300},
       Field{"budget", "budget", "预算（元）", Kind::number},
       Field{"places", "places", "认领名额", Kind::integer, true},
-      Field{"area_id", "area_id", "所属社区", Kind::ref_area, true},
+      registry::area_ref_field("所属社区"),
       Field{"starts_on", "starts_on", "开始日期", Kind::date},
       Field{"ends_on", "ends_on", "结束日期", Kind::date},
       read_only("taken", "taken", "已认领", Kind::integer),
@@ -285,9 +278,7 @@ Spec projects_spec() {
       read_only("review_note", "review_note", "审核意见", Kind::text),
   };
   s.fields[0].sort = true;
-  s.scope.area_path = "t.area_path";
-  s.order_column = "area_path";
-  s.subtree_area_column = "area_path";
+  registry::place_by_area(s);
   core::ScopeColumns wide = s.scope;
   wide.unit_id = sql::kProjectsOfUnit;
   wide.member_id = sql::kProjectsOfMember;

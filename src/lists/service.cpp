@@ -221,11 +221,8 @@ void withdraw(App& app, const cogov::Actor& by, std::int64_t id) {
   app.db.write([&](store::Conn& c) {
     auto row = c.one(sql::kResourceForWithdraw, {id});
     if (!row) not_found();
-    const auto u = cogov::acting_unit(by.who, Register::lists, Action::write);
-    const auto m = cogov::acting_member(by.who, Register::lists, Action::write);
-    const bool owner =
-        (u && !row->is_null(2) && row->integer(2) == *u) || (m && !row->is_null(3) && row->integer(3) == *m);
-    if (!owner && !cogov::staff_over(by.who, Register::lists, Action::write, row->text(1))) not_found();
+    if (!cogov::filer_or_staff(by.who, Register::lists, row->opt_integer(2), row->opt_integer(3), row->text(1)))
+      not_found();
     if (row->text(0) == "withdrawn") conflict("该资源已撤回");
     c.execute(sql::kWithdrawResource, {app.now(), id});
     cogov::audit(c, app, by, "withdraw", "resource", id, "");

@@ -2,7 +2,6 @@
 // handler parses, calls org_life's service and renders; settings and compliance are in
 // settings_api.cpp.
 #include <boost/json.hpp>
-#include <fstream>
 
 #include "cogov/common.hpp"
 #include "core/errors.hpp"
@@ -168,11 +167,9 @@ http::Response post_file(Ctx& ctx) {
 http::Response get_file(Ctx& ctx) {
   const auto file = file_for(ctx.app, ctx.who(), ctx.params.at("hash"));
   if (!file) not_found("附件不存在");
-  std::ifstream in(file->first, std::ios::binary);
-  if (!in) not_found("附件不存在");
   http::Response r;
-  r.content_type = file->second;
-  r.body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  r.content_type = std::move(file->mime);
+  r.body = std::move(file->bytes);
   r.set_header("Cache-Control", "private, max-age=31536000, immutable");
   r.set_header("X-Content-Type-Options", "nosniff");
   return r;

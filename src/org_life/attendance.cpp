@@ -2,11 +2,10 @@
 // secretary, attachments kept by content hash, and the observers (巡学旁听) with their assessments.
 #include <boost/json.hpp>
 #include <filesystem>
-#include <fstream>
 
 #include "auth/service.hpp"
 #include "core/errors.hpp"
-#include "crypto/crypto.hpp"
+#include "io/blob_store.hpp"
 #include "org_life/internal.hpp"
 #include "org_life/queries.hpp"
 #include "org_life/service.hpp"
@@ -18,17 +17,12 @@ namespace {
 namespace bj = boost::json;
 namespace fs = std::filesystem;
 
-constexpr std::size_t kHashChars = 64;
 constexpr std::int64_t kMyMeetings = 100;
 constexpr char kFilesFolder[] = "org-life";
+constexpr io::FileType kDocumentTypes[] = {io::FileType::pdf,  io::FileType::jpeg, io::FileType::png,
+                                           io::FileType::webp, io::FileType::docx, io::FileType::doc};
 
-bool is_hash(std::string_view h) {
-  return h.size() == kHashChars && h.find_first_not_of("0123456789abcdef") == std::string_view::npos;
-}
-
-fs::path path_of(const App& app, const std::string& hash) {
-  return fs::path(app.media_dir) / kFilesFolder / hash.substr(0, 2) / hash;
-}
+io::BlobStore files_of(const App& app) { return io::BlobStore(fs::path(app.media_dir) / kFilesFolder); }
 
 bool upcoming(const detail::Meeting& m) { return m.status == "planned" || m.status == "announced"; }
 
@@ -76,61 +70,38 @@ bj::object decide_leave(App& app, const Actor& by, std::int64_t id, std::int64_t
   });
 }
 
-std::optional<std::string> sniff_document(std::string_view b) {
-  auto starts = [&](std::string_view magic, std::size_t at = 0) {
-    return b.size() >= at + magic.size() && b.compare(at, magic.size(), magic) == 0;
-  };
-  if (starts("%PDF-")) return "application/pdf";
-  if (starts("\xFF\xD8\xFF")) return "image/jpeg";
-  if (starts(std::string_view("\x89PNG\r\n\x1A\n", 8))) return "image/png";
-  if (starts("RIFF") && starts("WEBP", 8)) return "image/webp";
-  // A .docx is a zip whose first entry names the Word parts; a .doc an OLE compound file.
-  if (starts(std::string_view("PK\x03\x04", 4)) && b.find("word/") != std::string_view::npos)
-    return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-  if (starts(std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))) return "application/msword";
-  return std::nullopt;
-}
+std::optional<std::string> sniff_document(std::string_view b) { return io::sniff(b, kDocumentTypes); }
 
 std::string save_file(App& app, std::string_view bytes, const std::string& mime) {
-  const auto hash = crypto::sm3_hex(bytes);
-  const auto path = path_of(app, hash);
-  if (!fs::exists(path)) {
-    fs::create_directories(path.parent_path());
-    // Written beside, then renamed: a reader never sees half a file.
-    const auto tmp = path.string() + ".tmp" + crypto::random_token(6);
-    {
-      std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-      out.flush();
-      if (!out) throw std::runtime_error("cannot write file " + tmp);
-    }
-    fs::rename(tmp, path);
-  }
+  const auto hash = files_of(app).write(bytes);
   app.db.write([&](store::Conn& c) {
     c.execute(sql::kInsertFile, {hash, mime, static_cast<std::int64_t>(bytes.size()), app.now()});
   });
   return hash;
 }
 
-std::optional<std::pair<std::string, std::string>> file_for(App& app, const core::Principal& who,
-                                                            const std::string& hash) {
-  if (!is_hash(hash)) return std::nullopt;
-  return app.db.read([&](store::Conn& c) -> std::optional<std::pair<std::string, std::string>> {
+std::optional<io::Blob> file_for(App& app, const core::Principal& who, const std::string& hash) {
+  if (!io::is_blob_hash(hash)) return std::nullopt;
+  const auto mime = app.db.read([&](store::Conn& c) -> std::optional<std::string> {
     // Only through a meeting the caller sees (or a file the caller may still attach: its writer).
     const auto row = c.one(sql::kAttachedTo, {hash});
-    auto mime = c.one(sql::kFileMime, {hash});
-    if (!mime) return std::nullopt;
+    const auto known = c.one(sql::kFileMime, {hash});
+    if (!known) return std::nullopt;
     if (row) {
       detail::visible(c, who, row->integer(0));
     } else if (!who.can(core::Register::org_life, core::Action::write)) {
       return std::nullopt;
     }
-    return std::make_pair(path_of(app, hash).string(), mime->text(0));
+    return known->text(0);
   });
+  if (!mime) return std::nullopt;
+  auto bytes = files_of(app).read(hash);
+  if (!bytes) return std::nullopt;
+  return io::Blob{*mime, std::move(*bytes)};
 }
 
 bj::object attach(App& app, const Actor& by, std::int64_t id, const std::string& hash, const std::string& name) {
-  if (!is_hash(hash)) bad_request("hash", "附件编号无效，请重新上传");
+  if (!io::is_blob_hash(hash)) bad_request("hash", "附件编号无效，请重新上传");
   return app.db.write([&](store::Conn& c) {
     detail::writable(c, by.who, id);
     if (!c.one(sql::kFileMime, {hash})) bad_request("hash", "附件不存在，请重新上传");

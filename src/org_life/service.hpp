@@ -14,6 +14,7 @@
 
 #include "cogov/common.hpp"
 #include "core/app.hpp"
+#include "io/blob_store.hpp"
 
 namespace jiceng::org_life {
 
@@ -60,9 +61,8 @@ boost::json::object decide_leave(App& app, const Actor& by, std::int64_t id, std
 // Files: the type read from the bytes (PDF, JPEG, PNG, WebP, Word); kept once per SM3 hash.
 std::optional<std::string> sniff_document(std::string_view bytes);
 std::string save_file(App& app, std::string_view bytes, const std::string& mime);
-// The stored file's path and type, for a hash attached to a meeting the caller sees.
-std::optional<std::pair<std::string, std::string>> file_for(App& app, const core::Principal& who,
-                                                            const std::string& hash);
+// The stored file's type and bytes, for a hash attached to a meeting the caller sees.
+std::optional<io::Blob> file_for(App& app, const core::Principal& who, const std::string& hash);
 boost::json::object attach(App& app, const Actor& by, std::int64_t id, const std::string& hash,
                            const std::string& name);
 

@@ -183,9 +183,7 @@ void register_routes(Router& r) {
   // Fixed paths before the register's "/{id}" patterns so they win the match.
   r.add("GET", "/api/v1/units/coverage", Access::authenticated, "units", "两个覆盖：党组织覆盖率与单独组建率",
         coverage);
-  for (const char* name : {"areas", "orgs", "units", "venues"}) {
-    registry::register_spec_routes(r, *registry::find_spec(name));
-  }
+  registry::register_spec_routes(r, {"areas", "orgs", "units", "venues"});
   r.add("POST", "/api/v1/areas/{id}/move", Access::authenticated, "areas", "调整区域的上级（含整棵子树）",
         [](Ctx& c) { return move(c, true); });
   r.add("POST", "/api/v1/orgs/{id}/move", Access::authenticated, "orgs", "调整党组织隶属关系（含整棵子树）",

@@ -28,6 +28,8 @@ std::map<std::int64_t, std::string> area_names(store::Conn& c, std::span<const s
   return names_of(areas_by_ids(c, ids));
 }
 
+registry::NameLookup area_name_lookup() { return {"area_id", "area_name", area_names}; }
+
 std::map<std::int64_t, OrgRef> orgs_by_ids(store::Conn& c, std::span<const std::int64_t> ids) {
   std::map<std::int64_t, OrgRef> out;
   for (const auto& r : store::query_ids(c, sql::kOrgsIn, ids)) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "orgs/service.hpp"
+#include "registry/spec.hpp"
 #include "store/db.hpp"
 
 namespace jiceng::orgs {
@@ -16,6 +17,8 @@ namespace jiceng::orgs {
 // Those of `ids` that exist, by id; repeated ids are looked up once.
 std::map<std::int64_t, Area> areas_by_ids(store::Conn& c, std::span<const std::int64_t> ids);
 std::map<std::int64_t, std::string> area_names(store::Conn& c, std::span<const std::int64_t> ids);
+// For a register whose rows have an `area_id`: its area's name, rendered as "area_name".
+registry::NameLookup area_name_lookup();
 
 struct OrgRef final {
   std::string path;

@@ -219,7 +219,7 @@ void add_orgs() {
       Field{"name", "name", "党组织名称", Kind::text, true, 80},
       Field{"level", "level", "组织层级", Kind::choice, true, 20, levels, true},
       Field{"kind", "kind", "组织类别", Kind::choice, true, 20, kinds, true},
-      Field{"area_id", "area_id", "所在区域", Kind::ref_area, true},
+      registry::area_ref_field("所在区域"),
       Field{"path", "path", "", Kind::text, false, 400, {}, false, false, false, false},
       Field{"founded_on", "founded_on", "成立日期", Kind::date},
       Field{"secretary", "secretary", "书记", Kind::text, false, 30},
@@ -258,7 +258,7 @@ void add_units() {
   s.fields = {
       Field{"name", "name", "单位名称", Kind::text, true, 80},
       Field{"kind", "kind", "单位类型", Kind::choice, true, 20, kinds, true},
-      Field{"area_id", "area_id", "所在区域", Kind::ref_area, true},
+      registry::area_ref_field("所在区域"),
       Field{"credit_code", "credit_code", "统一社会信用代码", Kind::text, false, 18},
       Field{"party_status", "party_status", "党组织建立情况", Kind::choice, true, 20, status, true},
       Field{"party_org_id", "party_org_id", "所属党组织", Kind::ref_org},
@@ -267,11 +267,9 @@ void add_units() {
   };
   s.fields[0].sort = true;
   s.fields[6].sort = true;
-  s.scope.area_path = "t.area_path";
+  registry::place_by_area(s);
   s.scope.unit_id = "t.id";
-  s.order_column = "area_path";
   s.tally_column = "units";
-  s.subtree_area_column = "area_path";
   s.prepare = prepare_unit;
   registry::add_spec(std::move(s));
 }
@@ -293,7 +291,7 @@ void add_venues() {
   s.fields = {
       Field{"name", "name", "阵地名称", Kind::text, true, 80},
       Field{"kind", "kind", "阵地类型", Kind::choice, true, 20, kinds, true},
-      Field{"area_id", "area_id", "所在区域", Kind::ref_area, true},
+      registry::area_ref_field("所在区域"),
       Field{"address", "address", "地址", Kind::text, false, 120},
       Field{"area_m2", "area_m2", "面积（平方米）", Kind::integer},
       Field{"open_hours", "open_hours", "开放时间", Kind::text, false, 60},
@@ -301,10 +299,8 @@ void add_venues() {
       Field{"service_items", "service_items", "服务事项", Kind::list, false, 40},
   };
   s.fields[0].sort = true;
-  s.scope.area_path = "t.area_path";
-  s.order_column = "area_path";
+  registry::place_by_area(s);
   s.tally_column = "venues";
-  s.subtree_area_column = "area_path";
   s.prepare = prepare_area_bound;
   registry::add_spec(std::move(s));
 }

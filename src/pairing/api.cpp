@@ -17,7 +17,7 @@ namespace bj = boost::json;
 
 constexpr std::size_t kMaxContent = 500;
 
-cogov::Actor actor(const Ctx& ctx) { return {ctx.who(), ctx.req.client_ip}; }
+using cogov::actor;
 
 std::string date_field(const bj::object& body, const Ctx& ctx) {
   auto d = json::opt_string(body, "on_date", 10).value_or("");
@@ -97,8 +97,7 @@ http::Response post_hours(Ctx& ctx) {
 }  // namespace
 
 void register_routes(Router& r) {
-  for (const char* name : {"pairings", "volunteer-teams"})
-    registry::register_spec_routes(r, *registry::find_spec(name));
+  registry::register_spec_routes(r, {"pairings", "volunteer-teams"});
   const auto tag = "pairings";
   r.add("POST", "/api/v1/pairings/{id}/parties", Access::authenticated, tag, "添加结对方", post_party);
   r.add("DELETE", "/api/v1/pairings/{id}/parties/{party_id}", Access::authenticated, tag, "移除结对方", delete_party);

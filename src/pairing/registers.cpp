@@ -72,11 +72,11 @@ void add_registers() {
     s.label = "结对";
     s.table = "pairing";
     s.search_column = "title";
-    s.names = {{"area_id", "area_name", orgs::area_names}};
+    s.names = {orgs::area_name_lookup()};
     s.fields = {
         Field{"kind", "kind", "结对类型", Kind::choice, true, 20, kinds, true},
         Field{"title", "title", "结对名称", Kind::text, true, 60},
-        Field{"area_id", "area_id", "所属社区（村）", Kind::ref_area, true},
+        registry::area_ref_field("所属社区（村）"),
         Field{"content", "content", "结对内容", Kind::text, false, 500},
         Field{"started_on", "started_on", "结对日期", Kind::date},
         read_only("parties_count", "parties_count", "结对方数", Kind::integer),
@@ -84,9 +84,7 @@ void add_registers() {
         read_only("help_hours", "help_hours", "帮扶时长（小时）", Kind::number),
     };
     s.fields[1].sort = true;
-    s.scope.area_path = "t.area_path";
-    s.order_column = "area_path";
-    s.subtree_area_column = "area_path";
+    registry::place_by_area(s);
     // Members and units see the pairings they are a party to.
     core::ScopeColumns wide = s.scope;
     wide.member_id = sql::kPairingsOfMember;
@@ -107,19 +105,17 @@ void add_registers() {
     s.name = "volunteer-teams";
     s.label = "志愿服务队";
     s.table = "volunteer_team";
-    s.names = {{"area_id", "area_name", orgs::area_names}};
+    s.names = {orgs::area_name_lookup()};
     s.fields = {
         Field{"name", "name", "服务队名称", Kind::text, true, 40},
-        Field{"area_id", "area_id", "所属社区（村）", Kind::ref_area, true},
+        registry::area_ref_field("所属社区（村）"),
         Field{"description", "description", "服务内容", Kind::text, false, 300},
         Field{"leader", "leader", "队长", Kind::text, false, 30},
         read_only("volunteers", "volunteers", "队员数", Kind::integer),
         read_only("hours", "hours", "服务时长（小时）", Kind::number),
     };
     s.fields[0].sort = true;
-    s.scope.area_path = "t.area_path";
-    s.order_column = "area_path";
-    s.subtree_area_column = "area_path";
+    registry::place_by_area(s);
     s.prepare = area_in_scope;
     s.decorate = team_detail;
     registry::add_spec(std::move(s));

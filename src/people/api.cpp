@@ -34,7 +34,7 @@ http::Response reveal(Ctx& ctx, Holder h) {
 void register_grid_routes(Router& r);  // grid_staffing.cpp
 
 void register_routes(Router& r) {
-  for (const char* name : {"members", "people"}) registry::register_spec_routes(r, *registry::find_spec(name));
+  registry::register_spec_routes(r, {"members", "people"});
   register_grid_routes(r);
   r.add("POST", "/api/v1/members/{id}/reveal", Access::authenticated, "members", "查看党员完整身份证号或手机号（留痕）",
         [](Ctx& c) { return reveal(c, Holder::member); });

@@ -126,13 +126,11 @@ void add_members() {
   // Gender and birth date come from the ID number; a form may show them but not set them.
   s.fields[1].writable = false;
   s.fields[3].writable = false;
-  s.scope.area_path = "t.area_path";
+  registry::place_by_area(s);
   s.scope.org_path = "t.org_path";
-  s.order_column = "area_path";
   s.scope.member_id = "t.id";
   s.tally_column = "members";
   s.org_tally = true;
-  s.subtree_area_column = "area_path";
   s.subtree_org_column = "org_path";
   s.fts_member_name = true;
   s.prepare = prepare_member;
@@ -153,22 +151,20 @@ void add_people() {
   s.name = "people";
   s.label = "人员";
   s.table = "person";
-  s.names = {{"area_id", "area_name", orgs::area_names}, {"unit_id", "unit_name", orgs::unit_names}};
+  s.names = {orgs::area_name_lookup(), {"unit_id", "unit_name", orgs::unit_names}};
   s.fields = {
       Field{"name", "name", "姓名", Kind::text, true, 30},
       Field{"kind", "kind", "人员类型", Kind::choice, true, 20, kinds, true},
       Field{"gender", "gender", "性别", Kind::choice, false, 10, genders(), true},
       phone_field(),
-      Field{"area_id", "area_id", "所在区域", Kind::ref_area, true},
+      registry::area_ref_field("所在区域"),
       Field{"grid_role", "grid_role", "网格职务", Kind::choice, false, 20, grid_roles, true},
       Field{"unit_id", "unit_id", "所在单位", Kind::ref_unit},
       Field{"title", "title", "职务", Kind::text, false, 40},
   };
   s.fields[0].sort = true;
-  s.scope.area_path = "t.area_path";
-  s.order_column = "area_path";
+  registry::place_by_area(s);
   s.tally_column = "people";
-  s.subtree_area_column = "area_path";
   s.prepare = prepare_person;
   registry::add_spec(std::move(s));
 }

@@ -65,6 +65,10 @@ const Spec* find_spec(const std::string& name) {
 
 http::Response detail_response(const Spec& spec, Ctx& ctx) { return engine::detail(spec, ctx); }
 
+void register_spec_routes(Router& r, std::initializer_list<const char*> names) {
+  for (const char* name : names) register_spec_routes(r, *find_spec(name));
+}
+
 void register_spec_routes(Router& r, const Spec& spec) {
   const std::string base = "/api/v1/" + spec.name;
   const Spec* s = &spec;

@@ -3,6 +3,7 @@
 // detail, create, edit, import and export are written once and scoped the same way for all.
 #include <boost/json/object.hpp>
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <span>
@@ -80,6 +81,11 @@ inline Field read_only(std::string key, std::string column, std::string heading,
   return f;
 }
 
+// The area a row sits in, as the register's forms and sheets give it: `area_id`, required.
+inline Field area_ref_field(std::string heading) {
+  return Field{"area_id", "area_id", std::move(heading), Kind::ref_area, true};
+}
+
 inline Field for_staff_only(Field f) {
   f.staff_only = true;
   return f;
@@ -151,7 +157,17 @@ struct RefLookups final {
 };
 void set_ref_lookups(const RefLookups& lookups);  // once, before any register is used
 
+// The usual register of rows that sit in an area: scoped by `t.area_path`, ordered by it (so pages
+// walk its index) and `?area_id=`-filtered to the area's subtree.
+inline void place_by_area(Spec& s) {
+  s.scope.area_path = "t.area_path";
+  s.order_column = "area_path";
+  s.subtree_area_column = "area_path";
+}
+
 void register_spec_routes(Router& r, const Spec& spec);
+// The routes of each named register, in the order given (every name must be a register's).
+void register_spec_routes(Router& r, std::initializer_list<const char*> names);
 // GET /api/v1/{name}/{id} as the caller sees it: for module routes that answer with the changed row.
 http::Response detail_response(const Spec& spec, Ctx& ctx);
 const Spec* find_spec(const std::string& name);

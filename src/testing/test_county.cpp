@@ -1,9 +1,6 @@
 #include "testing/test_county.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <filesystem>
 
 #include "app/modules.hpp"
 #include "core/errors.hpp"
@@ -50,16 +47,13 @@ County::Refusal County::refusal(const std::function<void()>& f) {
 }
 
 void County::SetUp() {
-  char tmpl[] = "/tmp/jiceng-county-test-XXXXXX";
-  ASSERT_NE(::mkdtemp(tmpl), nullptr);
-  dir_ = tmpl;
-  db_ = store::open("sqlite:" + dir_ + "/county.db", 2);
+  db_ = store::open("sqlite:" + dir_.path() + "/county.db", 2);
   store::migrate(*db_);
   app_ = std::make_unique<App>(App{*db_, cipher_, [this] { return now_; }});
   // The modules' hooks, as the app installs them when it builds its router: orgs reads people and
   // moves their paths through them.
   install_modules(app::modules());
-  app_->media_dir = dir_ + "/media";
+  app_->media_dir = dir_.path() + "/media";
   db_->write([&](store::Conn& c) {
     area_with_id(c, kCounty, std::nullopt, "示范县", "county");
     area_with_id(c, kStreet, kCounty, "城关街道", "street");
@@ -76,8 +70,6 @@ void County::TearDown() {
   router_.reset();
   app_.reset();
   db_.reset();
-  std::error_code ec;
-  std::filesystem::remove_all(dir_, ec);
 }
 
 std::int64_t County::area(std::int64_t parent, const std::string& name, const std::string& kind) {
@@ -177,10 +169,7 @@ http::Response County::call(const std::string& method, const std::string& target
   }
   http::Request req;
   req.method = method;
-  req.target = target;
-  const auto query_at = target.find('?');
-  req.path = target.substr(0, query_at);
-  if (query_at != std::string::npos) req.query = http::parse_query(target.substr(query_at + 1));
+  req.set_target(target);
   req.headers["content-type"] = content_type;
   req.body = body;
   req.client_ip = "127.0.0.1";

@@ -21,6 +21,7 @@
 #include "core/router.hpp"
 #include "crypto/crypto.hpp"
 #include "store/db.hpp"
+#include "testing/temp_dir.hpp"
 
 namespace jiceng::test {
 
@@ -91,7 +92,7 @@ class County : public ::testing::Test {
   core::Principal bound(core::Role role, core::ScopeType type, std::int64_t id, const std::string& name,
                         std::optional<std::int64_t> household = std::nullopt);
 
-  std::string dir_;
+  TempDir dir_{"jiceng-county-test"};
   crypto::FieldCipher cipher_{std::string(crypto::FieldCipher::kKeyBytes, 'k'), "test-mac", "test-index"};
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<App> app_;

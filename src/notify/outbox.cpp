@@ -210,4 +210,22 @@ void register_routes(Router& r) {
   r.add("POST", "/api/v1/outbox/{id}/retry", Access::authenticated, "notify", "重新发送失败的消息", retry);
 }
 
+// For org_life: an event of another module. Webhooks name appeal events when they subscribe to
+// some, so only those taking everything receive it.
+void enqueue_event(store::Conn& c, const std::string& event, const std::string& area_path, const bj::object& payload,
+                   std::int64_t now) {
+  const auto hooks = c.query("SELECT id FROM webhook WHERE active = 1 AND events = '*'");
+  if (hooks.empty()) return;
+  bj::object body = payload;
+  body["event"] = event;
+  body["at"] = now;
+  const auto text = bj::serialize(body);
+  for (const auto& h : hooks) {
+    c.execute(
+        "INSERT INTO outbox (webhook_id, event, appeal_id, area_path, payload, state, next_at, created_at) "
+        "VALUES (?, ?, NULL, ?, ?, 'pending', ?, ?)",
+        {h.integer(0), event, area_path, text, now, now});
+  }
+}
+
 }  // namespace jiceng::notify

@@ -34,4 +34,9 @@ std::int64_t backoff_seconds(int attempts);
 
 void register_routes(Router& r);
 
+// For org_life (and any module whose events are not about an appeal): queues `event` with no
+// appeal for every active webhook subscribed to all events ("*"), inside the caller's transaction.
+void enqueue_event(store::Conn& c, const std::string& event, const std::string& area_path,
+                   const boost::json::object& payload, std::int64_t now);
+
 }  // namespace jiceng::notify

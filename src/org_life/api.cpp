@@ -200,9 +200,11 @@ http::Response get_mine(Ctx& ctx) { return json::respond(my_meetings(ctx.app, ct
 }  // namespace
 
 void register_settings_routes(Router& r);
+void register_evaluation_routes(Router& r);
 
 void register_routes(Router& r) {
   register_settings_routes(r);
+  register_evaluation_routes(r);
   const auto tag = "org_life";
   const std::string m = "/api/v1/org-life/meetings";
   const auto auth = Access::authenticated;

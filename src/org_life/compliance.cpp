@@ -8,6 +8,7 @@
 
 #include "core/dates.hpp"
 #include "core/errors.hpp"
+#include "notify/outbox.hpp"
 #include "org_life/internal.hpp"
 #include "org_life/queries.hpp"
 #include "org_life/rules.hpp"
@@ -25,6 +26,8 @@ namespace {
 namespace bj = boost::json;
 constexpr std::int64_t kMaxOrgs = 2000;  // organisations one area's matrix lists
 constexpr int kMonths = 12;
+constexpr std::int64_t kSweepOrgs = 1000000;  // every organisation under a county, for the sweep
+constexpr char kWarningEvent[] = "org_life.warning";
 
 // Valid meetings per organisation, kind and month.
 using Held = std::map<std::tuple<std::int64_t, std::string, std::string>, std::int64_t>;
@@ -280,6 +283,85 @@ bj::object area_cells(App& app, const core::Principal& who, std::optional<std::i
       rows.push_back(bj::object{{"org_id", org.id}, {"org_name", org.name}, {"cells", std::move(cells)}});
     }
     return bj::object{{"area_id", area.id}, {"area_name", area.name}, {"month", month_code}, {"orgs", std::move(rows)}};
+  });
+}
+
+namespace {
+
+// The cell's words with the period spelled out ("2026年11月", not "本月"): the message stays true.
+std::string lasting_reason(const Cell& cl, const PeriodKey& k, std::int64_t today) {
+  auto text = cl.reason;
+  const auto relative = period_words(k, today);
+  if (auto at = text.find(relative); at != std::string::npos) text.replace(at, relative.size(), period_words(k, -1));
+  return text;
+}
+
+// Writes the warning once (the unique index); a new one also goes to the outbox.
+bool record_warning(store::Conn& c, const orgs::OrgInfo& org, const Duty& d, const PeriodKey& k, std::string_view state,
+                    const std::string& message, std::int64_t now) {
+  const auto period = period_code(k);
+  const auto row = c.one(sql::kInsertWarning, {org.id, org.path, org.area_path, org.name, d.key, d.kind, period,
+                                               std::string(state), message, d.source, now});
+  if (!row) return false;
+  notify::enqueue_event(c, kWarningEvent, org.area_path,
+                        bj::object{{"warning_id", row->integer(0)},
+                                   {"org_id", org.id},
+                                   {"org_name", org.name},
+                                   {"duty", d.key},
+                                   {"period", period},
+                                   {"state", state},
+                                   {"message", message},
+                                   {"source", d.source}},
+                        now);
+  return true;
+}
+
+// One organisation: each duty's current period in its last days, and its previous one if missed.
+std::int64_t warn_org(store::Conn& c, const std::vector<Duty>& duties, const Labels& l, const Held& h,
+                      const orgs::OrgInfo& org, std::int64_t committee, std::int64_t now) {
+  const auto today = core::local_day(now);
+  std::int64_t warned = 0;
+  for (const auto& key : duty_keys(duties)) {
+    for (const auto p : {Period::month, Period::quarter, Period::year}) {
+      const auto current = period_of(p, today);
+      for (const auto& k : {current, previous(current)}) {
+        const auto d = applicable(duties, key, k, org, committee);
+        if (!d || d->period != p) continue;
+        const auto cl = cell(*d, l.of(d->kind), k, held_in(h, org.id, d->kind, k), today);
+        const bool due = k == current && cl.warn;
+        const bool missed = k != current && cl.state == CellState::missing;
+        if (!due && !missed) continue;
+        const auto message =
+            std::string(due ? "【即将到期】" : "【未完成】") + org.name + "，" + lasting_reason(cl, k, today);
+        if (record_warning(c, org, *d, k, due ? "due" : "missing", message, now)) ++warned;
+      }
+    }
+  }
+  return warned;
+}
+
+}  // namespace
+
+std::int64_t warn_due(App& app) {
+  const auto now = app.now();
+  const int year = period_of(Period::year, core::local_day(now)).year;
+  // Last year's months too: a yearly duty missed is warned about in January.
+  const auto from = period_code({Period::month, year - 1, 1});
+  const auto to = period_code({Period::month, year + 1, 1});
+  return app.db.write([&](store::Conn& c) {
+    const auto duties = load_duties(c);
+    const auto l = labels(c);
+    std::int64_t warned = 0;
+    for (const auto& root : orgs::root_areas(c)) {
+      const auto h = held_of(c.query(sql::kTallyByAreaPath, {root.path, core::path_end(root.path), from, to}));
+      const auto committee = committees(c, sql::kCommitteesByAreaPath, root.path);
+      for (const auto& org : orgs::orgs_under(c, "", root.path, kSweepOrgs)) {
+        if (!has_duties(duties, org.level)) continue;
+        const auto it = committee.find(org.id);
+        warned += warn_org(c, duties, l, h, org, it == committee.end() ? 0 : it->second, now);
+      }
+    }
+    return warned;
   });
 }
 

@@ -7,7 +7,8 @@ namespace jiceng::org_life::hooks {
 namespace {
 
 // Every table of ours that keeps an organisation's org_path and area_path.
-constexpr const char* kPathTables[] = {"meeting", "org_life_term", "org_life_tally"};
+constexpr const char* kPathTables[] = {"meeting",           "org_life_term", "org_life_tally",    "org_life_warning",
+                                       "org_life_campaign", "org_life_case", "org_life_committee"};
 
 store::Params rebase_params(const PathMove& move) {
   return {move.new_prefix, static_cast<std::int64_t>(move.old_prefix.size()) + 1, move.old_prefix,

@@ -122,4 +122,100 @@ constexpr char kRebaseOrgPaths[] =
     " SET org_path = ? || substr(org_path, CAST(? AS INTEGER)) WHERE org_path >= ? AND org_path < ?";
 constexpr char kFollowOrgArea[] = " SET area_path = ? WHERE org_id = ?";
 
+// --- Warnings ---------------------------------------------------------------------------------
+constexpr char kInsertWarning[] =
+    "INSERT INTO org_life_warning (org_id, org_path, area_path, org_name, duty_key, kind, period, state, message, "
+    "source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (org_id, duty_key, period, state) DO NOTHING RETURNING id";
+// + scope + filters + kWarningTail.
+constexpr char kWarningColumns[] =
+    "SELECT w.id, w.org_id, w.org_name, w.duty_key, w.kind, w.period, w.state, w.message, w.source, w.created_at "
+    "FROM org_life_warning w ";
+constexpr char kWarningTail[] = " ORDER BY w.id DESC LIMIT ? OFFSET ?";
+
+// --- County settings and 民主评议党员 -----------------------------------------------------------
+constexpr char kSettingInForce[] =
+    "SELECT value, source, effective_from FROM org_life_setting WHERE setting_key = ? AND effective_from <= ? "
+    "AND (effective_to IS NULL OR effective_to > ?) ORDER BY effective_from DESC LIMIT 1";
+constexpr char kSettings[] =
+    "SELECT id, setting_key, value, source, effective_from, effective_to, created_by FROM org_life_setting ORDER BY id";
+constexpr char kCurrentSetting[] =
+    "SELECT id, effective_from FROM org_life_setting WHERE setting_key = ? AND effective_to IS NULL";
+constexpr char kCloseSetting[] = "UPDATE org_life_setting SET effective_to = ? WHERE id = ?";
+constexpr char kInsertSetting[] =
+    "INSERT INTO org_life_setting (setting_key, value, source, effective_from, created_by, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?)";
+constexpr char kInsertCampaign[] =
+    "INSERT INTO org_life_campaign (org_id, org_path, area_path, year, status, excellent_cap_pct, cap_source, "
+    "opened_by, opened_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?) ON CONFLICT (org_id, year) DO NOTHING RETURNING id";
+constexpr char kCampaign[] =
+    "SELECT id, org_id, org_path, area_path, year, status, excellent_cap_pct, cap_source, opened_by, opened_at, "
+    "closed_at FROM org_life_campaign WHERE id = ?";
+constexpr char kCampaignsOfOrg[] =
+    "SELECT id, year, status FROM org_life_campaign WHERE org_id = ? ORDER BY year DESC LIMIT 20";
+constexpr char kCloseCampaign[] = "UPDATE org_life_campaign SET status = 'closed', closed_at = ? WHERE id = ?";
+constexpr char kInsertEvaluation[] =
+    "INSERT INTO org_life_evaluation (campaign_id, member_id, member_name) VALUES (?, ?, ?)";
+constexpr char kEvaluations[] =
+    "SELECT member_id, member_name, self_assessment, self_at, rating, rating_reason, rated_by, rated_at FROM "
+    "org_life_evaluation WHERE campaign_id = ? ORDER BY member_id";
+constexpr char kEvaluation[] = "SELECT rating FROM org_life_evaluation WHERE campaign_id = ? AND member_id = ?";
+constexpr char kSelfAssess[] =
+    "UPDATE org_life_evaluation SET self_assessment = ?, self_at = ? WHERE campaign_id = ? AND member_id = ?";
+constexpr char kRate[] =
+    "UPDATE org_life_evaluation SET rating = ?, rating_reason = ?, rated_by = ?, rated_at = ? WHERE campaign_id = ? "
+    "AND member_id = ?";
+constexpr char kCountRated[] =
+    "SELECT COUNT(*) FROM org_life_evaluation WHERE campaign_id = ? AND rating = ? AND member_id <> ?";
+constexpr char kCountUnrated[] = "SELECT COUNT(*) FROM org_life_evaluation WHERE campaign_id = ? AND rating IS NULL";
+constexpr char kCountEvaluated[] = "SELECT COUNT(*) FROM org_life_evaluation WHERE campaign_id = ?";
+constexpr char kUpsertPeer[] =
+    "INSERT INTO org_life_peer (campaign_id, member_id, by_member_id, grade, comment, at) VALUES (?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (campaign_id, member_id, by_member_id) DO UPDATE SET grade = excluded.grade, "
+    "comment = excluded.comment, at = excluded.at";
+constexpr char kPeerTally[] =
+    "SELECT member_id, grade, COUNT(*) FROM org_life_peer WHERE campaign_id = ? GROUP BY member_id, grade";
+constexpr char kPeerComments[] =
+    "SELECT grade, comment FROM org_life_peer WHERE campaign_id = ? AND member_id = ? ORDER BY at";
+constexpr char kMemberEvaluations[] =
+    "SELECT c.id, c.year, c.org_id, c.status, e.self_assessment, e.rating, e.rating_reason, e.rated_at FROM "
+    "org_life_evaluation e JOIN org_life_campaign c ON c.id = e.campaign_id WHERE e.member_id = ? ORDER BY c.year DESC";
+constexpr char kOpenCase[] =
+    "INSERT INTO org_life_case (campaign_id, member_id, member_name, org_id, org_path, area_path, year, reason, state, "
+    "opened_by, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?) ON CONFLICT (campaign_id, member_id) DO "
+    "UPDATE "
+    "SET reason = excluded.reason";
+constexpr char kDropOpenCase[] = "DELETE FROM org_life_case WHERE campaign_id = ? AND member_id = ? AND state = 'open'";
+constexpr char kOpenCases[] =
+    "SELECT id, member_id, member_name, org_id, year, reason, state, opened_at FROM org_life_case WHERE org_path >= ? "
+    "AND org_path < ? AND state = 'open' ORDER BY id";
+
+// --- 谈心谈话 --------------------------------------------------------------------------------------
+constexpr char kCommittee[] = "SELECT member_id FROM org_life_committee WHERE org_id = ? ORDER BY member_id";
+constexpr char kClearCommittee[] = "DELETE FROM org_life_committee WHERE org_id = ?";
+constexpr char kAddCommittee[] =
+    "INSERT INTO org_life_committee (org_id, member_id, org_path, area_path, updated_at) VALUES (?, ?, ?, ?, ?)";
+constexpr char kTalks[] = "SELECT a_member_id, b_member_id, done_on FROM org_life_talk WHERE org_id = ? AND year = ?";
+constexpr char kRecordTalk[] =
+    "INSERT INTO org_life_talk (org_id, year, a_member_id, b_member_id, done_on, recorded_by, recorded_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (org_id, year, a_member_id, b_member_id) DO UPDATE SET "
+    "done_on = excluded.done_on, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at";
+
+// --- 组织生活会 ------------------------------------------------------------------------------------
+constexpr char kInsertCriticism[] =
+    "INSERT INTO org_life_criticism (meeting_id, member_id, member_name, kind, by_member_id, body, created_by, "
+    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr char kRollName[] = "SELECT member_name FROM meeting_attendance WHERE meeting_id = ? AND member_id = ?";
+constexpr char kCriticisms[] =
+    "SELECT id, member_id, member_name, kind, by_member_id, body, created_by, created_at FROM org_life_criticism "
+    "WHERE meeting_id = ? ORDER BY member_id, id";
+constexpr char kInsertRectification[] =
+    "INSERT INTO org_life_rectification (meeting_id, item, owner, due_on, created_by, created_at, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+constexpr char kRectifications[] =
+    "SELECT id, item, owner, due_on, done_on, created_by FROM org_life_rectification WHERE meeting_id = ? ORDER BY id";
+constexpr char kRectificationMeeting[] = "SELECT meeting_id FROM org_life_rectification WHERE id = ?";
+constexpr char kRectificationDone[] = "UPDATE org_life_rectification SET done_on = ?, updated_at = ? WHERE id = ?";
+constexpr char kCountRectifications[] = "SELECT COUNT(*) FROM org_life_rectification WHERE meeting_id = ?";
+
 }  // namespace jiceng::org_life::sql

@@ -318,4 +318,20 @@ std::vector<Finding> structure_findings(const Structure& s, std::int64_t today) 
   return out;
 }
 
+std::optional<std::string> rating_label(std::string_view code) {
+  if (code == "excellent") return "优秀";
+  if (code == "qualified") return "合格";
+  if (code == "basic") return "基本合格";
+  if (code == "unqualified") return "不合格";
+  return std::nullopt;
+}
+
+bool rating_needs_reason(std::string_view code) { return code == "basic" || code == "unqualified"; }
+
+std::int64_t excellent_allowed(std::int64_t participants, std::int64_t cap_pct) {
+  constexpr std::int64_t kPercent = 100;
+  if (participants <= 0 || cap_pct <= 0) return 0;
+  return participants * std::min(cap_pct, kPercent) / kPercent;
+}
+
 }  // namespace jiceng::org_life

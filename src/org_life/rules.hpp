@@ -125,4 +125,16 @@ constexpr std::int64_t kCommitteeFrom = 7;
 constexpr int kTermWarnMonths = 6;
 std::vector<Finding> structure_findings(const Structure& s, std::int64_t today);
 
+// ---- 民主评议党员 ----
+
+// The branch's ratings: excellent 优秀, qualified 合格, basic 基本合格, unqualified 不合格.
+std::optional<std::string> rating_label(std::string_view code);
+// 基本合格 and 不合格 must say why (不合格党员组织处置办法: the member is told what to correct).
+bool rating_needs_reason(std::string_view code);
+constexpr std::string_view kUnqualified = "unqualified";
+constexpr std::string_view kExcellent = "excellent";
+// How many of `participants` may be rated 优秀 under a cap of `cap_pct` percent: "不超过", rounded down.
+std::int64_t excellent_allowed(std::int64_t participants, std::int64_t cap_pct);
+constexpr std::string_view kExcellentCapKey = "excellent_cap_pct";
+
 }  // namespace jiceng::org_life

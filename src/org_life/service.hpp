@@ -113,4 +113,83 @@ boost::json::object area_months(App& app, const core::Principal& who, std::optio
 boost::json::object area_cells(App& app, const core::Principal& who, std::optional<std::int64_t> area_id,
                                const std::string& month);
 
+// ---- Warnings ----
+
+// The background sweep: every duty in its last days (`warn`) or missed, for every organisation,
+// is written once per cell and state to the secretary's list and the notify outbox; returns how
+// many new warnings it wrote (0 on a second run).
+std::int64_t warn_due(App& app);
+struct WarningQuery final {
+  std::optional<std::int64_t> org_id;
+  std::optional<std::string> state;  // due, missing
+  std::int64_t limit = 50, offset = 0;
+};
+// The warnings about organisations in the caller's scope, newest first.
+boost::json::object warnings(App& app, const core::Principal& who, const WarningQuery& q);
+
+// ---- County settings (dated numbers: the cap on 优秀) ----
+
+boost::json::object settings(App& app);
+// The organisation department dates a new value from a day not before today.
+boost::json::object change_setting(App& app, const Actor& by, const std::string& key, std::int64_t value,
+                                   const std::string& source, const std::string& effective_from);
+
+// ---- 民主评议党员 ----
+
+// A writer opens the organisation's campaign for a year (this year or last): its members are put
+// on it, and the county's cap on 优秀 in force today is kept with it.
+boost::json::object open_campaign(App& app, const Actor& by, std::int64_t org_id, int year);
+// Closes it once every member is rated.
+boost::json::object close_campaign(App& app, const Actor& by, std::int64_t id);
+boost::json::object campaign(App& app, const core::Principal& who, std::int64_t id);
+boost::json::object org_campaigns(App& app, const core::Principal& who, std::int64_t org_id);
+// The member signed in writes their own self-assessment; assesses another member of the campaign.
+boost::json::object self_assess(App& app, const Actor& by, std::int64_t id, const std::string& text);
+boost::json::object peer_assess(App& app, const Actor& by, std::int64_t id, std::int64_t member_id,
+                                const std::string& grade, const std::string& comment);
+// The branch's rating: a reason for 基本合格 and 不合格, 优秀 within the county's cap; 不合格 opens a case.
+boost::json::object rate(App& app, const Actor& by, std::int64_t id, std::int64_t member_id, const std::string& rating,
+                         const std::string& reason);
+// A member's results, year by year: the member themselves or a reader of their organisation.
+boost::json::object member_evaluations(App& app, const core::Principal& who, std::int64_t member_id);
+// The member signed in: their campaigns, what they wrote, and the members they may assess.
+boost::json::object my_evaluations(App& app, const core::Principal& who);
+
+// ---- 谈心谈话 ----
+
+// The branch names its committee members (from its own members); the talk pairs follow from them.
+boost::json::object set_committee(App& app, const Actor& by, std::int64_t org_id,
+                                  const std::vector<std::int64_t>& member_ids);
+// The year's required pairs (committee members with each other and with each member), done or not.
+boost::json::object talks(App& app, const core::Principal& who, std::int64_t org_id, int year);
+// Marks a required pair's talk done on a day (not after today).
+boost::json::object record_talk(App& app, const Actor& by, std::int64_t org_id, std::int64_t a, std::int64_t b,
+                                const std::string& done_on);
+
+// ---- 组织生活会 ----
+
+struct Criticism final {
+  std::int64_t member_id = 0;
+  std::string kind;  // self (自我批评) or given (批评, from by_member_id)
+  std::optional<std::int64_t> by_member_id;
+  std::string body;
+};
+// The record of a 组织生活会: each participant's criticism and self-criticism, and the rectification
+// list with owners and due dates, overdue items flagged.
+boost::json::object life_record(App& app, const core::Principal& who, std::int64_t meeting_id);
+boost::json::object add_criticism(App& app, const Actor& by, std::int64_t meeting_id, const Criticism& item);
+struct Rectification final {
+  std::string item, owner, due_on;
+};
+boost::json::object add_rectification(App& app, const Actor& by, std::int64_t meeting_id, const Rectification& r);
+// Marks an item done on a day not after today.
+boost::json::object rectification_done(App& app, const Actor& by, std::int64_t id, const std::string& done_on);
+
+// For the member pipeline (不合格党员组织处置): the open cases under an organisation path.
+struct Case final {
+  std::int64_t id = 0, member_id = 0, org_id = 0, year = 0, opened_at = 0;
+  std::string member_name, reason, state;
+};
+std::vector<Case> open_cases(store::Conn& c, const std::string& org_path);
+
 }  // namespace jiceng::org_life

@@ -269,5 +269,93 @@ TEST_F(OrgLifeService, FilesAreKnownByTheirBytes) {
   EXPECT_FALSE(sniff_document(std::string("PK\x03\x04", 4) + "xl/workbook.xml"));  // a spreadsheet, not Word
 }
 
+TEST_F(OrgLifeService, TheSweepWarnsTheSecretaryOnceBeforeADutyFallsDueAndOnceWhenItIsMissed) {
+  db().write([&](store::Conn& c) {
+    c.execute(
+        "INSERT INTO webhook (name, url, events, secret, created_at) VALUES ('区平台', 'http://127.0.0.1:9/', "
+        "'*', 'secret', 0)");
+  });
+  const auto theme_day = [&](const std::string& state) {
+    const auto list = warnings(app(), secretary, {kCommunityBranch, state});
+    for (const auto& v : list.at("items").as_array()) {
+      if (v.at("duty").as_string() == "theme_day.monthly") return v.as_object();
+    }
+    return bj::object{};
+  };
+  EXPECT_TRUE(theme_day("due").empty());  // 23 November: eight days left, too early to warn
+  warn_due(app());
+  EXPECT_TRUE(theme_day("due").empty());
+  pass_time(kDay);  // seven days left
+  const auto warned = warn_due(app());
+  EXPECT_GT(warned, 0);
+  EXPECT_EQ(warn_due(app()), 0);  // once per cell and state
+  const auto due = theme_day("due");
+  ASSERT_FALSE(due.empty());
+  EXPECT_EQ(due.at("period").as_string(), "2026-11");
+  EXPECT_EQ(
+      due.at("message").as_string(),
+      "【即将到期】幸福社区党支部，主题党日：2026年11月尚未召开，7天后到期；依据：《中国共产党支部工作条例（试行）》"
+      "（每月相对固定1天开展主题党日）");
+  // Every warning (October's misses, written on the 23rd, too) went to the webhook taking all events.
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM outbox WHERE event = 'org_life.warning' AND appeal_id IS NULL"),
+            scalar("SELECT COUNT(*) FROM org_life_warning"));
+  // Another branch's secretary sees none of them; the street sees them under it.
+  const auto others = warnings(app(), branch_secretary(kUnitBranch), {});
+  for (const auto& v : others.at("items").as_array()) EXPECT_NE(v.at("org_id").as_int64(), kCommunityBranch);
+  const auto street = staff(Role::street_officer, kStreet, "街道干部");
+  EXPECT_FALSE(warnings(app(), street, {kCommunityBranch, std::string("due")}).at("items").as_array().empty());
+
+  set_now(core::day_start(core::parse_day("2026-12-11")) + kHour);  // the last day to record has passed
+  EXPECT_GT(warn_due(app()), 0);
+  EXPECT_EQ(warn_due(app()), 0);
+  const auto missed = theme_day("missing");
+  ASSERT_FALSE(missed.empty());
+  EXPECT_EQ(missed.at("message").as_string(),
+            "【未完成】幸福社区党支部，主题党日：2026年11月未召开；依据：《中国共产党支部工作条例（试行）》"
+            "（每月相对固定1天开展主题党日）");
+  EXPECT_EQ(missed.at("source").as_string(), "《中国共产党支部工作条例（试行）》（每月相对固定1天开展主题党日）");
+}
+
+TEST_F(OrgLifeService, ADutyMetBeforeItsLastDaysIsNeverWarned) {
+  const auto id = plan("theme_day", 2 * kHour);
+  announce(app(), as(secretary), id);
+  pass_time(3 * kHour);
+  hold(app(), as(secretary), id, present({0, 1, 2}));
+  pass_time(2 * kDay);
+  warn_due(app());
+  const auto list = warnings(app(), secretary, {});
+  for (const auto& v : list.at("items").as_array()) {
+    if (v.at("period").as_string() != "2026-11") continue;  // October, before the test began, was missed
+    EXPECT_NE(v.at("duty").as_string(), "theme_day.monthly") << v.at("message").as_string();
+  }
+}
+
+TEST_F(OrgLifeService, ALifeMeetingKeepsCriticismPerParticipantAndARectificationListTrackedToDone) {
+  const auto id = plan("life_meeting", kHour);
+  add_criticism(app(), as(secretary), id, {members[0], "self", std::nullopt, "理论学习不够系统"});
+  add_criticism(app(), as(secretary), id, {members[0], "given", members[1], "联系群众还不够经常"});
+  EXPECT_EQ(refusal([&] {
+              add_criticism(app(), as(secretary), id, {members[0], "given", std::nullopt, "x"});
+            }).field,
+            "by_member_id");
+  EXPECT_EQ(refusal([&] {
+              add_criticism(app(), as(secretary), id, {members[0], "given", members[0], "x"});
+            }).field,
+            "by_member_id");
+  add_rectification(app(), as(secretary), id, {"建立每周学习制度", "张三", "2026-11-30"});
+  auto record = add_rectification(app(), as(secretary), id, {"走访困难党员", "李四", "2026-11-20"});
+  EXPECT_EQ(record.at("criticisms").as_array().size(), 2U);
+  EXPECT_EQ(record.at("overdue").as_int64(), 1);  // 20 November has passed
+  const auto late = record.at("rectifications").as_array()[1].at("id").as_int64();
+  EXPECT_TRUE(record.at("rectifications").as_array()[1].at("overdue").as_bool());
+  record = rectification_done(app(), as(secretary), late, "2026-11-22");
+  EXPECT_EQ(record.at("overdue").as_int64(), 0);
+  EXPECT_EQ(refusal([&] { rectification_done(app(), as(secretary), late, "2026-12-30"); }).field, "done_on");
+  const auto theme = plan("theme_day");
+  EXPECT_EQ(refusal([&] { add_rectification(app(), as(secretary), theme, {"x", "y", "2026-12-01"}); }).status, 409);
+  const auto other = branch_secretary(kUnitBranch);
+  EXPECT_EQ(refusal([&] { life_record(app(), other, id); }).status, 404);
+}
+
 }  // namespace
 }  // namespace jiceng::org_life

@@ -7,6 +7,7 @@
 #include "core/errors.hpp"
 #include "core/json.hpp"
 #include "core/router.hpp"
+#include "io/table.hpp"
 #include "org_life/service.hpp"
 
 namespace jiceng::org_life {
@@ -16,12 +17,43 @@ namespace bj = boost::json;
 
 constexpr std::size_t kMaxLabel = 20, kMaxSource = 200, kMaxLevels = 5;
 constexpr std::int64_t kFirstYear = 2000, kLastYear = 2100;
+constexpr std::int64_t kMaxWarningPage = 200, kMaxOffset = 1000000;
 
 Actor actor(const Ctx& ctx) { return {ctx.who(), ctx.req.client_ip}; }
 
 int year_of(const Ctx& ctx) {
   const auto y = http::int_param(ctx.req, "year", kFirstYear, kLastYear);
   return static_cast<int>(y.value_or(std::stoi(core::day_of(ctx.app.now()).substr(0, 4))));
+}
+
+// ?format=json (the default) or xlsx: the matrix as a sheet, one row per cell.
+std::string export_format(const Ctx& ctx) {
+  auto f = ctx.req.param("format").value_or("json");
+  if (f != "json" && f != "xlsx") bad_request("format", "格式应为 json 或 xlsx");
+  return f;
+}
+
+std::string state_words(std::string_view state) {
+  if (state == "done") return "已完成";
+  if (state == "due") return "进行中";
+  if (state == "late") return "待补录";
+  return "未完成";
+}
+
+void add_cell_row(io::Table& t, const std::string& org, const bj::value& v) {
+  const auto& c = v.as_object();
+  auto text = [&](const char* k) { return std::string(c.at(k).as_string()); };
+  t.push_back({org, text("kind_label"), text("period"), state_words(c.at("state").as_string()),
+               std::to_string(c.at("held").as_int64()), std::to_string(c.at("required").as_int64()), text("reason")});
+}
+
+http::Response xlsx(const io::Table& t, const std::string& sheet, const std::string& filename) {
+  http::Response resp;
+  resp.status = 200;
+  resp.body = io::write_xlsx(t, sheet);
+  resp.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  resp.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  return resp;
 }
 
 http::Response get_kinds(Ctx& ctx) { return json::respond(kinds(ctx.app)); }
@@ -70,7 +102,16 @@ http::Response put_term(Ctx& ctx) {
 
 http::Response get_org_year(Ctx& ctx) {
   const auto id = ctx.id();
-  return json::respond(org_year(ctx.app, ctx.who(), id, year_of(ctx)));
+  const auto format = export_format(ctx);
+  const auto year = year_of(ctx);
+  auto matrix = org_year(ctx.app, ctx.who(), id, year);
+  if (format == "json") return json::respond(matrix);
+  io::Table t{{"党组织", "任务", "周期", "状态", "已召开", "应召开", "说明"}};
+  const std::string name(matrix.at("org_name").as_string());
+  for (const auto& d : matrix.at("duties").as_array()) {
+    for (const auto& c : d.at("cells").as_array()) add_cell_row(t, name, c);
+  }
+  return xlsx(t, "组织生活落实情况", "org-life-" + std::to_string(id) + "-" + std::to_string(year) + ".xlsx");
 }
 
 http::Response get_area_months(Ctx& ctx) {
@@ -82,7 +123,24 @@ http::Response get_area_cells(Ctx& ctx) {
   const auto area = http::int_param(ctx.req, "area_id", 1, INT64_MAX / 2);
   auto month = ctx.req.param("month").value_or(core::month_of(ctx.app.now()));
   if (month.size() > 7) bad_request("month", "月份格式应为 YYYY-MM");
-  return json::respond(area_cells(ctx.app, ctx.who(), area, month));
+  const auto format = export_format(ctx);
+  auto cells = area_cells(ctx.app, ctx.who(), area, month);
+  if (format == "json") return json::respond(cells);
+  io::Table t{{"党组织", "任务", "周期", "状态", "已召开", "应召开", "说明"}};
+  for (const auto& o : cells.at("orgs").as_array()) {
+    for (const auto& c : o.at("cells").as_array()) add_cell_row(t, std::string(o.at("org_name").as_string()), c);
+  }
+  return xlsx(t, "组织生活落实情况", "org-life-" + month + ".xlsx");
+}
+
+http::Response get_warnings(Ctx& ctx) {
+  WarningQuery q;
+  q.org_id = http::int_param(ctx.req, "org_id", 1, INT64_MAX / 2);
+  q.state = ctx.req.param("state");
+  if (q.state && *q.state != "due" && *q.state != "missing") bad_request("state", "state 应为 due 或 missing");
+  q.limit = http::int_param(ctx.req, "limit", 1, kMaxWarningPage).value_or(q.limit);
+  q.offset = http::int_param(ctx.req, "offset", 0, kMaxOffset).value_or(0);
+  return json::respond(warnings(ctx.app, ctx.who(), q));
 }
 
 }  // namespace
@@ -96,9 +154,12 @@ void register_settings_routes(Router& r) {
   r.add("GET", base + "/duties", auth, tag, "组织生活频次规则及依据（含历史版本）", get_duties);
   r.add("POST", base + "/duties", auth, tag, "设定县级规则的新版本（县委组织部，注明生效日期）", post_duty);
   r.add("PUT", base + "/orgs/{id}/term", auth, tag, "登记支部委员会人数和换届日期", put_term);
-  r.add("GET", base + "/compliance/orgs/{id}", auth, tag, "一个党组织全年的组织生活落实情况和结构提醒", get_org_year);
+  r.add("GET", base + "/compliance/orgs/{id}", auth, tag,
+        "一个党组织全年的组织生活落实情况和结构提醒（format=xlsx 导出）", get_org_year);
   r.add("GET", base + "/compliance/areas", auth, tag, "按街道（下级区域）和月份统计达标党组织比例", get_area_months);
-  r.add("GET", base + "/compliance/cells", auth, tag, "区域内各党组织某月各项任务的落实情况", get_area_cells);
+  r.add("GET", base + "/warnings", auth, tag, "组织生活到期和未完成提醒（本人管辖范围）", get_warnings);
+  r.add("GET", base + "/compliance/cells", auth, tag, "区域内各党组织某月各项任务的落实情况（format=xlsx 导出）",
+        get_area_cells);
 }
 
 }  // namespace jiceng::org_life

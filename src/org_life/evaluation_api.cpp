@@ -1,0 +1,178 @@
+// 民主评议党员, 谈心谈话, 组织生活会 and the county's dated settings over HTTP (/api/v1/org-life/…): parse, call the
+// service (evaluation.cpp), render.
+#include <boost/json.hpp>
+
+#include "cogov/common.hpp"
+#include "core/dates.hpp"
+#include "core/errors.hpp"
+#include "core/json.hpp"
+#include "core/router.hpp"
+#include "org_life/service.hpp"
+
+namespace jiceng::org_life {
+namespace {
+
+namespace bj = boost::json;
+
+constexpr std::size_t kMaxAssessment = 2000, kMaxComment = 500, kMaxReason = 500, kMaxSource = 200;
+constexpr std::int64_t kFirstYear = 2000, kLastYear = 2100;
+constexpr std::size_t kMaxIds = 7;
+constexpr std::size_t kMaxOwner = 30;  // a branch committee has at most seven
+
+Actor actor(const Ctx& ctx) { return {ctx.who(), ctx.req.client_ip}; }
+
+http::Response get_settings(Ctx& ctx) { return json::respond(settings(ctx.app)); }
+
+http::Response post_setting(Ctx& ctx) {
+  const auto body = json::parse_object(ctx.req.body);
+  const auto key = json::req_string(body, "key", 40);
+  const auto value = json::opt_int(body, "value");
+  if (!value) bad_request("value", "请填写数值", "required");
+  const auto source = cogov::text_field(body, "source", kMaxSource, "依据");
+  const auto from = json::req_string(body, "effective_from", 10);
+  return json::respond(change_setting(ctx.app, actor(ctx), key, *value, source, from), 201);
+}
+
+http::Response post_campaign(Ctx& ctx) {
+  const auto body = json::parse_object(ctx.req.body);
+  const auto org = json::opt_int(body, "org_id");
+  if (!org || *org <= 0) bad_request("org_id", "请选择党组织", "required");
+  const auto year = json::opt_int(body, "year");
+  if (!year || *year < kFirstYear || *year > kLastYear) bad_request("year", "请填写评议年度", "required");
+  return json::respond(open_campaign(ctx.app, actor(ctx), *org, static_cast<int>(*year)), 201);
+}
+
+http::Response get_campaigns(Ctx& ctx) {
+  const auto org = http::int_param(ctx.req, "org_id", 1, INT64_MAX / 2);
+  if (!org) bad_request("org_id", "请选择党组织", "required");
+  return json::respond(org_campaigns(ctx.app, ctx.who(), *org));
+}
+
+http::Response get_campaign(Ctx& ctx) { return json::respond(campaign(ctx.app, ctx.who(), ctx.id())); }
+
+http::Response post_close(Ctx& ctx) { return json::respond(close_campaign(ctx.app, actor(ctx), ctx.id())); }
+
+http::Response put_self(Ctx& ctx) {
+  const auto id = ctx.id();
+  const auto body = json::parse_object(ctx.req.body);
+  const auto text = cogov::text_field(body, "self_assessment", kMaxAssessment, "自评");
+  return json::respond(self_assess(ctx.app, actor(ctx), id, text));
+}
+
+http::Response put_peer(Ctx& ctx) {
+  const auto id = ctx.id();
+  const auto member = ctx.id("member_id");
+  const auto body = json::parse_object(ctx.req.body);
+  const auto grade = json::req_string(body, "grade", 20);
+  const auto comment = json::opt_string(body, "comment", kMaxComment).value_or("");
+  return json::respond(peer_assess(ctx.app, actor(ctx), id, member, grade, comment));
+}
+
+http::Response put_rating(Ctx& ctx) {
+  const auto id = ctx.id();
+  const auto member = ctx.id("member_id");
+  const auto body = json::parse_object(ctx.req.body);
+  const auto rating = json::req_string(body, "rating", 20);
+  const auto reason = json::opt_string(body, "reason", kMaxReason).value_or("");
+  return json::respond(rate(ctx.app, actor(ctx), id, member, rating, reason));
+}
+
+http::Response get_member(Ctx& ctx) { return json::respond(member_evaluations(ctx.app, ctx.who(), ctx.id())); }
+
+http::Response get_mine(Ctx& ctx) { return json::respond(my_evaluations(ctx.app, ctx.who())); }
+
+http::Response put_committee(Ctx& ctx) {
+  const auto id = ctx.id();
+  const auto body = json::parse_object(ctx.req.body);
+  const auto* v = body.if_contains("member_ids");
+  if (!v || !v->is_array()) bad_request("member_ids", "请选择支委", "required");
+  std::vector<std::int64_t> ids;
+  for (const auto& x : v->as_array()) {
+    if (!x.is_int64() || x.as_int64() <= 0) bad_request("member_ids", "党员编号无效");
+    ids.push_back(x.as_int64());
+  }
+  if (ids.size() > kMaxIds) bad_request("member_ids", "支部委员会最多不超过7人");
+  return json::respond(set_committee(ctx.app, actor(ctx), id, ids));
+}
+
+http::Response get_talks(Ctx& ctx) {
+  const auto org = http::int_param(ctx.req, "org_id", 1, INT64_MAX / 2);
+  if (!org) bad_request("org_id", "请选择党组织", "required");
+  const auto year = http::int_param(ctx.req, "year", kFirstYear, kLastYear);
+  const int y = static_cast<int>(year.value_or(std::stoi(core::day_of(ctx.app.now()).substr(0, 4))));
+  return json::respond(talks(ctx.app, ctx.who(), *org, y));
+}
+
+http::Response post_talk(Ctx& ctx) {
+  const auto body = json::parse_object(ctx.req.body);
+  const auto org = json::opt_int(body, "org_id");
+  if (!org || *org <= 0) bad_request("org_id", "请选择党组织", "required");
+  const auto a = json::opt_int(body, "a");
+  if (!a || *a <= 0) bad_request("a", "请选择谈话人", "required");
+  const auto b = json::opt_int(body, "b");
+  if (!b || *b <= 0) bad_request("b", "请选择谈话对象", "required");
+  const auto on = json::req_string(body, "done_on", 10);
+  return json::respond(record_talk(ctx.app, actor(ctx), *org, *a, *b, on));
+}
+
+http::Response get_life(Ctx& ctx) { return json::respond(life_record(ctx.app, ctx.who(), ctx.id())); }
+
+http::Response post_criticism(Ctx& ctx) {
+  const auto id = ctx.id();
+  const auto body = json::parse_object(ctx.req.body);
+  Criticism item;
+  const auto member = json::opt_int(body, "member_id");
+  if (!member || *member <= 0) bad_request("member_id", "请选择党员", "required");
+  item.member_id = *member;
+  item.kind = json::req_string(body, "kind", 10);
+  item.by_member_id = json::opt_int(body, "by_member_id");
+  if (item.by_member_id && *item.by_member_id <= 0) bad_request("by_member_id", "党员编号无效");
+  item.body = cogov::text_field(body, "body", kMaxAssessment, "内容");
+  return json::respond(add_criticism(ctx.app, actor(ctx), id, item), 201);
+}
+
+http::Response post_rectification(Ctx& ctx) {
+  const auto id = ctx.id();
+  const auto body = json::parse_object(ctx.req.body);
+  Rectification r;
+  r.item = cogov::text_field(body, "item", kMaxComment, "整改事项");
+  r.owner = cogov::text_field(body, "owner", kMaxOwner, "责任人");
+  r.due_on = json::req_string(body, "due_on", 10);
+  return json::respond(add_rectification(ctx.app, actor(ctx), id, r), 201);
+}
+
+http::Response put_rectification(Ctx& ctx) {
+  const auto id = ctx.id();
+  const auto body = json::parse_object(ctx.req.body);
+  return json::respond(rectification_done(ctx.app, actor(ctx), id, json::req_string(body, "done_on", 10)));
+}
+
+}  // namespace
+
+void register_evaluation_routes(Router& r) {
+  const auto tag = "org_life";
+  const std::string base = "/api/v1/org-life";
+  const std::string e = base + "/evaluations";
+  const auto auth = Access::authenticated;
+  r.add("GET", base + "/settings", auth, tag, "县级设置（如民主评议优秀比例上限，含历史版本）", get_settings);
+  r.add("POST", base + "/settings", auth, tag, "设定县级设置的新版本（县委组织部，注明生效日期）", post_setting);
+  r.add("POST", e, auth, tag, "开展年度民主评议党员", post_campaign);
+  r.add("GET", e, auth, tag, "一个党组织的历年民主评议", get_campaigns);
+  r.add("GET", e + "/{id}", auth, tag, "民主评议详情：自评、互评、评定等次", get_campaign);
+  r.add("POST", e + "/{id}/close", auth, tag, "结束民主评议（全部评定后）", post_close);
+  r.add("PUT", e + "/{id}/self", auth, tag, "党员自评（手机端）", put_self);
+  r.add("PUT", e + "/{id}/peers/{member_id}", auth, tag, "党员互评", put_peer);
+  r.add("PUT", e + "/{id}/ratings/{member_id}", auth, tag, "支部评定等次（基本合格、不合格须写明理由）", put_rating);
+  r.add("GET", base + "/members/{id}/evaluations", auth, tag, "党员历年民主评议结果", get_member);
+  r.add("PUT", base + "/orgs/{id}/committee", auth, tag, "登记支部委员（谈心谈话对象由此确定）", put_committee);
+  r.add("GET", base + "/talks", auth, tag, "年度谈心谈话对象及完成情况", get_talks);
+  r.add("POST", base + "/talks", auth, tag, "登记一次谈心谈话及日期", post_talk);
+  const std::string m = base + "/meetings";
+  r.add("GET", m + "/{id}/life", auth, tag, "组织生活会：批评与自我批评、整改清单", get_life);
+  r.add("POST", m + "/{id}/criticisms", auth, tag, "登记批评或自我批评", post_criticism);
+  r.add("POST", m + "/{id}/rectifications", auth, tag, "添加整改事项（责任人、完成时限）", post_rectification);
+  r.add("PUT", base + "/rectifications/{id}", auth, tag, "登记整改完成日期", put_rectification);
+  r.add("GET", base + "/my/evaluations", auth, tag, "我的民主评议（党员）", get_mine);
+}
+
+}  // namespace jiceng::org_life

@@ -169,6 +169,11 @@ test('a 主题党日 on the phone: planned, announced, leave asked and decided, 
   await requests.waitFor({ state: 'detached' })
   await sec.locator(`.roll [data-member="${firstMemberId}"]`, { hasText: '请假' }).waitFor()
 
+  // the county's view of the branch's theme day this month, before the meeting is held
+  const month = new Date((startsAt + CHINA) * 1000).toISOString().slice(0, 7)
+  const place = await findCell(admin, orgId, month)
+  console.log(`org-life: the theme-day cell of ${month} was ${place.cell.state} before the meeting`)
+
   // --- the meeting begins; the secretary takes attendance and writes the minutes ---
   await clock(15 * 60)
   await sec.reload()
@@ -203,8 +208,103 @@ test('a 主题党日 on the phone: planned, announced, leave asked and decided, 
   await m1.locator(`.meeting-card[data-id="${meetingId}"] .attendance`, { hasText: '请假' }).waitFor()
   await shot(m1, '08-member-attended')
 
-  await console_(orgId, meetingId, held, sec)
+  await consoleSide({ orgId, meetingId, month, place, sec })
 })
 
-/** The console part: the matrix cell and the observer's assessment (filled in below). */
-async function console_() {}
+/** The street whose organisations hold `orgId`, and the org's theme-day cell of `month` (county API). */
+async function findCell(admin, orgId, month) {
+  const areas = await admin.ok('GET', `/api/v1/org-life/compliance/areas?year=${month.slice(0, 4)}`)
+  for (const row of areas.rows) {
+    const cells = await admin.ok('GET', `/api/v1/org-life/compliance/cells?area_id=${row.area_id}&month=${month}`)
+    const org = cells.orgs.find((o) => o.org_id === orgId)
+    if (org) {
+      const cell = org.cells.find((c) => c.kind === 'theme_day')
+      assert.ok(cell, 'a branch owes a theme day every month')
+      return { street: row.area_name, orgName: org.org_name, cell }
+    }
+  }
+  assert.fail(`organisation ${orgId} is under one of the county's streets`)
+}
+
+async function consoleLogin(p, username) {
+  await p.goto(`${BASE}/#/login`)
+  await p.getByPlaceholder('请输入用户名').fill(username)
+  await p.getByPlaceholder('请输入密码').fill(PASSWORD)
+  await p.locator('.login-btn').click()
+  await p.locator('.user-name').waitFor()
+}
+
+/** The console: the county's matrix shows the cell done, drills to the meeting; the observer assesses it. */
+async function consoleSide({ orgId, meetingId, month, place, sec }) {
+  const p = await desktop()
+  await consoleLogin(p, 'admin')
+  await p.goto(`${BASE}/#/org-life-matrix`)
+  await p.locator('.ol-matrix-page [data-loaded="1"]').waitFor()
+  const at = [place.street, Number(month.slice(5))]
+  await p.waitForFunction((a) => window.__jicengMatrix && window.__jicengMatrix.pixelOf(...a), at)
+  await p.waitForTimeout(800) // the heat map's entry animation
+  await shot(p, '09-matrix')
+  const xy = await p.evaluate((a) => window.__jicengMatrix.pixelOf(...a), at)
+  assert.ok(xy, `the heat map has a square for ${place.street} in ${month}`)
+  const box = await p.locator('.heatmap canvas').first().boundingBox()
+  await p.mouse.click(box.x + xy[0], box.y + xy[1])
+  const drill = p.locator(`.drill[data-month="${month}"]`)
+  await drill.waitFor()
+  const row = drill.locator('.cells-table .el-table__row').filter({ has: p.locator(`.org-link[data-org="${orgId}"]`) })
+  const cell = row.locator('.cell[data-state]').filter({ hasText: '主题党日' })
+  await cell.waitFor()
+  assert.equal(await cell.getAttribute('data-state'), 'done', 'the theme day of the month is done (green)')
+  assert.equal(
+    await cell.evaluate((e) => getComputedStyle(e).backgroundColor),
+    'rgb(43, 164, 113)',
+    'a done cell is green',
+  )
+  await row.scrollIntoViewIfNeeded()
+  await shot(p, '10-matrix-drill')
+
+  // drill-through to the meeting: the cell opens the month's theme days of the branch
+  await cell.click()
+  await p.waitForURL(/#\/org-life\?/)
+  const chip = p.locator(`.chip[data-meeting="${meetingId}"]`)
+  await chip.waitFor()
+  await chip.click()
+  const drawer = p.locator('.meeting-drawer')
+  await drawer.locator('.minutes', { hasText: STAMP }).waitFor()
+  assert.match(await drawer.locator('.attendance-table').innerText(), /请假/)
+
+  // the printable record holds the minutes and who was on leave
+  await p.evaluate(() => {
+    window.print = () => {
+      window.__printed = document.querySelector('.print-record').innerText
+    }
+  })
+  await drawer.locator('.btn-print').click()
+  const printed = await p.evaluate(() => window.__printed)
+  assert.match(printed, /会议记录/)
+  assert.ok(printed.includes(STAMP), 'the printed record carries the minutes')
+
+  // the county observer writes the assessment
+  const text = `程序规范，走访安排具体；建议会后跟进困难党员诉求。（${STAMP}）`
+  await drawer.locator('.assessment-input textarea').fill(text)
+  await drawer.locator('.btn-assess').click()
+  await drawer.locator('.assessment', { hasText: STAMP }).waitFor()
+  await shot(p, '11-meeting-drawer')
+
+  // the branch reads it: on the phone, and its own year in the console
+  await sec.reload()
+  await sec.locator('.observers', { hasText: text }).waitFor()
+  await shot(sec, '12-secretary-reads-assessment')
+  const b = await desktop()
+  await consoleLogin(b, 'branch')
+  await b.goto(`${BASE}/#/org-life-year`)
+  await b.locator('.ol-year-page [data-loaded="1"]').waitFor()
+  const period = b.locator(`.duty .period[data-period="${month}"]`).filter({ hasText: '已完成' })
+  assert.ok((await period.count()) >= 1, 'the branch sees the month done in its year')
+  await shot(b, '13-branch-year')
+  await b.goto(`${BASE}/#/org-life`)
+  await b.locator(`.chip[data-meeting="${meetingId}"]`).click()
+  await b.locator('.meeting-drawer .assessment', { hasText: STAMP }).waitFor()
+  await b.goto(`${BASE}/#/org-life-duties`)
+  await b.locator('.duties-table .el-table__row').first().waitFor()
+  await shot(b, '14-duties')
+}

@@ -1,15 +1,6 @@
-// Organisation life words on the phone: a meeting's status, a member's attendance.
-export const MEETING_STATUS = { planned: '待通知', announced: '已通知', held: '已召开', cancelled: '已取消' }
+// Organisation life words on the phone (the shared ones are in web/shared/org_life.js).
+export { MEETING_STATUS, ATTENDANCE } from '@shared/org_life.js'
 export const STATUS_TAG = { planned: 'default', announced: 'primary', held: 'success', cancelled: 'default' }
-
-/** a roll entry's status: expected (on the roll), leave_requested (asked), leave (granted), present, absent */
-export const ATTENDANCE = {
-  expected: '应到',
-  leave_requested: '请假待批',
-  leave: '请假',
-  present: '出席',
-  absent: '缺席',
-}
 
 /** what the secretary ticks when holding a meeting */
 export const MARKS = [

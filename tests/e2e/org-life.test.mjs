@@ -234,6 +234,17 @@ async function consoleLogin(p, username) {
   await p.locator('.user-name').waitFor()
 }
 
+/** Opens a meeting from the calendar: its day's chip, or the list when the day is full. */
+async function openInCalendar(p, meetingId) {
+  const chip = p.locator(`.chip[data-meeting="${meetingId}"]`)
+  if (await chip.count()) {
+    await chip.click()
+    return
+  }
+  await p.locator('.view-switch').getByText('列表').click()
+  await p.locator('.meetings-table .el-table__row', { hasText: STAMP }).click()
+}
+
 /** The console: the county's matrix shows the cell done, drills to the meeting; the observer assesses it. */
 async function consoleSide({ orgId, meetingId, month, place, sec }) {
   const p = await desktop()
@@ -265,9 +276,8 @@ async function consoleSide({ orgId, meetingId, month, place, sec }) {
   // drill-through to the meeting: the cell opens the month's theme days of the branch
   await cell.click()
   await p.waitForURL(/#\/org-life\?/)
-  const chip = p.locator(`.chip[data-meeting="${meetingId}"]`)
-  await chip.waitFor()
-  await chip.click()
+  await p.locator('.meetings[data-loaded="1"]').waitFor()
+  await openInCalendar(p, meetingId)
   const drawer = p.locator('.meeting-drawer')
   await drawer.locator('.minutes', { hasText: STAMP }).waitFor()
   assert.match(await drawer.locator('.attendance-table').innerText(), /请假/)
@@ -302,7 +312,8 @@ async function consoleSide({ orgId, meetingId, month, place, sec }) {
   assert.ok((await period.count()) >= 1, 'the branch sees the month done in its year')
   await shot(b, '13-branch-year')
   await b.goto(`${BASE}/#/org-life`)
-  await b.locator(`.chip[data-meeting="${meetingId}"]`).click()
+  await b.locator('.meetings[data-loaded="1"]').waitFor()
+  await openInCalendar(b, meetingId)
   await b.locator('.meeting-drawer .assessment', { hasText: STAMP }).waitFor()
   await b.goto(`${BASE}/#/org-life-duties`)
   await b.locator('.duties-table .el-table__row').first().waitFor()

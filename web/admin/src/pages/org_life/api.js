@@ -4,6 +4,7 @@ import { request } from '../../api.js'
 const BASE = '/api/v1/org-life'
 
 export const getKinds = () => request('GET', `${BASE}/kinds`)
+export const addKind = (code, label) => request('POST', `${BASE}/kinds`, { body: { code, label }, silent: true })
 export const listMeetings = (query) => request('GET', `${BASE}/meetings`, { query })
 export const getMeeting = (id) => request('GET', `${BASE}/meetings/${id}`)
 export const assignObserver = (id, username) =>

@@ -1,7 +1,7 @@
 // Only the ECharts parts the console uses (keeps the lazy chunk small). No map tiles: maps come
 // from the server's GeoJSON via registerMap.
 import * as echarts from 'echarts/core'
-import { BarChart, MapChart, ScatterChart } from 'echarts/charts'
+import { BarChart, HeatmapChart, MapChart, ScatterChart } from 'echarts/charts'
 import {
   GeoComponent,
   GridComponent,
@@ -9,6 +9,7 @@ import {
   MarkLineComponent,
   TooltipComponent,
   TitleComponent,
+  VisualMapComponent,
 } from 'echarts/components'
 import { CanvasRenderer } from 'echarts/renderers'
 import { LabelLayout } from 'echarts/features'
@@ -16,6 +17,7 @@ import { LabelLayout } from 'echarts/features'
 echarts.use([
   MapChart,
   BarChart,
+  HeatmapChart,
   ScatterChart,
   GeoComponent,
   GridComponent,
@@ -23,6 +25,7 @@ echarts.use([
   MarkLineComponent,
   TooltipComponent,
   TitleComponent,
+  VisualMapComponent,
   CanvasRenderer,
   LabelLayout,
 ])

@@ -63,6 +63,7 @@ export const MENU = {
   dual_notice: '每月通报',
   dual_inactive: '未参与名单',
   activities: '报到活动',
+  org_life: '组织生活',
 }
 
 export const REGISTER = {

@@ -1,10 +1,15 @@
 // Pages reachable from the left menu, keyed by account.menus entries. One menu entry may open
 // several pages (`name` and `label` then tell them apart; `name` defaults to the menu). `role`, when
 // set, also requires that role among account.roles. `group`, when set, files the page under that
-// collapsible submenu of MENU_GROUPS (the left menu would otherwise be too long to scan).
+// collapsible submenu of MENU_GROUPS (the left menu would otherwise be too long to scan). `role` may
+// be a list: any of those roles.
 export const MENU_GROUPS = {
   cogov: { title: '共建共治', icon: 'Connection' },
+  org_life: { title: '组织生活', icon: 'Calendar' },
 }
+
+// the roles whose binding is an area (organisation life's compliance is read by area)
+const AREA_STAFF = ['org_dept', 'street_officer', 'community_secretary']
 
 export const MENU_ROUTES = [
   { menu: 'areas', path: 'areas', icon: 'MapLocation', component: () => import('./pages/orgs/AreasPage.vue') },
@@ -144,6 +149,45 @@ export const MENU_ROUTES = [
     path: 'households',
     icon: 'House',
     component: () => import('./pages/deliberation/HouseholdsPage.vue'),
+  },
+  // organisation life (docs/api-org_life.md); pages in pages/org_life/
+  {
+    menu: 'org_life',
+    group: 'org_life',
+    label: '会议日历',
+    path: 'org-life',
+    icon: 'Calendar',
+    component: () => import('./pages/org_life/MeetingsPage.vue'),
+  },
+  {
+    menu: 'org_life',
+    group: 'org_life',
+    role: AREA_STAFF, // the matrix reads an area's subtree
+    name: 'org-life-matrix',
+    label: '合规矩阵',
+    path: 'org-life-matrix',
+    icon: 'DataAnalysis',
+    component: () => import('./pages/org_life/ComplianceMatrixPage.vue'),
+  },
+  {
+    menu: 'org_life',
+    group: 'org_life',
+    role: [...AREA_STAFF, 'branch_secretary'], // an organisation's year: not a member's
+    name: 'org-life-year',
+    label: '年度概览',
+    path: 'org-life-year',
+    icon: 'Histogram',
+    component: () => import('./pages/org_life/OrgYearPage.vue'),
+  },
+  {
+    menu: 'org_life',
+    group: 'org_life',
+    role: [...AREA_STAFF, 'branch_secretary'],
+    name: 'org-life-duties',
+    label: '规定设置',
+    path: 'org-life-duties',
+    icon: 'Setting',
+    component: () => import('./pages/org_life/DutiesPage.vue'),
   },
   { menu: 'grids', path: 'grids', icon: 'Grid', component: () => import('./pages/appeals/GridMapPage.vue') },
   { menu: 'import', path: 'import', icon: 'Upload', component: () => import('./pages/ImportPage.vue') },

@@ -53,7 +53,7 @@ router.beforeEach(async (to) => {
   if (account.password_change) return to.name === 'password-required' ? true : { name: 'password-required' }
   if (to.name === 'password-required') return { name: 'overview' }
   if (to.meta.menu && !(account.menus || []).includes(to.meta.menu)) return { name: 'overview' }
-  if (to.meta.role && !hasRole(to.meta.role)) return { name: 'overview' }
+  if (to.meta.role && ![].concat(to.meta.role).some(hasRole)) return { name: 'overview' }
   return true
 })
 

@@ -1,10 +1,12 @@
 // Hash routes inside /m/: 首页, 反映问题, 提交成功, 查询进度, 我的诉求 (a signed-in resident); and the
 // 共建共治 pages (pages/lists, deliberation, dual_report, auth): 三张清单 and 议事 (public), 我要提议 (民提, resident), 登录, 我的双报到
 // (member), 我的认领 (member or unit admin: the orders of their claims), 活动签到 (the URL in an
-// activity's QR code); the staff workbench (pages/appeals/staff/routes.js).
+// activity's QR code); the staff workbench (pages/appeals/staff/routes.js); organisation life
+// (pages/org_life/routes.js: the branch secretary's meetings, the member's 我的会议).
 import { createRouter, createWebHashHistory } from 'vue-router'
 import HomePage from './pages/HomePage.vue'
 import staffRoutes from './pages/appeals/staff/routes.js'
+import orgLifeRoutes from './pages/org_life/routes.js'
 
 const router = createRouter({
   history: createWebHashHistory(),
@@ -83,6 +85,7 @@ const router = createRouter({
       meta: { title: '活动签到' },
     },
     ...staffRoutes,
+    ...orgLifeRoutes,
     { path: '/:rest(.*)*', redirect: '/' },
   ],
   // a new page starts at the top; a query change on the same page (a tab, a community) keeps the place

@@ -521,22 +521,17 @@ constexpr char kAreaStaff[] =
 constexpr char kAreaStaffIn[] = ") AND rb.scope_id IN (";
 constexpr char kAreaStaffOrder[] = ") ORDER BY a.display_name, a.id";
 
-store::ResultSet accounts_by_ids(store::Conn& c, const char* select, std::span<const std::int64_t> ids) {
-  if (ids.empty()) return {};
-  return c.query(select + store::placeholders(ids.size()) + ")", store::Params(ids.begin(), ids.end()));
-}
-
 }  // namespace
 
 std::unordered_map<std::int64_t, std::string> display_names(store::Conn& c, std::span<const std::int64_t> ids) {
   std::unordered_map<std::int64_t, std::string> out;
-  for (const auto& r : accounts_by_ids(c, kDisplayNames, ids)) out.emplace(r.integer(0), r.text(1));
+  for (const auto& r : store::query_ids(c, kDisplayNames, ids)) out.emplace(r.integer(0), r.text(1));
   return out;
 }
 
 std::unordered_set<std::int64_t> active_accounts(store::Conn& c, std::span<const std::int64_t> ids) {
   std::unordered_set<std::int64_t> out;
-  for (const auto& r : accounts_by_ids(c, kActiveAccounts, ids)) out.insert(r.integer(0));
+  for (const auto& r : store::query_ids(c, kActiveAccounts, ids)) out.insert(r.integer(0));
   return out;
 }
 

@@ -31,14 +31,6 @@ std::string status_label(const std::string& status) {
   return std::string(appeals::status_label(appeals::parse_status(status).value_or(appeals::Status::submitted)));
 }
 
-// Rows of `sql` + "?, ?, …)" keyed by their first column, for these ids, in one statement.
-template <class F>
-void each_filed(store::Conn& c, const char* sql, const std::vector<std::int64_t>& ids, F&& f) {
-  if (ids.empty()) return;
-  store::Params params(ids.begin(), ids.end());
-  for (const auto& r : c.query(std::string(sql) + store::placeholders(ids.size()) + ")", params)) f(r);
-}
-
 Record request_record(const Ctx& ctx, const appeals::PublishedAppeal& a, const Filed& filed) {
   return Record{{"service_request_id", a.code},
                 {"status", std::string(is_closed_status(a.status) ? "closed" : "open")},
@@ -78,9 +70,8 @@ std::vector<Record> request_records(const Ctx& ctx, store::Conn& c, const std::v
   std::vector<std::int64_t> ids;
   for (const auto& a : as) ids.push_back(a.id);
   std::unordered_map<std::int64_t, Filed> filed;
-  each_filed(c, kRequestsFiledIn, ids, [&](const store::Row& r) {
+  for (const auto& r : store::query_ids(c, kRequestsFiledIn, ids))
     filed[r.integer(0)] = Filed{r.opt_text(1), r.opt_text(2)};
-  });
   std::vector<Record> out;
   const Filed none;
   for (const auto& a : as) {
@@ -94,7 +85,7 @@ std::vector<Record> update_records(const Ctx& ctx, store::Conn& c, const std::ve
   std::vector<std::int64_t> ids;
   for (const auto& u : us) ids.push_back(u.event_id);
   std::unordered_map<std::int64_t, std::optional<std::string>> links;
-  each_filed(c, kUpdatesFiledIn, ids, [&](const store::Row& r) { links[r.integer(0)] = r.opt_text(1); });
+  for (const auto& r : store::query_ids(c, kUpdatesFiledIn, ids)) links[r.integer(0)] = r.opt_text(1);
   std::vector<Record> out;
   for (const auto& u : us) {
     std::string description = u.note.value_or("");

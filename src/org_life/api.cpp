@@ -22,7 +22,7 @@ constexpr std::int64_t kLatest = 4102444800;   // 2100-01-01
 constexpr std::int64_t kMaxVotes = 100000;
 constexpr std::int64_t kMaxPage = 200;
 
-Actor actor(const Ctx& ctx) { return {ctx.who(), ctx.req.client_ip}; }
+using cogov::actor;
 
 std::int64_t time_field(const bj::object& body, const char* key) {
   const auto v = json::opt_int(body, key);

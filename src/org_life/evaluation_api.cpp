@@ -19,7 +19,7 @@ constexpr std::int64_t kFirstYear = 2000, kLastYear = 2100;
 constexpr std::size_t kMaxIds = 7;
 constexpr std::size_t kMaxOwner = 30;  // a branch committee has at most seven
 
-Actor actor(const Ctx& ctx) { return {ctx.who(), ctx.req.client_ip}; }
+using cogov::actor;
 
 http::Response get_settings(Ctx& ctx) { return json::respond(settings(ctx.app)); }
 

@@ -19,7 +19,7 @@ constexpr std::size_t kMaxLabel = 20, kMaxSource = 200, kMaxLevels = 5;
 constexpr std::int64_t kFirstYear = 2000, kLastYear = 2100;
 constexpr std::int64_t kMaxWarningPage = 200, kMaxOffset = 1000000;
 
-Actor actor(const Ctx& ctx) { return {ctx.who(), ctx.req.client_ip}; }
+using cogov::actor;
 
 int year_of(const Ctx& ctx) {
   const auto y = http::int_param(ctx.req, "year", kFirstYear, kLastYear);

@@ -240,12 +240,6 @@ std::optional<std::int64_t> unit_on_org_path(store::Conn& c, const std::string& 
 
 namespace {
 
-// The rows of `select` (ending "… IN (") for these ids, in one statement; none without ids.
-store::ResultSet by_ids(store::Conn& c, const char* select, std::span<const std::int64_t> ids) {
-  if (ids.empty()) return {};
-  return c.query(select + store::placeholders(ids.size()) + ")", store::Params(ids.begin(), ids.end()));
-}
-
 std::vector<Area> areas_of(const store::ResultSet& rs) {
   std::vector<Area> out;
   for (const auto& r : rs) out.push_back(area_of(r));
@@ -258,7 +252,7 @@ Unit unit_of(const store::Row& r) { return Unit{r.integer(0), r.text(1), r.text(
 
 std::unordered_map<std::int64_t, AreaLine> area_lines(store::Conn& c, std::span<const std::int64_t> ids) {
   std::unordered_map<std::int64_t, AreaLine> out;
-  for (const auto& r : by_ids(c, sql::kAreaLines, ids)) {
+  for (const auto& r : store::query_ids(c, sql::kAreaLines, ids)) {
     AreaLine line{area_of(r), {}};
     // Each name above exists only if the one below it does.
     for (std::size_t i = 0; i < kNamesAbove && !r.is_null(6 + i); ++i) line.above.push_back(r.text(6 + i));
@@ -300,7 +294,7 @@ std::string places_version(store::Conn& c) {
 
 std::optional<Unit> unit_by_id(store::Conn& c, std::int64_t id) {
   const std::int64_t ids[] = {id};
-  auto rs = by_ids(c, sql::kUnitsByIds, ids);
+  auto rs = store::query_ids(c, sql::kUnitsByIds, ids);
   if (rs.empty()) return std::nullopt;
   return unit_of(rs[0]);
 }

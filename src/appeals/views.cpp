@@ -9,7 +9,7 @@
 #include "appeals/service_internal.hpp"
 #include "auth/service.hpp"
 #include "core/errors.hpp"
-#include "open311/staff_fields.hpp"
+#include "core/module.hpp"
 #include "orgs/lookups.hpp"
 #include "orgs/service.hpp"
 
@@ -118,7 +118,9 @@ void add_detail(store::Conn& c, const store::Row& row, const core::Principal& wh
   const auto id = int_of(row, "id");
   o["photos"] = photos_of(c, id);
   o["timeline"] = timeline(c, id, true);
-  o["open311"] = open311::staff_fields(c, id);
+  for (const auto* m : installed_modules()) {
+    if (m->appeal_detail) o[m->name] = m->appeal_detail(c, id);
+  }
   auto whistles = whistles_of(c, id, now);
   bj::array departments;
   for (const auto& w : whistles) departments.push_back(w.as_object().at("unit_name"));

@@ -2,6 +2,7 @@
 // What a module brings to the application. The composition root (src/app/modules.cpp) holds the
 // one list; the router, the background sweeper, the test sweep route and `jiceng demo` walk it, so
 // adding a module is its folder and one line there.
+#include <boost/json/fwd.hpp>
 #include <cstdint>
 #include <map>
 #include <span>
@@ -60,6 +61,9 @@ struct Module final {
   // one count per path given.
   std::map<std::int64_t, PersonRef> (*people_by_ids)(store::Conn&, std::span<const std::int64_t>) = nullptr;
   std::vector<std::int64_t> (*grid_staff_counts)(store::Conn&, std::span<const std::string> grid_paths) = nullptr;
+  // Inside appeals' staff view of one appeal: what this module keeps about it, shown under the
+  // module's name (null when it keeps nothing), e.g. what an Open311 client sent.
+  boost::json::value (*appeal_detail)(store::Conn&, std::int64_t appeal_id) = nullptr;
 };
 
 // The composition root's list, installed once by the app before it serves (app::build_router):

@@ -2,7 +2,7 @@
 
 namespace jiceng::notify {
 
-// Defined beside what they wire (api.cpp, registers.cpp).
+// Defined in api.cpp.
 void register_routes(Router& r);
 
 // The tables its migrations create: it alone writes them, and other modules call its service

@@ -9,6 +9,7 @@
 #include "org_life/internal.hpp"
 #include "org_life/queries.hpp"
 #include "org_life/rules.hpp"
+#include "orgs/lookups.hpp"
 #include "orgs/service.hpp"
 #include "people/service.hpp"
 
@@ -20,8 +21,16 @@ using detail::Meeting;
 
 constexpr std::int64_t kMaxListItems = 200;
 
-void check_plan(store::Conn& c, const Plan& p) {
+// The plan as stored: a known kind, and a venue that exists, whose name is the place when none is
+// written (entered once, in the venue register).
+Plan checked_plan(store::Conn& c, Plan p) {
   if (!detail::kind_label(c, p.kind)) bad_request("kind", "会议类型不存在");
+  if (p.venue_id) {
+    const auto venue = orgs::venue_by_id(c, *p.venue_id);
+    if (!venue) bad_request("venue_id", "阵地不存在");
+    if (p.place.empty()) p.place = venue->name;
+  }
+  return p;
 }
 
 // Puts the organisation's own members on the roll as expected.
@@ -98,11 +107,11 @@ void record_resolutions(store::Conn& c, const Meeting& m, const Holding& h, cons
 
 }  // namespace
 
-bj::object create_meeting(App& app, const Actor& by, std::int64_t org_id, const Plan& plan) {
+bj::object create_meeting(App& app, const Actor& by, std::int64_t org_id, const Plan& given) {
   return app.db.write([&](store::Conn& c) {
     const auto org = orgs::org_info(c, org_id);
     if (!org || !detail::writes_over(by.who, org->path, org->area_path)) not_found("党组织不存在或不在您的管辖范围内");
-    check_plan(c, plan);
+    const auto plan = checked_plan(c, given);
     const auto now = app.now();
     const auto id = c.one(sql::kInsertMeeting, {org_id, org->path, org->area_path, plan.kind, plan.topic, plan.agenda,
                                                 plan.place, store::opt(plan.venue_id), plan.presider, plan.starts_at,
@@ -114,11 +123,11 @@ bj::object create_meeting(App& app, const Actor& by, std::int64_t org_id, const 
   });
 }
 
-bj::object update_meeting(App& app, const Actor& by, std::int64_t id, const Plan& plan) {
+bj::object update_meeting(App& app, const Actor& by, std::int64_t id, const Plan& given) {
   return app.db.write([&](store::Conn& c) {
     const auto m = detail::writable(c, by.who, id);
     if (m.status != "planned" && m.status != "announced") conflict("会议已召开或已取消，不能修改计划");
-    check_plan(c, plan);
+    const auto plan = checked_plan(c, given);
     c.execute(sql::kUpdatePlan, {plan.kind, plan.topic, plan.agenda, plan.place, store::opt(plan.venue_id),
                                  plan.presider, plan.starts_at, core::month_of(plan.starts_at), app.now(), id});
     detail::audit(c, app, by, "update", id, plan.kind + " " + plan.topic);

@@ -62,4 +62,10 @@ std::vector<OrgInArea> orgs_in_areas(store::Conn& c, const std::string& from, co
   return out;
 }
 
+std::optional<VenueRef> venue_by_id(store::Conn& c, std::int64_t id) {
+  const auto r = c.one(sql::kVenueById, {id});
+  if (!r) return std::nullopt;
+  return VenueRef{r->text(0), r->text(1)};
+}
+
 }  // namespace jiceng::orgs

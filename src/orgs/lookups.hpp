@@ -4,6 +4,7 @@
 // party organisations within a range of areas.
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -39,5 +40,12 @@ struct OrgInArea final {
   std::string secretary;  // empty when none is recorded
 };
 std::vector<OrgInArea> orgs_in_areas(store::Conn& c, const std::string& from, const std::string& to);
+
+// A venue (阵地) by id, for a module that records where something took place; nullopt when none.
+struct VenueRef final {
+  std::string name;
+  std::string area_path;
+};
+std::optional<VenueRef> venue_by_id(store::Conn& c, std::int64_t id);
 
 }  // namespace jiceng::orgs

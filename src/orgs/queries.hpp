@@ -118,4 +118,6 @@ constexpr char kDepartments[] = "SELECT id, name, kind, area_path FROM unit WHER
 constexpr char kDepartmentNameLike[] = " AND name LIKE ? ESCAPE '\\'";
 constexpr char kDepartmentOrder[] = " ORDER BY name LIMIT 100";
 
+constexpr char kVenueById[] = "SELECT name, area_path FROM venue WHERE id = ?";
+
 }  // namespace jiceng::orgs::sql

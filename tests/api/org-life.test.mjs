@@ -168,6 +168,19 @@ test('the rules are data with their sources; the county dates a change to its ow
   assertError(assert, await branch.post('/api/v1/org-life/kinds', { code: 'other_kind', label: '其他' }), 403);
 });
 
+test('a meeting held at a venue of the register takes its name as the place; an unknown venue is refused', async () => {
+  const venues = await admin.get('/api/v1/venues?limit=1');
+  assert.equal(venues.status, 200, venues.text);
+  const venue = venues.json.items[0];
+  const m = await plan('theme_day', 3600, { place: '', venue_id: venue.id });
+  assert.equal(m.venue_id, venue.id);
+  assert.equal(m.place, venue.name);
+  const r = await branch.post(M, { org_id: branchOrg, kind: 'theme_day', topic: '主题党日', starts_at: (await now()) + 3600,
+    venue_id: 999999999 });
+  assert.equal(r.status, 400, r.text);
+  assert.equal(r.json.error.field, 'venue_id');
+});
+
 test('bad, oversized and hostile input gets a 4xx naming the field, never a 5xx', async () => {
   const base = { org_id: branchOrg, kind: 'theme_day', topic: '学习', starts_at: await now() };
   const field = async (r, status, f) => { assertError(assert, r, status); assert.equal(r.json.error.field, f, r.text); };

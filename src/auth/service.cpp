@@ -1,5 +1,6 @@
 #include "auth/service.hpp"
 
+#include <boost/json.hpp>
 #include <map>
 #include <mutex>
 #include <unordered_map>
@@ -16,6 +17,8 @@
 
 namespace jiceng::auth {
 namespace {
+
+namespace bj = boost::json;
 
 constexpr std::int64_t kLastSeenGranularity = 60;
 // How long a remembered session principal serves before the session row is read again; bounds
@@ -464,9 +467,13 @@ void set_password_by_admin(store::Conn& c, std::int64_t account_id, const std::s
   end_sessions(c, account_id);
 }
 
-std::string create_api_token(store::Conn& c, std::int64_t account_id, const std::string& name, std::int64_t now) {
+std::string create_api_token(App& app, const core::Principal& who, const std::string& name, const std::string& ip) {
   const std::string token = "jct_" + crypto::random_token();
-  c.execute(sql::kInsertApiToken, {token_hash(token), account_id, name, now});
+  app.db.write([&](store::Conn& c) {
+    c.execute(sql::kInsertApiToken, {token_hash(token), who.account_id, name, app.now()});
+    audit::record(c, {app.now(), who.username, who.account_id, ip, "create", "api_token", "", "",
+                      bj::serialize(bj::object{{"name", name}})});
+  });
   return token;
 }
 

@@ -7,6 +7,11 @@ namespace {
 
 constexpr char kGenesis[] = "0000000000000000000000000000000000000000000000000000000000000000";
 constexpr std::int64_t kPgAuditLock = 7302;
+// kPage + the filters given + kPageTail.
+constexpr char kPage[] =
+    "SELECT id, at, actor, ip, action, object_type, object_id, before_value, after_value FROM audit_log "
+    "WHERE id < ?";
+constexpr char kPageTail[] = " ORDER BY id DESC LIMIT ?";
 
 void put(std::string& out, const std::string& field) {
   out += std::to_string(field.size());
@@ -81,6 +86,34 @@ VerifyResult verify(store::Conn& c) {
     }
   }
   return r;
+}
+
+std::vector<Logged> page(store::Conn& c, const Query& q) {
+  std::string sql = kPage;
+  store::Params params{q.before};
+  const std::pair<const char*, const std::string*> equal[] = {
+      {"actor", &q.actor}, {"action", &q.action}, {"object_type", &q.object_type}, {"object_id", &q.object_id}};
+  for (const auto& [column, value] : equal) {
+    if (value->empty()) continue;
+    sql += std::string(" AND ") + column + " = ?";
+    params.push_back(*value);
+  }
+  if (q.from) {
+    sql += " AND at >= ?";
+    params.push_back(*q.from);
+  }
+  if (q.to) {
+    sql += " AND at < ?";
+    params.push_back(*q.to);
+  }
+  sql += kPageTail;
+  params.push_back(q.limit);
+  std::vector<Logged> out;
+  for (const auto& r : c.query(sql, params)) {
+    out.push_back({r.integer(0), Entry{r.integer(1), r.text(2), std::nullopt, r.text(3), r.text(4), r.text(5),
+                                       r.text(6), r.text(7), r.text(8)}});
+  }
+  return out;
 }
 
 }  // namespace jiceng::audit

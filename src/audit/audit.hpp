@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "store/db.hpp"
 
@@ -32,5 +33,19 @@ struct VerifyResult final {
 VerifyResult verify(store::Conn& c);
 
 std::string row_hash(const std::string& prev_hash, const Entry& e, std::int64_t id);
+
+// A page of the log for the audit administrator, newest first: the rows before the id `before`
+// that equal each filter given (empty: any), at or after `from` and before `to` when given.
+struct Query final {
+  std::int64_t before = INT64_MAX;
+  std::string actor, action, object_type, object_id;
+  std::optional<std::int64_t> from, to;
+  std::int64_t limit = 0;
+};
+struct Logged final {
+  std::int64_t id = 0;
+  Entry entry;  // its actor_id left out
+};
+std::vector<Logged> page(store::Conn& c, const Query& q);
 
 }  // namespace jiceng::audit

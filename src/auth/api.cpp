@@ -1,7 +1,6 @@
 // The caller's own session: login, logout, password, second factor and API tokens.
 #include <boost/json.hpp>
 
-#include "audit/audit.hpp"
 #include "auth/routes.hpp"
 #include "auth/service.hpp"
 #include "core/errors.hpp"
@@ -105,12 +104,7 @@ http::Response post_token(Ctx& ctx) {
   if (!ctx.who().via_cookie) forbidden("请在登录会话中创建 API 令牌");
   const auto body = json::parse_object(ctx.req.body);
   const auto name = json::req_string(body, "name", kMaxDisplayName);
-  const auto token = ctx.app.db.write([&](store::Conn& c) {
-    auto t = create_api_token(c, ctx.who().account_id, name, ctx.app.now());
-    audit::record(c, {ctx.app.now(), ctx.who().username, ctx.who().account_id, ctx.req.client_ip, "create", "api_token",
-                      "", "", bj::serialize(bj::object{{"name", name}})});
-    return t;
-  });
+  const auto token = create_api_token(ctx.app, ctx.who(), name, ctx.req.client_ip);
   auto resp = json::respond(bj::object{{"name", name}, {"token", token}}, 201);
   resp.set_header("Cache-Control", "no-store");
   return resp;

@@ -19,45 +19,36 @@ http::Response get_audit(Ctx& ctx) {
   if (!ctx.who().can(core::Register::audit, core::Action::read)) forbidden();
   const auto limit = http::int_param(ctx.req, "limit", 1, kMaxPage).value_or(kDefaultPage);
   const auto before = http::int_param(ctx.req, "after", 1, INT64_MAX).value_or(INT64_MAX);
-  std::string where = "id < ?";
-  store::Params params{before};
-  for (const char* key : {"actor", "action", "object_type", "object_id"}) {
+  audit::Query q;
+  q.before = before;
+  q.limit = limit;
+  const std::pair<const char*, std::string audit::Query::*> filters[] = {{"actor", &audit::Query::actor},
+                                                                         {"action", &audit::Query::action},
+                                                                         {"object_type", &audit::Query::object_type},
+                                                                         {"object_id", &audit::Query::object_id}};
+  for (const auto& [key, field] : filters) {
     const auto v = ctx.req.param(key);
     if (!v || v->empty()) continue;
     if (v->size() > kMaxFilter) bad_request(key, std::string(key) + " 过长", "too_long");
-    where += std::string(" AND ") + key + " = ?";
-    params.push_back(*v);
+    q.*field = *v;
   }
-  if (auto from = http::int_param(ctx.req, "from", 0, INT64_MAX / 2)) {
-    where += " AND at >= ?";
-    params.push_back(*from);
-  }
-  if (auto to = http::int_param(ctx.req, "to", 0, INT64_MAX / 2)) {
-    where += " AND at < ?";
-    params.push_back(*to);
-  }
-  params.push_back(limit);
-  auto rs = ctx.app.db.read([&](store::Conn& c) {
-    return c.query(
-        "SELECT id, at, actor, ip, action, object_type, object_id, before_value, after_value FROM audit_log "
-        "WHERE " +
-            where + " ORDER BY id DESC LIMIT ?",
-        params);
-  });
+  q.from = http::int_param(ctx.req, "from", 0, INT64_MAX / 2);
+  q.to = http::int_param(ctx.req, "to", 0, INT64_MAX / 2);
+  const auto rows = ctx.app.db.read([&](store::Conn& c) { return audit::page(c, q); });
   bj::array items;
-  for (const auto& r : rs) {
-    items.push_back(bj::object{{"id", r.integer(0)},
-                               {"at", r.integer(1)},
-                               {"actor", r.text(2)},
-                               {"ip", r.text(3)},
-                               {"action", r.text(4)},
-                               {"object_type", r.text(5)},
-                               {"object_id", r.text(6)},
-                               {"before", r.text(7)},
-                               {"after", r.text(8)}});
+  for (const auto& [id, e] : rows) {
+    items.push_back(bj::object{{"id", id},
+                               {"at", e.at},
+                               {"actor", e.actor},
+                               {"ip", e.ip},
+                               {"action", e.action},
+                               {"object_type", e.object_type},
+                               {"object_id", e.object_id},
+                               {"before", e.before},
+                               {"after", e.after}});
   }
   bj::value next = nullptr;
-  if (static_cast<std::int64_t>(rs.size()) == limit) next = std::to_string(rs.rows.back().integer(0));
+  if (static_cast<std::int64_t>(rows.size()) == limit) next = std::to_string(rows.back().id);
   return json::respond(bj::object{{"items", std::move(items)}, {"next_cursor", next}});
 }
 

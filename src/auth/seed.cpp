@@ -1,6 +1,7 @@
 // The demo accounts: one per role, each bound to a node a newcomer can find in the demo county.
 #include "auth/seed.hpp"
 
+#include "auth/queries.hpp"
 #include "auth/roles.hpp"
 #include "people/seed.hpp"
 
@@ -29,11 +30,9 @@ std::int64_t post_id(const demo::Seed& s, demo::Post p) {
 void seed(demo::Seed& s) {
   std::int64_t grid_worker = 0;
   for (const auto& a : demo::kDemoAccounts) {
-    auto row = s.c.one(
-        "INSERT INTO account (username, display_name, password_hash, created_at, password_changed_at) "
-        "VALUES (?, ?, ?, ?, ?) RETURNING id",
-        {std::string(a.username), std::string(a.display), s.password_hash, s.now, s.now});
-    s.c.execute("INSERT INTO role_binding (account_id, role, scope_type, scope_id) VALUES (?, ?, ?, ?)",
+    auto row =
+        s.c.one(sql::kSeedAccount, {std::string(a.username), std::string(a.display), s.password_hash, s.now, s.now});
+    s.c.execute(sql::kInsertBinding,
                 {row->integer(0), std::string(core::role_name(a.role)),
                  std::string(core::scope_type_name(core::scope_type_for(a.role))), post_id(s, a.post)});
     if (a.post == demo::Post::grid) grid_worker = row->integer(0);
@@ -43,7 +42,7 @@ void seed(demo::Seed& s) {
 }
 
 void seed_resident_household(demo::Seed& s, std::int64_t household_id) {
-  s.c.execute("UPDATE account SET household_id = ? WHERE username = 'resident'", {household_id});
+  s.c.execute(sql::kSeedResidentHousehold, {household_id});
 }
 
 }  // namespace jiceng::auth

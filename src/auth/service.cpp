@@ -1,11 +1,13 @@
 #include "auth/service.hpp"
 
+#include <boost/json.hpp>
 #include <map>
 #include <mutex>
 #include <unordered_map>
 
 #include "audit/audit.hpp"
 #include "auth/password_policy.hpp"
+#include "auth/queries.hpp"
 #include "core/errors.hpp"
 #include "crypto/crypto.hpp"
 #include "crypto/totp.hpp"
@@ -16,10 +18,7 @@
 namespace jiceng::auth {
 namespace {
 
-namespace sql {
-// + placeholders + ") ORDER BY id": the nodes they name are looked up from their modules.
-constexpr char kBindingsOf[] = "SELECT account_id, role, scope_type, scope_id FROM role_binding WHERE account_id IN (";
-}  // namespace sql
+namespace bj = boost::json;
 
 constexpr std::int64_t kLastSeenGranularity = 60;
 // How long a remembered session principal serves before the session row is read again; bounds
@@ -113,7 +112,9 @@ std::map<std::int64_t, std::vector<BoundBinding>> bound_bindings_of(store::Conn&
   if (account_ids.empty()) return out;
   store::Params params(account_ids.begin(), account_ids.end());
   std::vector<BindingRow> rows;
-  for (const auto& r : c.query(sql::kBindingsOf + store::placeholders(account_ids.size()) + ") ORDER BY id", params)) {
+  // The nodes they name are looked up from their modules.
+  for (const auto& r :
+       c.query(sql::kBindingsOf + store::placeholders(account_ids.size()) + sql::kBindingsOfTail, params)) {
     rows.push_back({r.integer(0), r.text(1), r.text(2), r.integer(3)});
   }
   const auto nodes = bound_nodes(c, rows);
@@ -144,10 +145,7 @@ std::map<std::int64_t, std::vector<core::Binding>> bindings_of(store::Conn& c,
 
 std::optional<core::Principal> load_principal(store::Conn& c, std::int64_t account_id, int password_max_age_days,
                                               std::int64_t now) {
-  auto acc = c.one(
-      "SELECT id, username, display_name, disabled, must_change_password, password_changed_at, "
-      "totp_enabled FROM account WHERE id = ?",
-      {account_id});
+  auto acc = c.one(sql::kPrincipal, {account_id});
   if (!acc || acc->integer(3) != 0) return std::nullopt;
   core::Principal p;
   p.account_id = acc->integer(0);
@@ -179,12 +177,9 @@ struct LoginRow final {
   std::int64_t totp_last_step = 0;
 };
 
-std::optional<LoginRow> login_row(store::Conn& c, const std::string& where, const store::Value& key) {
-  auto r = c.one(
-      "SELECT id, password_hash, disabled, failed_logins, locked_until, totp_secret_enc, totp_enabled, "
-      "totp_last_step FROM account WHERE " +
-          where + " = ?",
-      {key});
+// `query` is sql::kLoginByUsername or sql::kLoginById.
+std::optional<LoginRow> login_row(store::Conn& c, const char* query, const store::Value& key) {
+  auto r = c.one(query, {key});
   if (!r) return std::nullopt;
   return LoginRow{r->integer(0), r->text(1), r->integer(2) != 0, static_cast<int>(r->integer(3)),
                   r->integer(4), r->text(5), r->integer(6) != 0, r->integer(7)};
@@ -207,9 +202,9 @@ std::int64_t record_failure(App& app, const std::string& username, const std::op
     std::int64_t until = 0;
     if (acc) {
       // Read again inside the writer: concurrent failures must all count.
-      const auto failed = c.one("SELECT failed_logins FROM account WHERE id = ?", {acc->id})->integer(0) + 1;
+      const auto failed = c.one(sql::kFailedLogins, {acc->id})->integer(0) + 1;
       until = locked_until_after_failure(static_cast<int>(failed), now);
-      c.execute("UPDATE account SET failed_logins = ?, locked_until = ? WHERE id = ?", {failed, until, acc->id});
+      c.execute(sql::kCountFailure, {failed, until, acc->id});
     }
     const std::optional<std::int64_t> id = acc ? std::optional(acc->id) : std::nullopt;
     audit::record(c, {now, username.substr(0, 64), id, ip, "login_failed", "account",
@@ -223,7 +218,7 @@ std::int64_t record_failure(App& app, const std::string& username, const std::op
 
 NewSession login(App& app, const LoginAttempt& in) {
   const std::int64_t now = app.now();
-  auto acc = app.db.read([&](store::Conn& c) { return login_row(c, "username", in.username); });
+  auto acc = app.db.read([&](store::Conn& c) { return login_row(c, sql::kLoginByUsername, in.username); });
   // A locked account is not even checked, so guessing cannot go on while it is locked.
   if (acc && acc->locked_until > now) {
     app.db.write([&](store::Conn& c) {
@@ -257,16 +252,12 @@ NewSession login(App& app, const LoginAttempt& in) {
   s.csrf = crypto::random_token(24);
   auto principal = app.db.write([&](store::Conn& c) {
     // Two logins racing with one code: only the first to commit may use it.
-    if (acc->totp_enabled && c.one("SELECT totp_last_step FROM account WHERE id = ?", {acc->id})->integer(0) >= step) {
+    if (acc->totp_enabled && c.one(sql::kTotpLastStep, {acc->id})->integer(0) >= step) {
       throw ApiError(401, "bad_totp", "动态码不正确或已使用过", "totp");
     }
-    c.execute("UPDATE account SET failed_logins = 0, locked_until = 0, totp_last_step = ? WHERE id = ?",
-              {step, acc->id});
-    c.execute(
-        "INSERT INTO session (token_hash, account_id, csrf, created_at, last_seen, expires_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        {token_hash(s.token), acc->id, s.csrf, now, now, now + kSessionMaxSeconds});
-    c.execute("DELETE FROM session WHERE expires_at < ? OR last_seen < ?", {now, now - kSessionIdleSeconds});
+    c.execute(sql::kLoggedIn, {step, acc->id});
+    c.execute(sql::kInsertSession, {token_hash(s.token), acc->id, s.csrf, now, now, now + kSessionMaxSeconds});
+    c.execute(sql::kDeleteStaleSessions, {now, now - kSessionIdleSeconds});
     audit::record(c, {now, in.username, acc->id, in.ip, "login", "account", std::to_string(acc->id), "", ""});
     return load_principal(c, acc->id, app.password_max_age_days, now);
   });
@@ -278,13 +269,13 @@ NewSession login(App& app, const LoginAttempt& in) {
 }
 
 void end_sessions(store::Conn& c, std::int64_t account_id) {
-  c.execute("DELETE FROM session WHERE account_id = ?", {account_id});
+  c.execute(sql::kDeleteSessionsOf, {account_id});
   forget_principals();
 }
 
 void change_password(App& app, const core::Principal& who, const std::string& current, const std::string& next,
                      const std::string& keep_token, const std::string& ip) {
-  auto acc = app.db.read([&](store::Conn& c) { return login_row(c, "id", who.account_id); });
+  auto acc = app.db.read([&](store::Conn& c) { return login_row(c, sql::kLoginById, who.account_id); });
   if (!acc) throw ApiError(401, "unauthenticated", "请先登录");
   if (!crypto::verify_password(acc->hash, current)) {
     const auto now = app.now();
@@ -299,12 +290,9 @@ void change_password(App& app, const core::Principal& who, const std::string& cu
   const auto hash = crypto::hash_password(next);
   const auto now = app.now();
   app.db.write([&](store::Conn& c) {
-    c.execute(
-        "UPDATE account SET password_hash = ?, password_changed_at = ?, must_change_password = 0, "
-        "failed_logins = 0 WHERE id = ?",
-        {hash, now, who.account_id});
+    c.execute(sql::kSetOwnPassword, {hash, now, who.account_id});
     // A stolen session must not outlive the password it was opened with.
-    c.execute("DELETE FROM session WHERE account_id = ? AND token_hash <> ?", {who.account_id, token_hash(keep_token)});
+    c.execute(sql::kDeleteOtherSessions, {who.account_id, token_hash(keep_token)});
     audit::record(c, {now, who.username, who.account_id, ip, "password_change", "account",
                       std::to_string(who.account_id), "", ""});
   });
@@ -314,21 +302,19 @@ void change_password(App& app, const core::Principal& who, const std::string& cu
 std::string begin_totp(App& app, const core::Principal& who) {
   if (who.totp_enabled) conflict("已开启动态码验证；如需更换，请先关闭");
   const std::string secret = crypto::random_bytes(crypto::kTotpSecretBytes);
-  app.db.write([&](store::Conn& c) {
-    c.execute("UPDATE account SET totp_secret_enc = ? WHERE id = ?", {app.cipher.encrypt(secret), who.account_id});
-  });
+  app.db.write([&](store::Conn& c) { c.execute(sql::kSetPendingTotp, {app.cipher.encrypt(secret), who.account_id}); });
   return secret;
 }
 
 void confirm_totp(App& app, const core::Principal& who, const std::string& code, const std::string& ip) {
   const auto now = app.now();
   app.db.write([&](store::Conn& c) {
-    auto acc = login_row(c, "id", who.account_id);
+    auto acc = login_row(c, sql::kLoginById, who.account_id);
     if (!acc || acc->totp_secret_enc.empty()) conflict("请先生成动态码密钥");
     if (acc->totp_enabled) conflict("已开启动态码验证");
     const auto step = crypto::totp_match(app.cipher.decrypt(acc->totp_secret_enc), code, now);
     if (!step) bad_request("code", "动态码不正确，请核对手机时间后重试");
-    c.execute("UPDATE account SET totp_enabled = 1, totp_last_step = ? WHERE id = ?", {*step, who.account_id});
+    c.execute(sql::kEnableTotp, {*step, who.account_id});
     audit::record(
         c, {now, who.username, who.account_id, ip, "totp_enable", "account", std::to_string(who.account_id), "", ""});
   });
@@ -336,15 +322,14 @@ void confirm_totp(App& app, const core::Principal& who, const std::string& code,
 }
 
 void disable_totp(App& app, const core::Principal& who, const std::string& password, const std::string& ip) {
-  auto acc = app.db.read([&](store::Conn& c) { return login_row(c, "id", who.account_id); });
+  auto acc = app.db.read([&](store::Conn& c) { return login_row(c, sql::kLoginById, who.account_id); });
   if (!acc || !crypto::verify_password(acc->hash, password)) {
     const auto now = app.now();
     if (const auto until = record_failure(app, who.username, acc, ip, "totp_disable", now)) throw_locked(until, now);
     bad_request("password", "密码不正确", "bad_credentials");
   }
   app.db.write([&](store::Conn& c) {
-    c.execute("UPDATE account SET totp_enabled = 0, totp_secret_enc = NULL, totp_last_step = 0 WHERE id = ?",
-              {who.account_id});
+    c.execute(sql::kClearTotp, {who.account_id});
     audit::record(c, {app.now(), who.username, who.account_id, ip, "totp_disable", "account",
                       std::to_string(who.account_id), "", ""});
   });
@@ -359,7 +344,7 @@ void forget_principals() {
 
 void logout(App& app, const std::string& token, const core::Principal& who, const std::string& ip) {
   app.db.write([&](store::Conn& c) {
-    c.execute("DELETE FROM session WHERE token_hash = ?", {token_hash(token)});
+    c.execute(sql::kDeleteSession, {token_hash(token)});
     audit::record(
         c, {app.now(), who.username, who.account_id, ip, "logout", "account", std::to_string(who.account_id), "", ""});
   });
@@ -372,7 +357,7 @@ std::optional<core::Principal> authenticate(const http::Request& req, App& app) 
   if (auto authz = req.header("authorization"); authz && authz->rfind("Bearer ", 0) == 0) {
     const std::string token = authz->substr(7);
     return app.db.read([&](store::Conn& c) -> std::optional<core::Principal> {
-      auto row = c.one("SELECT account_id FROM api_token WHERE token_hash = ? AND revoked = 0", {token_hash(token)});
+      auto row = c.one(sql::kApiTokenAccount, {token_hash(token)});
       if (!row) return std::nullopt;
       auto p = load_principal(c, row->integer(0), app.password_max_age_days, now);
       // Integration tokens never log in with the password, so its age does not hold them up.
@@ -397,7 +382,7 @@ std::optional<core::Principal> authenticate(const http::Request& req, App& app) 
   if (!found) {
     const auto generation = core::principals_generation();
     found = app.db.read([&](store::Conn& c) -> std::optional<RememberedSession> {
-      auto row = c.one("SELECT account_id, csrf, last_seen, expires_at FROM session WHERE token_hash = ?", {hash});
+      auto row = c.one(sql::kSessionByToken, {hash});
       if (!row) return std::nullopt;
       auto p = load_principal(c, row->integer(0), app.password_max_age_days, now);
       if (!p) return std::nullopt;
@@ -412,9 +397,7 @@ std::optional<core::Principal> authenticate(const http::Request& req, App& app) 
   }
   if (found->expires_at < now || found->last_seen < now - kSessionIdleSeconds) return std::nullopt;
   if (found->last_seen < now - kLastSeenGranularity) {
-    app.db.write([&](store::Conn& c) {
-      c.execute("UPDATE session SET last_seen = ? WHERE token_hash = ?", {now, hash});
-    });
+    app.db.write([&](store::Conn& c) { c.execute(sql::kTouchSession, {now, hash}); });
     std::lock_guard lock(g_sessions_mu);
     if (auto it = g_sessions.find(hash); it != g_sessions.end()) it->second.last_seen = now;
   }
@@ -448,90 +431,70 @@ bool may_grant(store::Conn& c, const core::Principal& granter, const Grant& g, c
 
 std::int64_t create_account(store::Conn& c, const std::string& username, const std::string& display_name,
                             const std::string& password, const std::vector<Grant>& grants, std::int64_t now) {
-  if (c.one("SELECT 1 FROM account WHERE username = ?", {username})) conflict("用户名已存在", "username");
-  auto row = c.one(
-      "INSERT INTO account (username, display_name, password_hash, created_at, password_changed_at, "
-      "must_change_password) VALUES (?, ?, ?, ?, ?, 1) RETURNING id",
-      {username, display_name, crypto::hash_password(password), now, now});
+  if (c.one(sql::kUsernameTaken, {username})) conflict("用户名已存在", "username");
+  auto row = c.one(sql::kInsertAccount, {username, display_name, crypto::hash_password(password), now, now});
   const std::int64_t id = row->integer(0);
   for (const auto& g : grants) {
-    c.execute("INSERT INTO role_binding (account_id, role, scope_type, scope_id) VALUES (?, ?, ?, ?)",
+    c.execute(sql::kInsertBinding,
               {id, std::string(core::role_name(g.role)), std::string(core::scope_type_name(g.scope_type)), g.scope_id});
   }
   return id;
 }
 
 std::optional<std::int64_t> account_id_of(store::Conn& c, const std::string& username) {
-  auto row = c.one("SELECT id FROM account WHERE username = ?", {username});
+  auto row = c.one(sql::kAccountIdByUsername, {username});
   if (!row) return std::nullopt;
   return row->integer(0);
 }
 
 void disable_account(store::Conn& c, std::int64_t account_id) {
-  c.execute("UPDATE account SET disabled = 1 WHERE id = ?", {account_id});
+  c.execute(sql::kDisable, {account_id});
   end_sessions(c, account_id);
 }
 
-void enable_account(store::Conn& c, std::int64_t account_id) {
-  c.execute("UPDATE account SET disabled = 0 WHERE id = ?", {account_id});
-}
+void enable_account(store::Conn& c, std::int64_t account_id) { c.execute(sql::kEnable, {account_id}); }
 
-void unlock_account(store::Conn& c, std::int64_t account_id) {
-  c.execute("UPDATE account SET failed_logins = 0, locked_until = 0 WHERE id = ?", {account_id});
-}
+void unlock_account(store::Conn& c, std::int64_t account_id) { c.execute(sql::kUnlock, {account_id}); }
 
 void reset_totp(store::Conn& c, std::int64_t account_id) {
-  c.execute("UPDATE account SET totp_enabled = 0, totp_secret_enc = NULL, totp_last_step = 0 WHERE id = ?",
-            {account_id});
+  c.execute(sql::kClearTotp, {account_id});
   end_sessions(c, account_id);
 }
 
 void set_password_by_admin(store::Conn& c, std::int64_t account_id, const std::string& password_hash,
                            std::int64_t now) {
-  c.execute("UPDATE account SET password_hash = ?, password_changed_at = ?, must_change_password = 1 WHERE id = ?",
-            {password_hash, now, account_id});
+  c.execute(sql::kSetPasswordByAdmin, {password_hash, now, account_id});
   end_sessions(c, account_id);
 }
 
-std::string create_api_token(store::Conn& c, std::int64_t account_id, const std::string& name, std::int64_t now) {
+std::string create_api_token(App& app, const core::Principal& who, const std::string& name, const std::string& ip) {
   const std::string token = "jct_" + crypto::random_token();
-  c.execute("INSERT INTO api_token (token_hash, account_id, name, created_at) VALUES (?, ?, ?, ?)",
-            {token_hash(token), account_id, name, now});
+  app.db.write([&](store::Conn& c) {
+    c.execute(sql::kInsertApiToken, {token_hash(token), who.account_id, name, app.now()});
+    audit::record(c, {app.now(), who.username, who.account_id, ip, "create", "api_token", "", "",
+                      bj::serialize(bj::object{{"name", name}})});
+  });
   return token;
 }
 
 // For co-governance (see service.hpp).
 std::optional<std::int64_t> household_of(store::Conn& c, std::int64_t account_id) {
-  auto r = c.one("SELECT household_id FROM account WHERE id = ?", {account_id});
+  auto r = c.one(sql::kHouseholdOf, {account_id});
   if (!r) return std::nullopt;
   return r->opt_integer(0);
 }
 
 // ---- For appeals ----
 
-namespace {
-
-// Followed by the placeholders of the ids and ")".
-constexpr char kDisplayNames[] = "SELECT id, display_name FROM account WHERE id IN (";
-constexpr char kActiveAccounts[] = "SELECT id FROM account WHERE disabled = 0 AND id IN (";
-// Followed by the placeholders of the roles, kAreaStaffIn, those of the areas and kAreaStaffOrder.
-constexpr char kAreaStaff[] =
-    "SELECT a.id, a.display_name, rb.role, rb.scope_id FROM role_binding rb JOIN account a ON a.id = rb.account_id "
-    "WHERE rb.scope_type = 'area' AND a.disabled = 0 AND rb.role IN (";
-constexpr char kAreaStaffIn[] = ") AND rb.scope_id IN (";
-constexpr char kAreaStaffOrder[] = ") ORDER BY a.display_name, a.id";
-
-}  // namespace
-
 std::unordered_map<std::int64_t, std::string> display_names(store::Conn& c, std::span<const std::int64_t> ids) {
   std::unordered_map<std::int64_t, std::string> out;
-  for (const auto& r : store::query_ids(c, kDisplayNames, ids)) out.emplace(r.integer(0), r.text(1));
+  for (const auto& r : store::query_ids(c, sql::kDisplayNames, ids)) out.emplace(r.integer(0), r.text(1));
   return out;
 }
 
 std::unordered_set<std::int64_t> active_accounts(store::Conn& c, std::span<const std::int64_t> ids) {
   std::unordered_set<std::int64_t> out;
-  for (const auto& r : store::query_ids(c, kActiveAccounts, ids)) out.insert(r.integer(0));
+  for (const auto& r : store::query_ids(c, sql::kActiveAccounts, ids)) out.insert(r.integer(0));
   return out;
 }
 
@@ -542,9 +505,9 @@ std::vector<AreaStaff> area_staff(store::Conn& c, std::span<const std::int64_t> 
   store::Params params;
   for (auto role : roles) params.emplace_back(std::string(core::role_name(role)));
   params.insert(params.end(), area_ids.begin(), area_ids.end());
-  const auto sql = kAreaStaff + store::placeholders(roles.size()) + kAreaStaffIn +
-                   store::placeholders(area_ids.size()) + kAreaStaffOrder;
-  for (const auto& r : c.query(sql, params)) {
+  const auto query = sql::kAreaStaff + store::placeholders(roles.size()) + sql::kAreaStaffIn +
+                     store::placeholders(area_ids.size()) + sql::kAreaStaffOrder;
+  for (const auto& r : c.query(query, params)) {
     if (auto role = core::parse_role(r.text(2))) out.push_back({r.integer(0), r.text(1), *role, r.integer(3)});
   }
   return out;

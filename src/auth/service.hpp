@@ -107,7 +107,8 @@ void reset_totp(store::Conn& c, std::int64_t account_id);      // and ends its s
 // change it at the next login. Ends the account's sessions.
 void set_password_by_admin(store::Conn& c, std::int64_t account_id, const std::string& password_hash, std::int64_t now);
 
-std::string create_api_token(store::Conn& c, std::int64_t account_id, const std::string& name, std::int64_t now);
+// A new API token of the caller's account, audited; the token itself is shown this once.
+std::string create_api_token(App& app, const core::Principal& who, const std::string& name, const std::string& ip);
 
 // For co-governance (deliberation): the household a resident's account votes and rates for, when
 // the account names one.

@@ -1,6 +1,7 @@
 #include "orgs/lookups.hpp"
 
 #include "orgs/queries.hpp"
+#include "orgs/rows.hpp"
 #include "store/db.hpp"
 
 namespace jiceng::orgs {
@@ -18,8 +19,7 @@ std::map<std::int64_t, std::string> names_of(const std::map<std::int64_t, T>& fo
 std::map<std::int64_t, Area> areas_by_ids(store::Conn& c, std::span<const std::int64_t> ids) {
   std::map<std::int64_t, Area> out;
   for (const auto& r : store::query_ids(c, std::string(sql::kAreaColumns) + sql::kAreasIn, ids)) {
-    out.emplace(r.integer(0), Area{r.integer(0), r.text(1), r.text(2), r.text(3),
-                                   r.is_null(4) ? std::nullopt : std::optional(r.integer(4)), r.integer(5)});
+    out.emplace(r.integer(0), area_of(r));
   }
   return out;
 }
@@ -45,7 +45,7 @@ std::map<std::int64_t, std::string> org_names(store::Conn& c, std::span<const st
 std::map<std::int64_t, Unit> units_by_ids(store::Conn& c, std::span<const std::int64_t> ids) {
   std::map<std::int64_t, Unit> out;
   for (const auto& r : store::query_ids(c, sql::kUnitsByIds, ids)) {
-    out.emplace(r.integer(0), Unit{r.integer(0), r.text(1), r.text(2), r.text(3)});
+    out.emplace(r.integer(0), unit_of(r));
   }
   return out;
 }

@@ -117,6 +117,14 @@ constexpr char kUnitsByIds[] = "SELECT id, name, kind, area_path FROM unit WHERE
 constexpr char kDepartments[] = "SELECT id, name, kind, area_path FROM unit WHERE kind IN ('organ', 'institution')";
 constexpr char kDepartmentNameLike[] = " AND name LIKE ? ESCAPE '\\'";
 constexpr char kDepartmentOrder[] = " ORDER BY name LIMIT 100";
+// ---- For org_life ----
+// kOrgInfoColumns + one of the WHEREs below.
+constexpr char kOrgInfoColumns[] = "SELECT id, name, level, kind, path, area_path FROM party_org ";
+constexpr char kOrgInfoById[] = "WHERE id = ?";
+constexpr char kOrgsUnderOrg[] = "WHERE path >= ? AND path < ? ORDER BY path LIMIT ?";
+constexpr char kOrgsUnderArea[] = "WHERE area_path >= ? AND area_path < ? ORDER BY path LIMIT ?";
+// After kAreaColumns.
+constexpr char kChildAreas[] = "WHERE parent_id = ? ORDER BY name, id";
 
 constexpr char kVenueById[] = "SELECT name, area_path FROM venue WHERE id = ?";
 

@@ -7,17 +7,21 @@
 #include "core/errors.hpp"
 #include "orgs/hooks.hpp"
 #include "orgs/queries.hpp"
+#include "orgs/rows.hpp"
 #include "orgs/rules.hpp"
 
 namespace jiceng::orgs {
-namespace {
-
-namespace bj = boost::json;
 
 Area area_of(const store::Row& r) {
   return Area{r.integer(0), r.text(1), r.text(2), r.text(3), r.is_null(4) ? std::nullopt : std::optional(r.integer(4)),
               r.integer(5)};
 }
+
+Unit unit_of(const store::Row& r) { return Unit{r.integer(0), r.text(1), r.text(2), r.text(3)}; }
+
+namespace {
+
+namespace bj = boost::json;
 
 std::optional<Area> one_area(store::Conn& c, const std::string& where, const store::Params& params) {
   auto row = c.one(std::string(sql::kAreaColumns) + where, params);
@@ -246,8 +250,6 @@ std::vector<Area> areas_of(const store::ResultSet& rs) {
   return out;
 }
 
-Unit unit_of(const store::Row& r) { return Unit{r.integer(0), r.text(1), r.text(2), r.text(3)}; }
-
 }  // namespace
 
 std::unordered_map<std::int64_t, AreaLine> area_lines(store::Conn& c, std::span<const std::int64_t> ids) {
@@ -315,14 +317,13 @@ std::vector<Unit> departments(store::Conn& c, const std::string& name_part) {
 // ---- For org_life ----
 
 namespace {
-constexpr char kOrgInfoColumns[] = "SELECT id, name, level, kind, path, area_path FROM party_org ";
 OrgInfo org_info_of(const store::Row& r) {
   return OrgInfo{r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5)};
 }
 }  // namespace
 
 std::optional<OrgInfo> org_info(store::Conn& c, std::int64_t id) {
-  auto r = c.one(std::string(kOrgInfoColumns) + "WHERE id = ?", {id});
+  auto r = c.one(std::string(sql::kOrgInfoColumns) + sql::kOrgInfoById, {id});
   if (!r) return std::nullopt;
   return org_info_of(*r);
 }
@@ -331,10 +332,9 @@ std::vector<OrgInfo> orgs_under(store::Conn& c, const std::string& org_path, con
                                 std::int64_t limit) {
   const bool by_org = !org_path.empty();
   const auto& root = by_org ? org_path : area_path;
-  const std::string where = by_org ? "WHERE path >= ? AND path < ? " : "WHERE area_path >= ? AND area_path < ? ";
+  const auto query = std::string(sql::kOrgInfoColumns) + (by_org ? sql::kOrgsUnderOrg : sql::kOrgsUnderArea);
   std::vector<OrgInfo> out;
-  for (const auto& r :
-       c.query(std::string(kOrgInfoColumns) + where + "ORDER BY path LIMIT ?", {root, core::path_end(root), limit})) {
+  for (const auto& r : c.query(query, {root, core::path_end(root), limit})) {
     out.push_back(org_info_of(r));
   }
   return out;
@@ -342,7 +342,7 @@ std::vector<OrgInfo> orgs_under(store::Conn& c, const std::string& org_path, con
 
 std::vector<Area> child_areas(store::Conn& c, std::int64_t area_id) {
   std::vector<Area> out;
-  for (const auto& r : c.query(std::string(sql::kAreaColumns) + "WHERE parent_id = ? ORDER BY name, id", {area_id})) {
+  for (const auto& r : c.query(std::string(sql::kAreaColumns) + sql::kChildAreas, {area_id})) {
     out.push_back(area_of(r));
   }
   return out;

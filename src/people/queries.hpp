@@ -32,6 +32,15 @@ constexpr char kMembersFollowOrgArea[] = "UPDATE member SET area_path = ? WHERE 
 // ---- lookups for the modules above and orgs' pages (lookups.cpp): + placeholders + ")" ----
 constexpr char kPersonRefsIn[] = "SELECT id, name, area_path FROM person WHERE id IN (";
 constexpr char kMemberRefsIn[] = "SELECT id, name, category, org_id, area_path, org_path FROM member WHERE id IN (";
+// ---- For org_life ----
+// kBriefColumns + kBriefById or kBriefsOfOrg.
+constexpr char kBriefColumns[] =
+    "SELECT id, name, org_id, org_path, CASE WHEN status = 'full' THEN 1 ELSE 0 END FROM member ";
+constexpr char kBriefById[] = "WHERE id = ?";
+constexpr char kBriefsOfOrg[] = "WHERE org_id = ? ORDER BY id";
+constexpr char kHeadcountsUnder[] =
+    "SELECT org_id, COUNT(*), SUM(CASE WHEN status = 'full' THEN 1 ELSE 0 END) FROM member "
+    "WHERE org_path >= ? AND org_path < ? GROUP BY org_id";
 // ---- For appeals ----
 constexpr char kFullTimeGridWorkerAccounts[] =
     "SELECT account_id FROM person WHERE area_id = ? AND grid_role = 'full_time' AND account_id IS NOT NULL "

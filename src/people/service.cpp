@@ -93,22 +93,20 @@ std::vector<std::int64_t> full_time_grid_worker_accounts(store::Conn& c, std::in
 // ---- For org_life ----
 
 namespace {
-constexpr char kBriefColumns[] =
-    "SELECT id, name, org_id, org_path, CASE WHEN status = 'full' THEN 1 ELSE 0 END FROM member ";
 MemberBrief brief_of(const store::Row& r) {
   return MemberBrief{r.integer(0), r.text(1), r.integer(2), r.text(3), r.integer(4) == 1};
 }
 }  // namespace
 
 std::optional<MemberBrief> member_brief(store::Conn& c, std::int64_t id) {
-  auto r = c.one(std::string(kBriefColumns) + "WHERE id = ?", {id});
+  auto r = c.one(std::string(sql::kBriefColumns) + sql::kBriefById, {id});
   if (!r) return std::nullopt;
   return brief_of(*r);
 }
 
 std::vector<MemberBrief> members_of_org(store::Conn& c, std::int64_t org_id) {
   std::vector<MemberBrief> out;
-  for (const auto& r : c.query(std::string(kBriefColumns) + "WHERE org_id = ? ORDER BY id", {org_id})) {
+  for (const auto& r : c.query(std::string(sql::kBriefColumns) + sql::kBriefsOfOrg, {org_id})) {
     out.push_back(brief_of(r));
   }
   return out;
@@ -116,9 +114,7 @@ std::vector<MemberBrief> members_of_org(store::Conn& c, std::int64_t org_id) {
 
 std::map<std::int64_t, Headcount> headcounts_under(store::Conn& c, const std::string& org_path) {
   std::map<std::int64_t, Headcount> out;
-  for (const auto& r : c.query("SELECT org_id, COUNT(*), SUM(CASE WHEN status = 'full' THEN 1 ELSE 0 END) FROM member "
-                               "WHERE org_path >= ? AND org_path < ? GROUP BY org_id",
-                               {org_path, core::path_end(org_path)})) {
+  for (const auto& r : c.query(sql::kHeadcountsUnder, {org_path, core::path_end(org_path)})) {
     out[r.integer(0)] = Headcount{r.integer(1), r.integer(2)};
   }
   return out;

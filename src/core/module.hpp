@@ -60,6 +60,10 @@ struct Module final {
   // one count per path given.
   std::map<std::int64_t, PersonRef> (*people_by_ids)(store::Conn&, std::span<const std::int64_t>) = nullptr;
   std::vector<std::int64_t> (*grid_staff_counts)(store::Conn&, std::span<const std::string> grid_paths) = nullptr;
+
+  // The least time between two of the background sweeper's passes of `sweep` (0: every pass), for
+  // a sweep that walks a whole province. The test route runs every sweep whenever it is called.
+  std::int64_t sweep_every_seconds = 0;
 };
 
 // The composition root's list, installed once by the app before it serves (app::build_router):

@@ -1,5 +1,6 @@
 #include "orgs/lookups.hpp"
 
+#include "core/principal.hpp"
 #include "orgs/queries.hpp"
 #include "store/db.hpp"
 
@@ -60,6 +61,13 @@ std::vector<OrgInArea> orgs_in_areas(store::Conn& c, const std::string& from, co
     out.push_back({r.text(0), r.integer(1), r.text(2), r.text(3)});
   }
   return out;
+}
+
+std::int64_t count_orgs_under(store::Conn& c, const std::string& area_path, std::span<const std::string> levels) {
+  if (levels.empty()) return 0;
+  store::Params params{area_path, core::path_end(area_path)};
+  for (const auto& l : levels) params.emplace_back(l);
+  return store::count(c, std::string(sql::kCountOrgsOfLevels) + store::placeholders(levels.size()) + ")", params);
 }
 
 }  // namespace jiceng::orgs

@@ -40,4 +40,8 @@ struct OrgInArea final {
 };
 std::vector<OrgInArea> orgs_in_areas(store::Conn& c, const std::string& from, const std::string& to);
 
+// How many party organisations of these levels have their area under `area_path`, through the
+// store's count cache (a city's thousands are counted once until the next write).
+std::int64_t count_orgs_under(store::Conn& c, const std::string& area_path, std::span<const std::string> levels);
+
 }  // namespace jiceng::orgs

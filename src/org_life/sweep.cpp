@@ -27,12 +27,22 @@ constexpr std::size_t kBatchOrgs = 250;
 constexpr std::int64_t kSweepOrgs = 1000000;  // every organisation under a root area
 constexpr char kWarningEvent[] = "org_life.warning";
 
-// What a pass works with, read once before its batches.
+// A cell the sweep may warn about: each duty's current period of its length and the one before,
+// with the version in force and its months; the same for every organisation.
+struct Slot final {
+  Duty duty;
+  PeriodKey k;
+  bool current = false;
+  std::vector<std::string> months;
+};
+
+// What a pass works with, read and worked out once before its batches.
 struct Pass final {
   std::vector<Duty> duties;
   detail::Labels labels;
-  std::int64_t now = 0;
+  std::int64_t now = 0, today = 0;
   int year = 0;
+  std::vector<Slot> slots;
   detail::YearEndings last_year, this_year;
   bool warn = true;
 };
@@ -42,7 +52,17 @@ Pass pass_of(store::Conn& c, std::int64_t now, bool warn) {
   p.duties = load_duties(c);
   p.labels = detail::labels(c);
   p.now = now;
-  p.year = period_of(Period::year, core::local_day(now)).year;
+  p.today = core::local_day(now);
+  p.year = period_of(Period::year, p.today).year;
+  for (const auto& key : duty_keys(p.duties)) {
+    for (const auto period : {Period::month, Period::quarter, Period::year}) {
+      const auto current = period_of(period, p.today);
+      for (const auto& k : {current, previous(current)}) {
+        const auto d = in_force(p.duties, key, k);
+        if (d && d->period == period) p.slots.push_back({*d, k, k == current, months_of(k)});
+      }
+    }
+  }
   p.last_year = detail::endings_of(p.duties, p.year - 1);
   p.this_year = detail::endings_of(p.duties, p.year);
   p.warn = warn;
@@ -79,23 +99,20 @@ bool record_warning(store::Conn& c, const orgs::OrgInfo& org, const Duty& d, con
 
 // One organisation: each duty's current period in its last days, and its previous one if missed.
 std::int64_t warn_org(store::Conn& c, const Pass& p, const Held& h, const orgs::OrgInfo& org, std::int64_t committee) {
-  const auto today = core::local_day(p.now);
   std::int64_t warned = 0;
-  for (const auto& key : duty_keys(p.duties)) {
-    for (const auto period : {Period::month, Period::quarter, Period::year}) {
-      const auto current = period_of(period, today);
-      for (const auto& k : {current, previous(current)}) {
-        const auto d = detail::applicable(p.duties, key, k, org, committee);
-        if (!d || d->period != period) continue;
-        const auto cl = cell(*d, p.labels.of(d->kind), k, detail::held_in(h, org.id, d->kind, k), today);
-        const bool due = k == current && cl.warn;
-        const bool missed = k != current && cl.state == CellState::missing;
-        if (!due && !missed) continue;
-        const auto message =
-            std::string(due ? "【即将到期】" : "【未完成】") + org.name + "，" + lasting_reason(cl, k, today);
-        if (record_warning(c, org, *d, k, due ? "due" : "missing", message, p.now)) ++warned;
-      }
+  for (const auto& s : p.slots) {
+    if (!detail::applies(s.duty, org, committee)) continue;
+    std::int64_t held = 0;
+    for (const auto& month : s.months) {
+      if (auto it = h.find({org.id, s.duty.kind, month}); it != h.end()) held += it->second;
     }
+    const auto cl = cell(s.duty, p.labels.of(s.duty.kind), s.k, held, p.today);
+    const bool due = s.current && cl.warn;
+    const bool missed = !s.current && cl.state == CellState::missing;
+    if (!due && !missed) continue;
+    const auto message =
+        std::string(due ? "【即将到期】" : "【未完成】") + org.name + "，" + lasting_reason(cl, s.k, p.today);
+    if (record_warning(c, org, s.duty, s.k, due ? "due" : "missing", message, p.now)) ++warned;
   }
   return warned;
 }

@@ -10,7 +10,9 @@
 #include "appeals/figures.hpp"
 #include "auth/roles.hpp"
 #include "auth/service.hpp"
+#include "core/principal.hpp"
 #include "demo/fake.hpp"
+#include "gen/org_life.hpp"
 #include "people/rules.hpp"
 #include "store/bulk.hpp"
 #include "store/schema.hpp"
@@ -35,7 +37,8 @@ constexpr std::array<const char*, 5> kCategory = {"in_service", "retired", "rura
 constexpr std::array<const char*, 3> kAppealTypes = {"complaint", "help", "suggestion"};
 constexpr std::array<const char*, 4> kChannels = {"h5", "hotline", "patrol", "walk_in"};
 // The tables the bulk load fills: their triggers and secondary indexes are set aside while it runs.
-constexpr std::array<const char*, 5> kBulkTables = {"area", "party_org", "member", "appeal", "appeal_event"};
+constexpr std::array<const char*, 7> kBulkTables = {"area",         "party_org", "member",        "appeal",
+                                                    "appeal_event", "meeting",   "org_life_tally"};
 
 struct Node final {
   std::int64_t id;
@@ -223,9 +226,11 @@ std::vector<Org> load_orgs(Conn& c, const Province& p, const Sizes& z, demo::Fak
   return branches.empty() ? community_orgs : branches;
 }
 
+// Fills `heads` (members, full members) per branch, for their organisation life.
 void load_members(store::Database& db, const crypto::FieldCipher& cipher, const Province& p,
                   const std::vector<Org>& branches, const Sizes& z, demo::Fake& fake, std::int64_t now,
-                  void (*progress)(const std::string&)) {
+                  std::vector<std::pair<std::int64_t, std::int64_t>>& heads, void (*progress)(const std::string&)) {
+  heads.assign(branches.size(), {0, 0});
   for (std::int64_t from = 0; from < z.members; from += kRowsPerTransaction) {
     db.write([&](Conn& c) {
       BulkInsert members(c,
@@ -241,6 +246,9 @@ void load_members(store::Database& db, const crypto::FieldCipher& cipher, const 
         const auto phone = fake.phone();
         const auto joined = fake.date(std::min(2024, std::stoi(birth.substr(0, 4)) + 19), 2025);
         const bool probationary = joined >= "2025-01-01";
+        auto& head = heads[static_cast<std::size_t>(i) % branches.size()];
+        ++head.first;
+        if (!probationary) ++head.second;
         members.add({i + 1,
                      fake.name(),
                      std::string(male ? "male" : "female"),
@@ -368,15 +376,16 @@ void load_appeals(store::Database& db, const Province& p, const Sizes& z, std::i
   }
 }
 
-void load_accounts(Conn& c, const Province& p, std::int64_t now) {
+void load_accounts(Conn& c, const Province& p, std::int64_t first_branch, std::int64_t now) {
   struct Account final {
     const char* username;
     const char* display;
     core::Role role;
     std::int64_t scope;
   };
-  const std::array<Account, 6> accounts = {{
+  const std::array<Account, 7> accounts = {{
       {"admin", "省委组织部管理员", core::Role::org_dept, p.root.id},
+      {"branch", "支部书记", core::Role::branch_secretary, first_branch},
       {"county", "县委组织部管理员", core::Role::org_dept, p.counties.front().id},
       {"street", "街道干部", core::Role::street_officer, p.streets.front().id},
       {"community", "社区书记", core::Role::community_secretary, p.communities.front().id},
@@ -396,6 +405,18 @@ void load_accounts(Conn& c, const Province& p, std::int64_t now) {
             {crypto::sm3_hex("demo-open311-key"), std::string("压测客户端"), now});
 }
 
+// The branches with their headcounts for organisation life; the first street's keep attendance rows.
+std::vector<LifeOrg> life_orgs(const Province& p, const std::vector<Org>& branches,
+                               const std::vector<std::pair<std::int64_t, std::int64_t>>& heads) {
+  std::vector<LifeOrg> out;
+  for (std::size_t b = 0; b < branches.size(); ++b) {
+    const auto& o = branches[b];
+    out.push_back({o.id, o.path, o.area_path, kBranchKinds[b % kBranchKinds.size()], heads[b].first, heads[b].second,
+                   core::path_within(o.area_path, p.streets.front().path)});
+  }
+  return out;
+}
+
 // What triggers keep on every write, rebuilt once from the loaded rows.
 void rebuild_derived(Conn& c) {
   c.execute("DELETE FROM area_tally");
@@ -408,7 +429,7 @@ void rebuild_derived(Conn& c) {
   if (c.dialect() == store::Dialect::sqlite) {
     c.execute("INSERT INTO member_fts (member_fts) VALUES ('rebuild')");
   } else {
-    for (const char* table : {"area", "party_org", "member", "appeal", "appeal_event", "account"}) {
+    for (const char* table : {"area", "party_org", "member", "appeal", "appeal_event", "account", "meeting"}) {
       c.query(std::string("SELECT setval(pg_get_serial_sequence('") + table + "', 'id'), (SELECT MAX(id) FROM " +
               table + "))");
     }
@@ -434,15 +455,20 @@ std::string load_province(store::Database& db, const crypto::FieldCipher& cipher
   db.write([&](Conn& c) {
     p = load_areas(c, z, now);
     branches = load_orgs(c, p, z, fake, now);
-    load_accounts(c, p, now);
+    load_accounts(c, p, branches.front().id, now);
   });
   progress("areas: " + std::to_string(p.counties.size()) + " counties, " + std::to_string(p.communities.size()) +
            " communities, " + std::to_string(p.grids.size()) + " grids; " + std::to_string(branches.size()) +
            " branches");
-  load_members(db, cipher, p, branches, z, fake, now, progress);
+  std::vector<std::pair<std::int64_t, std::int64_t>> heads;
+  load_members(db, cipher, p, branches, z, fake, now, heads, progress);
   load_appeals(db, p, z, now, progress);
+  std::vector<LifeRoll> rolls;
+  auto life = load_org_life(db, life_orgs(p, branches, heads), z.seed, now, rolls, progress);
   progress("indexes and triggers");
   put_back(db, aside);
+  progress("organisation life: rolls, standings and the area rollup");
+  finish_org_life(db, rolls, z.seed, now, life);
   progress("rollups");
   db.write([](Conn& c) {
     rebuild_derived(c);
@@ -460,9 +486,10 @@ std::string load_province(store::Database& db, const crypto::FieldCipher& cipher
            std::to_string(c.scalar("SELECT COUNT(*) FROM party_org")) + " organisations, " +
            std::to_string(c.scalar("SELECT COUNT(*) FROM member")) + " members, " +
            std::to_string(c.scalar("SELECT COUNT(*) FROM appeal")) + " appeals, " +
-           std::to_string(c.scalar("SELECT COUNT(*) FROM appeal_event")) +
-           " timeline events; accounts admin (province), "
-           "county, street, community, grid, member (password " +
+           std::to_string(c.scalar("SELECT COUNT(*) FROM appeal_event")) + " timeline events, " +
+           std::to_string(life.meetings) + " meetings (" + std::to_string(life.valid) + " valid, " +
+           std::to_string(life.attendance) + " attendance rows) of " + std::to_string(life.terms) +
+           " branches; accounts admin (province), county, street, community, grid, branch, member (password " +
            kPassword + ")";
   });
 }

@@ -18,7 +18,9 @@ end
 -- Per thread: counts["200"] = n, counts["403 password_change_required"] = n.
 counts = {}
 first_bad = ""
+local request_response = response  -- a request script that reads its answers (meeting.lua)
 response = function(status, headers, body)
+  if request_response then request_response(status, headers, body) end
   local key = tostring(status)
   if status < 200 or status >= 300 then
     local code = body and string.match(body, '^%s*{%s*"error"%s*:%s*{.-"code"%s*:%s*"([%w_]+)"')

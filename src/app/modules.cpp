@@ -60,10 +60,16 @@ void build_router(Router& router, const std::string& web_root) {
   router.set_authenticator(auth::authenticate);
 }
 
-SweepCounts sweep(App& app) {
+SweepCounts sweep(App& app, SweepSchedule* schedule) {
   SweepCounts all;
   for (const auto* m : kModules) {
     if (!m->sweep) continue;
+    if (schedule) {
+      const auto now = app.now();
+      const auto last = schedule->last_run.find(m->name);
+      if (last != schedule->last_run.end() && now - last->second < m->sweep_every_seconds) continue;
+      schedule->last_run[m->name] = now;
+    }
     auto counts = m->sweep(app);
     all.insert(all.end(), counts.begin(), counts.end());
   }

@@ -1,7 +1,9 @@
 #pragma once
 // The composition root: every module, in the order they are wired.
+#include <map>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "core/module.hpp"
 
@@ -17,7 +19,14 @@ void build_router(Router& router, const std::string& web_root);
 // counters, the migrations' bookkeeping).
 std::span<const std::string_view> infrastructure_tables();
 
-// One pass of every module's background sweep, in list order.
-SweepCounts sweep(App& app);
+// When each module's sweep last ran (by the app's clock), for the background sweeper.
+struct SweepSchedule final {
+  std::map<std::string_view, std::int64_t> last_run;
+};
+
+// One pass of every module's background sweep, in list order. With a schedule (the background
+// sweeper's), a module whose Module::sweep_every_seconds have not passed since its last run is
+// left out; without one (the test route), every sweep runs.
+SweepCounts sweep(App& app, SweepSchedule* schedule = nullptr);
 
 }  // namespace jiceng::app

@@ -3,9 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 
+#include "core/app.hpp"
+#include "crypto/crypto.hpp"
 #include "store/db.hpp"
 #include "store/migrations.hpp"
 #include "testing/temp_dir.hpp"
@@ -58,6 +61,26 @@ TEST_F(ModuleTables, EveryTableAModuleClaimsExists) {
           << who.front() << " claims " << table << ", which no migration creates";
     }
   });
+}
+
+// The background sweeper passes a schedule and spaces out the sweeps that ask for it (org_life's
+// hourly walk of a province); the test route passes none and runs every sweep each time.
+TEST_F(ModuleTables, TheSweeperSpacesOutASweepThatAsksItToAndTheTestRouteRunsItWhenever) {
+  const crypto::FieldCipher cipher(std::string(crypto::FieldCipher::kKeyBytes, 'k'), "test-mac", "test-index");
+  std::int64_t now = 1790000000;
+  App app{*db_, cipher, [&now] { return now; }};
+  const auto ran = [](const SweepCounts& counts, std::string_view what) {
+    return std::any_of(counts.begin(), counts.end(), [&](const auto& c) { return c.first == what; });
+  };
+  SweepSchedule schedule;
+  EXPECT_TRUE(ran(sweep(app, &schedule), "org_life_warned"));
+  now += 60;
+  const auto soon = sweep(app, &schedule);
+  EXPECT_FALSE(ran(soon, "org_life_warned")) << "a minute later, its hour has not passed";
+  EXPECT_TRUE(ran(soon, "settled")) << "a sweep that asks nothing runs every pass";
+  EXPECT_TRUE(ran(sweep(app), "org_life_warned")) << "the test route's pass runs it anyway";
+  now += 3600;
+  EXPECT_TRUE(ran(sweep(app, &schedule), "org_life_warned")) << "an hour on, it runs again";
 }
 
 }  // namespace

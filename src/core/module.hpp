@@ -64,6 +64,10 @@ struct Module final {
   // Inside appeals' staff view of one appeal: what this module keeps about it, shown under the
   // module's name (null when it keeps nothing), e.g. what an Open311 client sent.
   boost::json::value (*appeal_detail)(store::Conn&, std::int64_t appeal_id) = nullptr;
+
+  // The least time between two of the background sweeper's passes of `sweep` (0: every pass), for
+  // a sweep that walks a whole province. The test route runs every sweep whenever it is called.
+  std::int64_t sweep_every_seconds = 0;
 };
 
 // The composition root's list, installed once by the app before it serves (app::build_router):

@@ -5,6 +5,7 @@
 #include "org_life/internal.hpp"
 #include "org_life/queries.hpp"
 #include "org_life/rules.hpp"
+#include "org_life/standing.hpp"
 #include "orgs/service.hpp"
 
 namespace jiceng::org_life::detail {
@@ -119,6 +120,7 @@ Meeting writable(store::Conn& c, const core::Principal& who, std::int64_t id) {
 
 void tally(store::Conn& c, const Meeting& m, std::int64_t delta) {
   c.execute(sql::kTallyAdd, {m.org_path, m.kind, m.month, m.org_id, m.area_path, delta});
+  if (const auto org = orgs::org_info(c, m.org_id)) restand(c, *org, std::stoi(m.month.substr(0, 4)));
 }
 
 std::optional<std::string> kind_label(store::Conn& c, const std::string& code) {

@@ -30,7 +30,8 @@ bool writes_over(const core::Principal& who, const std::string& org_path, const 
 // The county or a street over `area_path`: who assigns observers and keeps the rules.
 bool supervises(const core::Principal& who, const std::string& area_path, bool county_only);
 
-// Moves the tally by one for a meeting that starts or stops counting.
+// Moves the tally by one for a meeting that starts or stops counting, and the organisation's
+// standing in the meeting's year with it.
 void tally(store::Conn& c, const Meeting& m, std::int64_t delta);
 // The label of a kind, built-in or county-added; nullopt when there is no such kind.
 std::optional<std::string> kind_label(store::Conn& c, const std::string& code);

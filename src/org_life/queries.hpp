@@ -1,7 +1,8 @@
 #pragma once
 // The org_life module's SQL. Its own tables only: meeting, meeting_attendance, meeting_resolution,
-// meeting_attachment, meeting_observer, org_life_file, meeting_kind, org_life_duty, org_life_term
-// and org_life_tally. Organisations, members and accounts come from their modules' services.
+// meeting_attachment, meeting_observer, org_life_file, meeting_kind, org_life_duty, org_life_term,
+// org_life_tally, org_life_standing, org_life_compliance and the rest of module.cpp's kTables. Organisations, members
+// and accounts come from their modules' services.
 namespace jiceng::org_life::sql {
 
 // --- Meetings ---------------------------------------------------------------------------------
@@ -113,6 +114,24 @@ constexpr char kTallyByOrgPath[] =
 constexpr char kTallyByAreaPath[] =
     "SELECT org_id, kind, month, held FROM org_life_tally WHERE area_path >= ? AND area_path < ? AND month >= ? "
     "AND month < ? AND held > 0";
+
+// --- Standings and the area rollup (standing.hpp) ----------------------------------------------
+constexpr char kRollupAdd[] =
+    "INSERT INTO org_life_compliance (area_path, month, compliant) VALUES (?, ?, ?) ON CONFLICT (area_path, month) "
+    "DO UPDATE SET compliant = org_life_compliance.compliant + excluded.compliant";
+constexpr char kRollupAt[] = "SELECT month, compliant FROM org_life_compliance WHERE area_path = ?";
+constexpr char kRollupOfYear[] =
+    "SELECT month, compliant FROM org_life_compliance WHERE area_path = ? AND month >= ? AND month < ?";
+constexpr char kStanding[] = "SELECT months, area_path FROM org_life_standing WHERE org_id = ? AND year = ?";
+constexpr char kStandingYears[] = "SELECT year FROM org_life_standing WHERE org_id = ? ORDER BY year";
+constexpr char kStandingsOfOrg[] = "SELECT year, months, area_path FROM org_life_standing WHERE org_id = ?";
+constexpr char kStandingsInRange[] =
+    "SELECT org_id, year, months, area_path FROM org_life_standing WHERE org_path >= ? AND org_path < ? AND year >= ?";
+constexpr char kUpsertStanding[] =
+    "INSERT INTO org_life_standing (org_id, year, org_path, area_path, months) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT (org_id, year) DO UPDATE SET org_path = excluded.org_path, area_path = excluded.area_path, "
+    "months = excluded.months";
+constexpr char kDeleteStanding[] = "DELETE FROM org_life_standing WHERE org_id = ? AND year = ?";
 
 // Following the orgs module's trees (hooks.cpp): "UPDATE <table>" + these. A moved subtree takes
 // the new prefix, the old prefix's length + 1, the old prefix and its core::path_end.

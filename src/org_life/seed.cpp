@@ -11,6 +11,7 @@
 #include "core/dates.hpp"
 #include "demo/seed.hpp"
 #include "org_life/rules.hpp"
+#include "org_life/service.hpp"
 #include "orgs/service.hpp"
 #include "people/service.hpp"
 
@@ -175,6 +176,7 @@ void seed(Seed& s) {
     s.c.execute("INSERT INTO org_life_tally (org_path, kind, month, org_id, area_path, held) VALUES (?, ?, ?, ?, ?, ?)",
                 {k.org_paths[org_id], kind, month, org_id, k.area_paths[org_id], held});
   }
+  restand_all(s.c, s.now);  // the county's matrix reads the rollup over these
 }
 
 }  // namespace jiceng::org_life

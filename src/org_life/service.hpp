@@ -117,8 +117,14 @@ boost::json::object area_cells(App& app, const core::Principal& who, std::option
 
 // The background sweep: every duty in its last days (`warn`) or missed, for every organisation,
 // is written once per cell and state to the secretary's list and the notify outbox; returns how
-// many new warnings it wrote (0 on a second run).
+// many new warnings it wrote (0 on a second run). It also works every organisation's standing out
+// again (the rollup of the county's matrix), batch by batch, each batch its own transaction.
 std::int64_t warn_due(App& app);
+// Every organisation's standing in this year and last worked out again, without warnings: for the
+// demo's seed (in its transaction) and the benchmark province's generator (batch by batch), which
+// write meetings and tallies straight into the tables.
+void restand_all(store::Conn& c, std::int64_t now);
+void restand_all(store::Database& db, std::int64_t now);
 struct WarningQuery final {
   std::optional<std::int64_t> org_id;
   std::optional<std::string> state;  // due, missing

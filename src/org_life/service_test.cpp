@@ -61,6 +61,12 @@ class OrgLifeService : public test::County {
                   {kCommunityBranch, kind});
   }
 
+  // The area rollup: organisations at or under the area compliant in the month.
+  std::int64_t compliant_at(const std::string& area_path, const std::string& month) {
+    return scalar("SELECT COALESCE(SUM(compliant), 0) FROM org_life_compliance WHERE area_path = ? AND month = ?",
+                  {area_path, month});
+  }
+
   std::string status_of(std::int64_t meeting_id, std::int64_t member_id) {
     return text("SELECT status FROM meeting_attendance WHERE meeting_id = ? AND member_id = ?",
                 {meeting_id, member_id});
@@ -193,6 +199,76 @@ TEST_F(OrgLifeService, ACommunityMovedToAnotherStreetTakesItsMeetingsAndTalliesT
   ASSERT_EQ(cells.at("orgs").as_array().size(), 1u);
   EXPECT_EQ(cells.at("orgs").as_array()[0].at("org_name").as_string(), "幸福社区党支部");
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM org_life_tally WHERE area_path = ?", {path(kCommunity)}), 1);
+  // The branch's November, compliant, left the old street's rollup for the new one's.
+  EXPECT_EQ(compliant_at(path(kStreet), "2026-11"), 0);
+  EXPECT_EQ(compliant_at(path(east), "2026-11"), 1);
+  EXPECT_EQ(compliant_at(path(kCommunity), "2026-11"), 1);
+  EXPECT_EQ(compliant_at(path(kCounty), "2026-11"), 1);
+}
+
+TEST_F(OrgLifeService, TheAreaRollupMovesWithEachMeetingHeldAndEachCommitteeRegisteredAndTheSweepAgrees) {
+  const auto street = staff(Role::street_officer, kStreet, "街道干部");
+  const auto november = [&] {
+    const auto matrix = area_months(app(), street, std::nullopt, 2026);
+    for (const auto& v : matrix.at("rows").as_array()) {
+      if (v.at("area_id").as_int64() == kCommunity) return v.at("months").as_array()[10].at("compliant").as_int64();
+    }
+    return std::int64_t{-1};
+  };
+  EXPECT_EQ(november(), 0);
+  const auto id = plan("theme_day", -kHour);
+  hold(app(), as(secretary), id, present({0, 1}));
+  EXPECT_EQ(november(), 1) << "November's one duty, the theme day, was met in the meeting's transaction";
+  for (const auto area : {kCounty, kStreet, kCommunity}) EXPECT_EQ(compliant_at(path(area), "2026-11"), 1);
+  Term committee;
+  committee.committee_size = 3;
+  set_term(app(), as(secretary), kCommunityBranch, committee);
+  EXPECT_EQ(november(), 0) << "with a committee elected, November's 支委会 is owed too";
+  const auto rollup = [&] {
+    return db().read([](store::Conn& c) {
+      std::string out;
+      for (const auto& r : c.query("SELECT area_path, month, compliant FROM org_life_compliance ORDER BY 1, 2")) {
+        out += r.text(0) + " " + r.text(1) + " " + std::to_string(r.integer(2)) + "\n";
+      }
+      return out;
+    });
+  };
+  const auto before = rollup();
+  warn_due(app());  // works every standing out again from the tally
+  EXPECT_EQ(rollup(), before);
+}
+
+TEST_F(OrgLifeService, TheSweepWalksOrganisationsInBatchesAndFindsEachOnesTally) {
+  // More branches than a batch takes, every other one with November's theme day in its tally.
+  constexpr std::int64_t kBranches = 600, kFirst = 1000;
+  const auto community = path(kCommunity);
+  db().write([&](store::Conn& c) {
+    for (std::int64_t i = 0; i < kBranches; ++i) {
+      const std::int64_t id = kFirst + i;
+      const auto org_path = "/" + std::to_string(id) + "/";
+      c.execute(
+          "INSERT INTO party_org (id, name, level, kind, area_id, area_path, path, depth, created_at, "
+          "updated_at) VALUES (?, ?, 'branch', 'non_public', ?, ?, ?, 1, 0, 0)",
+          {id, "压测党支部" + std::to_string(i), kCommunity, community, org_path});
+      if (i % 2 == 0) {
+        c.execute(
+            "INSERT INTO org_life_tally (org_path, kind, month, org_id, area_path, held) VALUES "
+            "(?, 'theme_day', '2026-11', ?, ?, 1)",
+            {org_path, id, community});
+      }
+    }
+  });
+  EXPECT_GT(warn_due(app()), 0);  // October missed by all of them
+  EXPECT_EQ(warn_due(app()), 0);  // once per cell and state, across batches
+  EXPECT_EQ(compliant_at(path(kCounty), "2026-11"), kBranches / 2);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM org_life_standing WHERE year = 2026 AND org_id >= ?", {kFirst}), kBranches);
+  const auto street = staff(Role::street_officer, kStreet, "街道干部");
+  const auto matrix = area_months(app(), street, std::nullopt, 2026);
+  for (const auto& v : matrix.at("rows").as_array()) {
+    if (v.at("area_id").as_int64() != kCommunity) continue;
+    EXPECT_EQ(v.at("orgs").as_int64(), kBranches + 1);  // and the community's own branch
+    EXPECT_EQ(v.at("months").as_array()[10].at("compliant").as_int64(), kBranches / 2);
+  }
 }
 
 TEST_F(OrgLifeService, ACountyObserverAssessesAMeetingAndTheBranchReadsIt) {

@@ -1,14 +1,17 @@
 // What the county keeps: the meeting kinds it adds, its dated duty settings (a change closes the
 // version in force and adds the next, so past periods keep their rule), and each branch's
 // committee and term.
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "core/dates.hpp"
 #include "core/errors.hpp"
 #include "org_life/internal.hpp"
+#include "org_life/matrix.hpp"
 #include "org_life/queries.hpp"
 #include "org_life/rules.hpp"
 #include "org_life/service.hpp"
+#include "org_life/standing.hpp"
 #include "orgs/service.hpp"
 
 namespace jiceng::org_life {
@@ -168,6 +171,11 @@ bj::object set_term(App& app, const Actor& by, std::int64_t org_id, const Term& 
     }
     c.execute(sql::kUpsertTerm, {org_id, org->path, org->area_path, store::opt(t.elected_on), store::opt(t.term_years),
                                  t.committee_size, app.now()});
+    // Whether a committee sits decides whether 支委会 are owed: every year on record, and this one.
+    auto years = detail::standing_years(c, org_id);
+    const int year = period_of(Period::year, core::local_day(app.now())).year;
+    if (std::find(years.begin(), years.end(), year) == years.end()) years.push_back(year);
+    for (const int y : years) detail::restand(c, *org, y);
     cogov::audit(c, app, by, "term", "party_org", org_id, "committee=" + std::to_string(t.committee_size));
     return bj::object{{"org_id", org_id},
                       {"elected_on", t.elected_on ? bj::value(*t.elected_on) : bj::value(nullptr)},

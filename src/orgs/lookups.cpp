@@ -1,5 +1,6 @@
 #include "orgs/lookups.hpp"
 
+#include "core/principal.hpp"
 #include "orgs/queries.hpp"
 #include "orgs/rows.hpp"
 #include "store/db.hpp"
@@ -66,6 +67,13 @@ std::optional<VenueRef> venue_by_id(store::Conn& c, std::int64_t id) {
   const auto r = c.one(sql::kVenueById, {id});
   if (!r) return std::nullopt;
   return VenueRef{r->text(0), r->text(1)};
+}
+
+std::int64_t count_orgs_under(store::Conn& c, const std::string& area_path, std::span<const std::string> levels) {
+  if (levels.empty()) return 0;
+  store::Params params{area_path, core::path_end(area_path)};
+  for (const auto& l : levels) params.emplace_back(l);
+  return store::count(c, std::string(sql::kCountOrgsOfLevels) + store::placeholders(levels.size()) + ")", params);
 }
 
 }  // namespace jiceng::orgs

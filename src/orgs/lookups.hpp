@@ -47,5 +47,8 @@ struct VenueRef final {
   std::string area_path;
 };
 std::optional<VenueRef> venue_by_id(store::Conn& c, std::int64_t id);
+// How many party organisations of these levels have their area under `area_path`, through the
+// store's count cache (a city's thousands are counted once until the next write).
+std::int64_t count_orgs_under(store::Conn& c, const std::string& area_path, std::span<const std::string> levels);
 
 }  // namespace jiceng::orgs

@@ -85,6 +85,9 @@ constexpr char kFirstUnitOfOrgsTail[] = " GROUP BY party_org_id";
 constexpr char kAreasIn[] = "WHERE id IN (";
 constexpr char kOrgsIn[] = "SELECT id, path, area_path, name FROM party_org WHERE id IN (";
 // The party organisations in a range of area paths, shallowest first.
+// + one placeholder per level, then ")".
+constexpr char kCountOrgsOfLevels[] =
+    "SELECT COUNT(*) FROM party_org WHERE area_path >= ? AND area_path < ? AND level IN (";
 constexpr char kOrgsInAreas[] =
     "SELECT area_path, id, name, secretary FROM party_org WHERE area_path >= ? AND "
     "area_path < ? ORDER BY depth, id";

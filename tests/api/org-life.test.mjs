@@ -232,3 +232,20 @@ test('attachments are kept by hash with their type read from the bytes', async (
   assert.ok(file.buf.equals(pdf));
   assertError(assert, await community2.get(`/api/v1/org-life/files/${up.json.hash}`), 404);
 });
+
+test('the shares each meeting kept in its own transaction equal those the sweep works out again from every tally', async () => {
+  const year = Number(new Date(((await now()) + 8 * 3600) * 1000).toISOString().slice(0, 4));
+  const kept = await admin.get(`/api/v1/org-life/compliance/areas?year=${year}`);
+  assert.equal(kept.status, 200, kept.text);
+  // A theme day held now moves this month's share at once, before any sweep.
+  const m = await plan('theme_day', -60);
+  const held = await branch.post(`${M}/${m.id}/hold`, { minutes: '传达学习', attendance: m.attendance.map((a) => ({ member_id: a.member_id, status: 'present' })) });
+  assert.equal(held.status, 200, held.text);
+  assert.equal(held.json.valid, true);
+  const after = await admin.get(`/api/v1/org-life/compliance/areas?year=${year}`);
+  const sweep = await pub.post('/api/v1/_test/sweep', {});
+  assert.equal(sweep.status, 200, sweep.text);
+  const rebuilt = await admin.get(`/api/v1/org-life/compliance/areas?year=${year}`);
+  assert.deepEqual(rebuilt.json, after.json, 'the sweep found the rollup as the meetings left it');
+  assert.ok(kept.json.rows.some((r) => r.orgs > 0));
+});

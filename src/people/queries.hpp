@@ -32,6 +32,15 @@ constexpr char kMembersFollowOrgArea[] = "UPDATE member SET area_path = ? WHERE 
 // ---- lookups for the modules above and orgs' pages (lookups.cpp): + placeholders + ")" ----
 constexpr char kPersonRefsIn[] = "SELECT id, name, area_path FROM person WHERE id IN (";
 constexpr char kMemberRefsIn[] = "SELECT id, name, category, org_id, area_path, org_path FROM member WHERE id IN (";
+constexpr char kMembersNamedSqlite[] =
+    "SELECT id, name, category, org_id, area_path, org_path FROM member WHERE name >= ? AND name < ? "
+    "AND area_path >= ? AND area_path < ? ORDER BY name, id LIMIT ?";
+constexpr char kMembersNamedPostgres[] =
+    "SELECT id, name, category, org_id, area_path, org_path FROM member WHERE name LIKE ? ESCAPE '\\' "
+    "AND area_path >= ? AND area_path < ? ORDER BY name, id LIMIT ?";
+constexpr char kMemberNumbered[] =
+    "SELECT id, name, category, org_id, area_path, org_path FROM member WHERE id = ? AND area_path >= ? "
+    "AND area_path < ?";
 // ---- For appeals ----
 constexpr char kFullTimeGridWorkerAccounts[] =
     "SELECT account_id FROM person WHERE area_id = ? AND grid_role = 'full_time' AND account_id IS NOT NULL "

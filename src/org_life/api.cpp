@@ -201,10 +201,12 @@ http::Response get_mine(Ctx& ctx) { return json::respond(my_meetings(ctx.app, ct
 
 void register_settings_routes(Router& r);
 void register_evaluation_routes(Router& r);
+void register_lookup_routes(Router& r);
 
 void register_routes(Router& r) {
   register_settings_routes(r);
   register_evaluation_routes(r);
+  register_lookup_routes(r);
   const auto tag = "org_life";
   const std::string m = "/api/v1/org-life/meetings";
   const auto auth = Access::authenticated;

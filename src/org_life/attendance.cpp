@@ -1,7 +1,10 @@
 // Around a meeting: guests from other organisations, leave asked from the phone and granted by the
 // secretary, attachments kept by content hash, and the observers (巡学旁听) with their assessments.
+#include <algorithm>
 #include <boost/json.hpp>
 #include <filesystem>
+#include <set>
+#include <tuple>
 
 #include "auth/service.hpp"
 #include "core/errors.hpp"
@@ -9,6 +12,9 @@
 #include "org_life/internal.hpp"
 #include "org_life/queries.hpp"
 #include "org_life/service.hpp"
+#include "orgs/lookups.hpp"
+#include "orgs/service.hpp"
+#include "people/lookups.hpp"
 #include "people/service.hpp"
 
 namespace jiceng::org_life {
@@ -156,6 +162,63 @@ bj::object my_meetings(App& app, const core::Principal& who) {
                                  {"leave_reason", r.is_null(8) ? bj::value(nullptr) : bj::value(r.text(8))}});
     }
     return bj::object{{"member_id", *member}, {"items", std::move(items)}};
+  });
+}
+
+namespace {
+constexpr std::int64_t kLookupRows = 20;
+
+// The area subtrees `who` writes organisation life over: an area binding's own, an organisation
+// binding's organisation's area (a branch finds the mobile members of its village or community).
+std::set<std::string> writer_areas(store::Conn& c, const core::Principal& who) {
+  std::set<std::string> out;
+  for (const auto& b : who.bindings) {
+    if (!core::allowed(b.role, core::Register::org_life, core::Action::write) || b.path.empty()) continue;
+    if (b.scope_type == core::ScopeType::area) out.insert(b.path);
+    if (b.scope_type != core::ScopeType::org) continue;
+    if (const auto org = orgs::org_info(c, b.scope_id)) out.insert(org->area_path);
+  }
+  // A subtree inside another adds nothing.
+  for (auto it = out.begin(); it != out.end();) {
+    const auto& p = *it;
+    const bool inner =
+        std::any_of(out.begin(), out.end(), [&](const auto& q) { return q != p && core::path_within(p, q); });
+    it = inner ? out.erase(it) : std::next(it);
+  }
+  return out;
+}
+}  // namespace
+
+bj::object member_lookup(App& app, const core::Principal& who, std::int64_t meeting_id, const std::string& text) {
+  return app.db.read([&](store::Conn& c) {
+    const auto m = detail::writable(c, who, meeting_id);
+    std::vector<std::pair<std::int64_t, people::MemberRef>> found;
+    for (const auto& area : writer_areas(c, who)) {
+      for (auto& f : people::members_named(c, text, area, kLookupRows)) found.push_back(std::move(f));
+    }
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.second.name, a.first) < std::tie(b.second.name, b.first);
+    });
+    if (found.size() > static_cast<std::size_t>(kLookupRows)) found.resize(kLookupRows);
+    std::vector<std::int64_t> org_ids, member_ids;
+    for (const auto& [id, ref] : found) {
+      org_ids.push_back(ref.org_id);
+      member_ids.push_back(id);
+    }
+    const auto orgs = orgs::org_names(c, org_ids);
+    std::set<std::int64_t> on_roll;
+    for (const auto& r : c.query(sql::kRoll, {meeting_id})) on_roll.insert(r.integer(0));
+    bj::array items;
+    for (const auto& [id, ref] : found) {
+      const auto org = orgs.find(ref.org_id);
+      items.push_back(bj::object{{"member_id", id},
+                                 {"name", ref.name},
+                                 {"org_id", ref.org_id},
+                                 {"org_name", org == orgs.end() ? "" : org->second},
+                                 {"guest", ref.org_id != m.org_id},
+                                 {"on_roll", on_roll.count(id) > 0}});
+    }
+    return bj::object{{"items", std::move(items)}};
   });
 }
 

@@ -1,5 +1,6 @@
 // 民主评议党员, 谈心谈话, 组织生活会 and the county's dated settings over HTTP (/api/v1/org-life/…): parse, call the
 // service (evaluation.cpp), render.
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "cogov/common.hpp"
@@ -173,6 +174,36 @@ void register_evaluation_routes(Router& r) {
   r.add("POST", m + "/{id}/rectifications", auth, tag, "添加整改事项（责任人、完成时限）", post_rectification);
   r.add("PUT", base + "/rectifications/{id}", auth, tag, "登记整改完成日期", put_rectification);
   r.add("GET", base + "/my/evaluations", auth, tag, "我的民主评议（党员）", get_mine);
+}
+
+namespace {
+
+constexpr std::size_t kMaxLookupChars = 20;
+
+// ?q= a name's beginning or a member's number: the guest picker of a meeting.
+http::Response get_member_lookup(Ctx& ctx) {
+  const auto id = ctx.id();
+  const auto q = ctx.req.param("q").value_or("");
+  const long n = json::utf8_length(q);
+  if (q.empty() || n <= 0) bad_request("q", "请输入姓名或党员编号", "required");
+  if (static_cast<std::size_t>(n) > kMaxLookupChars) bad_request("q", "搜索词最多 20 个字符");
+  if (std::any_of(q.begin(), q.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20; }))
+    bad_request("q", "搜索词不能包含控制字符");
+  return json::respond(member_lookup(ctx.app, ctx.who(), id, q));
+}
+
+http::Response get_committee(Ctx& ctx) { return json::respond(committee_and_term(ctx.app, ctx.who(), ctx.id())); }
+
+}  // namespace
+
+void register_lookup_routes(Router& r) {
+  const auto tag = "org_life";
+  const std::string base = "/api/v1/org-life";
+  const auto auth = Access::authenticated;
+  r.add("GET", base + "/meetings/{id}/member-lookup", auth, tag, "按姓名或党员编号查找列席党员（本人管辖区域内）",
+        get_member_lookup);
+  r.add("GET", base + "/orgs/{id}/committee", auth, tag, "支部委员、委员会人数和换届情况，及可选的本组织党员",
+        get_committee);
 }
 
 }  // namespace jiceng::org_life

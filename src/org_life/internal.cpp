@@ -1,6 +1,9 @@
 // Who sees and writes a meeting, the tally move, and a meeting as the console and phone show it.
 #include <boost/json.hpp>
 
+#include <vector>
+
+#include "auth/service.hpp"
 #include "core/errors.hpp"
 #include "org_life/internal.hpp"
 #include "org_life/queries.hpp"
@@ -65,11 +68,18 @@ bj::array attachments(store::Conn& c, std::int64_t id) {
   return out;
 }
 
+// An observer is shown by the account's display name (auth's, one batch), the username beside it.
 bj::array observers(store::Conn& c, std::int64_t id) {
   bj::array out;
-  for (const auto& r : c.query(sql::kObservers, {id})) {
+  const auto rows = c.query(sql::kObservers, {id});
+  std::vector<std::int64_t> ids;
+  for (const auto& r : rows) ids.push_back(r.integer(0));
+  const auto names = auth::display_names(c, ids);
+  for (const auto& r : rows) {
+    const auto it = names.find(r.integer(0));
     out.push_back(bj::object{{"account_id", r.integer(0)},
-                             {"name", r.text(1)},
+                             {"name", it == names.end() || it->second.empty() ? r.text(1) : it->second},
+                             {"username", r.text(1)},
                              {"assigned_by", r.text(2)},
                              {"assigned_at", r.integer(3)},
                              {"assessment", opt_text(r, 4)},

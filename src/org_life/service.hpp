@@ -198,4 +198,14 @@ struct Case final {
 };
 std::vector<Case> open_cases(store::Conn& c, const std::string& org_path);
 
+// ---- Lookups for the pages ----
+
+// A meeting's guest by name or number: the members under the areas the caller writes organisation
+// life for (an organisation's binding reaches its own area), whatever their organisation, marked
+// when already on the meeting's roll.
+boost::json::object member_lookup(App& app, const core::Principal& who, std::int64_t meeting_id,
+                                  const std::string& text);
+// A branch's committee (named members) and term, with its members to name them from.
+boost::json::object committee_and_term(App& app, const core::Principal& who, std::int64_t org_id);
+
 }  // namespace jiceng::org_life

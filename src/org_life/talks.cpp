@@ -123,4 +123,26 @@ bj::object record_talk(App& app, const Actor& by, std::int64_t org_id, std::int6
   return talks(app, by.who, org_id, year);
 }
 
+bj::object committee_and_term(App& app, const core::Principal& who, std::int64_t org_id) {
+  return app.db.read([&](store::Conn& c) {
+    const auto org = org_for(c, who, org_id, false);
+    const auto p = pairs_of(c, org_id);
+    bj::array members, committee;
+    for (const auto& m : people::members_of_org(c, org_id)) {
+      members.push_back(bj::object{{"member_id", m.id}, {"name", m.name}, {"full_member", m.full}});
+      if (p.committee.count(m.id)) committee.push_back(bj::object{{"member_id", m.id}, {"name", m.name}});
+    }
+    const auto t = c.one(sql::kTerm, {org_id});
+    return bj::object{{"org_id", org_id},
+                      {"org_name", org.name},
+                      {"level", org.level},
+                      {"committee_size", t ? t->integer(2) : 0},
+                      {"elected_on", t && !t->is_null(0) ? bj::value(t->text(0)) : bj::value(nullptr)},
+                      {"term_years", t && !t->is_null(1) ? bj::value(t->integer(1)) : bj::value(nullptr)},
+                      {"can_write", detail::writes_over(who, org.path, org.area_path)},
+                      {"committee", std::move(committee)},
+                      {"members", std::move(members)}};
+  });
+}
+
 }  // namespace jiceng::org_life

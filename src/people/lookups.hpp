@@ -4,6 +4,8 @@
 #include <map>
 #include <span>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "store/db.hpp"
 
@@ -22,5 +24,12 @@ std::map<std::int64_t, MemberRef> members_by_ids(store::Conn& c, std::span<const
 std::map<std::int64_t, std::string> member_names(store::Conn& c, std::span<const std::int64_t> ids);
 // The names of the people (residents, workers, cadres) among `ids` that exist, by id.
 std::map<std::int64_t, std::string> person_names(store::Conn& c, std::span<const std::int64_t> ids);
+
+// ---- For org_life (a meeting's guest) ----
+// Members under `area_path` whose name begins with `prefix`, or whose number is `prefix` when it is
+// all digits, by name then id, at most `limit`: one index range (the name's, the scope checked
+// from the index on SQLite; the trigram index on PostgreSQL).
+std::vector<std::pair<std::int64_t, MemberRef>> members_named(store::Conn& c, const std::string& prefix,
+                                                              const std::string& area_path, std::int64_t limit);
 
 }  // namespace jiceng::people

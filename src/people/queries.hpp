@@ -41,6 +41,15 @@ constexpr char kBriefsOfOrg[] = "WHERE org_id = ? ORDER BY id";
 constexpr char kHeadcountsUnder[] =
     "SELECT org_id, COUNT(*), SUM(CASE WHEN status = 'full' THEN 1 ELSE 0 END) FROM member "
     "WHERE org_path >= ? AND org_path < ? GROUP BY org_id";
+constexpr char kMembersNamedSqlite[] =
+    "SELECT id, name, category, org_id, area_path, org_path FROM member WHERE name >= ? AND name < ? "
+    "AND area_path >= ? AND area_path < ? ORDER BY name, id LIMIT ?";
+constexpr char kMembersNamedPostgres[] =
+    "SELECT id, name, category, org_id, area_path, org_path FROM member WHERE name LIKE ? ESCAPE '\\' "
+    "AND area_path >= ? AND area_path < ? ORDER BY name, id LIMIT ?";
+constexpr char kMemberNumbered[] =
+    "SELECT id, name, category, org_id, area_path, org_path FROM member WHERE id = ? AND area_path >= ? "
+    "AND area_path < ?";
 // ---- For appeals ----
 constexpr char kFullTimeGridWorkerAccounts[] =
     "SELECT account_id FROM person WHERE area_id = ? AND grid_role = 'full_time' AND account_id IS NOT NULL "

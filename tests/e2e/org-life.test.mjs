@@ -1,12 +1,13 @@
 // Browser test of organisation life (issue 15, web/h5/src/pages/org_life/, web/admin/src/pages/org_life/)
 // against a running jiceng server with the demo county, started with --test-clock:
-//   the demo branch's secretary (`branch`) creates a 主题党日 on the phone and announces it; two
-//   members ask leave from 我的会议 (`member`, and a second member's account made for the test);
-//   the secretary grants one and refuses the other; the clock moves past the start; the secretary
-//   ticks attendance (the refused one attends) and writes the minutes; the record shows on both
-//   members' phones. In the console, the county's matrix cell of the branch's theme day this month
-//   reads 已完成 (green), and the county observer (`admin`, assigned by the county) writes an
-//   assessment the branch secretary then reads on the phone.
+//   the test's own branch (made by the county beside the demo branch, with a secretary and two
+//   members who get accounts: its theme day this month is not yet held on any day of the month,
+//   while the demo branches hold theirs on the 15th) — its secretary creates a 主题党日 on the phone
+//   and announces it; both members ask leave from 我的会议; the secretary grants one and refuses the
+//   other; the clock moves past the start; the secretary ticks attendance (the refused one attends,
+//   a member of the demo branch is found by name and added as a guest) and writes the minutes; the record shows on both members' phones. In the console, the county's
+//   matrix cell of the branch's theme day this month turns from not done to 已完成 (green), and the
+//   county observer (`admin`, assigned by the county) writes an assessment the secretary reads.
 //   JICENG_URL=http://127.0.0.1:8080 node --test tests/e2e/org-life.test.mjs
 // Screenshots: tests/e2e/screenshots/org-life-*.png. The clock moves forward by 15 minutes.
 import { test, before, after } from 'node:test'
@@ -75,21 +76,58 @@ async function phoneLogin(p, username, password = PASSWORD, redirect = '') {
 
 const shot = (p, name) => p.screenshot({ path: join(SHOTS, `org-life-${name}.png`), fullPage: true })
 
-/** A second member of the demo branch gets an account (made by the county, password changed). */
-async function secondMemberAccount(meeting, firstMemberId) {
-  const other = meeting.attendance.find((a) => a.member_id !== firstMemberId && !a.guest)
-  assert.ok(other, 'the branch has a second member on the roll')
-  const admin = await new Api('admin').login()
-  const username = `dy${STAMP}`
-  await admin.ok('POST', '/api/v1/accounts', {
-    username,
-    display_name: other.name,
-    password: INITIAL,
-    roles: [{ role: 'member', scope_id: other.member_id }],
-  })
+/** An ID number with a valid check digit (GB 11643). */
+function idNumber(birth, seq, region = '620799') {
+  const body = region + birth + String(seq).padStart(3, '0')
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  let sum = 0
+  for (let i = 0; i < 17; i++) sum += Number(body[i]) * w[i]
+  return body + '10X98765432'[sum % 11]
+}
+
+/** An account made by the county for the test, its first password changed. */
+async function account(admin, username, displayName, role) {
+  await admin.ok('POST', '/api/v1/accounts', { username, display_name: displayName, password: INITIAL, roles: [role] })
   const me = await new Api(username, INITIAL).login()
   await me.ok('PUT', '/api/v1/session/password', { current_password: INITIAL, new_password: STRONG })
-  return { username, password: STRONG, memberId: other.member_id, name: other.name }
+  return { username, password: STRONG, api: await new Api(username, STRONG).login() }
+}
+
+/**
+ * The test's own branch beside the demo branch (same parent and community), with two full members
+ * and accounts for its secretary and both members. Its duties start with nothing held, so the
+ * matrix cell of this month's theme day is seen to change whatever the day of the month.
+ */
+async function ownBranch() {
+  const admin = await new Api('admin').login()
+  const demo = await new Api('branch').login()
+  const demoOrg = await admin.get(
+    `/api/v1/orgs/${demo.account.roles.find((r) => r.role === 'branch_secretary').scope_id}`,
+  )
+  const org = await admin.post('/api/v1/orgs', {
+    parent_id: demoOrg.parent_id,
+    name: `第${STAMP}党支部`,
+    level: 'branch',
+    kind: demoOrg.kind,
+    area_id: demoOrg.area_id,
+  })
+  const members = []
+  for (const [i, name] of ['林晓东', '周雨桐'].entries()) {
+    const m = await admin.post('/api/v1/members', {
+      name,
+      id_number: idNumber(i ? '19880412' : '19760923', 100 + (parseInt(STAMP, 36) % 800) + i),
+      org_id: org.id,
+      joined_on: '2005-07-01',
+      full_on: '2006-07-01',
+    })
+    const who = await account(admin, `dy${i}${STAMP}`, name, { role: 'member', scope_id: m.id })
+    members.push({ ...who, memberId: m.id, name })
+  }
+  const secretary = await account(admin, `sj${STAMP}`, `${org.name}书记`, {
+    role: 'branch_secretary',
+    scope_id: org.id,
+  })
+  return { orgId: org.id, secretary, members }
 }
 
 /** A member asks leave on the phone from 我的会议. */
@@ -103,16 +141,23 @@ async function askLeave(p, meetingId, reason) {
 }
 
 test('a 主题党日 on the phone: planned, announced, leave asked and decided, attendance and minutes; the county sees it', async () => {
+  const own = await ownBranch()
+  const [first, second] = own.members
+  const firstMemberId = first.memberId
+  const secretary = own.secretary.api
+  const orgId = own.orgId
   const now = await clock()
   const startsAt = Math.ceil((now + 10 * 60) / 60) * 60 // a datetime-local holds whole minutes
-  const member = await new Api('member').login()
-  const firstMemberId = member.account.roles.find((r) => r.role === 'member').scope_id
-  const secretary = await new Api('branch').login()
-  const orgId = secretary.account.roles.find((r) => r.role === 'branch_secretary').scope_id
+
+  // the county's view of the branch's theme day this month, before the meeting: not yet done
+  const admin = await new Api('admin').login()
+  const month = new Date((startsAt + CHINA) * 1000).toISOString().slice(0, 7)
+  const place = await findCell(admin, orgId, month)
+  assert.notEqual(place.cell.state, 'done', 'nothing is held yet in the new branch')
 
   // --- the secretary plans the meeting on the phone ---
   const sec = await phone()
-  await phoneLogin(sec, 'branch')
+  await phoneLogin(sec, own.secretary.username, own.secretary.password)
   await sec.waitForURL(/#\/org-life/)
   await sec.locator('.ol-meetings[data-ready="1"]').waitFor()
   await shot(sec, '01-secretary-meetings')
@@ -140,15 +185,17 @@ test('a 主题党日 on the phone: planned, announced, leave asked and decided, 
     planned.attendance.some((a) => a.member_id === firstMemberId),
     'the member is on the roll',
   )
+  assert.ok(
+    planned.attendance.some((a) => a.member_id === second.memberId),
+    'the second member is on the roll',
+  )
 
   // the county assigns itself as observer (巡学旁听) while the meeting is upcoming
-  const admin = await new Api('admin').login()
   await admin.ok('POST', `/api/v1/org-life/meetings/${meetingId}/observers`, { username: 'admin' })
 
   // --- two members ask leave on their phones ---
-  const second = await secondMemberAccount(planned, firstMemberId)
   const m1 = await phone()
-  await phoneLogin(m1, 'member', PASSWORD, '/my/meetings')
+  await phoneLogin(m1, first.username, first.password, '/my/meetings')
   await m1.locator('.ol-mine[data-ready="1"]').waitFor()
   await askLeave(m1, meetingId, '外出务工，不能参加')
   await shot(m1, '04-member-leave')
@@ -169,11 +216,6 @@ test('a 主题党日 on the phone: planned, announced, leave asked and decided, 
   await requests.waitFor({ state: 'detached' })
   await sec.locator(`.roll [data-member="${firstMemberId}"]`, { hasText: '请假' }).waitFor()
 
-  // the county's view of the branch's theme day this month, before the meeting is held
-  const month = new Date((startsAt + CHINA) * 1000).toISOString().slice(0, 7)
-  const place = await findCell(admin, orgId, month)
-  console.log(`org-life: the theme-day cell of ${month} was ${place.cell.state} before the meeting`)
-
   // --- the meeting begins; the secretary takes attendance and writes the minutes ---
   await clock(15 * 60)
   await sec.reload()
@@ -184,6 +226,12 @@ test('a 主题党日 on the phone: planned, announced, leave asked and decided, 
   assert.match(await granted.locator('.mark.on').innerText(), /请假/, 'granted leave is ticked 请假')
   const refused = form.locator(`.mark-row[data-member="${second.memberId}"]`)
   await refused.locator('.mark-present').click()
+  // a member of the demo branch next door comes as a guest, found by name among the community's
+  const demoMember = (await new Api('member').login()).account.roles.find((r) => r.role === 'member')
+  await form.locator('.guest-field input').fill(demoMember.scope_name)
+  await form.locator('.btn-find-guest').click()
+  await form.locator(`.found-row[data-member="${demoMember.scope_id}"] .btn-guest`).click()
+  await form.locator(`.mark-row[data-member="${demoMember.scope_id}"]`, { hasText: '列席' }).waitFor()
   await sec.locator('.minutes-field textarea').fill(MINUTES)
   await shot(sec, '06-attendance')
   await sec.locator('.btn-hold').click()
@@ -198,6 +246,8 @@ test('a 主题党日 on the phone: planned, announced, leave asked and decided, 
   const statusOf = (id) => held.attendance.find((a) => a.member_id === id).status
   assert.equal(statusOf(firstMemberId), 'leave')
   assert.equal(statusOf(second.memberId), 'present')
+  assert.equal(statusOf(demoMember.scope_id), 'present')
+  assert.equal(held.attendance.find((a) => a.member_id === demoMember.scope_id).guest, true, 'a guest of the branch')
 
   // --- the members' phones show the record ---
   await m2.reload()
@@ -208,7 +258,7 @@ test('a 主题党日 on the phone: planned, announced, leave asked and decided, 
   await m1.locator(`.meeting-card[data-id="${meetingId}"] .attendance`, { hasText: '请假' }).waitFor()
   await shot(m1, '08-member-attended')
 
-  await consoleSide({ orgId, meetingId, month, place, sec })
+  await consoleSide({ orgId, meetingId, month, place, sec, secretary: own.secretary })
 })
 
 /** The street whose organisations hold `orgId`, and the org's theme-day cell of `month` (county API). */
@@ -226,10 +276,10 @@ async function findCell(admin, orgId, month) {
   assert.fail(`organisation ${orgId} is under one of the county's streets`)
 }
 
-async function consoleLogin(p, username) {
+async function consoleLogin(p, username, password = PASSWORD) {
   await p.goto(`${BASE}/#/login`)
   await p.getByPlaceholder('请输入用户名').fill(username)
-  await p.getByPlaceholder('请输入密码').fill(PASSWORD)
+  await p.getByPlaceholder('请输入密码').fill(password)
   await p.locator('.login-btn').click()
   await p.locator('.user-name').waitFor()
 }
@@ -246,7 +296,7 @@ async function openInCalendar(p, meetingId) {
 }
 
 /** The console: the county's matrix shows the cell done, drills to the meeting; the observer assesses it. */
-async function consoleSide({ orgId, meetingId, month, place, sec }) {
+async function consoleSide({ orgId, meetingId, month, place, sec, secretary }) {
   const p = await desktop()
   await consoleLogin(p, 'admin')
   await p.goto(`${BASE}/#/org-life-matrix`)
@@ -305,7 +355,7 @@ async function consoleSide({ orgId, meetingId, month, place, sec }) {
   await sec.locator('.observers', { hasText: text }).waitFor()
   await shot(sec, '12-secretary-reads-assessment')
   const b = await desktop()
-  await consoleLogin(b, 'branch')
+  await consoleLogin(b, secretary.username, secretary.password)
   await b.goto(`${BASE}/#/org-life-year`)
   await b.locator('.ol-year-page [data-loaded="1"]').waitFor()
   const period = b.locator(`.duty .period[data-period="${month}"]`).filter({ hasText: '已完成' })

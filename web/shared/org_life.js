@@ -22,3 +22,11 @@ export const ORG_LEVEL = {
   branch: '党支部',
   group: '党小组',
 }
+
+/** 民主评议党员: the branch's rating and a peer's grade share these words */
+export const RATING = { excellent: '优秀', qualified: '合格', basic: '基本合格', unqualified: '不合格' }
+/** ratings that need a written reason (《不合格党员组织处置办法》) */
+export const RATING_NEEDS_REASON = ['basic', 'unqualified']
+export const CAMPAIGN_STATUS = { open: '评议中', closed: '已结束' }
+/** 谈心谈话: committee members with each other, a committee member with a member */
+export const TALK_KIND = { committee: '支委之间', committee_member: '支委与党员' }

@@ -37,3 +37,38 @@ export function monthRange(month) {
   const [y, m] = month.split('-').map(Number)
   return [new Date(y, m - 1, 1).getTime() / 1000, new Date(y, m, 1).getTime() / 1000 - 1]
 }
+
+// ---- 民主评议党员, 谈心谈话, 组织生活会, the committee ----
+export const listCampaigns = (orgId) => request('GET', `${BASE}/evaluations`, { query: { org_id: orgId } })
+export const openCampaign = (orgId, year) =>
+  request('POST', `${BASE}/evaluations`, { body: { org_id: orgId, year }, silent: true })
+export const getCampaign = (id) => request('GET', `${BASE}/evaluations/${id}`)
+export const closeCampaign = (id) => request('POST', `${BASE}/evaluations/${id}/close`, { silent: true })
+export const rateMember = (id, memberId, rating, reason) =>
+  request('PUT', `${BASE}/evaluations/${id}/ratings/${memberId}`, { body: { rating, reason }, silent: true })
+
+export const getTalks = (orgId, year) => request('GET', `${BASE}/talks`, { query: { org_id: orgId, year } })
+export const recordTalk = (body) => request('POST', `${BASE}/talks`, { body, silent: true })
+
+export const getLife = (meetingId) => request('GET', `${BASE}/meetings/${meetingId}/life`)
+export const addCriticism = (meetingId, body) =>
+  request('POST', `${BASE}/meetings/${meetingId}/criticisms`, { body, silent: true })
+export const addRectification = (meetingId, body) =>
+  request('POST', `${BASE}/meetings/${meetingId}/rectifications`, { body, silent: true })
+export const rectificationDone = (id, doneOn) =>
+  request('PUT', `${BASE}/rectifications/${id}`, { body: { done_on: doneOn }, silent: true })
+
+export const getCommittee = (orgId) => request('GET', `${BASE}/orgs/${orgId}/committee`)
+export const setCommittee = (orgId, memberIds) =>
+  request('PUT', `${BASE}/orgs/${orgId}/committee`, { body: { member_ids: memberIds }, silent: true })
+export const setTerm = (orgId, body) => request('PUT', `${BASE}/orgs/${orgId}/term`, { body, silent: true })
+
+/** the XLSX of the compliance cells of an area's organisations in a month (a plain link: the cookie goes) */
+export const cellsXlsxUrl = (areaId, month) =>
+  `${BASE}/compliance/cells?${new URLSearchParams({ area_id: areaId, month, format: 'xlsx' })}`
+
+/** today in the browser's zone, 'YYYY-MM-DD' */
+export function today() {
+  const d = new Date()
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}

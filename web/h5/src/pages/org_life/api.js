@@ -36,3 +36,15 @@ export const decideLeave = (id, memberId, grant) =>
 export const myMeetings = () => request('GET', `${BASE}/my/meetings`)
 export const askLeave = (id, reason) =>
   request('POST', `${BASE}/meetings/${id}/leave`, { body: { reason }, silent: true })
+export const myEvaluations = () => request('GET', `${BASE}/my/evaluations`)
+export const saveSelf = (id, text) =>
+  request('PUT', `${BASE}/evaluations/${id}/self`, { body: { self_assessment: text }, silent: true })
+export const assessPeer = (id, memberId, grade, comment) =>
+  request('PUT', `${BASE}/evaluations/${id}/peers/${memberId}`, { body: { grade, comment }, silent: true })
+
+// ---- lookups for the secretary's pages ----
+/** members to add as guests: by the beginning of a name or a member number */
+export const lookupMembers = (id, q) =>
+  request('GET', `${BASE}/meetings/${id}/member-lookup`, { params: { q }, silent: true })
+/** the organisation's named committee and its term */
+export const getCommittee = (orgId) => request('GET', `${BASE}/orgs/${orgId}/committee`)

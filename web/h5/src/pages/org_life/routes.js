@@ -1,6 +1,6 @@
 // Organisation life's hash routes inside /m/ (issue 15): the branch secretary's 组织生活 (the
 // branch's meetings), 新建会议 / 修改会议, 会议详情 (announce, leave, attendance, minutes), and the
-// member's 我的会议. Each page checks the session itself (useSignedIn.js).
+// member's 我的会议, 会议详情, 我的评议 (self and peer assessment) and 我的记录. Each page checks the session itself (useSignedIn.js).
 export default [
   {
     path: '/org-life',
@@ -31,5 +31,23 @@ export default [
     name: 'ol-mine',
     component: () => import('./MyMeetingsPage.vue'),
     meta: { title: '我的会议', up: '/' },
+  },
+  {
+    path: '/my/meetings/:id(\\d+)',
+    name: 'ol-my-meeting',
+    component: () => import('./MyMeetingPage.vue'),
+    meta: { title: '会议详情', up: '/my/meetings' },
+  },
+  {
+    path: '/my/evaluation',
+    name: 'ol-my-evaluation',
+    component: () => import('./MyEvaluationPage.vue'),
+    meta: { title: '我的评议', up: '/' },
+  },
+  {
+    path: '/my/record',
+    name: 'ol-my-record',
+    component: () => import('./MyRecordPage.vue'),
+    meta: { title: '我的记录', up: '/' },
   },
 ]

@@ -118,7 +118,7 @@ class PipelineService : public test::County {
 
 TEST_F(PipelineService, APersonGoesFromApplicantToFullMemberAcrossTwoYears) {
   const auto id = ready_for_vote();
-  EXPECT_EQ(person(app(), secretary, id).at("stage").as_string(), "candidate");
+  EXPECT_EQ(pipeline::person(app(), secretary, id).at("stage").as_string(), "candidate");
   // Five full members due: three ayes exceed half.
   const auto voted = step(id, vote(3));
   EXPECT_EQ(voted.at("vote").at("due").as_int64(), 5);
@@ -279,7 +279,7 @@ TEST_F(PipelineService, TheSweepWarnsThirtyAndSevenDaysAheadAndWhenMissedOnceEac
 TEST_F(PipelineService, ABranchSeesItsOwnAStreetItsSubtreeAndAnotherCommunityNothing) {
   const auto id = applicant();
   const auto other = staff(Role::community_secretary, kOtherCommunity, "另一社区");
-  EXPECT_EQ(refusal([&] { person(app(), other, id); }).status, 404);
+  EXPECT_EQ(refusal([&] { pipeline::person(app(), other, id); }).status, 404);
   EXPECT_EQ(refusal([&] { step(id, named("talk"), &other); }).status, 404);
   EXPECT_EQ(people(app(), street, {}).at("items").as_array().size(), 1u);
   EXPECT_TRUE(people(app(), other, {}).at("items").as_array().empty());

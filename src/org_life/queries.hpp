@@ -153,17 +153,6 @@ constexpr char kWarningColumns[] =
 constexpr char kWarningTail[] = " ORDER BY w.id DESC LIMIT ? OFFSET ?";
 
 // --- County settings and 民主评议党员 -----------------------------------------------------------
-constexpr char kSettingInForce[] =
-    "SELECT value, source, effective_from FROM org_life_setting WHERE setting_key = ? AND effective_from <= ? "
-    "AND (effective_to IS NULL OR effective_to > ?) ORDER BY effective_from DESC LIMIT 1";
-constexpr char kSettings[] =
-    "SELECT id, setting_key, value, source, effective_from, effective_to, created_by FROM org_life_setting ORDER BY id";
-constexpr char kCurrentSetting[] =
-    "SELECT id, effective_from FROM org_life_setting WHERE setting_key = ? AND effective_to IS NULL";
-constexpr char kCloseSetting[] = "UPDATE org_life_setting SET effective_to = ? WHERE id = ?";
-constexpr char kInsertSetting[] =
-    "INSERT INTO org_life_setting (setting_key, value, source, effective_from, created_by, created_at) "
-    "VALUES (?, ?, ?, ?, ?, ?)";
 constexpr char kInsertCampaign[] =
     "INSERT INTO org_life_campaign (org_id, org_path, area_path, year, status, excellent_cap_pct, cap_source, "
     "opened_by, opened_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?) ON CONFLICT (org_id, year) DO NOTHING RETURNING id";

@@ -55,4 +55,14 @@ constexpr char kFullTimeGridWorkerAccounts[] =
     "SELECT account_id FROM person WHERE area_id = ? AND grid_role = 'full_time' AND account_id IS NOT NULL "
     "ORDER BY id";
 
+// ---- For pipeline (发展党员) ----
+constexpr char kAdmitProbationary[] =
+    "INSERT INTO member (name, gender, birth_date, id_number_enc, id_number_idx, id_number_mask, joined_on, org_id, "
+    "org_path, area_path, category, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "'in_service', 'probationary', ?, ?) RETURNING id";
+constexpr char kConfirmFull[] =
+    "UPDATE member SET status = 'full', full_on = ?, updated_at = ? WHERE id = ? AND status = 'probationary'";
+constexpr char kCancelProbation[] =
+    "UPDATE member SET status = 'cancelled', updated_at = ? WHERE id = ? AND status = 'probationary'";
+
 }  // namespace jiceng::people::sql

@@ -100,7 +100,9 @@ void add_members() {
                                                           {"primary", "初中及以下"}};
   static const std::vector<registry::Choice> categories = {
       {"in_service", "在职"}, {"retired", "离退休"}, {"rural", "农村"}, {"mobile", "流动"}, {"student", "学生"}};
-  static const std::vector<registry::Choice> statuses = {{"full", "正式党员"}, {"probationary", "预备党员"}};
+  // "cancelled": a probation cancelled through the member pipeline (取消预备党员资格), kept on record.
+  static const std::vector<registry::Choice> statuses = {
+      {"full", "正式党员"}, {"probationary", "预备党员"}, {"cancelled", "已取消预备党员资格"}};
 
   Spec s;
   s.reg = core::Register::members;

@@ -120,4 +120,26 @@ std::map<std::int64_t, Headcount> headcounts_under(store::Conn& c, const std::st
   return out;
 }
 
+// ---- For pipeline (发展党员) ----
+
+bool member_with_id_index(store::Conn& c, const std::string& id_number_idx) {
+  return c.one(sql::kMemberWithIdNumber, {id_number_idx, std::int64_t{0}}).has_value();
+}
+
+std::int64_t admit_probationary(store::Conn& c, const Admission& a, std::int64_t now) {
+  if (member_with_id_index(c, a.id_number_idx)) conflict("该身份证号已登记为党员", "id_number");
+  return c
+      .one(sql::kAdmitProbationary, {a.name, a.gender, a.birth_date, a.id_number_enc, a.id_number_idx, a.id_number_mask,
+                                     a.joined_on, a.org_id, a.org_path, a.area_path, now, now})
+      ->integer(0);
+}
+
+void confirm_full(store::Conn& c, std::int64_t member_id, const std::string& full_on, std::int64_t now) {
+  c.execute(sql::kConfirmFull, {full_on, now, member_id});
+}
+
+void cancel_probation(store::Conn& c, std::int64_t member_id, std::int64_t now) {
+  c.execute(sql::kCancelProbation, {now, member_id});
+}
+
 }  // namespace jiceng::people

@@ -54,4 +54,25 @@ struct Headcount final {
 };
 std::map<std::int64_t, Headcount> headcounts_under(store::Conn& c, const std::string& org_path);
 
+// ---- For pipeline (发展党员): the member row a person's file becomes ----
+// Pipeline keeps an applicant's ID number as this module keeps members' (SM4 under the same field
+// cipher, the same blind index and mask), so the row moves across without being decrypted.
+
+// Whether a member holds the ID number with this blind index.
+bool member_with_id_index(store::Conn& c, const std::string& id_number_idx);
+struct Admission final {
+  std::string name, gender, birth_date;
+  std::string id_number_enc, id_number_idx, id_number_mask;
+  std::string joined_on;  // the branch meeting's day: membership counts from it
+  std::int64_t org_id = 0;
+  std::string org_path, area_path;
+};
+// Adds a probationary member of the branch (category in-service until the register says otherwise);
+// returns its id. 409 naming id_number when the ID number is a member's already.
+std::int64_t admit_probationary(store::Conn& c, const Admission& a, std::int64_t now);
+// The probationary member becomes full on `full_on`.
+void confirm_full(store::Conn& c, std::int64_t member_id, const std::string& full_on, std::int64_t now);
+// The probation is cancelled (取消预备党员资格): the row is kept, its status says so.
+void cancel_probation(store::Conn& c, std::int64_t member_id, std::int64_t now);
+
 }  // namespace jiceng::people

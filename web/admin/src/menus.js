@@ -229,6 +229,14 @@ export const MENU_ROUTES = [
     icon: 'Avatar',
     component: () => import('./pages/org_life/CommitteePage.vue'),
   },
+  // the member pipeline (docs/api-pipeline.md); the county's joint review and quotas
+  {
+    menu: 'pipeline',
+    label: '发展党员',
+    path: 'pipeline',
+    icon: 'Avatar',
+    component: () => import('./pages/pipeline/PipelinePage.vue'),
+  },
   { menu: 'grids', path: 'grids', icon: 'Grid', component: () => import('./pages/appeals/GridMapPage.vue') },
   { menu: 'import', path: 'import', icon: 'Upload', component: () => import('./pages/ImportPage.vue') },
   // 等保: accounts are kept by the system administrator (and business roles in their subtree), roles

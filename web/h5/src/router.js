@@ -7,6 +7,7 @@ import { createRouter, createWebHashHistory } from 'vue-router'
 import HomePage from './pages/HomePage.vue'
 import staffRoutes from './pages/appeals/staff/routes.js'
 import orgLifeRoutes from './pages/org_life/routes.js'
+import pipelineRoutes from './pages/pipeline/routes.js'
 
 const router = createRouter({
   history: createWebHashHistory(),
@@ -86,6 +87,7 @@ const router = createRouter({
     },
     ...staffRoutes,
     ...orgLifeRoutes,
+    ...pipelineRoutes,
     { path: '/:rest(.*)*', redirect: '/' },
   ],
   // a new page starts at the top; a query change on the same page (a tab, a community) keeps the place

@@ -1,0 +1,130 @@
+// The sweep's warnings: every open file's deadlines within the county's first warning (30 days by
+// default), its second (7) and missed, written once per file, deadline and level to the list the
+// secretary reads and to the notify outbox. It reads an index range of files by their earliest
+// deadline in batches, one transaction each, and runs at most hourly.
+#include <algorithm>
+#include <boost/json.hpp>
+#include <climits>
+#include <mutex>
+
+#include "core/dates.hpp"
+#include "core/errors.hpp"
+#include "notify/outbox.hpp"
+#include "orgs/service.hpp"
+#include "pipeline/internal.hpp"
+#include "pipeline/queries.hpp"
+#include "pipeline/service.hpp"
+
+namespace jiceng::pipeline {
+namespace {
+
+namespace bj = boost::json;
+
+constexpr std::int64_t kSweepEverySeconds = 3600;
+constexpr std::int64_t kBatch = 500;
+constexpr std::int64_t kMaxWarnings = 200;
+constexpr char kWarningEvent[] = "pipeline.warning";
+
+// When the sweep last ran, by the app's clock: deadlines are days, an hour is often enough.
+struct LastSweep final {
+  std::mutex mu;
+  std::int64_t at = INT64_MIN;
+};
+
+bool due_to_run(App& app, std::int64_t now) {
+  auto& last = app.state<LastSweep>();
+  std::lock_guard lock(last.mu);
+  if (last.at != INT64_MIN && now - last.at < kSweepEverySeconds) return false;
+  last.at = now;
+  return true;
+}
+
+std::int64_t warn_file(store::Conn& c, const detail::Record& r, const Local& local, std::int64_t today,
+                       std::int64_t now) {
+  std::int64_t written = 0;
+  for (const auto& d : deadlines(r.file, local)) {
+    const auto a = alert_of(d.due_on, today, local);
+    if (a == Alert::none) continue;
+    const auto message = alert_message(r.name, d, a, today);
+    const auto row =
+        c.one(sql::kInsertWarning, {r.id, r.org_id, r.org_path, r.area_path, r.name, d.code, core::format_day(d.due_on),
+                                    std::string(alert_name(a)), message, d.source, now});
+    if (!row) continue;
+    ++written;
+    notify::enqueue_event(c, kWarningEvent, r.area_path,
+                          bj::object{{"warning_id", row->integer(0)},
+                                     {"person_id", r.id},
+                                     {"org_id", r.org_id},
+                                     {"rule", d.code},
+                                     {"due_on", core::format_day(d.due_on)},
+                                     {"level", alert_name(a)},
+                                     {"message", message},
+                                     {"source", d.source}},
+                          now);
+  }
+  return written;
+}
+
+}  // namespace
+
+std::int64_t warn_due(App& app) {
+  const auto now = app.now();
+  if (!due_to_run(app, now)) return 0;
+  const auto today = core::local_day(now);
+  std::int64_t warned = 0;
+  std::string after_due;  // "" sorts before every day
+  std::int64_t after_id = 0;
+  for (;;) {
+    const auto read = app.db.write([&](store::Conn& c) {
+      const auto local = detail::local_on(c, core::format_day(today));
+      const auto horizon = core::format_day(today + local.warn_first_days);
+      const auto batch = c.query(sql::kDueBatch, {horizon, after_due, after_due, after_id, kBatch});
+      for (const auto& row : batch) {
+        after_id = row.integer(0);
+        after_due = row.text(1);
+        if (const auto r = detail::load(c, after_id)) warned += warn_file(c, *r, local, today, now);
+      }
+      return static_cast<std::int64_t>(batch.size());
+    });
+    if (read < kBatch) break;
+  }
+  return warned;
+}
+
+bj::object warnings(App& app, const core::Principal& who, const WarningQuery& q) {
+  return app.db.read([&](store::Conn& c) {
+    core::ScopeColumns cols;
+    cols.area_path = "w.area_path";
+    cols.org_path = "w.org_path";
+    auto scope = core::scope_clause(who, core::Register::pipeline, core::Action::read, cols);
+    std::string where = "WHERE " + scope.sql;
+    store::Params params = scope.params;
+    if (q.org_id) {
+      const auto org = orgs::org_paths_in_scope(c, who, core::Register::pipeline, core::Action::read, *q.org_id);
+      if (!org) not_found("党组织不存在或不在您的管辖范围内");
+      where += " AND w.org_path >= ? AND w.org_path < ?";
+      params.insert(params.end(), {org->path, core::path_end(org->path)});
+    }
+    if (q.level) {
+      where += " AND w.level = ?";
+      params.emplace_back(*q.level);
+    }
+    params.insert(params.end(), {std::min(q.limit, kMaxWarnings), q.offset});
+    bj::array items;
+    for (const auto& r : c.query(std::string(sql::kWarningColumns) + where + sql::kWarningTail, params)) {
+      items.push_back(bj::object{{"id", r.integer(0)},
+                                 {"person_id", r.integer(1)},
+                                 {"org_id", r.integer(2)},
+                                 {"name", r.text(3)},
+                                 {"rule", r.text(4)},
+                                 {"due_on", r.text(5)},
+                                 {"level", r.text(6)},
+                                 {"message", r.text(7)},
+                                 {"source", r.text(8)},
+                                 {"created_at", r.integer(9)}});
+    }
+    return bj::object{{"items", std::move(items)}};
+  });
+}
+
+}  // namespace jiceng::pipeline

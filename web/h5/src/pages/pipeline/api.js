@@ -1,0 +1,24 @@
+// The member pipeline on the phone (docs/api-pipeline.md): the branch secretary's 发展党员 — what
+// falls due, each person's file, and moving a person a step. Writes are `silent` so the page shows a
+// refusal (the rule's words and source) where it belongs.
+import { hasRole, request } from '../../session.js'
+
+const BASE = '/api/v1/pipeline'
+
+/** the branches the caller keeps: their branch_secretary bindings */
+export function secretaryOrgs(account) {
+  return ((account && account.roles) || [])
+    .filter((r) => r.role === 'branch_secretary')
+    .map((r) => ({ id: r.scope_id, name: r.scope_name }))
+}
+export const isSecretary = (account) => hasRole(account, 'branch_secretary')
+
+export const getBranch = (orgId) => request('GET', `${BASE}/orgs/${orgId}`)
+export const getPerson = (id) => request('GET', `${BASE}/people/${id}`)
+/** body: {step, on, decided_by?, contacts?, introducers?, training_days?, training_hours?, publicity_to?, ayes?, …} */
+export const recordStep = (id, body) => request('POST', `${BASE}/people/${id}/steps`, { body, silent: true })
+/** the branch's full members, who may be contacts and introducers */
+export const fullMembers = async (orgId) =>
+  ((await request('GET', '/api/v1/members', { params: { org_id: orgId, limit: 200 } })).items || []).filter(
+    (m) => m.status === 'full' && m.org_id === orgId,
+  )

@@ -9,6 +9,7 @@
 #include "auth/service.hpp"
 #include "deliberation/module.hpp"
 #include "dual_report/module.hpp"
+#include "dues/module.hpp"
 #include "lists/module.hpp"
 #include "notify/module.hpp"
 #include "open311/module.hpp"
@@ -28,10 +29,10 @@ namespace {
 
 // In the order their demo seeds build on each other: the county's accounts are bound to its
 // organisations and members, and pairings pair members with deliberation's households.
-constexpr std::array<const Module*, 12> kModules = {
+constexpr std::array<const Module*, 13> kModules = {
     &orgs::kModule,         &people::kModule,  &auth::kModule,     &appeals::kModule,
     &notify::kModule,       &open311::kModule, &lists::kModule,    &dual_report::kModule,
-    &deliberation::kModule, &pairing::kModule, &org_life::kModule, &pipeline::kModule,
+    &deliberation::kModule, &pairing::kModule, &org_life::kModule, &pipeline::kModule, &dues::kModule,
 };
 
 constexpr std::string_view kInfrastructureTables[] = {"audit_log", "field_key", "cache_version", "schema_migrations"};

@@ -39,7 +39,8 @@ enum class Register {
   grants,
   households,
   org_life,
-  pipeline
+  pipeline,
+  dues
 };
 enum class Action { read, write, reveal };
 

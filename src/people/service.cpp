@@ -7,6 +7,7 @@
 #include "core/errors.hpp"
 #include "orgs/service.hpp"
 #include "people/queries.hpp"
+#include "people/rules.hpp"
 
 namespace jiceng::people {
 namespace {
@@ -140,6 +141,39 @@ void confirm_full(store::Conn& c, std::int64_t member_id, const std::string& ful
 
 void cancel_probation(store::Conn& c, std::int64_t member_id, std::int64_t now) {
   c.execute(sql::kCancelProbation, {now, member_id});
+}
+
+// ---- For dues (issue 16; appended by the dues helper) ----
+
+namespace {
+constexpr char kRollColumns[] =
+    "SELECT id, name, org_id, org_path, area_path, category, status, COALESCE(joined_on, '') FROM member ";
+RollMember roll_of(const store::Row& r) {
+  return RollMember{r.integer(0), r.text(1), r.integer(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7)};
+}
+}  // namespace
+
+std::optional<RollMember> roll_member(store::Conn& c, std::int64_t id) {
+  auto r = c.one(std::string(kRollColumns) + "WHERE id = ?", {id});
+  if (!r) return std::nullopt;
+  return roll_of(*r);
+}
+
+std::vector<RollMember> roll_under(store::Conn& c, const std::string& org_path, std::int64_t limit) {
+  std::vector<RollMember> out;
+  for (const auto& r :
+       c.query(std::string(kRollColumns) + "WHERE org_path >= ? AND org_path < ? ORDER BY org_path, id LIMIT ?",
+               {org_path, core::path_end(org_path), limit})) {
+    out.push_back(roll_of(r));
+  }
+  return out;
+}
+
+std::optional<std::int64_t> member_by_id_number(store::Conn& c, const crypto::FieldCipher& cipher,
+                                                const std::string& id_number) {
+  auto r = c.one("SELECT id FROM member WHERE id_number_idx = ?", {cipher.blind_index(normalize_id_number(id_number))});
+  if (!r) return std::nullopt;
+  return r->integer(0);
 }
 
 }  // namespace jiceng::people

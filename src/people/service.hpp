@@ -75,4 +75,21 @@ void confirm_full(store::Conn& c, std::int64_t member_id, const std::string& ful
 // The probation is cancelled (取消预备党员资格): the row is kept, its status says so.
 void cancel_probation(store::Conn& c, std::int64_t member_id, std::int64_t now);
 
+// ---- For dues (issue 16; appended by the dues helper) ----
+// A member as a dues sheet lists one: the branch, the category (which settles a farmer's or a
+// student's amount) and the day they were admitted (dues are owed from it).
+struct RollMember final {
+  std::int64_t id = 0;
+  std::string name;
+  std::int64_t org_id = 0;
+  std::string org_path, area_path, category, status, joined_on;
+};
+std::optional<RollMember> roll_member(store::Conn& c, std::int64_t id);
+// The members whose organisation lies under `org_path`, in organisation path then id order, at
+// most `limit` (an index range over member.org_path).
+std::vector<RollMember> roll_under(store::Conn& c, const std::string& org_path, std::int64_t limit);
+// The member with this ID number (by its blind index), if any.
+std::optional<std::int64_t> member_by_id_number(store::Conn& c, const crypto::FieldCipher& cipher,
+                                                const std::string& id_number);
+
 }  // namespace jiceng::people

@@ -65,6 +65,7 @@ export const MENU = {
   activities: '报到活动',
   org_life: '组织生活',
   pipeline: '发展党员',
+  dues: '党费收缴',
 }
 
 export const REGISTER = {

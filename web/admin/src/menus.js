@@ -237,6 +237,14 @@ export const MENU_ROUTES = [
     icon: 'Avatar',
     component: () => import('./pages/pipeline/PipelinePage.vue'),
   },
+  // dues (docs/api-dues.md); pages in pages/dues/
+  {
+    menu: 'dues',
+    label: '党费收缴',
+    path: 'dues',
+    icon: 'Money',
+    component: () => import('./pages/dues/DuesPage.vue'),
+  },
   { menu: 'grids', path: 'grids', icon: 'Grid', component: () => import('./pages/appeals/GridMapPage.vue') },
   { menu: 'import', path: 'import', icon: 'Upload', component: () => import('./pages/ImportPage.vue') },
   // 等保: accounts are kept by the system administrator (and business roles in their subtree), roles

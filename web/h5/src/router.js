@@ -2,12 +2,14 @@
 // 共建共治 pages (pages/lists, deliberation, dual_report, auth): 三张清单 and 议事 (public), 我要提议 (民提, resident), 登录, 我的双报到
 // (member), 我的认领 (member or unit admin: the orders of their claims), 活动签到 (the URL in an
 // activity's QR code); the staff workbench (pages/appeals/staff/routes.js); organisation life
-// (pages/org_life/routes.js: the branch secretary's meetings, the member's 我的会议).
+// (pages/org_life/routes.js: the branch secretary's meetings, the member's 我的会议); dues
+// (pages/dues/routes.js: the member's 我的党费, the secretary's 本月党费).
 import { createRouter, createWebHashHistory } from 'vue-router'
 import HomePage from './pages/HomePage.vue'
 import staffRoutes from './pages/appeals/staff/routes.js'
 import orgLifeRoutes from './pages/org_life/routes.js'
 import pipelineRoutes from './pages/pipeline/routes.js'
+import duesRoutes from './pages/dues/routes.js'
 
 const router = createRouter({
   history: createWebHashHistory(),
@@ -88,6 +90,7 @@ const router = createRouter({
     ...staffRoutes,
     ...orgLifeRoutes,
     ...pipelineRoutes,
+    ...duesRoutes,
     { path: '/:rest(.*)*', redirect: '/' },
   ],
   // a new page starts at the top; a query change on the same page (a tab, a community) keeps the place

@@ -15,8 +15,11 @@ import {
   Popup,
   Progress,
   PullRefresh,
+  Radio,
+  RadioGroup,
   Rate,
   Step,
+  Stepper,
   Steps,
   Switch,
   Tab,
@@ -53,6 +56,10 @@ import 'vant/es/image-preview/style/index.mjs'
 import 'vant/es/toast/style/index.mjs'
 // the staff workbench (pages/appeals/staff/): pull down to refresh the queue
 import 'vant/es/pull-refresh/style/index.mjs'
+// dues (pages/dues/): months paid at once, how it was paid
+import 'vant/es/stepper/style/index.mjs'
+import 'vant/es/radio/style/index.mjs'
+import 'vant/es/radio-group/style/index.mjs'
 
 const COMPONENTS = [
   Button,
@@ -70,8 +77,11 @@ const COMPONENTS = [
   Popup,
   Progress,
   PullRefresh,
+  Radio,
+  RadioGroup,
   Rate,
   Step,
+  Stepper,
   Steps,
   Switch,
   Tab,

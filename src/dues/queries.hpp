@@ -1,0 +1,134 @@
+#pragma once
+// The dues module's SQL. Its own tables only (dues_*); members and organisations come from the
+// people and orgs services.
+namespace jiceng::dues::sql {
+
+// --- Settings (the org_life_setting pattern) -----------------------------------------------------
+constexpr char kSettingInForce[] =
+    "SELECT value, source FROM dues_setting WHERE setting_key = ? AND effective_from <= ? "
+    "AND (effective_to IS NULL OR effective_to > ?) ORDER BY effective_from DESC LIMIT 1";
+constexpr char kSettings[] =
+    "SELECT id, setting_key, value, source, effective_from, effective_to, created_by FROM dues_setting ORDER BY id";
+constexpr char kCurrentSetting[] =
+    "SELECT id, effective_from FROM dues_setting WHERE setting_key = ? AND effective_to IS NULL";
+constexpr char kCloseSetting[] = "UPDATE dues_setting SET effective_to = ? WHERE id = ?";
+constexpr char kInsertSetting[] =
+    "INSERT INTO dues_setting (setting_key, value, source, effective_from, created_by, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?)";
+
+// --- Accounts and bases --------------------------------------------------------------------------
+constexpr char kAccountColumns[] =
+    "SELECT member_id, org_id, org_path, area_path, member_name, kind, base_fen, monthly_fen, rate_bp, band, source, "
+    "start_month, next_due FROM dues_account ";
+constexpr char kAccount[] = "WHERE member_id = ?";
+constexpr char kAccountsIn[] = "WHERE member_id IN (";
+constexpr char kInsertAccount[] =
+    "INSERT INTO dues_account (member_id, org_id, org_path, area_path, member_name, kind, base_fen, monthly_fen, "
+    "rate_bp, band, source, start_month, next_due, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr char kUpdateAssessment[] =
+    "UPDATE dues_account SET org_id = ?, org_path = ?, area_path = ?, member_name = ?, kind = ?, base_fen = ?, "
+    "monthly_fen = ?, rate_bp = ?, band = ?, source = ?, updated_at = ? WHERE member_id = ?";
+constexpr char kAdvance[] = "UPDATE dues_account SET next_due = ?, updated_at = ? WHERE member_id = ?";
+constexpr char kUpsertBase[] =
+    "INSERT INTO dues_base (member_id, from_month, kind, base_fen, monthly_fen, rate_bp, band, source, via, set_by, "
+    "set_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (member_id, from_month) DO UPDATE SET "
+    "kind = excluded.kind, base_fen = excluded.base_fen, monthly_fen = excluded.monthly_fen, "
+    "rate_bp = excluded.rate_bp, band = excluded.band, source = excluded.source, via = excluded.via, "
+    "set_by = excluded.set_by, set_at = excluded.set_at";
+constexpr char kBases[] =
+    "SELECT from_month, kind, base_fen, monthly_fen, rate_bp, band, source, via, set_by FROM dues_base "
+    "WHERE member_id = ? ORDER BY from_month";
+// Members behind by a number of months: a range on next_due, then the subtree.
+constexpr char kBehind[] =
+    "SELECT member_id, org_id, member_name, next_due, monthly_fen FROM dues_account WHERE next_due <= ? AND "
+    "org_path >= ? AND org_path < ? ORDER BY next_due, member_id LIMIT ?";
+constexpr char kCountBehind[] =
+    "SELECT COUNT(*) FROM dues_account WHERE next_due <= ? AND org_path >= ? AND org_path < ?";
+
+// --- Reductions ----------------------------------------------------------------------------------
+constexpr char kInsertReduction[] =
+    "INSERT INTO dues_reduction (member_id, org_id, org_path, area_path, member_name, from_month, to_month, "
+    "monthly_fen, reason, decision, decided_on, state, proposed_by, proposed_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed', ?, ?) RETURNING id";
+constexpr char kReductionColumns[] =
+    "SELECT id, member_id, org_id, org_path, area_path, member_name, from_month, to_month, monthly_fen, reason, "
+    "decision, decided_on, state, proposed_by, approved_by, approval, approved_at FROM dues_reduction ";
+constexpr char kDecideReduction[] =
+    "UPDATE dues_reduction SET state = ?, approved_by = ?, approval = ?, approved_at = ? WHERE id = ?";
+constexpr char kApprovedReductions[] =
+    "SELECT from_month, to_month, monthly_fen FROM dues_reduction WHERE member_id = ? AND state = 'approved' "
+    "ORDER BY id";
+
+// --- Payments and the ledger ---------------------------------------------------------------------
+constexpr char kInsertPayment[] =
+    "INSERT INTO dues_payment (member_id, org_id, org_path, area_path, member_name, kind, first_month, months, "
+    "amount_fen, paid_on, paid_month, method, proxy_name, to_centre, note, recorded_by, recorded_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr char kInsertMonth[] =
+    "INSERT INTO dues_month (member_id, month, org_id, org_path, area_path, due_fen, paid_fen, reduced, payment_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr char kMemberPayments[] =
+    "SELECT id, kind, first_month, months, amount_fen, paid_on, method, proxy_name, to_centre, note, recorded_by "
+    "FROM dues_payment WHERE member_id = ? ORDER BY id DESC LIMIT ?";
+constexpr char kMemberMonths[] =
+    "SELECT month, due_fen, paid_fen, reduced, payment_id FROM dues_month WHERE member_id = ? AND month >= ? "
+    "ORDER BY month";
+// The month's settled rows of a subtree, with the payment that settled each.
+constexpr char kSheetMonths[] =
+    "SELECT m.member_id, m.due_fen, m.paid_fen, m.reduced, p.paid_on, p.method, p.proxy_name, p.months, p.first_month "
+    "FROM dues_month m JOIN dues_payment p ON p.id = m.payment_id WHERE m.month = ? AND m.org_path >= ? AND "
+    "m.org_path < ?";
+constexpr char kSheetVoluntary[] =
+    "SELECT member_id, member_name, amount_fen, paid_on, method, proxy_name, to_centre, note FROM dues_payment "
+    "WHERE paid_month = ? AND org_path >= ? AND org_path < ? AND kind = 'voluntary' ORDER BY id";
+
+// --- The tally -----------------------------------------------------------------------------------
+constexpr char kTallyCollected[] =
+    "INSERT INTO dues_tally (org_path, month, org_id, area_path, collected_fen, voluntary_fen, centre_fen, payments) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (org_path, month) DO UPDATE SET "
+    "collected_fen = dues_tally.collected_fen + excluded.collected_fen, "
+    "voluntary_fen = dues_tally.voluntary_fen + excluded.voluntary_fen, "
+    "centre_fen = dues_tally.centre_fen + excluded.centre_fen, payments = dues_tally.payments + 1";
+constexpr char kTallySettled[] =
+    "INSERT INTO dues_tally (org_path, month, org_id, area_path, settled_members, settled_fen) "
+    "VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (org_path, month) DO UPDATE SET "
+    "settled_members = dues_tally.settled_members + 1, settled_fen = dues_tally.settled_fen + excluded.settled_fen";
+constexpr char kTallyOfMonth[] =
+    "SELECT org_id, org_path, collected_fen, voluntary_fen, centre_fen, payments, settled_members, settled_fen "
+    "FROM dues_tally WHERE month = ? AND org_path >= ? AND org_path < ?";
+constexpr char kTallyOfOrg[] =
+    "SELECT collected_fen, voluntary_fen, centre_fen, payments FROM dues_tally WHERE org_path = ? AND month = ?";
+
+// --- Remittances ---------------------------------------------------------------------------------
+constexpr char kInsertRemittance[] =
+    "INSERT INTO dues_remittance (org_id, month, org_path, area_path, amount_fen, remitted_on, recorded_by, "
+    "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (org_id, month) DO NOTHING RETURNING org_id";
+constexpr char kRemittancesOfMonth[] =
+    "SELECT org_id, org_path, amount_fen, remitted_on FROM dues_remittance WHERE month = ? AND org_path >= ? AND "
+    "org_path < ?";
+
+// --- Warnings and the sweep ----------------------------------------------------------------------
+constexpr char kInsertWarning[] =
+    "INSERT INTO dues_warning (member_id, org_id, org_path, area_path, member_name, rule, since_month, months, "
+    "message, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (member_id, rule, since_month) DO NOTHING RETURNING id";
+// Accounts behind, a batch at a time in (next_due, member_id) order.
+constexpr char kSweepBatch[] =
+    "SELECT member_id, org_id, org_path, area_path, member_name, next_due FROM dues_account WHERE next_due <= ? AND "
+    "(next_due > ? OR (next_due = ? AND member_id > ?)) ORDER BY next_due, member_id LIMIT ?";
+constexpr char kWarnings[] =
+    "SELECT id, member_id, org_id, member_name, rule, since_month, months, message, source, created_at FROM "
+    "dues_warning WHERE org_path >= ? AND org_path < ? ORDER BY id DESC LIMIT ? OFFSET ?";
+constexpr char kLastSweep[] = "SELECT last_run FROM dues_sweep WHERE name = 'warnings'";
+constexpr char kMarkSweep[] =
+    "INSERT INTO dues_sweep (name, last_run) VALUES ('warnings', ?) ON CONFLICT (name) DO UPDATE SET "
+    "last_run = excluded.last_run";
+
+// Following the orgs module's trees (hooks.cpp): "UPDATE <table>" + these.
+constexpr char kRebaseAreaPaths[] =
+    " SET area_path = ? || substr(area_path, CAST(? AS INTEGER)) WHERE area_path >= ? AND area_path < ?";
+constexpr char kRebaseOrgPaths[] =
+    " SET org_path = ? || substr(org_path, CAST(? AS INTEGER)) WHERE org_path >= ? AND org_path < ?";
+constexpr char kFollowOrgArea[] = " SET area_path = ? WHERE org_id = ?";
+
+}  // namespace jiceng::dues::sql

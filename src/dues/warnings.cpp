@@ -1,0 +1,161 @@
+// The sweep's warnings about members behind with their dues, and the county's dated settings
+// (the province's amount for farmers, the months after which a member is warned).
+#include <algorithm>
+#include <boost/json.hpp>
+#include <map>
+
+#include "core/dates.hpp"
+#include "core/errors.hpp"
+#include "dues/internal.hpp"
+#include "dues/queries.hpp"
+#include "notify/outbox.hpp"
+
+namespace jiceng::dues {
+namespace {
+
+namespace bj = boost::json;
+
+constexpr std::int64_t kSweepEverySeconds = 3600;  // at most hourly, however often the sweeper runs
+constexpr std::int64_t kBatch = 500;               // accounts per transaction: the writer is not held long
+constexpr char kWarningEvent[] = "dues.warning";
+constexpr std::int64_t kMaxWarnings = 200;
+constexpr std::int64_t kMaxWarnMonths = 5;
+
+struct Cursor final {
+  std::string next_due;
+  std::int64_t member_id = 0;
+};
+
+// One batch: each account behind gets its warning once per episode; one outbox event per
+// organisation lists the batch's new warnings there.
+std::int64_t warn_batch(store::Conn& c, const App& app, Cursor& cur, const std::string& upto, int current,
+                        const detail::Setting& warn, bool& more) {
+  const auto now = app.now();
+  std::map<std::int64_t, std::pair<std::string, bj::array>> by_org;
+  std::int64_t warned = 0, seen = 0;
+  for (const auto& r : c.query(sql::kSweepBatch, {upto, cur.next_due, cur.next_due, cur.member_id, kBatch})) {
+    ++seen;
+    cur = {r.text(5), r.integer(0)};
+    const auto st = standing(month_number(r.text(5)).value_or(current), current, static_cast<int>(warn.value));
+    if (!st.warn && !st.lapse) continue;
+    const std::string rule = st.lapse ? "lapse" : "arrears";
+    const auto source = st.lapse ? st.source : warn.source;
+    const auto message =
+        std::string(st.lapse ? "【连续6个月未交党费】" : "【党费欠交】") + r.text(4) + "：" + st.reason;
+    const auto row = c.one(sql::kInsertWarning, {r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4), rule,
+                                                 r.text(5), std::int64_t{st.owed}, message, source, now});
+    if (!row) continue;
+    ++warned;
+    auto& [area, items] = by_org[r.integer(1)];
+    area = r.text(3);
+    items.push_back(bj::object{{"warning_id", row->integer(0)},
+                               {"member_id", r.integer(0)},
+                               {"name", r.text(4)},
+                               {"rule", rule},
+                               {"months", st.owed},
+                               {"message", message},
+                               {"source", source}});
+  }
+  for (auto& [org_id, entry] : by_org) {
+    notify::enqueue_event(c, kWarningEvent, entry.first,
+                          bj::object{{"org_id", org_id}, {"warnings", std::move(entry.second)}}, now);
+  }
+  more = seen == kBatch;
+  return warned;
+}
+
+}  // namespace
+
+std::int64_t warn_arrears(App& app) {
+  const auto now = app.now();
+  const bool due = app.db.write([&](store::Conn& c) {
+    const auto last = c.one(sql::kLastSweep);
+    // A clock set back (a restored server, a test's second clock) runs it rather than waiting.
+    if (last && now >= last->integer(0) && now - last->integer(0) < kSweepEverySeconds) return false;
+    c.execute(sql::kMarkSweep, {now});
+    return true;
+  });
+  if (!due) return 0;
+  const int current = detail::current_month(app);
+  const auto warn =
+      app.db.read([&](store::Conn& c) { return detail::setting(c, detail::kWarnKey, detail::today(app)); });
+  const int threshold = static_cast<int>(std::min<std::int64_t>(warn.value, kLapseMonths));
+  const auto upto = month_code(current - std::max(threshold, 1));
+  Cursor cur{"", 0};
+  std::int64_t warned = 0;
+  for (bool more = true; more;) {
+    warned += app.db.write([&](store::Conn& c) { return warn_batch(c, app, cur, upto, current, warn, more); });
+  }
+  return warned;
+}
+
+bj::object warnings(App& app, const core::Principal& who, std::int64_t org_id, std::int64_t limit,
+                    std::int64_t offset) {
+  return app.db.read([&](store::Conn& c) {
+    const auto org = detail::readable_org(c, who, org_id);
+    bj::array items;
+    for (const auto& r :
+         c.query(sql::kWarnings, {org.path, core::path_end(org.path), std::min(limit, kMaxWarnings), offset})) {
+      items.push_back(bj::object{{"id", r.integer(0)},
+                                 {"member_id", r.integer(1)},
+                                 {"org_id", r.integer(2)},
+                                 {"name", r.text(3)},
+                                 {"rule", r.text(4)},
+                                 {"since_month", r.text(5)},
+                                 {"months", r.integer(6)},
+                                 {"message", r.text(7)},
+                                 {"source", r.text(8)},
+                                 {"created_at", r.integer(9)}});
+    }
+    return bj::object{{"items", std::move(items)}};
+  });
+}
+
+bj::object settings(App& app) {
+  return app.db.read([&](store::Conn& c) {
+    bj::array items;
+    for (const auto& r : c.query(sql::kSettings)) {
+      items.push_back(bj::object{{"id", r.integer(0)},
+                                 {"key", r.text(1)},
+                                 {"value", r.integer(2)},
+                                 {"source", r.text(3)},
+                                 {"effective_from", r.text(4)},
+                                 {"effective_to", r.is_null(5) ? bj::value(nullptr) : bj::value(r.text(5))},
+                                 {"created_by", r.text(6)}});
+    }
+    return bj::object{{"items", std::move(items)}};
+  });
+}
+
+bj::object change_setting(App& app, const Actor& by, const std::string& key, std::int64_t value,
+                          const std::string& source, const std::string& effective_from) {
+  if (key == detail::kFarmerKey) {
+    if (value < kFarmerMinFen || value > kFarmerMaxFen) {
+      bad_request("value", std::string("农民党员每月交纳0.2元至1元（20至100分）；依据：") + kRegulation);
+    }
+  } else if (key == detail::kWarnKey) {
+    if (value < 1 || value > kMaxWarnMonths) bad_request("value", "提醒月数应为 1 到 5（满6个月按自行脱党规定处理）");
+  } else {
+    bad_request("key", "可设置的项目：farmer_monthly_fen（农民党员每月党费，分）、arrears_warn_months（欠交提醒月数）");
+  }
+  const auto from = core::parse_day(effective_from);
+  if (from == core::kBadDay || !core::is_valid_date(effective_from)) bad_request("effective_from", "生效日期无效");
+  app.db.write([&](store::Conn& c) {
+    const auto roots = orgs::root_areas(c);
+    const bool county = std::any_of(by.who.bindings.begin(), by.who.bindings.end(), [&](const core::Binding& b) {
+      return b.role == core::Role::org_dept && b.scope_type == core::ScopeType::area && !roots.empty() &&
+             b.path == roots.front().path;
+    });
+    if (!county) forbidden("党费标准由县委组织部设置");
+    if (from < detail::today(app)) bad_request("effective_from", "生效日期不能早于今天，已过去的月份沿用原设置");
+    if (auto current = c.one(sql::kCurrentSetting, {key})) {
+      if (core::parse_day(current->text(1)) >= from) conflict("生效日期应晚于现行设置的生效日期", "effective_from");
+      c.execute(sql::kCloseSetting, {effective_from, current->integer(0)});
+    }
+    c.execute(sql::kInsertSetting, {key, value, source, effective_from, by.name(), app.now()});
+    detail::audit(c, app, by, "setting", "dues_setting", 0, key + "=" + std::to_string(value));
+  });
+  return settings(app);
+}
+
+}  // namespace jiceng::dues

@@ -17,6 +17,7 @@
 #include "pairing/module.hpp"
 #include "people/module.hpp"
 #include "registry/schema.hpp"
+#include "relations/module.hpp"
 
 namespace jiceng::core {
 void register_routes(Router& r, const std::string& web_root);
@@ -27,10 +28,10 @@ namespace {
 
 // In the order their demo seeds build on each other: the county's accounts are bound to its
 // organisations and members, and pairings pair members with deliberation's households.
-constexpr std::array<const Module*, 11> kModules = {
+constexpr std::array<const Module*, 12> kModules = {
     &orgs::kModule,         &people::kModule,  &auth::kModule,     &appeals::kModule,
     &notify::kModule,       &open311::kModule, &lists::kModule,    &dual_report::kModule,
-    &deliberation::kModule, &pairing::kModule, &org_life::kModule,
+    &deliberation::kModule, &pairing::kModule, &org_life::kModule, &relations::kModule,
 };
 
 constexpr std::string_view kInfrastructureTables[] = {"audit_log", "field_key", "cache_version", "schema_migrations"};

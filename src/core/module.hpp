@@ -64,6 +64,11 @@ struct Module final {
   // Inside appeals' staff view of one appeal: what this module keeps about it, shown under the
   // module's name (null when it keeps nothing), e.g. what an Open311 client sent.
   boost::json::value (*appeal_detail)(store::Conn&, std::int64_t appeal_id) = nullptr;
+  // For relations' 空挂 check (the module that keeps dues answers, the first one that sets it): whole
+  // months since each member last paid dues, as of `today` (a core::local_day); a member who never
+  // paid counts from the day dues started (their admission); members it knows nothing of are left out.
+  std::map<std::int64_t, std::int64_t> (*months_since_dues_paid)(store::Conn&, std::span<const std::int64_t> member_ids,
+                                                                 std::int64_t today) = nullptr;
 };
 
 // The composition root's list, installed once by the app before it serves (app::build_router):

@@ -38,7 +38,8 @@ enum class Register {
   deliberations,
   grants,
   households,
-  org_life
+  org_life,
+  relations
 };
 enum class Action { read, write, reveal };
 

@@ -44,7 +44,7 @@ bool claim_run(App& app, std::int64_t now) {
       c.execute(sql::kSweepFirst, {std::string(kGate), now});
       return true;
     }
-    return c.execute(sql::kSweepGate, {now, std::string(kGate), now - kSweepEverySeconds}) > 0;
+    return c.execute(sql::kSweepGate, {now, std::string(kGate), now - kSweepEverySeconds, now}) > 0;
   });
 }
 

@@ -76,7 +76,9 @@ constexpr char kCheckCounts[] =
 constexpr char kStoppedMembers[] =
     "SELECT member_id, member_name, org_id, org_path, area_path, approved_on FROM relation_case WHERE kind = "
     "'untraceable' AND outcome = 'stopped' AND state = 'closed' ORDER BY id";
-constexpr char kSweepGate[] = "UPDATE relation_sweep SET last_run_at = ? WHERE name = ? AND last_run_at <= ?";
+// Claims the run when the hour has passed, or when the last run looks later than now (a clock set back).
+constexpr char kSweepGate[] =
+    "UPDATE relation_sweep SET last_run_at = ? WHERE name = ? AND (last_run_at <= ? OR last_run_at > ?)";
 constexpr char kSweepSeen[] = "SELECT last_run_at FROM relation_sweep WHERE name = ?";
 constexpr char kSweepFirst[] = "INSERT INTO relation_sweep (name, last_run_at) VALUES (?, ?)";
 

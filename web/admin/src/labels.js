@@ -64,6 +64,7 @@ export const MENU = {
   dual_inactive: '未参与名单',
   activities: '报到活动',
   org_life: '组织生活',
+  relations: '组织关系',
 }
 
 export const REGISTER = {

@@ -101,6 +101,12 @@ http::Response get_transfers(Ctx& ctx) {
   return json::respond(transfers(ctx.app, ctx.who(), q));
 }
 
+http::Response get_receivers(Ctx& ctx) {
+  const auto q = ctx.req.param("q").value_or("");
+  if (json::utf8_length(q) > static_cast<long>(kMaxName)) bad_request("q", "搜索词最多 100 个字符");
+  return json::respond(receivers(ctx.app, ctx.who(), q));
+}
+
 http::Response get_letter(Ctx& ctx) {
   http::Response resp;
   resp.status = 200;
@@ -245,6 +251,7 @@ void register_routes(Router& r) {
   const auto auth = Access::authenticated;
   r.add("GET", b + "/transfers", auth, tag, "组织关系转接（转出方和接收方均可见）", get_transfers);
   r.add("POST", b + "/transfers", auth, tag, "发起组织关系转接（本县内或转出本县）", post_transfer);
+  r.add("GET", b + "/receivers", auth, tag, "可选的接收党组织（全县，按名称搜索）", get_receivers);
   r.add("POST", b + "/transfers/incoming", auth, tag, "登记从外地转入的组织关系（凭介绍信）", post_incoming);
   r.add("GET", b + "/transfers/{id}", auth, tag, "一项转接", get_transfer);
   r.add("GET", b + "/transfers/{id}/letter", auth, tag, "打印组织关系介绍信及回执", get_letter);

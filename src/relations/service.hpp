@@ -41,6 +41,8 @@ boost::json::object cancel_transfer(App& app, const Actor& by, std::int64_t id, 
 boost::json::object record_receipt(App& app, const Actor& by, std::int64_t id, const std::string& returned_on,
                                    const std::string& note);
 boost::json::object transfer(App& app, const core::Principal& who, std::int64_t id);
+// Receiving organisations a sender may pick anywhere in the county, by a part of their name.
+boost::json::object receivers(App& app, const core::Principal& who, const std::string& name_part);
 struct TransferQuery final {
   std::optional<std::int64_t> org_id;
   std::optional<std::string> state, kind;

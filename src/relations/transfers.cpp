@@ -19,7 +19,7 @@ namespace {
 namespace bj = boost::json;
 using detail::opt_int;
 using detail::opt_text;
-constexpr std::int64_t kMaxPage = 200;
+constexpr std::int64_t kMaxPage = 200, kReceiverPage = 20;
 constexpr char kLetterCounter[] = "letter";
 
 struct Transfer final {
@@ -254,6 +254,19 @@ bj::object record_receipt(App& app, const Actor& by, std::int64_t id, const std:
 
 bj::object transfer(App& app, const core::Principal& who, std::int64_t id) {
   return app.db.read([&](store::Conn& c) { return render(c, who, visible(c, who, id)); });
+}
+
+bj::object receivers(App& app, const core::Principal& who, const std::string& name_part) {
+  if (!who.can(core::Register::relations, core::Action::write)) forbidden("只有党组织可以发起转接");
+  return app.db.read([&](store::Conn& c) {
+    bj::array items;
+    for (const auto& o : orgs::member_orgs_named(c, name_part, kReceiverPage)) {
+      const auto area = orgs::area_by_path(c, o.area_path);
+      items.push_back(
+          bj::object{{"id", o.id}, {"name", o.name}, {"level", o.level}, {"area_name", area ? area->name : ""}});
+    }
+    return bj::object{{"items", std::move(items)}};
+  });
 }
 
 bj::object transfers(App& app, const core::Principal& who, const TransferQuery& q) {

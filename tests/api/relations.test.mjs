@@ -173,6 +173,15 @@ test('scope: each side of a transfer sees it, a branch sees its own, others see 
     assert.ok((await street.get(`${T}?limit=200`)).json.items.some((i) => i.id === t.id), 'the street sees its subtree');
     assertError(assert, await community.post(`${T}/${t.id}/cancel`, {}), 404);
   }
+  // The sender picks a receiver anywhere in the county by name, though it reads nothing else there.
+  const toName = (await community2.get(`/api/v1/orgs/${toOrg}`)).json.name;
+  const found = await community.get(`/api/v1/relations/receivers?q=${encodeURIComponent(toName.slice(0, 4))}`);
+  assert.equal(found.status, 200, found.text);
+  assert.ok(found.json.items.some((o) => o.id === toOrg && o.name === toName), found.text);
+  assert.ok(found.json.items.every((o) => ['branch', 'general_branch', 'group'].includes(o.level)));
+  assertError(assert, await resident.get('/api/v1/relations/receivers?q=x'), 403);
+  await field(await community.get(`/api/v1/relations/receivers?q=${'长'.repeat(101)}`), 400, 'q');
+  assert.equal((await community.get(`/api/v1/relations/receivers?q=${encodeURIComponent("%' OR 1=1 --")}`)).json.items.length, 0);
   // A branch sees only what touches its own organisation.
   const mine = await branch.get(`${T}?limit=200`);
   assert.equal(mine.status, 200);

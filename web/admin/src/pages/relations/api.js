@@ -12,6 +12,7 @@ export const cancelTransfer = (id, reason) =>
   request('POST', `${BASE}/transfers/${id}/cancel`, { body: { reason }, silent: true })
 export const recordReceipt = (id, returnedOn) =>
   request('POST', `${BASE}/transfers/${id}/receipt`, { body: { returned_on: returnedOn }, silent: true })
+export const findReceivers = (q) => request('GET', `${BASE}/receivers`, { query: { q } })
 export const letterUrl = (id) => `${BASE}/transfers/${id}/letter`
 
 export const checkSummary = (areaId) =>

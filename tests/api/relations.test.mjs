@@ -5,7 +5,7 @@
 // side sees the transfer, nobody else does. Bad and hostile input gets a 4xx naming the field.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { as, assertError, idNumber } from './client.mjs';
+import { as, assertError, idNumber, serverNow } from './client.mjs';
 
 const T = '/api/v1/relations/transfers';
 let community, community2, branch, street, admin, resident;
@@ -134,7 +134,8 @@ test('an outward transfer: a numbered letter to print, then the receipt closes i
   assertError(assert, await community.post(`${T}/${first.json.id}/confirm`, {}), 409);
   await field(await community.post(`${T}/${first.json.id}/receipt`, { returned_on: '2999-01-01' }), 400, 'returned_on');
   await field(await community.post(`${T}/${first.json.id}/receipt`, { returned_on: '2026-02-30' }), 400, 'returned_on');
-  const day = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  // The server's day (earlier tests move its clock), in China time.
+  const day = new Date(((await serverNow()) + 8 * 3600) * 1000).toISOString().slice(0, 10);
   const receipt = await community.post(`${T}/${first.json.id}/receipt`, { returned_on: day, note: '回执已寄回' });
   assert.equal(receipt.status, 200, receipt.text);
   assert.equal(receipt.json.state, 'confirmed');

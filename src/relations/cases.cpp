@@ -115,10 +115,7 @@ std::int64_t insert_case(store::Conn& c, App& app, const Actor& by, const people
 
 // Since when an untraceable member's flow says nobody can find them.
 std::optional<std::int64_t> untraceable_since(store::Conn& c, std::int64_t member_id) {
-  const auto r = c.one(
-      "SELECT untraceable_since FROM relation_flow WHERE member_id = ? AND untraceable_since IS NOT NULL ORDER BY id "
-      "DESC",
-      {member_id});
+  const auto r = c.one(sql::kUntraceableSince, {member_id});
   if (!r) return std::nullopt;
   return core::parse_day(r->text(0));
 }

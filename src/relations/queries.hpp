@@ -50,6 +50,9 @@ constexpr char kFlowContact[] =
     "UPDATE relation_flow SET last_contact_on = ?, untraceable_since = NULL WHERE id = ? AND state = 'active'";
 constexpr char kFlowUntraceable[] = "UPDATE relation_flow SET untraceable_since = ? WHERE id = ? AND state = 'active'";
 constexpr char kFlowEnd[] = "UPDATE relation_flow SET state = 'ended', ended_on = ? WHERE id = ? AND state = 'active'";
+constexpr char kUntraceableSince[] =
+    "SELECT untraceable_since FROM relation_flow WHERE member_id = ? AND untraceable_since IS NOT NULL ORDER BY id "
+    "DESC";
 constexpr char kFlowsOfMember[] = " WHERE f.member_id = ? ORDER BY f.id DESC";
 // A page of active flows for the sweep, by id.
 constexpr char kActiveFlowsPage[] =

@@ -68,6 +68,11 @@ struct Module final {
   // The least time between two of the background sweeper's passes of `sweep` (0: every pass), for
   // a sweep that walks a whole province. The test route runs every sweep whenever it is called.
   std::int64_t sweep_every_seconds = 0;
+  // For relations' 空挂 check (the module that keeps dues answers, the first one that sets it): whole
+  // months since each member last paid dues, as of `today` (a core::local_day); a member who never
+  // paid counts from the day dues started (their admission); members it knows nothing of are left out.
+  std::map<std::int64_t, std::int64_t> (*months_since_dues_paid)(store::Conn&, std::span<const std::int64_t> member_ids,
+                                                                 std::int64_t today) = nullptr;
 };
 
 // The composition root's list, installed once by the app before it serves (app::build_router):

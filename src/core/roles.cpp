@@ -27,10 +27,10 @@ constexpr std::array<RoleInfo, 12> kRoles = {{
     {Role::audit_admin, "audit_admin", "审计管理员", ScopeType::area},
 }};
 
-constexpr std::size_t kRegisterCount = 18;
+constexpr std::size_t kRegisterCount = 19;
 constexpr std::array<std::string_view, kRegisterCount> kRegisters = {
     "areas", "orgs",        "units",    "members",       "venues", "people",     "accounts", "audit",   "appeals",
-    "lists", "dual_report", "pairings", "deliberations", "grants", "households", "org_life", "pipeline", "dues"};
+    "lists", "dual_report", "pairings", "deliberations", "grants", "households", "org_life", "pipeline", "dues", "relations"};
 
 // Rows: role; columns: register (pairings, deliberations, households, lists and dual_report are
 // co-governance: docs/api-cogov.md); each cell: "" none, "o" read the caller's own records only,
@@ -43,6 +43,8 @@ constexpr std::array<std::string_view, kRegisterCount> kRegisters = {
 // approves, and the county's own work (quotas, joint reviews, re-checks), is narrower, in the module.
 // dues (党费, docs/api-dues.md) is kept by branch secretaries and the county, streets and communities
 // over their subtree; a member reads their own on the phone ("o": no console list).
+// relations (transfers, mobile members, checks, 处置 cases, docs/api-relations.md) is written by the
+// same staff over their subtree; either side of a transfer or a flow sees it.
 // `accounts` is creating, disabling and resetting accounts; `grants` is binding roles and unlocking.
 // Business roles do both inside their own subtree (a street sets up its grid workers); of the three
 // administrators, the system one keeps accounts, the security one grants (reading the area,
@@ -52,18 +54,18 @@ constexpr std::array<std::string_view, kRegisterCount> kRegisters = {
 // reach none): it reads the appeals whistled to it and its own unit's record.
 // Registers in kRegisters order.
 constexpr std::array<std::array<std::string_view, kRegisterCount>, 12> kMatrix = {{
-    /* org_dept            */ {"w", "w", "w", "x", "w", "x", "w", "", "x", "w", "w", "w", "w", "w", "w", "w", "w", "w"},
-    /* street_officer      */ {"w", "w", "w", "w", "w", "w", "w", "", "w", "w", "w", "w", "w", "w", "w", "w", "w", "w"},
-    /* community_secretary */ {"w", "w", "w", "x", "w", "x", "w", "", "x", "w", "w", "w", "w", "w", "w", "w", "w", "w"},
-    /* grid_staff          */ {"r", "r", "r", "", "r", "w", "", "", "x", "w", "r", "w", "w", "", "w", "", "", ""},
-    /* branch_secretary    */ {"", "r", "", "x", "", "", "", "", "", "", "r", "", "", "", "", "w", "w", "w"},
-    /* member              */ {"", "", "", "r", "", "", "", "", "", "w", "w", "r", "", "", "", "r", "", "o"},
-    /* unit_admin          */ {"", "", "w", "", "", "", "", "", "", "w", "w", "r", "", "", "", "", "", ""},
-    /* resident            */ {"", "", "", "", "", "", "", "", "", "", "", "", "r", "", "o", "", "", ""},
-    /* department          */ {"", "", "r", "", "", "", "", "", "w", "", "", "", "", "", "", "", "", ""},
-    /* sys_admin           */ {"", "", "", "", "", "", "w", "", "", "", "", "", "", "", "", "", "", ""},
-    /* sec_admin           */ {"r", "r", "r", "", "", "", "r", "", "", "", "", "", "", "w", "", "", "", ""},
-    /* audit_admin         */ {"", "", "", "", "", "", "", "r", "", "", "", "", "", "", "", "", "", ""},
+    /* org_dept            */ {"w", "w", "w", "x", "w", "x", "w", "", "x", "w", "w", "w", "w", "w", "w", "w", "w", "w", "w"},
+    /* street_officer      */ {"w", "w", "w", "w", "w", "w", "w", "", "w", "w", "w", "w", "w", "w", "w", "w", "w", "w", "w"},
+    /* community_secretary */ {"w", "w", "w", "x", "w", "x", "w", "", "x", "w", "w", "w", "w", "w", "w", "w", "w", "w", "w"},
+    /* grid_staff          */ {"r", "r", "r", "", "r", "w", "", "", "x", "w", "r", "w", "w", "", "w", "", "", "", ""},
+    /* branch_secretary    */ {"", "r", "", "x", "", "", "", "", "", "", "r", "", "", "", "", "w", "w", "w", "w"},
+    /* member              */ {"", "", "", "r", "", "", "", "", "", "w", "w", "r", "", "", "", "r", "", "o", ""},
+    /* unit_admin          */ {"", "", "w", "", "", "", "", "", "", "w", "w", "r", "", "", "", "", "", "", ""},
+    /* resident            */ {"", "", "", "", "", "", "", "", "", "", "", "", "r", "", "o", "", "", "", ""},
+    /* department          */ {"", "", "r", "", "", "", "", "", "w", "", "", "", "", "", "", "", "", "", ""},
+    /* sys_admin           */ {"", "", "", "", "", "", "w", "", "", "", "", "", "", "", "", "", "", "", ""},
+    /* sec_admin           */ {"r", "r", "r", "", "", "", "r", "", "", "", "", "", "", "w", "", "", "", "", ""},
+    /* audit_admin         */ {"", "", "", "", "", "", "", "r", "", "", "", "", "", "", "", "", "", "", ""},
 }};
 
 const RoleInfo& info(Role r) { return kRoles[static_cast<std::size_t>(r)]; }

@@ -40,7 +40,8 @@ enum class Register {
   households,
   org_life,
   pipeline,
-  dues
+  dues,
+  relations
 };
 enum class Action { read, write, reveal };
 

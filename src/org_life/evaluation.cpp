@@ -301,4 +301,19 @@ std::vector<Case> open_cases(store::Conn& c, const std::string& org_path) {
   return out;
 }
 
+std::map<std::int64_t, std::int64_t> last_attended(store::Conn& c, std::span<const std::int64_t> member_ids) {
+  std::map<std::int64_t, std::int64_t> out;
+  for (const auto& r : store::query_ids(c, sql::kLastAttendedIn, member_ids, sql::kLastAttendedTail)) {
+    out.emplace(r.integer(0), core::local_day(r.integer(1)));
+  }
+  return out;
+}
+
+std::optional<Case> take_case(store::Conn& c, std::int64_t case_id) {
+  const auto r = c.one(sql::kTakeCase, {case_id});
+  if (!r) return std::nullopt;
+  return Case{r->integer(0), r->integer(1), r->integer(3), r->integer(4),
+              r->integer(7), r->text(2),    r->text(5),    r->text(6)};
+}
+
 }  // namespace jiceng::org_life

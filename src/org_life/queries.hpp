@@ -197,6 +197,14 @@ constexpr char kDropOpenCase[] = "DELETE FROM org_life_case WHERE campaign_id = 
 constexpr char kOpenCases[] =
     "SELECT id, member_id, member_name, org_id, year, reason, state, opened_at FROM org_life_case WHERE org_path >= ? "
     "AND org_path < ? AND state = 'open' ORDER BY id";
+// For relations: a case taken over, and each member's last counted meeting (+ placeholders + tail).
+constexpr char kTakeCase[] =
+    "UPDATE org_life_case SET state = 'handed_over' WHERE id = ? AND state = 'open' RETURNING id, member_id, "
+    "member_name, org_id, year, reason, state, opened_at";
+constexpr char kLastAttendedIn[] =
+    "SELECT a.member_id, MAX(m.starts_at) FROM meeting_attendance a JOIN meeting m ON m.id = a.meeting_id WHERE "
+    "a.status = 'present' AND m.status = 'held' AND m.counted = 1 AND a.member_id IN (";
+constexpr char kLastAttendedTail[] = " GROUP BY a.member_id";
 
 // --- 谈心谈话 --------------------------------------------------------------------------------------
 constexpr char kCommittee[] = "SELECT member_id FROM org_life_committee WHERE org_id = ? ORDER BY member_id";

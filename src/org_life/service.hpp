@@ -6,7 +6,9 @@
 // and the compliance matrix read from the tally kept in each meeting's own transaction.
 #include <boost/json/object.hpp>
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -207,5 +209,13 @@ boost::json::object member_lookup(App& app, const core::Principal& who, std::int
                                   const std::string& text);
 // A branch's committee (named members) and term, with its members to name them from.
 boost::json::object committee_and_term(App& app, const core::Principal& who, std::int64_t org_id);
+
+// ---- For relations (流而失管, 空挂, 处置) ----
+// The last day (core::local_day) each of `member_ids` was present at a held meeting that counts, as
+// a member or a guest (a mobile member at the receiving side); members never present are left out.
+std::map<std::int64_t, std::int64_t> last_attended(store::Conn& c, std::span<const std::int64_t> member_ids);
+// An open case as relations takes it over: it leaves this list (state handed_over) and relations'
+// case carries it on; nullopt when it is not open or not there.
+std::optional<Case> take_case(store::Conn& c, std::int64_t case_id);
 
 }  // namespace jiceng::org_life

@@ -177,4 +177,10 @@ std::vector<OrgInfo> orgs_under(store::Conn& c, const std::string& org_path, con
 // The areas directly under an area, in name order (a county's streets, a street's communities).
 std::vector<Area> child_areas(store::Conn& c, std::int64_t area_id);
 
+// ---- For relations ----
+// Organisations that take members (branch, general branch, group) anywhere in the installation whose
+// name contains `part`, by name, at most `limit`: a transfer's sender picks the receiver outside
+// its own scope (an organisation's name is not personal data).
+std::vector<OrgInfo> member_orgs_named(store::Conn& c, const std::string& part, std::int64_t limit);
+
 }  // namespace jiceng::orgs

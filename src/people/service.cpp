@@ -169,11 +169,65 @@ std::vector<RollMember> roll_under(store::Conn& c, const std::string& org_path, 
   return out;
 }
 
+// ---- For relations (组织关系转接, 处置): a member's organisation and status change only here ----
+
+namespace {
+constexpr char kStandingColumns[] = "SELECT id, name, status, org_id, org_path, area_path FROM member WHERE id = ?";
+
+void record_change(store::Conn& c, const std::string& by, std::int64_t now, const char* action, std::int64_t id,
+                   const std::string& before, const std::string& after) {
+  audit::record(c, {now, by, std::nullopt, "", action, "member", std::to_string(id), before, after});
+}
+}  // namespace
+
+std::optional<MemberStanding> member_standing(store::Conn& c, std::int64_t id) {
+  const auto r = c.one(kStandingColumns, {id});
+  if (!r) return std::nullopt;
+  return MemberStanding{r->integer(0), r->text(1), r->text(2), r->integer(3), r->text(4), r->text(5)};
+}
+
+std::vector<MemberStanding> standing_members_after(store::Conn& c, std::int64_t after_id, std::int64_t limit) {
+  std::vector<MemberStanding> out;
+  for (const auto& r : c.query("SELECT id, name, status, org_id, org_path, area_path FROM member WHERE id > ? AND "
+                               "status IN ('full', 'probationary') ORDER BY id LIMIT ?",
+                               {after_id, limit})) {
+    out.push_back(MemberStanding{r.integer(0), r.text(1), r.text(2), r.integer(3), r.text(4), r.text(5)});
+  }
+  return out;
+}
+
 std::optional<std::int64_t> member_by_id_number(store::Conn& c, const crypto::FieldCipher& cipher,
                                                 const std::string& id_number) {
   auto r = c.one("SELECT id FROM member WHERE id_number_idx = ?", {cipher.blind_index(normalize_id_number(id_number))});
   if (!r) return std::nullopt;
   return r->integer(0);
+}
+
+void move_member(store::Conn& c, std::int64_t id, std::int64_t org_id, const std::string& by, std::int64_t now) {
+  const auto m = member_standing(c, id);
+  const auto to = orgs::org_info(c, org_id);
+  if (!m) not_found("党员不存在");
+  if (!to) bad_request("to_org_id", "接收党组织不存在");
+  c.execute("UPDATE member SET org_id = ?, org_path = ?, area_path = ?, updated_at = ? WHERE id = ?",
+            {org_id, to->path, to->area_path, now, id});
+  record_change(c, by, now, "transfer", id, "org_id=" + std::to_string(m->org_id), "org_id=" + std::to_string(org_id));
+}
+
+bool status_step_allowed(const std::string& from, const std::string& to) {
+  const bool standing = from == "full" || from == "probationary" || from == "stopped";
+  const bool target = to == "stopped" || to == "removed" || to == "left" || to == "deceased";
+  // A relation transferred out of the installation (the receipt came back) leaves a member in good standing.
+  if (to == "transferred_out") return from == "full" || from == "probationary";
+  return standing && target && from != to;
+}
+
+void set_member_status(store::Conn& c, std::int64_t id, const std::string& status, const std::string& by,
+                       std::int64_t now) {
+  const auto m = member_standing(c, id);
+  if (!m) not_found("党员不存在");
+  if (!status_step_allowed(m->status, status)) conflict("党员状态不能从 " + m->status + " 改为 " + status, "status");
+  c.execute("UPDATE member SET status = ?, updated_at = ? WHERE id = ?", {status, now, id});
+  record_change(c, by, now, "status", id, "status=" + m->status, "status=" + status);
 }
 
 }  // namespace jiceng::people

@@ -92,4 +92,31 @@ std::vector<RollMember> roll_under(store::Conn& c, const std::string& org_path, 
 std::optional<std::int64_t> member_by_id_number(store::Conn& c, const crypto::FieldCipher& cipher,
                                                 const std::string& id_number);
 
+// ---- For relations (组织关系转接, 处置): a member's organisation and status change only here ----
+// Relations calls these inside its own transaction, after its rules allowed the step; each change
+// is audited with before and after. A member is never deleted: removal, leaving and death are
+// statuses. Statuses: full, probationary, stopped (停止党籍), removed (除名), left (退党/劝退),
+// deceased, and transferred_out (the relation left the installation with a letter whose receipt came back).
+
+// The member's organisation and status, or nullopt when there is no such member.
+struct MemberStanding final {
+  std::int64_t id = 0;
+  std::string name, status;
+  std::int64_t org_id = 0;
+  std::string org_path, area_path;
+};
+std::optional<MemberStanding> member_standing(store::Conn& c, std::int64_t id);
+// Members in good standing (full or probationary) with an id above `after_id`, in id order, at most
+// `limit`: the nightly checks walk the county a page at a time.
+std::vector<MemberStanding> standing_members_after(store::Conn& c, std::int64_t after_id, std::int64_t limit);
+// A confirmed transfer: the member now belongs to `org_id` (its paths looked up from orgs); the
+// organisation tallies follow through the member table's triggers.
+void move_member(store::Conn& c, std::int64_t id, std::int64_t org_id, const std::string& by, std::int64_t now);
+// Whether a member in `from` may be moved to `to` (full/probationary/stopped → stopped/removed/left/
+// deceased; full/probationary → transferred_out; nobody returns from removed, left or deceased).
+bool status_step_allowed(const std::string& from, const std::string& to);
+// Sets the status after an approved step; throws ApiError (409 naming "status") when not allowed.
+void set_member_status(store::Conn& c, std::int64_t id, const std::string& status, const std::string& by,
+                       std::int64_t now);
+
 }  // namespace jiceng::people

@@ -66,6 +66,7 @@ export const MENU = {
   org_life: '组织生活',
   pipeline: '发展党员',
   dues: '党费收缴',
+  relations: '组织关系',
 }
 
 export const REGISTER = {

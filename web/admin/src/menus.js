@@ -6,6 +6,7 @@
 export const MENU_GROUPS = {
   cogov: { title: '共建共治', icon: 'Connection' },
   org_life: { title: '组织生活', icon: 'Calendar' },
+  relations: { title: '组织关系', icon: 'Switch' },
 }
 
 // the roles whose binding is an area (organisation life's compliance is read by area)
@@ -244,6 +245,25 @@ export const MENU_ROUTES = [
     path: 'dues',
     icon: 'Money',
     component: () => import('./pages/dues/DuesPage.vue'),
+  },
+  // relations: transfers, mobile members, checks (docs/api-relations.md); pages in pages/relations/
+  {
+    menu: 'relations',
+    group: 'relations',
+    label: '关系转接',
+    path: 'relations',
+    icon: 'Switch',
+    component: () => import('./pages/relations/TransfersPage.vue'),
+  },
+  {
+    menu: 'relations',
+    group: 'relations',
+    role: AREA_STAFF, // the checks are listed by area
+    name: 'relations-checks',
+    label: '排查结果',
+    path: 'relations-checks',
+    icon: 'Warning',
+    component: () => import('./pages/relations/ChecksPage.vue'),
   },
   { menu: 'grids', path: 'grids', icon: 'Grid', component: () => import('./pages/appeals/GridMapPage.vue') },
   { menu: 'import', path: 'import', icon: 'Upload', component: () => import('./pages/ImportPage.vue') },

@@ -1,0 +1,78 @@
+// Who reads and writes either side of a transfer, a flow or a case; the county's settings in force.
+#include "relations/internal.hpp"
+
+#include <algorithm>
+#include <boost/json.hpp>
+
+#include "core/dates.hpp"
+#include "core/errors.hpp"
+#include "orgs/service.hpp"
+#include "relations/queries.hpp"
+
+namespace jiceng::relations::detail {
+
+namespace bj = boost::json;
+
+bool reaches(const core::Principal& who, core::Action a, const std::string& org_path, const std::string& area_path) {
+  return std::any_of(who.bindings.begin(), who.bindings.end(), [&](const core::Binding& b) {
+    if (!core::allowed(b.role, core::Register::relations, a) || b.path.empty()) return false;
+    if (b.scope_type == core::ScopeType::area) return !area_path.empty() && core::path_within(area_path, b.path);
+    if (b.scope_type == core::ScopeType::org) return !org_path.empty() && core::path_within(org_path, b.path);
+    return false;
+  });
+}
+
+bool higher_over(const core::Principal& who, const std::string& org_path, const std::string& area_path) {
+  return std::any_of(who.bindings.begin(), who.bindings.end(), [&](const core::Binding& b) {
+    if (!core::allowed(b.role, core::Register::relations, core::Action::write) || b.path.empty()) return false;
+    if (b.scope_type == core::ScopeType::area) {
+      return orgs::level(b.path) <= orgs::kStreetLevel && core::path_within(area_path, b.path);
+    }
+    return b.scope_type == core::ScopeType::org && b.path != org_path && core::path_within(org_path, b.path);
+  });
+}
+
+bool county(store::Conn& c, const core::Principal& who) {
+  const auto roots = orgs::root_areas(c);
+  if (roots.empty()) return false;
+  return std::any_of(who.bindings.begin(), who.bindings.end(), [&](const core::Binding& b) {
+    return b.role == core::Role::org_dept && b.scope_type == core::ScopeType::area && b.path == roots.front().path;
+  });
+}
+
+core::Clause either_side(const core::Principal& who, const char* area_a, const char* org_a, const char* area_b,
+                         const char* org_b) {
+  core::ScopeColumns a, b;
+  a.area_path = area_a;
+  a.org_path = org_a;
+  b.area_path = area_b;
+  b.org_path = org_b;
+  auto one = core::scope_clause(who, core::Register::relations, core::Action::read, a);
+  auto two = core::scope_clause(who, core::Register::relations, core::Action::read, b);
+  core::Clause out{"(" + one.sql + " OR " + two.sql + ")", std::move(one.params)};
+  out.params.insert(out.params.end(), two.params.begin(), two.params.end());
+  return out;
+}
+
+Setting setting_in_force(store::Conn& c, std::string_view key, std::int64_t today) {
+  const auto day = core::format_day(today);
+  const auto r = c.one(sql::kSettingInForce, {std::string(key), day, day});
+  if (!r) return {};
+  return {r->integer(0), r->text(1)};
+}
+
+std::int64_t past_day(const std::string& value, const char* field, std::int64_t today) {
+  if (!core::is_valid_date(value)) bad_request(field, "日期格式应为 YYYY-MM-DD");
+  const auto d = core::parse_day(value);
+  if (d > today) bad_request(field, "日期不能晚于今天");
+  return d;
+}
+
+bj::value opt_text(const store::Row& r, std::size_t i) {
+  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.text(i));
+}
+bj::value opt_int(const store::Row& r, std::size_t i) {
+  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.integer(i));
+}
+
+}  // namespace jiceng::relations::detail

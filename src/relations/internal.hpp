@@ -1,0 +1,36 @@
+#pragma once
+// What the relations service's files share: who reads and writes either side, the county's settings
+// in force, and small rendering helpers.
+#include <boost/json/value.hpp>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/principal.hpp"
+#include "store/db.hpp"
+
+namespace jiceng::relations::detail {
+
+// Whether one of `who`'s bindings may do `a` on relations over an organisation with these paths.
+bool reaches(const core::Principal& who, core::Action a, const std::string& org_path, const std::string& area_path);
+// A higher organisation over it: a street or the county over its area, or an organisation binding
+// strictly above it (the branch's own secretary and its community are not).
+bool higher_over(const core::Principal& who, const std::string& org_path, const std::string& area_path);
+// The county's organisation department.
+bool county(store::Conn& c, const core::Principal& who);
+// "(<from side> OR <to side>)": rows either side of which the caller reads.
+core::Clause either_side(const core::Principal& who, const char* area_a, const char* org_a, const char* area_b,
+                         const char* org_b);
+
+struct Setting final {
+  std::int64_t value = 0;
+  std::string source;
+};
+Setting setting_in_force(store::Conn& c, std::string_view key, std::int64_t today);
+
+// A required day "YYYY-MM-DD" not after today; 400 naming the field.
+std::int64_t past_day(const std::string& value, const char* field, std::int64_t today);
+boost::json::value opt_text(const store::Row& r, std::size_t i);
+boost::json::value opt_int(const store::Row& r, std::size_t i);
+
+}  // namespace jiceng::relations::detail

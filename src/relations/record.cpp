@@ -1,0 +1,109 @@
+// A member's movement record (status, "in transfer", transfers, flows, cases) and the county's dated
+// settings (the pattern of org_life's: a change closes the version in force and dates the next).
+#include <boost/json.hpp>
+
+#include "core/dates.hpp"
+#include "core/errors.hpp"
+#include "people/service.hpp"
+#include "relations/internal.hpp"
+#include "relations/queries.hpp"
+#include "relations/service.hpp"
+
+namespace jiceng::relations {
+namespace {
+
+namespace bj = boost::json;
+constexpr std::int64_t kMaxSettingValue = 3650;
+constexpr const char* kSettingKeys[] = {"transfer_confirm_days", "correct_months", "letter_valid_days"};
+
+bool known_key(const std::string& key) {
+  for (const char* k : kSettingKeys) {
+    if (key == k) return true;
+  }
+  return false;
+}
+
+bj::array transfers_of(store::Conn& c, std::int64_t member_id) {
+  bj::array out;
+  for (const auto& r : c.query(std::string(sql::kTransferColumns) + sql::kTransfersOfMember, {member_id})) {
+    out.push_back(bj::object{{"id", r.integer(0)}, {"kind", r.text(1)}, {"state", r.text(2)}});
+  }
+  return out;
+}
+
+bj::array flows_of(store::Conn& c, std::int64_t member_id) {
+  bj::array out;
+  for (const auto& r : c.query(std::string(sql::kFlowColumns) + sql::kFlowsOfMember, {member_id})) {
+    out.push_back(bj::object{{"id", r.integer(0)}, {"since", r.text(12)}, {"state", r.text(17)}});
+  }
+  return out;
+}
+
+}  // namespace
+
+bj::object member_record(App& app, const core::Principal& who, std::int64_t member_id) {
+  return app.db.read([&](store::Conn& c) {
+    const auto m = people::member_standing(c, member_id);
+    if (!m || !detail::reaches(who, core::Action::read, m->org_path, m->area_path)) {
+      // The receiving side of a pending transfer or a flow sees the member too.
+      bool other_side = false;
+      for (const auto& r : c.query(std::string(sql::kTransferColumns) + sql::kTransfersOfMember, {member_id})) {
+        other_side = other_side || detail::reaches(who, core::Action::read, r.is_null(10) ? "" : r.text(10),
+                                                   r.is_null(11) ? "" : r.text(11));
+      }
+      for (const auto& r : c.query(std::string(sql::kFlowColumns) + sql::kFlowsOfMember, {member_id})) {
+        other_side = other_side || detail::reaches(who, core::Action::read, r.is_null(8) ? "" : r.text(8),
+                                                   r.is_null(9) ? "" : r.text(9));
+      }
+      if (!m || !other_side) not_found("党员不存在或不在您的管辖范围内");
+    }
+    const bool in_transfer = c.one(sql::kOpenTransferOf, {member_id}).has_value();
+    return bj::object{{"member_id", m->id},
+                      {"name", m->name},
+                      {"status", m->status},
+                      {"org_id", m->org_id},
+                      {"in_transfer", in_transfer},
+                      // Until the receiver confirms, the sending organisation is responsible.
+                      {"transfers", transfers_of(c, member_id)},
+                      {"flows", flows_of(c, member_id)}};
+  });
+}
+
+bj::object settings(App& app) {
+  return app.db.read([&](store::Conn& c) {
+    bj::array items;
+    for (const auto& r : c.query(sql::kSettings)) {
+      items.push_back(bj::object{{"id", r.integer(0)},
+                                 {"key", r.text(1)},
+                                 {"value", r.integer(2)},
+                                 {"source", r.text(3)},
+                                 {"effective_from", r.text(4)},
+                                 {"effective_to", detail::opt_text(r, 5)},
+                                 {"created_by", r.text(6)}});
+    }
+    return bj::object{{"items", std::move(items)}};
+  });
+}
+
+bj::object change_setting(App& app, const Actor& by, const std::string& key, std::int64_t value,
+                          const std::string& source, const std::string& effective_from) {
+  if (!known_key(key)) {
+    bad_request("key", "可设置的项目：transfer_confirm_days、correct_months、letter_valid_days");
+  }
+  if (value < 1 || value > kMaxSettingValue) bad_request("value", "数值应在 1 到 3650 之间");
+  if (!core::is_valid_date(effective_from)) bad_request("effective_from", "生效日期无效");
+  const auto from = core::parse_day(effective_from);
+  app.db.write([&](store::Conn& c) {
+    if (!detail::county(c, by.who)) forbidden("组织关系管理的县级设置由县委组织部设置");
+    if (from < core::local_day(app.now())) bad_request("effective_from", "生效日期不能早于今天");
+    if (auto current = c.one(sql::kCurrentSetting, {key})) {
+      if (core::parse_day(current->text(1)) >= from) conflict("生效日期应晚于现行设置的生效日期", "effective_from");
+      c.execute(sql::kCloseSetting, {effective_from, current->integer(0)});
+    }
+    c.execute(sql::kInsertSetting, {key, value, source, effective_from, by.name(), app.now()});
+    cogov::audit(c, app, by, "setting", "relation_setting", 0, key + "=" + std::to_string(value));
+  });
+  return settings(app);
+}
+
+}  // namespace jiceng::relations

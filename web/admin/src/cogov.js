@@ -148,6 +148,21 @@ export function fieldError(e) {
   return e && e.field ? { [e.field]: e.message } : {}
 }
 
+/** An inline row's one message (its fields turn red, the row is too narrow for a message under each). */
+export function firstError(errors) {
+  return Object.values(errors || {}).find(Boolean) || ''
+}
+
+/** The form field (components/RecordForm.vue) of a record's 所在社区: a community or village. */
+export const COMMUNITY_FIELD = {
+  prop: 'area_id',
+  label: '所在社区',
+  type: 'area',
+  required: true,
+  nameProp: 'area_name',
+  placeholder: '社区（村）',
+}
+
 // Roles without the area register (unit admins, members) cannot browse the area tree (403), so
 // their area pickers offer the areas they can see: their unit's area and those of the needs and
 // projects in their scope.

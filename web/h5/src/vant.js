@@ -1,5 +1,6 @@
-// Only the Vant components the resident pages use, each with its own CSS (keeps the H5 bundle small).
-import {
+// Only the Vant components the phone pages use, each with its own CSS (keeps the H5 bundle small);
+// main.js registers every component this module exports.
+export {
   Button,
   Cascader,
   Dialog,
@@ -53,35 +54,3 @@ import 'vant/es/image-preview/style/index.mjs'
 import 'vant/es/toast/style/index.mjs'
 // the staff workbench (pages/appeals/staff/): pull down to refresh the queue
 import 'vant/es/pull-refresh/style/index.mjs'
-
-const COMPONENTS = [
-  Button,
-  Cascader,
-  Cell,
-  CellGroup,
-  Dialog,
-  Empty,
-  Field,
-  Form,
-  Icon,
-  Loading,
-  NavBar,
-  Picker,
-  Popup,
-  Progress,
-  PullRefresh,
-  Rate,
-  Step,
-  Steps,
-  Switch,
-  Tab,
-  Tabs,
-  Tag,
-  Uploader,
-]
-
-export default {
-  install(app) {
-    for (const c of COMPONENTS) app.use(c)
-  },
-}

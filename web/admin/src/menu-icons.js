@@ -1,0 +1,20 @@
+// The icons menus.js names (`icon: 'Flag'`), by name: the menu shows `icons[entry.icon]`.
+export {
+  Calendar,
+  ChatLineSquare,
+  Connection,
+  DataAnalysis,
+  Document,
+  Flag,
+  Grid,
+  Histogram,
+  House,
+  Key,
+  MapLocation,
+  Message,
+  OfficeBuilding,
+  Setting,
+  Upload,
+  User,
+  UserFilled,
+} from '@element-plus/icons-vue'

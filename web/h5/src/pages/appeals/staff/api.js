@@ -8,7 +8,7 @@
 import { reactive, watch } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import { showFailToast, showToast } from 'vant'
-import { hasRole, loadSession, request, session } from '../../../session.js'
+import { hasRole, request, session, signedInAccount } from '../../../session.js'
 
 /** the roles the workbench is for (org_dept and the three administrators keep the console) */
 export const STAFF_ROLES = ['grid_staff', 'community_secretary', 'street_officer', 'department']
@@ -39,12 +39,7 @@ export function useStaff() {
     },
   )
   async function ensure() {
-    let account
-    try {
-      account = await loadSession()
-    } catch {
-      account = null
-    }
+    const account = await signedInAccount()
     if (!account) {
       toLogin()
       return null

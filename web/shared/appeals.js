@@ -103,11 +103,11 @@ export function placeName(grid, community) {
   return `${c} · ${g}`
 }
 
-/** timeline entries newest first (by time; for equal times, later entries first) */
-export function newestFirst(timeline) {
+/** timeline entries newest first (by `at(entry)`, its time; for equal times, later entries first) */
+export function newestFirst(timeline, at = (t) => t.at) {
   return (timeline || [])
     .map((t, i) => [t, i])
-    .sort((a, b) => (Number(b[0].at) || 0) - (Number(a[0].at) || 0) || b[1] - a[1])
+    .sort((a, b) => (Number(at(b[0])) || 0) - (Number(at(a[0])) || 0) || b[1] - a[1])
     .map(([t]) => t)
 }
 

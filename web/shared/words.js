@@ -1,5 +1,5 @@
 // Chinese words for co-governance values that both front ends show and no register schema gives
-// the phone's public pages (docs/api-cogov.md): an order's status, a matter's stage, a dual report's
+// the phone's public pages (docs/api-cogov.md): an order's status and actions, a matter's stage, a dual report's
 // status and whose vote counts. The console's registers take theirs from
 // GET /api/v1/registers/{name}/schema.
 
@@ -12,6 +12,19 @@ export const ORDER_STATUS = {
   completed: '待确认',
   confirmed: '已确认',
   cancelled: '已取消',
+}
+
+// what was done to an order (its timeline) or may be done now (its actions)
+export const ORDER_ACTION = {
+  claim: '认领',
+  dispatch: '派单',
+  accept: '接单',
+  start: '开始服务',
+  complete: '服务完成',
+  confirm: '确认并评价',
+  cancel: '取消',
+  create: '创建',
+  note: '备注',
 }
 
 // a matter's stage in 四民工作法

@@ -1,33 +1,7 @@
-// Only the ECharts parts the console uses (keeps the lazy chunk small). No map tiles: maps come
-// from the server's GeoJSON via registerMap.
+// Only the ECharts parts the console uses (chart-parts.js; keeps the lazy chunk small).
 import * as echarts from 'echarts/core'
-import { BarChart, HeatmapChart, MapChart, ScatterChart } from 'echarts/charts'
-import {
-  GeoComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
-  TitleComponent,
-  VisualMapComponent,
-} from 'echarts/components'
-import { CanvasRenderer } from 'echarts/renderers'
-import { LabelLayout } from 'echarts/features'
+import * as parts from './chart-parts.js'
 
-echarts.use([
-  MapChart,
-  BarChart,
-  HeatmapChart,
-  ScatterChart,
-  GeoComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
-  TitleComponent,
-  VisualMapComponent,
-  CanvasRenderer,
-  LabelLayout,
-])
+echarts.use(Object.values(parts))
 
 export default echarts

@@ -143,9 +143,35 @@ export function dash(v) {
   return v === null || v === undefined || v === '' ? '—' : v
 }
 
-/** the API error's field -> message, for el-form-item :error */
-export function fieldError(e) {
-  return e && e.field ? { [e.field]: e.message } : {}
+/**
+ * Sends a form's data: `form.sending` (its button spins) while `send()` runs; a field the server
+ * names in its error gets the message in `form.errors` (for el-form-item :error), any other error
+ * is already shown by api.js.
+ */
+export async function sendForm(form, send) {
+  form.sending = true
+  try {
+    await send()
+  } catch (e) {
+    if (e && e.field) form.errors = { [e.field]: e.message }
+  } finally {
+    form.sending = false
+  }
+}
+
+/** An inline row's one message (its fields turn red, the row is too narrow for a message under each). */
+export function firstError(errors) {
+  return Object.values(errors || {}).find(Boolean) || ''
+}
+
+/** The form field (components/RecordForm.vue) of a record's 所在社区: a community or village. */
+export const COMMUNITY_FIELD = {
+  prop: 'area_id',
+  label: '所在社区',
+  type: 'area',
+  required: true,
+  nameProp: 'area_name',
+  placeholder: '社区（村）',
 }
 
 // Roles without the area register (unit admins, members) cannot browse the area tree (403), so

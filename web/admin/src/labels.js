@@ -2,7 +2,7 @@
 // come from GET /api/v1/registers/{name}/schema: composables/useRegisterSchema.js). Unknown values are
 // shown as they come.
 
-export { ORDER_STATUS } from '@shared/words.js'
+export { ORDER_ACTION, ORDER_STATUS } from '@shared/words.js'
 
 export const ROLE = {
   org_dept: '组织部',
@@ -138,18 +138,6 @@ export const TAG_TYPE = {
 export const OWNER_KIND = {
   unit: '单位',
   member: '党员',
-}
-
-export const ORDER_ACTION = {
-  claim: '认领',
-  dispatch: '派单',
-  accept: '接单',
-  start: '开始服务',
-  complete: '服务完成',
-  confirm: '确认并评价',
-  cancel: '取消',
-  create: '创建',
-  note: '备注',
 }
 
 export const ORDER_VIA = {

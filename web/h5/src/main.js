@@ -1,7 +1,9 @@
 import { createApp } from 'vue'
-import vant from './vant.js'
+import * as vant from './vant.js'
 import App from './App.vue'
 import router from './router.js'
 import './style.css'
 
-createApp(App).use(vant).use(router).mount('#app')
+const app = createApp(App)
+for (const component of Object.values(vant)) app.use(component)
+app.use(router).mount('#app')

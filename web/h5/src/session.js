@@ -3,6 +3,7 @@
 // origin) and every write carries the X-CSRF-Token the session answered with. Errors are ApiError
 // (web/shared/http.js); unless `silent`, error.message is shown in a toast.
 import { reactive } from 'vue'
+import { useRoute, useRouter } from 'vue-router'
 import { showFailToast, showToast } from 'vant'
 import { ApiError, createClient } from '@shared/http.js'
 
@@ -58,6 +59,15 @@ export async function loadSession(force = false) {
   return session.account
 }
 
+/** The signed-in account, or null when no one is (or the server could not be asked). */
+export async function signedInAccount() {
+  try {
+    return await loadSession()
+  } catch {
+    return null
+  }
+}
+
 export async function login(username, password) {
   const data = await request('POST', '/api/v1/session', { body: { username, password }, silent: true })
   setSession(data)
@@ -73,6 +83,22 @@ export async function logout() {
   setSession(null)
 }
 
+/**
+ * For a signed-in page's setup: `toLogin()` goes to 登录 (as `role`: member, resident…) and back
+ * here after; `switchAccount()` signs out first. `push` keeps this page in the history.
+ */
+export function useLoginLink(role, { push = false } = {}) {
+  const router = useRouter()
+  const route = useRoute()
+  const toLogin = () =>
+    router[push ? 'push' : 'replace']({ name: 'cogov-login', query: { redirect: route.fullPath, role } })
+  async function switchAccount() {
+    await logout()
+    toLogin()
+  }
+  return { toLogin, switchAccount }
+}
+
 export function hasRole(account, role) {
   return !!account && (account.roles || []).some((r) => r.role === role)
 }
@@ -82,12 +108,7 @@ export function hasRole(account, role) {
  * to sign in (and back to `here`) or another account to `elsewhere` with `refusal` said.
  */
 export async function residentOrAway(router, { here, refusal, elsewhere }) {
-  let who = null
-  try {
-    who = await loadSession()
-  } catch {
-    /* treated as signed out */
-  }
+  const who = await signedInAccount()
   if (!who) {
     router.replace({ name: 'cogov-login', query: { role: 'resident', redirect: here } })
     return null

@@ -1,5 +1,6 @@
-// Only the Vant components the resident pages use, each with its own CSS (keeps the H5 bundle small).
-import {
+// Only the Vant components the phone pages use, each with its own CSS (keeps the H5 bundle small);
+// main.js registers every component this module exports.
+export {
   Button,
   Cascader,
   Dialog,
@@ -60,38 +61,3 @@ import 'vant/es/pull-refresh/style/index.mjs'
 import 'vant/es/stepper/style/index.mjs'
 import 'vant/es/radio/style/index.mjs'
 import 'vant/es/radio-group/style/index.mjs'
-
-const COMPONENTS = [
-  Button,
-  Cascader,
-  Cell,
-  CellGroup,
-  Dialog,
-  Empty,
-  Field,
-  Form,
-  Icon,
-  Loading,
-  NavBar,
-  Picker,
-  Popup,
-  Progress,
-  PullRefresh,
-  Radio,
-  RadioGroup,
-  Rate,
-  Step,
-  Stepper,
-  Steps,
-  Switch,
-  Tab,
-  Tabs,
-  Tag,
-  Uploader,
-]
-
-export default {
-  install(app) {
-    for (const c of COMPONENTS) app.use(c)
-  },
-}

@@ -1,6 +1,7 @@
 // Chinese words for the co-governance API's values (docs/api-cogov.md) and small formatters.
 export { formatTime, word } from '@shared/appeals.js'
 export { ORDER_STATUS, DELIB_STAGE as STAGE_LABEL, DUAL_STATUS as REPORT_STATUS, VOTER_BASE } from '@shared/words.js'
+import { ORDER_ACTION as SHARED_ORDER_ACTION } from '@shared/words.js'
 
 export const KIND = {
   venue: '场地',
@@ -41,17 +42,8 @@ export const ORDER_HINT = {
   confirmed: '服务已确认，感谢您的参与',
 }
 
-export const ORDER_ACTION = {
-  claim: '认领',
-  dispatch: '派单',
-  accept: '接单',
-  start: '开始服务',
-  complete: '服务完成',
-  confirm: '确认并评价',
-  cancel: '取消认领',
-  create: '创建',
-  note: '备注',
-}
+// on the phone the claimer is the one who cancels: their claim
+export const ORDER_ACTION = { ...SHARED_ORDER_ACTION, cancel: '取消认领' }
 
 /** the five steps of 四民工作法 as the steps bar shows them */
 export const STAGE_STEPS = ['民提', '民议', '民决', '实施', '民评']

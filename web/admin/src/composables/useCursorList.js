@@ -6,8 +6,9 @@ import { ref } from 'vue'
 /**
  * `fetchPage(extra)` asks the server for one page; `extra` is `{limit}` or `{limit, after}`, to be
  * merged with the page's own filters. Errors are already shown by api.js: the list just empties.
+ * `first(page)` sees each first page as it lands (null when it failed), for what the page says beside the rows.
  */
-export function useCursorList(fetchPage, { limit = 50 } = {}) {
+export function useCursorList(fetchPage, { limit = 50, first = () => {} } = {}) {
   const items = ref([])
   const total = ref(null)
   const nextCursor = ref(null)
@@ -27,11 +28,13 @@ export function useCursorList(fetchPage, { limit = 50 } = {}) {
       items.value = page.items || []
       total.value = page.total ?? null
       nextCursor.value = page.next_cursor || null
+      first(page)
     } catch {
       if (mine === seq) {
         items.value = []
         total.value = 0
         nextCursor.value = null
+        first(null)
       }
     } finally {
       if (mine === seq) loading.value = false

@@ -1,6 +1,7 @@
 // What the three lists (resources, needs, projects) are called and the fields of their create/edit
 // form (components/RecordForm.vue).
 import { hasMenu } from '../../session.js'
+import { COMMUNITY_FIELD } from '../../cogov.js'
 
 export const LIST_CONFIG = {
   resources: {
@@ -101,14 +102,7 @@ function projectFields() {
       hint: '需要多少个单位或党员认领',
     },
     { prop: 'budget', label: '预算（元）', type: 'number', precision: 2, step: 100 },
-    {
-      prop: 'area_id',
-      label: '所在社区',
-      type: 'area',
-      required: true,
-      nameProp: 'area_name',
-      placeholder: '社区（村）',
-    },
+    COMMUNITY_FIELD,
     { prop: 'starts_on', label: '开始日期', type: 'date' },
     { prop: 'ends_on', label: '结束日期', type: 'date' },
     { prop: 'goal', label: '项目目标', type: 'textarea', maxlength: 500, span: 24, rows: 2 },

@@ -5,10 +5,10 @@
 // assignees fields and routes: the first 400 on `queue` makes the pages fall back to the pending and
 // working queues (together every open appeal in the caller's scope), sorted here by deadline, and
 // what is absent is hidden.
-import { reactive, watch } from 'vue'
+import { onBeforeUnmount, reactive, ref, watch } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import { showFailToast, showToast } from 'vant'
-import { hasRole, loadSession, request, session } from '../../../session.js'
+import { hasRole, request, session, signedInAccount } from '../../../session.js'
 
 /** the roles the workbench is for (org_dept and the three administrators keep the console) */
 export const STAFF_ROLES = ['grid_staff', 'community_secretary', 'street_officer', 'department']
@@ -39,12 +39,7 @@ export function useStaff() {
     },
   )
   async function ensure() {
-    let account
-    try {
-      account = await loadSession()
-    } catch {
-      account = null
-    }
+    const account = await signedInAccount()
     if (!account) {
       toLogin()
       return null
@@ -90,6 +85,23 @@ function noteServerTime(page) {
 /** the server's time now, unix seconds */
 export function serverNow() {
   return Date.now() / 1000 + (clock.skew || 0)
+}
+
+const TICK_MS = 30 * 1000
+
+/**
+ * For a page's setup: `now`, the server's time, ticking every 30 seconds from `tick()` on (the
+ * countdowns move on; started once the page has read what it shows) until the page is left.
+ */
+export function useServerNow() {
+  const now = ref(serverNow())
+  let timer = null
+  function tick() {
+    now.value = serverNow()
+    if (!timer) timer = setInterval(() => (now.value = serverNow()), TICK_MS)
+  }
+  onBeforeUnmount(() => clearInterval(timer))
+  return { now, tick }
 }
 
 /** learn the server's clock once (a detail opened directly has no server_time) */

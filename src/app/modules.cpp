@@ -31,9 +31,9 @@ namespace {
 // In the order their demo seeds build on each other: the county's accounts are bound to its
 // organisations and members, and pairings pair members with deliberation's households.
 constexpr std::array<const Module*, 14> kModules = {
-    &orgs::kModule,         &people::kModule,  &auth::kModule,     &appeals::kModule,
-    &notify::kModule,       &open311::kModule, &lists::kModule,    &dual_report::kModule,
-    &deliberation::kModule, &pairing::kModule, &org_life::kModule, &pipeline::kModule, &dues::kModule, &relations::kModule,
+    &orgs::kModule,     &people::kModule,   &auth::kModule,        &appeals::kModule,      &notify::kModule,
+    &open311::kModule,  &lists::kModule,    &dual_report::kModule, &deliberation::kModule, &pairing::kModule,
+    &org_life::kModule, &pipeline::kModule, &dues::kModule,        &relations::kModule,
 };
 
 constexpr std::string_view kInfrastructureTables[] = {"audit_log", "field_key", "cache_version", "schema_migrations"};

@@ -29,8 +29,9 @@ constexpr std::array<RoleInfo, 12> kRoles = {{
 
 constexpr std::size_t kRegisterCount = 19;
 constexpr std::array<std::string_view, kRegisterCount> kRegisters = {
-    "areas", "orgs",        "units",    "members",       "venues", "people",     "accounts", "audit",   "appeals",
-    "lists", "dual_report", "pairings", "deliberations", "grants", "households", "org_life", "pipeline", "dues", "relations"};
+    "areas",      "orgs",     "units",    "members",     "venues",   "people",        "accounts",
+    "audit",      "appeals",  "lists",    "dual_report", "pairings", "deliberations", "grants",
+    "households", "org_life", "pipeline", "dues",        "relations"};
 
 // Rows: role; columns: register (pairings, deliberations, households, lists and dual_report are
 // co-governance: docs/api-cogov.md); each cell: "" none, "o" read the caller's own records only,
@@ -54,9 +55,12 @@ constexpr std::array<std::string_view, kRegisterCount> kRegisters = {
 // reach none): it reads the appeals whistled to it and its own unit's record.
 // Registers in kRegisters order.
 constexpr std::array<std::array<std::string_view, kRegisterCount>, 12> kMatrix = {{
-    /* org_dept            */ {"w", "w", "w", "x", "w", "x", "w", "", "x", "w", "w", "w", "w", "w", "w", "w", "w", "w", "w"},
-    /* street_officer      */ {"w", "w", "w", "w", "w", "w", "w", "", "w", "w", "w", "w", "w", "w", "w", "w", "w", "w", "w"},
-    /* community_secretary */ {"w", "w", "w", "x", "w", "x", "w", "", "x", "w", "w", "w", "w", "w", "w", "w", "w", "w", "w"},
+    /* org_dept            */ {"w", "w", "w", "x", "w", "x", "w", "", "x", "w", "w", "w", "w", "w", "w", "w", "w", "w",
+                               "w"},
+    /* street_officer      */
+    {"w", "w", "w", "w", "w", "w", "w", "", "w", "w", "w", "w", "w", "w", "w", "w", "w", "w", "w"},
+    /* community_secretary */
+    {"w", "w", "w", "x", "w", "x", "w", "", "x", "w", "w", "w", "w", "w", "w", "w", "w", "w", "w"},
     /* grid_staff          */ {"r", "r", "r", "", "r", "w", "", "", "x", "w", "r", "w", "w", "", "w", "", "", "", ""},
     /* branch_secretary    */ {"", "r", "", "x", "", "", "", "", "", "", "r", "", "", "", "", "w", "w", "w", "w"},
     /* member              */ {"", "", "", "r", "", "", "", "", "", "w", "w", "r", "", "", "", "r", "", "o", ""},

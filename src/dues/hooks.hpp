@@ -2,6 +2,8 @@
 // What dues answers to the orgs module below it (core::Module's hooks): its rows carry their
 // organisation's paths, so a subtree's sheet and totals stay an index range after a move.
 #include <cstdint>
+#include <map>
+#include <span>
 #include <string>
 
 #include "core/module.hpp"
@@ -12,5 +14,10 @@ namespace jiceng::dues::hooks {
 void area_paths_moved(store::Conn& c, const PathMove& move);
 void org_paths_moved(store::Conn& c, const PathMove& move);
 void org_area_changed(store::Conn& c, std::int64_t org_id, const std::string& area_path);
+
+// For relations' 空挂 check: the whole months each member is behind as of `today` (a local day),
+// the months before the current one not settled; members without a dues account are left out.
+std::map<std::int64_t, std::int64_t> months_since_paid(store::Conn& c, std::span<const std::int64_t> member_ids,
+                                                       std::int64_t today);
 
 }  // namespace jiceng::dues::hooks

@@ -28,6 +28,7 @@ const Module kModule{
     .area_paths_moved = hooks::area_paths_moved,
     .org_paths_moved = hooks::org_paths_moved,
     .org_area_changed = hooks::org_area_changed,
+    .months_since_dues_paid = hooks::months_since_paid,
 };
 
 }  // namespace jiceng::dues

@@ -131,4 +131,7 @@ constexpr char kRebaseOrgPaths[] =
     " SET org_path = ? || substr(org_path, CAST(? AS INTEGER)) WHERE org_path >= ? AND org_path < ?";
 constexpr char kFollowOrgArea[] = " SET area_path = ? WHERE org_id = ?";
 
+// Followed by the placeholders of the members and ")" (store::query_ids).
+constexpr char kNextDueOf[] = "SELECT member_id, next_due FROM dues_account WHERE member_id IN (";
+
 }  // namespace jiceng::dues::sql

@@ -131,4 +131,8 @@ constexpr char kChildAreas[] = "WHERE parent_id = ? ORDER BY name, id";
 
 constexpr char kVenueById[] = "SELECT name, area_path FROM venue WHERE id = ?";
 
+// For relations: after kOrgInfoColumns, the organisations members belong to, by part of the name.
+constexpr char kMemberOrgsNamed[] =
+    "WHERE level IN ('branch', 'general_branch', 'group') AND name LIKE ? ESCAPE '\\' ORDER BY name, id LIMIT ?";
+
 }  // namespace jiceng::orgs::sql

@@ -352,10 +352,8 @@ std::vector<Area> child_areas(store::Conn& c, std::int64_t area_id) {
 
 std::vector<OrgInfo> member_orgs_named(store::Conn& c, const std::string& part, std::int64_t limit) {
   std::vector<OrgInfo> out;
-  for (const auto& r : c.query(std::string(kOrgInfoColumns) +
-                                   "WHERE level IN ('branch', 'general_branch', 'group') AND name LIKE ? ESCAPE '\\' "
-                                   "ORDER BY name, id LIMIT ?",
-                               {store::like_contains(part), limit})) {
+  for (const auto& r :
+       c.query(std::string(sql::kOrgInfoColumns) + sql::kMemberOrgsNamed, {store::like_contains(part), limit})) {
     out.push_back(org_info_of(r));
   }
   return out;

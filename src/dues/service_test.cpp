@@ -8,6 +8,7 @@
 
 #include <boost/json.hpp>
 
+#include "dues/hooks.hpp"
 #include "testing/test_county.hpp"
 
 namespace jiceng::dues {
@@ -89,6 +90,18 @@ TEST_F(DuesService, SevenMonthsBehindCannotBePaidBackAndTheBranchIsToldToAct) {
   const auto mine = member_dues(app(), secretary, zhang);
   EXPECT_TRUE(mine.at("lapse").as_bool());
   EXPECT_NE(mine.at("rule_source").as_string().find("自行脱党"), std::string::npos);
+}
+
+TEST_F(DuesService, RelationsIsToldHowManyMonthsAMemberIsBehindAndNothingOfTheUnassessed) {
+  assess(zhang, "wage", 2000 * 100);
+  pay_months(zhang, 1, std::nullopt);  // 2026-11 settled
+  pass_time(31 * 7 * kDay);            // into 2027-06
+  const std::vector<std::int64_t> ids{zhang, li};
+  const auto behind =
+      app().db.read([&](store::Conn& c) { return hooks::months_since_paid(c, ids, core::local_day(now())); });
+  ASSERT_EQ(behind.size(), 1U) << "李四 has no dues account: relations does not judge him";
+  EXPECT_EQ(behind.at(zhang), member_dues(app(), secretary, zhang).at("owed_months").as_int64());
+  EXPECT_EQ(behind.at(zhang), 6) << "2026-12 to 2027-05";
 }
 
 TEST_F(DuesService, TheSweepWarnsOncePerEpisodeAndAtMostHourly) {

@@ -31,6 +31,26 @@ void put_phone(WriteCtx& wc) {
   wc.columns["phone_mask"] = mask_phone(phone);
 }
 
+// A member's organisation and standing change only through the steps that carry their rules and
+// approvals, each audited (the pipeline's admission and conversion, relations' transfer and 处置):
+// an edit of the register may not set them, and a new member starts full or probationary.
+void refuse_standing_edits(const WriteCtx& wc) {
+  const auto given_status = wc.given("status") ? text_of(wc.input.at("status")) : "";
+  if (wc.create) {
+    if (!given_status.empty() && given_status != "full" && given_status != "probationary") {
+      bad_request("status", "新登记的党员只能是正式党员或预备党员");
+    }
+    return;
+  }
+  if (wc.given("org_id") && wc.input.at("org_id") != wc.existing->at("org_id")) {
+    bad_request("org_id",
+                "党员的组织关系须通过“组织关系转接”办理，不能在名册中直接修改（《中国共产党党员教育管理工作条例》）");
+  }
+  if (!given_status.empty() && given_status != text_of(wc.existing->at("status"))) {
+    bad_request("status", "党员状态须通过发展党员（转正、取消资格）或不合格党员处置等程序变更，不能在名册中直接修改");
+  }
+}
+
 void prepare_member(WriteCtx& wc) {
   if (wc.given("id_number")) {
     const auto id = text_of(wc.input["id_number"]);
@@ -50,6 +70,7 @@ void prepare_member(WriteCtx& wc) {
     bad_request("id_number", "身份证号为必填项", "required");
   }
   put_phone(wc);
+  refuse_standing_edits(wc);
   if (wc.given("org_id")) {
     const auto [org_path, area_path] = wc.org_paths("org_id", std::get<std::int64_t>(wc.input["org_id"]));
     wc.columns["org_path"] = org_path;
@@ -101,8 +122,11 @@ void add_members() {
   static const std::vector<registry::Choice> categories = {
       {"in_service", "在职"}, {"retired", "离退休"}, {"rural", "农村"}, {"mobile", "流动"}, {"student", "学生"}};
   // "cancelled": a probation cancelled through the member pipeline (取消预备党员资格), kept on record.
+  // The others come from relations' steps (停止党籍, 除名, 劝退, 关系转出) and are kept on record.
   static const std::vector<registry::Choice> statuses = {
-      {"full", "正式党员"}, {"probationary", "预备党员"}, {"cancelled", "已取消预备党员资格"}};
+      {"full", "正式党员"},    {"probationary", "预备党员"}, {"cancelled", "已取消预备党员资格"},
+      {"stopped", "停止党籍"}, {"removed", "除名"},          {"left", "退党"},
+      {"deceased", "去世"},    {"transferred_out", "已转出"}};
 
   Spec s;
   s.reg = core::Register::members;

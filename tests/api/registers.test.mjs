@@ -117,6 +117,21 @@ test('creating a member validates the ID number and derives birth date and gende
   assert.equal(edited.status, 200, edited.text);
   assert.equal(edited.json.name, '测试党员乙');
   assert.equal(edited.json.birth_date, '1985-02-14');
+  // Standing and organisation change only through the steps with their rules (transfer, 处置, the
+  // pipeline): the register refuses them, naming the way, and writes nothing.
+  const moved = await c.patch(`/api/v1/members/${created.json.id}`, { org_id: branch.id + 1 });
+  assertError(assert, moved, 400);
+  assert.equal(moved.json.error.field, 'org_id');
+  assert.match(moved.json.error.message, /组织关系转接/);
+  const restored = await c.patch(`/api/v1/members/${created.json.id}`, { status: 'probationary' });
+  assertError(assert, restored, 400);
+  assert.equal(restored.json.error.field, 'status');
+  assert.equal((await c.get(`/api/v1/members/${created.json.id}`)).json.status, edited.json.status);
+  const same = await c.patch(`/api/v1/members/${created.json.id}`, { org_id: edited.json.org_id, status: edited.json.status });
+  assert.equal(same.status, 200, 'the form sends them back unchanged');
+  const removedAtBirth = await c.post('/api/v1/members', { name: '新登记', id_number: idNumber('19900101', 17), org_id: branch.id, status: 'removed' });
+  assertError(assert, removedAtBirth, 400);
+  assert.equal(removedAtBirth.json.error.field, 'status');
 });
 
 test('hostile and malformed member input gets a clear 400, never a 5xx', async () => {

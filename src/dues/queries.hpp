@@ -124,13 +124,6 @@ constexpr char kMarkSweep[] =
     "INSERT INTO dues_sweep (name, last_run) VALUES ('warnings', ?) ON CONFLICT (name) DO UPDATE SET "
     "last_run = excluded.last_run";
 
-// Following the orgs module's trees (hooks.cpp): "UPDATE <table>" + these.
-constexpr char kRebaseAreaPaths[] =
-    " SET area_path = ? || substr(area_path, CAST(? AS INTEGER)) WHERE area_path >= ? AND area_path < ?";
-constexpr char kRebaseOrgPaths[] =
-    " SET org_path = ? || substr(org_path, CAST(? AS INTEGER)) WHERE org_path >= ? AND org_path < ?";
-constexpr char kFollowOrgArea[] = " SET area_path = ? WHERE org_id = ?";
-
 // Followed by the placeholders of the members and ")" (store::query_ids).
 constexpr char kNextDueOf[] = "SELECT member_id, next_due FROM dues_account WHERE member_id IN (";
 

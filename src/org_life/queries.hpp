@@ -133,14 +133,6 @@ constexpr char kUpsertStanding[] =
     "months = excluded.months";
 constexpr char kDeleteStanding[] = "DELETE FROM org_life_standing WHERE org_id = ? AND year = ?";
 
-// Following the orgs module's trees (hooks.cpp): "UPDATE <table>" + these. A moved subtree takes
-// the new prefix, the old prefix's length + 1, the old prefix and its core::path_end.
-constexpr char kRebaseAreaPaths[] =
-    " SET area_path = ? || substr(area_path, CAST(? AS INTEGER)) WHERE area_path >= ? AND area_path < ?";
-constexpr char kRebaseOrgPaths[] =
-    " SET org_path = ? || substr(org_path, CAST(? AS INTEGER)) WHERE org_path >= ? AND org_path < ?";
-constexpr char kFollowOrgArea[] = " SET area_path = ? WHERE org_id = ?";
-
 // --- Warnings ---------------------------------------------------------------------------------
 constexpr char kInsertWarning[] =
     "INSERT INTO org_life_warning (org_id, org_path, area_path, org_name, duty_key, kind, period, state, message, "

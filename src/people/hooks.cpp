@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/path_follow.hpp"
 #include "core/principal.hpp"
 #include "people/queries.hpp"
 #include "store/db.hpp"
@@ -12,24 +13,16 @@ namespace {
 // The tables whose area_path follows the area tree.
 constexpr const char* kAreaPathTables[] = {"member", "person"};
 
-store::Params rebase_params(const PathMove& move) {
-  return {move.new_prefix, static_cast<std::int64_t>(move.old_prefix.size()) + 1, move.old_prefix,
-          core::path_end(move.old_prefix)};
-}
-
 }  // namespace
 
 void area_paths_moved(store::Conn& c, const PathMove& move) {
-  const auto params = rebase_params(move);
-  for (const char* t : kAreaPathTables) c.execute(std::string("UPDATE ") + t + sql::kRebaseAreaPaths, params);
+  for (const char* t : kAreaPathTables) core::rebase_paths(c, t, "area_path", move);
 }
 
-void org_paths_moved(store::Conn& c, const PathMove& move) {
-  c.execute(sql::kRebaseMemberOrgPaths, rebase_params(move));
-}
+void org_paths_moved(store::Conn& c, const PathMove& move) { core::rebase_paths(c, "member", "org_path", move); }
 
 void org_area_changed(store::Conn& c, std::int64_t org_id, const std::string& area_path) {
-  c.execute(sql::kMembersFollowOrgArea, {area_path, org_id});
+  core::follow_org_area(c, "member", "area_path", "org_id", org_id, area_path);
 }
 
 std::map<std::int64_t, PersonRef> people_by_ids(store::Conn& c, std::span<const std::int64_t> ids) {

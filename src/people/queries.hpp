@@ -20,15 +20,6 @@ constexpr char kGridStaffPerPath[] =
 constexpr char kPeopleByIds[] = "SELECT id, name, title FROM person WHERE id IN (";
 constexpr char kCadre[] = "SELECT id, area_path FROM person WHERE id = ? AND kind = 'cadre'";
 
-// ---- following the orgs module's trees (hooks.cpp): `table` is member or person ----
-// A moved subtree: new prefix, the old prefix's length + 1, the old prefix, its core::path_end.
-constexpr char kRebaseAreaPaths[] =
-    " SET area_path = ? || substr(area_path, CAST(? AS INTEGER)) WHERE area_path >= ? AND area_path < ?";
-constexpr char kRebaseMemberOrgPaths[] =
-    "UPDATE member SET org_path = ? || substr(org_path, CAST(? AS INTEGER)) WHERE org_path >= ? AND org_path < ?";
-// Members follow their organisation's area.
-constexpr char kMembersFollowOrgArea[] = "UPDATE member SET area_path = ? WHERE org_id = ?";
-
 // ---- lookups for the modules above and orgs' pages (lookups.cpp): + placeholders + ")" ----
 constexpr char kPersonRefsIn[] = "SELECT id, name, area_path FROM person WHERE id IN (";
 constexpr char kMemberRefsIn[] = "SELECT id, name, category, org_id, area_path, org_path FROM member WHERE id IN (";

@@ -1,7 +1,6 @@
 #include "pipeline/hooks.hpp"
 
-#include "core/principal.hpp"
-#include "pipeline/queries.hpp"
+#include "core/path_follow.hpp"
 
 namespace jiceng::pipeline::hooks {
 namespace {
@@ -9,24 +8,18 @@ namespace {
 // Every table of ours that keeps an organisation's org_path and area_path.
 constexpr const char* kPathTables[] = {"pipeline_person", "pipeline_warning", "pipeline_quota"};
 
-store::Params rebase_params(const PathMove& move) {
-  return {move.new_prefix, static_cast<std::int64_t>(move.old_prefix.size()) + 1, move.old_prefix,
-          core::path_end(move.old_prefix)};
-}
-
-void rebase(store::Conn& c, const char* set_clause, const PathMove& move) {
-  const auto params = rebase_params(move);
-  for (const char* t : kPathTables) c.execute(std::string("UPDATE ") + t + set_clause, params);
-}
-
 }  // namespace
 
-void area_paths_moved(store::Conn& c, const PathMove& move) { rebase(c, sql::kRebaseAreaPaths, move); }
+void area_paths_moved(store::Conn& c, const PathMove& move) {
+  for (const char* t : kPathTables) core::rebase_paths(c, t, "area_path", move);
+}
 
-void org_paths_moved(store::Conn& c, const PathMove& move) { rebase(c, sql::kRebaseOrgPaths, move); }
+void org_paths_moved(store::Conn& c, const PathMove& move) {
+  for (const char* t : kPathTables) core::rebase_paths(c, t, "org_path", move);
+}
 
 void org_area_changed(store::Conn& c, std::int64_t org_id, const std::string& area_path) {
-  for (const char* t : kPathTables) c.execute(std::string("UPDATE ") + t + sql::kFollowOrgArea, {area_path, org_id});
+  for (const char* t : kPathTables) core::follow_org_area(c, t, "area_path", "org_id", org_id, area_path);
 }
 
 }  // namespace jiceng::pipeline::hooks

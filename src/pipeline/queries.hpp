@@ -131,12 +131,4 @@ constexpr char kRecordRecheck[] =
     "UPDATE pipeline_recheck_item SET result = ?, note = ?, checked_by = ?, checked_at = ? WHERE recheck_id = ? AND "
     "person_id = ?";
 
-// Following the orgs module's trees (hooks.cpp): "UPDATE <table>" + these. A moved subtree takes
-// the new prefix, the old prefix's length + 1, the old prefix and its core::path_end.
-constexpr char kRebaseAreaPaths[] =
-    " SET area_path = ? || substr(area_path, CAST(? AS INTEGER)) WHERE area_path >= ? AND area_path < ?";
-constexpr char kRebaseOrgPaths[] =
-    " SET org_path = ? || substr(org_path, CAST(? AS INTEGER)) WHERE org_path >= ? AND org_path < ?";
-constexpr char kFollowOrgArea[] = " SET area_path = ? WHERE org_id = ?";
-
 }  // namespace jiceng::pipeline::sql

@@ -119,7 +119,4 @@ constexpr char kInsertSetting[] =
     "INSERT INTO relation_setting (setting_key, value, source, effective_from, created_by, created_at) VALUES (?, ?, "
     "?, ?, ?, ?)";
 
-// --- Following orgs' trees (hooks.cpp): new prefix, old prefix length + 1, old prefix, its end ----
-constexpr char kRebase[] = "UPDATE %s SET %s = ? || substr(%s, CAST(? AS INTEGER)) WHERE %s >= ? AND %s < ?";
-
 }  // namespace jiceng::relations::sql

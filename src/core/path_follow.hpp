@@ -1,0 +1,21 @@
+#pragma once
+// Rows a module keeps under the orgs module's trees (an area_path or org_path beside their own
+// data) follow a move of those trees: what each module's Module hooks do, one statement per table
+// and column, inside orgs' write.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/module.hpp"
+#include "store/db.hpp"
+
+namespace jiceng::core {
+
+// Every path in `column` of `table` that lay under the moved subtree takes its new prefix.
+void rebase_paths(store::Conn& c, std::string_view table, std::string_view column, const PathMove& move);
+
+// The rows of `table` whose `org_column` is the organisation take its new area path in `area_column`.
+void follow_org_area(store::Conn& c, std::string_view table, std::string_view area_column, std::string_view org_column,
+                     std::int64_t org_id, const std::string& area_path);
+
+}  // namespace jiceng::core

@@ -16,4 +16,4 @@ db="sqlite:$tmp/jiceng.db"
 start_server "$bin" "$db" "$tmp/jiceng.key" "$here/../web/dist" "$tmp/server.log" --test-clock --sweep-seconds 0 --deliver-seconds 0 --media "$tmp/media" $NO_LIMITS
 export JICENG_URL
 cd "$here/.."
-node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
+node --test --test-concurrency=1 --test-reporter=spec ${E2E_FILES:-tests/e2e/}

@@ -368,6 +368,9 @@ test('(e) the department\'s figures are the appeals whistled onto it; its map sh
     assert.equal(await numberIn(p.locator('[data-figure="whistles"] .stat-value')), f.whistles)
     assert.equal(await numberIn(p.locator('[data-figure="open"] .stat-value')), f.open)
     assert.ok(f.whistles >= 1 && f.open >= 1)
+    // The ranking renders after the figures (its own request and chart chunk): wait for its rows.
+    const rowCount = (n) => document.querySelectorAll('.ranking-table .el-table__body tr').length === n
+    await p.waitForFunction(rowCount, f.children.length, { timeout: 10000 }).catch(() => {})
     assert.equal(await p.locator('.ranking-table .el-table__body tr').count(), f.children.length)
     await p.screenshot({ path: join(SHOTS, 'menus-dept-figures.png') })
     await p.goto(`${BASE}/#/grids`)

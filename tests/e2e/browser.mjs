@@ -15,5 +15,8 @@ export function launchBrowser() {
       '--disable-component-update',
       '--disable-sync',
     ],
+    // The county's users read China time; pages that default to "this month" must agree with the
+    // server's calendar (UTC+8) whatever zone the test machine is in.
+    env: { ...process.env, TZ: 'Asia/Shanghai' },
   })
 }

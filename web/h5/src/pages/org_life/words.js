@@ -27,3 +27,12 @@ export function toLocalInput(t) {
 export function fromLocalInput(v) {
   return v ? Math.floor(new Date(v).getTime() / 1000) : NaN
 }
+
+/** how a member's place on a meeting's roll is tagged */
+export const ATTENDANCE_TAG = {
+  present: 'success',
+  absent: 'danger',
+  leave: 'warning',
+  leave_requested: 'warning',
+  expected: 'primary',
+}

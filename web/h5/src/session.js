@@ -103,6 +103,15 @@ export function hasRole(account, role) {
   return !!account && (account.roles || []).some((r) => r.role === role)
 }
 
+export const isSecretary = (account) => hasRole(account, 'branch_secretary')
+
+/** the branches the caller keeps (meetings, dues, the pipeline): their branch_secretary bindings */
+export function secretaryOrgs(account) {
+  return ((account && account.roles) || [])
+    .filter((r) => r.role === 'branch_secretary')
+    .map((r) => ({ id: r.scope_id, name: r.scope_name }))
+}
+
 /**
  * For a page only residents use: the signed-in resident's account, or null once a stranger is sent
  * to sign in (and back to `here`) or another account to `elsewhere` with `refusal` said.

@@ -5,14 +5,7 @@ import { hasRole, request } from '../../session.js'
 const BASE = '/api/v1/dues'
 
 export const isMember = (account) => hasRole(account, 'member')
-export const isSecretary = (account) => hasRole(account, 'branch_secretary')
-
-/** the branches the caller keeps dues for: their branch_secretary bindings */
-export function secretaryOrgs(account) {
-  return ((account && account.roles) || [])
-    .filter((r) => r.role === 'branch_secretary')
-    .map((r) => ({ id: r.scope_id, name: r.scope_name }))
-}
+export { isSecretary, secretaryOrgs } from '../../session.js'
 
 export const myDues = () => request('GET', `${BASE}/my`)
 export const getSheet = (orgId, month) => request('GET', `${BASE}/sheet`, { params: { org_id: orgId, month } })

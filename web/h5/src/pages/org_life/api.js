@@ -5,14 +5,7 @@ import { hasRole, request } from '../../session.js'
 
 const BASE = '/api/v1/org-life'
 
-/** the organisations the caller keeps meetings for: their branch_secretary bindings */
-export function secretaryOrgs(account) {
-  return ((account && account.roles) || [])
-    .filter((r) => r.role === 'branch_secretary')
-    .map((r) => ({ id: r.scope_id, name: r.scope_name }))
-}
-
-export const isSecretary = (account) => hasRole(account, 'branch_secretary')
+export { isSecretary, secretaryOrgs } from '../../session.js'
 export const isMember = (account) => hasRole(account, 'member')
 
 export const getKinds = () => request('GET', `${BASE}/kinds`)

@@ -1,17 +1,11 @@
 // The member pipeline on the phone (docs/api-pipeline.md): the branch secretary's 发展党员 — what
 // falls due, each person's file, and moving a person a step. Writes are `silent` so the page shows a
 // refusal (the rule's words and source) where it belongs.
-import { hasRole, request } from '../../session.js'
+import { request } from '../../session.js'
 
 const BASE = '/api/v1/pipeline'
 
-/** the branches the caller keeps: their branch_secretary bindings */
-export function secretaryOrgs(account) {
-  return ((account && account.roles) || [])
-    .filter((r) => r.role === 'branch_secretary')
-    .map((r) => ({ id: r.scope_id, name: r.scope_name }))
-}
-export const isSecretary = (account) => hasRole(account, 'branch_secretary')
+export { isSecretary, secretaryOrgs } from '../../session.js'
 
 export const getBranch = (orgId) => request('GET', `${BASE}/orgs/${orgId}`)
 export const getPerson = (id) => request('GET', `${BASE}/people/${id}`)

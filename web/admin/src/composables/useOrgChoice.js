@@ -1,8 +1,8 @@
 // Which organisation an organisation-life page shows: `?org_id=` when given, else a branch
-// secretary's own; the staff above pick one (OrgToolbar's picker).
+// secretary's own; the staff above pick one (pages/org_life/OrgToolbar's picker).
 import { ref } from 'vue'
 import { useRoute } from 'vue-router'
-import { session } from '../../session.js'
+import { session } from '../session.js'
 
 export function useOrgChoice() {
   const route = useRoute()

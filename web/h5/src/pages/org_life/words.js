@@ -36,3 +36,10 @@ export const ATTENDANCE_TAG = {
   leave_requested: 'warning',
   expected: 'primary',
 }
+
+/** a resolution's vote, as its line under the resolution: 赞成 …，反对 …，弃权 …，通过 */
+export function votes(r) {
+  if (r.ayes == null) return ''
+  const result = r.passed == null ? '' : r.passed ? '，通过' : '，未通过'
+  return `赞成 ${r.ayes}，反对 ${r.noes ?? 0}，弃权 ${r.abstentions ?? 0}${result}`
+}

@@ -82,9 +82,9 @@ bool is_loopback(const std::string& address) {
 
 // Deadlines are swept in the background; requests never wait for it.
 std::jthread start_sweeper(App& app, int seconds) {
-  return every(std::chrono::seconds(seconds), "sweep", [&app, schedule = app::SweepSchedule{}]() mutable {
+  return every(std::chrono::seconds(seconds), "sweep", [&app] {
     std::string done;
-    for (const auto& [what, n] : app::sweep(app, &schedule)) {
+    for (const auto& [what, n] : app::sweep(app)) {
       if (n) done += (done.empty() ? "" : ", ") + std::string(what) + " " + std::to_string(n);
     }
     if (!done.empty()) log::info("sweep: " + done);

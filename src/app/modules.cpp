@@ -36,7 +36,25 @@ constexpr std::array<const Module*, 14> kModules = {
     &org_life::kModule, &pipeline::kModule, &dues::kModule,        &relations::kModule,
 };
 
-constexpr std::string_view kInfrastructureTables[] = {"audit_log", "field_key", "cache_version", "schema_migrations"};
+constexpr std::string_view kInfrastructureTables[] = {"audit_log", "field_key", "cache_version", "schema_migrations",
+                                                      "sweep_gate"};
+
+// Claims a spaced-out sweep's run when its interval has passed since the last, or when the last
+// looks later than now (a clock set back: a restored server, a test's second clock). The UPDATE's
+// condition makes the claim atomic between servers sharing one store.
+constexpr char kClaimSweep[] =
+    "UPDATE sweep_gate SET last_run_at = ? WHERE module = ? AND (last_run_at <= ? OR last_run_at > ?)";
+constexpr char kFirstSweep[] =
+    "INSERT INTO sweep_gate (module, last_run_at) VALUES (?, ?) ON CONFLICT (module) DO NOTHING";
+
+bool claim_sweep(App& app, const Module& m) {
+  const auto now = app.now();
+  const std::string name(m.name);
+  return app.db.write([&](store::Conn& c) {
+    if (c.execute(kFirstSweep, {name, now}) > 0) return true;
+    return c.execute(kClaimSweep, {now, name, now - m.sweep_every_seconds, now}) > 0;
+  });
+}
 
 }  // namespace
 
@@ -63,16 +81,11 @@ void build_router(Router& router, const std::string& web_root) {
   router.set_authenticator(auth::authenticate);
 }
 
-SweepCounts sweep(App& app, SweepSchedule* schedule) {
+SweepCounts sweep(App& app) {
   SweepCounts all;
   for (const auto* m : kModules) {
     if (!m->sweep) continue;
-    if (schedule) {
-      const auto now = app.now();
-      const auto last = schedule->last_run.find(m->name);
-      if (last != schedule->last_run.end() && now - last->second < m->sweep_every_seconds) continue;
-      schedule->last_run[m->name] = now;
-    }
+    if (m->sweep_every_seconds > 0 && !claim_sweep(app, *m)) continue;
     auto counts = m->sweep(app);
     all.insert(all.end(), counts.begin(), counts.end());
   }

@@ -1,6 +1,5 @@
 #pragma once
 // The composition root: every module, in the order they are wired.
-#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -19,14 +18,9 @@ void build_router(Router& router, const std::string& web_root);
 // counters, the migrations' bookkeeping).
 std::span<const std::string_view> infrastructure_tables();
 
-// When each module's sweep last ran (by the app's clock), for the background sweeper.
-struct SweepSchedule final {
-  std::map<std::string_view, std::int64_t> last_run;
-};
-
-// One pass of every module's background sweep, in list order. With a schedule (the background
-// sweeper's), a module whose Module::sweep_every_seconds have not passed since its last run is
-// left out; without one (the test route), every sweep runs.
-SweepCounts sweep(App& app, SweepSchedule* schedule = nullptr);
+// One pass of every module's background sweep, in list order (the background sweeper's and the test
+// route's alike). A module whose Module::sweep_every_seconds have not passed since its last run, as
+// the store's sweep_gate has it, is left out of the pass and of its counts.
+SweepCounts sweep(App& app);
 
 }  // namespace jiceng::app

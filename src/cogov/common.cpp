@@ -89,6 +89,18 @@ std::string text_field(const boost::json::object& body, const char* key, std::si
   return s;
 }
 
+DatedChange dated_change_of(const boost::json::object& body) {
+  constexpr std::size_t kMaxKey = 40, kMaxSource = 200, kDayLength = 10;
+  DatedChange c;
+  c.key = json::req_string(body, "key", kMaxKey);
+  const auto value = json::opt_int(body, "value");
+  if (!value) bad_request("value", "请填写数值", "required");
+  c.value = *value;
+  c.source = text_field(body, "source", kMaxSource, "依据");
+  c.effective_from = json::req_string(body, "effective_from", kDayLength);
+  return c;
+}
+
 std::string text_of(const store::Value& v) {
   if (auto p = std::get_if<std::string>(&v)) return *p;
   return {};

@@ -41,6 +41,16 @@ bool filer_or_staff(const core::Principal& who, core::Register reg, std::optiona
 // A required text of 1..max characters with no control characters; 400 naming the field.
 std::string text_field(const boost::json::object& body, const char* key, std::size_t max, const char* label);
 
+// A new version of a dated county setting (core/dated_settings.hpp) as a form sends it: the key,
+// its number, the rule or decision behind it, and the day it takes effect; 400 naming the field.
+struct DatedChange final {
+  std::string key;
+  std::int64_t value = 0;
+  std::string source;
+  std::string effective_from;
+};
+DatedChange dated_change_of(const boost::json::object& body);
+
 // A stored or parsed value as text (empty for NULL), and whether a form gave a field a value.
 std::string text_of(const store::Value& v);
 std::optional<std::int64_t> int_of(const store::Value& v);

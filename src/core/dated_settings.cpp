@@ -1,5 +1,7 @@
 #include "core/dated_settings.hpp"
 
+#include <boost/json.hpp>
+
 #include "core/dates.hpp"
 #include "core/errors.hpp"
 
@@ -31,6 +33,17 @@ std::vector<Setting> all(store::Conn& c, std::string_view table) {
   for (const auto& r : c.query(std::string(kColumns) + std::string(table) + " ORDER BY id"))
     out.push_back(setting_of(r));
   return out;
+}
+
+boost::json::object json_of(const Setting& s) {
+  namespace bj = boost::json;
+  return bj::object{{"id", s.id},
+                    {"key", s.key},
+                    {"value", s.value},
+                    {"source", s.source},
+                    {"effective_from", s.effective_from},
+                    {"effective_to", s.effective_to ? bj::value(*s.effective_to) : bj::value(nullptr)},
+                    {"created_by", s.created_by}};
 }
 
 void change(store::Conn& c, std::string_view table, const std::string& key, std::int64_t value,

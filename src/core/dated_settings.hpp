@@ -4,6 +4,7 @@
 // force and adds the next, so whatever happened on a day keeps the setting of that day. Organisation
 // life's settings began the pattern; the member pipeline keeps its [local] rules this way too.
 // `table` is always a module's own table name, a constant of its code, never input.
+#include <boost/json/fwd.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -28,6 +29,9 @@ struct Setting final {
 std::optional<Setting> in_force(store::Conn& c, std::string_view table, std::string_view key, const std::string& day);
 // Every version of every key, oldest first.
 std::vector<Setting> all(store::Conn& c, std::string_view table);
+// One version as the settings pages read it: id, key, value, source, effective_from, effective_to
+// (null while in force) and created_by.
+boost::json::object json_of(const Setting& s);
 // Dates a new version of `key` from `effective_from`, which must be a real day not before `today`
 // and after the current version's own start (400/409 naming the field otherwise).
 void change(store::Conn& c, std::string_view table, const std::string& key, std::int64_t value,

@@ -64,6 +64,20 @@ std::string format_day(std::int64_t day) {
   return buf;
 }
 
+Ymd ymd_of(std::int64_t day) {
+  std::int64_t y;
+  unsigned m, d;
+  civil_from_days(day, y, m, d);
+  return {static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)};
+}
+
+std::int64_t day_from(int y, int m, int d) {
+  // Through the text form, so that parse_day's checks (month 1-12, the month's own length) apply.
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return parse_day(buf);
+}
+
 std::string day_of(std::int64_t unix_seconds) { return format_day(local_day(unix_seconds)); }
 
 std::string month_of(std::int64_t unix_seconds) { return day_of(unix_seconds).substr(0, 7); }

@@ -20,6 +20,14 @@ constexpr std::int64_t kBadDay = INT64_MIN;
 std::int64_t parse_day(std::string_view ymd);
 std::string format_day(std::int64_t day);
 
+// A day's year, month and day, and the day of a year, month and day (kBadDay when there is no such
+// day, as 29 February in most years).
+struct Ymd final {
+  int y = 0, m = 0, d = 0;
+};
+Ymd ymd_of(std::int64_t day);
+std::int64_t day_from(int y, int m, int d);
+
 // "2026-11-23" for a moment: today's date, when given now.
 std::string day_of(std::int64_t unix_seconds);
 // "2026-11" for a moment.

@@ -65,8 +65,8 @@ struct Module final {
   // module's name (null when it keeps nothing), e.g. what an Open311 client sent.
   boost::json::value (*appeal_detail)(store::Conn&, std::int64_t appeal_id) = nullptr;
 
-  // The least time between two of the background sweeper's passes of `sweep` (0: every pass), for
-  // a sweep that walks a whole province. The test route runs every sweep whenever it is called.
+  // The least time between two runs of `sweep` (0: every pass), for a sweep that walks a whole
+  // province; the app keeps the one gate for all of them (sweep_gate), so the module keeps none.
   std::int64_t sweep_every_seconds = 0;
   // For relations' 空挂 check (the module that keeps dues answers, the first one that sets it): whole
   // months since each member last paid dues, as of `today` (a core::local_day); a member who never

@@ -18,4 +18,19 @@ void rebase_paths(store::Conn& c, std::string_view table, std::string_view colum
 void follow_org_area(store::Conn& c, std::string_view table, std::string_view area_column, std::string_view org_column,
                      std::int64_t org_id, const std::string& area_path);
 
+// The three Module hooks of a module each of whose tables in `kTables` (an array of table names)
+// keeps an organisation's org_id, org_path and area_path: every one follows both trees.
+template <const auto& kTables>
+struct FollowOrgTrees final {
+  static void area_paths_moved(store::Conn& c, const PathMove& move) {
+    for (const char* t : kTables) rebase_paths(c, t, "area_path", move);
+  }
+  static void org_paths_moved(store::Conn& c, const PathMove& move) {
+    for (const char* t : kTables) rebase_paths(c, t, "org_path", move);
+  }
+  static void org_area_changed(store::Conn& c, std::int64_t org_id, const std::string& area_path) {
+    for (const char* t : kTables) follow_org_area(c, t, "area_path", "org_id", org_id, area_path);
+  }
+};
+
 }  // namespace jiceng::core

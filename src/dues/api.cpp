@@ -17,7 +17,7 @@ namespace {
 namespace bj = boost::json;
 using cogov::actor;
 
-constexpr std::size_t kMaxName = 30, kMaxNote = 200, kMaxReason = 500, kMaxSource = 200;
+constexpr std::size_t kMaxName = 30, kMaxNote = 200, kMaxReason = 500;
 constexpr std::int64_t kMaxId = INT64_MAX / 2;
 constexpr char kXlsxType[] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 constexpr std::string_view kZipMagic = "PK\x03\x04";
@@ -162,13 +162,8 @@ http::Response post_remittance(Ctx& ctx) {
 }
 
 http::Response post_setting(Ctx& ctx) {
-  const auto body = json::parse_object(ctx.req.body);
-  const auto key = json::req_string(body, "key", 40);
-  const auto value = json::opt_int(body, "value");
-  if (!value) bad_request("value", "请填写数值", "required");
-  const auto source = cogov::text_field(body, "source", kMaxSource, "依据");
-  return json::respond(
-      change_setting(ctx.app, actor(ctx), key, *value, source, json::req_string(body, "effective_from", 10)));
+  const auto c = cogov::dated_change_of(json::parse_object(ctx.req.body));
+  return json::respond(change_setting(ctx.app, actor(ctx), c.key, c.value, c.source, c.effective_from));
 }
 
 }  // namespace

@@ -7,13 +7,15 @@
 #include <string>
 
 #include "core/module.hpp"
+#include "core/path_follow.hpp"
 #include "store/db.hpp"
 
 namespace jiceng::dues::hooks {
 
-void area_paths_moved(store::Conn& c, const PathMove& move);
-void org_paths_moved(store::Conn& c, const PathMove& move);
-void org_area_changed(store::Conn& c, std::int64_t org_id, const std::string& area_path);
+// Every table of ours that keeps an organisation's org_id, org_path and area_path.
+inline constexpr const char* kPathTables[] = {"dues_account", "dues_payment",    "dues_month",  "dues_reduction",
+                                              "dues_tally",   "dues_remittance", "dues_warning"};
+using Follow = core::FollowOrgTrees<kPathTables>;
 
 // For relations' 空挂 check: the whole months each member is behind as of `today` (a local day),
 // the months before the current one not settled; members without a dues account are left out.

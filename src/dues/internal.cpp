@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/dated_settings.hpp"
 #include "core/dates.hpp"
 #include "core/errors.hpp"
 #include "dues/queries.hpp"
@@ -70,10 +71,9 @@ Schedule schedule(store::Conn& c, std::int64_t member_id) {
 }
 
 Setting setting(store::Conn& c, const std::string& key, std::int64_t day) {
-  const auto d = core::format_day(day);
-  const auto r = c.one(sql::kSettingInForce, {key, d, d});
-  if (!r) return {};
-  return {r->integer(0), r->text(1)};
+  const auto s = core::dated::in_force(c, kSettingsTable, key, core::format_day(day));
+  if (!s) return {};
+  return {s->value, s->source};
 }
 
 std::int64_t today(const App& app) { return core::local_day(app.now()); }

@@ -17,6 +17,9 @@
 
 namespace jiceng::dues::detail {
 
+// The dated county settings (core/dated_settings.hpp) live in this table.
+constexpr char kSettingsTable[] = "dues_setting";
+
 constexpr char kFarmerKey[] = "farmer_monthly_fen";
 constexpr char kWarnKey[] = "arrears_warn_months";
 

@@ -10,13 +10,14 @@ void register_routes(Router& r);
 void seed(demo::Seed& s);
 
 // Members behind with their dues: warned once per episode, at most hourly.
+constexpr std::int64_t kSweepEverySeconds = 3600;
 SweepCounts sweep_due(App& app) { return {{"dues_warned", warn_arrears(app)}}; }
 
 // The tables its migrations create: it alone writes them, and other modules call its service
 // rather than read them (scripts/check_tables.py lists the reads still left).
-constexpr std::string_view kTables[] = {"dues_setting", "dues_account",   "dues_base",  "dues_payment",
-                                        "dues_month",   "dues_reduction", "dues_tally", "dues_remittance",
-                                        "dues_warning", "dues_sweep"};
+constexpr std::string_view kTables[] = {"dues_setting", "dues_account",    "dues_base",
+                                        "dues_payment", "dues_month",      "dues_reduction",
+                                        "dues_tally",   "dues_remittance", "dues_warning"};
 
 // Accounts, payments and tallies hang off orgs' trees, which sits below: it calls these in its writes.
 const Module kModule{
@@ -25,9 +26,10 @@ const Module kModule{
     .sweep = sweep_due,
     .seed = seed,
     .tables = kTables,
-    .area_paths_moved = hooks::area_paths_moved,
-    .org_paths_moved = hooks::org_paths_moved,
-    .org_area_changed = hooks::org_area_changed,
+    .area_paths_moved = hooks::Follow::area_paths_moved,
+    .org_paths_moved = hooks::Follow::org_paths_moved,
+    .org_area_changed = hooks::Follow::org_area_changed,
+    .sweep_every_seconds = kSweepEverySeconds,
     .months_since_dues_paid = hooks::months_since_paid,
 };
 

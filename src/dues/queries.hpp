@@ -3,19 +3,6 @@
 // people and orgs services.
 namespace jiceng::dues::sql {
 
-// --- Settings (the org_life_setting pattern) -----------------------------------------------------
-constexpr char kSettingInForce[] =
-    "SELECT value, source FROM dues_setting WHERE setting_key = ? AND effective_from <= ? "
-    "AND (effective_to IS NULL OR effective_to > ?) ORDER BY effective_from DESC LIMIT 1";
-constexpr char kSettings[] =
-    "SELECT id, setting_key, value, source, effective_from, effective_to, created_by FROM dues_setting ORDER BY id";
-constexpr char kCurrentSetting[] =
-    "SELECT id, effective_from FROM dues_setting WHERE setting_key = ? AND effective_to IS NULL";
-constexpr char kCloseSetting[] = "UPDATE dues_setting SET effective_to = ? WHERE id = ?";
-constexpr char kInsertSetting[] =
-    "INSERT INTO dues_setting (setting_key, value, source, effective_from, created_by, created_at) "
-    "VALUES (?, ?, ?, ?, ?, ?)";
-
 // --- Accounts and bases --------------------------------------------------------------------------
 constexpr char kAccountColumns[] =
     "SELECT member_id, org_id, org_path, area_path, member_name, kind, base_fen, monthly_fen, rate_bp, band, source, "
@@ -119,10 +106,6 @@ constexpr char kSweepBatch[] =
 constexpr char kWarnings[] =
     "SELECT id, member_id, org_id, member_name, rule, since_month, months, message, source, created_at FROM "
     "dues_warning WHERE org_path >= ? AND org_path < ? ORDER BY id DESC LIMIT ? OFFSET ?";
-constexpr char kLastSweep[] = "SELECT last_run FROM dues_sweep WHERE name = 'warnings'";
-constexpr char kMarkSweep[] =
-    "INSERT INTO dues_sweep (name, last_run) VALUES ('warnings', ?) ON CONFLICT (name) DO UPDATE SET "
-    "last_run = excluded.last_run";
 
 // Followed by the placeholders of the members and ")" (store::query_ids).
 constexpr char kNextDueOf[] = "SELECT member_id, next_due FROM dues_account WHERE member_id IN (";

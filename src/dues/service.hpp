@@ -91,7 +91,7 @@ boost::json::object remit(App& app, const Actor& by, std::int64_t org_id, const 
 
 // ---- Warnings ----
 
-// The sweep: at most once an hour, members 3 months behind (the county's setting) and 6 months
+// The sweep (at most hourly: Module::sweep_every_seconds): members 3 months behind (the county's setting) and 6 months
 // behind, each warned once per episode, in batches, one outbox event per organisation and batch.
 std::int64_t warn_arrears(App& app);
 boost::json::object warnings(App& app, const core::Principal& who, std::int64_t org_id, std::int64_t limit,

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 #include <map>
 
+#include "core/dated_settings.hpp"
 #include "core/dates.hpp"
 #include "core/errors.hpp"
 #include "dues/internal.hpp"
@@ -15,8 +16,7 @@ namespace {
 
 namespace bj = boost::json;
 
-constexpr std::int64_t kSweepEverySeconds = 3600;  // at most hourly, however often the sweeper runs
-constexpr std::int64_t kBatch = 500;               // accounts per transaction: the writer is not held long
+constexpr std::int64_t kBatch = 500;  // accounts per transaction: the writer is not held long
 constexpr char kWarningEvent[] = "dues.warning";
 constexpr std::int64_t kMaxWarnings = 200;
 constexpr std::int64_t kMaxWarnMonths = 5;
@@ -67,15 +67,6 @@ std::int64_t warn_batch(store::Conn& c, const App& app, Cursor& cur, const std::
 }  // namespace
 
 std::int64_t warn_arrears(App& app) {
-  const auto now = app.now();
-  const bool due = app.db.write([&](store::Conn& c) {
-    const auto last = c.one(sql::kLastSweep);
-    // A clock set back (a restored server, a test's second clock) runs it rather than waiting.
-    if (last && now >= last->integer(0) && now - last->integer(0) < kSweepEverySeconds) return false;
-    c.execute(sql::kMarkSweep, {now});
-    return true;
-  });
-  if (!due) return 0;
   const int current = detail::current_month(app);
   const auto warn =
       app.db.read([&](store::Conn& c) { return detail::setting(c, detail::kWarnKey, detail::today(app)); });
@@ -114,15 +105,7 @@ bj::object warnings(App& app, const core::Principal& who, std::int64_t org_id, s
 bj::object settings(App& app) {
   return app.db.read([&](store::Conn& c) {
     bj::array items;
-    for (const auto& r : c.query(sql::kSettings)) {
-      items.push_back(bj::object{{"id", r.integer(0)},
-                                 {"key", r.text(1)},
-                                 {"value", r.integer(2)},
-                                 {"source", r.text(3)},
-                                 {"effective_from", r.text(4)},
-                                 {"effective_to", r.is_null(5) ? bj::value(nullptr) : bj::value(r.text(5))},
-                                 {"created_by", r.text(6)}});
-    }
+    for (const auto& s : core::dated::all(c, detail::kSettingsTable)) items.push_back(core::dated::json_of(s));
     return bj::object{{"items", std::move(items)}};
   });
 }
@@ -138,8 +121,6 @@ bj::object change_setting(App& app, const Actor& by, const std::string& key, std
   } else {
     bad_request("key", "可设置的项目：farmer_monthly_fen（农民党员每月党费，分）、arrears_warn_months（欠交提醒月数）");
   }
-  const auto from = core::parse_day(effective_from);
-  if (from == core::kBadDay || !core::is_valid_date(effective_from)) bad_request("effective_from", "生效日期无效");
   app.db.write([&](store::Conn& c) {
     const auto roots = orgs::root_areas(c);
     const bool county = std::any_of(by.who.bindings.begin(), by.who.bindings.end(), [&](const core::Binding& b) {
@@ -147,12 +128,8 @@ bj::object change_setting(App& app, const Actor& by, const std::string& key, std
              b.path == roots.front().path;
     });
     if (!county) forbidden("党费标准由县委组织部设置");
-    if (from < detail::today(app)) bad_request("effective_from", "生效日期不能早于今天，已过去的月份沿用原设置");
-    if (auto current = c.one(sql::kCurrentSetting, {key})) {
-      if (core::parse_day(current->text(1)) >= from) conflict("生效日期应晚于现行设置的生效日期", "effective_from");
-      c.execute(sql::kCloseSetting, {effective_from, current->integer(0)});
-    }
-    c.execute(sql::kInsertSetting, {key, value, source, effective_from, by.name(), app.now()});
+    core::dated::change(c, detail::kSettingsTable, key, value, source, effective_from, detail::today(app), by.name(),
+                        app.now());
     detail::audit(c, app, by, "setting", "dues_setting", 0, key + "=" + std::to_string(value));
   });
   return settings(app);

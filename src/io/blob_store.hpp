@@ -15,6 +15,9 @@ namespace jiceng::io {
 enum class FileType : std::uint8_t { jpeg, png, webp, pdf, docx, doc };
 
 inline constexpr FileType kImageTypes[] = {FileType::jpeg, FileType::png, FileType::webp};
+// What a member's record may carry: minutes, forms and certificates as PDF, Word or a photo of the page.
+inline constexpr FileType kDocumentTypes[] = {FileType::pdf,  FileType::jpeg, FileType::png,
+                                              FileType::webp, FileType::docx, FileType::doc};
 
 // The MIME type of `bytes` if it is one of `allowed`; nullopt for anything else.
 std::optional<std::string> sniff(std::string_view bytes, std::span<const FileType> allowed);

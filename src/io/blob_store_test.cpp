@@ -30,6 +30,15 @@ TEST(Sniff, OnlyTheAllowedTypesFromTheBytes) {
   EXPECT_FALSE(sniff("", kImageTypes));
 }
 
+// What a member's record carries (org_life's minutes, the pipeline's forms) is known by its bytes:
+// a page made to look like a document, or a spreadsheet, is not one.
+TEST(Sniff, DocumentsArePdfWordOrAPhotoOfThePage) {
+  EXPECT_EQ(sniff("%PDF-1.7\n", kDocumentTypes), "application/pdf");
+  EXPECT_EQ(sniff(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + "doc", kDocumentTypes), "application/msword");
+  EXPECT_FALSE(sniff("<html><script>alert(1)</script>", kDocumentTypes));
+  EXPECT_FALSE(sniff(std::string("PK\x03\x04", 4) + "xl/workbook.xml", kDocumentTypes));
+}
+
 TEST(BlobHash, OnlyLowercaseHexOfTheRightLength) {
   EXPECT_TRUE(is_blob_hash(std::string(64, 'a')));
   EXPECT_FALSE(is_blob_hash(std::string(63, 'a')));

@@ -7,6 +7,7 @@
 #include "core/errors.hpp"
 #include "core/json.hpp"
 #include "core/router.hpp"
+#include "core/uploads.hpp"
 #include "org_life/service.hpp"
 
 namespace jiceng::org_life {
@@ -155,24 +156,15 @@ http::Response post_leave_decision(Ctx& ctx) {
 
 http::Response post_file(Ctx& ctx) {
   if (!ctx.who().can(core::Register::org_life, core::Action::write)) forbidden();
-  const auto& bytes = ctx.req.body;
-  if (bytes.empty()) bad_request("", "请选择文件", "required");
-  if (bytes.size() > kMaxFileBytes) throw ApiError(413, "file_too_large", "附件不能超过 8 MB");
-  const auto mime = sniff_document(bytes);
-  if (!mime) throw ApiError(415, "unsupported_media", "只能上传 PDF、Word（.doc/.docx）或 JPEG、PNG、WebP 图片");
-  const auto hash = save_file(ctx.app, bytes, *mime);
-  return json::respond(bj::object{{"hash", hash}, {"mime", *mime}, {"url", "/api/v1/org-life/files/" + hash}}, 201);
+  const auto mime = http::document_upload(ctx.req, "附件");
+  const auto hash = save_file(ctx.app, ctx.req.body, mime);
+  return json::respond(bj::object{{"hash", hash}, {"mime", mime}, {"url", "/api/v1/org-life/files/" + hash}}, 201);
 }
 
 http::Response get_file(Ctx& ctx) {
-  const auto file = file_for(ctx.app, ctx.who(), ctx.params.at("hash"));
+  auto file = file_for(ctx.app, ctx.who(), ctx.params.at("hash"));
   if (!file) not_found("附件不存在");
-  http::Response r;
-  r.content_type = std::move(file->mime);
-  r.body = std::move(file->bytes);
-  r.set_header("Cache-Control", "private, max-age=31536000, immutable");
-  r.set_header("X-Content-Type-Options", "nosniff");
-  return r;
+  return http::blob_response(std::move(*file));
 }
 
 http::Response post_attachment(Ctx& ctx) {

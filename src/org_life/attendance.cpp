@@ -25,8 +25,6 @@ namespace fs = std::filesystem;
 
 constexpr std::int64_t kMyMeetings = 100;
 constexpr char kFilesFolder[] = "org-life";
-constexpr io::FileType kDocumentTypes[] = {io::FileType::pdf,  io::FileType::jpeg, io::FileType::png,
-                                           io::FileType::webp, io::FileType::docx, io::FileType::doc};
 
 io::BlobStore files_of(const App& app) { return io::BlobStore(fs::path(app.media_dir) / kFilesFolder); }
 
@@ -75,8 +73,6 @@ bj::object decide_leave(App& app, const Actor& by, std::int64_t id, std::int64_t
     return detail::render(c, by.who, id);
   });
 }
-
-std::optional<std::string> sniff_document(std::string_view b) { return io::sniff(b, kDocumentTypes); }
 
 std::string save_file(App& app, std::string_view bytes, const std::string& mime) {
   const auto hash = files_of(app).write(bytes);

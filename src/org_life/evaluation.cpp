@@ -117,15 +117,7 @@ bj::object render(store::Conn& c, const Campaign& k) {
 bj::object settings(App& app) {
   return app.db.read([&](store::Conn& c) {
     bj::array items;
-    for (const auto& s : core::dated::all(c, kSettingsTable)) {
-      items.push_back(bj::object{{"id", s.id},
-                                 {"key", s.key},
-                                 {"value", s.value},
-                                 {"source", s.source},
-                                 {"effective_from", s.effective_from},
-                                 {"effective_to", s.effective_to ? bj::value(*s.effective_to) : bj::value(nullptr)},
-                                 {"created_by", s.created_by}});
-    }
+    for (const auto& s : core::dated::all(c, kSettingsTable)) items.push_back(core::dated::json_of(s));
     return bj::object{{"items", std::move(items)}};
   });
 }

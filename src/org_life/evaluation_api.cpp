@@ -15,7 +15,7 @@ namespace {
 
 namespace bj = boost::json;
 
-constexpr std::size_t kMaxAssessment = 2000, kMaxComment = 500, kMaxReason = 500, kMaxSource = 200;
+constexpr std::size_t kMaxAssessment = 2000, kMaxComment = 500, kMaxReason = 500;
 constexpr std::int64_t kFirstYear = 2000, kLastYear = 2100;
 constexpr std::size_t kMaxIds = 7;
 constexpr std::size_t kMaxOwner = 30;  // a branch committee has at most seven
@@ -25,13 +25,8 @@ using cogov::actor;
 http::Response get_settings(Ctx& ctx) { return json::respond(settings(ctx.app)); }
 
 http::Response post_setting(Ctx& ctx) {
-  const auto body = json::parse_object(ctx.req.body);
-  const auto key = json::req_string(body, "key", 40);
-  const auto value = json::opt_int(body, "value");
-  if (!value) bad_request("value", "请填写数值", "required");
-  const auto source = cogov::text_field(body, "source", kMaxSource, "依据");
-  const auto from = json::req_string(body, "effective_from", 10);
-  return json::respond(change_setting(ctx.app, actor(ctx), key, *value, source, from), 201);
+  const auto c = cogov::dated_change_of(json::parse_object(ctx.req.body));
+  return json::respond(change_setting(ctx.app, actor(ctx), c.key, c.value, c.source, c.effective_from), 201);
 }
 
 http::Response post_campaign(Ctx& ctx) {

@@ -17,19 +17,8 @@ constexpr int kQuarters = 4;
 constexpr std::size_t kMinKindCode = 2;
 constexpr std::size_t kMaxKindCode = 40;
 
-struct Ymd final {
-  int y = 0, m = 0, d = 0;
-};
-Ymd ymd_of(std::int64_t day) {
-  Ymd out;
-  std::sscanf(core::format_day(day).c_str(), "%d-%d-%d", &out.y, &out.m, &out.d);
-  return out;
-}
-std::int64_t day_of(int y, int m, int d) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return core::parse_day(buf);
-}
+using core::day_from;
+using core::ymd_of;
 
 int months_in(Period p) {
   switch (p) {
@@ -98,7 +87,7 @@ PeriodKey previous(const PeriodKey& k) {
   return PeriodKey{k.period, k.year - 1, per_year};
 }
 
-std::int64_t first_day(const PeriodKey& k) { return day_of(k.year, first_month(k), 1); }
+std::int64_t first_day(const PeriodKey& k) { return day_from(k.year, first_month(k), 1); }
 std::int64_t end_day(const PeriodKey& k) { return first_day(next(k)); }
 
 std::string period_code(const PeriodKey& k) {
@@ -300,14 +289,14 @@ std::vector<Finding> structure_findings(const Structure& s, std::int64_t today) 
   if (s.elected_on) {
     const auto years = s.term_years.value_or(term_years_for(s.kind));
     const auto e = ymd_of(*s.elected_on);
-    auto due = day_of(e.y + static_cast<int>(years), e.m, e.d);
-    if (due == core::kBadDay) due = day_of(e.y + static_cast<int>(years), e.m, e.d - 1);  // 29 February
+    auto due = day_from(e.y + static_cast<int>(years), e.m, e.d);
+    if (due == core::kBadDay) due = day_from(e.y + static_cast<int>(years), e.m, e.d - 1);  // 29 February
     const bool village = s.kind == "rural" || s.kind == "community";
     const std::string basis = std::string("；依据：") + (village ? kRuralRules : kBranchRules) + "（每届任期" +
                               std::to_string(years) + "年）";
     const auto w = ymd_of(due);
     const int warn_month = w.m - kTermWarnMonths;
-    auto warn_from = warn_month >= 1 ? day_of(w.y, warn_month, 1) : day_of(w.y - 1, warn_month + kMonthsPerYear, 1);
+    auto warn_from = warn_month >= 1 ? day_from(w.y, warn_month, 1) : day_from(w.y - 1, warn_month + kMonthsPerYear, 1);
     warn_from += w.d - 1;
     if (today >= due) {
       out.push_back({"term_overdue", "任期已于" + core::format_day(due) + "届满，应及时换届" + basis});

@@ -22,7 +22,6 @@ namespace jiceng::org_life {
 
 using cogov::Actor;
 
-constexpr std::size_t kMaxFileBytes = 8 * 1024 * 1024 - 1024;  // under the server's body limit
 constexpr std::int64_t kMaxAttachments = 20;
 
 // ---- Meetings ----
@@ -60,8 +59,7 @@ boost::json::object add_guest(App& app, const Actor& by, std::int64_t id, std::i
 boost::json::object request_leave(App& app, const Actor& by, std::int64_t id, const std::string& reason);
 boost::json::object decide_leave(App& app, const Actor& by, std::int64_t id, std::int64_t member_id, bool grant);
 
-// Files: the type read from the bytes (PDF, JPEG, PNG, WebP, Word); kept once per SM3 hash.
-std::optional<std::string> sniff_document(std::string_view bytes);
+// Files (typed by http::document_upload): kept once per SM3 hash.
 std::string save_file(App& app, std::string_view bytes, const std::string& mime);
 // The stored file's type and bytes, for a hash attached to a meeting the caller sees.
 std::optional<io::Blob> file_for(App& app, const core::Principal& who, const std::string& hash);

@@ -338,13 +338,6 @@ TEST_F(OrgLifeService, ACancelledMeetingCountsForNothingAndTheStreetSeesTheShare
   EXPECT_EQ(cells.at("orgs").as_array()[0].at("org_name").as_string(), "幸福社区党支部");
 }
 
-TEST_F(OrgLifeService, FilesAreKnownByTheirBytes) {
-  EXPECT_EQ(sniff_document("%PDF-1.7\n"), "application/pdf");
-  EXPECT_EQ(sniff_document(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + "doc"), "application/msword");
-  EXPECT_FALSE(sniff_document("<html><script>alert(1)</script>"));
-  EXPECT_FALSE(sniff_document(std::string("PK\x03\x04", 4) + "xl/workbook.xml"));  // a spreadsheet, not Word
-}
-
 TEST_F(OrgLifeService, TheSweepWarnsTheSecretaryOnceBeforeADutyFallsDueAndOnceWhenItIsMissed) {
   db().write([&](store::Conn& c) {
     c.execute(

@@ -18,18 +18,7 @@ constexpr std::int64_t kMaxWarnings = 200;
 
 bj::object warnings(App& app, const core::Principal& who, const WarningQuery& q) {
   return app.db.read([&](store::Conn& c) {
-    core::ScopeColumns cols;
-    cols.area_path = "w.area_path";
-    cols.org_path = "w.org_path";
-    auto scope = core::scope_clause(who, core::Register::org_life, core::Action::read, cols);
-    std::string where = "WHERE " + scope.sql;
-    store::Params params = scope.params;
-    if (q.org_id) {
-      const auto org = orgs::org_paths_in_scope(c, who, core::Register::org_life, core::Action::read, *q.org_id);
-      if (!org) not_found("党组织不存在或不在您的管辖范围内");
-      where += " AND w.org_path >= ? AND w.org_path < ?";
-      params.insert(params.end(), {org->path, core::path_end(org->path)});
-    }
+    auto [where, params] = orgs::rows_under_org(c, who, core::Register::org_life, "w", q.org_id);
     if (q.state) {
       where += " AND w.state = ?";
       params.emplace_back(*q.state);

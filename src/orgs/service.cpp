@@ -118,6 +118,23 @@ std::optional<OrgPaths> org_paths_in_scope(store::Conn& c, const core::Principal
   return OrgPaths{row->text(0), row->text(1)};
 }
 
+core::Clause rows_under_org(store::Conn& c, const core::Principal& who, core::Register reg, const std::string& alias,
+                            std::optional<std::int64_t> org_id) {
+  const auto area_path = alias + ".area_path", org_path = alias + ".org_path";
+  core::ScopeColumns cols;
+  cols.area_path = area_path.c_str();
+  cols.org_path = org_path.c_str();
+  auto scope = core::scope_clause(who, reg, core::Action::read, cols);
+  core::Clause out{"WHERE " + scope.sql, std::move(scope.params)};
+  if (org_id) {
+    const auto org = org_paths_in_scope(c, who, reg, core::Action::read, *org_id);
+    if (!org) not_found("党组织不存在或不在您的管辖范围内");
+    out.sql += " AND " + org_path + " >= ? AND " + org_path + " < ?";
+    out.params.insert(out.params.end(), {org->path, core::path_end(org->path)});
+  }
+  return out;
+}
+
 std::vector<Grid> grids_in_scope(store::Conn& c, const core::Principal& who, core::Register reg, core::Action a,
                                  std::optional<std::int64_t> id, const std::optional<std::string>& within) {
   core::ScopeColumns cols;

@@ -52,6 +52,11 @@ struct OrgPaths final {
 std::optional<OrgPaths> org_paths_by_id(store::Conn& c, std::int64_t id);
 std::optional<OrgPaths> org_paths_in_scope(store::Conn& c, const core::Principal& who, core::Register reg,
                                            core::Action a, std::int64_t id);
+// "WHERE …" for a list of `reg` rows that keep `<alias>.area_path` and `<alias>.org_path`: what the
+// caller reads, narrowed to one party organisation's subtree when `org_id` is given (404 when that
+// organisation is outside the caller's reading scope).
+core::Clause rows_under_org(store::Conn& c, const core::Principal& who, core::Register reg, const std::string& alias,
+                            std::optional<std::int64_t> org_id);
 
 // A grid (an area of kind grid) with the town cadre named its contact (包联).
 struct Grid final {

@@ -56,4 +56,18 @@ constexpr char kConfirmFull[] =
 constexpr char kCancelProbation[] =
     "UPDATE member SET status = 'cancelled', updated_at = ? WHERE id = ? AND status = 'probationary'";
 
+// For dues' roll, relations' transfers and 处置: a member's organisation and standing.
+constexpr char kRollMember[] =
+    "SELECT id, name, org_id, org_path, area_path, category, status, COALESCE(joined_on, '') FROM member WHERE id = ?";
+constexpr char kRollUnder[] =
+    "SELECT id, name, org_id, org_path, area_path, category, status, COALESCE(joined_on, '') FROM member "
+    "WHERE org_path >= ? AND org_path < ? ORDER BY org_path, id LIMIT ?";
+constexpr char kStanding[] = "SELECT id, name, status, org_id, org_path, area_path FROM member WHERE id = ?";
+constexpr char kStandingAfter[] =
+    "SELECT id, name, status, org_id, org_path, area_path FROM member "
+    "WHERE id > ? AND status IN ('full', 'probationary') ORDER BY id LIMIT ?";
+constexpr char kMemberByIdNumber[] = "SELECT id FROM member WHERE id_number_idx = ?";
+constexpr char kMoveMember[] = "UPDATE member SET org_id = ?, org_path = ?, area_path = ?, updated_at = ? WHERE id = ?";
+constexpr char kSetStatus[] = "UPDATE member SET status = ?, updated_at = ? WHERE id = ?";
+
 }  // namespace jiceng::people::sql

@@ -143,27 +143,23 @@ void cancel_probation(store::Conn& c, std::int64_t member_id, std::int64_t now) 
   c.execute(sql::kCancelProbation, {now, member_id});
 }
 
-// ---- For dues (issue 16; appended by the dues helper) ----
+// ---- For dues: the roll its accounts are opened from ----
 
 namespace {
-constexpr char kRollColumns[] =
-    "SELECT id, name, org_id, org_path, area_path, category, status, COALESCE(joined_on, '') FROM member ";
 RollMember roll_of(const store::Row& r) {
   return RollMember{r.integer(0), r.text(1), r.integer(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7)};
 }
 }  // namespace
 
 std::optional<RollMember> roll_member(store::Conn& c, std::int64_t id) {
-  auto r = c.one(std::string(kRollColumns) + "WHERE id = ?", {id});
+  auto r = c.one(sql::kRollMember, {id});
   if (!r) return std::nullopt;
   return roll_of(*r);
 }
 
 std::vector<RollMember> roll_under(store::Conn& c, const std::string& org_path, std::int64_t limit) {
   std::vector<RollMember> out;
-  for (const auto& r :
-       c.query(std::string(kRollColumns) + "WHERE org_path >= ? AND org_path < ? ORDER BY org_path, id LIMIT ?",
-               {org_path, core::path_end(org_path), limit})) {
+  for (const auto& r : c.query(sql::kRollUnder, {org_path, core::path_end(org_path), limit})) {
     out.push_back(roll_of(r));
   }
   return out;
@@ -172,7 +168,6 @@ std::vector<RollMember> roll_under(store::Conn& c, const std::string& org_path, 
 // ---- For relations (组织关系转接, 处置): a member's organisation and status change only here ----
 
 namespace {
-constexpr char kStandingColumns[] = "SELECT id, name, status, org_id, org_path, area_path FROM member WHERE id = ?";
 
 void record_change(store::Conn& c, const std::string& by, std::int64_t now, const char* action, std::int64_t id,
                    const std::string& before, const std::string& after) {
@@ -181,16 +176,14 @@ void record_change(store::Conn& c, const std::string& by, std::int64_t now, cons
 }  // namespace
 
 std::optional<MemberStanding> member_standing(store::Conn& c, std::int64_t id) {
-  const auto r = c.one(kStandingColumns, {id});
+  const auto r = c.one(sql::kStanding, {id});
   if (!r) return std::nullopt;
   return MemberStanding{r->integer(0), r->text(1), r->text(2), r->integer(3), r->text(4), r->text(5)};
 }
 
 std::vector<MemberStanding> standing_members_after(store::Conn& c, std::int64_t after_id, std::int64_t limit) {
   std::vector<MemberStanding> out;
-  for (const auto& r : c.query("SELECT id, name, status, org_id, org_path, area_path FROM member WHERE id > ? AND "
-                               "status IN ('full', 'probationary') ORDER BY id LIMIT ?",
-                               {after_id, limit})) {
+  for (const auto& r : c.query(sql::kStandingAfter, {after_id, limit})) {
     out.push_back(MemberStanding{r.integer(0), r.text(1), r.text(2), r.integer(3), r.text(4), r.text(5)});
   }
   return out;
@@ -198,7 +191,7 @@ std::vector<MemberStanding> standing_members_after(store::Conn& c, std::int64_t 
 
 std::optional<std::int64_t> member_by_id_number(store::Conn& c, const crypto::FieldCipher& cipher,
                                                 const std::string& id_number) {
-  auto r = c.one("SELECT id FROM member WHERE id_number_idx = ?", {cipher.blind_index(normalize_id_number(id_number))});
+  auto r = c.one(sql::kMemberByIdNumber, {cipher.blind_index(normalize_id_number(id_number))});
   if (!r) return std::nullopt;
   return r->integer(0);
 }
@@ -208,8 +201,7 @@ void move_member(store::Conn& c, std::int64_t id, std::int64_t org_id, const std
   const auto to = orgs::org_info(c, org_id);
   if (!m) not_found("党员不存在");
   if (!to) bad_request("to_org_id", "接收党组织不存在");
-  c.execute("UPDATE member SET org_id = ?, org_path = ?, area_path = ?, updated_at = ? WHERE id = ?",
-            {org_id, to->path, to->area_path, now, id});
+  c.execute(sql::kMoveMember, {org_id, to->path, to->area_path, now, id});
   record_change(c, by, now, "transfer", id, "org_id=" + std::to_string(m->org_id), "org_id=" + std::to_string(org_id));
 }
 
@@ -226,7 +218,7 @@ void set_member_status(store::Conn& c, std::int64_t id, const std::string& statu
   const auto m = member_standing(c, id);
   if (!m) not_found("党员不存在");
   if (!status_step_allowed(m->status, status)) conflict("党员状态不能从 " + m->status + " 改为 " + status, "status");
-  c.execute("UPDATE member SET status = ?, updated_at = ? WHERE id = ?", {status, now, id});
+  c.execute(sql::kSetStatus, {status, now, id});
   record_change(c, by, now, "status", id, "status=" + m->status, "status=" + status);
 }
 

@@ -15,7 +15,7 @@ namespace {
 
 namespace bj = boost::json;
 
-constexpr std::size_t kMaxSource = 200, kMaxReason = 200, kMaxTitle = 100, kMaxNote = 500;
+constexpr std::size_t kMaxReason = 200, kMaxTitle = 100, kMaxNote = 500;
 constexpr std::size_t kMaxBatch = 200;
 constexpr std::int64_t kFirstYear = 2000, kLastYear = 2100;
 constexpr std::size_t kMaxSeedDigits = 20;
@@ -39,13 +39,8 @@ std::int64_t positive(const bj::object& body, const char* key, const char* label
 http::Response get_settings(Ctx& ctx) { return json::respond(settings(ctx.app)); }
 
 http::Response post_setting(Ctx& ctx) {
-  const auto body = json::parse_object(ctx.req.body);
-  const auto key = json::req_string(body, "key", 40);
-  const auto value = json::opt_int(body, "value");
-  if (!value) bad_request("value", "请填写数值", "required");
-  const auto source = cogov::text_field(body, "source", kMaxSource, "依据");
-  const auto from = json::req_string(body, "effective_from", 10);
-  return json::respond(change_setting(ctx.app, actor(ctx), key, *value, source, from), 201);
+  const auto c = cogov::dated_change_of(json::parse_object(ctx.req.body));
+  return json::respond(change_setting(ctx.app, actor(ctx), c.key, c.value, c.source, c.effective_from), 201);
 }
 
 http::Response get_quotas(Ctx& ctx) {

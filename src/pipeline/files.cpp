@@ -16,14 +16,10 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr char kFilesFolder[] = "pipeline";
-constexpr io::FileType kDocumentTypes[] = {io::FileType::pdf,  io::FileType::jpeg, io::FileType::png,
-                                           io::FileType::webp, io::FileType::docx, io::FileType::doc};
 
 io::BlobStore files_of(const App& app) { return io::BlobStore(fs::path(app.media_dir) / kFilesFolder); }
 
 }  // namespace
-
-std::optional<std::string> sniff_document(std::string_view b) { return io::sniff(b, kDocumentTypes); }
 
 std::string save_file(App& app, std::string_view bytes, const std::string& mime) {
   const auto hash = files_of(app).write(bytes);

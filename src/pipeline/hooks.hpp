@@ -2,16 +2,12 @@
 // What the member pipeline answers to the orgs module below it (core::Module's hooks): its files,
 // warnings and quotas carry their organisation's paths, so scope stays an index range after a
 // branch or an area is moved.
-#include <cstdint>
-#include <string>
-
-#include "core/module.hpp"
-#include "store/db.hpp"
+#include "core/path_follow.hpp"
 
 namespace jiceng::pipeline::hooks {
 
-void area_paths_moved(store::Conn& c, const PathMove& move);
-void org_paths_moved(store::Conn& c, const PathMove& move);
-void org_area_changed(store::Conn& c, std::int64_t org_id, const std::string& area_path);
+// Every table of ours that keeps an organisation's org_id, org_path and area_path.
+inline constexpr const char* kPathTables[] = {"pipeline_person", "pipeline_warning", "pipeline_quota"};
+using Follow = core::FollowOrgTrees<kPathTables>;
 
 }  // namespace jiceng::pipeline::hooks

@@ -10,6 +10,8 @@ void register_routes(Router& r);
 void seed(demo::Seed& s);
 
 // Deadlines near or missed: each file's secretary is warned once per deadline and level.
+// Deadlines are days: an hour between runs is often enough.
+constexpr std::int64_t kSweepEverySeconds = 3600;
 SweepCounts sweep_due(App& app) { return {{"pipeline_warned", warn_due(app)}}; }
 
 // The tables its migrations create: it alone writes them, and other modules call its service
@@ -26,9 +28,10 @@ const Module kModule{
     .sweep = sweep_due,
     .seed = seed,
     .tables = kTables,
-    .area_paths_moved = hooks::area_paths_moved,
-    .org_paths_moved = hooks::org_paths_moved,
-    .org_area_changed = hooks::org_area_changed,
+    .area_paths_moved = hooks::Follow::area_paths_moved,
+    .org_paths_moved = hooks::Follow::org_paths_moved,
+    .org_area_changed = hooks::Follow::org_area_changed,
+    .sweep_every_seconds = kSweepEverySeconds,
 };
 
 }  // namespace jiceng::pipeline

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
 #include <stdexcept>
 
 #include "core/dates.hpp"
@@ -18,19 +17,8 @@ constexpr int kTalkMonths = 1, kReviewMonths = 6, kActivistMonths = 12, kProbati
 constexpr int kApprovalMonths = 3, kApprovalMaxMonths = 6;
 constexpr std::int64_t kMinExtension = 6, kMaxExtension = 12;
 
-struct Ymd final {
-  int y = 0, m = 0, d = 0;
-};
-Ymd ymd_of(std::int64_t day) {
-  Ymd out;
-  std::sscanf(core::format_day(day).c_str(), "%d-%d-%d", &out.y, &out.m, &out.d);
-  return out;
-}
-std::int64_t day_of(int y, int m, int d) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return core::parse_day(buf);
-}
+using core::day_from;
+using core::ymd_of;
 
 struct Named final {
   std::string_view name, label;
@@ -199,9 +187,9 @@ std::int64_t add_months(std::int64_t d, int months) {
   const int total = x.y * kMonthsPerYear + (x.m - 1) + months;
   const int y = total / kMonthsPerYear, m = total % kMonthsPerYear + 1;
   for (int dd = x.d; dd >= 28; --dd) {
-    if (const auto out = day_of(y, m, dd); out != core::kBadDay) return out;
+    if (const auto out = day_from(y, m, dd); out != core::kBadDay) return out;
   }
-  return day_of(y, m, x.d);
+  return day_from(y, m, x.d);
 }
 
 std::int64_t months_between(std::int64_t from, std::int64_t to) {

@@ -19,8 +19,7 @@ namespace jiceng::pipeline {
 
 using cogov::Actor;
 
-constexpr std::size_t kMaxFileBytes = 8 * 1024 * 1024 - 1024;  // under the server's body limit
-constexpr std::size_t kMaxDocuments = 10;                      // per step
+constexpr std::size_t kMaxDocuments = 10;  // per step
 
 struct Document final {
   std::string hash, name;
@@ -76,7 +75,6 @@ boost::json::object rule_table();
 
 // ---- Documents (by SM3 hash, bytes in the shared blob store) ----
 
-std::optional<std::string> sniff_document(std::string_view bytes);
 std::string save_file(App& app, std::string_view bytes, const std::string& mime);
 // A stored document, for a hash on a file the caller sees (or not yet used, to a writer).
 std::optional<io::Blob> file_for(App& app, const core::Principal& who, const std::string& hash);
@@ -90,7 +88,8 @@ boost::json::object change_setting(App& app, const Actor& by, const std::string&
 // ---- Warnings ----
 
 // The sweep: deadlines within the county's first warning, within its second, and missed, written
-// once per file, deadline and level to the list and the notify outbox, in batches; at most hourly.
+// once per file, deadline and level to the list and the notify outbox, in batches (at most hourly:
+// Module::sweep_every_seconds).
 // Returns how many new warnings it wrote.
 std::int64_t warn_due(App& app);
 struct WarningQuery final {

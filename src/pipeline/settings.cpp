@@ -42,14 +42,9 @@ bj::object settings(App& app) {
     bj::array items;
     for (const auto& s : core::dated::all(c, detail::kSettingsTable)) {
       const auto* k = key_of(s.key);
-      items.push_back(bj::object{{"id", s.id},
-                                 {"key", s.key},
-                                 {"label", k ? k->label : s.key},
-                                 {"value", s.value},
-                                 {"source", s.source},
-                                 {"effective_from", s.effective_from},
-                                 {"effective_to", s.effective_to ? bj::value(*s.effective_to) : bj::value(nullptr)},
-                                 {"created_by", s.created_by}});
+      auto item = core::dated::json_of(s);
+      item["label"] = k ? k->label : s.key;
+      items.push_back(std::move(item));
     }
     return bj::object{{"items", std::move(items)}};
   });

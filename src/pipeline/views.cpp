@@ -28,18 +28,8 @@ struct Scoped final {
 
 // The files of the pipeline register the caller reads, under an organisation when one is given.
 Scoped scoped(store::Conn& c, const core::Principal& who, std::optional<std::int64_t> org_id) {
-  core::ScopeColumns cols;
-  cols.area_path = "p.area_path";
-  cols.org_path = "p.org_path";
-  auto scope = core::scope_clause(who, core::Register::pipeline, core::Action::read, cols);
-  Scoped s{"WHERE " + scope.sql, scope.params};
-  if (org_id) {
-    const auto org = orgs::org_paths_in_scope(c, who, core::Register::pipeline, core::Action::read, *org_id);
-    if (!org) not_found("党组织不存在或不在您的管辖范围内");
-    s.where += " AND p.org_path >= ? AND p.org_path < ?";
-    s.params.insert(s.params.end(), {org->path, core::path_end(org->path)});
-  }
-  return s;
+  auto clause = orgs::rows_under_org(c, who, core::Register::pipeline, "p", org_id);
+  return {std::move(clause.sql), std::move(clause.params)};
 }
 
 std::vector<Record> files(store::Conn& c, const Scoped& s, const std::string& extra, store::Params extra_params,

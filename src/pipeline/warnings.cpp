@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <climits>
-#include <mutex>
 
 #include "core/dates.hpp"
 #include "core/errors.hpp"
@@ -20,24 +19,9 @@ namespace {
 
 namespace bj = boost::json;
 
-constexpr std::int64_t kSweepEverySeconds = 3600;
 constexpr std::int64_t kBatch = 500;
 constexpr std::int64_t kMaxWarnings = 200;
 constexpr char kWarningEvent[] = "pipeline.warning";
-
-// When the sweep last ran, by the app's clock: deadlines are days, an hour is often enough.
-struct LastSweep final {
-  std::mutex mu;
-  std::int64_t at = INT64_MIN;
-};
-
-bool due_to_run(App& app, std::int64_t now) {
-  auto& last = app.state<LastSweep>();
-  std::lock_guard lock(last.mu);
-  if (last.at != INT64_MIN && now - last.at < kSweepEverySeconds) return false;
-  last.at = now;
-  return true;
-}
 
 std::int64_t warn_file(store::Conn& c, const detail::Record& r, const Local& local, std::int64_t today,
                        std::int64_t now) {
@@ -69,7 +53,6 @@ std::int64_t warn_file(store::Conn& c, const detail::Record& r, const Local& loc
 
 std::int64_t warn_due(App& app) {
   const auto now = app.now();
-  if (!due_to_run(app, now)) return 0;
   const auto today = core::local_day(now);
   std::int64_t warned = 0;
   std::string after_due;  // "" sorts before every day
@@ -93,18 +76,7 @@ std::int64_t warn_due(App& app) {
 
 bj::object warnings(App& app, const core::Principal& who, const WarningQuery& q) {
   return app.db.read([&](store::Conn& c) {
-    core::ScopeColumns cols;
-    cols.area_path = "w.area_path";
-    cols.org_path = "w.org_path";
-    auto scope = core::scope_clause(who, core::Register::pipeline, core::Action::read, cols);
-    std::string where = "WHERE " + scope.sql;
-    store::Params params = scope.params;
-    if (q.org_id) {
-      const auto org = orgs::org_paths_in_scope(c, who, core::Register::pipeline, core::Action::read, *q.org_id);
-      if (!org) not_found("党组织不存在或不在您的管辖范围内");
-      where += " AND w.org_path >= ? AND w.org_path < ?";
-      params.insert(params.end(), {org->path, core::path_end(org->path)});
-    }
+    auto [where, params] = orgs::rows_under_org(c, who, core::Register::pipeline, "w", q.org_id);
     if (q.level) {
       where += " AND w.level = ?";
       params.emplace_back(*q.level);

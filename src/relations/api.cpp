@@ -17,7 +17,7 @@ namespace bj = boost::json;
 using cogov::actor;
 
 constexpr std::size_t kMaxReason = 500, kMaxName = 100, kMaxPlace = 200, kMaxContact = 100, kMaxLetterNo = 50;
-constexpr std::size_t kMaxResolution = 2000, kMaxSource = 200;
+constexpr std::size_t kMaxResolution = 2000;
 constexpr std::int64_t kMaxPage = 200, kMaxOffset = 1000000, kMaxId = INT64_MAX / 2;
 
 std::int64_t id_field(const bj::object& body, const char* key) {
@@ -234,13 +234,8 @@ http::Response post_death(Ctx& ctx) {
 http::Response get_settings(Ctx& ctx) { return json::respond(settings(ctx.app)); }
 
 http::Response post_setting(Ctx& ctx) {
-  const auto body = json::parse_object(ctx.req.body);
-  const auto key = json::req_string(body, "key", 40);
-  const auto value = json::opt_int(body, "value");
-  if (!value) bad_request("value", "请填写数值", "required");
-  const auto source = cogov::text_field(body, "source", kMaxSource, "依据");
-  const auto from = json::req_string(body, "effective_from", 10);
-  return json::respond(change_setting(ctx.app, actor(ctx), key, *value, source, from), 201);
+  const auto c = cogov::dated_change_of(json::parse_object(ctx.req.body));
+  return json::respond(change_setting(ctx.app, actor(ctx), c.key, c.value, c.source, c.effective_from), 201);
 }
 
 }  // namespace

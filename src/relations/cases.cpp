@@ -20,7 +20,6 @@ namespace {
 namespace bj = boost::json;
 using detail::opt_int;
 using detail::opt_text;
-constexpr std::int64_t kMaxPage = 200;
 
 struct Case final {
   std::int64_t id = 0, member_id = 0;
@@ -232,13 +231,8 @@ bj::object cases(App& app, const core::Principal& who, const CaseQuery& q) {
       where += " AND k.state = ?";
       params.emplace_back(*q.state);
     }
-    params.insert(params.end(), {std::min(q.limit, kMaxPage), q.offset});
-    bj::array items;
-    for (const auto& r :
-         c.query(std::string(sql::kCaseColumns) + where + " ORDER BY k.id DESC LIMIT ? OFFSET ?", params)) {
-      items.push_back(render(c, who, r));
-    }
-    return bj::object{{"items", std::move(items)}};
+    return detail::page(c, sql::kCaseColumns, "k", where, std::move(params), q.limit, q.offset,
+                        [&](const store::Row& r) { return render(c, who, r); });
   });
 }
 

@@ -23,10 +23,8 @@ namespace jiceng::relations {
 namespace {
 
 namespace bj = boost::json;
-constexpr std::int64_t kSweepEverySeconds = 3600;  // the checks change by the day: hourly is plenty
 constexpr std::int64_t kBatch = 1000;
 constexpr std::int64_t kMaxPage = 200;
-constexpr char kGate[] = "checks";
 constexpr char kCheckEvent[] = "relations.check";
 
 struct Found final {
@@ -36,17 +34,6 @@ struct Found final {
 };
 
 using Key = std::pair<std::string, std::int64_t>;
-
-// Whether the hour since the last run has passed (and claims this run).
-bool claim_run(App& app, std::int64_t now) {
-  return app.db.write([&](store::Conn& c) {
-    if (!c.one(sql::kSweepSeen, {std::string(kGate)})) {
-      c.execute(sql::kSweepFirst, {std::string(kGate), now});
-      return true;
-    }
-    return c.execute(sql::kSweepGate, {now, std::string(kGate), now - kSweepEverySeconds, now}) > 0;
-  });
-}
 
 // The dues module's answer, when one is installed (issue 16's dues helper fills the hook).
 using DuesFn = std::map<std::int64_t, std::int64_t> (*)(store::Conn&, std::span<const std::int64_t>, std::int64_t);
@@ -173,7 +160,6 @@ bj::object check_json(const store::Row& r) {
 
 std::int64_t run_checks(App& app) {
   const auto now = app.now();
-  if (!claim_run(app, now)) return -1;
   const auto found = find_all(app, now);
   return app.db.write([&](store::Conn& c) {
     std::set<Key> live;

@@ -18,7 +18,6 @@ namespace {
 namespace bj = boost::json;
 using detail::opt_int;
 using detail::opt_text;
-constexpr std::int64_t kMaxPage = 200;
 
 struct Flow final {
   std::int64_t id = 0, member_id = 0;
@@ -198,13 +197,8 @@ bj::object flows(App& app, const core::Principal& who, const FlowQuery& q) {
       where += " AND f.state = ?";
       params.emplace_back(*q.state);
     }
-    params.insert(params.end(), {std::min(q.limit, kMaxPage), q.offset});
-    bj::array items;
-    for (const auto& r :
-         c.query(std::string(sql::kFlowColumns) + where + " ORDER BY f.id DESC LIMIT ? OFFSET ?", params)) {
-      items.push_back(render(c, who, r));
-    }
-    return bj::object{{"items", std::move(items)}};
+    return detail::page(c, sql::kFlowColumns, "f", where, std::move(params), q.limit, q.offset,
+                        [&](const store::Row& r) { return render(c, who, r); });
   });
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "core/dated_settings.hpp"
 #include "core/dates.hpp"
 #include "core/errors.hpp"
 #include "orgs/service.hpp"
@@ -55,10 +56,9 @@ core::Clause either_side(const core::Principal& who, const char* area_a, const c
 }
 
 Setting setting_in_force(store::Conn& c, std::string_view key, std::int64_t today) {
-  const auto day = core::format_day(today);
-  const auto r = c.one(sql::kSettingInForce, {std::string(key), day, day});
-  if (!r) return {};
-  return {r->integer(0), r->text(1)};
+  const auto s = core::dated::in_force(c, kSettingsTable, key, core::format_day(today));
+  if (!s) return {};
+  return {s->value, s->source};
 }
 
 std::int64_t past_day(const std::string& value, const char* field, std::int64_t today) {

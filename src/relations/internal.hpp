@@ -1,6 +1,9 @@
 #pragma once
 // What the relations service's files share: who reads and writes either side, the county's settings
 // in force, and small rendering helpers.
+#include <algorithm>
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <cstdint>
 #include <string>
@@ -10,6 +13,9 @@
 #include "store/db.hpp"
 
 namespace jiceng::relations::detail {
+
+// The dated county settings (core/dated_settings.hpp) live in this table.
+constexpr char kSettingsTable[] = "relation_setting";
 
 // Whether one of `who`'s bindings may do `a` on relations over an organisation with these paths.
 bool reaches(const core::Principal& who, core::Action a, const std::string& org_path, const std::string& area_path);
@@ -27,6 +33,19 @@ struct Setting final {
   std::string source;
 };
 Setting setting_in_force(store::Conn& c, std::string_view key, std::int64_t today);
+
+// One page of a list, newest first: `columns` (a SELECT … FROM … ending before WHERE) with `where`,
+// ordered by `<alias>.id` descending, each row rendered; {"items": […]}.
+template <typename Render>
+boost::json::object page(store::Conn& c, const char* columns, const char* alias, const std::string& where,
+                         store::Params params, std::int64_t limit, std::int64_t offset, Render render) {
+  constexpr std::int64_t kMaxPage = 200;
+  params.insert(params.end(), {std::min(limit, kMaxPage), offset});
+  boost::json::array items;
+  const auto sql = std::string(columns) + where + " ORDER BY " + alias + ".id DESC LIMIT ? OFFSET ?";
+  for (const auto& r : c.query(sql, params)) items.push_back(render(r));
+  return boost::json::object{{"items", std::move(items)}};
+}
 
 // A required day "YYYY-MM-DD" not after today; 400 naming the field.
 std::int64_t past_day(const std::string& value, const char* field, std::int64_t today);

@@ -9,15 +9,13 @@ namespace jiceng::relations {
 void register_routes(Router& r);
 void seed(demo::Seed& s);
 
-// The checks, at most hourly (run_checks keeps the gate); -1 means not due this pass.
-SweepCounts sweep(App& app) {
-  const auto found = run_checks(app);
-  return {{"relations_found", found < 0 ? 0 : found}};
-}
+// The checks change by the day: hourly is plenty (the app keeps the gate).
+constexpr std::int64_t kSweepEverySeconds = 3600;
+SweepCounts sweep(App& app) { return {{"relations_found", run_checks(app)}}; }
 
 // The tables its migrations create: it alone writes them, and other modules call its service.
-constexpr std::string_view kTables[] = {"relation_transfer", "relation_counter", "relation_flow", "relation_check",
-                                        "relation_case",     "relation_setting", "relation_sweep"};
+constexpr std::string_view kTables[] = {"relation_transfer", "relation_counter", "relation_flow",
+                                        "relation_check",    "relation_case",    "relation_setting"};
 
 const Module kModule{
     .name = "relations",
@@ -28,6 +26,7 @@ const Module kModule{
     .area_paths_moved = hooks::area_paths_moved,
     .org_paths_moved = hooks::org_paths_moved,
     .org_area_changed = hooks::org_area_changed,
+    .sweep_every_seconds = kSweepEverySeconds,
 };
 
 }  // namespace jiceng::relations

@@ -79,11 +79,6 @@ constexpr char kCheckCounts[] =
 constexpr char kStoppedMembers[] =
     "SELECT member_id, member_name, org_id, org_path, area_path, approved_on FROM relation_case WHERE kind = "
     "'untraceable' AND outcome = 'stopped' AND state = 'closed' ORDER BY id";
-// Claims the run when the hour has passed, or when the last run looks later than now (a clock set back).
-constexpr char kSweepGate[] =
-    "UPDATE relation_sweep SET last_run_at = ? WHERE name = ? AND (last_run_at <= ? OR last_run_at > ?)";
-constexpr char kSweepSeen[] = "SELECT last_run_at FROM relation_sweep WHERE name = ?";
-constexpr char kSweepFirst[] = "INSERT INTO relation_sweep (name, last_run_at) VALUES (?, ?)";
 
 // --- Cases -----------------------------------------------------------------------------------------
 constexpr char kCaseColumns[] =
@@ -105,18 +100,5 @@ constexpr char kApproveCase[] =
     "UPDATE relation_case SET approved_by = ?, approved_on = ?, approval_note = ?, state = 'closed', closed_at = ? "
     "WHERE id = ? AND state = 'awaiting_approval'";
 constexpr char kCasesOfMember[] = " WHERE k.member_id = ? ORDER BY k.id DESC";
-
-// --- Settings --------------------------------------------------------------------------------------
-constexpr char kSettingInForce[] =
-    "SELECT value, source FROM relation_setting WHERE setting_key = ? AND effective_from <= ? AND (effective_to IS "
-    "NULL OR effective_to > ?) ORDER BY effective_from DESC";
-constexpr char kSettings[] =
-    "SELECT id, setting_key, value, source, effective_from, effective_to, created_by FROM relation_setting ORDER BY id";
-constexpr char kCurrentSetting[] =
-    "SELECT id, effective_from FROM relation_setting WHERE setting_key = ? AND effective_to IS NULL";
-constexpr char kCloseSetting[] = "UPDATE relation_setting SET effective_to = ? WHERE id = ?";
-constexpr char kInsertSetting[] =
-    "INSERT INTO relation_setting (setting_key, value, source, effective_from, created_by, created_at) VALUES (?, ?, "
-    "?, ?, ?, ?)";
 
 }  // namespace jiceng::relations::sql

@@ -2,6 +2,7 @@
 // settings (the pattern of org_life's: a change closes the version in force and dates the next).
 #include <boost/json.hpp>
 
+#include "core/dated_settings.hpp"
 #include "core/dates.hpp"
 #include "core/errors.hpp"
 #include "people/service.hpp"
@@ -72,15 +73,7 @@ bj::object member_record(App& app, const core::Principal& who, std::int64_t memb
 bj::object settings(App& app) {
   return app.db.read([&](store::Conn& c) {
     bj::array items;
-    for (const auto& r : c.query(sql::kSettings)) {
-      items.push_back(bj::object{{"id", r.integer(0)},
-                                 {"key", r.text(1)},
-                                 {"value", r.integer(2)},
-                                 {"source", r.text(3)},
-                                 {"effective_from", r.text(4)},
-                                 {"effective_to", detail::opt_text(r, 5)},
-                                 {"created_by", r.text(6)}});
-    }
+    for (const auto& s : core::dated::all(c, detail::kSettingsTable)) items.push_back(core::dated::json_of(s));
     return bj::object{{"items", std::move(items)}};
   });
 }
@@ -91,16 +84,10 @@ bj::object change_setting(App& app, const Actor& by, const std::string& key, std
     bad_request("key", "可设置的项目：transfer_confirm_days、correct_months、letter_valid_days");
   }
   if (value < 1 || value > kMaxSettingValue) bad_request("value", "数值应在 1 到 3650 之间");
-  if (!core::is_valid_date(effective_from)) bad_request("effective_from", "生效日期无效");
-  const auto from = core::parse_day(effective_from);
   app.db.write([&](store::Conn& c) {
     if (!detail::county(c, by.who)) forbidden("组织关系管理的县级设置由县委组织部设置");
-    if (from < core::local_day(app.now())) bad_request("effective_from", "生效日期不能早于今天");
-    if (auto current = c.one(sql::kCurrentSetting, {key})) {
-      if (core::parse_day(current->text(1)) >= from) conflict("生效日期应晚于现行设置的生效日期", "effective_from");
-      c.execute(sql::kCloseSetting, {effective_from, current->integer(0)});
-    }
-    c.execute(sql::kInsertSetting, {key, value, source, effective_from, by.name(), app.now()});
+    core::dated::change(c, detail::kSettingsTable, key, value, source, effective_from, core::local_day(app.now()),
+                        by.name(), app.now());
     cogov::audit(c, app, by, "setting", "relation_setting", 0, key + "=" + std::to_string(value));
   });
   return settings(app);

@@ -78,9 +78,9 @@ boost::json::object flows(App& app, const core::Principal& who, const FlowQuery&
 
 // ---- Checks ----
 
-// The sweep: at most once an hour, recomputes every check over all active flows, pending transfers,
-// stopped members and (when a module keeps dues) all members, in batches; new findings go to the
-// notify outbox, findings that no longer hold are resolved. Returns the new findings (-1: not due).
+// The sweep (at most hourly: Module::sweep_every_seconds): recomputes every check over all active flows, pending
+// transfers, stopped members and (when a module keeps dues) all members, in batches; new findings go to the notify
+// outbox, findings that no longer hold are resolved. Returns the new findings.
 std::int64_t run_checks(App& app);
 struct CheckQuery final {
   std::optional<std::string> kind;

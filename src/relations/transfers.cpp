@@ -19,7 +19,7 @@ namespace {
 namespace bj = boost::json;
 using detail::opt_int;
 using detail::opt_text;
-constexpr std::int64_t kMaxPage = 200, kReceiverPage = 20;
+constexpr std::int64_t kReceiverPage = 20;
 constexpr char kLetterCounter[] = "letter";
 
 struct Transfer final {
@@ -291,13 +291,8 @@ bj::object transfers(App& app, const core::Principal& who, const TransferQuery& 
       where += " AND t.kind = ?";
       params.emplace_back(*q.kind);
     }
-    params.insert(params.end(), {std::min(q.limit, kMaxPage), q.offset});
-    bj::array items;
-    for (const auto& r :
-         c.query(std::string(sql::kTransferColumns) + where + " ORDER BY t.id DESC LIMIT ? OFFSET ?", params)) {
-      items.push_back(render(c, who, r));
-    }
-    return bj::object{{"items", std::move(items)}};
+    return detail::page(c, sql::kTransferColumns, "t", where, std::move(params), q.limit, q.offset,
+                        [&](const store::Row& r) { return render(c, who, r); });
   });
 }
 

@@ -121,7 +121,7 @@ test('the county lists the checks with drill-through by area; each side sees its
   await community.post(`${R}/flows`, { member_id: d, side: 'out', destination: '去向不明', since: monthsAgo(now, 10), contact: '无' });
   await sweep();
   const again = await new Client(side.url).post('/api/v1/_test/sweep', {});
-  assert.equal(again.json.relations_found, 0, 'within the hour the checks do not run again');
+  assert.equal(again.json.relations_found, undefined, 'within the hour the checks do not run again');
 
   const summary = await admin.get(`${R}/checks/summary`);
   assert.equal(summary.status, 200, summary.text);

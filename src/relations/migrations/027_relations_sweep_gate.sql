@@ -1,0 +1,2 @@
+-- The checks' hourly gate is now the app's one sweep_gate (migration 025).
+DROP TABLE relation_sweep;

@@ -64,6 +64,10 @@ struct Module final {
   // Inside appeals' staff view of one appeal: what this module keeps about it, shown under the
   // module's name (null when it keeps nothing), e.g. what an Open311 client sent.
   boost::json::value (*appeal_detail)(store::Conn&, std::int64_t appeal_id) = nullptr;
+  // For people's page of one member's record (GET /api/v1/members/{id}/record): what this module
+  // keeps about the member, read as `who` under the module's own scope, shown under the module's
+  // name; null when it keeps nothing, and a refusal of its own (403/404) leaves the section out.
+  boost::json::value (*member_record)(App&, const core::Principal& who, std::int64_t member_id) = nullptr;
 
   // The least time between two runs of `sweep` (0: every pass), for a sweep that walks a whole
   // province; the app keeps the one gate for all of them (sweep_gate), so the module keeps none.

@@ -140,24 +140,28 @@ bj::object assess(App& app, const Actor& by, std::int64_t id, const std::string&
   });
 }
 
+bj::array detail::meetings_of_member(store::Conn& c, std::int64_t member_id) {
+  bj::array items;
+  for (const auto& r : c.query(sql::kMine, {member_id, kMyMeetings})) {
+    items.push_back(bj::object{{"id", r.integer(0)},
+                               {"kind", r.text(1)},
+                               {"kind_label", detail::kind_label(c, r.text(1)).value_or(r.text(1))},
+                               {"topic", r.text(2)},
+                               {"place", r.text(3)},
+                               {"starts_at", r.integer(4)},
+                               {"status", r.text(5)},
+                               {"attendance", r.text(6)},
+                               {"guest", r.integer(7) == 1},
+                               {"leave_reason", r.is_null(8) ? bj::value(nullptr) : bj::value(r.text(8))}});
+  }
+  return items;
+}
+
 bj::object my_meetings(App& app, const core::Principal& who) {
   const auto member = cogov::acting_member(who, core::Register::org_life, core::Action::read);
   if (!member) forbidden("请使用党员账号查看我的会议");
   return app.db.read([&](store::Conn& c) {
-    bj::array items;
-    for (const auto& r : c.query(sql::kMine, {*member, kMyMeetings})) {
-      items.push_back(bj::object{{"id", r.integer(0)},
-                                 {"kind", r.text(1)},
-                                 {"kind_label", detail::kind_label(c, r.text(1)).value_or(r.text(1))},
-                                 {"topic", r.text(2)},
-                                 {"place", r.text(3)},
-                                 {"starts_at", r.integer(4)},
-                                 {"status", r.text(5)},
-                                 {"attendance", r.text(6)},
-                                 {"guest", r.integer(7) == 1},
-                                 {"leave_reason", r.is_null(8) ? bj::value(nullptr) : bj::value(r.text(8))}});
-    }
-    return bj::object{{"member_id", *member}, {"items", std::move(items)}};
+    return bj::object{{"member_id", *member}, {"items", detail::meetings_of_member(c, *member)}};
   });
 }
 

@@ -242,6 +242,17 @@ bj::object rate(App& app, const Actor& by, std::int64_t id, std::int64_t member_
   });
 }
 
+bj::object member_life(App& app, const core::Principal& who, std::int64_t member_id) {
+  auto meetings = app.db.read([&](store::Conn& c) {
+    const auto m = people::member_brief(c, member_id);
+    const auto self = cogov::acting_member(who, core::Register::org_life, core::Action::read);
+    if (!m || (self != member_id && !reads_over(c, who, m->org_id))) not_found("党员不存在或不在您的管辖范围内");
+    return detail::meetings_of_member(c, member_id);
+  });
+  auto evaluations = member_evaluations(app, who, member_id);
+  return bj::object{{"meetings", std::move(meetings)}, {"evaluations", std::move(evaluations.at("items"))}};
+}
+
 bj::object member_evaluations(App& app, const core::Principal& who, std::int64_t member_id) {
   return app.db.read([&](store::Conn& c) {
     const auto m = people::member_brief(c, member_id);

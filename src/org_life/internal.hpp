@@ -35,6 +35,8 @@ bool supervises(const core::Principal& who, const std::string& area_path, bool c
 void tally(store::Conn& c, const Meeting& m, std::int64_t delta);
 // The label of a kind, built-in or county-added; nullopt when there is no such kind.
 std::optional<std::string> kind_label(store::Conn& c, const std::string& code);
+// The meetings a member was on the roll of (announced or later), latest first, with how they attended.
+boost::json::array meetings_of_member(store::Conn& c, std::int64_t member_id);
 
 boost::json::object render(store::Conn& c, const core::Principal& who, std::int64_t id);
 void audit(store::Conn& c, const App& app, const Actor& by, const std::string& action, std::int64_t id,

@@ -158,6 +158,8 @@ boost::json::object rate(App& app, const Actor& by, std::int64_t id, std::int64_
                          const std::string& reason);
 // A member's results, year by year: the member themselves or a reader of their organisation.
 boost::json::object member_evaluations(App& app, const core::Principal& who, std::int64_t member_id);
+// For the member's record page: the meetings they were on the roll of and their evaluations.
+boost::json::object member_life(App& app, const core::Principal& who, std::int64_t member_id);
 // The member signed in: their campaigns, what they wrote, and the members they may assess.
 boost::json::object my_evaluations(App& app, const core::Principal& who);
 

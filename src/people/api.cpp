@@ -38,6 +38,9 @@ void register_routes(Router& r) {
   register_grid_routes(r);
   r.add("POST", "/api/v1/members/{id}/reveal", Access::authenticated, "members", "查看党员完整身份证号或手机号（留痕）",
         [](Ctx& c) { return reveal(c, Holder::member); });
+  r.add("GET", "/api/v1/members/{id}/record", Access::authenticated, "members",
+        "党员档案：基本信息、数据质量检查，以及发展、组织关系、组织生活、评议、党费等记录",
+        [](Ctx& c) { return json::respond(member_record_page(c.app, c.who(), c.id())); });
   r.add("POST", "/api/v1/people/{id}/reveal", Access::authenticated, "people", "查看人员完整手机号（留痕）",
         [](Ctx& c) { return reveal(c, Holder::person); });
 }

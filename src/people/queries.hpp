@@ -70,4 +70,9 @@ constexpr char kMemberByIdNumber[] = "SELECT id FROM member WHERE id_number_idx 
 constexpr char kMoveMember[] = "UPDATE member SET org_id = ?, org_path = ?, area_path = ?, updated_at = ? WHERE id = ?";
 constexpr char kSetStatus[] = "UPDATE member SET status = ?, updated_at = ? WHERE id = ?";
 
+// A member's record page, and the data-quality checks over it (record.cpp's column order).
+constexpr char kRecordMember[] =
+    "SELECT id, name, gender, ethnicity, birth_date, id_number_enc, id_number_mask, phone_mask, education, "
+    "joined_on, full_on, org_id, category, status FROM member WHERE id = ?";
+
 }  // namespace jiceng::people::sql

@@ -1,6 +1,7 @@
 #pragma once
 // The people module's transactions: revealing a masked field (always audited) and naming a grid's
 // contact cadre.
+#include <boost/json/object.hpp>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -37,6 +38,11 @@ std::vector<std::int64_t> full_time_grid_worker_accounts(store::Conn& c, std::in
 // ---- For org_life ----
 
 // A member as a meeting's roll needs them: full members vote, probationary ones do not.
+// One member's record page (record.cpp): the row with its data-quality findings, and a section from
+// each module above that keeps something about the member; 404 outside the caller's members scope
+// (a member reads their own).
+boost::json::object member_record_page(App& app, const core::Principal& who, std::int64_t id);
+
 struct MemberBrief final {
   std::int64_t id = 0;
   std::string name;

@@ -31,6 +31,9 @@ const Module kModule{
     .area_paths_moved = hooks::Follow::area_paths_moved,
     .org_paths_moved = hooks::Follow::org_paths_moved,
     .org_area_changed = hooks::Follow::org_area_changed,
+    .member_record = [](App& a, const core::Principal& w, std::int64_t id) -> boost::json::value {
+      return member_file(a, w, id);
+    },
     .sweep_every_seconds = kSweepEverySeconds,
 };
 

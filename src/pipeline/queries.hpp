@@ -131,4 +131,7 @@ constexpr char kRecordRecheck[] =
     "UPDATE pipeline_recheck_item SET result = ?, note = ?, checked_by = ?, checked_at = ? WHERE recheck_id = ? AND "
     "person_id = ?";
 
+// The development file of the person admitted as a member (pipeline_person_member index).
+constexpr char kPersonOfMember[] = "SELECT id FROM pipeline_person WHERE member_id = ? ORDER BY id DESC LIMIT 1";
+
 }  // namespace jiceng::pipeline::sql

@@ -58,6 +58,9 @@ boost::json::object record_step(App& app, const Actor& by, std::int64_t person_i
 
 // The person's file with its steps, documents, rules and deadlines.
 boost::json::object person(App& app, const core::Principal& who, std::int64_t id);
+// For the member's record page: the development file of the person admitted as `member_id` (null
+// when the member joined before the pipeline kept files; 404 outside the caller's scope).
+boost::json::value member_file(App& app, const core::Principal& who, std::int64_t member_id);
 struct ListQuery final {
   std::optional<std::int64_t> org_id;
   std::optional<std::string> stage;

@@ -55,6 +55,16 @@ bj::object person(App& app, const core::Principal& who, std::int64_t id) {
   });
 }
 
+bj::value member_file(App& app, const core::Principal& who, std::int64_t member_id) {
+  const auto id = app.db.read([&](store::Conn& c) -> std::optional<std::int64_t> {
+    const auto r = c.one(sql::kPersonOfMember, {member_id});
+    if (!r) return std::nullopt;
+    return r->integer(0);
+  });
+  if (!id) return nullptr;
+  return person(app, who, *id);
+}
+
 bj::object people(App& app, const core::Principal& who, const ListQuery& q) {
   if (q.stage && !parse_stage(*q.stage)) bad_request("stage", "阶段无效");
   return app.db.read([&](store::Conn& c) {

@@ -26,6 +26,9 @@ const Module kModule{
     .area_paths_moved = hooks::area_paths_moved,
     .org_paths_moved = hooks::org_paths_moved,
     .org_area_changed = hooks::org_area_changed,
+    .member_record = [](App& a, const core::Principal& w, std::int64_t id) -> boost::json::value {
+      return member_record(a, w, id);
+    },
     .sweep_every_seconds = kSweepEverySeconds,
 };
 

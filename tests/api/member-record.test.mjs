@@ -1,0 +1,84 @@
+// A member's record page (issue 16, docs/api-people.md): the register's row with its data-quality
+// findings, and what each module keeps about the member under its own scope — the development file,
+// transfers and flows, organisation life and evaluations, dues.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { Client, as, assertError, idNumber } from './client.mjs';
+
+let admin, branch, member, community2, resident;
+let branchOrg, memberId;
+const record = (c, id) => c.get(`/api/v1/members/${id}/record`);
+
+before(async () => {
+  [admin, branch, member, community2, resident] =
+    await Promise.all(['admin', 'branch', 'member', 'community2', 'resident'].map(as));
+  branchOrg = branch.account.roles[0].scope_id;
+  memberId = member.account.roles.find((r) => r.scope_type === 'member').scope_id;
+});
+
+test('the branch and the member see one record: the row, its findings and each module\'s section', async () => {
+  const mine = await record(member, memberId);
+  assert.equal(mine.status, 200, mine.text);
+  const byBranch = await record(branch, memberId);
+  assert.equal(byBranch.status, 200, byBranch.text);
+  assert.deepEqual(byBranch.json.member, mine.json.member);
+  const m = mine.json.member;
+  assert.equal(m.id, memberId);
+  assert.ok(m.name && m.org_name, 'name and organisation');
+  assert.match(m.id_number, /^\d{4}\*+[\dX]{4}$/, 'the ID number stays masked');
+  assert.ok(Array.isArray(mine.json.problems));
+  const s = mine.json.sections;
+  assert.ok(Array.isArray(s.org_life.meetings), 'organisation life attended');
+  assert.ok(Array.isArray(s.org_life.evaluations), 'evaluations');
+  const t = byBranch.json.sections.relations;
+  assert.ok(Array.isArray(t.transfers) && Array.isArray(t.flows), 'the branch sees transfers and flows');
+});
+
+test('a member admitted through the pipeline shows the development file on the record', async () => {
+  const files = await admin.get('/api/v1/pipeline/people?stage=probationary&limit=50');
+  assert.equal(files.status, 200, files.text);
+  let admitted;
+  for (const p of files.json.items) {
+    const file = (await admin.get(`/api/v1/pipeline/people/${p.id}`)).json;
+    if (file.member_id) { admitted = file; break; }
+  }
+  assert.ok(admitted, 'the demo county has a probationary member admitted through the pipeline');
+  const r = await record(admin, admitted.member_id);
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.sections.pipeline.id, admitted.id);
+  assert.equal(r.json.sections.pipeline.stage, 'probationary');
+  assert.ok(Array.isArray(r.json.sections.pipeline.steps), 'the timeline of steps');
+});
+
+test('the data-quality checks name what is missing and what is out of order, with the rule', async () => {
+  const created = await admin.post('/api/v1/members', {
+    name: '档案待补', id_number: idNumber('19900307', 731, '620102'), org_id: branchOrg, category: 'in_service',
+    joined_on: '2007-03-06', full_on: '2007-12-01', status: 'full',
+  });
+  assert.equal(created.status, 201, created.text);
+  const r = await record(admin, created.json.id);
+  assert.equal(r.status, 200, r.text);
+  const codes = r.json.problems.map((p) => `${p.field}:${p.code}`);
+  assert.ok(codes.includes('ethnicity:missing'), codes.join());
+  assert.ok(codes.includes('education:missing'), codes.join());
+  assert.ok(codes.includes('joined_on:under_age'), 'joined before turning 18');
+  assert.ok(codes.includes('full_on:early'), 'full before a year of probation');
+  const age = r.json.problems.find((p) => p.code === 'under_age');
+  assert.match(age.message, /发展党员工作细则/);
+  assert.equal(r.json.member.birth_date, '1990-03-07', 'the birth date is what the ID number says');
+});
+
+test('outside the caller\'s scope the record is not found; a resident has none to read', async () => {
+  assertError(assert, await record(community2, memberId), 404);
+  const r = await record(resident, memberId);
+  assert.ok([403, 404].includes(r.status), r.text);
+  assertError(assert, await record(new Client(), memberId), 401);
+});
+
+test('malformed and unknown ids get a 4xx', async () => {
+  for (const bad of ['abc', '-1', '1e3', '99999999999999999999999', '%00']) {
+    const r = await record(admin, bad);
+    assert.ok(r.status === 400 || r.status === 404, `${bad}: ${r.status}`);
+  }
+  assertError(assert, await record(admin, 987654321), 404);
+});

@@ -48,8 +48,10 @@ void add_test_routes(Router& router, std::shared_ptr<std::atomic<std::int64_t>> 
     return json::respond(boost::json::object{{"delivered", r.delivered}, {"retried", r.retried}, {"failed", r.failed}});
   });
   router.add("POST", "/api/v1/_test/sweep", Access::open, "test", "（仅测试）立即检查时限", [](Ctx& ctx) {
+    const auto body = ctx.req.body.empty() ? boost::json::object{} : json::parse_object(ctx.req.body);
+    const auto only = json::opt_string(body, "module", 40).value_or("");
     boost::json::object out;
-    for (const auto& [what, n] : app::sweep(ctx.app)) out[what] = n;
+    for (const auto& [what, n] : app::sweep(ctx.app, only)) out[what] = n;
     return json::respond(std::move(out));
   });
 }

@@ -81,10 +81,10 @@ void build_router(Router& router, const std::string& web_root) {
   router.set_authenticator(auth::authenticate);
 }
 
-SweepCounts sweep(App& app) {
+SweepCounts sweep(App& app, std::string_view only) {
   SweepCounts all;
   for (const auto* m : kModules) {
-    if (!m->sweep) continue;
+    if (!m->sweep || (!only.empty() && m->name != only)) continue;
     if (m->sweep_every_seconds > 0 && !claim_sweep(app, *m)) continue;
     auto counts = m->sweep(app);
     all.insert(all.end(), counts.begin(), counts.end());

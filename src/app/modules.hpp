@@ -21,6 +21,8 @@ std::span<const std::string_view> infrastructure_tables();
 // One pass of every module's background sweep, in list order (the background sweeper's and the test
 // route's alike). A module whose Module::sweep_every_seconds have not passed since its last run, as
 // the store's sweep_gate has it, is left out of the pass and of its counts.
-SweepCounts sweep(App& app);
+// `only`, when given, runs that one module's sweep (the test route's {"module"}: a test that moves a
+// side server's clock by a day runs the sweep it is about, not every other one a day early).
+SweepCounts sweep(App& app, std::string_view only = {});
 
 }  // namespace jiceng::app

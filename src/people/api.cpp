@@ -29,6 +29,30 @@ http::Response reveal(Ctx& ctx, Holder h) {
   return resp;
 }
 
+constexpr std::int64_t kMaxId = INT64_MAX / 2, kMaxPage = 200, kMaxOffset = 1000000;
+constexpr std::size_t kMaxCode = 20;
+
+http::Response get_problems(Ctx& ctx) {
+  if (!ctx.who().can(core::Register::members, core::Action::read)) forbidden();
+  ProblemQuery q;
+  q.org_id = http::int_param(ctx.req, "org_id", 1, kMaxId);
+  q.area_id = http::int_param(ctx.req, "area_id", 1, kMaxId);
+  if (auto code = ctx.req.param("code"); code && !code->empty()) {
+    if (code->size() > kMaxCode || code->find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string::npos) {
+      bad_request("code", "code 应为检查项代码，如 missing、under_age");
+    }
+    q.code = *code;
+  }
+  q.limit = http::int_param(ctx.req, "limit", 1, kMaxPage).value_or(q.limit);
+  q.offset = http::int_param(ctx.req, "offset", 0, kMaxOffset).value_or(0);
+  return json::respond(problem_members(ctx.app, ctx.who(), q));
+}
+
+http::Response get_problem_orgs(Ctx& ctx) {
+  if (!ctx.who().can(core::Register::members, core::Action::read)) forbidden();
+  return json::respond(problem_orgs(ctx.app, ctx.who(), http::int_param(ctx.req, "area_id", 1, kMaxId)));
+}
+
 }  // namespace
 
 void register_grid_routes(Router& r);  // grid_staffing.cpp
@@ -41,6 +65,10 @@ void register_routes(Router& r) {
   r.add("GET", "/api/v1/members/{id}/record", Access::authenticated, "members",
         "党员档案：基本信息、数据质量检查，以及发展、组织关系、组织生活、评议、党费等记录",
         [](Ctx& c) { return json::respond(member_record_page(c.app, c.who(), c.id())); });
+  r.add("GET", "/api/v1/member-problems", Access::authenticated, "members",
+        "党员信息数据质量问题清单（每日检查：缺项、身份证号与出生日期不符、年龄、日期顺序）", get_problems);
+  r.add("GET", "/api/v1/member-problems/orgs", Access::authenticated, "members",
+        "存在数据质量问题的党组织（按问题人数排序）", get_problem_orgs);
   r.add("POST", "/api/v1/people/{id}/reveal", Access::authenticated, "people", "查看人员完整手机号（留痕）",
         [](Ctx& c) { return reveal(c, Holder::person); });
 }

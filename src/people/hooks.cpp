@@ -11,7 +11,9 @@ namespace jiceng::people::hooks {
 namespace {
 
 // The tables whose area_path follows the area tree.
-constexpr const char* kAreaPathTables[] = {"member", "person"};
+constexpr const char* kAreaPathTables[] = {"member", "person", "member_problem"};
+// The tables that keep a member's organisation: its path and its area follow the organisation.
+constexpr const char* kOrgTables[] = {"member", "member_problem"};
 
 }  // namespace
 
@@ -19,10 +21,12 @@ void area_paths_moved(store::Conn& c, const PathMove& move) {
   for (const char* t : kAreaPathTables) core::rebase_paths(c, t, "area_path", move);
 }
 
-void org_paths_moved(store::Conn& c, const PathMove& move) { core::rebase_paths(c, "member", "org_path", move); }
+void org_paths_moved(store::Conn& c, const PathMove& move) {
+  for (const char* t : kOrgTables) core::rebase_paths(c, t, "org_path", move);
+}
 
 void org_area_changed(store::Conn& c, std::int64_t org_id, const std::string& area_path) {
-  core::follow_org_area(c, "member", "area_path", "org_id", org_id, area_path);
+  for (const char* t : kOrgTables) core::follow_org_area(c, t, "area_path", "org_id", org_id, area_path);
 }
 
 std::map<std::int64_t, PersonRef> people_by_ids(store::Conn& c, std::span<const std::int64_t> ids) {

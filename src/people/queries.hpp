@@ -75,4 +75,18 @@ constexpr char kRecordMember[] =
     "SELECT id, name, gender, ethnicity, birth_date, id_number_enc, id_number_mask, phone_mask, education, "
     "joined_on, full_on, org_id, category, status FROM member WHERE id = ?";
 
+// The daily check: members in id order from a cursor, the record page's columns then the paths.
+constexpr char kCheckBatch[] =
+    "SELECT id, name, gender, ethnicity, birth_date, id_number_enc, id_number_mask, phone_mask, education, "
+    "joined_on, full_on, org_id, category, status, org_path, area_path FROM member WHERE id > ? ORDER BY id LIMIT ?";
+constexpr char kClearProblems[] = "DELETE FROM member_problem WHERE member_id > ? AND member_id <= ?";
+constexpr char kInsertProblem[] =
+    "INSERT INTO member_problem (member_id, name, org_id, org_path, area_path, codes, problems, problem_count, "
+    "checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr char kMoveProblem[] = "UPDATE member_problem SET org_id = ?, org_path = ?, area_path = ? WHERE member_id = ?";
+constexpr char kProblemColumns[] =
+    "SELECT p.member_id, p.name, p.org_id, p.problems, p.problem_count, p.checked_at FROM member_problem p ";
+constexpr char kProblemOrgs[] =
+    "SELECT p.org_id, COUNT(*), SUM(p.problem_count), MAX(p.checked_at) FROM member_problem p ";
+
 }  // namespace jiceng::people::sql

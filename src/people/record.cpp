@@ -3,6 +3,7 @@
 // development timeline, transfers and flows, organisation life, evaluations, dues), each read under
 // that module's own scope through Module::member_record.
 #include <boost/json.hpp>
+#include <tuple>
 
 #include "core/dates.hpp"
 #include "core/errors.hpp"
@@ -49,6 +50,36 @@ std::vector<RecordProblem> problems_of(const store::Row& r, const crypto::FieldC
 }
 
 }  // namespace
+
+std::int64_t check_records(App& app) {
+  constexpr std::int64_t kBatch = 2000;
+  const auto today = core::local_day(app.now());
+  std::int64_t after = 0, found = 0;
+  for (;;) {
+    const auto [last, n, with] = app.db.write([&](store::Conn& c) {
+      const auto rows = c.query(sql::kCheckBatch, {after, kBatch});
+      if (rows.empty()) return std::tuple<std::int64_t, std::size_t, std::int64_t>{after, 0, 0};
+      const std::int64_t upto = rows[rows.size() - 1].integer(0);
+      c.execute(sql::kClearProblems, {after, upto});
+      std::int64_t with_findings = 0;
+      for (const auto& r : rows) {
+        const auto all = problems_of(r, app.cipher, today);
+        if (all.empty()) continue;
+        ++with_findings;
+        std::string codes = " ";
+        for (const auto& p : all) codes += p.field + ":" + p.code + " ";
+        c.execute(sql::kInsertProblem,
+                  {r.integer(0), r.text(1), r.integer(11), r.text(14), r.text(15), codes,
+                   bj::serialize(problems_json(all)), static_cast<std::int64_t>(all.size()), app.now()});
+      }
+      return std::tuple<std::int64_t, std::size_t, std::int64_t>{upto, rows.size(), with_findings};
+    });
+    found += with;
+    after = last;
+    if (n < static_cast<std::size_t>(kBatch)) break;
+  }
+  return found;
+}
 
 bj::object member_record_page(App& app, const core::Principal& who, std::int64_t id) {
   core::ScopeColumns cols;

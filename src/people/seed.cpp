@@ -19,11 +19,11 @@ using demo::Seed;
 constexpr int kCommunities = 8;
 constexpr int kUnits = 300;
 
-// The value of member.full_on: a year after joining, or the day itself for those who joined in 2024.
+// The value of member.full_on: a year after joining, as the probation has it (29 February: the 28th).
 store::Value full_on(const std::string& joined, bool probationary) {
   if (probationary) return store::null();
-  return store::Value(
-      joined.substr(0, 4) == "2024" ? joined : std::to_string(std::stoi(joined.substr(0, 4)) + 1) + joined.substr(4));
+  const auto rest = joined.substr(4) == "-02-29" ? std::string("-02-28") : joined.substr(4);
+  return store::Value(std::to_string(std::stoi(joined.substr(0, 4)) + 1) + rest);
 }
 
 // Members, spread over every branch that takes members.

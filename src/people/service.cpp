@@ -202,6 +202,7 @@ void move_member(store::Conn& c, std::int64_t id, std::int64_t org_id, const std
   if (!m) not_found("党员不存在");
   if (!to) bad_request("to_org_id", "接收党组织不存在");
   c.execute(sql::kMoveMember, {org_id, to->path, to->area_path, now, id});
+  c.execute(sql::kMoveProblem, {org_id, to->path, to->area_path, id});
   record_change(c, by, now, "transfer", id, "org_id=" + std::to_string(m->org_id), "org_id=" + std::to_string(org_id));
 }
 

@@ -43,6 +43,22 @@ std::vector<std::int64_t> full_time_grid_worker_accounts(store::Conn& c, std::in
 // (a member reads their own).
 boost::json::object member_record_page(App& app, const core::Principal& who, std::int64_t id);
 
+// The daily data-quality check (record.cpp): every member's record against record_rules, in batches
+// by id, one transaction each; a row in member_problem for each member with findings, none for the
+// rest. Returns how many members have findings.
+std::int64_t check_records(App& app);
+
+// The county's list (GET /api/v1/member-problems): members with findings in the caller's members
+// scope, under an organisation or an area when given, of one kind of finding when given.
+struct ProblemQuery final {
+  std::optional<std::int64_t> org_id, area_id;
+  std::optional<std::string> code;
+  std::int64_t limit = 50, offset = 0;
+};
+boost::json::object problem_members(App& app, const core::Principal& who, const ProblemQuery& q);
+// The organisations with such members, most first (GET /api/v1/member-problems/orgs).
+boost::json::object problem_orgs(App& app, const core::Principal& who, std::optional<std::int64_t> area_id);
+
 struct MemberBrief final {
   std::int64_t id = 0;
   std::string name;

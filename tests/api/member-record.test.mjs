@@ -3,7 +3,7 @@
 // transfers and flows, organisation life and evaluations, dues.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, as, assertError, idNumber } from './client.mjs';
+import { Client, as, assertError, idNumber, sideServer } from './client.mjs';
 
 let admin, branch, member, community2, resident;
 let branchOrg, memberId;
@@ -81,4 +81,46 @@ test('malformed and unknown ids get a 4xx', async () => {
     assert.ok(r.status === 400 || r.status === 404, `${bad}: ${r.status}`);
   }
   assertError(assert, await record(admin, 987654321), 404);
+});
+
+test('the daily check lists members with findings for the county and their branch, by kind, branches most affected first', async () => {
+  const created = await admin.post('/api/v1/members', {
+    name: '缺民族学历', id_number: idNumber('19880512', 733, '620102'), org_id: branchOrg, category: 'retired',
+    joined_on: '2010-07-01', full_on: '2011-07-01', status: 'full',
+  });
+  assert.equal(created.status, 201, created.text);
+  // The check runs once a day: a side server a day on runs it now, and only it.
+  const side = await sideServer();
+  try {
+    await side.clock(24 * 3600 + 60);
+    const swept = await new Client(side.url).post('/api/v1/_test/sweep', { module: 'people' });
+    assert.equal(swept.status, 200, swept.text);
+    assert.ok(swept.json.member_problems >= 1, swept.text);
+    assert.deepEqual(Object.keys(swept.json), ['member_problems'], 'no other sweep ran a day early');
+    const again = await new Client(side.url).post('/api/v1/_test/sweep', { module: 'people' });
+    assert.equal(again.json.member_problems, undefined, 'once a day');
+  } finally {
+    side.stop();
+  }
+  const county = await admin.get(`/api/v1/member-problems?org_id=${branchOrg}&limit=200`);
+  assert.equal(county.status, 200, county.text);
+  const row = county.json.items.find((x) => x.member_id === created.json.id);
+  assert.ok(row, 'the county lists the member');
+  assert.deepEqual(row.problems.map((p) => p.message), ['民族未填写', '学历未填写']);
+  const mine = await branch.get(`/api/v1/member-problems?org_id=${branchOrg}&code=missing&limit=200`);
+  assert.ok(mine.json.items.some((x) => x.member_id === created.json.id), 'the branch finds it by kind');
+  const none = await branch.get(`/api/v1/member-problems?org_id=${branchOrg}&code=under_age&limit=200`);
+  assert.ok(!none.json.items.some((x) => x.member_id === created.json.id), 'not under another kind');
+  assert.ok(!(await community2.get('/api/v1/member-problems?limit=200')).json.items.some((x) => x.member_id === created.json.id),
+    'another community does not see it');
+  assertError(assert, await community2.get(`/api/v1/member-problems?org_id=${branchOrg}`), 404);
+  const orgs = await admin.get('/api/v1/member-problems/orgs');
+  assert.equal(orgs.status, 200, orgs.text);
+  const counts = orgs.json.items.map((o) => o.members);
+  assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'most affected first');
+  assert.ok(orgs.json.items.some((o) => o.org_id === branchOrg && o.members >= 1));
+  for (const bad of ['code=%27%20OR%201%3D1', 'code=' + 'x'.repeat(30), 'org_id=abc', 'limit=0', 'area_id=-3']) {
+    assertError(assert, await admin.get(`/api/v1/member-problems?${bad}`), 400);
+  }
+  assertError(assert, await resident.get('/api/v1/member-problems'), 403);
 });

@@ -288,7 +288,7 @@ export const MENU_ROUTES = [
     group: 'relations',
     role: AREA_STAFF, // the county's settings: read by the staff over areas, set by the county
     name: 'relations-settings',
-    label: '转接与处置设置',
+    label: '组织关系设置',
     path: 'relations-settings',
     icon: 'Setting',
     component: () => import('./pages/relations/SettingsPage.vue'),

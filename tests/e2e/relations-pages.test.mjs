@@ -5,7 +5,7 @@
 //     second registration of the same member is refused with the server's words in the dialog.
 //   不合格党员处置: a 失联 case is opened by the branch; 除名 is refused with its rule, 停止党籍 waits
 //     for approval with its source; the county approves and the member's membership is stopped.
-//   设置: the county dates a new letter validity; the old version shows closed in the history.
+//   设置: the county dates a new letter validity; the version in force shows it ends that day.
 //   组织关系 (phone): the branch secretary refuses without a reason (refused, naming the rule), then
 //     confirms a transfer from another community, and records a contact with a mobile member.
 //   JICENG_URL=http://127.0.0.1:8080 node --test tests/e2e/relations-pages.test.mjs
@@ -241,7 +241,7 @@ test('不合格党员处置: a 失联 case opened, 停止党籍 decided with its
   assert.equal(record.status, 'stopped', 'the approval stopped the membership')
 })
 
-test('设置: the county dates a new letter validity; the old one closes', async () => {
+test('设置: the county dates a new letter validity ahead; the one in force ends that day', async () => {
   const c = await desktop()
   await consoleLogin(c, 'admin')
   await c.goto(`${BASE}/#/relations-settings`)
@@ -257,10 +257,12 @@ test('设置: the county dates a new letter validity; the old one closes', async
   await pickDay(c, '.setting-form .effective-from', from)
   await d.locator('.btn-save').click()
   await d.waitFor({ state: 'hidden' })
-  await c.locator('.settings-table tr', { hasText: '120 天' }).waitFor()
-  await c.locator('.history-switch').click()
-  const old = c.locator('.settings-table tr', { hasText: before }).filter({ hasText: '介绍信有效期' })
-  assert.match(await old.innerText(), new RegExp(`至 ${from}`), 'the version in force ends where the new begins')
+  const next = c.locator('.settings-table tr', { hasText: '120 天' })
+  await next.locator('.setting-phase', { hasText: '待生效' }).waitFor()
+  // Until that day the version it closes is still in force, and still listed.
+  const current = c.locator('.settings-table tr', { hasText: before }).filter({ hasText: '介绍信有效期' })
+  assert.equal((await current.locator('.setting-phase').innerText()).trim(), '执行中')
+  assert.match(await current.innerText(), new RegExp(`至 ${from}`), 'the version in force ends where the new begins')
   await shot(c, '09-settings')
 })
 

@@ -3,13 +3,15 @@
 // (member), 我的认领 (member or unit admin: the orders of their claims), 活动签到 (the URL in an
 // activity's QR code); the staff workbench (pages/appeals/staff/routes.js); organisation life
 // (pages/org_life/routes.js: the branch secretary's meetings, the member's 我的会议); dues
-// (pages/dues/routes.js: the member's 我的党费, the secretary's 本月党费).
+// (pages/dues/routes.js: the member's 我的党费, the secretary's 本月党费); relations
+// (pages/relations/routes.js: the secretary's 组织关系 — transfers to confirm, mobile members).
 import { createRouter, createWebHashHistory } from 'vue-router'
 import HomePage from './pages/HomePage.vue'
 import staffRoutes from './pages/appeals/staff/routes.js'
 import orgLifeRoutes from './pages/org_life/routes.js'
 import pipelineRoutes from './pages/pipeline/routes.js'
 import duesRoutes from './pages/dues/routes.js'
+import relationsRoutes from './pages/relations/routes.js'
 
 const router = createRouter({
   history: createWebHashHistory(),
@@ -91,6 +93,7 @@ const router = createRouter({
     ...orgLifeRoutes,
     ...pipelineRoutes,
     ...duesRoutes,
+    ...relationsRoutes,
     { path: '/:rest(.*)*', redirect: '/' },
   ],
   // a new page starts at the top; a query change on the same page (a tab, a community) keeps the place

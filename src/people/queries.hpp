@@ -28,10 +28,10 @@ constexpr char kMemberRefsIn[] = "SELECT id, name, category, org_id, area_path, 
 constexpr char kBriefColumns[] =
     "SELECT id, name, org_id, org_path, CASE WHEN status = 'full' THEN 1 ELSE 0 END FROM member ";
 constexpr char kBriefById[] = "WHERE id = ?";
-constexpr char kBriefsOfOrg[] = "WHERE org_id = ? ORDER BY id";
+constexpr char kBriefsOfOrg[] = "WHERE org_id = ? AND status IN ('full', 'probationary') ORDER BY id";
 constexpr char kHeadcountsUnder[] =
     "SELECT org_id, COUNT(*), SUM(CASE WHEN status = 'full' THEN 1 ELSE 0 END) FROM member "
-    "WHERE org_path >= ? AND org_path < ? GROUP BY org_id";
+    "WHERE org_path >= ? AND org_path < ? AND status IN ('full', 'probationary') GROUP BY org_id";
 constexpr char kMembersNamedSqlite[] =
     "SELECT id, name, category, org_id, area_path, org_path FROM member WHERE name >= ? AND name < ? "
     "AND area_path >= ? AND area_path < ? ORDER BY name, id LIMIT ?";

@@ -67,9 +67,12 @@ struct MemberBrief final {
   bool full = false;
 };
 std::optional<MemberBrief> member_brief(store::Conn& c, std::int64_t id);
-// The members whose organisation is `org_id` itself, in id order.
+// The members in good standing (full and probationary) whose organisation is `org_id` itself, in id
+// order: a meeting's roll, a vote's members due to attend, an evaluation's members. A member stopped,
+// removed, gone or deceased is kept on the register but is on no roll.
 std::vector<MemberBrief> members_of_org(store::Conn& c, std::int64_t org_id);
-// Members and full members per organisation under `org_path` (organisations with none left out).
+// Members and full members in good standing per organisation under `org_path` (organisations with
+// none left out).
 struct Headcount final {
   std::int64_t members = 0;
   std::int64_t full = 0;

@@ -77,6 +77,18 @@ TEST_F(PeopleService, TheRegisterRefusesToMoveAMemberAndNamesTheTransferAsTheWay
   EXPECT_EQ(call("GET", "/api/v1/members/" + std::to_string(ours), "", &secretary).status, 200);
 }
 
+TEST_F(PeopleService, AMemberWhoseMembershipWasStoppedIsKeptButOnNoRollOrHeadcount) {
+  const auto wang = member("王强", kUnitBranch);
+  const auto roll = [&] { return db().read([&](store::Conn& c) { return members_of_org(c, kUnitBranch).size(); }); };
+  const auto before = roll();
+  app().db.write([&](store::Conn& c) { set_member_status(c, wang, "stopped", "admin", now()); });
+  EXPECT_EQ(roll(), before - 1) << "no meeting roll or vote counts a stopped member";
+  const auto path = db().read([&](store::Conn& c) { return orgs::org_info(c, kUnitBranch)->path; });
+  const auto counts = db().read([&](store::Conn& c) { return headcounts_under(c, path); });
+  EXPECT_EQ(counts.at(kUnitBranch).members, static_cast<std::int64_t>(before - 1));
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM member WHERE id = ?", {wang}), 1) << "kept on the register";
+}
+
 TEST_F(PeopleService, AnIdNumberIsShownInFullOnlyWithinScopeAndEveryShowingIsAudited) {
   EXPECT_EQ(id_number_of(admin, li), kLiIdNumber);
   EXPECT_EQ(reveals(), 1);

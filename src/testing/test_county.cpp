@@ -100,7 +100,7 @@ std::int64_t County::member(const std::string& name, std::int64_t org_id, const 
   return insert(
       "INSERT INTO member (name, gender, id_number_enc, id_number_idx, id_number_mask, org_id, org_path, area_path, "
       "category, status, created_at, updated_at) VALUES (?, 'female', ?, ?, '110101********0000', ?, ?, ?, ?, "
-      "'regular', ?, ?) RETURNING id",
+      "'full', ?, ?) RETURNING id",
       {name, cipher_.encrypt(id_number), cipher_.blind_index(id_number), org_id, org_path(org_id), org_area, category,
        now_, now_});
 }

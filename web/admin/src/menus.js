@@ -2,7 +2,7 @@
 // several pages (`name` and `label` then tell them apart; `name` defaults to the menu). `role`, when
 // set, also requires that role among account.roles. `group`, when set, files the page under that
 // collapsible submenu of MENU_GROUPS (the left menu would otherwise be too long to scan). `role` may
-// be a list: any of those roles.
+// be a list: any of those roles. `hidden`: a page reached by links only, never a menu row.
 export const MENU_GROUPS = {
   cogov: { title: '共建共治', icon: 'Connection' },
   org_life: { title: '组织生活', icon: 'Calendar' },
@@ -17,6 +17,23 @@ export const MENU_ROUTES = [
   { menu: 'orgs', path: 'orgs', icon: 'Flag', component: () => import('./pages/orgs/OrgsPage.vue') },
   { menu: 'units', path: 'units', icon: 'OfficeBuilding', component: () => import('./pages/orgs/UnitsPage.vue') },
   { menu: 'members', path: 'members', icon: 'User', component: () => import('./pages/people/MembersPage.vue') },
+  {
+    menu: 'members',
+    role: ['org_dept', 'street_officer', 'community_secretary', 'branch_secretary'], // the staff over members
+    name: 'member-quality',
+    label: '数据质量',
+    path: 'member-quality',
+    icon: 'Warning',
+    component: () => import('./pages/people/DataQualityPage.vue'),
+  },
+  {
+    menu: 'members', // a member's 档案, reached from the members register and 数据质量: not a menu row
+    hidden: true,
+    name: 'member-record',
+    label: '党员档案',
+    path: 'members/:id(\\d+)/record',
+    component: () => import('./pages/people/MemberRecordPage.vue'),
+  },
   { menu: 'venues', path: 'venues', icon: 'House', component: () => import('./pages/orgs/VenuesPage.vue') },
   { menu: 'people', path: 'people', icon: 'UserFilled', component: () => import('./pages/people/PeoplePage.vue') },
   {

@@ -4,7 +4,8 @@
 // activity's QR code); the staff workbench (pages/appeals/staff/routes.js); organisation life
 // (pages/org_life/routes.js: the branch secretary's meetings, the member's 我的会议); dues
 // (pages/dues/routes.js: the member's 我的党费, the secretary's 本月党费); relations
-// (pages/relations/routes.js: the secretary's 组织关系 — transfers to confirm, mobile members).
+// (pages/relations/routes.js: the secretary's 组织关系 — transfers to confirm, mobile members); the
+// member's 我的档案 (pages/people/routes.js).
 import { createRouter, createWebHashHistory } from 'vue-router'
 import HomePage from './pages/HomePage.vue'
 import staffRoutes from './pages/appeals/staff/routes.js'
@@ -12,6 +13,7 @@ import orgLifeRoutes from './pages/org_life/routes.js'
 import pipelineRoutes from './pages/pipeline/routes.js'
 import duesRoutes from './pages/dues/routes.js'
 import relationsRoutes from './pages/relations/routes.js'
+import peopleRoutes from './pages/people/routes.js'
 
 const router = createRouter({
   history: createWebHashHistory(),
@@ -94,6 +96,7 @@ const router = createRouter({
     ...pipelineRoutes,
     ...duesRoutes,
     ...relationsRoutes,
+    ...peopleRoutes,
     { path: '/:rest(.*)*', redirect: '/' },
   ],
   // a new page starts at the top; a query change on the same page (a tab, a community) keeps the place

@@ -20,6 +20,15 @@
 namespace jiceng::bench {
 namespace {
 
+// Of every hundred members, how many records lack their education (found by the daily check).
+constexpr double kMissingEducation = 0.02;
+
+// The day a probation that began on `joined` ends (29 February: the 28th).
+std::string a_year_after(const std::string& joined) {
+  const auto rest = joined.substr(4) == "-02-29" ? std::string("-02-28") : joined.substr(4);
+  return std::to_string(std::stoi(joined.substr(0, 4)) + 1) + rest;
+}
+
 using demo::kPlaceWords;
 using store::BulkInsert;
 using store::Conn;
@@ -249,28 +258,16 @@ void load_members(store::Database& db, const crypto::FieldCipher& cipher, const 
         auto& head = heads[static_cast<std::size_t>(i) % branches.size()];
         ++head.first;
         if (!probationary) ++head.second;
-        members.add({i + 1,
-                     fake.name(),
-                     std::string(male ? "male" : "female"),
-                     std::string("汉族"),
-                     birth,
-                     cipher.encrypt(idn),
-                     cipher.blind_index(idn),
-                     people::mask_id_number(idn),
-                     cipher.encrypt(phone),
+        members.add({i + 1, fake.name(), std::string(male ? "male" : "female"), std::string("汉族"), birth,
+                     cipher.encrypt(idn), cipher.blind_index(idn), people::mask_id_number(idn), cipher.encrypt(phone),
                      people::mask_phone(phone),
-                     std::string(fake.pick(kEducation)),
-                     joined,
-                     probationary ? store::null() : Value(joined),
-                     org.id,
-                     org.path,
-                     org.area_path,
+                     // A few records lack an item, as real registers do: the data-quality check's findings.
+                     fake.chance(kMissingEducation) ? store::null() : Value(std::string(fake.pick(kEducation))), joined,
+                     probationary ? store::null() : Value(a_year_after(joined)), org.id, org.path, org.area_path,
                      std::string(kCategory[static_cast<std::size_t>(i % 7 == 0    ? 1
                                                                     : i % 11 == 0 ? 2
                                                                                   : 0)]),
-                     std::string(probationary ? "probationary" : "full"),
-                     now,
-                     now});
+                     std::string(probationary ? "probationary" : "full"), now, now});
       }
       members.flush();
     });

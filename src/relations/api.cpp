@@ -17,7 +17,7 @@ namespace bj = boost::json;
 using cogov::actor;
 
 constexpr std::size_t kMaxReason = 500, kMaxName = 100, kMaxPlace = 200, kMaxContact = 100, kMaxLetterNo = 50;
-constexpr std::size_t kMaxResolution = 2000;
+constexpr std::size_t kMaxResolution = 2000, kIdNumberMax = 30;
 constexpr std::int64_t kMaxPage = 200, kMaxOffset = 1000000, kMaxId = INT64_MAX / 2;
 
 std::int64_t id_field(const bj::object& body, const char* key) {
@@ -147,6 +147,12 @@ http::Response post_end_flow(Ctx& ctx) {
   return json::respond(end_flow(ctx.app, actor(ctx), ctx.id(), json::req_string(body, "on", 10)));
 }
 
+// The ID number in the body, not the address: it stays out of logs and browser history.
+http::Response post_member_lookup(Ctx& ctx) {
+  const auto body = json::parse_object(ctx.req.body);
+  return json::respond(member_by_id_number(ctx.app, actor(ctx), json::req_string(body, "id_number", kIdNumberMax)));
+}
+
 http::Response get_flow(Ctx& ctx) { return json::respond(flow(ctx.app, ctx.who(), ctx.id())); }
 
 http::Response get_flows(Ctx& ctx) {
@@ -256,6 +262,8 @@ void register_routes(Router& r) {
   r.add("POST", b + "/transfers/{id}/receipt", auth, tag, "登记介绍信回执", post_receipt);
   r.add("GET", b + "/flows", auth, tag, "流动党员（流出地和流入地均可见）", get_flows);
   r.add("POST", b + "/flows", auth, tag, "流出登记或流入登记", post_flow);
+  r.add("POST", b + "/member-lookup", auth, tag, "流入登记：按身份证号查找本县党员（精确匹配，留痕）",
+        post_member_lookup);
   r.add("GET", b + "/flows/{id}", auth, tag, "一条流动党员记录", get_flow);
   r.add("POST", b + "/flows/{id}/contact", auth, tag, "登记与流动党员的联系", post_contact);
   r.add("POST", b + "/flows/{id}/untraceable", auth, tag, "登记失去联系", post_untraceable);

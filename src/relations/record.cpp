@@ -2,12 +2,16 @@
 // settings (the pattern of org_life's: a change closes the version in force and dates the next).
 #include <boost/json.hpp>
 
+#include "cogov/common.hpp"
 #include "core/dated_settings.hpp"
 #include "core/dates.hpp"
 #include "core/errors.hpp"
+#include "orgs/service.hpp"
+#include "people/rules.hpp"
 #include "people/service.hpp"
 #include "relations/internal.hpp"
 #include "relations/queries.hpp"
+#include "relations/rules.hpp"
 #include "relations/service.hpp"
 
 namespace jiceng::relations {
@@ -41,6 +45,22 @@ bj::array flows_of(store::Conn& c, std::int64_t member_id) {
 }
 
 }  // namespace
+
+bj::object member_by_id_number(App& app, const Actor& by, const std::string& id_number) {
+  if (!by.who.can(core::Register::relations, core::Action::write)) forbidden("只有党组织可以登记流动党员");
+  const auto normal = people::normalize_id_number(id_number);
+  if (const auto why = people::id_number_problem(normal)) bad_request("id_number", *why);
+  return app.db.write([&](store::Conn& c) {
+    const auto id = people::member_by_id_number(c, app.cipher, normal);
+    const auto m = id ? people::member_standing(c, *id) : std::nullopt;
+    cogov::audit(c, app, by, "lookup", "member", m ? m->id : 0, m ? "found" : "none");
+    if (!m) not_found("没有登记该身份证号的党员，外地转入请先办理组织关系转接");
+    const auto org = orgs::org_info(c, m->org_id);
+    return bj::object{{"member_id", m->id},  {"name", m->name},
+                      {"org_id", m->org_id}, {"org_name", org ? org->name : ""},
+                      {"status", m->status}, {"may_flow", may_move(m->status)}};
+  });
+}
 
 bj::object member_record(App& app, const core::Principal& who, std::int64_t member_id) {
   return app.db.read([&](store::Conn& c) {

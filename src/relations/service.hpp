@@ -123,6 +123,10 @@ boost::json::object record_death(App& app, const Actor& by, std::int64_t member_
 
 // ---- A member's movement record ----
 boost::json::object member_record(App& app, const core::Principal& who, std::int64_t member_id);
+// For an in-flow (流入登记): the member whose ID number the member shows the host organisation, found
+// anywhere in the installation by the exact number (never a search by name), for an account that
+// registers flows; the name, organisation and whether the member may flow. Audited; 404 when none.
+boost::json::object member_by_id_number(App& app, const Actor& by, const std::string& id_number);
 
 // ---- County settings (dated numbers) ----
 boost::json::object settings(App& app);

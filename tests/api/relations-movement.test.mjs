@@ -285,3 +285,30 @@ test('county settings are dated and the county\'s alone; bad input to flows, che
   assertError(assert, await resident.get(`${R}/members/${id}`), 404);
   await field(await community.post(`${R}/members/${id}/deceased`, { on: '2999-01-01' }), 400, 'on');
 });
+
+test('an in-flow: the host finds a member of another community by the exact ID number the member shows, and registers the flow', async () => {
+  const rnd = (n) => Math.floor(Math.random() * n);
+  const idn = idNumber(`19${70 + rnd(20)}0${1 + rnd(9)}1${rnd(9)}`, 100 + rnd(899), '620702');
+  const created = await community.post('/api/v1/members', {
+    name: '流入丙', id_number: idn, org_id: fromOrg, joined_on: '2005-07-01', full_on: '2006-07-01',
+  });
+  assert.equal(created.status, 201, created.text);
+  assertError(assert, await community2.get(`/api/v1/members/${created.json.id}`), 404);
+  const found = await community2.post(`${R}/member-lookup`, { id_number: idn.toLowerCase() });
+  assert.equal(found.status, 200, found.text);
+  assert.equal(found.json.member_id, created.json.id);
+  assert.equal(found.json.name, '流入丙');
+  assert.equal(found.json.may_flow, true);
+  assert.ok(!JSON.stringify(found.json).includes(idn), 'the answer does not repeat the ID number');
+  const since = monthsAgo(await serverNow(), 1);
+  const inflow = await community2.post(`${R}/flows`, {
+    member_id: found.json.member_id, side: 'in', host_org_id: toOrg, destination: '光明路社区（务工）', since, contact: '13800000003',
+  });
+  assert.equal(inflow.status, 201, inflow.text);
+
+  await field(await community2.post(`${R}/member-lookup`, { id_number: '110105194912310021' }), 400, 'id_number');
+  await field(await community2.post(`${R}/member-lookup`, {}), 400, 'id_number');
+  await field(await community2.post(`${R}/member-lookup`, { id_number: 'x'.repeat(200) }), 400, 'id_number');
+  assertError(assert, await community2.post(`${R}/member-lookup`, { id_number: '11010519491231002X' }), 404);
+  assertError(assert, await resident.post(`${R}/member-lookup`, { id_number: idn }), 403);
+});

@@ -174,6 +174,40 @@ test('流动党员: the branch registers an out-flow and records a contact; a se
   await d.locator('.el-button', { hasText: '取消' }).click()
 })
 
+test('流入登记: the secretary of another community finds the member by the ID number shown and registers the in-flow', async () => {
+  const name = `流入${STAMP}`
+  const idn = idNumber()
+  await secretary.ok('POST', '/api/v1/members', { name, id_number: idn, org_id: orgId, joined_on: '2008-07-01', full_on: '2009-07-01' })
+  const host = await new Api('community2').login()
+  const hostOrg = (await host.ok('GET', '/api/v1/orgs?limit=50')).items.find((o) => o.level === 'branch')
+
+  const p = await desktop()
+  await consoleLogin(p, 'community2')
+  await p.goto(`${BASE}/#/relations-flows`)
+  await p.locator('.rel-flows-page').waitFor()
+  await p.locator('.btn-new-flow').click()
+  const d = dialog(p)
+  await d.locator('.pick-side .el-radio', { hasText: '流入登记' }).click()
+  // A number that is no member's: the server's words beside the field.
+  await d.locator('.lookup-id-number input').fill('11010519491231002X')
+  await d.locator('.btn-lookup').click()
+  await d.locator('.el-form-item__error', { hasText: '没有登记该身份证号的党员' }).waitFor()
+  await d.locator('.lookup-id-number input').fill(idn)
+  await d.locator('.btn-lookup').click()
+  const found = d.locator('.found-member')
+  await found.waitFor()
+  assert.match(await found.innerText(), new RegExp(name))
+  await d.locator('.destination input').fill('光明路社区（务工）')
+  await d.locator('.contact input').fill('13900003333')
+  await pick(p, '.flow-form .pick-host', hostOrg.name.slice(0, 4))
+  await shot(p, '04b-inflow-found')
+  await d.locator('.btn-save').click()
+  await d.waitFor({ state: 'hidden' })
+  const row = p.locator('.flows-table tr', { hasText: name })
+  await row.locator('.flow-state', { hasText: '流动中' }).waitFor()
+  assert.match(await row.innerText(), /流入/)
+})
+
 test('不合格党员处置: a 失联 case opened, 停止党籍 decided with its rule, approved by the county', async () => {
   const name = `失联${STAMP}`
   const m = await newMember(secretary, orgId, name)

@@ -30,6 +30,9 @@ export function today() {
 
 export const listFlows = (query) => request('GET', `${BASE}/flows`, { query })
 /** body: {member_id, side, destination, since, contact, host_org_id?, host_outside?, fixed_place?} */
+// An in-flow's member, found anywhere in the county by the exact ID number the member shows.
+export const lookupMember = (idNumber) =>
+  request('POST', `${BASE}/member-lookup`, { body: { id_number: idNumber }, silent: true })
 export const registerFlow = (body) => request('POST', `${BASE}/flows`, { body, silent: true })
 export const flowContact = (id, on) => request('POST', `${BASE}/flows/${id}/contact`, { body: { on }, silent: true })
 export const flowUntraceable = (id, since) =>

@@ -46,7 +46,7 @@ bench: build
 	@bash scripts/install-bench-deps.sh
 	@cmake --build $(BUILD) -j $(JOBS) --target jiceng-gen
 	@# Every script runs even after one printed an INVALID line; then the target fails, naming them.
-	@failed=""; for s in run cogov overload province org_life; do bash bench/$$s.sh || failed="$$failed bench/$$s.sh"; done; \
+	@failed=""; for s in run cogov overload province org_life dues member_checks; do bash bench/$$s.sh || failed="$$failed bench/$$s.sh"; done; \
 	  if [ -n "$$failed" ]; then echo "make bench: lines that gave no figure in$$failed (INVALID above)"; exit 1; fi
 
 # libFuzzer with ASan and UBSan (clang): every target for FUZZ_SECONDS, then a table of

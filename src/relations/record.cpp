@@ -28,10 +28,25 @@ bool known_key(const std::string& key) {
   return false;
 }
 
+// An organisation of the installation by its id, or the outside one named in words.
+std::string org_name(store::Conn& c, const store::Row& r, std::size_t id_col, std::size_t outside_col) {
+  if (!r.is_null(id_col)) {
+    const auto org = orgs::org_info(c, r.integer(id_col));
+    if (org) return org->name;
+  }
+  return r.is_null(outside_col) ? "" : r.text(outside_col);
+}
+
 bj::array transfers_of(store::Conn& c, std::int64_t member_id) {
   bj::array out;
   for (const auto& r : c.query(std::string(sql::kTransferColumns) + sql::kTransfersOfMember, {member_id})) {
-    out.push_back(bj::object{{"id", r.integer(0)}, {"kind", r.text(1)}, {"state", r.text(2)}});
+    out.push_back(bj::object{{"id", r.integer(0)},
+                             {"kind", r.text(1)},
+                             {"state", r.text(2)},
+                             {"from_name", org_name(c, r, 5, 8)},
+                             {"to_name", org_name(c, r, 9, 12)},
+                             {"started_at", r.integer(22)},
+                             {"decided_at", r.is_null(24) ? bj::value(nullptr) : bj::value(r.integer(24))}});
   }
   return out;
 }
@@ -39,7 +54,30 @@ bj::array transfers_of(store::Conn& c, std::int64_t member_id) {
 bj::array flows_of(store::Conn& c, std::int64_t member_id) {
   bj::array out;
   for (const auto& r : c.query(std::string(sql::kFlowColumns) + sql::kFlowsOfMember, {member_id})) {
-    out.push_back(bj::object{{"id", r.integer(0)}, {"since", r.text(12)}, {"state", r.text(17)}});
+    out.push_back(bj::object{{"id", r.integer(0)},
+                             {"registered_by", r.text(3)},
+                             {"destination", r.text(11)},
+                             {"host_name", org_name(c, r, 7, 10)},
+                             {"since", r.text(12)},
+                             {"last_contact_on", detail::opt_text(r, 15)},
+                             {"untraceable_since", detail::opt_text(r, 16)},
+                             {"state", r.text(17)},
+                             {"ended_on", detail::opt_text(r, 18)}});
+  }
+  return out;
+}
+
+bj::array cases_of(store::Conn& c, std::int64_t member_id) {
+  bj::array out;
+  for (const auto& r : c.query(std::string(sql::kCaseColumns) + sql::kCasesOfMember, {member_id})) {
+    out.push_back(bj::object{{"id", r.integer(0)},
+                             {"kind", r.text(1)},
+                             {"reason", r.text(8)},
+                             {"correct_by", detail::opt_text(r, 9)},
+                             {"state", r.text(11)},
+                             {"outcome", detail::opt_text(r, 12)},
+                             {"decided_on", detail::opt_text(r, 13)},
+                             {"approved_on", detail::opt_text(r, 17)}});
   }
   return out;
 }
@@ -86,7 +124,8 @@ bj::object member_record(App& app, const core::Principal& who, std::int64_t memb
                       {"in_transfer", in_transfer},
                       // Until the receiver confirms, the sending organisation is responsible.
                       {"transfers", transfers_of(c, member_id)},
-                      {"flows", flows_of(c, member_id)}};
+                      {"flows", flows_of(c, member_id)},
+                      {"cases", cases_of(c, member_id)}};
   });
 }
 

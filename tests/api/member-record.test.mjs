@@ -31,7 +31,27 @@ test('the branch and the member see one record: the row, its findings and each m
   assert.ok(Array.isArray(s.org_life.meetings), 'organisation life attended');
   assert.ok(Array.isArray(s.org_life.evaluations), 'evaluations');
   const t = byBranch.json.sections.relations;
-  assert.ok(Array.isArray(t.transfers) && Array.isArray(t.flows), 'the branch sees transfers and flows');
+  assert.ok(Array.isArray(t.transfers) && Array.isArray(t.flows) && Array.isArray(t.cases),
+    'the branch sees transfers, flows and 处置 cases');
+});
+
+test('a flow registered for the member shows on the record with where to and since when', async () => {
+  const created = await admin.post('/api/v1/members', {
+    name: '档案流动', id_number: idNumber('19850611', 735, '620102'), org_id: branchOrg, category: 'in_service',
+    joined_on: '2010-07-01', full_on: '2011-07-01', status: 'full',
+  });
+  assert.equal(created.status, 201, created.text);
+  const flow = await branch.post('/api/v1/relations/flows', {
+    member_id: created.json.id, side: 'out', destination: '江苏省苏州市某工业园', since: '2026-01-05', contact: '13800000009',
+  });
+  assert.equal(flow.status, 201, flow.text);
+  const r = await record(branch, created.json.id);
+  assert.equal(r.status, 200, r.text);
+  const f = r.json.sections.relations.flows.find((x) => x.id === flow.json.id);
+  assert.ok(f, r.text);
+  assert.equal(f.destination, '江苏省苏州市某工业园');
+  assert.equal(f.since, '2026-01-05');
+  assert.equal(f.state, 'active');
 });
 
 test('a member admitted through the pipeline shows the development file on the record', async () => {

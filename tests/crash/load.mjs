@@ -6,7 +6,13 @@ import { appendFileSync } from 'node:fs';
 
 const [url, acked, concurrency = '8', seconds] = process.argv.slice(2);
 const until = seconds ? Date.now() + Number(seconds) * 1000 : Infinity;
-const cats = (await (await fetch(url + '/api/v1/public/categories')).json()).items;
+// On a busy machine the kill can come before this first request: then nothing was filed.
+let cats;
+try {
+  cats = (await (await fetch(url + '/api/v1/public/categories')).json()).items;
+} catch {
+  process.exit(0);
+}
 const parents = new Set(cats.map((c) => c.parent_id));
 const leaves = cats.filter((c) => c.level === 3 && !parents.has(c.id));
 const tag = `${process.pid}-${Date.now()}`;

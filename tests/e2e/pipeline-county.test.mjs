@@ -10,6 +10,9 @@
 //       conclusion of 有问题 without a note is refused beside the field, then recorded
 //   (c) 发展党员设置: the county dates a new version of a setting from tomorrow; the table shows it
 //       beside the version it closes, as the API lists them
+//   (d) 县级联审: the county puts two candidates into a batch from 发展档案 and decides it person by
+//       person on 县级联审: one approved, one returned (refused without a note, then with one); the
+//       batch closes, as the API says
 //   JICENG_URL=http://127.0.0.1:8080 node --test tests/e2e/pipeline-county.test.mjs
 // Screenshots: tests/e2e/screenshots/pipeline-county-*.png. The clock is not moved.
 import { test, before, after } from 'node:test'
@@ -338,6 +341,77 @@ test('(c) the county dates a new version of a setting; the table shows it beside
     }
     assert.deepEqual(got, want)
     await shot(p, '08-setting-dated')
+  } finally {
+    await ctx.close()
+  }
+})
+
+test('(d) the county submits a joint-review batch and decides it person by person: one approved, one returned with a note', async () => {
+  const admin = await new Api('admin').login()
+  const secretary = await new Api('branch').login()
+  const demoBranch = secretary.account.roles.find((r) => r.role === 'branch_secretary').scope_id
+  // candidates waiting for the joint review, outside the demo branch (tests/e2e/pipeline.test.mjs
+  // reviews that one), with names of their own in the list
+  const candidates = (await admin.get(`${P}/people?stage=candidate&limit=200`)).items
+  const waiting = candidates.filter(
+    (c) =>
+      !c.voted &&
+      !c.joint_review_passed &&
+      c.org_id !== demoBranch &&
+      candidates.filter((x) => x.name === c.name).length === 1,
+  )
+  const open = (await admin.get(`${P}/reviews`)).items.filter((r) => r.status === 'open')
+  const pending = new Set()
+  for (const r of open) for (const i of (await admin.get(`${P}/reviews/${r.id}`)).items) pending.add(i.person_id)
+  const [yes, no] = waiting.filter((c) => !pending.has(c.id))
+  assert.ok(yes && no, 'the demo county has two candidates waiting for the joint review')
+
+  const { ctx, p } = await signIn('admin')
+  try {
+    await openMenu(p, 'pipeline')
+    await choose(p, '.stage-pick', '发展对象')
+    for (const c of [yes, no]) {
+      const row = p.locator('.pl-table .el-table__row', { hasText: c.name })
+      await row.locator('.el-checkbox').click()
+    }
+    await p.locator('.btn-review-batch').click()
+    await p.waitForURL(/#\/pipeline-reviews\?review=\d+/)
+    const id = Number(new URL(p.url().replace('#/', '')).searchParams.get('review'))
+    await p.locator(`.batch[data-review="${id}"]`).waitFor()
+    const batch = await admin.get(`${P}/reviews/${id}`)
+    assert.deepEqual(batch.items.map((i) => i.person_id).sort(), [yes.id, no.id].sort())
+    assert.equal((await rowsOf(p, '.review-people')).length, 2)
+    await shot(p, '09-batch')
+
+    await p.locator('.review-people .el-table__row', { hasText: yes.name }).locator('.btn-approve').click()
+    await p.locator('.btn-save-decision').click()
+    await p.locator('.el-message--success', { hasText: `${yes.name}已通过县级联审` }).waitFor()
+
+    const back = p.locator('.review-people .el-table__row', { hasText: no.name })
+    await back.locator('.btn-return').click()
+    await p.locator('.btn-save-decision').click()
+    await p.locator('.decision-form .el-form-item__error', { hasText: '退回须写明意见' }).waitFor()
+    const NOTE = `政审材料不全 ${STAMP}`
+    await p.locator('.decision-note textarea').fill(NOTE)
+    await p.locator('.btn-save-decision').click()
+    await p.locator('.el-message--success', { hasText: `${no.name}已退回` }).waitFor()
+
+    const decided = await admin.get(`${P}/reviews/${id}`)
+    const cell = async (name) => (await rowsOf(p, '.review-people')).find((c) => c[0] === name)[3]
+    for (const i of decided.items) {
+      const words = await cell(i.name)
+      assert.ok(words.startsWith(i.decision === 'approved' ? '通过' : '退回'), words)
+      if (i.note) assert.ok(words.includes(i.note), words)
+    }
+    assert.equal(decided.items.find((i) => i.person_id === no.id).note, NOTE)
+    assert.equal(decided.status, 'closed', 'the batch closes when all are decided')
+    await p.locator('.batch .el-tag', { hasText: '已结束' }).waitFor()
+    assert.equal(await p.locator('.btn-approve, .btn-return').count(), 0, 'nothing left to decide')
+    await p.locator('.review-table .el-loading-mask').waitFor({ state: 'hidden' })
+    const listed = (await rowsOf(p, '.review-table')).find((c) => c[0] === String(id))
+    assert.equal(listed[2], '已结束')
+    assert.equal((await admin.get(`${P}/people/${yes.id}`)).joint_review_passed, true)
+    await shot(p, '10-batch-decided')
   } finally {
     await ctx.close()
   }

@@ -7,6 +7,7 @@ export const MENU_GROUPS = {
   cogov: { title: '共建共治', icon: 'Connection' },
   org_life: { title: '组织生活', icon: 'Calendar' },
   relations: { title: '组织关系', icon: 'Switch' },
+  pipeline: { title: '发展党员', icon: 'Avatar' },
 }
 
 // the roles whose binding is an area (organisation life's compliance is read by area)
@@ -247,13 +248,54 @@ export const MENU_ROUTES = [
     icon: 'Avatar',
     component: () => import('./pages/org_life/CommitteePage.vue'),
   },
-  // the member pipeline (docs/api-pipeline.md); the county's joint review and quotas
+  // the member pipeline (docs/api-pipeline.md); pages in pages/pipeline/. Quotas and joint reviews
+  // are read by the county and the streets (their subtree), re-checks by the county alone.
   {
     menu: 'pipeline',
-    label: '发展党员',
+    group: 'pipeline',
+    label: '发展档案',
     path: 'pipeline',
     icon: 'Avatar',
     component: () => import('./pages/pipeline/PipelinePage.vue'),
+  },
+  {
+    menu: 'pipeline',
+    group: 'pipeline',
+    role: ['org_dept', 'street_officer'],
+    name: 'pipeline-quotas',
+    label: '发展指标',
+    path: 'pipeline-quotas',
+    icon: 'DataAnalysis',
+    component: () => import('./pages/pipeline/QuotasPage.vue'),
+  },
+  {
+    menu: 'pipeline',
+    group: 'pipeline',
+    role: ['org_dept', 'street_officer'],
+    name: 'pipeline-reviews',
+    label: '县级联审',
+    path: 'pipeline-reviews',
+    icon: 'DocumentChecked',
+    component: () => import('./pages/pipeline/ReviewsPage.vue'),
+  },
+  {
+    menu: 'pipeline',
+    group: 'pipeline',
+    role: 'org_dept', // the county's own work: nobody else reads a sample
+    name: 'pipeline-rechecks',
+    label: '提级抽查复核',
+    path: 'pipeline-rechecks',
+    icon: 'Warning',
+    component: () => import('./pages/pipeline/RechecksPage.vue'),
+  },
+  {
+    menu: 'pipeline',
+    group: 'pipeline',
+    name: 'pipeline-settings', // read by everyone who reads the pipeline, set by the county
+    label: '发展党员设置',
+    path: 'pipeline-settings',
+    icon: 'Setting',
+    component: () => import('./pages/pipeline/SettingsPage.vue'),
   },
   // dues (docs/api-dues.md); pages in pages/dues/
   {

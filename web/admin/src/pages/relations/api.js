@@ -59,7 +59,7 @@ export const CASE_STATE = { correcting: '限期改正', awaiting_approval: '待�
 export const OUTCOME = { corrected: '已改正', advised_leave: '劝退', removed: '除名', stopped: '停止党籍' }
 // the county settings the server keeps (docs/api-relations.md, "County settings")
 export const SETTING = {
-  transfer_confirm_days: { label: '转接确认期限', unit: '天' },
-  correct_months: { label: '不合格党员限期改正', unit: '个月' },
-  letter_valid_days: { label: '介绍信有效期', unit: '天' },
+  transfer_confirm_days: { label: '转接确认期限', unit: '天', min: 1, max: 3650 },
+  correct_months: { label: '不合格党员限期改正', unit: '个月', min: 1, max: 3650 },
+  letter_valid_days: { label: '介绍信有效期', unit: '天', min: 1, max: 3650 },
 }

@@ -9,6 +9,8 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import Components from 'unplugin-vue-components/vite'
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url))
 const root = here('./')
@@ -97,7 +99,22 @@ export default defineConfig({
   root,
   base: '/',
   publicDir: here('./admin/public'),
-  plugins: [vue(), pagePaths(), vantIconFont()],
+  plugins: [
+    vue(),
+    // The console's templates name Element Plus components (<el-button>) and its v-loading directive
+    // without importing them: this adds `import { ElButton } from 'element-plus/es'` to each
+    // component that uses one, so a lazy page still carries only the components it shows. The
+    // stylesheet is loaded whole in web/admin/src/main.js (importStyle: false). Our own components
+    // are imported by hand (dirs: []), and no components.d.ts is written (dts: false). Functions
+    // called from script code (ElMessage, ElMessageBox) are still imported where they are called.
+    Components({
+      dirs: [],
+      dts: false,
+      resolvers: [ElementPlusResolver({ importStyle: false, directives: true })],
+    }),
+    pagePaths(),
+    vantIconFont(),
+  ],
   resolve: {
     alias: {
       '@': here('./admin/src'),
@@ -119,10 +136,10 @@ export default defineConfig({
         // change less often than the pages, so browsers keep them cached across releases. The Vue
         // runtime and router are shared by both front ends; Vant is the phone's (its components are
         // registered once, web/h5/src/vant.js). Element Plus and ECharts are imported per component
-        // where they are used (each console page names its Element Plus components; charts.js and
-        // echarts.js name the ECharts parts), so Rollup splits them along the lazy pages: the
-        // console's login page loads only the form, input and button it shows, and the phone's map
-        // does not carry the console's bar charts.
+        // where they are used (Element Plus by the Components plugin above, for what a template
+        // uses; charts.js and echarts.js name the ECharts parts), so Rollup splits them along the
+        // lazy pages: the console's login page loads only the form, input and button it shows, and
+        // the phone's map does not carry the console's bar charts.
         manualChunks(id) {
           if (/node_modules[\\/](@vue|vue|vue-router)[\\/]/.test(id)) return 'vue'
           if (/node_modules[\\/](vant|@vant)[\\/]/.test(id)) return 'vant'

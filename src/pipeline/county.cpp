@@ -84,10 +84,12 @@ bj::object quotas(App& app, const core::Principal& who, int year) {
     const auto rows = c.query(sql::kQuotasUnder, {std::int64_t{year}, std::string("/"), core::path_end("/")});
     for (const auto& r : rows) ids.push_back(r.integer(0));
     const auto names = orgs::org_names(c, ids);
+    std::set<std::int64_t> shown;
     for (const auto& r : rows) {
       const auto path = r.text(1);
       // A street sees the quotas of the organisations in its subtree.
       if (!detail::writes_over(who, path, r.text(5))) continue;
+      shown.insert(r.integer(0));
       const auto n = used(c, year, path);
       const auto it = names.find(r.integer(0));
       items.push_back(bj::object{{"org_id", r.integer(0)},
@@ -100,6 +102,8 @@ bj::object quotas(App& app, const core::Principal& who, int year) {
     }
     bj::array moves;
     for (const auto& r : c.query(sql::kMoves, {std::int64_t{year}})) {
+      // A move shows where one of its two sides is shown (both sides hold a quota row).
+      if (!shown.contains(r.integer(1)) && !shown.contains(r.integer(2))) continue;
       moves.push_back(bj::object{{"id", r.integer(0)},
                                  {"from_org_id", r.integer(1)},
                                  {"to_org_id", r.integer(2)},
@@ -227,14 +231,27 @@ bj::object review(App& app, const core::Principal& who, std::int64_t id) {
 bj::object reviews(App& app, const core::Principal& who) {
   return app.db.read([&](store::Conn& c) {
     if (!detail::supervisor(c, who)) forbidden("县级联审由县委组织部和街道（乡镇）查看");
+    // Each batch's people the caller may see, and how many of them are decided: a street lists only
+    // the batches with its people in them, and their titles say nothing of other streets'.
+    std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> seen;
+    for (const auto& r : c.query(sql::kReviewPeople, {kListedReviews})) {
+      if (!detail::writes_over(who, r.text(1), r.text(2))) continue;
+      auto& [people, decided] = seen[r.integer(0)];
+      ++people;
+      if (!r.is_null(3)) ++decided;
+    }
     bj::array items;
     for (const auto& r : c.query(sql::kReviews, {kListedReviews})) {
+      const auto it = seen.find(r.integer(0));
+      if (it == seen.end()) continue;
       items.push_back(bj::object{{"id", r.integer(0)},
                                  {"title", r.text(1)},
                                  {"status", r.text(2)},
                                  {"created_by", r.text(3)},
                                  {"created_at", r.integer(4)},
-                                 {"closed_at", opt_int(r, 5)}});
+                                 {"closed_at", opt_int(r, 5)},
+                                 {"people", it->second.first},
+                                 {"decided", it->second.second}});
     }
     return bj::object{{"items", std::move(items)}};
   });
@@ -300,6 +317,25 @@ bj::object recheck(App& app, const core::Principal& who, std::int64_t id) {
     return bj::object{{"id", rc->integer(0)},         {"year", rc->integer(1)},   {"seed", rc->text(2)},
                       {"population", rc->integer(3)}, {"size", rc->integer(4)},   {"created_by", rc->text(5)},
                       {"created_at", rc->integer(6)}, {"items", std::move(items)}};
+  });
+}
+
+bj::object rechecks(App& app, const core::Principal& who, int year) {
+  return app.db.read([&](store::Conn& c) {
+    detail::county_only(c, who);
+    bj::array items;
+    for (const auto& r : c.query(sql::kRechecks, {std::int64_t{year}})) {
+      items.push_back(bj::object{{"id", r.integer(0)},
+                                 {"year", r.integer(1)},
+                                 {"seed", r.text(2)},
+                                 {"population", r.integer(3)},
+                                 {"size", r.integer(4)},
+                                 {"created_by", r.text(5)},
+                                 {"created_at", r.integer(6)},
+                                 {"checked", r.integer(7)},
+                                 {"problems", r.is_null(8) ? 0 : r.integer(8)}});
+    }
+    return bj::object{{"year", year}, {"items", std::move(items)}};
   });
 }
 

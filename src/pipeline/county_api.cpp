@@ -43,11 +43,12 @@ http::Response post_setting(Ctx& ctx) {
   return json::respond(change_setting(ctx.app, actor(ctx), c.key, c.value, c.source, c.effective_from), 201);
 }
 
-http::Response get_quotas(Ctx& ctx) {
+int year_param(Ctx& ctx) {
   const auto y = http::int_param(ctx.req, "year", kFirstYear, kLastYear);
-  const int year = static_cast<int>(y.value_or(std::stoi(core::day_of(ctx.app.now()).substr(0, 4))));
-  return json::respond(quotas(ctx.app, ctx.who(), year));
+  return static_cast<int>(y.value_or(std::stoi(core::day_of(ctx.app.now()).substr(0, 4))));
 }
+
+http::Response get_quotas(Ctx& ctx) { return json::respond(quotas(ctx.app, ctx.who(), year_param(ctx))); }
 
 http::Response put_quota(Ctx& ctx) {
   const auto body = json::parse_object(ctx.req.body);
@@ -149,6 +150,8 @@ void register_county_routes(Router& r) {
         [](Ctx& ctx) { return json::respond(review(ctx.app, ctx.who(), ctx.id())); });
   r.add("POST", base + "/reviews/{id}/decisions", auth, tag, "联审意见：通过或退回（县委组织部）", post_decisions);
   r.add("POST", base + "/rechecks", auth, tag, "提级抽查复核：按记录的随机种子抽取样本（县委组织部）", post_recheck);
+  r.add("GET", base + "/rechecks", auth, tag, "一年的提级抽查批次及复核进度",
+        [](Ctx& ctx) { return json::respond(rechecks(ctx.app, ctx.who(), year_param(ctx))); });
   r.add("GET", base + "/rechecks/{id}", auth, tag, "抽查批次及复核结论",
         [](Ctx& ctx) { return json::respond(recheck(ctx.app, ctx.who(), ctx.id())); });
   r.add("POST", base + "/rechecks/{id}/items/{person_id}", auth, tag, "登记一人的复核结论（县委组织部）",

@@ -96,6 +96,11 @@ constexpr char kReview[] =
     "SELECT id, title, status, created_by, created_at, closed_at FROM pipeline_review WHERE id = ?";
 constexpr char kReviews[] =
     "SELECT id, title, status, created_by, created_at, closed_at FROM pipeline_review ORDER BY id DESC LIMIT ?";
+// The people of the newest batches with where they belong, so a street lists only the batches with its
+// people in them, counted.
+constexpr char kReviewPeople[] =
+    "SELECT i.review_id, p.org_path, p.area_path, i.decision FROM pipeline_review_item i JOIN pipeline_person p ON "
+    "p.id = i.person_id WHERE i.review_id IN (SELECT id FROM pipeline_review ORDER BY id DESC LIMIT ?)";
 constexpr char kInsertReviewItem[] = "INSERT INTO pipeline_review_item (review_id, person_id) VALUES (?, ?)";
 constexpr char kReviewItems[] =
     "SELECT person_id, decision, note, decided_by, decided_at FROM pipeline_review_item WHERE review_id = ? "
@@ -122,6 +127,11 @@ constexpr char kInsertRecheck[] =
     "RETURNING id";
 constexpr char kRecheck[] =
     "SELECT id, year, seed, population, size, created_by, created_at FROM pipeline_recheck WHERE id = ?";
+constexpr char kRechecks[] =
+    "SELECT r.id, r.year, r.seed, r.population, r.size, r.created_by, r.created_at, COUNT(i.result), "
+    "SUM(CASE WHEN i.result = 'problem' THEN 1 ELSE 0 END) FROM pipeline_recheck r LEFT JOIN pipeline_recheck_item i "
+    "ON i.recheck_id = r.id WHERE r.year = ? GROUP BY r.id, r.year, r.seed, r.population, r.size, r.created_by, "
+    "r.created_at ORDER BY r.id DESC";
 constexpr char kInsertRecheckItem[] = "INSERT INTO pipeline_recheck_item (recheck_id, person_id) VALUES (?, ?)";
 constexpr char kRecheckItems[] =
     "SELECT person_id, result, note, checked_by, checked_at FROM pipeline_recheck_item WHERE recheck_id = ? "

@@ -128,6 +128,8 @@ boost::json::object reviews(App& app, const core::Principal& who);
 boost::json::object draw_recheck(App& app, const Actor& by, int year, std::int64_t size,
                                  std::optional<std::uint64_t> seed);
 boost::json::object recheck(App& app, const core::Principal& who, std::int64_t id);
+// The year's re-check samples, newest first, with how many are checked and found wanting.
+boost::json::object rechecks(App& app, const core::Principal& who, int year);
 boost::json::object record_recheck(App& app, const Actor& by, std::int64_t id, std::int64_t person_id,
                                    const std::string& result, const std::string& note);
 // The sample: `size` of `population` (ids in ascending order) by a Fisher–Yates shuffle driven by

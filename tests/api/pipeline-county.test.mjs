@@ -64,6 +64,18 @@ test('quotas: the county sets one per organisation, moves what is unused, and a 
   assert.ok(moved.json.moves.some((m) => m.amount === 2 && m.to_org_id === org));
   const byStreet = await street.get(`${P}/quotas?year=${year}`);
   assert.equal(byStreet.status, 200, byStreet.text);
+  assert.ok(byStreet.json.moves.some((m) => m.amount === 2 && m.to_org_id === org), 'the street sees a move into its branch');
+  // A move between two branches of another street is not the street's to see.
+  const streetOrgs = new Set((await street.get('/api/v1/orgs?limit=200')).json.items.map((o) => o.id));
+  const [x, y] = orgs.filter((o) => o.level === 'branch' && !streetOrgs.has(o.id) && o.id !== other.id);
+  assert.ok(x && y, 'two branches outside the street');
+  await admin.req('PUT', `${P}/quotas`, { year, org_id: x.id, quota: 50 });
+  const away = await admin.post(`${P}/quotas/moves`, { year, from_org_id: x.id, to_org_id: y.id, amount: 1, reason: '另一街道调剂' });
+  assert.equal(away.status, 201, away.text);
+  const again = (await street.get(`${P}/quotas?year=${year}`)).json;
+  const awayId = away.json.moves.find((m) => m.from_org_id === x.id && m.to_org_id === y.id).id;
+  assert.ok(!again.moves.some((m) => m.id === awayId), 'another street\'s move is hidden');
+  assert.ok(!again.items.some((i) => i.org_id === x.id), 'and so is its quota');
   assertError(assert, await branch.get(`${P}/quotas?year=${year}`), 403);
   await field(await admin.req('PUT', `${P}/quotas`, { year: 1800, org_id: org, quota: 1 }), 400, 'year');
   await field(await admin.req('PUT', `${P}/quotas`, { year, org_id: org, quota: -1 }), 400, 'quota');
@@ -102,6 +114,19 @@ test('the county approves a batch of candidates in a joint review, and only then
   assert.equal(ok.json.items[0].decision, 'approved');
   assertError(assert, await admin.post(`${P}/reviews/${rv.json.id}/decisions`, { decisions: [{ person_id: waiting.id, approved: true }] }), 409);
 
+  const listed = (await street.get(`${P}/reviews`)).json.items.find((r) => r.id === rv.json.id);
+  assert.ok(listed, 'the street lists the batch with its candidate');
+  assert.deepEqual([listed.people, listed.decided], [1, 1]);
+  const streetOrgs = new Set((await street.get('/api/v1/orgs?limit=200')).json.items.map((o) => o.id));
+  const elsewhere = (await admin.get(`${P}/people?stage=candidate&limit=200`)).json.items.find((p) => !streetOrgs.has(p.org_id));
+  assert.ok(elsewhere, 'the demo county has a candidate in another street');
+  const theirs = await admin.post(`${P}/reviews`, { title: '另一街道发展对象联审', person_ids: [elsewhere.id] });
+  assert.equal(theirs.status, 201, theirs.text);
+  assert.ok((await admin.get(`${P}/reviews`)).json.items.some((r) => r.id === theirs.json.id), 'the county lists every batch');
+  const streetList = (await street.get(`${P}/reviews`)).json.items;
+  assert.ok(!streetList.some((r) => r.id === theirs.json.id), 'a street does not see another street\'s batch, nor its title');
+  assert.equal((await street.get(`${P}/reviews/${theirs.json.id}`)).json.items.length, 0);
+
   const voted = await branch.post(`${P}/people/${waiting.id}/steps`, { step: 'vote', on: today, ayes });
   assert.equal(voted.status, 201, voted.text);
   assert.equal(voted.json.vote.due, roll.length, 'the server counts the roll');
@@ -124,6 +149,14 @@ test('a re-check sample is drawn with a recorded seed, drawn again the same, and
   const checked = await admin.post(`${P}/rechecks/${a.json.id}/items/${pid}`, { result: 'problem', note: '政审材料缺少函调证明' });
   assert.equal(checked.status, 200, checked.text);
   assert.equal(checked.json.items.find((i) => i.person_id === pid).result, 'problem');
+  const list = await admin.get(`${P}/rechecks?year=${last}`);
+  assert.equal(list.status, 200, list.text);
+  assert.deepEqual(list.json.items.map((r) => r.id).slice(0, 3), [drawn.json.id, b.json.id, a.json.id], 'newest first');
+  const first = list.json.items.find((r) => r.id === a.json.id);
+  assert.deepEqual([first.size, first.checked, first.problems, first.seed], [2, 1, 1, '20261206']);
+  assert.equal((await admin.get(`${P}/rechecks?year=${last - 5}`)).json.items.length, 0, 'another year has none');
+  await field(await admin.get(`${P}/rechecks?year=abc`), 400, 'year');
+  assertError(assert, await street.get(`${P}/rechecks?year=${last}`), 403);
   assertError(assert, await street.post(`${P}/rechecks`, { year: last, size: 1 }), 403);
   assertError(assert, await street.get(`${P}/rechecks/${a.json.id}`), 403);
   await field(await admin.post(`${P}/rechecks`, { year: last, size: 1, seed: '-1' }), 400, 'seed');

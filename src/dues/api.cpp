@@ -9,6 +9,7 @@
 #include "core/json.hpp"
 #include "core/router.hpp"
 #include "dues/service.hpp"
+#include "dues/sheet.hpp"
 #include "io/table.hpp"
 
 namespace jiceng::dues {
@@ -137,8 +138,8 @@ http::Response decide(Ctx& ctx, bool approve) {
 http::Response get_sheet(Ctx& ctx) {
   const auto format = ctx.req.param("format").value_or("json");
   if (format != "json" && format != "xlsx" && format != "html") bad_request("format", "格式应为 json、xlsx 或 html");
-  const auto s = sheet(ctx.app, ctx.who(), org_param(ctx), month_param(ctx));
-  if (format == "json") return json::respond(s);
+  const auto s = collection_sheet(ctx.app, ctx.who(), org_param(ctx), month_param(ctx));
+  if (format == "json") return json::respond(sheet_json(s));
   http::Response r;
   r.set_header("Cache-Control", "no-store");
   if (format == "html") {
@@ -148,8 +149,7 @@ http::Response get_sheet(Ctx& ctx) {
   }
   r.content_type = kXlsxType;
   r.body = io::write_xlsx(sheet_table(s), "党费收缴登记表");
-  r.set_header("Content-Disposition",
-               "attachment; filename=\"dues-" + std::string(s.at("month").as_string()) + ".xlsx\"");
+  r.set_header("Content-Disposition", "attachment; filename=\"dues-" + s.month + ".xlsx\"");
   return r;
 }
 

@@ -77,10 +77,9 @@ boost::json::object reductions(App& app, const core::Principal& who, std::int64_
 boost::json::object member_dues(App& app, const core::Principal& who, std::int64_t member_id);
 // The member signed in.
 boost::json::object my_dues(App& app, const core::Principal& who);
-// The collection sheet (党费收缴登记表) of an organisation's subtree for a month.
+// The collection sheet (党费收缴登记表) of an organisation's subtree for a month, as JSON; sheet.hpp
+// has it as rows for XLSX and print.
 boost::json::object sheet(App& app, const core::Principal& who, std::int64_t org_id, const std::string& month);
-io::Table sheet_table(const boost::json::object& sheet);
-std::string sheet_html(const boost::json::object& sheet);
 // Totals of the subtree and of each organisation directly under it, from the tally.
 boost::json::object totals(App& app, const core::Principal& who, std::int64_t org_id, const std::string& month);
 // The members of the subtree behind by `min_months` or more, most behind first.

@@ -140,7 +140,11 @@ std::string write_xlsx(const Table& t, const std::string& sheet_name) {
   }
 
   const TempFile tmp;
-  std::unique_ptr<lxw_workbook, WorkbookCloser> wb(workbook_new(tmp.path.c_str()));
+  // Rows go out in order, so each is flushed to disk as the next begins and text is written inline
+  // instead of through a shared-strings table: a 30,000-row sheet no longer sits in memory twice.
+  lxw_workbook_options options{};
+  options.constant_memory = LXW_TRUE;
+  std::unique_ptr<lxw_workbook, WorkbookCloser> wb(workbook_new_opt(tmp.path.c_str(), &options));
   if (!wb) throw TableError("生成 Excel 文件失败");
 
   // "@" is Excel's text format: cells typed into the sheet later (say, a new ID number in an

@@ -58,7 +58,19 @@ async function signIn(username) {
   return { ctx, p }
 }
 
-const shot = (p, name) => p.screenshot({ path: join(SHOTS, `pipeline-county-${name}.png`), fullPage: true })
+/**
+ * A full-page screenshot once every dialog has finished fading out (a click on 保存 closes it, and
+ * the picture would otherwise catch it half transparent over the page); `{ dialog: true }` when the
+ * picture is of the open dialog itself.
+ */
+async function shot(p, name, { dialog = false } = {}) {
+  if (!dialog) {
+    await p.waitForFunction(() =>
+      [...document.querySelectorAll('.el-overlay')].every((o) => getComputedStyle(o).display === 'none'),
+    )
+  }
+  await p.screenshot({ path: join(SHOTS, `pipeline-county-${name}.png`), fullPage: true })
+}
 
 /** Opens a page of the 发展党员 group from the left menu. */
 async function openMenu(p, name) {
@@ -168,7 +180,7 @@ test('(a) the county sets a quota and moves part of it; a street reads the quota
     const words = await refusal.innerText()
     assert.match(words, /不足调剂/, words)
     assert.ok(words.includes(String(mine.left)), `the refusal names what is left (${mine.left}): ${words}`)
-    await shot(p, '02-move-refused')
+    await shot(p, '02-move-refused', { dialog: true })
     assert.deepEqual(quotaLines(await admin.get(`${P}/quotas?year=${year}`)), quotaLines(set), 'nothing moved')
 
     // part of it
@@ -262,7 +274,7 @@ test('(b) the county draws a re-check sample with a recorded seed and records a 
     await refusal.waitFor()
     const unsaved = await admin.get(`${P}/rechecks/${again.id}`)
     assert.equal(unsaved.items[0].result, null, 'nothing recorded')
-    await shot(p, '06-note-needed')
+    await shot(p, '06-note-needed', { dialog: true })
     const NOTE = `政审材料缺少函调证明 ${STAMP}`
     await p.locator('.check-note textarea').fill(NOTE)
     await p.locator('.btn-save-check').click()

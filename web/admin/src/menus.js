@@ -8,6 +8,7 @@ export const MENU_GROUPS = {
   org_life: { title: '组织生活', icon: 'Calendar' },
   relations: { title: '组织关系', icon: 'Switch' },
   pipeline: { title: '发展党员', icon: 'Avatar' },
+  dues: { title: '党费管理', icon: 'Money' },
 }
 
 // the roles whose binding is an area (organisation life's compliance is read by area)
@@ -300,10 +301,38 @@ export const MENU_ROUTES = [
   // dues (docs/api-dues.md); pages in pages/dues/
   {
     menu: 'dues',
+    group: 'dues',
     label: '党费收缴',
     path: 'dues',
     icon: 'Money',
     component: () => import('./pages/dues/DuesPage.vue'),
+  },
+  {
+    menu: 'dues',
+    group: 'dues',
+    name: 'dues-bases',
+    label: '党费基数导入',
+    path: 'dues-bases',
+    icon: 'Upload',
+    component: () => import('./pages/dues/BasesImportPage.vue'),
+  },
+  {
+    menu: 'dues',
+    group: 'dues',
+    name: 'dues-reductions',
+    label: '党费减免',
+    path: 'dues-reductions',
+    icon: 'DocumentChecked',
+    component: () => import('./pages/dues/ReductionsPage.vue'),
+  },
+  {
+    menu: 'dues',
+    group: 'dues',
+    name: 'dues-remittances',
+    label: '党费上缴',
+    path: 'dues-remittances',
+    icon: 'Histogram',
+    component: () => import('./pages/dues/RemittancePage.vue'),
   },
   // relations: transfers, mobile members, checks (docs/api-relations.md); pages in pages/relations/
   {

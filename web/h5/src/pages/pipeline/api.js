@@ -11,6 +11,9 @@ export const getBranch = (orgId) => request('GET', `${BASE}/orgs/${orgId}`)
 export const getPerson = (id) => request('GET', `${BASE}/people/${id}`)
 /** body: {step, on, decided_by?, contacts?, introducers?, training_days?, training_hours?, publicity_to?, ayes?, …} */
 export const recordStep = (id, body) => request('POST', `${BASE}/people/${id}/steps`, { body, silent: true })
+/** a step's document: the raw bytes (PDF, Word, JPEG, PNG, WebP; ≤ 8 MB) → {hash, mime, url}; never toasts */
+export const uploadDocument = (file) =>
+  request('POST', `${BASE}/files`, { body: file, contentType: file.type || 'application/octet-stream', silent: true })
 /** the branch's full members, who may be contacts and introducers */
 export const fullMembers = async (orgId) =>
   ((await request('GET', '/api/v1/members', { params: { org_id: orgId, limit: 200 } })).items || []).filter(

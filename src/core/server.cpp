@@ -93,7 +93,10 @@ awaitable<void> session(tcp::socket socket, Shared& shared) {
     if (rec) {
       http::Response err;
       if (rec == bhttp::error::body_limit) {
-        err = error_response(413, "body_too_large", "请求体过大");
+        // Say the limit, so a secretary knows to send a smaller scan rather than try again.
+        constexpr std::size_t kMiB = 1024 * 1024;
+        err = error_response(413, "body_too_large",
+                             "请求体过大：上传内容不能超过 " + std::to_string(shared.opts.body_limit / kMiB) + " MB");
       } else if (rec == bhttp::error::header_limit) {
         err = error_response(431, "headers_too_large", "请求头过大");
       } else if (rec == bhttp::error::end_of_stream || rec == beast::error::timeout ||

@@ -153,6 +153,15 @@ http::Response get_sheet(Ctx& ctx) {
   return r;
 }
 
+http::Response get_bases_template(Ctx& ctx) {
+  http::Response r;
+  r.set_header("Cache-Control", "no-store");
+  r.content_type = kXlsxType;
+  r.body = io::write_xlsx(bases_template(ctx.app, ctx.who(), org_param(ctx)), "党费计算基数");
+  r.set_header("Content-Disposition", "attachment; filename=\"dues-bases.xlsx\"");
+  return r;
+}
+
 http::Response post_remittance(Ctx& ctx) {
   const auto body = json::parse_object(ctx.req.body);
   const auto org = id_field(body, "org_id", "党组织");
@@ -176,6 +185,8 @@ void register_routes(Router& r) {
         [](Ctx& ctx) { return json::respond(settings(ctx.app)); });
   r.add("POST", d + "/settings", auth, tag, "县委组织部设置新的党费标准（自某日起生效）", post_setting);
   r.add("POST", d + "/bases", auth, tag, "核定党员的交纳类别和计算基数", post_base);
+  r.add("GET", d + "/bases/template", auth, tag, "计算基数导入模板（.xlsx，含本组织党员及现行基数）",
+        get_bases_template);
   r.add("POST", d + "/bases/import", auth, tag, "从单位工资表（.xlsx）导入计算基数（全部成功才导入）",
         [](Ctx& ctx) { return import_answer(import_bases(ctx.app, actor(ctx), uploaded_sheet(ctx), dry_run(ctx))); });
   r.add("POST", d + "/payments", auth, tag, "登记党员交纳党费（按月、补交、按季度预交、代交）", post_payment);

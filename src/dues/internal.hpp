@@ -80,6 +80,10 @@ void audit(store::Conn& c, const App& app, const Actor& by, const std::string& a
 Account writable_account(store::Conn& c, const core::Principal& who, std::int64_t member_id);
 // One assessment inside the caller's transaction (by hand, or a row of a payroll sheet).
 void assess_member(store::Conn& c, const App& app, const Actor& by, const BaseChange& change, const std::string& via);
+// Accounts take the bases dated from the months begun lately (up to a year back); the number changed.
+std::int64_t apply_bases(store::Conn& c, const App& app);
+// The province's new farmer amount from `month` for every farmer without a base dated from then on.
+void rebase_farmers(store::Conn& c, const App& app, const Actor& by, int month, Fen monthly);
 // The date and amount of a payment are well-formed (before any transaction).
 void check_payment(const App& app, const Payment& p);
 

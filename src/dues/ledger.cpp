@@ -2,11 +2,13 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "core/dated_settings.hpp"
 #include "core/dates.hpp"
 #include "core/errors.hpp"
 #include "dues/internal.hpp"
 #include "dues/queries.hpp"
 #include "dues/render.hpp"
+#include "orgs/lookups.hpp"
 #include "people/service.hpp"
 
 namespace jiceng::dues {
@@ -123,8 +125,34 @@ void assess_member(store::Conn& c, const App& app, const Actor& by, const BaseCh
               {org.id, org.path, org.area_path, member->name, std::string(kind_name(*kind)), base_value, a.monthly,
                std::int64_t{a.rate_bp}, a.band, a.source, now, change.member_id});
   }
+  // A farmer assessed after the county dated the province's next amount pays it from its month too.
+  if (*kind == Kind::farmer) {
+    for (const auto& v : core::dated::all(c, kSettingsTable)) {
+      const auto m = month_number(v.effective_from.substr(0, 7));
+      if (v.key != kFarmerKey || !m || *m <= from) continue;
+      const auto next = assess(Kind::farmer, 0, v.value);
+      c.execute(sql::kUpsertBase,
+                {change.member_id, month_code(*m), std::string(kind_name(Kind::farmer)), store::null(), next.monthly,
+                 std::int64_t{next.rate_bp}, next.band, next.source, std::string("county_setting"), by.name(), now});
+    }
+  }
   detail::audit(c, app, by, "assess", "dues_account", change.member_id,
                 std::string(kind_name(*kind)) + " " + yuan(base) + " from " + month_code(from));
+}
+
+std::int64_t apply_bases(store::Conn& c, const App& app) {
+  constexpr int kLookBackMonths = 12;  // a server stopped over a month's turn still catches up
+  const int current = current_month(app);
+  const auto now_code = month_code(current);
+  return c.execute(sql::kApplyBases, {app.now(), month_code(current - kLookBackMonths), now_code, now_code});
+}
+
+void rebase_farmers(store::Conn& c, const App& app, const Actor& by, int month, Fen monthly) {
+  const auto a = assess(Kind::farmer, 0, monthly);
+  const auto code = month_code(month);
+  c.execute(sql::kFarmerBases, {code, a.monthly, std::int64_t{a.rate_bp}, a.band, a.source, by.name(), app.now(),
+                                std::string(kind_name(Kind::farmer))});
+  apply_bases(c, app);
 }
 
 void check_payment(const App& app, const Payment& p) {
@@ -224,11 +252,20 @@ bj::object decide_reduction(App& app, const Actor& by, std::int64_t id, bool app
 bj::object reductions(App& app, const core::Principal& who, std::int64_t org_id) {
   return app.db.read([&](store::Conn& c) {
     const auto org = detail::readable_org(c, who, org_id);
+    const auto rows =
+        c.query(std::string(sql::kReductionColumns) + "WHERE org_path >= ? AND org_path < ? ORDER BY id DESC LIMIT 200",
+                {org.path, core::path_end(org.path)});
+    std::vector<std::int64_t> org_ids;
+    for (const auto& r : rows) org_ids.push_back(r.integer(2));
+    const auto names = orgs::org_names(c, org_ids);
     bj::array items;
-    for (const auto& r : c.query(
-             std::string(sql::kReductionColumns) + "WHERE org_path >= ? AND org_path < ? ORDER BY id DESC LIMIT 200",
-             {org.path, core::path_end(org.path)})) {
-      items.push_back(render_reduction(r));
+    for (const auto& r : rows) {
+      auto o = render_reduction(r);
+      const auto it = names.find(r.integer(2));
+      o["org_name"] = it == names.end() ? "" : it->second;
+      // Only a committee above the branch decides (the regulation), so the page offers it to them alone.
+      o["can_decide"] = r.text(12) == "proposed" && detail::above(who, r.text(3), r.text(4));
+      items.push_back(std::move(o));
     }
     return bj::object{{"items", std::move(items)}, {"source", std::string(kRegulation) + kReductionRule}};
   });

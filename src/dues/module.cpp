@@ -11,7 +11,10 @@ void seed(demo::Seed& s);
 
 // Members behind with their dues: warned once per episode, at most hourly.
 constexpr std::int64_t kSweepEverySeconds = 3600;
-SweepCounts sweep_due(App& app) { return {{"dues_warned", warn_arrears(app)}}; }
+// Bases dated ahead come into force as their month begins.
+SweepCounts sweep_due(App& app) {
+  return {{"dues_bases_applied", apply_bases(app)}, {"dues_warned", warn_arrears(app)}};
+}
 
 // The tables its migrations create: it alone writes them, and other modules call its service
 // rather than read them (scripts/check_tables.py lists the reads still left).

@@ -22,6 +22,21 @@ constexpr char kUpsertBase[] =
     "kind = excluded.kind, base_fen = excluded.base_fen, monthly_fen = excluded.monthly_fen, "
     "rate_bp = excluded.rate_bp, band = excluded.band, source = excluded.source, via = excluded.via, "
     "set_by = excluded.set_by, set_at = excluded.set_at";
+// The province's new amount for farmers: a base from its month for every farmer. A base the branch
+// dated from that very month stands; one a county setting dated is replaced by the newer amount.
+constexpr char kFarmerBases[] =
+    "INSERT INTO dues_base (member_id, from_month, kind, base_fen, monthly_fen, rate_bp, band, source, via, set_by, "
+    "set_at) SELECT member_id, ?, 'farmer', NULL, ?, ?, ?, ?, 'county_setting', ?, ? FROM dues_account "
+    "WHERE kind = ? ON CONFLICT (member_id, from_month) DO UPDATE SET monthly_fen = excluded.monthly_fen, "
+    "rate_bp = excluded.rate_bp, band = excluded.band, source = excluded.source, set_by = excluded.set_by, "
+    "set_at = excluded.set_at WHERE dues_base.via = 'county_setting'";
+// Accounts show the base in force: the newest base from a month in (?, ?], where none newer is in force.
+constexpr char kApplyBases[] =
+    "UPDATE dues_account SET kind = b.kind, base_fen = b.base_fen, monthly_fen = b.monthly_fen, rate_bp = b.rate_bp, "
+    "band = b.band, source = b.source, updated_at = ? FROM dues_base b WHERE b.member_id = dues_account.member_id "
+    "AND b.from_month > ? AND b.from_month <= ? AND NOT EXISTS (SELECT 1 FROM dues_base l WHERE l.member_id = "
+    "b.member_id AND l.from_month > b.from_month AND l.from_month <= ?) AND (dues_account.monthly_fen <> "
+    "b.monthly_fen OR dues_account.band <> b.band)";
 constexpr char kBases[] =
     "SELECT from_month, kind, base_fen, monthly_fen, rate_bp, band, source, via, set_by FROM dues_base "
     "WHERE member_id = ? ORDER BY from_month";

@@ -93,6 +93,8 @@ boost::json::object remit(App& app, const Actor& by, std::int64_t org_id, const 
 // The sweep (at most hourly: Module::sweep_every_seconds): members 3 months behind (the county's setting) and 6 months
 // behind, each warned once per episode, in batches, one outbox event per organisation and batch.
 std::int64_t warn_arrears(App& app);
+// Accounts take the bases dated ahead whose month has begun; the number of accounts changed.
+std::int64_t apply_bases(App& app);
 boost::json::object warnings(App& app, const core::Principal& who, std::int64_t org_id, std::int64_t limit,
                              std::int64_t offset);
 

@@ -62,5 +62,8 @@ boost::json::object sheet_json(const CollectionSheet& s);
 // The headings the payments import reads back (imports.cpp) are among these.
 io::Table sheet_table(const CollectionSheet& s);
 std::string sheet_html(const CollectionSheet& s);
+// The payroll template (bases_template.cpp): the subtree's roll with the bases in force, as the
+// bases import reads it back; for those who may assess dues there.
+io::Table bases_template(App& app, const core::Principal& who, std::int64_t org_id);
 
 }  // namespace jiceng::dues

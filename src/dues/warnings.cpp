@@ -102,6 +102,10 @@ bj::object warnings(App& app, const core::Principal& who, std::int64_t org_id, s
   });
 }
 
+std::int64_t apply_bases(App& app) {
+  return app.db.write([&](store::Conn& c) { return detail::apply_bases(c, app); });
+}
+
 bj::object settings(App& app) {
   return app.db.read([&](store::Conn& c) {
     bj::array items;
@@ -130,6 +134,10 @@ bj::object change_setting(App& app, const Actor& by, const std::string& key, std
     if (!county) forbidden("党费标准由县委组织部设置");
     core::dated::change(c, detail::kSettingsTable, key, value, source, effective_from, detail::today(app), by.name(),
                         app.now());
+    // Farmers pay the new amount from the month it takes effect, without each branch re-assessing.
+    if (key == detail::kFarmerKey) {
+      detail::rebase_farmers(c, app, by, *month_number(effective_from.substr(0, 7)), value);
+    }
     detail::audit(c, app, by, "setting", "dues_setting", 0, key + "=" + std::to_string(value));
   });
   return settings(app);

@@ -298,8 +298,7 @@ bj::object render(store::Conn& c, const core::Principal& who, const Record& r, s
   bj::array next_steps;
   for (int s = static_cast<int>(Step::talk); s <= static_cast<int>(Step::cancel); ++s) {
     const auto st = static_cast<Step>(s);
-    const auto stages = stages_for(st);
-    if (std::find(stages.begin(), stages.end(), f.stage) != stages.end()) next_steps.emplace_back(step_name(st));
+    if (!step_refusal(f, st)) next_steps.emplace_back(step_name(st));
   }
   const auto end = probation_end(f);
   return bj::object{

@@ -394,4 +394,15 @@ std::string alert_message(const std::string& name, const Deadline& d, Alert a, s
          n(d.due_on - today) + "天" + basis;
 }
 
+std::optional<std::string> step_refusal(const File& f, Step step) {
+  const auto stages = stages_for(step);
+  if (std::find(stages.begin(), stages.end(), f.stage) == stages.end()) {
+    return "当前为" + std::string(stage_label(f.stage)) + "阶段，不能办理“" + std::string(step_label(step)) + "”";
+  }
+  if (step == Step::talk && f.talked_on) return "已登记谈话";
+  if (f.stage == Stage::candidate && f.voted_on && step != Step::approval) return "支部大会已表决，等待上级党委审批";
+  if (step == Step::approval && !f.voted_on) return "支部党员大会尚未表决";
+  return std::nullopt;
+}
+
 }  // namespace jiceng::pipeline

@@ -115,6 +115,9 @@ struct Proposal final {
 
 // The stage a step needs the file to be at; nullopt when it may come at any open stage.
 std::vector<Stage> stages_for(Step s);
+// Why the step cannot be taken on the file as it stands (its stage, a talk already had, a vote
+// waiting for approval), or nullopt: the refusal (409) and the file's next steps both ask this.
+std::optional<std::string> step_refusal(const File& f, Step step);
 // The breaches of a step on a file, central first; empty when it may be recorded. `today` bounds
 // the dates (nothing recorded in the future).
 std::vector<Breach> check(const File& f, const Proposal& p, const Local& local, std::int64_t today);

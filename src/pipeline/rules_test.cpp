@@ -309,5 +309,20 @@ TEST(Rules, EachNamesItsSourceAndTheCountysAreMarkedLocal) {
   EXPECT_FALSE(parse_stage("member"));
 }
 
+TEST(NextSteps, ATalkIsHadOnceAndAVotedCandidateWaitsOnlyForApproval) {
+  File f;
+  f.stage = Stage::applicant;
+  EXPECT_FALSE(step_refusal(f, Step::talk));
+  f.talked_on = 20;
+  EXPECT_EQ(step_refusal(f, Step::talk), "已登记谈话");
+  EXPECT_FALSE(step_refusal(f, Step::activist));
+  EXPECT_TRUE(step_refusal(f, Step::vote)) << "an applicant is not voted on";
+  f.stage = Stage::candidate;
+  EXPECT_TRUE(step_refusal(f, Step::approval)) << "no approval before the vote";
+  f.voted_on = 400;
+  EXPECT_FALSE(step_refusal(f, Step::approval));
+  EXPECT_EQ(step_refusal(f, Step::training), "支部大会已表决，等待上级党委审批");
+}
+
 }  // namespace
 }  // namespace jiceng::pipeline

@@ -142,17 +142,7 @@ void check_dates(const Record& r, Step step, std::int64_t on, std::int64_t today
 
 // What the step is about to do that its stage or earlier steps do not allow: 409.
 void check_state(const Record& r, Step step) {
-  const auto& f = r.file;
-  const auto stages = stages_for(step);
-  if (std::find(stages.begin(), stages.end(), f.stage) == stages.end()) {
-    conflict("当前为" + std::string(stage_label(f.stage)) + "阶段，不能办理“" + std::string(step_label(step)) + "”",
-             "step");
-  }
-  if (step == Step::talk && f.talked_on) conflict("已登记谈话", "step");
-  if (f.stage == Stage::candidate && f.voted_on && step != Step::approval) {
-    conflict("支部大会已表决，等待上级党委审批", "step");
-  }
-  if (step == Step::approval && !f.voted_on) conflict("支部党员大会尚未表决", "step");
+  if (auto why = step_refusal(r.file, step)) conflict(*why, "step");
 }
 
 }  // namespace

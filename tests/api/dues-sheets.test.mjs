@@ -125,6 +125,31 @@ test('a unit\'s payroll XLSX sets the bases, all rows or none', async () => {
   assert.equal((await branch.get(`${D}/members/${b.member_id}`)).json.monthly_fen, 24000);
 });
 
+test('the payroll template lists the roll with the bases in force, imports back unchanged, and takes an edited base', async () => {
+  const a = await newMember('模板甲', 'wage', 3000);
+  const x = await branch.get(`${D}/bases/template?org_id=${branchOrg}`);
+  assert.equal(x.status, 200, x.text);
+  assert.equal(x.headers.get('content-type'), XLSX_TYPE);
+  const rows = readXlsx(x.buf);
+  assert.deepEqual(rows[0].slice(0, 5), ['党员编号', '姓名', '交纳类别', '计算基数(元)', '起始月份']);
+  const roll = (await branch.get(`${D}/sheet?org_id=${branchOrg}&month=${month}`)).json.rows;
+  assert.equal(rows.length - 1, roll.length, 'one row a member of the roll');
+  const mine = rows.find((r) => r[0] === String(a.member_id));
+  assert.deepEqual(mine.slice(1, 4), ['模板甲', '在职（按月工资）', '3000.00']);
+  // Only assessed members: those not yet assessed are for the office to fill in.
+  const assessed = [rows[0], ...rows.slice(1).filter((r) => r[5] !== '')];
+  const back = await upload(branch, `${D}/bases/import?dry_run=1`, writeXlsx(assessed));
+  assert.equal(back.status, 200, back.text);
+  assert.equal(back.json.valid, assessed.length - 1, 'every unchanged row is good');
+  mine[3] = '6000';
+  const edited = await upload(branch, `${D}/bases/import`, writeXlsx([rows[0], mine]));
+  assert.equal(edited.status, 200, edited.text);
+  const page = (await branch.get(`${D}/members/${a.member_id}`)).json;
+  assert.equal(page.base_fen, 600000);
+  assertError(assert, await community2.get(`${D}/bases/template?org_id=${branchOrg}`), 404);
+  assertError(assert, await branch.get(`${D}/bases/template?org_id=abc`), 400);
+});
+
 test('uploads that are not spreadsheets, zip bombs and oversized bodies are refused with a 4xx', async () => {
   const csv = await branch.req('POST', `${D}/payments/import`, '党员编号,实交金额(元)\n1,2\n', { raw: true, headers: { 'content-type': 'text/csv' } });
   assertError(assert, csv, 415);

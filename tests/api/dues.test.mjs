@@ -73,6 +73,32 @@ test('paying: a month with its amount, a wrong amount refused naming the due, a 
   assert.match(big.json.centre_note, /上缴中央/);
 });
 
+test('the province\'s new farmer amount applies from its month to every farmer, assessed before or after', async () => {
+  const before = await newMember('农民乙', 'farmer', undefined, 'rural');
+  // Two months ahead, so that no other test's clock reaches it.
+  const now = await today();
+  const ahead = new Date(Date.UTC(Number(now.slice(0, 4)), Number(now.slice(5, 7)) + 1, 1)).toISOString().slice(0, 10);
+  const set = await admin.post(`${D}/settings`, { key: 'farmer_monthly_fen', value: 50, source: '省委组织部通知（测试）', effective_from: ahead });
+  assert.equal(set.status, 200, set.text);
+  const after = await newMember('农民丙', 'farmer', undefined, 'rural');
+  assert.equal(after.monthly_fen, 20, 'until then the amount in force');
+  const side = await sideServer(['--password-max-age-days', '0']);
+  try {
+    await side.clock(70 * 86400);
+    const swept = await new Client(side.url).post('/api/v1/_test/sweep', { module: 'dues' });
+    assert.ok(swept.json.dues_bases_applied >= 2, swept.text);
+    const sb = await new Client(side.url).login('branch');
+    for (const m of [before, after]) {
+      const page = (await sb.get(`${D}/members/${m.member_id}`)).json;
+      assert.equal(page.monthly_fen, 50, `${page.name ?? m.member_id} pays the new amount`);
+      assert.match(page.band, /0\.50/);
+    }
+  } finally {
+    side.stop();
+    await Promise.all([admin, branch, community, community2, member].map((c) => c.login(c.account.username)));
+  }
+});
+
 test('back-paying beyond six months is refused with the rule, and the six-month rule is flagged for the branch', async () => {
   const m = await newMember('欠费甲', 'wage', 3000);
   // Seven months on, passwords would have expired: the side server does not ask for a change.
@@ -119,6 +145,11 @@ test('a reduction is the branch\'s decision and needs the higher committee\'s ap
   assert.ok(own.json.error.message.includes(REGULATION));
   assertError(assert, await branch.post(`${D}/payments`, { member_id: m.member_id, amount_fen: 0 }), 422, 'amount');
   assertError(assert, await community2.post(`${D}/reductions/${r.json.id}/approve`, {}), 404);
+  const pending = async (c) => (await c.get(`${D}/reductions?org_id=${branchOrg}`)).json.items.find((x) => x.id === r.json.id);
+  const byBranch = await pending(branch);
+  assert.equal(byBranch.can_decide, false, 'the branch does not approve its own proposal');
+  assert.ok(byBranch.org_name.length > 0, 'the list names the branch');
+  assert.equal((await pending(community)).can_decide, true, 'the committee above decides');
   const ok = await community.post(`${D}/reductions/${r.json.id}/approve`, { approval: '社区党委同意' });
   assert.equal(ok.status, 200, ok.text);
   assert.equal(ok.json.state, 'approved');

@@ -125,6 +125,12 @@ test('(a) a payroll XLSX with a wrong name is refused row by row in the dry run,
     await openMenu(p, 'dues-bases')
     await p.locator('.dues-bases-page').waitFor()
     assert.ok(await p.locator('.btn-import').isDisabled(), 'nothing to import before a dry run passes')
+    // the branch's own template, from the link the page offers, lists the branch's members
+    const href = await p.locator('.btn-template').getAttribute('href')
+    assert.equal(href, `/api/v1/dues/bases/template?org_id=${org}`)
+    const template = await p.request.get(href)
+    assert.equal(template.status(), 200)
+    assert.match(template.headers()['content-type'], /spreadsheetml/)
 
     // picking the file checks it at once: row 3's name is not member b's
     await p.locator('.file-input').setInputFiles(bad)

@@ -103,7 +103,7 @@ test('a secretary attaches a PDF and a photo to the talk; a wrong type and a fil
     })
     await p.locator('.doc-error', { hasText: '扫描件.pdf：' }).waitFor()
     const big = await p.locator('.doc-error').innerText()
-    assert.match(big, /扫描件\.pdf：请求体过大/, big)
+    assert.match(big, /扫描件\.pdf：请求体过大：上传内容不能超过 8 MB/, big)
     assert.equal(await p.locator('.doc-picked').count(), 2)
 
     await p.locator('input[name="on"]').fill(day(0))

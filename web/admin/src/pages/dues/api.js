@@ -9,6 +9,8 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export const getSheet = (orgId, month) => request('GET', `${BASE}/sheet`, { query: { org_id: orgId, month } })
 export const getTotals = (orgId, month) => request('GET', `${BASE}/totals`, { query: { org_id: orgId, month } })
 /** the sheet as XLSX or as the printable page, for a plain link (the session cookie goes along) */
+// The payroll template: the organisation's members with the bases in force (GET /bases/template).
+export const basesTemplateHref = (orgId) => `${BASE}/bases/template${buildQuery({ org_id: orgId })}`
 export const sheetHref = (orgId, month, format) => `${BASE}/sheet${buildQuery({ org_id: orgId, month, format })}`
 
 /** what: 'payments' or 'bases'; a bad sheet answers 422 with every row's error, returned as the body */

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "gen/ceiling.hpp"
+#include "gen/movement.hpp"
 #include "gen/province.hpp"
 #include "store/migrations.hpp"
 
@@ -38,6 +39,9 @@ int main(int argc, char** argv) {
   cli.add_option("--members", z.members, "party members");
   cli.add_option("--appeals", z.appeals, "appeals over the past year, with their timelines");
   cli.add_option("--seed", z.seed, "the same seed gives the same province");
+  bool movement_only = false;
+  cli.add_flag("--movement-only", movement_only,
+               "only add dues accounts, mobile members and transfers to a province generated before they were");
   double ceiling_seconds = 0;
   cli.add_option(
       "--ceiling", ceiling_seconds,
@@ -54,9 +58,14 @@ int main(int argc, char** argv) {
       return 0;
     }
     jiceng::store::migrate(*db);
-    const auto cipher = jiceng::crypto::FieldCipher::from_key_file(key_file);
-    std::cout << jiceng::bench::load_province(*db, cipher, z, static_cast<std::int64_t>(std::time(nullptr)), progress)
-              << "\n";
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    if (!movement_only) {
+      const auto cipher = jiceng::crypto::FieldCipher::from_key_file(key_file);
+      std::cout << jiceng::bench::load_province(*db, cipher, z, now, progress) << "\n";
+    }
+    const auto m = jiceng::bench::load_movement(*db, z.seed, now, progress);
+    std::cout << m.accounts << " dues accounts (" << m.behind << " behind), " << m.flows << " mobile members ("
+              << m.out_of_touch << " out of touch over six months), " << m.transfers << " transfers waiting\n";
     progress("done");
     return 0;
   } catch (const std::exception& e) {

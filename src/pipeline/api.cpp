@@ -100,6 +100,8 @@ http::Response post_step(Ctx& ctx) {
   s.noes = votes(body, "noes");
   s.abstentions = votes(body, "abstentions");
   s.special_reason = json::opt_string(body, "special_reason", kMaxReason).value_or("");
+  s.talked_on = date_field(body, "talked_on");
+  s.talked_by = json::opt_string(body, "talked_by", kMaxName).value_or("");
   s.months = bounded(body, "months", 24);
   s.documents = documents_of(body);
   s.override_reason = json::opt_string(body, "override_reason", kMaxReason).value_or("");

@@ -47,8 +47,9 @@ struct StepInput final {
   std::int64_t training_days = 0, training_hours = 0;
   std::string publicity_to;
   std::optional<std::int64_t> ayes, noes, abstentions;
-  std::string special_reason;  // an approval past three months
-  std::int64_t months = 0;     // an extension
+  std::string special_reason;        // an approval past three months
+  std::string talked_on, talked_by;  // the higher committee's talk before its approval (上级党委派人谈话)
+  std::int64_t months = 0;           // an extension
   std::vector<Document> documents;
   std::string override_reason;  // sets aside the county's rules the step breaks
 };

@@ -236,6 +236,14 @@ bj::object particulars(store::Conn& c, Record& r, Step step, const StepInput& s,
     case Step::approval:
       p.special = !s.special_reason.empty();
       if (p.special) d["special_reason"] = s.special_reason;
+      // The talk is the committee's own record, dated: after the branch's vote, not after the approval.
+      if (!s.talked_on.empty()) {
+        const auto talked = detail::parse_date(s.talked_on, "talked_on");
+        if (talked > p.on) bad_request("talked_on", "谈话日期不能晚于审批日期");
+        if (r.file.voted_on && talked < *r.file.voted_on) bad_request("talked_on", "谈话日期不能早于支部大会表决");
+        d["talked_on"] = s.talked_on;
+      }
+      if (!s.talked_by.empty()) d["talked_by"] = s.talked_by;
       break;
     case Step::extend:
       p.months = s.months;

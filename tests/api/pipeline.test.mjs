@@ -89,8 +89,16 @@ test('a person goes from applicant to full member, each step kept with its rule,
   assert.deepEqual([v.vote.due, v.vote.passed], [due, true]);
 
   assertError(assert, await step(p.id, { step: 'approval', on: after(60) }), 403);
-  const ap = await ok(await step(p.id, { step: 'approval', on: after(60) }, street));
+  // The higher committee's talk is dated: after the vote and not after the approval.
+  const early = await step(p.id, { step: 'approval', on: after(60), talked_on: after(30) }, street);
+  assertError(assert, early, 400);
+  assert.equal(early.json.error.field, 'talked_on');
+  const lateTalk = await step(p.id, { step: 'approval', on: after(60), talked_on: after(61) }, street);
+  assert.equal(lateTalk.json.error.field, 'talked_on');
+  const ap = await ok(await step(p.id, { step: 'approval', on: after(60), talked_on: after(55), talked_by: '街道党工委组织委员' }, street));
   assert.equal(ap.stage, 'probationary');
+  const approved = ap.steps.find((x) => x.step === 'approval');
+  assert.deepEqual([approved.details.talked_on, approved.details.talked_by], [after(55), '街道党工委组织委员']);
   assert.equal(ap.probation_ends_on, addMonths(after(40), 12));
   const m = await admin.get(`/api/v1/members/${ap.member_id}`);
   assert.equal(m.status, 200, m.text);

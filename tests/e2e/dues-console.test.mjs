@@ -128,7 +128,7 @@ test('(a) a payroll XLSX with a wrong name is refused row by row in the dry run,
     // the branch's own template, from the link the page offers, lists the branch's members
     const href = await p.locator('.btn-template').getAttribute('href')
     assert.equal(href, `/api/v1/dues/bases/template?org_id=${org}`)
-    const template = await p.request.get(href)
+    const template = await p.request.get(new URL(href, p.url()).href)
     assert.equal(template.status(), 200)
     assert.match(template.headers()['content-type'], /spreadsheetml/)
 

@@ -2,6 +2,7 @@
 // payments import reads back, and a printable page.
 #include <boost/json.hpp>
 
+#include "core/http.hpp"
 #include "dues/rules.hpp"
 #include "dues/service.hpp"
 
@@ -23,20 +24,7 @@ std::string money(const bj::object& o, const char* key) {
   return v && v->is_int64() ? yuan(v->as_int64()) : "";
 }
 
-std::string escape(const std::string& s) {
-  std::string out;
-  for (const char ch : s) {
-    switch (ch) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += ch;
-    }
-  }
-  return out;
-}
+std::string escape(const std::string& s) { return http::escape_html(s); }
 
 std::vector<std::string> cells(const bj::object& r, const std::string& month) {
   return {

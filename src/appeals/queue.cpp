@@ -4,6 +4,7 @@
 #include "appeals/queries.hpp"
 #include "appeals/service.hpp"
 #include "appeals/service_internal.hpp"
+#include "core/json.hpp"
 #include "orgs/lookups.hpp"
 #include "orgs/service.hpp"
 
@@ -75,10 +76,6 @@ std::string id_page_sql(store::Conn& c, const QueueQuery& q, const std::string& 
   return q.queue == "all" ? sql::kQueuePageById : sql::kQueuePageByStatusId;
 }
 
-bj::value nullable_text(const store::Row& r, std::size_t i) {
-  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.text(i));
-}
-
 // The phone of the caller's latest appeal that had one: what they gave last time is what they most
 // likely want again (accounts carry no phone of their own).
 bj::value last_phone(App& app, store::Conn& c, std::int64_t account) {
@@ -104,11 +101,11 @@ bj::object mine_item(const store::Row& r, const std::map<std::int64_t, std::stri
                     {"status", r.text(5)},
                     {"status_label", status_label(status)},
                     {"created_at", r.integer(6)},
-                    {"satisfaction", nullable_text(r, 7)},
+                    {"satisfaction", json::opt_text(r, 7)},
                     {"can_rate", status == Status::resolved},
                     {"grid_name", name_of(8)},
                     {"area_name", name_of(9)},
-                    {"address", nullable_text(r, 10)}};
+                    {"address", json::opt_text(r, 10)}};
 }
 
 }  // namespace

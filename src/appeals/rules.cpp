@@ -2,15 +2,12 @@
 
 #include <algorithm>
 
+#include "core/names.hpp"
+
 namespace jiceng::appeals {
 namespace {
 
-struct StatusInfo {
-  Status s;
-  std::string_view name;
-  std::string_view label;
-};
-constexpr std::array<StatusInfo, 9> kStatuses = {{
+constexpr std::array<core::Named<Status>, 9> kStatuses = {{
     {Status::submitted, "submitted", "待受理"},
     {Status::accepted, "accepted", "已受理"},
     {Status::in_progress, "in_progress", "办理中"},
@@ -23,7 +20,7 @@ constexpr std::array<StatusInfo, 9> kStatuses = {{
 }};
 
 struct ActionInfo {
-  Action a;
+  Action value;
   std::string_view name;
   std::string_view label;
   int min_level;  // the lowest handling level allowed to take it
@@ -42,6 +39,18 @@ constexpr std::array<ActionInfo, 10> kActions = {{
     {Action::dispatch, "dispatch", "派单", kCommunityLevel},
 }};
 
+constexpr std::array<core::Named<Satisfaction>, 3> kSatisfactions = {{{Satisfaction::satisfied, "satisfied"},
+                                                                      {Satisfaction::basic, "basic"},
+                                                                      {Satisfaction::dissatisfied, "dissatisfied"}}};
+constexpr std::array<core::Named<Urgency>, kUrgencies> kUrgencyNames = {{{Urgency::emergency, "emergency"},
+                                                                         {Urgency::utilities, "utilities"},
+                                                                         {Urgency::general, "general"},
+                                                                         {Urgency::complex, "complex"},
+                                                                         {Urgency::dispute, "dispute"}}};
+constexpr std::array<core::Named<LimitUnit>, 3> kLimitUnits = {{{LimitUnit::minutes, "minutes"},
+                                                                {LimitUnit::working_days, "working_days"},
+                                                                {LimitUnit::calendar_days, "calendar_days"}}};
+
 constexpr std::array<LimitRule, kUrgencies> kLimits = {{
     {Urgency::emergency, LimitUnit::minutes, 120, {30, 30, 30, 30}},
     {Urgency::utilities, LimitUnit::minutes, 1440, {360, 360, 360, 360}},
@@ -57,72 +66,22 @@ constexpr std::int64_t kMinute = 60;
 
 }  // namespace
 
-std::optional<Status> parse_status(std::string_view s) {
-  for (const auto& i : kStatuses) {
-    if (i.name == s) return i.s;
-  }
-  return std::nullopt;
-}
-std::string_view status_name(Status s) { return kStatuses[static_cast<std::size_t>(s)].name; }
-std::string_view status_label(Status s) { return kStatuses[static_cast<std::size_t>(s)].label; }
+std::optional<Status> parse_status(std::string_view s) { return core::parse_named(kStatuses, s); }
+std::string_view status_name(Status s) { return core::row_of(kStatuses, s).name; }
+std::string_view status_label(Status s) { return core::row_of(kStatuses, s).label; }
 
-std::optional<Action> parse_action(std::string_view s) {
-  for (const auto& i : kActions) {
-    if (i.name == s) return i.a;
-  }
-  return std::nullopt;
-}
-std::string_view action_name(Action a) { return kActions[static_cast<std::size_t>(a)].name; }
-std::string_view action_label(Action a) { return kActions[static_cast<std::size_t>(a)].label; }
+std::optional<Action> parse_action(std::string_view s) { return core::parse_named(kActions, s); }
+std::string_view action_name(Action a) { return core::row_of(kActions, a).name; }
+std::string_view action_label(Action a) { return core::row_of(kActions, a).label; }
 
-std::optional<Satisfaction> parse_satisfaction(std::string_view s) {
-  if (s == "satisfied") return Satisfaction::satisfied;
-  if (s == "basic") return Satisfaction::basic;
-  if (s == "dissatisfied") return Satisfaction::dissatisfied;
-  return std::nullopt;
-}
-std::string_view satisfaction_name(Satisfaction s) {
-  switch (s) {
-    case Satisfaction::satisfied: return "satisfied";
-    case Satisfaction::basic: return "basic";
-    case Satisfaction::dissatisfied: return "dissatisfied";
-  }
-  return "satisfied";
-}
+std::optional<Satisfaction> parse_satisfaction(std::string_view s) { return core::parse_named(kSatisfactions, s); }
+std::string_view satisfaction_name(Satisfaction s) { return core::row_of(kSatisfactions, s).name; }
 
-std::optional<Urgency> parse_urgency(std::string_view s) {
-  if (s == "emergency") return Urgency::emergency;
-  if (s == "utilities") return Urgency::utilities;
-  if (s == "general") return Urgency::general;
-  if (s == "complex") return Urgency::complex;
-  if (s == "dispute") return Urgency::dispute;
-  return std::nullopt;
-}
-std::string_view urgency_name(Urgency u) {
-  switch (u) {
-    case Urgency::emergency: return "emergency";
-    case Urgency::utilities: return "utilities";
-    case Urgency::general: return "general";
-    case Urgency::complex: return "complex";
-    case Urgency::dispute: return "dispute";
-  }
-  return "general";
-}
+std::optional<Urgency> parse_urgency(std::string_view s) { return core::parse_named(kUrgencyNames, s); }
+std::string_view urgency_name(Urgency u) { return core::row_of(kUrgencyNames, u).name; }
 
-std::optional<LimitUnit> parse_limit_unit(std::string_view s) {
-  if (s == "minutes") return LimitUnit::minutes;
-  if (s == "working_days") return LimitUnit::working_days;
-  if (s == "calendar_days") return LimitUnit::calendar_days;
-  return std::nullopt;
-}
-std::string_view limit_unit_name(LimitUnit u) {
-  switch (u) {
-    case LimitUnit::minutes: return "minutes";
-    case LimitUnit::working_days: return "working_days";
-    case LimitUnit::calendar_days: return "calendar_days";
-  }
-  return "minutes";
-}
+std::optional<LimitUnit> parse_limit_unit(std::string_view s) { return core::parse_named(kLimitUnits, s); }
+std::string_view limit_unit_name(LimitUnit u) { return core::row_of(kLimitUnits, u).name; }
 
 Urgency urgency_for(Urgency category_urgency, bool is_dispute) {
   return is_dispute && category_urgency != Urgency::emergency ? Urgency::dispute : category_urgency;
@@ -136,7 +95,7 @@ const std::string& open_statuses_sql() {
   static const std::string sql = [] {
     std::string out;
     for (const auto& i : kStatuses) {
-      if (is_open(i.s)) out += std::string(out.empty() ? "(" : ", ") + "'" + std::string(i.name) + "'";
+      if (is_open(i.value)) out += std::string(out.empty() ? "(" : ", ") + "'" + std::string(i.name) + "'";
     }
     return out + ")";
   }();
@@ -254,10 +213,10 @@ bool may(int role_lvl, int level, Action a) {
 std::vector<Action> available_actions(Status s, int level, int role_lvl) {
   std::vector<Action> out;
   for (const auto& i : kActions) {
-    if (!may(role_lvl, level, i.a)) continue;
+    if (!may(role_lvl, level, i.value)) continue;
     // A callback needs an answer to know where it leads; offer it whenever one is possible.
-    const auto probe = i.a == Action::callback ? std::optional(Satisfaction::satisfied) : std::nullopt;
-    if (next_status(s, i.a, probe)) out.push_back(i.a);
+    const auto probe = i.value == Action::callback ? std::optional(Satisfaction::satisfied) : std::nullopt;
+    if (next_status(s, i.value, probe)) out.push_back(i.value);
   }
   return out;
 }

@@ -98,14 +98,8 @@ std::vector<Logged> page(store::Conn& c, const Query& q) {
     sql += std::string(" AND ") + column + " = ?";
     params.push_back(*value);
   }
-  if (q.from) {
-    sql += " AND at >= ?";
-    params.push_back(*q.from);
-  }
-  if (q.to) {
-    sql += " AND at < ?";
-    params.push_back(*q.to);
-  }
+  store::and_if(sql, params, "at >= ?", q.from);
+  store::and_if(sql, params, "at < ?", q.to);
   sql += kPageTail;
   params.push_back(q.limit);
   std::vector<Logged> out;

@@ -16,7 +16,6 @@ namespace {
 using core::Role;
 using core::ScopeType;
 
-constexpr char kIp[] = "127.0.0.1";
 constexpr char kPassword[] = "Shequ-2026!";
 
 class Accounts : public test::County {
@@ -54,14 +53,14 @@ TEST_F(Accounts, AStreetListsTheAccountsBoundInsideItAndTheCountyAlsoThoseHoldin
   EXPECT_FALSE(has(street, "dongcheng"));
   EXPECT_FALSE(has(street, "newcomer"));
 
-  const auto county = listed_by(staff(Role::org_dept, kCounty, "组织部"));
+  const auto county = listed_by(org_dept());
   EXPECT_TRUE(has(county, "xingfu"));
   EXPECT_TRUE(has(county, "dongcheng"));
   EXPECT_TRUE(has(county, "newcomer"));
 }
 
 TEST_F(Accounts, AListPageStopsAtItsLimitAndASearchMatchesPartOfTheName) {
-  const auto reach = account_reach(staff(Role::org_dept, kCounty, "组织部"));
+  const auto reach = account_reach(org_dept());
   const auto first = list_accounts(app(), reach, "", 0, 1);
   ASSERT_EQ(first.size(), 1u);
   EXPECT_GT(list_accounts(app(), reach, "", first[0].id, 200).front().id, first[0].id);

@@ -20,7 +20,6 @@ namespace {
 using core::Role;
 using core::ScopeType;
 
-constexpr char kIp[] = "127.0.0.1";
 constexpr char kUser[] = "xingfu";
 constexpr char kPassword[] = "Shequ-2026!";
 

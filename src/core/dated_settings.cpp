@@ -46,6 +46,12 @@ boost::json::object json_of(const Setting& s) {
                     {"created_by", s.created_by}};
 }
 
+boost::json::object listing(store::Conn& c, std::string_view table) {
+  boost::json::array items;
+  for (const auto& s : all(c, table)) items.push_back(json_of(s));
+  return boost::json::object{{"items", std::move(items)}};
+}
+
 void change(store::Conn& c, std::string_view table, const std::string& key, std::int64_t value,
             const std::string& source, const std::string& effective_from, std::int64_t today, const std::string& by,
             std::int64_t now) {

@@ -32,6 +32,8 @@ std::vector<Setting> all(store::Conn& c, std::string_view table);
 // One version as the settings pages read it: id, key, value, source, effective_from, effective_to
 // (null while in force) and created_by.
 boost::json::object json_of(const Setting& s);
+// Every version as the settings pages list them: {"items": [json_of(…), …]}.
+boost::json::object listing(store::Conn& c, std::string_view table);
 // Dates a new version of `key` from `effective_from`, which must be a real day not before `today`
 // and after the current version's own start (400/409 naming the field otherwise).
 void change(store::Conn& c, std::string_view table, const std::string& key, std::int64_t value,

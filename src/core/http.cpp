@@ -107,4 +107,19 @@ std::optional<std::int64_t> int_param(const Request& req, const char* name, std:
   return n;
 }
 
+std::string escape_html(std::string_view s) {
+  std::string out;
+  for (const char ch : s) {
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += ch;
+    }
+  }
+  return out;
+}
+
 }  // namespace jiceng::http

@@ -38,6 +38,8 @@ struct Response final {
 // Splits "a=1&b=%E4%B8%AD" into decoded pairs; malformed escapes are kept literally.
 std::multimap<std::string, std::string> parse_query(std::string_view query);
 std::string url_decode(std::string_view in, bool plus_is_space);
+// Text placed in an HTML page: the characters HTML gives a meaning to, as entities.
+std::string escape_html(std::string_view s);
 
 // A whole-number query parameter within [lo, hi]; nullopt when absent or empty. Anything else is
 // a 400 naming the parameter and its range.

@@ -3,6 +3,8 @@
 #include <boost/json.hpp>
 #include <charconv>
 #include <cstring>
+#include <type_traits>
+#include <variant>
 
 #include "core/errors.hpp"
 
@@ -145,6 +147,31 @@ http::Response respond(const bj::value& v, int status) {
   r.status = status;
   r.body = json::serialize(v);
   return r;
+}
+
+bj::value opt_text(const store::Row& r, std::size_t i) {
+  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.text(i));
+}
+bj::value opt_int(const store::Row& r, std::size_t i) {
+  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.integer(i));
+}
+
+bj::object row_object(const store::Row& r, std::initializer_list<std::string_view> names) {
+  bj::object out;
+  std::size_t i = 0;
+  for (const auto name : names) {
+    std::visit(
+        [&](const auto& v) {
+          using V = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<V, std::monostate>) {
+            out[name] = nullptr;
+          } else {
+            out[name] = v;
+          }
+        },
+        r[i++]);
+  }
+  return out;
 }
 
 }  // namespace jiceng::json

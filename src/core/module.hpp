@@ -2,7 +2,7 @@
 // What a module brings to the application. The composition root (src/app/modules.cpp) holds the
 // one list; the router, the background sweeper, the test sweep route and `jiceng demo` walk it, so
 // adding a module is its folder and one line there.
-#include <boost/json/fwd.hpp>
+#include <boost/json/value.hpp>
 #include <cstdint>
 #include <map>
 #include <span>
@@ -35,6 +35,16 @@ struct PersonRef final {
   std::string area_path;
 };
 
+// How a module's own rows follow the orgs module's trees, called inside orgs' write of a move
+// (core::FollowOrgTrees gives all three for the usual tables).
+struct TreeHooks final {
+  // The module's own area_path (org_path) columns follow the moved subtree.
+  void (*area_paths_moved)(store::Conn&, const PathMove&) = nullptr;
+  void (*org_paths_moved)(store::Conn&, const PathMove&) = nullptr;
+  // A party organisation's new area: the rows kept under it follow.
+  void (*org_area_changed)(store::Conn&, std::int64_t org_id, const std::string& area_path) = nullptr;
+};
+
 struct Module final {
   std::string_view name;
   // Its registers, described as data, into the registry; once per process, before any routes.
@@ -51,11 +61,7 @@ struct Module final {
   // ---- Hooks: a module below calls these on the modules above that set them, through
   // installed_modules(), so that it never names them (orgs is below people, which keeps members
   // under orgs' areas and organisations). ----
-  // Inside orgs' write of a move: the module's own area_path (org_path) columns follow the subtree.
-  void (*area_paths_moved)(store::Conn&, const PathMove&) = nullptr;
-  void (*org_paths_moved)(store::Conn&, const PathMove&) = nullptr;
-  // Inside orgs' write of a party organisation's new area: the rows kept under it follow.
-  void (*org_area_changed)(store::Conn&, std::int64_t org_id, const std::string& area_path) = nullptr;
+  TreeHooks follow = {};
   // What orgs' own pages show of the people this module keeps (the first module that answers is
   // asked): people by id, those missing left out; and the grid staff within each grid's subtree,
   // one count per path given.
@@ -78,6 +84,16 @@ struct Module final {
   std::map<std::int64_t, std::int64_t> (*months_since_dues_paid)(store::Conn&, std::span<const std::int64_t> member_ids,
                                                                  std::int64_t today) = nullptr;
 };
+
+// A module's section of a member's record (Module::member_record) from its service function, whatever
+// JSON kind that answers with.
+template <auto kRecord>
+boost::json::value member_section(App& app, const core::Principal& who, std::int64_t member_id) {
+  return kRecord(app, who, member_id);
+}
+
+// Most sweeps look for deadlines days apart: an hour between passes is soon enough.
+constexpr std::int64_t kHourlySweep = 3600;
 
 // The composition root's list, installed once by the app before it serves (app::build_router):
 // what a module walks to call the hooks of the modules above it. Empty until then.

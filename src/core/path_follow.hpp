@@ -31,6 +31,7 @@ struct FollowOrgTrees final {
   static void org_area_changed(store::Conn& c, std::int64_t org_id, const std::string& area_path) {
     for (const char* t : kTables) follow_org_area(c, t, "area_path", "org_id", org_id, area_path);
   }
+  static constexpr TreeHooks hooks() { return {area_paths_moved, org_paths_moved, org_area_changed}; }
 };
 
 }  // namespace jiceng::core

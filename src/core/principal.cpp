@@ -75,6 +75,15 @@ Clause scope_clause(const Principal& p, Register reg, Action a, const ScopeColum
   return scope_clause(p, reg, a, cols, store::Value(p.account_id));
 }
 
+bool binds_over(const Principal& p, Register reg, Action a, const std::string& org_path, const std::string& area_path) {
+  return std::any_of(p.bindings.begin(), p.bindings.end(), [&](const Binding& b) {
+    if (!allowed(b.role, reg, a) || b.path.empty()) return false;
+    if (b.scope_type == ScopeType::area) return path_within(area_path, b.path);
+    if (b.scope_type == ScopeType::org) return path_within(org_path, b.path);
+    return false;
+  });
+}
+
 bool reaches_own_only(const Principal& p, Register reg, Action a) {
   return std::any_of(p.bindings.begin(), p.bindings.end(),
                      [&](const Binding& b) { return allowed(b.role, reg, a) && own_only(b.role, reg); });
@@ -83,6 +92,21 @@ bool reaches_own_only(const Principal& p, Register reg, Action a) {
 Clause scope_clause(const Principal& p, Register reg, Action a, const ScopeColumns& cols, const store::Value& own_key) {
   Clause c;
   std::vector<std::string> parts;
+  // A subtree of a path column: [path, path_end).
+  const auto within = [&](const char* column, const std::string& path) {
+    if (!column || path.empty()) return;
+    parts.push_back(std::string("(") + column + " >= ? AND " + column + " < ?)");
+    c.params.emplace_back(path);
+    c.params.emplace_back(path_end(path));
+  };
+  // A column compares by equality; a condition with its own `?` (a subquery) is used as written.
+  const auto is_id = [&](const char* column, std::int64_t id) {
+    if (!column) return;
+    const std::string_view col(column);
+    parts.push_back(col.find('?') == std::string_view::npos ? "(" + std::string(col) + " = ?)"
+                                                            : "(" + std::string(col) + ")");
+    c.params.emplace_back(id);
+  };
   for (const auto& b : p.bindings) {
     if (!allowed(b.role, reg, a)) continue;
     if (own_only(b.role, reg)) {
@@ -94,37 +118,10 @@ Clause scope_clause(const Principal& p, Register reg, Action a, const ScopeColum
       continue;
     }
     switch (b.scope_type) {
-      case ScopeType::area:
-        if (cols.area_path && !b.path.empty()) {
-          parts.push_back(std::string("(") + cols.area_path + " >= ? AND " + cols.area_path + " < ?)");
-          c.params.emplace_back(b.path);
-          c.params.emplace_back(path_end(b.path));
-        }
-        break;
-      case ScopeType::org:
-        if (cols.org_path && !b.path.empty()) {
-          parts.push_back(std::string("(") + cols.org_path + " >= ? AND " + cols.org_path + " < ?)");
-          c.params.emplace_back(b.path);
-          c.params.emplace_back(path_end(b.path));
-        }
-        break;
-      case ScopeType::unit:
-        if (cols.unit_id) {
-          // A column compares by equality; a condition with its own `?` (a subquery) is used as written.
-          const std::string_view col(cols.unit_id);
-          parts.push_back(col.find('?') == std::string_view::npos ? "(" + std::string(col) + " = ?)"
-                                                                  : "(" + std::string(col) + ")");
-          c.params.emplace_back(b.scope_id);
-        }
-        break;
-      case ScopeType::member:
-        if (cols.member_id) {
-          const std::string_view col(cols.member_id);
-          parts.push_back(col.find('?') == std::string_view::npos ? "(" + std::string(col) + " = ?)"
-                                                                  : "(" + std::string(col) + ")");
-          c.params.emplace_back(b.scope_id);
-        }
-        break;
+      case ScopeType::area: within(cols.area_path, b.path); break;
+      case ScopeType::org: within(cols.org_path, b.path); break;
+      case ScopeType::unit: is_id(cols.unit_id, b.scope_id); break;
+      case ScopeType::member: is_id(cols.member_id, b.scope_id); break;
     }
   }
   if (parts.empty()) {

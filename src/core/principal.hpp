@@ -58,6 +58,10 @@ Clause scope_clause(const Principal& p, Register reg, Action a, const ScopeColum
 // Whether one of the caller's bindings reaches only its own records of `reg` (and may do `a`).
 bool reaches_own_only(const Principal& p, Register reg, Action a);
 
+// Whether one of the caller's bindings allowed `a` on `reg` holds a record kept under these paths:
+// an area binding over `area_path`, or an organisation binding over `org_path`.
+bool binds_over(const Principal& p, Register reg, Action a, const std::string& org_path, const std::string& area_path);
+
 // Reads `reg` through an area or organisation it serves (staff), not only its own or published records.
 bool staff_reader(const Principal& p, Register reg);
 

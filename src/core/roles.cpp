@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <array>
 
+#include "core/names.hpp"
+
 namespace jiceng::core {
 namespace {
 
 struct RoleInfo {
-  Role role;
+  Role value;
   std::string_view name;
   std::string_view label;
   ScopeType scope;
@@ -76,33 +78,17 @@ const RoleInfo& info(Role r) { return kRoles[static_cast<std::size_t>(r)]; }
 
 }  // namespace
 
-std::optional<Role> parse_role(std::string_view s) {
-  for (const auto& r : kRoles) {
-    if (r.name == s) return r.role;
-  }
-  return std::nullopt;
-}
+std::optional<Role> parse_role(std::string_view s) { return parse_named(kRoles, s); }
 std::string_view role_name(Role r) { return info(r).name; }
 std::string_view role_label(Role r) { return info(r).label; }
 ScopeType scope_type_for(Role r) { return info(r).scope; }
 bool is_admin_role(Role r) { return r == Role::sys_admin || r == Role::sec_admin || r == Role::audit_admin; }
 
-std::optional<ScopeType> parse_scope_type(std::string_view s) {
-  if (s == "area") return ScopeType::area;
-  if (s == "org") return ScopeType::org;
-  if (s == "unit") return ScopeType::unit;
-  if (s == "member") return ScopeType::member;
-  return std::nullopt;
-}
-std::string_view scope_type_name(ScopeType t) {
-  switch (t) {
-    case ScopeType::area: return "area";
-    case ScopeType::org: return "org";
-    case ScopeType::unit: return "unit";
-    case ScopeType::member: return "member";
-  }
-  return "area";
-}
+constexpr std::array<Named<ScopeType>, 4> kScopeTypes = {
+    {{ScopeType::area, "area"}, {ScopeType::org, "org"}, {ScopeType::unit, "unit"}, {ScopeType::member, "member"}}};
+
+std::optional<ScopeType> parse_scope_type(std::string_view s) { return parse_named(kScopeTypes, s); }
+std::string_view scope_type_name(ScopeType t) { return row_of(kScopeTypes, t).name; }
 
 std::optional<Register> parse_register(std::string_view s) {
   for (std::size_t i = 0; i < kRegisters.size(); ++i) {

@@ -81,6 +81,21 @@ class Router final {
   Metrics metrics_;
 };
 
+// A module's routes under one path prefix and one OpenAPI tag, for signed-in callers: its route
+// table without the prefix, the tag and the access repeated on every line.
+class RouteGroup final {
+ public:
+  RouteGroup(Router& r, std::string base, std::string tag) : r_(r), base_(std::move(base)), tag_(std::move(tag)) {}
+  void add(std::string method, const std::string& path, std::string summary, Handler handler) {
+    r_.add(std::move(method), base_ + path, Access::authenticated, tag_, std::move(summary), std::move(handler));
+  }
+
+ private:
+  Router& r_;
+  std::string base_;
+  std::string tag_;
+};
+
 http::Response error_response(int status, const std::string& code, const std::string& message,
                               const std::string& field = {});
 

@@ -1,8 +1,17 @@
 #include "core/uploads.hpp"
 
+#include <filesystem>
+
 #include "core/errors.hpp"
 
 namespace jiceng::http {
+namespace {
+
+io::BlobStore document_store(const App& app, std::string_view folder) {
+  return io::BlobStore(std::filesystem::path(app.media_dir) / folder);
+}
+
+}  // namespace
 
 std::string document_upload(const Request& req, std::string_view noun) {
   const auto& bytes = req.body;
@@ -13,6 +22,25 @@ std::string document_upload(const Request& req, std::string_view noun) {
   auto mime = io::sniff(bytes, io::kDocumentTypes);
   if (!mime) throw ApiError(415, "unsupported_media", "只能上传 PDF、Word（.doc/.docx）或 JPEG、PNG、WebP 图片");
   return std::move(*mime);
+}
+
+std::string keep_document(App& app, std::string_view folder, const char* insert, std::string_view bytes,
+                          const std::string& mime) {
+  const auto hash = document_store(app, folder).write(bytes);
+  app.db.write([&](store::Conn& c) {
+    c.execute(insert, {hash, mime, static_cast<std::int64_t>(bytes.size()), app.now()});
+  });
+  return hash;
+}
+
+std::optional<io::Blob> read_document(App& app, std::string_view folder, const std::string& hash,
+                                      const std::function<std::optional<std::string>(store::Conn&)>& readable_mime) {
+  if (!io::is_blob_hash(hash)) return std::nullopt;
+  const auto mime = app.db.read(readable_mime);
+  if (!mime) return std::nullopt;
+  auto bytes = document_store(app, folder).read(hash);
+  if (!bytes) return std::nullopt;
+  return io::Blob{*mime, std::move(*bytes)};
 }
 
 Response blob_response(io::Blob blob) {

@@ -19,10 +19,7 @@ namespace bj = boost::json;
 using cogov::int_of;
 using cogov::text_of;
 using core::Register;
-using registry::Field;
-using registry::Kind;
-using registry::read_only;
-using registry::WriteCtx;
+using namespace registry::fields;
 
 constexpr std::int64_t kMaxPeople = 50;
 
@@ -130,22 +127,14 @@ void detail_for(store::Conn& c, App& app, const core::Principal& who, bj::object
 
 void add_registers() {
   {
-    Spec s;
-    s.reg = Register::households;
-    s.name = "households";
-    s.label = "户";
-    s.table = "household";
-    s.search_column = "head_name";
-    s.names = {orgs::area_name_lookup()};
+    auto s = orgs::area_register(Register::households, "households", "户", "household", "head_name");
     s.fields = {
-        Field{"address", "address", "住址", Kind::text, true, 100},
-        Field{"head_name", "head_name", "户主姓名", Kind::text, true, 30},
-        registry::area_ref_field("所在社区（小区、楼栋）"),
+        text_field("address", "住址", 100, true),
+        sorted(text_field("head_name", "户主姓名", 30, true)),
+        area_ref_field("所在社区（小区、楼栋）"),
         Field{"representative", "representative", "居民代表", Kind::boolean, false, 10, {}, true},
-        Field{"people", "people", "户人数", Kind::integer},
+        value_field("people", "户人数", Kind::integer),
     };
-    s.fields[1].sort = true;
-    registry::place_by_area(s);
     s.scope.own = sql::kOwnHousehold;
     s.own_key = [](store::Conn& c, const core::Principal& who) {
       return store::opt(auth::household_of(c, who.account_id));
@@ -169,30 +158,22 @@ void add_registers() {
     static const std::vector<registry::Choice> proposers = {
         {"resident", "居民"}, {"grid_staff", "网格员"}, {"community", "社区"}};
     static const std::vector<registry::Choice> bases = {{"households", "户代表"}, {"representatives", "居民代表"}};
-    Spec s;
-    s.reg = Register::deliberations;
-    s.name = "deliberations";
-    s.label = "议事事项";
-    s.table = "deliberation";
-    s.search_column = "title";
-    s.names = {orgs::area_name_lookup()};
+    auto s = orgs::area_register(Register::deliberations, "deliberations", "议事事项", "deliberation", "title");
     s.fields = {
-        Field{"title", "title", "议题", Kind::text, true, 60},
-        Field{"body", "body", "事项说明", Kind::text, true, 2000},
-        registry::area_ref_field("所在社区（村）"),
-        Field{"proposer", "proposer", "提出人", Kind::text, true, 30},
-        Field{"proposer_kind", "proposer_kind", "提出人类型", Kind::choice, false, 20, proposers, true},
-        Field{"voter_base", "voter_base", "表决方式", Kind::choice, false, 20, bases},
-        Field{"quorum", "quorum", "法定参与比例", Kind::number},
-        Field{"majority", "majority", "通过比例", Kind::number},
-        read_only("stage", "stage", "阶段", Kind::choice, stages, true),
-        read_only("opens_at", "opens_at", "", Kind::integer),
-        read_only("closes_at", "closes_at", "", Kind::integer),
-        read_only("eligible", "eligible", "应参与户数", Kind::integer),
+        sorted(text_field("title", "议题", 60, true)),
+        text_field("body", "事项说明", 2000, true),
+        area_ref_field("所在社区（村）"),
+        text_field("proposer", "提出人", 30, true),
+        choice_field("proposer_kind", "提出人类型", proposers, false, true),
+        choice_field("voter_base", "表决方式", bases),
+        value_field("quorum", "法定参与比例", Kind::number),
+        value_field("majority", "通过比例", Kind::number),
+        shown_field("stage", "阶段", Kind::choice, stages, true),
+        shown_field("opens_at", "", Kind::integer),
+        shown_field("closes_at", "", Kind::integer),
+        shown_field("eligible", "应参与户数", Kind::integer),
         read_only("turnout", "ballots", "已投票户数", Kind::integer),
     };
-    s.fields[0].sort = true;
-    registry::place_by_area(s);
     s.prepare = prepare_matter;
     s.decorate = decorate_matter;
     s.detail_for = detail_for;

@@ -2,15 +2,12 @@
 
 #include <array>
 
+#include "core/names.hpp"
+
 namespace jiceng::deliberation {
 namespace {
 
-struct StageInfo {
-  Stage s;
-  std::string_view name;
-  std::string_view label;
-};
-constexpr std::array<StageInfo, 7> kStages = {{
+constexpr std::array<core::Named<Stage>, 7> kStages = {{
     {Stage::proposed, "proposed", "民提"},
     {Stage::discussing, "discussing", "民议"},
     {Stage::voting, "voting", "民决（投票中）"},
@@ -22,14 +19,9 @@ constexpr std::array<StageInfo, 7> kStages = {{
 
 }  // namespace
 
-std::optional<Stage> parse_stage(std::string_view s) {
-  for (const auto& i : kStages) {
-    if (i.name == s) return i.s;
-  }
-  return std::nullopt;
-}
-std::string_view stage_name(Stage s) { return kStages[static_cast<std::size_t>(s)].name; }
-std::string_view stage_label(Stage s) { return kStages[static_cast<std::size_t>(s)].label; }
+std::optional<Stage> parse_stage(std::string_view s) { return core::parse_named(kStages, s); }
+std::string_view stage_name(Stage s) { return core::row_of(kStages, s).name; }
+std::string_view stage_label(Stage s) { return core::row_of(kStages, s).label; }
 
 bool may_advance(Stage from, Stage to) {
   switch (from) {

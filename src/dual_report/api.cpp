@@ -124,21 +124,6 @@ std::string fixed1(double v) {
   return buf;
 }
 
-std::string escape_html(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += ch;
-    }
-  }
-  return out;
-}
-
 http::Response get_notice(Ctx& ctx) {
   if (!ctx.who().can(Register::dual_report, Action::read)) forbidden();
   const auto format = ctx.req.param("format").value_or("json");
@@ -190,21 +175,21 @@ http::Response get_notice(Ctx& ctx) {
     return resp;
   }
   std::string html =
-      "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + escape_html(title) +
+      "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + http::escape_html(title) +
       "</title><style>body{font-family:'Noto Sans CJK SC',sans-serif;margin:24px;color:#222}"
       "h1{font-size:20px;text-align:center}p{text-align:center;color:#555}"
       "table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid #999;padding:4px 8px}"
       "th{background:#f2f2f2}td.n{text-align:right}@media print{body{margin:0}}</style></head><body>"
       "<h1>" +
-      escape_html(title) + "</h1><p>本月活动 " + std::to_string(n.activities) + " 场，报到党员 " +
+      http::escape_html(title) + "</h1><p>本月活动 " + std::to_string(n.activities) + " 场，报到党员 " +
       std::to_string(reported) + " 名，参与 " + std::to_string(active) + " 名，服务 " + fixed1(hours) +
       " 小时</p><table><thead><tr>";
-  for (const auto& h : table[0]) html += "<th>" + escape_html(h) + "</th>";
+  for (const auto& h : table[0]) html += "<th>" + http::escape_html(h) + "</th>";
   html += "</tr></thead><tbody>";
   for (std::size_t i = 1; i < table.size(); ++i) {
     html += "<tr>";
     for (std::size_t j = 0; j < table[i].size(); ++j)
-      html += std::string(j == 1 ? "<td>" : "<td class=\"n\">") + escape_html(table[i][j]) + "</td>";
+      html += std::string(j == 1 ? "<td>" : "<td class=\"n\">") + http::escape_html(table[i][j]) + "</td>";
     html += "</tr>";
   }
   html += "</tbody></table></body></html>";

@@ -15,10 +15,7 @@ namespace {
 
 using cogov::text_of;
 using core::Register;
-using registry::Field;
-using registry::Kind;
-using registry::read_only;
-using registry::WriteCtx;
+using namespace registry::fields;
 
 constexpr std::int64_t kMaxActivitySeconds = 7 * 24 * 3600;
 constexpr std::int64_t kMaxPlaces = 10000;
@@ -64,27 +61,22 @@ void add_registers() {
   {
     static const std::vector<registry::Choice> kinds = {{"org", "组织报到"}, {"member", "党员报到"}};
     static const std::vector<registry::Choice> statuses = {{"active", "在册"}, {"ended", "已结束"}};
-    Spec s;
-    s.reg = Register::dual_report;
-    s.name = "dual-reports";
-    s.label = "双报到";
-    s.table = "dual_report";
-    s.search_column = "";
+    auto s = registry::spec_of(Register::dual_report, "dual-reports", "双报到", "dual_report", "");
     s.names = {{"party_org_id", "party_org_name", orgs::org_names},
                {"unit_id", "unit_name", orgs::unit_names},
                {"member_id", "member_name", people::member_names},
                orgs::area_name_lookup()};
     s.fields = {
-        read_only("kind", "kind", "报到类型", Kind::choice, kinds, true),
-        read_only("party_org_id", "party_org_id", "", Kind::integer),
-        read_only("unit_id", "unit_id", "", Kind::integer, {}, true),
-        read_only("member_id", "member_id", "", Kind::integer),
-        read_only("area_id", "area_id", "", Kind::integer),
-        Field{"commitments", "commitments", "服务承诺", Kind::text, false, 500},
-        read_only("address", "address", "居住地址", Kind::text),
-        read_only("reported_on", "reported_on", "报到日期", Kind::date),
-        read_only("status", "status", "状态", Kind::choice, statuses, true),
-        read_only("last_active_at", "last_active_at", "", Kind::integer),
+        shown_field("kind", "报到类型", Kind::choice, kinds, true),
+        shown_field("party_org_id", "", Kind::integer),
+        shown_field("unit_id", "", Kind::integer, {}, true),
+        shown_field("member_id", "", Kind::integer),
+        shown_field("area_id", "", Kind::integer),
+        text_field("commitments", "服务承诺", 500),
+        shown_field("address", "居住地址", Kind::text),
+        shown_field("reported_on", "报到日期", Kind::date),
+        shown_field("status", "状态", Kind::choice, statuses, true),
+        shown_field("last_active_at", "", Kind::integer),
     };
     registry::place_by_area(s);
     s.scope.org_path = "t.org_path";
@@ -96,35 +88,23 @@ void add_registers() {
   }
   {
     static const std::vector<registry::Choice> statuses = {{"open", "报名中"}, {"cancelled", "已取消"}};
-    Spec s;
-    s.reg = Register::dual_report;
-    s.name = "activities";
-    s.label = "报到活动";
-    s.table = "activity";
-    s.search_column = "title";
-    s.names = {orgs::area_name_lookup()};
+    auto s = orgs::area_register(Register::dual_report, "activities", "报到活动", "activity", "title");
     s.fields = {
-        Field{"title", "title", "活动名称", Kind::text, true, 60},
-        registry::area_ref_field("发布社区"),
-        Field{"place", "place", "活动地点", Kind::text, true, 60},
-        Field{"starts_at", "starts_at", "开始时间", Kind::integer, true},
-        Field{"ends_at", "ends_at", "结束时间", Kind::integer, true},
-        Field{"places", "places", "名额", Kind::integer, true},
-        Field{"needs", "needs", "所需服务", Kind::text, false, 300},
-        Field{"max_hours", "max_hours", "最多计入时长", Kind::number},
-        read_only("signed_up", "signed_up", "已报名", Kind::integer),
-        read_only("checked_in", "checked_in", "已签到", Kind::integer),
-        read_only("status", "status", "状态", Kind::choice, statuses, true),
-        read_only("cancel_reason", "cancel_reason", "取消原因", Kind::text),
+        sorted(text_field("title", "活动名称", 60, true)),
+        area_ref_field("发布社区"),
+        text_field("place", "活动地点", 60, true),
+        sorted(value_field("starts_at", "开始时间", Kind::integer, true)),
+        value_field("ends_at", "结束时间", Kind::integer, true),
+        value_field("places", "名额", Kind::integer, true),
+        text_field("needs", "所需服务", 300),
+        value_field("max_hours", "最多计入时长", Kind::number),
+        shown_field("signed_up", "已报名", Kind::integer),
+        shown_field("checked_in", "已签到", Kind::integer),
+        shown_field("status", "状态", Kind::choice, statuses, true),
+        shown_field("cancel_reason", "取消原因", Kind::text),
     };
-    s.fields[0].sort = true;
-    s.fields[3].sort = true;
-    registry::place_by_area(s);
     // Reported members and units see the activities of the communities they reported to.
-    core::ScopeColumns wide = s.scope;
-    wide.unit_id = sql::kActivitiesOfUnit;
-    wide.member_id = sql::kActivitiesOfMember;
-    s.read_scope = wide;
+    registry::widen_reads(s, sql::kActivitiesOfUnit, sql::kActivitiesOfMember);
     s.prepare = prepare_activity;
     registry::add_spec(std::move(s));
   }

@@ -10,6 +10,7 @@
 #include <map>
 
 #include "core/errors.hpp"
+#include "core/json.hpp"
 #include "dual_report/queries.hpp"
 #include "dual_report/registers.hpp"
 #include "dual_report/rules.hpp"
@@ -126,10 +127,6 @@ std::vector<std::int64_t> ids_in(const store::ResultSet& rs, std::size_t i) {
 bj::value name_or_null(const std::map<std::int64_t, std::string>& names, std::optional<std::int64_t> id) {
   const auto it = id ? names.find(*id) : names.end();
   return it != names.end() ? bj::value(it->second) : bj::value(nullptr);
-}
-
-bj::value nullable_text(const store::Row& r, std::size_t i) {
-  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.text(i));
 }
 
 }  // namespace
@@ -342,8 +339,8 @@ bj::object mine(App& app, std::int64_t member) {
       o["report"] = bj::object{{"id", r->integer(0)},
                                {"area_id", area_id},
                                {"area_name", areas.at(area_id)},
-                               {"commitments", nullable_text(*r, 2)},
-                               {"address", nullable_text(*r, 3)},
+                               {"commitments", json::opt_text(*r, 2)},
+                               {"address", json::opt_text(*r, 3)},
                                {"reported_on", r->text(4)}};
       const auto path = r->text(5);
       for (const auto& a : c.query(sql::kMyActivities, {member, path, core::path_end(path), now})) {
@@ -354,12 +351,12 @@ bj::object mine(App& app, std::int64_t member) {
                                         {"ends_at", a.integer(4)},
                                         {"places", a.integer(5)},
                                         {"signed_up_count", a.integer(6)},
-                                        {"needs", nullable_text(a, 7)},
+                                        {"needs", json::opt_text(a, 7)},
                                         {"signed_up", !a.is_null(8)},
                                         {"checked_in", !a.is_null(9)},
                                         {"hours", a.is_null(10) ? 0.0 : a.real(10)},
                                         {"status", a.text(11)},
-                                        {"cancel_reason", nullable_text(a, 12)}});
+                                        {"cancel_reason", json::opt_text(a, 12)}});
       }
     } else {
       o["report"] = nullptr;

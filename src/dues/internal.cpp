@@ -80,12 +80,7 @@ std::int64_t today(const App& app) { return core::local_day(app.now()); }
 int current_month(const App& app) { return month_of_day(today(app)); }
 
 bool writes_over(const core::Principal& who, const std::string& org_path, const std::string& area_path) {
-  for (const auto& b : who.bindings) {
-    if (!core::allowed(b.role, core::Register::dues, core::Action::write) || b.path.empty()) continue;
-    if (b.scope_type == core::ScopeType::area && core::path_within(area_path, b.path)) return true;
-    if (b.scope_type == core::ScopeType::org && core::path_within(org_path, b.path)) return true;
-  }
-  return false;
+  return core::binds_over(who, core::Register::dues, core::Action::write, org_path, area_path);
 }
 
 bool above(const core::Principal& who, const std::string& org_path, const std::string& area_path) {
@@ -98,10 +93,7 @@ bool above(const core::Principal& who, const std::string& org_path, const std::s
 }
 
 orgs::OrgInfo readable_org(store::Conn& c, const core::Principal& who, std::int64_t org_id) {
-  if (!orgs::org_paths_in_scope(c, who, core::Register::dues, core::Action::read, org_id)) {
-    not_found("党组织不存在或不在您的管辖范围内");
-  }
-  return *orgs::org_info(c, org_id);
+  return orgs::readable_org(c, who, core::Register::dues, org_id);
 }
 
 orgs::OrgInfo writable_org(store::Conn& c, const core::Principal& who, std::int64_t org_id) {

@@ -9,9 +9,8 @@ namespace jiceng::dues {
 void register_routes(Router& r);
 void seed(demo::Seed& s);
 
-// Members behind with their dues: warned once per episode, at most hourly.
-constexpr std::int64_t kSweepEverySeconds = 3600;
-// Bases dated ahead come into force as their month begins.
+// Members behind with their dues: warned once per episode, at most hourly (kHourlySweep); bases
+// dated ahead come into force as their month begins.
 SweepCounts sweep_due(App& app) {
   return {{"dues_bases_applied", apply_bases(app)}, {"dues_warned", warn_arrears(app)}};
 }
@@ -23,20 +22,14 @@ constexpr std::string_view kTables[] = {"dues_setting", "dues_account",    "dues
                                         "dues_tally",   "dues_remittance", "dues_warning"};
 
 // Accounts, payments and tallies hang off orgs' trees, which sits below: it calls these in its writes.
-const Module kModule{
-    .name = "dues",
-    .routes = register_routes,
-    .sweep = sweep_due,
-    .seed = seed,
-    .tables = kTables,
-    .area_paths_moved = hooks::Follow::area_paths_moved,
-    .org_paths_moved = hooks::Follow::org_paths_moved,
-    .org_area_changed = hooks::Follow::org_area_changed,
-    .member_record = [](App& a, const core::Principal& w, std::int64_t id) -> boost::json::value {
-      return member_dues(a, w, id);
-    },
-    .sweep_every_seconds = kSweepEverySeconds,
-    .months_since_dues_paid = hooks::months_since_paid,
-};
+const Module kModule{.name = "dues",
+                     .routes = register_routes,
+                     .sweep = sweep_due,
+                     .seed = seed,
+                     .tables = kTables,
+                     .follow = hooks::Follow::hooks(),
+                     .member_record = member_section<member_dues>,
+                     .sweep_every_seconds = kHourlySweep,
+                     .months_since_dues_paid = hooks::months_since_paid};
 
 }  // namespace jiceng::dues

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/dates.hpp"
+#include "core/names.hpp"
 
 namespace jiceng::dues {
 namespace {
@@ -16,11 +17,7 @@ constexpr int kHalfPercent = 50, kOnePercent = 100, kOneAndHalf = 150, kTwoPerce
 constexpr Fen kBasisPoints = 10000;
 constexpr int kFirstYear = 1900, kLastYear = 2100;
 
-struct KindInfo final {
-  Kind kind;
-  std::string_view name, label;
-};
-constexpr std::array<KindInfo, 8> kKinds = {{
+constexpr std::array<core::Named<Kind>, 8> kKinds = {{
     {Kind::wage, "wage", "在职（按月工资）"},
     {Kind::annual_salary, "annual_salary", "年薪制"},
     {Kind::self_employed, "self_employed", "个体经营等不按月取得收入"},
@@ -54,12 +51,12 @@ Assessment wage_band(Fen base, const char* basis) {
 
 std::optional<Kind> parse_kind(std::string_view s) {
   for (const auto& k : kKinds) {
-    if (k.name == s || k.label == s) return k.kind;
+    if (k.name == s || k.label == s) return k.value;
   }
   return std::nullopt;
 }
-std::string_view kind_name(Kind k) { return kKinds[static_cast<std::size_t>(k)].name; }
-std::string_view kind_label(Kind k) { return kKinds[static_cast<std::size_t>(k)].label; }
+std::string_view kind_name(Kind k) { return core::row_of(kKinds, k).name; }
+std::string_view kind_label(Kind k) { return core::row_of(kKinds, k).label; }
 
 bool needs_base(Kind k) {
   return k == Kind::wage || k == Kind::annual_salary || k == Kind::self_employed || k == Kind::retired;

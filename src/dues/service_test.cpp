@@ -22,10 +22,7 @@ class DuesService : public test::County {
  protected:
   void SetUp() override {
     County::SetUp();
-    secretary.account_id = account("branch-secretary");
-    secretary.username = secretary.display_name = "支部书记";
-    secretary.bindings.push_back(
-        {Role::branch_secretary, core::ScopeType::org, kCommunityBranch, org_path(kCommunityBranch), ""});
+    secretary = branch_secretary(kCommunityBranch);
     community = staff(Role::community_secretary, kCommunity, "社区书记");
     zhang = member("张三", kCommunityBranch);
     li = member("李四", kCommunityBranch, "retired");

@@ -1,5 +1,6 @@
 // The collection sheet (党费收缴登记表) as the office files it: an XLSX sheet whose columns the
 // payments import reads back, and a printable page.
+#include "core/http.hpp"
 #include "dues/rules.hpp"
 #include "dues/sheet.hpp"
 
@@ -9,20 +10,7 @@ namespace {
 std::string money(const std::optional<Fen>& f) { return f ? yuan(*f) : ""; }
 std::string count(std::int64_t n) { return std::to_string(n); }
 
-std::string escape(const std::string& s) {
-  std::string out;
-  for (const char ch : s) {
-    switch (ch) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += ch;
-    }
-  }
-  return out;
-}
+std::string escape(const std::string& s) { return http::escape_html(s); }
 
 std::vector<std::string> cells(std::size_t no, const SheetRow& r, const std::string& month) {
   const auto* p = r.payment ? &*r.payment : nullptr;

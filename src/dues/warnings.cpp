@@ -7,6 +7,7 @@
 #include "core/dated_settings.hpp"
 #include "core/dates.hpp"
 #include "core/errors.hpp"
+#include "core/json.hpp"
 #include "dues/internal.hpp"
 #include "dues/queries.hpp"
 #include "notify/outbox.hpp"
@@ -87,16 +88,8 @@ bj::object warnings(App& app, const core::Principal& who, std::int64_t org_id, s
     bj::array items;
     for (const auto& r :
          c.query(sql::kWarnings, {org.path, core::path_end(org.path), std::min(limit, kMaxWarnings), offset})) {
-      items.push_back(bj::object{{"id", r.integer(0)},
-                                 {"member_id", r.integer(1)},
-                                 {"org_id", r.integer(2)},
-                                 {"name", r.text(3)},
-                                 {"rule", r.text(4)},
-                                 {"since_month", r.text(5)},
-                                 {"months", r.integer(6)},
-                                 {"message", r.text(7)},
-                                 {"source", r.text(8)},
-                                 {"created_at", r.integer(9)}});
+      items.push_back(json::row_object(r, {"id", "member_id", "org_id", "name", "rule", "since_month", "months",
+                                           "message", "source", "created_at"}));
     }
     return bj::object{{"items", std::move(items)}};
   });
@@ -107,11 +100,7 @@ std::int64_t apply_bases(App& app) {
 }
 
 bj::object settings(App& app) {
-  return app.db.read([&](store::Conn& c) {
-    bj::array items;
-    for (const auto& s : core::dated::all(c, detail::kSettingsTable)) items.push_back(core::dated::json_of(s));
-    return bj::object{{"items", std::move(items)}};
-  });
+  return app.db.read([&](store::Conn& c) { return core::dated::listing(c, detail::kSettingsTable); });
 }
 
 bj::object change_setting(App& app, const Actor& by, const std::string& key, std::int64_t value,
@@ -126,12 +115,7 @@ bj::object change_setting(App& app, const Actor& by, const std::string& key, std
     bad_request("key", "可设置的项目：farmer_monthly_fen（农民党员每月党费，分）、arrears_warn_months（欠交提醒月数）");
   }
   app.db.write([&](store::Conn& c) {
-    const auto roots = orgs::root_areas(c);
-    const bool county = std::any_of(by.who.bindings.begin(), by.who.bindings.end(), [&](const core::Binding& b) {
-      return b.role == core::Role::org_dept && b.scope_type == core::ScopeType::area && !roots.empty() &&
-             b.path == roots.front().path;
-    });
-    if (!county) forbidden("党费标准由县委组织部设置");
+    if (!orgs::county_department(c, by.who)) forbidden("党费标准由县委组织部设置");
     core::dated::change(c, detail::kSettingsTable, key, value, source, effective_from, detail::today(app), by.name(),
                         app.now());
     // Farmers pay the new amount from the month it takes effect, without each branch re-assessing.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text.hpp"
 #include "lists/queries.hpp"
 
 namespace jiceng::lists {
@@ -27,18 +28,6 @@ void score_into(const NeedFacts& need, const std::vector<Candidate>& list, std::
 
 }  // namespace
 
-std::vector<std::string> split_paths(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto j = s.find('|', i);
-    if (j == std::string::npos) j = s.size();
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
-
 std::vector<Ranked> rank(const NeedFacts& need, const CandidatesByKind& all, std::size_t limit) {
   std::vector<Ranked> ranked;
   if (auto same = all.find(need.kind); same != all.end()) score_into(need, same->second, ranked);
@@ -62,7 +51,7 @@ std::shared_ptr<const CandidatesByKind> CandidateCache::current(store::Conn& c) 
     cand.id = r.integer(0);
     auto& f = cand.facts;
     f.kind = r.text(1);
-    if (!r.is_null(2)) f.served_paths = split_paths(r.text(2));
+    if (!r.is_null(2)) f.served_paths = core::split_list(r.text(2), '|');
     if (!r.is_null(3)) f.lon = r.real(3);
     if (!r.is_null(4)) f.lat = r.real(4);
     f.ratings = static_cast<int>(r.integer(6));

@@ -41,7 +41,4 @@ class CandidateCache final {
   std::int64_t version_ = -1;
 };
 
-// "a|b|c" → {"a", "b", "c"}: how served_paths is stored.
-std::vector<std::string> split_paths(const std::string& s);
-
 }  // namespace jiceng::lists

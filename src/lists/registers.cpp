@@ -23,10 +23,7 @@ using cogov::int_of;
 using cogov::text_of;
 using core::Action;
 using core::Register;
-using registry::Field;
-using registry::Kind;
-using registry::read_only;
-using registry::WriteCtx;
+using namespace registry::fields;
 
 constexpr std::int64_t kMaxCapacity = 1000;
 constexpr std::int64_t kMaxPlaces = 1000;
@@ -173,35 +170,27 @@ const std::vector<registry::Choice> kReviewStatuses = {
 // 资源: what units and members offer; theirs wait for review, staff's are published at once.
 Spec resources_spec() {
   static const std::vector<registry::Choice> owners = {{"unit", "单位"}, {"member", "党员"}};
-  Spec s;
-  s.reg = Register::lists;
-  s.name = "resources";
-  s.label = "资源";
-  s.table = "resource";
-  s.search_column = "title";
-  s.names = {orgs::area_name_lookup()};
+  auto s = orgs::area_register(Register::lists, "resources", "资源", "resource", "title");
   s.fields = {
-      Field{"title", "title", "资源名称", Kind::text, true, 60},
-      Field{"kind", "kind", "资源类型", Kind::choice, true, 20, kinds(), true},
-      Field{"description", "description", "资源说明", Kind::text, false, 500},
-      registry::area_ref_field("面向社区"),
-      Field{"served_area_ids", "served_area_ids", "服务范围（区域编号）", Kind::text, false, 200},
-      Field{"capacity", "capacity", "同时可接单数", Kind::integer},
-      Field{"available", "available", "可提供时间", Kind::text, false, 100},
-      Field{"contact", "contact", "联系方式", Kind::text, false, 50},
-      Field{"lon", "lon", "经度", Kind::number},
-      Field{"lat", "lat", "纬度", Kind::number},
-      Field{"unit_id", "unit_id", "提供单位", Kind::ref_unit},
-      Field{"member_id", "member_id", "提供党员（编号）", Kind::integer},
-      read_only("owner_kind", "owner_kind", "提供方类型", Kind::choice, owners, true),
-      read_only("owner_name", "owner_name", "提供方", Kind::text),
-      read_only("status", "status", "状态", Kind::choice, kReviewStatuses, true),
-      read_only("review_note", "review_note", "审核意见", Kind::text),
-      read_only("open_orders", "open_orders", "在办订单", Kind::integer),
-      read_only("ratings", "ratings", "评价次数", Kind::integer),
+      sorted(text_field("title", "资源名称", 60, true)),
+      choice_field("kind", "资源类型", kinds(), true, true),
+      text_field("description", "资源说明", 500),
+      area_ref_field("面向社区"),
+      text_field("served_area_ids", "服务范围（区域编号）", 200),
+      value_field("capacity", "同时可接单数", Kind::integer),
+      text_field("available", "可提供时间", 100),
+      text_field("contact", "联系方式", 50),
+      value_field("lon", "经度", Kind::number),
+      value_field("lat", "纬度", Kind::number),
+      value_field("unit_id", "提供单位", Kind::ref_unit),
+      value_field("member_id", "提供党员（编号）", Kind::integer),
+      shown_field("owner_kind", "提供方类型", Kind::choice, owners, true),
+      shown_field("owner_name", "提供方", Kind::text),
+      shown_field("status", "状态", Kind::choice, kReviewStatuses, true),
+      shown_field("review_note", "审核意见", Kind::text),
+      shown_field("open_orders", "在办订单", Kind::integer),
+      shown_field("ratings", "评价次数", Kind::integer),
   };
-  s.fields[0].sort = true;
-  registry::place_by_area(s);
   s.scope.unit_id = "t.unit_id";
   s.scope.member_id = "t.member_id";
   s.prepare = prepare_resource;
@@ -220,34 +209,23 @@ Spec needs_spec() {
   static const std::vector<registry::Choice> statuses = {{"pending", "待审核"},  {"published", "已发布"},
                                                          {"ordered", "已接单"},  {"done", "已完成"},
                                                          {"rejected", "未通过"}, {"closed", "已关闭"}};
-  Spec s;
-  s.reg = Register::lists;
-  s.name = "needs";
-  s.label = "需求";
-  s.table = "need";
-  s.search_column = "title";
-  s.names = {orgs::area_name_lookup()};
+  auto s = orgs::area_register(Register::lists, "needs", "需求", "need", "title");
   s.fields = {
-      Field{"title", "title", "需求名称", Kind::text, true, 60},
-      Field{"kind", "kind", "需求类型", Kind::choice, true, 20, kinds(), true},
-      Field{"description", "description", "需求说明", Kind::text, false, 500},
-      registry::area_ref_field("所在网格或社区"),
-      Field{"source", "source", "需求来源", Kind::choice, false, 20, sources, true},
+      sorted(text_field("title", "需求名称", 60, true)),
+      choice_field("kind", "需求类型", kinds(), true, true),
+      text_field("description", "需求说明", 500),
+      area_ref_field("所在网格或社区"),
+      choice_field("source", "需求来源", sources, false, true),
       // Every unit and member in the county reads a published need: the resident behind it stays with staff.
-      registry::for_staff_only(Field{"requester_name", "requester_name", "提出人", Kind::text, false, 30}),
-      Field{"lon", "lon", "经度", Kind::number},
-      Field{"lat", "lat", "纬度", Kind::number},
-      read_only("appeal_id", "appeal_id", "来源诉求", Kind::integer),
-      read_only("status", "status", "状态", Kind::choice, statuses, true),
-      read_only("review_note", "review_note", "审核意见", Kind::text),
+      for_staff_only(text_field("requester_name", "提出人", 30)),
+      value_field("lon", "经度", Kind::number),
+      value_field("lat", "纬度", Kind::number),
+      shown_field("appeal_id", "来源诉求", Kind::integer),
+      shown_field("status", "状态", Kind::choice, statuses, true),
+      shown_field("review_note", "审核意见", Kind::text),
   };
-  s.fields[0].sort = true;
-  registry::place_by_area(s);
   // Units and members see what is open to claim, and what they have claimed.
-  core::ScopeColumns wide = s.scope;
-  wide.unit_id = sql::kNeedsOfUnit;
-  wide.member_id = sql::kNeedsOfMember;
-  s.read_scope = wide;
+  registry::widen_reads(s, sql::kNeedsOfUnit, sql::kNeedsOfMember);
   s.prepare = prepare_need;
   return s;
 }
@@ -257,32 +235,21 @@ Spec projects_spec() {
   static const std::vector<registry::Choice> statuses = {{"pending", "待审核"},  {"published", "已发布"},
                                                          {"full", "已满"},       {"done", "已完成"},
                                                          {"rejected", "未通过"}, {"closed", "已关闭"}};
-  Spec s;
-  s.reg = Register::lists;
-  s.name = "projects";
-  s.label = "项目";
-  s.table = "project";
-  s.search_column = "title";
-  s.names = {orgs::area_name_lookup()};
+  auto s = orgs::area_register(Register::lists, "projects", "项目", "project", "title");
   s.fields = {
-      Field{"title", "title", "项目名称", Kind::text, true, 60},
-      Field{"description", "description", "项目内容", Kind::text, false, 1000},
-      Field{"goal", "goal", "项目目标", Kind::text, false, 300},
-      Field{"budget", "budget", "预算（元）", Kind::number},
-      Field{"places", "places", "认领名额", Kind::integer, true},
-      registry::area_ref_field("所属社区"),
-      Field{"starts_on", "starts_on", "开始日期", Kind::date},
-      Field{"ends_on", "ends_on", "结束日期", Kind::date},
-      read_only("taken", "taken", "已认领", Kind::integer),
-      read_only("status", "status", "状态", Kind::choice, statuses, true),
-      read_only("review_note", "review_note", "审核意见", Kind::text),
+      sorted(text_field("title", "项目名称", 60, true)),
+      text_field("description", "项目内容", 1000),
+      text_field("goal", "项目目标", 300),
+      value_field("budget", "预算（元）", Kind::number),
+      value_field("places", "认领名额", Kind::integer, true),
+      area_ref_field("所属社区"),
+      value_field("starts_on", "开始日期", Kind::date),
+      value_field("ends_on", "结束日期", Kind::date),
+      shown_field("taken", "已认领", Kind::integer),
+      shown_field("status", "状态", Kind::choice, statuses, true),
+      shown_field("review_note", "审核意见", Kind::text),
   };
-  s.fields[0].sort = true;
-  registry::place_by_area(s);
-  core::ScopeColumns wide = s.scope;
-  wide.unit_id = sql::kProjectsOfUnit;
-  wide.member_id = sql::kProjectsOfMember;
-  s.read_scope = wide;
+  registry::widen_reads(s, sql::kProjectsOfUnit, sql::kProjectsOfMember);
   s.prepare = prepare_project;
   return s;
 }

@@ -1,6 +1,7 @@
 #include "lists/rules.hpp"
 
 #include "core/geo.hpp"
+#include "core/names.hpp"
 
 #include <algorithm>
 #include <array>
@@ -17,7 +18,7 @@ constexpr double kLoadWeight = 10;
 constexpr double kNearMetres = 500;
 constexpr double kFarMetres = 5000;
 
-constexpr std::array<std::pair<OrderStatus, std::string_view>, 8> kStatuses = {{
+constexpr std::array<core::Named<OrderStatus>, 8> kStatuses = {{
     {OrderStatus::published, "published"},
     {OrderStatus::claimed, "claimed"},
     {OrderStatus::dispatched, "dispatched"},
@@ -27,7 +28,7 @@ constexpr std::array<std::pair<OrderStatus, std::string_view>, 8> kStatuses = {{
     {OrderStatus::confirmed, "confirmed"},
     {OrderStatus::cancelled, "cancelled"},
 }};
-constexpr std::array<std::pair<OrderAction, std::string_view>, 7> kActions = {{
+constexpr std::array<core::Named<OrderAction>, 7> kActions = {{
     {OrderAction::claim, "claim"},
     {OrderAction::dispatch, "dispatch"},
     {OrderAction::accept, "accept"},
@@ -49,19 +50,9 @@ std::string fixed(double v) {
 
 }  // namespace
 
-std::optional<OrderStatus> parse_order_status(std::string_view s) {
-  for (const auto& [st, name] : kStatuses) {
-    if (name == s) return st;
-  }
-  return std::nullopt;
-}
-std::string_view order_status_name(OrderStatus s) { return kStatuses[static_cast<std::size_t>(s)].second; }
-std::optional<OrderAction> parse_order_action(std::string_view s) {
-  for (const auto& [a, name] : kActions) {
-    if (name == s) return a;
-  }
-  return std::nullopt;
-}
+std::optional<OrderStatus> parse_order_status(std::string_view s) { return core::parse_named(kStatuses, s); }
+std::string_view order_status_name(OrderStatus s) { return core::row_of(kStatuses, s).name; }
+std::optional<OrderAction> parse_order_action(std::string_view s) { return core::parse_named(kActions, s); }
 
 std::optional<OrderStatus> next_order_status(OrderStatus from, OrderAction a) {
   switch (a) {

@@ -10,6 +10,7 @@
 
 #include "cogov/common.hpp"
 #include "core/errors.hpp"
+#include "core/json.hpp"
 #include "lists/candidates.hpp"
 #include "lists/queries.hpp"
 #include "lists/rules.hpp"
@@ -34,40 +35,33 @@ core::ScopeColumns order_scope() {
   return cols;
 }
 
-bj::value nullable_int(const store::Row& r, std::size_t i) {
-  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.integer(i));
-}
-bj::value nullable_text(const store::Row& r, std::size_t i) {
-  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.text(i));
-}
-
 // A row of sql::kOrderSelect with its area's name.
 bj::object order_json(const store::Row& r, const std::string& area_name) {
   return bj::object{{"id", r.integer(0)},
-                    {"need_id", nullable_int(r, 1)},
-                    {"project_id", nullable_int(r, 2)},
+                    {"need_id", json::opt_int(r, 1)},
+                    {"project_id", json::opt_int(r, 2)},
                     {"subject", r.text(3)},
-                    {"resource_id", nullable_int(r, 4)},
-                    {"resource_title", nullable_text(r, 5)},
+                    {"resource_id", json::opt_int(r, 4)},
+                    {"resource_title", json::opt_text(r, 5)},
                     {"claimer_kind", r.text(6)},
-                    {"unit_id", nullable_int(r, 7)},
-                    {"member_id", nullable_int(r, 8)},
+                    {"unit_id", json::opt_int(r, 7)},
+                    {"member_id", json::opt_int(r, 8)},
                     {"claimer_name", r.text(9)},
                     {"area_id", r.integer(kOrderAreaId)},
                     {"area_name", area_name},
                     {"via", r.text(11)},
                     {"status", r.text(kOrderStatus)},
-                    {"rating", nullable_int(r, 13)},
-                    {"rating_comment", nullable_text(r, 14)},
+                    {"rating", json::opt_int(r, 13)},
+                    {"rating_comment", json::opt_text(r, 14)},
                     {"points", r.integer(15)},
                     {"created_at", r.integer(16)},
                     {"updated_at", r.integer(17)},
-                    {"confirmed_at", nullable_int(r, 18)}};
+                    {"confirmed_at", json::opt_int(r, 18)}};
 }
 
 // The names of the areas of these rows, whose area id is column `col`, in one lookup.
 std::map<std::int64_t, std::string> area_names_of(store::Conn& c, const store::ResultSet& rs, std::size_t col,
-                                                            std::size_t n) {
+                                                  std::size_t n) {
   std::vector<std::int64_t> ids;
   for (std::size_t i = 0; i < n && i < rs.size(); ++i) {
     if (!rs[i].is_null(col)) ids.push_back(rs[i].integer(col));
@@ -108,8 +102,8 @@ bj::object roll_of(store::Conn& c, const cogov::Area& area, const std::string& p
   for (const auto& r : c.query(query + sql::kRollTail, params)) {
     items.push_back(bj::object{{"rank", ++rank},
                                {"claimer_kind", r.text(0)},
-                               {"unit_id", nullable_int(r, 1)},
-                               {"member_id", nullable_int(r, 2)},
+                               {"unit_id", json::opt_int(r, 1)},
+                               {"member_id", json::opt_int(r, 2)},
                                {"name", r.text(3)},
                                {"orders", r.integer(4)},
                                {"points", r.integer(5)},
@@ -158,7 +152,7 @@ bj::object order_detail(store::Conn& c, const core::Principal& who, std::int64_t
   bj::array timeline;
   for (const auto& e : c.query(sql::kOrderEvents, {id})) {
     timeline.push_back(
-        bj::object{{"at", e.integer(0)}, {"actor", e.text(1)}, {"action", e.text(2)}, {"note", nullable_text(e, 3)}});
+        bj::object{{"at", e.integer(0)}, {"actor", e.text(1)}, {"action", e.text(2)}, {"note", json::opt_text(e, 3)}});
   }
   o["timeline"] = std::move(timeline);
   bj::array actions;
@@ -184,18 +178,9 @@ bj::object list_orders(App& app, const core::Principal& who, const OrderFilter& 
   auto scope = core::scope_clause(who, Register::lists, Action::read, order_scope());
   std::string where = " WHERE " + scope.sql;
   store::Params params = scope.params;
-  if (f.status) {
-    where += " AND o.status = ?";
-    params.emplace_back(*f.status);
-  }
-  if (f.need_id) {
-    where += " AND o.need_id = ?";
-    params.emplace_back(*f.need_id);
-  }
-  if (f.project_id) {
-    where += " AND o.project_id = ?";
-    params.emplace_back(*f.project_id);
-  }
+  store::and_if(where, params, "o.status = ?", f.status);
+  store::and_if(where, params, "o.need_id = ?", f.need_id);
+  store::and_if(where, params, "o.project_id = ?", f.project_id);
   bj::array items;
   std::optional<std::int64_t> next, total;
   app.db.read([&](store::Conn& c) {
@@ -209,10 +194,7 @@ bj::object list_orders(App& app, const core::Principal& who, const OrderFilter& 
     if (!f.after) total = c.scalar(sql::kOrderCount + where, params);
     auto page_params = params;
     std::string page_where = where;
-    if (f.after) {
-      page_where += " AND o.id < ?";
-      page_params.emplace_back(*f.after);
-    }
+    store::and_if(page_where, page_params, "o.id < ?", f.after);
     page_params.emplace_back(f.limit + 1);
     auto rs = c.query(sql::kOrderSelect + page_where + " ORDER BY o.id DESC LIMIT ?", page_params);
     const auto n = std::min<std::size_t>(rs.size(), static_cast<std::size_t>(f.limit));
@@ -243,8 +225,7 @@ bj::object public_lists(App& app, std::optional<std::int64_t> area_id, const cor
     for (const auto& r : need_rows) area_ids.push_back(r.integer(4));
     for (const auto& r : project_rows) area_ids.push_back(r.integer(6));
     for (const auto& r : resource_rows) area_ids.push_back(r.integer(5));
-    const auto names =
-        area_ids.empty() ? std::map<std::int64_t, std::string>{} : orgs::area_names(c, area_ids);
+    const auto names = area_ids.empty() ? std::map<std::int64_t, std::string>{} : orgs::area_names(c, area_ids);
     const auto name_of = [&](const store::Row& r, std::size_t col) -> const std::string* {
       const auto it = names.find(r.integer(col));
       return it == names.end() ? nullptr : &it->second;
@@ -256,7 +237,7 @@ bj::object public_lists(App& app, std::optional<std::int64_t> area_id, const cor
       needs.push_back(bj::object{{"id", r.integer(0)},
                                  {"title", r.text(1)},
                                  {"kind", r.text(2)},
-                                 {"description", nullable_text(r, 3)},
+                                 {"description", json::opt_text(r, 3)},
                                  {"area_name", *area_name},
                                  {"created_at", r.integer(5)}});
     }
@@ -265,13 +246,13 @@ bj::object public_lists(App& app, std::optional<std::int64_t> area_id, const cor
       if (!area_name) continue;
       projects.push_back(bj::object{{"id", r.integer(0)},
                                     {"title", r.text(1)},
-                                    {"description", nullable_text(r, 2)},
-                                    {"goal", nullable_text(r, 3)},
+                                    {"description", json::opt_text(r, 2)},
+                                    {"goal", json::opt_text(r, 3)},
                                     {"places", r.integer(4)},
                                     {"taken", r.integer(5)},
                                     {"area_name", *area_name},
-                                    {"starts_on", nullable_text(r, 7)},
-                                    {"ends_on", nullable_text(r, 8)}});
+                                    {"starts_on", json::opt_text(r, 7)},
+                                    {"ends_on", json::opt_text(r, 8)}});
     }
     for (const auto& r : resource_rows) {
       const auto* area_name = name_of(r, 5);
@@ -279,10 +260,10 @@ bj::object public_lists(App& app, std::optional<std::int64_t> area_id, const cor
       resources.push_back(bj::object{{"id", r.integer(0)},
                                      {"title", r.text(1)},
                                      {"kind", r.text(2)},
-                                     {"description", nullable_text(r, 3)},
+                                     {"description", json::opt_text(r, 3)},
                                      {"owner_name", r.text(4)},
                                      {"area_name", *area_name},
-                                     {"available", nullable_text(r, 6)}});
+                                     {"available", json::opt_text(r, 6)}});
     }
     return bj::object{{"area_id", area.id},
                       {"area_name", area.name},

@@ -134,7 +134,7 @@ class NotifyOutbox : public test::County {
  protected:
   void SetUp() override {
     County::SetUp();
-    admin = staff(core::Role::org_dept, kCounty, "组织部");
+    admin = org_dept();
   }
 
   void webhook(const std::string& url, const std::string& events) {

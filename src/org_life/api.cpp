@@ -199,26 +199,24 @@ void register_routes(Router& r) {
   register_settings_routes(r);
   register_evaluation_routes(r);
   register_lookup_routes(r);
-  const auto tag = "org_life";
-  const std::string m = "/api/v1/org-life/meetings";
-  const auto auth = Access::authenticated;
-  r.add("POST", m, auth, tag, "计划一次会议（三会一课、主题党日等）", post_meeting);
-  r.add("GET", m, auth, tag, "会议列表（本人管辖范围）", get_meetings);
-  r.add("GET", m + "/{id}", auth, tag, "会议详情：出席、记录、决议、附件、旁听评价", get_meeting);
-  r.add("PUT", m + "/{id}", auth, tag, "修改会议计划", put_meeting);
-  r.add("POST", m + "/{id}/announce", auth, tag, "发布会议通知", post_announce);
-  r.add("POST", m + "/{id}/cancel", auth, tag, "取消会议", post_cancel);
-  r.add("POST", m + "/{id}/hold", auth, tag, "登记召开情况：出席、记录、决议（按规则判断法定人数）", post_hold);
-  r.add("PUT", m + "/{id}/minutes", auth, tag, "填写会议记录", put_minutes);
-  r.add("POST", m + "/{id}/attendees", auth, tag, "外单位党员列席（流动党员、双报到党员）", post_guest);
-  r.add("POST", m + "/{id}/leave", auth, tag, "党员请假", post_leave);
-  r.add("POST", m + "/{id}/leave/{member_id}", auth, tag, "书记审批请假", post_leave_decision);
-  r.add("POST", m + "/{id}/attachments", auth, tag, "添加附件（先上传文件）", post_attachment);
-  r.add("POST", m + "/{id}/observers", auth, tag, "指派巡学旁听人员", post_observer);
-  r.add("PUT", m + "/{id}/assessment", auth, tag, "旁听人员填写评价", put_assessment);
-  r.add("POST", "/api/v1/org-life/files", auth, tag, "上传附件（PDF、Word、图片，≤8 MB），返回编号", post_file);
-  r.add("GET", "/api/v1/org-life/files/{hash}", auth, tag, "按编号取附件", get_file);
-  r.add("GET", "/api/v1/org-life/my/meetings", auth, tag, "我的会议（党员）", get_mine);
+  RouteGroup g(r, "/api/v1/org-life", "org_life");
+  g.add("POST", "/meetings", "计划一次会议（三会一课、主题党日等）", post_meeting);
+  g.add("GET", "/meetings", "会议列表（本人管辖范围）", get_meetings);
+  g.add("GET", "/meetings/{id}", "会议详情：出席、记录、决议、附件、旁听评价", get_meeting);
+  g.add("PUT", "/meetings/{id}", "修改会议计划", put_meeting);
+  g.add("POST", "/meetings/{id}/announce", "发布会议通知", post_announce);
+  g.add("POST", "/meetings/{id}/cancel", "取消会议", post_cancel);
+  g.add("POST", "/meetings/{id}/hold", "登记召开情况：出席、记录、决议（按规则判断法定人数）", post_hold);
+  g.add("PUT", "/meetings/{id}/minutes", "填写会议记录", put_minutes);
+  g.add("POST", "/meetings/{id}/attendees", "外单位党员列席（流动党员、双报到党员）", post_guest);
+  g.add("POST", "/meetings/{id}/leave", "党员请假", post_leave);
+  g.add("POST", "/meetings/{id}/leave/{member_id}", "书记审批请假", post_leave_decision);
+  g.add("POST", "/meetings/{id}/attachments", "添加附件（先上传文件）", post_attachment);
+  g.add("POST", "/meetings/{id}/observers", "指派巡学旁听人员", post_observer);
+  g.add("PUT", "/meetings/{id}/assessment", "旁听人员填写评价", put_assessment);
+  g.add("POST", "/files", "上传附件（PDF、Word、图片，≤8 MB），返回编号", post_file);
+  g.add("GET", "/files/{hash}", "按编号取附件", get_file);
+  g.add("GET", "/my/meetings", "我的会议（党员）", get_mine);
 }
 
 }  // namespace jiceng::org_life

@@ -2,12 +2,12 @@
 // secretary, attachments kept by content hash, and the observers (巡学旁听) with their assessments.
 #include <algorithm>
 #include <boost/json.hpp>
-#include <filesystem>
 #include <set>
 #include <tuple>
 
 #include "auth/service.hpp"
 #include "core/errors.hpp"
+#include "core/uploads.hpp"
 #include "io/blob_store.hpp"
 #include "org_life/internal.hpp"
 #include "org_life/queries.hpp"
@@ -21,12 +21,9 @@ namespace jiceng::org_life {
 namespace {
 
 namespace bj = boost::json;
-namespace fs = std::filesystem;
 
 constexpr std::int64_t kMyMeetings = 100;
 constexpr char kFilesFolder[] = "org-life";
-
-io::BlobStore files_of(const App& app) { return io::BlobStore(fs::path(app.media_dir) / kFilesFolder); }
 
 bool upcoming(const detail::Meeting& m) { return m.status == "planned" || m.status == "announced"; }
 
@@ -75,16 +72,11 @@ bj::object decide_leave(App& app, const Actor& by, std::int64_t id, std::int64_t
 }
 
 std::string save_file(App& app, std::string_view bytes, const std::string& mime) {
-  const auto hash = files_of(app).write(bytes);
-  app.db.write([&](store::Conn& c) {
-    c.execute(sql::kInsertFile, {hash, mime, static_cast<std::int64_t>(bytes.size()), app.now()});
-  });
-  return hash;
+  return http::keep_document(app, kFilesFolder, sql::kInsertFile, bytes, mime);
 }
 
 std::optional<io::Blob> file_for(App& app, const core::Principal& who, const std::string& hash) {
-  if (!io::is_blob_hash(hash)) return std::nullopt;
-  const auto mime = app.db.read([&](store::Conn& c) -> std::optional<std::string> {
+  return http::read_document(app, kFilesFolder, hash, [&](store::Conn& c) -> std::optional<std::string> {
     // Only through a meeting the caller sees (or a file the caller may still attach: its writer).
     const auto row = c.one(sql::kAttachedTo, {hash});
     const auto known = c.one(sql::kFileMime, {hash});
@@ -96,10 +88,6 @@ std::optional<io::Blob> file_for(App& app, const core::Principal& who, const std
     }
     return known->text(0);
   });
-  if (!mime) return std::nullopt;
-  auto bytes = files_of(app).read(hash);
-  if (!bytes) return std::nullopt;
-  return io::Blob{*mime, std::move(*bytes)};
 }
 
 bj::object attach(App& app, const Actor& by, std::int64_t id, const std::string& hash, const std::string& name) {

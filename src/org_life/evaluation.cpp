@@ -9,6 +9,7 @@
 #include "core/dated_settings.hpp"
 #include "core/dates.hpp"
 #include "core/errors.hpp"
+#include "core/json.hpp"
 #include "org_life/internal.hpp"
 #include "org_life/queries.hpp"
 #include "org_life/rules.hpp"
@@ -67,10 +68,6 @@ Setting setting_in_force(store::Conn& c, std::string_view key, std::int64_t now)
   return {s->value, s->source};
 }
 
-bj::value opt_text(const store::Row& r, std::size_t i) {
-  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.text(i));
-}
-
 bj::object peers_of(store::Conn& c, std::int64_t id) {
   std::map<std::int64_t, bj::object> by_member;
   for (const auto& r : c.query(sql::kPeerTally, {id})) by_member[r.integer(0)][r.text(1)] = r.integer(2);
@@ -91,13 +88,13 @@ bj::object render(store::Conn& c, const Campaign& k) {
     members.push_back(bj::object{
         {"member_id", r.integer(0)},
         {"name", r.text(1)},
-        {"self_assessment", opt_text(r, 2)},
+        {"self_assessment", json::opt_text(r, 2)},
         {"self_at", r.is_null(3) ? bj::value(nullptr) : bj::value(r.integer(3))},
         {"peer_grades", p ? *p : bj::value(bj::object{})},
-        {"rating", opt_text(r, 4)},
+        {"rating", json::opt_text(r, 4)},
         {"rating_label", r.is_null(4) ? bj::value(nullptr) : bj::value(rating_label(r.text(4)).value_or(""))},
-        {"rating_reason", opt_text(r, 5)},
-        {"rated_by", opt_text(r, 6)}});
+        {"rating_reason", json::opt_text(r, 5)},
+        {"rated_by", json::opt_text(r, 6)}});
   }
   const auto n = static_cast<std::int64_t>(members.size());
   return bj::object{{"id", k.id},
@@ -115,11 +112,7 @@ bj::object render(store::Conn& c, const Campaign& k) {
 }  // namespace
 
 bj::object settings(App& app) {
-  return app.db.read([&](store::Conn& c) {
-    bj::array items;
-    for (const auto& s : core::dated::all(c, kSettingsTable)) items.push_back(core::dated::json_of(s));
-    return bj::object{{"items", std::move(items)}};
-  });
+  return app.db.read([&](store::Conn& c) { return core::dated::listing(c, kSettingsTable); });
 }
 
 bj::object change_setting(App& app, const Actor& by, const std::string& key, std::int64_t value,
@@ -266,10 +259,10 @@ bj::object member_evaluations(App& app, const core::Principal& who, std::int64_t
           {"year", r.integer(1)},
           {"org_name", org ? org->name : ""},
           {"status", r.text(3)},
-          {"self_assessment", opt_text(r, 4)},
-          {"rating", opt_text(r, 5)},
+          {"self_assessment", json::opt_text(r, 4)},
+          {"rating", json::opt_text(r, 5)},
           {"rating_label", r.is_null(5) ? bj::value(nullptr) : bj::value(rating_label(r.text(5)).value_or(""))},
-          {"rating_reason", opt_text(r, 6)}});
+          {"rating_reason", json::opt_text(r, 6)}});
     }
     return bj::object{{"member_id", member_id}, {"name", m->name}, {"items", std::move(items)}};
   });

@@ -18,6 +18,7 @@ namespace bj = boost::json;
 constexpr std::size_t kMaxAssessment = 2000, kMaxComment = 500, kMaxReason = 500;
 constexpr std::int64_t kFirstYear = 2000, kLastYear = 2100;
 constexpr std::size_t kMaxIds = 7;
+constexpr std::size_t kMaxGrade = 20;  // a grade's code
 constexpr std::size_t kMaxOwner = 30;  // a branch committee has at most seven
 
 using cogov::actor;
@@ -55,23 +56,19 @@ http::Response put_self(Ctx& ctx) {
   return json::respond(self_assess(ctx.app, actor(ctx), id, text));
 }
 
-http::Response put_peer(Ctx& ctx) {
+// A grade one member of the campaign is given (a peer's, the branch's), with an optional note.
+template <class Give>
+http::Response put_grade(Ctx& ctx, const char* grade_key, const char* note_key, std::size_t max_note, Give give) {
   const auto id = ctx.id();
   const auto member = ctx.id("member_id");
   const auto body = json::parse_object(ctx.req.body);
-  const auto grade = json::req_string(body, "grade", 20);
-  const auto comment = json::opt_string(body, "comment", kMaxComment).value_or("");
-  return json::respond(peer_assess(ctx.app, actor(ctx), id, member, grade, comment));
+  const auto grade = json::req_string(body, grade_key, kMaxGrade);
+  const auto note = json::opt_string(body, note_key, max_note).value_or("");
+  return json::respond(give(ctx.app, actor(ctx), id, member, grade, note));
 }
 
-http::Response put_rating(Ctx& ctx) {
-  const auto id = ctx.id();
-  const auto member = ctx.id("member_id");
-  const auto body = json::parse_object(ctx.req.body);
-  const auto rating = json::req_string(body, "rating", 20);
-  const auto reason = json::opt_string(body, "reason", kMaxReason).value_or("");
-  return json::respond(rate(ctx.app, actor(ctx), id, member, rating, reason));
-}
+http::Response put_peer(Ctx& ctx) { return put_grade(ctx, "grade", "comment", kMaxComment, peer_assess); }
+http::Response put_rating(Ctx& ctx) { return put_grade(ctx, "rating", "reason", kMaxReason, rate); }
 
 http::Response get_member(Ctx& ctx) { return json::respond(member_evaluations(ctx.app, ctx.who(), ctx.id())); }
 
@@ -146,29 +143,25 @@ http::Response put_rectification(Ctx& ctx) {
 }  // namespace
 
 void register_evaluation_routes(Router& r) {
-  const auto tag = "org_life";
-  const std::string base = "/api/v1/org-life";
-  const std::string e = base + "/evaluations";
-  const auto auth = Access::authenticated;
-  r.add("GET", base + "/settings", auth, tag, "县级设置（如民主评议优秀比例上限，含历史版本）", get_settings);
-  r.add("POST", base + "/settings", auth, tag, "设定县级设置的新版本（县委组织部，注明生效日期）", post_setting);
-  r.add("POST", e, auth, tag, "开展年度民主评议党员", post_campaign);
-  r.add("GET", e, auth, tag, "一个党组织的历年民主评议", get_campaigns);
-  r.add("GET", e + "/{id}", auth, tag, "民主评议详情：自评、互评、评定等次", get_campaign);
-  r.add("POST", e + "/{id}/close", auth, tag, "结束民主评议（全部评定后）", post_close);
-  r.add("PUT", e + "/{id}/self", auth, tag, "党员自评（手机端）", put_self);
-  r.add("PUT", e + "/{id}/peers/{member_id}", auth, tag, "党员互评", put_peer);
-  r.add("PUT", e + "/{id}/ratings/{member_id}", auth, tag, "支部评定等次（基本合格、不合格须写明理由）", put_rating);
-  r.add("GET", base + "/members/{id}/evaluations", auth, tag, "党员历年民主评议结果", get_member);
-  r.add("PUT", base + "/orgs/{id}/committee", auth, tag, "登记支部委员（谈心谈话对象由此确定）", put_committee);
-  r.add("GET", base + "/talks", auth, tag, "年度谈心谈话对象及完成情况", get_talks);
-  r.add("POST", base + "/talks", auth, tag, "登记一次谈心谈话及日期", post_talk);
-  const std::string m = base + "/meetings";
-  r.add("GET", m + "/{id}/life", auth, tag, "组织生活会：批评与自我批评、整改清单", get_life);
-  r.add("POST", m + "/{id}/criticisms", auth, tag, "登记批评或自我批评", post_criticism);
-  r.add("POST", m + "/{id}/rectifications", auth, tag, "添加整改事项（责任人、完成时限）", post_rectification);
-  r.add("PUT", base + "/rectifications/{id}", auth, tag, "登记整改完成日期", put_rectification);
-  r.add("GET", base + "/my/evaluations", auth, tag, "我的民主评议（党员）", get_mine);
+  RouteGroup g(r, "/api/v1/org-life", "org_life");
+  g.add("GET", "/settings", "县级设置（如民主评议优秀比例上限，含历史版本）", get_settings);
+  g.add("POST", "/settings", "设定县级设置的新版本（县委组织部，注明生效日期）", post_setting);
+  g.add("POST", "/evaluations", "开展年度民主评议党员", post_campaign);
+  g.add("GET", "/evaluations", "一个党组织的历年民主评议", get_campaigns);
+  g.add("GET", "/evaluations/{id}", "民主评议详情：自评、互评、评定等次", get_campaign);
+  g.add("POST", "/evaluations/{id}/close", "结束民主评议（全部评定后）", post_close);
+  g.add("PUT", "/evaluations/{id}/self", "党员自评（手机端）", put_self);
+  g.add("PUT", "/evaluations/{id}/peers/{member_id}", "党员互评", put_peer);
+  g.add("PUT", "/evaluations/{id}/ratings/{member_id}", "支部评定等次（基本合格、不合格须写明理由）", put_rating);
+  g.add("GET", "/members/{id}/evaluations", "党员历年民主评议结果", get_member);
+  g.add("PUT", "/orgs/{id}/committee", "登记支部委员（谈心谈话对象由此确定）", put_committee);
+  g.add("GET", "/talks", "年度谈心谈话对象及完成情况", get_talks);
+  g.add("POST", "/talks", "登记一次谈心谈话及日期", post_talk);
+  g.add("GET", "/meetings/{id}/life", "组织生活会：批评与自我批评、整改清单", get_life);
+  g.add("POST", "/meetings/{id}/criticisms", "登记批评或自我批评", post_criticism);
+  g.add("POST", "/meetings/{id}/rectifications", "添加整改事项（责任人、完成时限）", post_rectification);
+  g.add("PUT", "/rectifications/{id}", "登记整改完成日期", put_rectification);
+  g.add("GET", "/my/evaluations", "我的民主评议（党员）", get_mine);
 }
 
 namespace {
@@ -192,13 +185,9 @@ http::Response get_committee(Ctx& ctx) { return json::respond(committee_and_term
 }  // namespace
 
 void register_lookup_routes(Router& r) {
-  const auto tag = "org_life";
-  const std::string base = "/api/v1/org-life";
-  const auto auth = Access::authenticated;
-  r.add("GET", base + "/meetings/{id}/member-lookup", auth, tag, "按姓名或党员编号查找列席党员（本人管辖区域内）",
-        get_member_lookup);
-  r.add("GET", base + "/orgs/{id}/committee", auth, tag, "支部委员、委员会人数和换届情况，及可选的本组织党员",
-        get_committee);
+  RouteGroup g(r, "/api/v1/org-life", "org_life");
+  g.add("GET", "/meetings/{id}/member-lookup", "按姓名或党员编号查找列席党员（本人管辖区域内）", get_member_lookup);
+  g.add("GET", "/orgs/{id}/committee", "支部委员、委员会人数和换届情况，及可选的本组织党员", get_committee);
 }
 
 }  // namespace jiceng::org_life

@@ -21,10 +21,7 @@ class Evaluation : public test::County {
  protected:
   void SetUp() override {
     County::SetUp();
-    secretary.account_id = account("branch-eval");
-    secretary.username = secretary.display_name = "支部书记";
-    secretary.bindings.push_back(
-        {Role::branch_secretary, core::ScopeType::org, kCommunityBranch, org_path(kCommunityBranch), ""});
+    secretary = branch_secretary(kCommunityBranch);
     for (const char* name : {"张三", "李四", "王五", "赵六", "孙七"}) members.push_back(member(name, kCommunityBranch));
   }
 
@@ -80,7 +77,7 @@ TEST_F(Evaluation, TheRatingKeepsTheCountysCapOnExcellentAndAsksReasons) {
 }
 
 TEST_F(Evaluation, ACountyChangeOfTheCapAppliesToCampaignsOpenedAfterIt) {
-  const auto county = staff(Role::org_dept, kCounty, "组织部");
+  const auto county = org_dept();
   const auto tomorrow = core::format_day(core::local_day(now()) + 1);
   change_setting(app(), as(county), "excellent_cap_pct", 40, "县委组织部2026年第5号通知", tomorrow);
   EXPECT_EQ(refusal([&] { change_setting(app(), as(secretary), "excellent_cap_pct", 50, "x", tomorrow); }).status, 403);

@@ -10,8 +10,6 @@ namespace {
 constexpr const char* kPathTables[] = {"meeting",           "org_life_term", "org_life_tally",     "org_life_warning",
                                        "org_life_campaign", "org_life_case", "org_life_committee", "org_life_standing"};
 
-}  // namespace
-
 // The area rollup keeps a row for every area above an organisation's: the moved subtree's totals
 // go from the areas above its old place to those above its new one, then its own rows follow.
 void area_paths_moved(store::Conn& c, const PathMove& move) {
@@ -28,5 +26,9 @@ void org_area_changed(store::Conn& c, std::int64_t org_id, const std::string& ar
   detail::rollup_org_area_changed(c, org_id, area_path);  // reads the standings' old area first
   for (const char* t : kPathTables) core::follow_org_area(c, t, "area_path", "org_id", org_id, area_path);
 }
+
+}  // namespace
+
+constinit const TreeHooks kFollow{area_paths_moved, org_paths_moved, org_area_changed};
 
 }  // namespace jiceng::org_life::hooks

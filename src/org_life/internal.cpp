@@ -5,6 +5,7 @@
 
 #include "auth/service.hpp"
 #include "core/errors.hpp"
+#include "core/json.hpp"
 #include "org_life/internal.hpp"
 #include "org_life/queries.hpp"
 #include "org_life/rules.hpp"
@@ -21,13 +22,6 @@ Meeting meeting_of(const store::Row& r) {
                  r.text(5),    r.text(12),   r.text(11), r.integer(10), r.integer(17) == 1};
 }
 
-bj::value opt_int(const store::Row& r, std::size_t i) {
-  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.integer(i));
-}
-bj::value opt_text(const store::Row& r, std::size_t i) {
-  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.text(i));
-}
-
 bj::array roll(store::Conn& c, std::int64_t id) {
   bj::array out;
   for (const auto& r : c.query(sql::kRoll, {id})) {
@@ -36,8 +30,8 @@ bj::array roll(store::Conn& c, std::int64_t id) {
                              {"full_member", r.integer(2) == 1},
                              {"guest", r.integer(3) == 1},
                              {"status", r.text(4)},
-                             {"leave_reason", opt_text(r, 5)},
-                             {"leave_decided_by", opt_text(r, 6)}});
+                             {"leave_reason", json::opt_text(r, 5)},
+                             {"leave_decided_by", json::opt_text(r, 6)}});
   }
   return out;
 }
@@ -46,9 +40,9 @@ bj::array resolutions(store::Conn& c, std::int64_t id) {
   bj::array out;
   for (const auto& r : c.query(sql::kResolutions, {id})) {
     out.push_back(bj::object{{"body", r.text(0)},
-                             {"ayes", opt_int(r, 1)},
-                             {"noes", opt_int(r, 2)},
-                             {"abstentions", opt_int(r, 3)},
+                             {"ayes", json::opt_int(r, 1)},
+                             {"noes", json::opt_int(r, 2)},
+                             {"abstentions", json::opt_int(r, 3)},
                              {"passed", r.is_null(4) ? bj::value(nullptr) : bj::value(r.integer(4) == 1)}});
   }
   return out;
@@ -57,13 +51,9 @@ bj::array resolutions(store::Conn& c, std::int64_t id) {
 bj::array attachments(store::Conn& c, std::int64_t id) {
   bj::array out;
   for (const auto& r : c.query(sql::kAttachments, {id})) {
-    out.push_back(bj::object{{"hash", r.text(0)},
-                             {"name", r.text(1)},
-                             {"mime", r.text(2)},
-                             {"bytes", r.integer(3)},
-                             {"added_by", r.text(4)},
-                             {"at", r.integer(5)},
-                             {"url", "/api/v1/org-life/files/" + r.text(0)}});
+    auto attachment = json::row_object(r, {"hash", "name", "mime", "bytes", "added_by", "at"});
+    attachment["url"] = "/api/v1/org-life/files/" + r.text(0);
+    out.push_back(std::move(attachment));
   }
   return out;
 }
@@ -82,8 +72,8 @@ bj::array observers(store::Conn& c, std::int64_t id) {
                              {"username", r.text(1)},
                              {"assigned_by", r.text(2)},
                              {"assigned_at", r.integer(3)},
-                             {"assessment", opt_text(r, 4)},
-                             {"assessed_at", opt_int(r, 5)}});
+                             {"assessment", json::opt_text(r, 4)},
+                             {"assessed_at", json::opt_int(r, 5)}});
   }
   return out;
 }
@@ -91,12 +81,7 @@ bj::array observers(store::Conn& c, std::int64_t id) {
 }  // namespace
 
 bool writes_over(const core::Principal& who, const std::string& org_path, const std::string& area_path) {
-  for (const auto& b : who.bindings) {
-    if (!core::allowed(b.role, core::Register::org_life, core::Action::write) || b.path.empty()) continue;
-    if (b.scope_type == core::ScopeType::area && core::path_within(area_path, b.path)) return true;
-    if (b.scope_type == core::ScopeType::org && core::path_within(org_path, b.path)) return true;
-  }
-  return false;
+  return core::binds_over(who, core::Register::org_life, core::Action::write, org_path, area_path);
 }
 
 bool supervises(const core::Principal& who, const std::string& area_path, bool county_only) {
@@ -153,7 +138,7 @@ bj::object render(store::Conn& c, const core::Principal& who, std::int64_t id) {
                     {"topic", m.topic},
                     {"agenda", r->text(6)},
                     {"place", r->text(7)},
-                    {"venue_id", opt_int(*r, 8)},
+                    {"venue_id", json::opt_int(*r, 8)},
                     {"presider", r->text(9)},
                     {"starts_at", m.starts_at},
                     {"status", m.status},
@@ -163,10 +148,10 @@ bj::object render(store::Conn& c, const core::Principal& who, std::int64_t id) {
                     {"quorum", held ? bj::value(r->integer(16) == 1) : bj::value(nullptr)},
                     // A meeting below quorum is kept on record but counts for no duty and no vote.
                     {"valid", held ? bj::value(m.counted) : bj::value(nullptr)},
-                    {"cancel_reason", opt_text(*r, 18)},
+                    {"cancel_reason", json::opt_text(*r, 18)},
                     {"created_by", r->text(19)},
-                    {"announced_at", opt_int(*r, 22)},
-                    {"held_at", opt_int(*r, 23)},
+                    {"announced_at", json::opt_int(*r, 22)},
+                    {"held_at", json::opt_int(*r, 23)},
                     {"can_write", writes_over(who, m.org_path, m.area_path)},
                     {"attendance", roll(c, id)},
                     {"resolutions", resolutions(c, id)},

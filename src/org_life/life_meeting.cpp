@@ -4,6 +4,7 @@
 
 #include "core/dates.hpp"
 #include "core/errors.hpp"
+#include "core/json.hpp"
 #include "org_life/internal.hpp"
 #include "org_life/queries.hpp"
 #include "org_life/service.hpp"
@@ -14,10 +15,6 @@ namespace {
 namespace bj = boost::json;
 constexpr std::int64_t kMaxItems = 100;  // rectification items a meeting lists
 constexpr char kLifeMeeting[] = "life_meeting";
-
-bj::value opt_text(const store::Row& r, std::size_t i) {
-  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.text(i));
-}
 
 detail::Meeting life_meeting(store::Conn& c, const core::Principal& who, std::int64_t id) {
   const auto m = detail::writable(c, who, id);
@@ -34,14 +31,8 @@ std::string checked_day(const std::string& ymd, const char* field) {
 bj::object render(store::Conn& c, std::int64_t id, std::int64_t today) {
   bj::array criticisms;
   for (const auto& r : c.query(sql::kCriticisms, {id})) {
-    criticisms.push_back(bj::object{{"id", r.integer(0)},
-                                    {"member_id", r.integer(1)},
-                                    {"name", r.text(2)},
-                                    {"kind", r.text(3)},
-                                    {"by_member_id", r.is_null(4) ? bj::value(nullptr) : bj::value(r.integer(4))},
-                                    {"body", r.text(5)},
-                                    {"created_by", r.text(6)},
-                                    {"created_at", r.integer(7)}});
+    criticisms.push_back(
+        json::row_object(r, {"id", "member_id", "name", "kind", "by_member_id", "body", "created_by", "created_at"}));
   }
   bj::array items;
   std::int64_t overdue = 0;
@@ -52,7 +43,7 @@ bj::object render(store::Conn& c, std::int64_t id, std::int64_t today) {
                                {"item", r.text(1)},
                                {"owner", r.text(2)},
                                {"due_on", r.text(3)},
-                               {"done_on", opt_text(r, 4)},
+                               {"done_on", json::opt_text(r, 4)},
                                {"overdue", late},
                                {"created_by", r.text(5)}});
   }

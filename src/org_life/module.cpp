@@ -15,8 +15,8 @@ SweepCounts sweep_due(App& app) { return {{"org_life_warned", warn_due(app)}}; }
 // The sweep walks every organisation under every county (100,000 in a province: seconds of the
 // writer's time, in batches) while a warning is days apart from the next: `due` from kWarnDays
 // before a period ends, `missing` after its kRecordGraceDays. An hour late is nothing to a
-// secretary, and hourly passes leave the writer to the people in the field the rest of the time.
-constexpr std::int64_t kSweepEverySeconds = 3600;
+// secretary, and hourly passes (kHourlySweep) leave the writer to the people in the field the rest
+// of the time.
 
 // The tables its migrations create: it alone writes them, and other modules call its service
 // rather than read them (scripts/check_tables.py lists the reads still left).
@@ -28,19 +28,13 @@ constexpr std::string_view kTables[] = {
     "org_life_standing", "org_life_compliance"};
 
 // Meetings and tallies hang off orgs' trees, which sits below: it calls these in its own writes.
-const Module kModule{
-    .name = "org_life",
-    .routes = register_routes,
-    .sweep = sweep_due,
-    .seed = seed,
-    .tables = kTables,
-    .area_paths_moved = hooks::area_paths_moved,
-    .org_paths_moved = hooks::org_paths_moved,
-    .org_area_changed = hooks::org_area_changed,
-    .member_record = [](App& a, const core::Principal& w, std::int64_t id) -> boost::json::value {
-      return member_life(a, w, id);
-    },
-    .sweep_every_seconds = kSweepEverySeconds,
-};
+const Module kModule{.name = "org_life",
+                     .routes = register_routes,
+                     .sweep = sweep_due,
+                     .seed = seed,
+                     .tables = kTables,
+                     .follow = hooks::kFollow,
+                     .member_record = member_section<member_life>,
+                     .sweep_every_seconds = kHourlySweep};
 
 }  // namespace jiceng::org_life

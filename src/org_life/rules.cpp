@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/dates.hpp"
+#include "core/names.hpp"
 
 namespace jiceng::org_life {
 namespace {
@@ -55,20 +56,11 @@ bool valid_kind_code(std::string_view code) {
                      [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_'; });
 }
 
-std::optional<Period> parse_period(std::string_view s) {
-  if (s == "month") return Period::month;
-  if (s == "quarter") return Period::quarter;
-  if (s == "year") return Period::year;
-  return std::nullopt;
-}
-std::string_view period_name(Period p) {
-  switch (p) {
-    case Period::month: return "month";
-    case Period::quarter: return "quarter";
-    case Period::year: return "year";
-  }
-  return "month";
-}
+constexpr std::array<core::Named<Period>, 3> kPeriods = {
+    {{Period::month, "month"}, {Period::quarter, "quarter"}, {Period::year, "year"}}};
+
+std::optional<Period> parse_period(std::string_view s) { return core::parse_named(kPeriods, s); }
+std::string_view period_name(Period p) { return core::row_of(kPeriods, p).name; }
 
 PeriodKey period_of(Period p, std::int64_t day) {
   const auto d = ymd_of(day);

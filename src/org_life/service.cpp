@@ -201,14 +201,10 @@ bj::object meetings(App& app, const core::Principal& who, const MeetingQuery& q)
       where += " AND m.org_path >= ? AND m.org_path < ?";
       params.insert(params.end(), {org->path, core::path_end(org->path)});
     }
-    const auto filter = [&](const char* cond, store::Value v) {
-      where += cond;
-      params.push_back(std::move(v));
-    };
-    if (q.kind) filter(" AND m.kind = ?", *q.kind);
-    if (q.status) filter(" AND m.status = ?", *q.status);
-    if (q.from) filter(" AND m.starts_at >= ?", *q.from);
-    if (q.to) filter(" AND m.starts_at < ?", *q.to);
+    store::and_if(where, params, "m.kind = ?", q.kind);
+    store::and_if(where, params, "m.status = ?", q.status);
+    store::and_if(where, params, "m.starts_at >= ?", q.from);
+    store::and_if(where, params, "m.starts_at < ?", q.to);
     params.insert(params.end(), {std::min(q.limit, kMaxListItems), q.offset});
     bj::array items;
     for (const auto& r : c.query(std::string(sql::kMeetingColumns) + where + sql::kListTail, params)) {

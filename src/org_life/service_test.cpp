@@ -30,14 +30,6 @@ class OrgLifeService : public test::County {
         [&](store::Conn& c) { c.execute("UPDATE member SET status = 'probationary' WHERE id = ?", {probationary}); });
   }
 
-  core::Principal branch_secretary(std::int64_t org) {
-    core::Principal p;
-    p.account_id = account("branch-" + std::to_string(org) + "-" + std::to_string(serial_++));
-    p.username = p.display_name = "支部书记";
-    p.bindings.push_back({Role::branch_secretary, core::ScopeType::org, org, org_path(org), ""});
-    return p;
-  }
-
   std::int64_t plan(const std::string& kind, std::int64_t starts_in = kDay, std::int64_t org = kCommunityBranch) {
     Plan p;
     p.kind = kind;
@@ -45,7 +37,7 @@ class OrgLifeService : public test::County {
     p.place = "社区党群服务中心";
     p.presider = "支部书记";
     p.starts_at = now() + starts_in;
-    const auto writer = org == kCommunityBranch ? secretary : staff(Role::org_dept, kCounty, "组织部");
+    const auto writer = org == kCommunityBranch ? secretary : org_dept();
     return create_meeting(app(), as(writer), org, p).at("id").as_int64();
   }
 
@@ -84,7 +76,6 @@ class OrgLifeService : public test::County {
   core::Principal secretary;
   std::vector<std::int64_t> members;
   std::int64_t probationary = 0;
-  int serial_ = 0;
 };
 
 TEST_F(OrgLifeService, AThemeDayPlannedAnnouncedAndHeldTurnsTheMonthsCellDone) {
@@ -189,8 +180,7 @@ TEST_F(OrgLifeService, ACommunityMovedToAnotherStreetTakesItsMeetingsAndTalliesT
   pass_time(3 * kHour);
   hold(app(), as(secretary), id, present({0, 1, 2}));
   const auto east = area(kCounty, "河东街道", "street");
-  orgs::move_node(app(), staff(Role::org_dept, kCounty, "组织部"), orgs::Tree::areas, kCommunity, east, "",
-                  "127.0.0.1");
+  orgs::move_node(app(), org_dept(), orgs::Tree::areas, kCommunity, east, "", "127.0.0.1");
   const auto old_street = staff(Role::street_officer, kStreet, "城关街道干部");
   const auto new_street = staff(Role::street_officer, east, "河东街道干部");
   EXPECT_EQ(refusal([&] { meeting(app(), old_street, id); }).status, 404);
@@ -291,7 +281,7 @@ TEST_F(OrgLifeService, ACountyObserverAssessesAMeetingAndTheBranchReadsIt) {
 }
 
 TEST_F(OrgLifeService, TheCountyDatesAChangeAndCentralRulesStay) {
-  const auto county = staff(Role::org_dept, kCounty, "组织部");
+  const auto county = org_dept();
   DutyChange d{
       "party_lecture.quarterly", "party_lecture", "quarter", "县委组织部2027年1号文", 2, {"branch"}, "2027-01-01"};
   EXPECT_EQ(refusal([&] { change_duty(app(), as(secretary), d); }).status, 403);

@@ -6,6 +6,7 @@
 
 #include "core/dates.hpp"
 #include "core/errors.hpp"
+#include "core/text.hpp"
 #include "org_life/internal.hpp"
 #include "org_life/matrix.hpp"
 #include "org_life/queries.hpp"
@@ -24,19 +25,6 @@ constexpr std::int64_t kMaxCount = 31;
 constexpr std::int64_t kMaxTermYears = 10;
 constexpr std::int64_t kMinCommittee = 3, kMaxCommittee = 7;
 constexpr std::size_t kMaxKeyChars = 60;
-
-std::vector<std::string> split(const std::string& list) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= list.size()) {
-    const auto end = list.find(',', start);
-    const auto part = list.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    if (!part.empty()) out.push_back(part);
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return out;
-}
 
 std::string join(const std::vector<std::string>& parts) {
   std::string out;
@@ -72,7 +60,7 @@ std::vector<Duty> load_duties(store::Conn& c) {
     d.kind = r.text(1);
     d.period = parse_period(r.text(2)).value_or(Period::year);
     d.count = static_cast<int>(r.integer(3));
-    d.applies_to = split(r.text(4));
+    d.applies_to = core::split_list(r.text(4), ',');
     d.source = r.text(5);
     d.central = r.integer(6) == 1;
     d.effective_from = core::parse_day(r.text(7));
@@ -108,7 +96,7 @@ bj::object duties(App& app) {
     bj::array items;
     for (const auto& r : c.query(sql::kDuties)) {
       bj::array levels;
-      for (const auto& l : split(r.text(4))) levels.emplace_back(l);
+      for (const auto& l : core::split_list(r.text(4), ',')) levels.emplace_back(l);
       items.push_back(bj::object{{"id", r.integer(9)},
                                  {"key", r.text(0)},
                                  {"kind", r.text(1)},

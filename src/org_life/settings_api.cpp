@@ -146,20 +146,16 @@ http::Response get_warnings(Ctx& ctx) {
 }  // namespace
 
 void register_settings_routes(Router& r) {
-  const auto tag = "org_life";
-  const std::string base = "/api/v1/org-life";
-  const auto auth = Access::authenticated;
-  r.add("GET", base + "/kinds", auth, tag, "会议类型（含县里增设的）", get_kinds);
-  r.add("POST", base + "/kinds", auth, tag, "增设会议类型（县委组织部）", post_kind);
-  r.add("GET", base + "/duties", auth, tag, "组织生活频次规则及依据（含历史版本）", get_duties);
-  r.add("POST", base + "/duties", auth, tag, "设定县级规则的新版本（县委组织部，注明生效日期）", post_duty);
-  r.add("PUT", base + "/orgs/{id}/term", auth, tag, "登记支部委员会人数和换届日期", put_term);
-  r.add("GET", base + "/compliance/orgs/{id}", auth, tag,
-        "一个党组织全年的组织生活落实情况和结构提醒（format=xlsx 导出）", get_org_year);
-  r.add("GET", base + "/compliance/areas", auth, tag, "按街道（下级区域）和月份统计达标党组织比例", get_area_months);
-  r.add("GET", base + "/warnings", auth, tag, "组织生活到期和未完成提醒（本人管辖范围）", get_warnings);
-  r.add("GET", base + "/compliance/cells", auth, tag, "区域内各党组织某月各项任务的落实情况（format=xlsx 导出）",
-        get_area_cells);
+  RouteGroup g(r, "/api/v1/org-life", "org_life");
+  g.add("GET", "/kinds", "会议类型（含县里增设的）", get_kinds);
+  g.add("POST", "/kinds", "增设会议类型（县委组织部）", post_kind);
+  g.add("GET", "/duties", "组织生活频次规则及依据（含历史版本）", get_duties);
+  g.add("POST", "/duties", "设定县级规则的新版本（县委组织部，注明生效日期）", post_duty);
+  g.add("PUT", "/orgs/{id}/term", "登记支部委员会人数和换届日期", put_term);
+  g.add("GET", "/compliance/orgs/{id}", "一个党组织全年的组织生活落实情况和结构提醒（format=xlsx 导出）", get_org_year);
+  g.add("GET", "/compliance/areas", "按街道（下级区域）和月份统计达标党组织比例", get_area_months);
+  g.add("GET", "/warnings", "组织生活到期和未完成提醒（本人管辖范围）", get_warnings);
+  g.add("GET", "/compliance/cells", "区域内各党组织某月各项任务的落实情况（format=xlsx 导出）", get_area_cells);
 }
 
 }  // namespace jiceng::org_life

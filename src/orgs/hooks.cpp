@@ -4,19 +4,19 @@ namespace jiceng::orgs::hooks {
 
 void area_paths_moved(store::Conn& c, const PathMove& move) {
   for (const auto* m : installed_modules()) {
-    if (m->area_paths_moved) m->area_paths_moved(c, move);
+    if (m->follow.area_paths_moved) m->follow.area_paths_moved(c, move);
   }
 }
 
 void org_paths_moved(store::Conn& c, const PathMove& move) {
   for (const auto* m : installed_modules()) {
-    if (m->org_paths_moved) m->org_paths_moved(c, move);
+    if (m->follow.org_paths_moved) m->follow.org_paths_moved(c, move);
   }
 }
 
 void org_area_changed(store::Conn& c, std::int64_t org_id, const std::string& area_path) {
   for (const auto* m : installed_modules()) {
-    if (m->org_area_changed) m->org_area_changed(c, org_id, area_path);
+    if (m->follow.org_area_changed) m->follow.org_area_changed(c, org_id, area_path);
   }
 }
 

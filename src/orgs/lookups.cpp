@@ -31,6 +31,14 @@ std::map<std::int64_t, std::string> area_names(store::Conn& c, std::span<const s
 
 registry::NameLookup area_name_lookup() { return {"area_id", "area_name", area_names}; }
 
+registry::Spec area_register(core::Register reg, std::string name, std::string label, std::string table,
+                             std::string search_column) {
+  auto s = registry::spec_of(reg, std::move(name), std::move(label), std::move(table), std::move(search_column));
+  s.names = {area_name_lookup()};
+  registry::place_by_area(s);
+  return s;
+}
+
 std::map<std::int64_t, OrgRef> orgs_by_ids(store::Conn& c, std::span<const std::int64_t> ids) {
   std::map<std::int64_t, OrgRef> out;
   for (const auto& r : store::query_ids(c, sql::kOrgsIn, ids)) {

@@ -20,6 +20,9 @@ std::map<std::int64_t, Area> areas_by_ids(store::Conn& c, std::span<const std::i
 std::map<std::int64_t, std::string> area_names(store::Conn& c, std::span<const std::int64_t> ids);
 // For a register whose rows have an `area_id`: its area's name, rendered as "area_name".
 registry::NameLookup area_name_lookup();
+// The head of a register of rows that sit in an area (registry::place_by_area), shown with its name.
+registry::Spec area_register(core::Register reg, std::string name, std::string label, std::string table,
+                             std::string search_column = "name");
 
 struct OrgRef final {
   std::string path;

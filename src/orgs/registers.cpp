@@ -14,9 +14,7 @@ namespace jiceng::orgs {
 namespace {
 
 namespace bj = boost::json;
-using registry::Field;
-using registry::Kind;
-using registry::WriteCtx;
+using namespace registry::fields;
 
 constexpr std::size_t kMaxGeometryChars = 400000;
 
@@ -147,23 +145,18 @@ namespace {
 
 // Areas.
 void add_areas() {
-  Spec s;
-  s.reg = core::Register::areas;
-  s.name = "areas";
-  s.label = "行政区划";
-  s.table = "area";
+  auto s = registry::spec_of(core::Register::areas, "areas", "行政区划", "area");
   s.joins = "LEFT JOIN area p ON p.id = t.parent_id";
   s.extra = {{"p.name", "parent_name"}};
   s.fields = {
-      Field{"parent_id", "parent_id", "上级区域", Kind::ref_area},
-      Field{"name", "name", "名称", Kind::text, true, 60},
-      Field{"kind", "kind", "类型", Kind::choice, true, 20, area_kinds(), true},
-      Field{"code", "code", "区划代码", Kind::text, false, 20},
+      value_field("parent_id", "上级区域", Kind::ref_area),
+      sorted(text_field("name", "名称", 60, true)),
+      choice_field("kind", "类型", area_kinds(), true, true),
+      text_field("code", "区划代码", 20),
       Field{"path", "path", "", Kind::text, false, 400, {}, false, false, false, false},
       Field{"depth", "depth", "", Kind::integer, false, 10, {}, false, false, false, false},
       Field{"geometry", "", "", Kind::text, false, kMaxGeometryChars, {}, false, false, true, false},
   };
-  s.fields[1].sort = true;
   s.scope.area_path = "t.path";
   s.order_column = "path";
   s.subtree_area_column = "path";
@@ -207,24 +200,19 @@ void add_orgs() {
                                                       {"industry_chain", "产业链"},
                                                       {"building", "楼宇"},
                                                       {"joint", "联合建"}};
-  Spec s;
-  s.reg = core::Register::orgs;
-  s.name = "orgs";
-  s.label = "党组织";
-  s.table = "party_org";
+  auto s = registry::spec_of(core::Register::orgs, "orgs", "党组织", "party_org");
   s.joins = "LEFT JOIN area a ON a.id = t.area_id LEFT JOIN party_org p ON p.id = t.parent_id";
   s.extra = {{"a.name", "area_name"}, {"p.name", "parent_name"}};
   s.fields = {
-      Field{"parent_id", "parent_id", "上级党组织", Kind::ref_org},
-      Field{"name", "name", "党组织名称", Kind::text, true, 80},
-      Field{"level", "level", "组织层级", Kind::choice, true, 20, levels, true},
-      Field{"kind", "kind", "组织类别", Kind::choice, true, 20, kinds, true},
-      registry::area_ref_field("所在区域"),
+      value_field("parent_id", "上级党组织", Kind::ref_org),
+      sorted(text_field("name", "党组织名称", 80, true)),
+      choice_field("level", "组织层级", levels, true, true),
+      choice_field("kind", "组织类别", kinds, true, true),
+      area_ref_field("所在区域"),
       Field{"path", "path", "", Kind::text, false, 400, {}, false, false, false, false},
-      Field{"founded_on", "founded_on", "成立日期", Kind::date},
-      Field{"secretary", "secretary", "书记", Kind::text, false, 30},
+      value_field("founded_on", "成立日期", Kind::date),
+      text_field("secretary", "书记", 30),
   };
-  s.fields[1].sort = true;
   s.scope.area_path = "t.area_path";
   s.scope.org_path = "t.path";
   s.order_column = "path";
@@ -248,25 +236,19 @@ void add_units() {
   static const std::vector<registry::Choice> kinds = {
       {"enterprise", "企业"}, {"social_org", "社会组织"}, {"organ", "机关"}, {"institution", "事业单位"}};
   static const std::vector<registry::Choice> status = {{"own", "单独组建"}, {"joint", "联合组建"}, {"none", "未建"}};
-  Spec s;
-  s.reg = core::Register::units;
-  s.name = "units";
-  s.label = "单位";
-  s.table = "unit";
+  auto s = registry::spec_of(core::Register::units, "units", "单位", "unit");
   s.joins = "LEFT JOIN area a ON a.id = t.area_id LEFT JOIN party_org o ON o.id = t.party_org_id";
   s.extra = {{"a.name", "area_name"}, {"o.name", "party_org_name"}};
   s.fields = {
-      Field{"name", "name", "单位名称", Kind::text, true, 80},
-      Field{"kind", "kind", "单位类型", Kind::choice, true, 20, kinds, true},
-      registry::area_ref_field("所在区域"),
-      Field{"credit_code", "credit_code", "统一社会信用代码", Kind::text, false, 18},
-      Field{"party_status", "party_status", "党组织建立情况", Kind::choice, true, 20, status, true},
-      Field{"party_org_id", "party_org_id", "所属党组织", Kind::ref_org},
-      Field{"employees", "employees", "从业人员数", Kind::integer},
-      Field{"address", "address", "地址", Kind::text, false, 120},
+      sorted(text_field("name", "单位名称", 80, true)),
+      choice_field("kind", "单位类型", kinds, true, true),
+      area_ref_field("所在区域"),
+      text_field("credit_code", "统一社会信用代码", 18),
+      choice_field("party_status", "党组织建立情况", status, true, true),
+      value_field("party_org_id", "所属党组织", Kind::ref_org),
+      sorted(value_field("employees", "从业人员数", Kind::integer)),
+      text_field("address", "地址", 120),
   };
-  s.fields[0].sort = true;
-  s.fields[6].sort = true;
   registry::place_by_area(s);
   s.scope.unit_id = "t.id";
   s.tally_column = "units";
@@ -281,24 +263,19 @@ void add_venues() {
                                                       {"activity_room", "党员活动室"},
                                                       {"teaching_site", "教学点"},
                                                       {"other", "其他"}};
-  Spec s;
-  s.reg = core::Register::venues;
-  s.name = "venues";
-  s.label = "阵地";
-  s.table = "venue";
+  auto s = registry::spec_of(core::Register::venues, "venues", "阵地", "venue");
   s.joins = "LEFT JOIN area a ON a.id = t.area_id";
   s.extra = {{"a.name", "area_name"}};
   s.fields = {
-      Field{"name", "name", "阵地名称", Kind::text, true, 80},
-      Field{"kind", "kind", "阵地类型", Kind::choice, true, 20, kinds, true},
-      registry::area_ref_field("所在区域"),
-      Field{"address", "address", "地址", Kind::text, false, 120},
-      Field{"area_m2", "area_m2", "面积（平方米）", Kind::integer},
-      Field{"open_hours", "open_hours", "开放时间", Kind::text, false, 60},
+      sorted(text_field("name", "阵地名称", 80, true)),
+      choice_field("kind", "阵地类型", kinds, true, true),
+      area_ref_field("所在区域"),
+      text_field("address", "地址", 120),
+      value_field("area_m2", "面积（平方米）", Kind::integer),
+      text_field("open_hours", "开放时间", 60),
       Field{"in_city_system", "in_city_system", "已录入市级系统", Kind::boolean, false, 5, {}, true},
       Field{"service_items", "service_items", "服务事项", Kind::list, false, 40},
   };
-  s.fields[0].sort = true;
   registry::place_by_area(s);
   s.tally_column = "venues";
   s.prepare = prepare_area_bound;

@@ -1,5 +1,6 @@
 #include "orgs/service.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "audit/audit.hpp"
@@ -83,6 +84,13 @@ std::vector<Area> root_areas(store::Conn& c) {
   std::vector<Area> out;
   for (const auto& r : c.query(std::string(sql::kAreaColumns) + sql::kRootAreas)) out.push_back(area_of(r));
   return out;
+}
+
+bool county_department(store::Conn& c, const core::Principal& who) {
+  const auto roots = root_areas(c);
+  return !roots.empty() && std::any_of(who.bindings.begin(), who.bindings.end(), [&](const core::Binding& b) {
+    return b.role == core::Role::org_dept && b.scope_type == core::ScopeType::area && b.path == roots.front().path;
+  });
 }
 
 bool has_areas(store::Conn& c) { return c.one(sql::kAnyArea).has_value(); }
@@ -343,6 +351,11 @@ std::optional<OrgInfo> org_info(store::Conn& c, std::int64_t id) {
   auto r = c.one(std::string(sql::kOrgInfoColumns) + sql::kOrgInfoById, {id});
   if (!r) return std::nullopt;
   return org_info_of(*r);
+}
+
+OrgInfo readable_org(store::Conn& c, const core::Principal& who, core::Register reg, std::int64_t org_id) {
+  if (!org_paths_in_scope(c, who, reg, core::Action::read, org_id)) not_found("党组织不存在或不在您的管辖范围内");
+  return *org_info(c, org_id);
 }
 
 std::vector<OrgInfo> orgs_under(store::Conn& c, const std::string& org_path, const std::string& area_path,

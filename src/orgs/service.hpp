@@ -34,6 +34,8 @@ std::optional<Area> area_in_scope(store::Conn& c, const core::Principal& who, co
                                   std::int64_t id);
 // The areas without a parent (a county), in id order; the first is "the county" where one is meant.
 std::vector<Area> root_areas(store::Conn& c);
+// Whether `who` speaks for the county's organisation department (org_dept bound to that first root).
+bool county_department(store::Conn& c, const core::Principal& who);
 bool has_areas(store::Conn& c);
 // The area at `path` and every area above it, root first (those that exist).
 std::vector<Area> ancestors(store::Conn& c, const std::string& path);
@@ -175,6 +177,8 @@ struct OrgInfo final {
   std::string name, level, kind, path, area_path;
 };
 std::optional<OrgInfo> org_info(store::Conn& c, std::int64_t id);
+// The organisation a page of `reg` is narrowed to (`?org_id=`), when `who` reads it there; else 404.
+OrgInfo readable_org(store::Conn& c, const core::Principal& who, core::Register reg, std::int64_t org_id);
 // The organisations whose path lies under `org_path`, or whose area lies under `area_path` (one of
 // the two given, the other empty), in path order, at most `limit`.
 std::vector<OrgInfo> orgs_under(store::Conn& c, const std::string& org_path, const std::string& area_path,

@@ -19,13 +19,11 @@ using core::Action;
 using core::Register;
 using core::Role;
 
-constexpr char kIp[] = "127.0.0.1";
-
 class OrgsService : public test::County {
  protected:
   void SetUp() override {
     County::SetUp();
-    admin = staff(Role::org_dept, kCounty, "组织部");
+    admin = org_dept();
     street_officer = staff(Role::street_officer, kStreet, "城关街道干部");
     secretary = staff(Role::community_secretary, kCommunity, "幸福社区书记");
     east = area(kCounty, "河东街道", "street");

@@ -15,10 +15,7 @@ namespace {
 
 namespace bj = boost::json;
 using core::Register;
-using registry::Field;
-using registry::Kind;
-using registry::read_only;
-using registry::WriteCtx;
+using namespace registry::fields;
 
 void area_in_scope(WriteCtx& wc) {
   if (wc.has("area_id")) wc.columns["area_path"] = wc.area_path("area_id", std::get<std::int64_t>(wc.input["area_id"]));
@@ -66,30 +63,19 @@ void add_registers() {
   {
     static const std::vector<registry::Choice> kinds = {
         {"one_one", "1+1"}, {"n_one", "N+1"}, {"one_n", "1+N"}, {"enterprise_village", "企村结对"}};
-    Spec s;
-    s.reg = Register::pairings;
-    s.name = "pairings";
-    s.label = "结对";
-    s.table = "pairing";
-    s.search_column = "title";
-    s.names = {orgs::area_name_lookup()};
+    auto s = orgs::area_register(Register::pairings, "pairings", "结对", "pairing", "title");
     s.fields = {
-        Field{"kind", "kind", "结对类型", Kind::choice, true, 20, kinds, true},
-        Field{"title", "title", "结对名称", Kind::text, true, 60},
-        registry::area_ref_field("所属社区（村）"),
-        Field{"content", "content", "结对内容", Kind::text, false, 500},
-        Field{"started_on", "started_on", "结对日期", Kind::date},
-        read_only("parties_count", "parties_count", "结对方数", Kind::integer),
-        read_only("helps", "helps", "帮扶次数", Kind::integer),
-        read_only("help_hours", "help_hours", "帮扶时长（小时）", Kind::number),
+        choice_field("kind", "结对类型", kinds, true, true),
+        sorted(text_field("title", "结对名称", 60, true)),
+        area_ref_field("所属社区（村）"),
+        text_field("content", "结对内容", 500),
+        value_field("started_on", "结对日期", Kind::date),
+        shown_field("parties_count", "结对方数", Kind::integer),
+        shown_field("helps", "帮扶次数", Kind::integer),
+        shown_field("help_hours", "帮扶时长（小时）", Kind::number),
     };
-    s.fields[1].sort = true;
-    registry::place_by_area(s);
     // Members and units see the pairings they are a party to.
-    core::ScopeColumns wide = s.scope;
-    wide.member_id = sql::kPairingsOfMember;
-    wide.unit_id = sql::kPairingsOfUnit;
-    s.read_scope = wide;
+    registry::widen_reads(s, sql::kPairingsOfUnit, sql::kPairingsOfMember);
     s.prepare = [](WriteCtx& wc) {
       area_in_scope(wc);
       if (!wc.create && wc.has("kind") && cogov::int_of(wc.existing->at("parties_count")).value_or(0) > 0) {
@@ -100,22 +86,12 @@ void add_registers() {
     registry::add_spec(std::move(s));
   }
   {
-    Spec s;
-    s.reg = Register::pairings;
-    s.name = "volunteer-teams";
-    s.label = "志愿服务队";
-    s.table = "volunteer_team";
-    s.names = {orgs::area_name_lookup()};
+    auto s = orgs::area_register(Register::pairings, "volunteer-teams", "志愿服务队", "volunteer_team");
     s.fields = {
-        Field{"name", "name", "服务队名称", Kind::text, true, 40},
-        registry::area_ref_field("所属社区（村）"),
-        Field{"description", "description", "服务内容", Kind::text, false, 300},
-        Field{"leader", "leader", "队长", Kind::text, false, 30},
-        read_only("volunteers", "volunteers", "队员数", Kind::integer),
-        read_only("hours", "hours", "服务时长（小时）", Kind::number),
+        sorted(text_field("name", "服务队名称", 40, true)), area_ref_field("所属社区（村）"),
+        text_field("description", "服务内容", 300),         text_field("leader", "队长", 30),
+        shown_field("volunteers", "队员数", Kind::integer), shown_field("hours", "服务时长（小时）", Kind::number),
     };
-    s.fields[0].sort = true;
-    registry::place_by_area(s);
     s.prepare = area_in_scope;
     s.decorate = team_detail;
     registry::add_spec(std::move(s));

@@ -15,8 +15,6 @@ constexpr const char* kAreaPathTables[] = {"member", "person", "member_problem"}
 // The tables that keep a member's organisation: its path and its area follow the organisation.
 constexpr const char* kOrgTables[] = {"member", "member_problem"};
 
-}  // namespace
-
 void area_paths_moved(store::Conn& c, const PathMove& move) {
   for (const char* t : kAreaPathTables) core::rebase_paths(c, t, "area_path", move);
 }
@@ -28,6 +26,10 @@ void org_paths_moved(store::Conn& c, const PathMove& move) {
 void org_area_changed(store::Conn& c, std::int64_t org_id, const std::string& area_path) {
   for (const char* t : kOrgTables) core::follow_org_area(c, t, "area_path", "org_id", org_id, area_path);
 }
+
+}  // namespace
+
+constinit const TreeHooks kFollow{area_paths_moved, org_paths_moved, org_area_changed};
 
 std::map<std::int64_t, PersonRef> people_by_ids(store::Conn& c, std::span<const std::int64_t> ids) {
   std::map<std::int64_t, PersonRef> out;

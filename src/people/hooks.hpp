@@ -12,9 +12,8 @@
 
 namespace jiceng::people::hooks {
 
-void area_paths_moved(store::Conn& c, const PathMove& move);
-void org_paths_moved(store::Conn& c, const PathMove& move);
-void org_area_changed(store::Conn& c, std::int64_t org_id, const std::string& area_path);
+// How our rows follow orgs' trees (hooks.cpp).
+extern constinit const TreeHooks kFollow;
 std::map<std::int64_t, PersonRef> people_by_ids(store::Conn& c, std::span<const std::int64_t> ids);
 std::vector<std::int64_t> grid_staff_counts(store::Conn& c, std::span<const std::string> grid_paths);
 

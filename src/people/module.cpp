@@ -20,19 +20,15 @@ constexpr std::int64_t kCheckEverySeconds = 24 * 3600;
 SweepCounts sweep(App& app) { return {{"member_problems", check_records(app)}}; }
 
 // Members and people hang off orgs' trees, which sits below: it calls these in its own writes.
-const Module kModule{
-    .name = "people",
-    .add_registers = add_registers,
-    .routes = register_routes,
-    .sweep = sweep,
-    .seed = seed,
-    .tables = kTables,
-    .area_paths_moved = hooks::area_paths_moved,
-    .org_paths_moved = hooks::org_paths_moved,
-    .org_area_changed = hooks::org_area_changed,
-    .people_by_ids = hooks::people_by_ids,
-    .grid_staff_counts = hooks::grid_staff_counts,
-    .sweep_every_seconds = kCheckEverySeconds,
-};
+const Module kModule{.name = "people",
+                     .add_registers = add_registers,
+                     .routes = register_routes,
+                     .sweep = sweep,
+                     .seed = seed,
+                     .tables = kTables,
+                     .follow = hooks::kFollow,
+                     .people_by_ids = hooks::people_by_ids,
+                     .grid_staff_counts = hooks::grid_staff_counts,
+                     .sweep_every_seconds = kCheckEverySeconds};
 
 }  // namespace jiceng::people

@@ -11,9 +11,7 @@
 namespace jiceng::people {
 namespace {
 
-using registry::Field;
-using registry::Kind;
-using registry::WriteCtx;
+using namespace registry::fields;
 
 std::string text_of(const store::Value& v) {
   if (auto p = std::get_if<std::string>(&v)) return *p;
@@ -128,27 +126,22 @@ void add_members() {
       {"stopped", "停止党籍"}, {"removed", "除名"},          {"left", "退党"},
       {"deceased", "去世"},    {"transferred_out", "已转出"}};
 
-  Spec s;
-  s.reg = core::Register::members;
-  s.name = "members";
-  s.label = "党员";
-  s.table = "member";
+  auto s = registry::spec_of(core::Register::members, "members", "党员", "member");
   s.names = {{"org_id", "org_name", orgs::org_names}};
   s.fields = {
-      Field{"name", "name", "姓名", Kind::text, true, 30},
+      sorted(text_field("name", "姓名", 30, true)),
       Field{"gender", "gender", "性别", Kind::choice, false, 10, genders(), true},
-      Field{"ethnicity", "ethnicity", "民族", Kind::text, false, 20},
+      text_field("ethnicity", "民族", 20),
       Field{"birth_date", "birth_date", "出生日期", Kind::date, false, 10, {}, false, true},
       id_number_field(),
       phone_field(),
-      Field{"education", "education", "学历", Kind::choice, false, 20, education, true},
+      choice_field("education", "学历", education, false, true),
       Field{"joined_on", "joined_on", "入党日期", Kind::date, false, 10, {}, false, true},
-      Field{"full_on", "full_on", "转正日期", Kind::date},
-      Field{"org_id", "org_id", "所在党组织", Kind::ref_org, true},
-      Field{"category", "category", "人员类别", Kind::choice, false, 20, categories, true},
-      Field{"status", "status", "党员状态", Kind::choice, false, 20, statuses, true},
+      value_field("full_on", "转正日期", Kind::date),
+      value_field("org_id", "所在党组织", Kind::ref_org, true),
+      choice_field("category", "人员类别", categories, false, true),
+      choice_field("status", "党员状态", statuses, false, true),
   };
-  s.fields[0].sort = true;
   // Gender and birth date come from the ID number; a form may show them but not set them.
   s.fields[1].writable = false;
   s.fields[3].writable = false;
@@ -172,23 +165,18 @@ void add_people() {
                                                       {"volunteer", "志愿者"}};
   static const std::vector<registry::Choice> grid_roles = {
       {"chief", "网格长"}, {"full_time", "专职网格员"}, {"assistant", "网格协管员"}, {"other", "其他力量"}};
-  Spec s;
-  s.reg = core::Register::people;
-  s.name = "people";
-  s.label = "人员";
-  s.table = "person";
+  auto s = registry::spec_of(core::Register::people, "people", "人员", "person");
   s.names = {orgs::area_name_lookup(), {"unit_id", "unit_name", orgs::unit_names}};
   s.fields = {
-      Field{"name", "name", "姓名", Kind::text, true, 30},
-      Field{"kind", "kind", "人员类型", Kind::choice, true, 20, kinds, true},
+      sorted(text_field("name", "姓名", 30, true)),
+      choice_field("kind", "人员类型", kinds, true, true),
       Field{"gender", "gender", "性别", Kind::choice, false, 10, genders(), true},
       phone_field(),
-      registry::area_ref_field("所在区域"),
-      Field{"grid_role", "grid_role", "网格职务", Kind::choice, false, 20, grid_roles, true},
-      Field{"unit_id", "unit_id", "所在单位", Kind::ref_unit},
-      Field{"title", "title", "职务", Kind::text, false, 40},
+      area_ref_field("所在区域"),
+      choice_field("grid_role", "网格职务", grid_roles, false, true),
+      value_field("unit_id", "所在单位", Kind::ref_unit),
+      text_field("title", "职务", 40),
   };
-  s.fields[0].sort = true;
   registry::place_by_area(s);
   s.tally_column = "people";
   s.prepare = prepare_person;

@@ -17,14 +17,13 @@ namespace {
 namespace bj = boost::json;
 using core::Role;
 
-constexpr char kIp[] = "127.0.0.1";
 constexpr char kLiIdNumber[] = "110101199001010001";  // the first member the county registers
 
 class PeopleService : public test::County {
  protected:
   void SetUp() override {
     County::SetUp();
-    admin = staff(Role::org_dept, kCounty, "组织部");
+    admin = org_dept();
     street_officer = staff(Role::street_officer, kStreet, "城关街道干部");
     secretary = staff(Role::community_secretary, kCommunity, "幸福社区书记");
     li = member("李梅", kUnitBranch);

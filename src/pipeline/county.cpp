@@ -8,6 +8,7 @@
 
 #include "core/dates.hpp"
 #include "core/errors.hpp"
+#include "core/json.hpp"
 #include "orgs/lookups.hpp"
 #include "orgs/service.hpp"
 #include "pipeline/internal.hpp"
@@ -23,13 +24,6 @@ constexpr std::int64_t kMaxQuota = 100000;
 constexpr std::size_t kMaxBatch = 200;
 constexpr std::int64_t kMaxSample = 100;
 constexpr std::int64_t kListedReviews = 50;
-
-bj::value opt_text(const store::Row& r, std::size_t i) {
-  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.text(i));
-}
-bj::value opt_int(const store::Row& r, std::size_t i) {
-  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.integer(i));
-}
 
 std::pair<std::string, std::string> year_range(int year) {
   return {std::to_string(year) + "-01-01", std::to_string(year + 1) + "-01-01"};
@@ -104,13 +98,7 @@ bj::object quotas(App& app, const core::Principal& who, int year) {
     for (const auto& r : c.query(sql::kMoves, {std::int64_t{year}})) {
       // A move shows where one of its two sides is shown (both sides hold a quota row).
       if (!shown.contains(r.integer(1)) && !shown.contains(r.integer(2))) continue;
-      moves.push_back(bj::object{{"id", r.integer(0)},
-                                 {"from_org_id", r.integer(1)},
-                                 {"to_org_id", r.integer(2)},
-                                 {"amount", r.integer(3)},
-                                 {"reason", r.text(4)},
-                                 {"moved_by", r.text(5)},
-                                 {"at", r.integer(6)}});
+      moves.push_back(json::row_object(r, {"id", "from_org_id", "to_org_id", "amount", "reason", "moved_by", "at"}));
     }
     return bj::object{{"year", year}, {"items", std::move(items)}, {"moves", std::move(moves)}};
   });
@@ -216,14 +204,14 @@ bj::object review(App& app, const core::Principal& who, std::int64_t id) {
       if (!detail::writes_over(who, files[i].org_path, files[i].area_path)) continue;
       auto line = person_line(files[i], names);
       const auto& row = rows[i];
-      line["decision"] = opt_text(row, 1);
-      line["note"] = opt_text(row, 2);
-      line["decided_by"] = opt_text(row, 3);
-      line["decided_at"] = opt_int(row, 4);
+      line["decision"] = json::opt_text(row, 1);
+      line["note"] = json::opt_text(row, 2);
+      line["decided_by"] = json::opt_text(row, 3);
+      line["decided_at"] = json::opt_int(row, 4);
       items.push_back(std::move(line));
     }
     return bj::object{{"id", rv->integer(0)},      {"title", rv->text(1)},         {"status", rv->text(2)},
-                      {"created_by", rv->text(3)}, {"created_at", rv->integer(4)}, {"closed_at", opt_int(*rv, 5)},
+                      {"created_by", rv->text(3)}, {"created_at", rv->integer(4)}, {"closed_at", json::opt_int(*rv, 5)},
                       {"items", std::move(items)}};
   });
 }
@@ -244,14 +232,10 @@ bj::object reviews(App& app, const core::Principal& who) {
     for (const auto& r : c.query(sql::kReviews, {kListedReviews})) {
       const auto it = seen.find(r.integer(0));
       if (it == seen.end()) continue;
-      items.push_back(bj::object{{"id", r.integer(0)},
-                                 {"title", r.text(1)},
-                                 {"status", r.text(2)},
-                                 {"created_by", r.text(3)},
-                                 {"created_at", r.integer(4)},
-                                 {"closed_at", opt_int(r, 5)},
-                                 {"people", it->second.first},
-                                 {"decided", it->second.second}});
+      auto line = json::row_object(r, {"id", "title", "status", "created_by", "created_at", "closed_at"});
+      line["people"] = it->second.first;
+      line["decided"] = it->second.second;
+      items.push_back(std::move(line));
     }
     return bj::object{{"items", std::move(items)}};
   });
@@ -308,10 +292,10 @@ bj::object recheck(App& app, const core::Principal& who, std::int64_t id) {
     bj::array items;
     for (std::size_t i = 0; i < files.size(); ++i) {
       auto line = person_line(files[i], names);
-      line["result"] = opt_text(rows[i], 1);
-      line["note"] = opt_text(rows[i], 2);
-      line["checked_by"] = opt_text(rows[i], 3);
-      line["checked_at"] = opt_int(rows[i], 4);
+      line["result"] = json::opt_text(rows[i], 1);
+      line["note"] = json::opt_text(rows[i], 2);
+      line["checked_by"] = json::opt_text(rows[i], 3);
+      line["checked_at"] = json::opt_int(rows[i], 4);
       items.push_back(std::move(line));
     }
     return bj::object{{"id", rc->integer(0)},         {"year", rc->integer(1)},   {"seed", rc->text(2)},

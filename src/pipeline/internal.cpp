@@ -9,6 +9,8 @@
 #include "core/dated_settings.hpp"
 #include "core/dates.hpp"
 #include "core/errors.hpp"
+#include "core/json.hpp"
+#include "core/text.hpp"
 #include "orgs/service.hpp"
 #include "pipeline/queries.hpp"
 
@@ -17,24 +19,6 @@ namespace {
 
 namespace bj = boost::json;
 
-std::vector<std::string> split(const std::string& list) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < list.size()) {
-    auto end = list.find(',', start);
-    if (end == std::string::npos) end = list.size();
-    if (end > start) out.push_back(list.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
-bj::value opt_text(const store::Row& r, std::size_t i) {
-  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.text(i));
-}
-bj::value opt_int(const store::Row& r, std::size_t i) {
-  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.integer(i));
-}
 bj::value day_json(const std::optional<std::int64_t>& d) {
   return d ? bj::value(core::format_day(*d)) : bj::value(nullptr);
 }
@@ -56,10 +40,10 @@ bj::array steps_json(store::Conn& c, std::int64_t id) {
   bj::array out;
   for (const auto& r : c.query(sql::kSteps, {id})) {
     bj::array rules;
-    for (const auto& code : split(r.text(4))) rules.push_back(rule_json(code));
+    for (const auto& code : core::split_list(r.text(4), ',')) rules.push_back(rule_json(code));
     bj::array overridden;
     if (!r.is_null(7)) {
-      for (const auto& code : split(r.text(7))) overridden.push_back(rule_json(code));
+      for (const auto& code : core::split_list(r.text(7), ',')) overridden.push_back(rule_json(code));
     }
     const auto step = parse_step(r.text(1));
     boost::system::error_code ec;
@@ -73,7 +57,7 @@ bj::array steps_json(store::Conn& c, std::int64_t id) {
                              {"rule_text", r.text(5)},
                              {"details", ec ? bj::value(bj::object{}) : std::move(details)},
                              {"overridden", std::move(overridden)},
-                             {"override_reason", opt_text(r, 8)},
+                             {"override_reason", json::opt_text(r, 8)},
                              {"recorded_by", r.text(9)},
                              {"recorded_at", r.integer(10)},
                              {"documents", std::move(docs[r.integer(0)])}});
@@ -99,12 +83,7 @@ bj::array deadlines_json(const Record& rec, const Local& local, std::int64_t tod
 bj::array reviews_json(store::Conn& c, std::int64_t id) {
   bj::array out;
   for (const auto& r : c.query(sql::kReviewsOfPerson, {id})) {
-    out.push_back(bj::object{{"review_id", r.integer(0)},
-                             {"title", r.text(1)},
-                             {"decision", opt_text(r, 2)},
-                             {"note", opt_text(r, 3)},
-                             {"decided_by", opt_text(r, 4)},
-                             {"decided_at", opt_int(r, 5)}});
+    out.push_back(json::row_object(r, {"review_id", "title", "decision", "note", "decided_by", "decided_at"}));
   }
   return out;
 }
@@ -210,9 +189,7 @@ void save(store::Conn& c, const Record& r, const Local& local, std::int64_t now)
 }
 
 bool writes_over(const core::Principal& who, const std::string& org_path, const std::string& area_path) {
-  return std::any_of(who.bindings.begin(), who.bindings.end(), [&](const core::Binding& b) {
-    return core::allowed(b.role, core::Register::pipeline, core::Action::write) && reaches(b, org_path, area_path);
-  });
+  return core::binds_over(who, core::Register::pipeline, core::Action::write, org_path, area_path);
 }
 
 bool approves_over(const core::Principal& who, const std::string& org_path, const std::string& area_path) {
@@ -227,11 +204,7 @@ bool approves_over(const core::Principal& who, const std::string& org_path, cons
 }
 
 void county_only(store::Conn& c, const core::Principal& who) {
-  const auto roots = orgs::root_areas(c);
-  const bool county = !roots.empty() && std::any_of(who.bindings.begin(), who.bindings.end(), [&](const auto& b) {
-    return b.role == core::Role::org_dept && b.scope_type == core::ScopeType::area && b.path == roots.front().path;
-  });
-  if (!county) forbidden("由县委组织部办理");
+  if (!orgs::county_department(c, who)) forbidden("由县委组织部办理");
 }
 
 bool supervisor(store::Conn& c, const core::Principal& who) {

@@ -10,8 +10,7 @@ void register_routes(Router& r);
 void seed(demo::Seed& s);
 
 // Deadlines near or missed: each file's secretary is warned once per deadline and level.
-// Deadlines are days: an hour between runs is often enough.
-constexpr std::int64_t kSweepEverySeconds = 3600;
+// Deadlines are days: an hour between runs is often enough (kHourlySweep).
 SweepCounts sweep_due(App& app) { return {{"pipeline_warned", warn_due(app)}}; }
 
 // The tables its migrations create: it alone writes them, and other modules call its service
@@ -22,19 +21,13 @@ constexpr std::string_view kTables[] = {"pipeline_person",      "pipeline_step",
                                         "pipeline_review_item", "pipeline_recheck",    "pipeline_recheck_item"};
 
 // Files, warnings and quotas hang off orgs' trees: it calls these in its own writes.
-const Module kModule{
-    .name = "pipeline",
-    .routes = register_routes,
-    .sweep = sweep_due,
-    .seed = seed,
-    .tables = kTables,
-    .area_paths_moved = hooks::Follow::area_paths_moved,
-    .org_paths_moved = hooks::Follow::org_paths_moved,
-    .org_area_changed = hooks::Follow::org_area_changed,
-    .member_record = [](App& a, const core::Principal& w, std::int64_t id) -> boost::json::value {
-      return member_file(a, w, id);
-    },
-    .sweep_every_seconds = kSweepEverySeconds,
-};
+const Module kModule{.name = "pipeline",
+                     .routes = register_routes,
+                     .sweep = sweep_due,
+                     .seed = seed,
+                     .tables = kTables,
+                     .follow = hooks::Follow::hooks(),
+                     .member_record = member_section<member_file>,
+                     .sweep_every_seconds = kHourlySweep};
 
 }  // namespace jiceng::pipeline

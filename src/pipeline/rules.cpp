@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/dates.hpp"
+#include "core/names.hpp"
 
 namespace jiceng::pipeline {
 namespace {
@@ -167,20 +168,10 @@ std::vector<std::string_view> rules_for(Step s) {
 
 std::string_view stage_name(Stage s) { return kStages[static_cast<std::size_t>(s)].name; }
 std::string_view stage_label(Stage s) { return kStages[static_cast<std::size_t>(s)].label; }
-std::optional<Stage> parse_stage(std::string_view s) {
-  for (std::size_t i = 0; i < kStages.size(); ++i) {
-    if (kStages[i].name == s) return static_cast<Stage>(i);
-  }
-  return std::nullopt;
-}
+std::optional<Stage> parse_stage(std::string_view s) { return core::parse_indexed<Stage>(kStages, s); }
 std::string_view step_name(Step s) { return kSteps[static_cast<std::size_t>(s)].name; }
 std::string_view step_label(Step s) { return kSteps[static_cast<std::size_t>(s)].label; }
-std::optional<Step> parse_step(std::string_view s) {
-  for (std::size_t i = 0; i < kSteps.size(); ++i) {
-    if (kSteps[i].name == s) return static_cast<Step>(i);
-  }
-  return std::nullopt;
-}
+std::optional<Step> parse_step(std::string_view s) { return core::parse_indexed<Step>(kSteps, s); }
 
 std::int64_t add_months(std::int64_t d, int months) {
   const auto x = ymd_of(d);

@@ -33,16 +33,8 @@ class PipelineService : public test::County {
     secretary = branch_secretary(kCommunityBranch);
     for (const char* name : {"张三", "李四", "王五", "赵六", "钱七"}) members.push_back(member(name, kCommunityBranch));
     db().write([&](store::Conn& c) { c.execute("UPDATE member SET status = 'full'"); });
-    county = staff(Role::org_dept, kCounty, "组织部");
+    county = org_dept();
     street = staff(Role::street_officer, kStreet, "街道党工委");
-  }
-
-  core::Principal branch_secretary(std::int64_t org) {
-    core::Principal p;
-    p.account_id = account("branch-" + std::to_string(org) + "-" + std::to_string(serial_++));
-    p.username = p.display_name = "支部书记";
-    p.bindings.push_back({Role::branch_secretary, core::ScopeType::org, org, org_path(org), ""});
-    return p;
   }
 
   std::string today() const { return core::day_of(now()); }
@@ -80,20 +72,26 @@ class PipelineService : public test::County {
     return id;
   }
 
-  // A year on, a candidate with everything before the vote done; the county's joint review too.
-  std::int64_t ready_for_vote() {
+  // A year on, a candidate trained as `training` says, with two introducers.
+  std::int64_t introduced(const StepInput& training) {
     const auto id = activist();
     days(365);
     auto c = named("candidate");
     c.decided_by = "支委会";
     step(id, c);
     for (const char* s : {"filing", "political_review"}) step(id, named(s));
-    auto t = named("training");
-    t.training_days = 3;
-    step(id, t);
+    step(id, training);
     auto i = named("introducers");
     i.introducers = {members[2], members[3]};
     step(id, i);
+    return id;
+  }
+
+  // A year on, a candidate with everything before the vote done; the county's joint review too.
+  std::int64_t ready_for_vote() {
+    auto t = named("training");
+    t.training_days = 3;
+    const auto id = introduced(t);
     auto p = named("publicity");
     p.publicity_to = core::format_day(core::local_day(now()) + 8);
     step(id, p);
@@ -113,7 +111,6 @@ class PipelineService : public test::County {
 
   core::Principal secretary, county, street;
   std::vector<std::int64_t> members;
-  int serial_ = 0;
 };
 
 TEST_F(PipelineService, APersonGoesFromApplicantToFullMemberAcrossTwoYears) {
@@ -198,18 +195,9 @@ TEST_F(PipelineService, AVoteShortOfTheMajorityOrWithOneIntroducerIsRefused) {
 }
 
 TEST_F(PipelineService, ACountyRuleIsOverriddenOnlyWithAReasonWhichIsAudited) {
-  const auto id = activist();
-  days(365);
-  auto c = named("candidate");
-  c.decided_by = "支委会";
-  step(id, c);
-  for (const char* s : {"filing", "political_review"}) step(id, named(s));
   auto t = named("training");
   t.training_hours = 24;
-  step(id, t);
-  auto i = named("introducers");
-  i.introducers = {members[2], members[3]};
-  step(id, i);
+  const auto id = introduced(t);
   // No 公示 and no joint review: the county's rules.
   const auto local = refusal([&] { step(id, vote(4)); });
   EXPECT_EQ(local.status, 422);

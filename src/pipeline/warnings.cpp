@@ -8,6 +8,7 @@
 
 #include "core/dates.hpp"
 #include "core/errors.hpp"
+#include "core/json.hpp"
 #include "notify/outbox.hpp"
 #include "orgs/service.hpp"
 #include "pipeline/internal.hpp"
@@ -84,16 +85,8 @@ bj::object warnings(App& app, const core::Principal& who, const WarningQuery& q)
     params.insert(params.end(), {std::min(q.limit, kMaxWarnings), q.offset});
     bj::array items;
     for (const auto& r : c.query(std::string(sql::kWarningColumns) + where + sql::kWarningTail, params)) {
-      items.push_back(bj::object{{"id", r.integer(0)},
-                                 {"person_id", r.integer(1)},
-                                 {"org_id", r.integer(2)},
-                                 {"name", r.text(3)},
-                                 {"rule", r.text(4)},
-                                 {"due_on", r.text(5)},
-                                 {"level", r.text(6)},
-                                 {"message", r.text(7)},
-                                 {"source", r.text(8)},
-                                 {"created_at", r.integer(9)}});
+      items.push_back(json::row_object(
+          r, {"id", "person_id", "org_id", "name", "rule", "due_on", "level", "message", "source", "created_at"}));
     }
     return bj::object{{"items", std::move(items)}};
   });

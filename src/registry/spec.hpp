@@ -91,6 +91,33 @@ inline Field for_staff_only(Field f) {
   return f;
 }
 
+// The common kinds of field, kept in the column of the field's own name.
+inline Field text_field(std::string key, std::string heading, std::size_t max_len, bool required = false) {
+  auto column = key;
+  return Field{std::move(key), std::move(column), std::move(heading), Kind::text, required, max_len};
+}
+inline Field value_field(std::string key, std::string heading, Kind kind, bool required = false) {
+  auto column = key;
+  return Field{std::move(key), std::move(column), std::move(heading), kind, required};
+}
+// A choice's stored value is a short code.
+inline Field choice_field(std::string key, std::string heading, std::vector<Choice> choices, bool required = false,
+                          bool filter = false) {
+  constexpr std::size_t kCodeChars = 20;
+  auto column = key;
+  return Field{std::move(key), std::move(column), std::move(heading), Kind::choice,
+               required,       kCodeChars,        std::move(choices), filter};
+}
+inline Field shown_field(std::string key, std::string heading, Kind kind, std::vector<Choice> choices = {},
+                         bool filter = false) {
+  auto column = key;
+  return read_only(std::move(key), std::move(column), std::move(heading), kind, std::move(choices), filter);
+}
+inline Field sorted(Field f) {
+  f.sort = true;
+  return f;
+}
+
 // A name another module owns, shown beside a row's reference: looked up for a whole page at once
 // (one query per lookup, not a join into the owner's table, nor a query per row).
 struct NameLookup final {
@@ -164,6 +191,43 @@ inline void place_by_area(Spec& s) {
   s.order_column = "area_path";
   s.subtree_area_column = "area_path";
 }
+
+// A register's head: its kind, URL name, label, table and the column `?q=` searches.
+inline Spec spec_of(core::Register reg, std::string name, std::string label, std::string table,
+                    std::string search_column = "name") {
+  Spec s;
+  s.reg = reg;
+  s.name = std::move(name);
+  s.label = std::move(label);
+  s.table = std::move(table);
+  s.search_column = std::move(search_column);
+  return s;
+}
+
+// Units and members read more rows than their scope writes: those `unit_rows` and `member_rows`
+// (conditions with one `?`) admit, such as published items and what they have claimed.
+inline void widen_reads(Spec& s, const char* unit_rows, const char* member_rows) {
+  core::ScopeColumns wide = s.scope;
+  wide.unit_id = unit_rows;
+  wide.member_id = member_rows;
+  s.read_scope = wide;
+}
+
+// The words a register's description is written in, for `using namespace registry::fields;`.
+namespace fields {
+using registry::area_ref_field;
+using registry::Choice;
+using registry::choice_field;
+using registry::Field;
+using registry::for_staff_only;
+using registry::Kind;
+using registry::read_only;
+using registry::shown_field;
+using registry::sorted;
+using registry::text_field;
+using registry::value_field;
+using registry::WriteCtx;
+}  // namespace fields
 
 void register_spec_routes(Router& r, const Spec& spec);
 // The routes of each named register, in the order given (every name must be a register's).

@@ -18,8 +18,6 @@ namespace jiceng::relations {
 namespace {
 
 namespace bj = boost::json;
-using detail::opt_int;
-using detail::opt_text;
 
 struct Case final {
   std::int64_t id = 0, member_id = 0;
@@ -57,23 +55,23 @@ bj::object render(store::Conn& c, const core::Principal& who, const store::Row& 
       {"member_name", r.text(3)},
       {"org_id", r.integer(4)},
       {"org_name", org ? org->name : ""},
-      {"org_life_case_id", opt_int(r, 7)},
+      {"org_life_case_id", json::opt_int(r, 7)},
       {"reason", r.text(8)},
-      {"correct_by", opt_text(r, 9)},
-      {"correct_source", opt_text(r, 10)},
+      {"correct_by", json::opt_text(r, 9)},
+      {"correct_source", json::opt_text(r, 10)},
       {"state", k.state},
-      {"outcome", opt_text(r, 12)},
+      {"outcome", json::opt_text(r, 12)},
       {"outcome_label", outcome ? bj::value(outcome_label(*outcome)) : bj::value(nullptr)},
       {"outcome_source", outcome ? bj::value(outcome_source(*outcome)) : bj::value(nullptr)},
-      {"decided_on", opt_text(r, 13)},
-      {"resolution", opt_text(r, 14)},
-      {"decided_by", opt_text(r, 15)},
-      {"approved_by", opt_text(r, 16)},
-      {"approved_on", opt_text(r, 17)},
-      {"approval_note", opt_text(r, 18)},
+      {"decided_on", json::opt_text(r, 13)},
+      {"resolution", json::opt_text(r, 14)},
+      {"decided_by", json::opt_text(r, 15)},
+      {"approved_by", json::opt_text(r, 16)},
+      {"approved_on", json::opt_text(r, 17)},
+      {"approval_note", json::opt_text(r, 18)},
       {"opened_by", r.text(19)},
       {"opened_at", r.integer(20)},
-      {"closed_at", opt_int(r, 21)},
+      {"closed_at", json::opt_int(r, 21)},
       {"can_decide", k.state == "correcting" && detail::reaches(who, core::Action::write, k.org_path, k.area_path)},
       {"can_approve", k.state == "awaiting_approval" && detail::higher_over(who, k.org_path, k.area_path)}};
 }
@@ -213,24 +211,8 @@ bj::object case_of(App& app, const core::Principal& who, std::int64_t id) {
 
 bj::object cases(App& app, const core::Principal& who, const CaseQuery& q) {
   return app.db.read([&](store::Conn& c) {
-    core::ScopeColumns cols;
-    cols.area_path = "k.area_path";
-    cols.org_path = "k.org_path";
-    auto scope = core::scope_clause(who, core::Register::relations, core::Action::read, cols);
-    std::string where = "WHERE " + scope.sql;
-    store::Params params = scope.params;
-    if (q.org_id) {
-      const auto org = orgs::org_info(c, *q.org_id);
-      if (!org || !detail::reaches(who, core::Action::read, org->path, org->area_path)) {
-        not_found("党组织不存在或不在您的管辖范围内");
-      }
-      where += " AND k.org_path >= ? AND k.org_path < ?";
-      params.insert(params.end(), {org->path, core::path_end(org->path)});
-    }
-    if (q.state) {
-      where += " AND k.state = ?";
-      params.emplace_back(*q.state);
-    }
+    auto [where, params] = orgs::rows_under_org(c, who, core::Register::relations, "k", q.org_id);
+    store::and_if(where, params, "k.state = ?", q.state);
     return detail::page(c, sql::kCaseColumns, "k", where, std::move(params), q.limit, q.offset,
                         [&](const store::Row& r) { return render(c, who, r); });
   });

@@ -153,7 +153,7 @@ bj::object check_json(const store::Row& r) {
                     {"source", r.text(9)},
                     {"state", r.text(10)},
                     {"found_at", r.integer(11)},
-                    {"resolved_at", detail::opt_int(r, 12)}};
+                    {"resolved_at", json::opt_int(r, 12)}};
 }
 
 }  // namespace
@@ -191,30 +191,15 @@ std::int64_t run_checks(App& app) {
 
 bj::object checks(App& app, const core::Principal& who, const CheckQuery& q) {
   return app.db.read([&](store::Conn& c) {
-    core::ScopeColumns cols;
-    cols.area_path = "c.area_path";
-    cols.org_path = "c.org_path";
-    auto scope = core::scope_clause(who, core::Register::relations, core::Action::read, cols);
-    std::string where = "WHERE " + scope.sql + " AND c.state = ?";
-    store::Params params = scope.params;
+    auto [where, params] = orgs::rows_under_org(c, who, core::Register::relations, "c", q.org_id);
+    where += " AND c.state = ?";
     params.emplace_back(q.state);
-    if (q.kind) {
-      where += " AND c.check_kind = ?";
-      params.emplace_back(*q.kind);
-    }
+    store::and_if(where, params, "c.check_kind = ?", q.kind);
     if (q.area_id) {
       const auto area = orgs::area_by_id(c, *q.area_id);
       if (!area) not_found("区域不存在或不在您的管辖范围内");
       where += " AND c.area_path >= ? AND c.area_path < ?";
       params.insert(params.end(), {area->path, core::path_end(area->path)});
-    }
-    if (q.org_id) {
-      const auto org = orgs::org_info(c, *q.org_id);
-      if (!org || !detail::reaches(who, core::Action::read, org->path, org->area_path)) {
-        not_found("党组织不存在或不在您的管辖范围内");
-      }
-      where += " AND c.org_path >= ? AND c.org_path < ?";
-      params.insert(params.end(), {org->path, core::path_end(org->path)});
     }
     params.insert(params.end(), {std::min(q.limit, kMaxPage), q.offset});
     bj::array items;

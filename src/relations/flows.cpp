@@ -16,8 +16,6 @@ namespace jiceng::relations {
 namespace {
 
 namespace bj = boost::json;
-using detail::opt_int;
-using detail::opt_text;
 
 struct Flow final {
   std::int64_t id = 0, member_id = 0;
@@ -47,16 +45,16 @@ bj::object render(store::Conn& c, const core::Principal& who, const store::Row& 
                     {"registered_by", r.text(3)},
                     {"home_org_id", r.integer(4)},
                     {"home_name", home ? home->name : ""},
-                    {"host_org_id", opt_int(r, 7)},
+                    {"host_org_id", json::opt_int(r, 7)},
                     {"host_name", host_name},
                     {"destination", r.text(11)},
                     {"since", r.text(12)},
                     {"contact", r.text(13)},
                     {"fixed_place", r.integer(14) == 1},
-                    {"last_contact_on", opt_text(r, 15)},
-                    {"untraceable_since", opt_text(r, 16)},
+                    {"last_contact_on", json::opt_text(r, 15)},
+                    {"untraceable_since", json::opt_text(r, 16)},
                     {"state", f.state},
-                    {"ended_on", opt_text(r, 18)},
+                    {"ended_on", json::opt_text(r, 18)},
                     {"created_by", r.text(19)},
                     {"created_at", r.integer(20)},
                     {"home_side", detail::reaches(who, core::Action::read, f.home_org_path, f.home_area_path)},
@@ -89,6 +87,25 @@ Flow writable(store::Conn& c, const core::Principal& who, std::int64_t id, bool 
     forbidden(home_only ? "由流出地（组织关系所在）党组织登记" : "您不是流出地或流入地党组织");
   if (f.state != "active") conflict("该流动记录已结束");
   return f;
+}
+
+// A dated step on a flow (a contact, lost touch, its end): on a day not after today, audited.
+struct DatedStep final {
+  const std::string& day;
+  const char* field;
+  bool home_only;  // only the home side may record it
+  const char* update;
+  const char* action;
+};
+
+bj::object dated_step(App& app, const Actor& by, std::int64_t id, const DatedStep& s) {
+  detail::past_day(s.day, s.field, core::local_day(app.now()));
+  return app.db.write([&](store::Conn& c) {
+    writable(c, by.who, id, s.home_only);
+    c.execute(s.update, {s.day, id});
+    cogov::audit(c, app, by, s.action, "relation_flow", id, s.day);
+    return render(c, by.who, *load(c, id));
+  });
 }
 
 }  // namespace
@@ -134,36 +151,15 @@ bj::object register_flow(App& app, const Actor& by, const FlowStart& f) {
 }
 
 bj::object record_contact(App& app, const Actor& by, std::int64_t id, const std::string& on) {
-  const auto now = app.now();
-  detail::past_day(on, "on", core::local_day(now));
-  return app.db.write([&](store::Conn& c) {
-    writable(c, by.who, id, false);
-    c.execute(sql::kFlowContact, {on, id});
-    cogov::audit(c, app, by, "contact", "relation_flow", id, on);
-    return render(c, by.who, *load(c, id));
-  });
+  return dated_step(app, by, id, {on, "on", false, sql::kFlowContact, "contact"});
 }
 
 bj::object mark_untraceable(App& app, const Actor& by, std::int64_t id, const std::string& since) {
-  const auto now = app.now();
-  detail::past_day(since, "since", core::local_day(now));
-  return app.db.write([&](store::Conn& c) {
-    writable(c, by.who, id, true);
-    c.execute(sql::kFlowUntraceable, {since, id});
-    cogov::audit(c, app, by, "untraceable", "relation_flow", id, since);
-    return render(c, by.who, *load(c, id));
-  });
+  return dated_step(app, by, id, {since, "since", true, sql::kFlowUntraceable, "untraceable"});
 }
 
 bj::object end_flow(App& app, const Actor& by, std::int64_t id, const std::string& on) {
-  const auto now = app.now();
-  detail::past_day(on, "on", core::local_day(now));
-  return app.db.write([&](store::Conn& c) {
-    writable(c, by.who, id, false);
-    c.execute(sql::kFlowEnd, {on, id});
-    cogov::audit(c, app, by, "end", "relation_flow", id, on);
-    return render(c, by.who, *load(c, id));
-  });
+  return dated_step(app, by, id, {on, "on", false, sql::kFlowEnd, "end"});
 }
 
 bj::object flow(App& app, const core::Principal& who, std::int64_t id) {
@@ -176,27 +172,21 @@ bj::object flows(App& app, const core::Principal& who, const FlowQuery& q) {
     std::string where = "WHERE " + scope.sql;
     store::Params params = scope.params;
     if (q.org_id) {
-      const auto org = orgs::org_info(c, *q.org_id);
-      if (!org || !detail::reaches(who, core::Action::read, org->path, org->area_path)) {
-        not_found("党组织不存在或不在您的管辖范围内");
-      }
-      const auto end = core::path_end(org->path);
+      const auto org = orgs::readable_org(c, who, core::Register::relations, *q.org_id);
+      const auto end = core::path_end(org.path);
       const bool in = q.side && *q.side == "in", out = q.side && *q.side == "out";
       if (in) where += " AND f.host_org_path >= ? AND f.host_org_path < ?";
       if (out) where += " AND f.home_org_path >= ? AND f.home_org_path < ?";
       if (!in && !out) {
         where +=
             " AND ((f.home_org_path >= ? AND f.home_org_path < ?) OR (f.host_org_path >= ? AND f.host_org_path < ?))";
-        params.insert(params.end(), {org->path, end});
+        params.insert(params.end(), {org.path, end});
       }
-      params.insert(params.end(), {org->path, end});
+      params.insert(params.end(), {org.path, end});
     } else if (q.side) {
       where += *q.side == "in" ? " AND f.host_org_id IS NOT NULL" : " AND f.registered_by = 'home'";
     }
-    if (q.state) {
-      where += " AND f.state = ?";
-      params.emplace_back(*q.state);
-    }
+    store::and_if(where, params, "f.state = ?", q.state);
     return detail::page(c, sql::kFlowColumns, "f", where, std::move(params), q.limit, q.offset,
                         [&](const store::Row& r) { return render(c, who, r); });
   });

@@ -18,8 +18,6 @@ constexpr PathColumn kOrgColumns[] = {{"relation_transfer", "from_org_path"}, {"
 // An organisation's id column beside each area path column, for an organisation's new area.
 constexpr const char* kOrgIdOf[] = {"from_org_id", "to_org_id", "home_org_id", "host_org_id", "org_id", "org_id"};
 
-}  // namespace
-
 void area_paths_moved(store::Conn& c, const PathMove& move) {
   for (const auto& p : kAreaColumns) core::rebase_paths(c, p.table, p.column, move);
 }
@@ -33,5 +31,9 @@ void org_area_changed(store::Conn& c, std::int64_t org_id, const std::string& ar
     core::follow_org_area(c, kAreaColumns[i].table, kAreaColumns[i].column, kOrgIdOf[i], org_id, area_path);
   }
 }
+
+}  // namespace
+
+constinit const TreeHooks kFollow{area_paths_moved, org_paths_moved, org_area_changed};
 
 }  // namespace jiceng::relations::hooks

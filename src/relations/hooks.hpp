@@ -9,8 +9,7 @@
 
 namespace jiceng::relations::hooks {
 
-void area_paths_moved(store::Conn& c, const PathMove& move);
-void org_paths_moved(store::Conn& c, const PathMove& move);
-void org_area_changed(store::Conn& c, std::int64_t org_id, const std::string& area_path);
+// How our rows follow orgs' trees (hooks.cpp).
+extern constinit const TreeHooks kFollow;
 
 }  // namespace jiceng::relations::hooks

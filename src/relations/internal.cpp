@@ -15,12 +15,7 @@ namespace jiceng::relations::detail {
 namespace bj = boost::json;
 
 bool reaches(const core::Principal& who, core::Action a, const std::string& org_path, const std::string& area_path) {
-  return std::any_of(who.bindings.begin(), who.bindings.end(), [&](const core::Binding& b) {
-    if (!core::allowed(b.role, core::Register::relations, a) || b.path.empty()) return false;
-    if (b.scope_type == core::ScopeType::area) return !area_path.empty() && core::path_within(area_path, b.path);
-    if (b.scope_type == core::ScopeType::org) return !org_path.empty() && core::path_within(org_path, b.path);
-    return false;
-  });
+  return core::binds_over(who, core::Register::relations, a, org_path, area_path);
 }
 
 bool higher_over(const core::Principal& who, const std::string& org_path, const std::string& area_path) {
@@ -33,13 +28,7 @@ bool higher_over(const core::Principal& who, const std::string& org_path, const 
   });
 }
 
-bool county(store::Conn& c, const core::Principal& who) {
-  const auto roots = orgs::root_areas(c);
-  if (roots.empty()) return false;
-  return std::any_of(who.bindings.begin(), who.bindings.end(), [&](const core::Binding& b) {
-    return b.role == core::Role::org_dept && b.scope_type == core::ScopeType::area && b.path == roots.front().path;
-  });
-}
+bool county(store::Conn& c, const core::Principal& who) { return orgs::county_department(c, who); }
 
 core::Clause either_side(const core::Principal& who, const char* area_a, const char* org_a, const char* area_b,
                          const char* org_b) {
@@ -66,13 +55,6 @@ std::int64_t past_day(const std::string& value, const char* field, std::int64_t 
   const auto d = core::parse_day(value);
   if (d > today) bad_request(field, "日期不能晚于今天");
   return d;
-}
-
-bj::value opt_text(const store::Row& r, std::size_t i) {
-  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.text(i));
-}
-bj::value opt_int(const store::Row& r, std::size_t i) {
-  return r.is_null(i) ? bj::value(nullptr) : bj::value(r.integer(i));
 }
 
 }  // namespace jiceng::relations::detail

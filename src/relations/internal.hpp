@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/json.hpp"
 #include "core/principal.hpp"
 #include "store/db.hpp"
 
@@ -49,7 +50,5 @@ boost::json::object page(store::Conn& c, const char* columns, const char* alias,
 
 // A required day "YYYY-MM-DD" not after today; 400 naming the field.
 std::int64_t past_day(const std::string& value, const char* field, std::int64_t today);
-boost::json::value opt_text(const store::Row& r, std::size_t i);
-boost::json::value opt_int(const store::Row& r, std::size_t i);
 
 }  // namespace jiceng::relations::detail

@@ -5,6 +5,7 @@
 
 #include "core/dates.hpp"
 #include "core/errors.hpp"
+#include "core/http.hpp"
 #include "relations/service.hpp"
 
 namespace jiceng::relations {
@@ -12,24 +13,9 @@ namespace {
 
 namespace bj = boost::json;
 
-std::string escape(std::string_view s) {
-  std::string out;
-  for (const char ch : s) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += ch;
-    }
-  }
-  return out;
-}
-
 std::string text(const bj::object& o, const char* key) {
   const auto& v = o.at(key);
-  if (v.is_string()) return escape(v.as_string());
+  if (v.is_string()) return http::escape_html(v.as_string());
   if (v.is_int64()) return std::to_string(v.as_int64());
   return "";
 }

@@ -10,26 +10,19 @@ void register_routes(Router& r);
 void seed(demo::Seed& s);
 
 // The checks change by the day: hourly is plenty (the app keeps the gate).
-constexpr std::int64_t kSweepEverySeconds = 3600;
 SweepCounts sweep(App& app) { return {{"relations_found", run_checks(app)}}; }
 
 // The tables its migrations create: it alone writes them, and other modules call its service.
 constexpr std::string_view kTables[] = {"relation_transfer", "relation_counter", "relation_flow",
                                         "relation_check",    "relation_case",    "relation_setting"};
 
-const Module kModule{
-    .name = "relations",
-    .routes = register_routes,
-    .sweep = sweep,
-    .seed = seed,
-    .tables = kTables,
-    .area_paths_moved = hooks::area_paths_moved,
-    .org_paths_moved = hooks::org_paths_moved,
-    .org_area_changed = hooks::org_area_changed,
-    .member_record = [](App& a, const core::Principal& w, std::int64_t id) -> boost::json::value {
-      return member_record(a, w, id);
-    },
-    .sweep_every_seconds = kSweepEverySeconds,
-};
+const Module kModule{.name = "relations",
+                     .routes = register_routes,
+                     .sweep = sweep,
+                     .seed = seed,
+                     .tables = kTables,
+                     .follow = hooks::kFollow,
+                     .member_record = member_section<member_record>,
+                     .sweep_every_seconds = kHourlySweep};
 
 }  // namespace jiceng::relations

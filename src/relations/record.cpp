@@ -59,10 +59,10 @@ bj::array flows_of(store::Conn& c, std::int64_t member_id) {
                              {"destination", r.text(11)},
                              {"host_name", org_name(c, r, 7, 10)},
                              {"since", r.text(12)},
-                             {"last_contact_on", detail::opt_text(r, 15)},
-                             {"untraceable_since", detail::opt_text(r, 16)},
+                             {"last_contact_on", json::opt_text(r, 15)},
+                             {"untraceable_since", json::opt_text(r, 16)},
                              {"state", r.text(17)},
-                             {"ended_on", detail::opt_text(r, 18)}});
+                             {"ended_on", json::opt_text(r, 18)}});
   }
   return out;
 }
@@ -73,11 +73,11 @@ bj::array cases_of(store::Conn& c, std::int64_t member_id) {
     out.push_back(bj::object{{"id", r.integer(0)},
                              {"kind", r.text(1)},
                              {"reason", r.text(8)},
-                             {"correct_by", detail::opt_text(r, 9)},
+                             {"correct_by", json::opt_text(r, 9)},
                              {"state", r.text(11)},
-                             {"outcome", detail::opt_text(r, 12)},
-                             {"decided_on", detail::opt_text(r, 13)},
-                             {"approved_on", detail::opt_text(r, 17)}});
+                             {"outcome", json::opt_text(r, 12)},
+                             {"decided_on", json::opt_text(r, 13)},
+                             {"approved_on", json::opt_text(r, 17)}});
   }
   return out;
 }
@@ -130,11 +130,7 @@ bj::object member_record(App& app, const core::Principal& who, std::int64_t memb
 }
 
 bj::object settings(App& app) {
-  return app.db.read([&](store::Conn& c) {
-    bj::array items;
-    for (const auto& s : core::dated::all(c, detail::kSettingsTable)) items.push_back(core::dated::json_of(s));
-    return bj::object{{"items", std::move(items)}};
-  });
+  return app.db.read([&](store::Conn& c) { return core::dated::listing(c, detail::kSettingsTable); });
 }
 
 bj::object change_setting(App& app, const Actor& by, const std::string& key, std::int64_t value,

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "core/dates.hpp"
+#include "core/names.hpp"
 
 namespace jiceng::relations {
 namespace {
@@ -126,24 +127,15 @@ bool may_move(std::string_view status) { return status == "full" || status == "p
 // ---- 处置 ----
 
 namespace {
-struct OutcomeInfo final {
-  Outcome outcome;
-  std::string_view code, label;
-};
-constexpr std::array<OutcomeInfo, 4> kOutcomes = {{{Outcome::corrected, "corrected", "已改正"},
-                                                   {Outcome::advised_leave, "advised_leave", "劝退"},
-                                                   {Outcome::removed, "removed", "除名"},
-                                                   {Outcome::stopped, "stopped", "停止党籍"}}};
+constexpr std::array<core::Named<Outcome>, 4> kOutcomes = {{{Outcome::corrected, "corrected", "已改正"},
+                                                            {Outcome::advised_leave, "advised_leave", "劝退"},
+                                                            {Outcome::removed, "removed", "除名"},
+                                                            {Outcome::stopped, "stopped", "停止党籍"}}};
 }  // namespace
 
-std::optional<Outcome> parse_outcome(std::string_view code) {
-  for (const auto& o : kOutcomes) {
-    if (o.code == code) return o.outcome;
-  }
-  return std::nullopt;
-}
-std::string_view outcome_code(Outcome o) { return kOutcomes[static_cast<std::size_t>(o)].code; }
-std::string_view outcome_label(Outcome o) { return kOutcomes[static_cast<std::size_t>(o)].label; }
+std::optional<Outcome> parse_outcome(std::string_view code) { return core::parse_named(kOutcomes, code); }
+std::string_view outcome_code(Outcome o) { return core::row_of(kOutcomes, o).name; }
+std::string_view outcome_label(Outcome o) { return core::row_of(kOutcomes, o).label; }
 
 std::optional<std::string_view> status_after(Outcome o) {
   switch (o) {

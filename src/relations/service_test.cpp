@@ -35,9 +35,7 @@ class RelationsService : public test::County {
     County::SetUp();
     community = staff(Role::community_secretary, kCommunity, "社区书记");
     street = staff(Role::street_officer, kStreet, "街道干部");
-    receiver.account_id = account("unit-branch");
-    receiver.username = receiver.display_name = "供电公司支部书记";
-    receiver.bindings.push_back({Role::branch_secretary, core::ScopeType::org, kUnitBranch, org_path(kUnitBranch), ""});
+    receiver = branch_secretary(kUnitBranch, "供电公司支部书记");
     zhang = member("张三", kCommunityBranch);
     db().write([&](store::Conn& c) { c.execute("UPDATE member SET status = 'full'"); });
   }

@@ -17,8 +17,6 @@ namespace jiceng::relations {
 namespace {
 
 namespace bj = boost::json;
-using detail::opt_int;
-using detail::opt_text;
 constexpr std::int64_t kReceiverPage = 20;
 constexpr char kLetterCounter[] = "letter";
 
@@ -68,21 +66,21 @@ bj::object render(store::Conn& c, const core::Principal& who, const store::Row& 
       {"state", t.state},
       {"member_id", t.member_id},
       {"member_name", t.member_name},
-      {"from_org_id", opt_int(r, 5)},
+      {"from_org_id", json::opt_int(r, 5)},
       {"from_name", org_name(c, r, 5, 8)},
-      {"to_org_id", opt_int(r, 9)},
+      {"to_org_id", json::opt_int(r, 9)},
       {"to_name", org_name(c, r, 9, 12)},
       {"reason", r.text(13)},
       {"letter_no", letter_code(r)},
-      {"outside_letter_no", opt_text(r, 16)},
-      {"valid_days", opt_int(r, 17)},
-      {"receipt_on", opt_text(r, 18)},
-      {"receipt_note", opt_text(r, 19)},
-      {"refused_reason", opt_text(r, 20)},
+      {"outside_letter_no", json::opt_text(r, 16)},
+      {"valid_days", json::opt_int(r, 17)},
+      {"receipt_on", json::opt_text(r, 18)},
+      {"receipt_note", json::opt_text(r, 19)},
+      {"refused_reason", json::opt_text(r, 20)},
       {"started_by", r.text(21)},
       {"started_at", r.integer(22)},
-      {"decided_by", opt_text(r, 23)},
-      {"decided_at", opt_int(r, 24)},
+      {"decided_by", json::opt_text(r, 23)},
+      {"decided_at", json::opt_int(r, 24)},
       // Until the receiver confirms, the sending organisation manages the member.
       {"responsible", t.state == "pending"     ? "sender"
                       : t.state == "confirmed" ? "receiver"
@@ -275,22 +273,13 @@ bj::object transfers(App& app, const core::Principal& who, const TransferQuery& 
     std::string where = "WHERE " + scope.sql;
     store::Params params = scope.params;
     if (q.org_id) {
-      const auto org = orgs::org_info(c, *q.org_id);
-      if (!org || !detail::reaches(who, core::Action::read, org->path, org->area_path)) {
-        not_found("党组织不存在或不在您的管辖范围内");
-      }
+      const auto org = orgs::readable_org(c, who, core::Register::relations, *q.org_id);
       where += " AND ((t.from_org_path >= ? AND t.from_org_path < ?) OR (t.to_org_path >= ? AND t.to_org_path < ?))";
-      const auto end = core::path_end(org->path);
-      params.insert(params.end(), {org->path, end, org->path, end});
+      const auto end = core::path_end(org.path);
+      params.insert(params.end(), {org.path, end, org.path, end});
     }
-    if (q.state) {
-      where += " AND t.state = ?";
-      params.emplace_back(*q.state);
-    }
-    if (q.kind) {
-      where += " AND t.kind = ?";
-      params.emplace_back(*q.kind);
-    }
+    store::and_if(where, params, "t.state = ?", q.state);
+    store::and_if(where, params, "t.kind = ?", q.kind);
     return detail::page(c, sql::kTransferColumns, "t", where, std::move(params), q.limit, q.offset,
                         [&](const store::Row& r) { return render(c, who, r); });
   });

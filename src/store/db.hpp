@@ -32,6 +32,16 @@ Value opt(const std::optional<T>& v) {
   return Value(*v);
 }
 
+// A list's optional filter: " AND <condition>" (with one `?`) and its value join the WHERE being
+// built when the value is given.
+template <class T>
+void and_if(std::string& where, Params& params, std::string_view condition, const std::optional<T>& value) {
+  if (!value) return;
+  where += " AND ";
+  where += condition;
+  params.emplace_back(*value);
+}
+
 class Row final {
  public:
   using Columns = std::shared_ptr<const std::vector<std::string>>;

@@ -141,6 +141,14 @@ core::Principal County::bound(core::Role role, core::ScopeType type, std::int64_
   return p;
 }
 
+core::Principal County::branch_secretary(std::int64_t org_id, const std::string& name) {
+  core::Principal p;
+  p.account_id = account("branch-" + std::to_string(org_id) + "-" + std::to_string(++serial_));
+  p.username = p.display_name = name;
+  p.bindings.push_back({core::Role::branch_secretary, core::ScopeType::org, org_id, org_path(org_id), ""});
+  return p;
+}
+
 core::Principal County::staff(core::Role role, std::int64_t area_id, const std::string& name) {
   return bound(role, core::ScopeType::area, area_id, name);
 }

@@ -70,11 +70,18 @@ class County : public ::testing::Test {
 
   // Who acts: staff bound to an area, a unit's admin or department, a member, a resident.
   core::Principal staff(core::Role role, std::int64_t area_id, const std::string& name = "社区书记");
+  // The county's organisation department (组织部), bound to the county.
+  core::Principal org_dept() { return staff(core::Role::org_dept, kCounty, "组织部"); }
   core::Principal unit_admin(std::int64_t unit_id, const std::string& name = "单位管理员");
   core::Principal department(std::int64_t unit_id, const std::string& name);
   core::Principal member_account(std::int64_t member_id, const std::string& name = "党员");
   core::Principal resident(std::int64_t household_id, std::int64_t community, const std::string& name);
-  static cogov::Actor as(const core::Principal& who) { return {who, "127.0.0.1"}; }
+  // A party organisation's secretary, as the principal a session would carry: the binding is not
+  // written to role_binding.
+  core::Principal branch_secretary(std::int64_t org_id, const std::string& name = "支部书记");
+  // Where the county's people act from, as the audit log records it.
+  static constexpr char kIp[] = "127.0.0.1";
+  static cogov::Actor as(const core::Principal& who) { return {who, kIp}; }
 
   // A request answered by the app's router in-process, as `who` (nobody when null): for what a
   // module offers only as a route (the registers, Open311).

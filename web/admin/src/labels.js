@@ -135,15 +135,9 @@ export const TAG_TYPE = {
 
 // ---- co-governance (docs/api-cogov.md) ----
 
-export const OWNER_KIND = {
-  unit: '单位',
-  member: '党员',
-}
+export const OWNER_KIND = { unit: '单位', member: '党员' }
 
-export const ORDER_VIA = {
-  claim: '认领',
-  dispatch: '派单',
-}
+export const ORDER_VIA = { claim: '认领', dispatch: '派单' }
 
 export const PAIRING_KIND = {
   one_one: '1+1 结对',
@@ -159,26 +153,10 @@ export const PAIRING_RULE = {
   enterprise_village: '1 家企业结对 1 个村',
 }
 
-export const PARTY_SIDE = {
-  helper: '帮扶方',
-  helped: '受助方',
-}
+export const PARTY_SIDE = { helper: '帮扶方', helped: '受助方' }
 
-export const PARTY_KIND = {
-  member: '党员',
-  unit: '单位',
-  household: '户',
-  area: '社区（村）',
-}
+export const PARTY_KIND = { member: '党员', unit: '单位', household: '户', area: '社区（村）' }
 
-export const NOTE_KIND = {
-  comment: '意见',
-  meeting: '议事记录',
-  progress: '进展',
-}
+export const NOTE_KIND = { comment: '意见', meeting: '议事记录', progress: '进展' }
 
-export const BALLOT_CHOICE = {
-  yes: '同意',
-  no: '反对',
-  abstain: '弃权',
-}
+export const BALLOT_CHOICE = { yes: '同意', no: '反对', abstain: '弃权' }

@@ -1,5 +1,5 @@
 // Hash routes inside /m/: 首页, 反映问题, 提交成功, 查询进度, 我的诉求 (a signed-in resident); and the
-// 共建共治 pages (pages/lists, deliberation, dual_report, auth): 三张清单 and 议事 (public), 我要提议 (民提, resident), 登录, 我的双报到
+// 共建共治 pages (pages/lists, deliberation — its own routes.js —, dual_report, auth): 三张清单 and 议事 (public), 我要提议 (民提, resident), 登录, 我的双报到
 // (member), 我的认领 (member or unit admin: the orders of their claims), 活动签到 (the URL in an
 // activity's QR code); the staff workbench (pages/appeals/staff/routes.js); organisation life
 // (pages/org_life/routes.js: the branch secretary's meetings, the member's 我的会议); dues
@@ -8,7 +8,9 @@
 // member's 我的档案 (pages/people/routes.js).
 import { createRouter, createWebHashHistory } from 'vue-router'
 import HomePage from './pages/HomePage.vue'
+import { page } from './route.js'
 import staffRoutes from './pages/appeals/staff/routes.js'
+import deliberationRoutes from './pages/deliberation/routes.js'
 import orgLifeRoutes from './pages/org_life/routes.js'
 import pipelineRoutes from './pages/pipeline/routes.js'
 import duesRoutes from './pages/dues/routes.js'
@@ -19,78 +21,16 @@ const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/', name: 'home', component: HomePage, meta: { title: '请您反映' } },
-    {
-      path: '/report',
-      name: 'report',
-      component: () => import('./pages/appeals/ReportPage.vue'),
-      meta: { title: '反映问题' },
-    },
-    {
-      path: '/done/:code',
-      name: 'done',
-      component: () => import('./pages/appeals/DonePage.vue'),
-      meta: { title: '提交成功' },
-    },
-    {
-      path: '/track/:code?',
-      name: 'track',
-      component: () => import('./pages/appeals/TrackPage.vue'),
-      meta: { title: '查询进度' },
-    },
-    {
-      path: '/my/appeals',
-      name: 'my-appeals',
-      component: () => import('./pages/appeals/MyAppealsPage.vue'),
-      meta: { title: '我的诉求' },
-    },
-    {
-      path: '/lists',
-      name: 'cogov-lists',
-      component: () => import('./pages/lists/ListsPage.vue'),
-      meta: { title: '三张清单' },
-    },
-    {
-      path: '/deliberations',
-      name: 'cogov-deliberations',
-      component: () => import('./pages/deliberation/DeliberationsPage.vue'),
-      meta: { title: '民主议事' },
-    },
-    {
-      path: '/deliberations/propose',
-      name: 'cogov-propose',
-      component: () => import('./pages/deliberation/ProposePage.vue'),
-      meta: { title: '我要提议' },
-    },
-    {
-      path: '/deliberations/:id(\\d+)',
-      name: 'cogov-deliberation',
-      component: () => import('./pages/deliberation/DeliberationPage.vue'),
-      meta: { title: '议事详情' },
-    },
-    {
-      path: '/login',
-      name: 'cogov-login',
-      component: () => import('./pages/auth/LoginPage.vue'),
-      meta: { title: '登录' },
-    },
-    {
-      path: '/my',
-      name: 'cogov-my',
-      component: () => import('./pages/dual_report/MyReportPage.vue'),
-      meta: { title: '我的双报到' },
-    },
-    {
-      path: '/my/orders',
-      name: 'cogov-orders',
-      component: () => import('./pages/lists/MyOrdersPage.vue'),
-      meta: { title: '我的认领' },
-    },
-    {
-      path: '/checkin/:id(\\d+)',
-      name: 'cogov-checkin',
-      component: () => import('./pages/dual_report/CheckinPage.vue'),
-      meta: { title: '活动签到' },
-    },
+    page('/report', 'report', () => import('./pages/appeals/ReportPage.vue'), '反映问题'),
+    page('/done/:code', 'done', () => import('./pages/appeals/DonePage.vue'), '提交成功'),
+    page('/track/:code?', 'track', () => import('./pages/appeals/TrackPage.vue'), '查询进度'),
+    page('/my/appeals', 'my-appeals', () => import('./pages/appeals/MyAppealsPage.vue'), '我的诉求'),
+    page('/lists', 'cogov-lists', () => import('./pages/lists/ListsPage.vue'), '三张清单'),
+    ...deliberationRoutes,
+    page('/login', 'cogov-login', () => import('./pages/auth/LoginPage.vue'), '登录'),
+    page('/my', 'cogov-my', () => import('./pages/dual_report/MyReportPage.vue'), '我的双报到'),
+    page('/my/orders', 'cogov-orders', () => import('./pages/lists/MyOrdersPage.vue'), '我的认领'),
+    page('/checkin/:id(\\d+)', 'cogov-checkin', () => import('./pages/dual_report/CheckinPage.vue'), '活动签到'),
     ...staffRoutes,
     ...orgLifeRoutes,
     ...pipelineRoutes,

@@ -2,6 +2,8 @@
 // (`form`), the message of each field the server names (`errors`) and one for anything else
 // (`error`). `open(values)` starts it afresh; `send(call, done, after)` runs call(), then closes,
 // says `done` and runs after() (the page's reload); a refusal stays in the dialog beside its field.
+// `bind` is what the dialog shows of this state: `<FormDialog v-bind="bind" …>` (open, spinning,
+// the refusal no field owns).
 import { reactive, ref } from 'vue'
 import { ElMessage } from 'element-plus'
 
@@ -39,5 +41,8 @@ export function useFormDialog() {
     }
   }
 
-  return { show, saving, error, errors, form, open, send }
+  // reactive() reads the refs through, so the dialog follows them
+  const bind = reactive({ modelValue: show, loading: saving, error, 'onUpdate:modelValue': (v) => (show.value = v) })
+
+  return { show, saving, error, errors, form, open, send, bind }
 }

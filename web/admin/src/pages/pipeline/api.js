@@ -31,14 +31,7 @@ export const getSettings = () => request('GET', `${BASE}/settings`)
 /** body: {key, value, source, effective_from} */
 export const changeSetting = (body) => request('POST', `${BASE}/settings`, { body, silent: true })
 
-export const STAGE = {
-  applicant: '入党申请人',
-  activist: '入党积极分子',
-  candidate: '发展对象',
-  probationary: '预备党员',
-  full: '正式党员',
-  cancelled: '已取消预备党员资格',
-}
+export { STAGE } from '@shared/pipeline.js'
 export const REVIEW_STATUS = { open: { label: '审查中', tag: 'warning' }, closed: { label: '已结束', tag: 'info' } }
 export const DECISION = { approved: { label: '通过', tag: 'success' }, returned: { label: '退回', tag: 'danger' } }
 export const RECHECK_RESULT = { ok: { label: '无问题', tag: 'success' }, problem: { label: '有问题', tag: 'danger' } }

@@ -1,16 +1,8 @@
 // Dues' hash routes inside /m/ (issue 16): the member's 我的党费 and the branch secretary's 本月党费
 // (this month's sheet: who paid, mark paid). Each page checks the session itself.
+import { page } from '../../route.js'
+
 export default [
-  {
-    path: '/my/dues',
-    name: 'dues-mine',
-    component: () => import('./MyDuesPage.vue'),
-    meta: { title: '我的党费', up: '/' },
-  },
-  {
-    path: '/dues',
-    name: 'dues-sheet',
-    component: () => import('./DuesSheetPage.vue'),
-    meta: { title: '本月党费', up: '/' },
-  },
+  page('/my/dues', 'dues-mine', () => import('./MyDuesPage.vue'), '我的党费', '/'),
+  page('/dues', 'dues-sheet', () => import('./DuesSheetPage.vue'), '本月党费', '/'),
 ]

@@ -1,12 +1,5 @@
 // The member pipeline's words on the phone.
-export const STAGE = {
-  applicant: '入党申请人',
-  activist: '入党积极分子',
-  candidate: '发展对象',
-  probationary: '预备党员',
-  full: '正式党员',
-  cancelled: '已取消预备党员资格',
-}
+export { STAGE } from '@shared/pipeline.js'
 export const STEP = {
   talk: '谈话',
   activist: '确定为入党积极分子',

@@ -18,8 +18,8 @@ constexpr std::int64_t kMonthsPerYear = 12;
 // record are PARTY-RULES.md's [local] typical situations (secretary post empty >3 months, no new
 // candidate for ≥2 years, satisfaction <60%, bottom of the assessment, no organisation life,
 // appeals overdue). Every line is the county's to change.
-constexpr char kCommon[] = "软弱涣散村党组织通行认定情形（种数见整顿工作12种情形；县委组织部可修改）";
-constexpr char kCommonStandard[] = "软弱涣散村党组织整顿通行评估标准（种数见8项评估标准；县委组织部可修改）";
+constexpr char kCommon[] = "软弱涣散村党组织认定情形（各地组织部门通行表述，县委组织部可修改）";
+constexpr char kCommonStandard[] = "软弱涣散村党组织整顿评估验收标准（各地组织部门通行表述，县委组织部可修改）";
 
 struct Named final {
   std::string_view name, label;
@@ -48,7 +48,7 @@ std::string day(std::int64_t d) { return core::format_day(d); }
 std::string n(std::int64_t v) { return std::to_string(v); }
 
 std::string line_source(std::string_view figure_from, std::string_view key) {
-  return std::string(figure_from) + "；认定线为县级设置" + std::string(key);
+  return std::string(figure_from) + "；认定线：" + std::string(setting_key(key)->label) + "（县级设置）";
 }
 
 std::string stage_refusal(const Case& c, Stage wanted, std::string_view doing) {
@@ -144,42 +144,42 @@ std::int64_t bottom_count(std::int64_t ranked, const WeakLines& lines) {
 
 std::vector<Signal> signals(const Record& r, const WeakLines& l, std::int64_t today) {
   std::vector<Signal> out;
-  const auto add = [&](std::string_view code, std::string text, std::string source) {
-    out.push_back(Signal{std::string(code), std::move(text), std::move(source)});
+  const auto add = [&](std::string_view code, std::string text, std::string_view from, std::string_view key) {
+    out.push_back(Signal{std::string(code), std::move(text), line_source(from, key), std::string(key)});
   };
   if (r.secretary_vacant_since && today > core::add_months(*r.secretary_vacant_since, l.secretary_vacant_months)) {
     add("secretary_vacant",
         "党组织书记自" + day(*r.secretary_vacant_since) + "空缺，已超过" + n(l.secretary_vacant_months) + "个月",
-        line_source("村“两委”名册", "weak_secretary_vacant_months"));
+        "村“两委”名册", "weak_secretary_vacant_months");
   }
   const auto since = r.last_candidate_on.value_or(r.founded_on);
   if (core::add_months(since, l.no_candidate_years * kMonthsPerYear) <= today) {
     add("no_development",
         (r.last_candidate_on ? "最近一次确定发展对象在" + day(*r.last_candidate_on) : "成立以来未确定过发展对象") +
             "，已连续" + n(l.no_candidate_years) + "年以上未确定发展对象",
-        line_source("发展党员记录", "weak_no_candidate_years"));
+        "发展党员记录", "weak_no_candidate_years");
   }
   if (r.life_due > 0 && r.life_met * kPercent < l.life_min_pct * r.life_due) {
     add("life_missing",
         "本年度组织生活应开展" + n(r.life_due) + "项、落实" + n(r.life_met) + "项，低于" + n(l.life_min_pct) + "%",
-        line_source("组织生活落实情况", "weak_life_min_pct"));
+        "组织生活落实情况", "weak_life_min_pct");
   }
   if (r.appeals_overdue >= l.appeals_overdue_min) {
     add("appeals_concentrated",
         "辖区群众诉求" + n(r.appeals_received) + "件中超期" + n(r.appeals_overdue) + "件，达到" +
             n(l.appeals_overdue_min) + "件",
-        line_source("群众诉求办理情况", "weak_appeals_overdue_min"));
+        "群众诉求办理情况", "weak_appeals_overdue_min");
   }
   if (r.appeals_rated > 0 && r.appeals_satisfied * kPercent < l.satisfaction_min_pct * r.appeals_rated) {
     add("poor_service",
         "群众评价" + n(r.appeals_rated) + "件中满意" + n(r.appeals_satisfied) + "件，满意率低于" +
             n(l.satisfaction_min_pct) + "%",
-        line_source("群众诉求评价", "weak_satisfaction_min_pct"));
+        "群众诉求评价", "weak_satisfaction_min_pct");
   }
   if (const auto bottom = bottom_count(r.ranked, l); r.rank > 0 && r.rank > r.ranked - bottom) {
     add("assessment_bottom",
-        "年度考核在" + n(r.ranked) + "个党组织中列第" + n(r.rank) + "位，属末位" + n(bottom) + "个",
-        line_source("年度基层党建考核", "weak_bottom_pct"));
+        "年度考核在" + n(r.ranked) + "个党组织中列第" + n(r.rank) + "位，属末位" + n(bottom) + "个", "年度基层党建考核",
+        "weak_bottom_pct");
   }
   return out;
 }

@@ -57,11 +57,13 @@ WeakLines weak_lines_from(const std::map<std::string, std::int64_t>& in_force);
 struct Signal final {
   std::string situation;  // the situation's code
   std::string text;       // "党组织书记自2026-05-01空缺，已超过3个月"
-  std::string source;     // where the figure comes from and whose line it is
+  std::string source;     // where the figure comes from and the county's line it crossed
+  std::string line;       // that line's setting key ("weak_secretary_vacant_months")
 };
 // The signals of one organisation on `today`; a non-empty list proposes it as a candidate.
 std::vector<Signal> signals(const Record& r, const WeakLines& lines, std::int64_t today);
-// How many of `ranked` organisations count as the bottom of the assessment (at least one).
+// How many of `ranked` organisations count as the bottom of the assessment: the county's share,
+// at least one, none when the county sets the share to 0.
 std::int64_t bottom_count(std::int64_t ranked, const WeakLines& lines);
 
 // ---- Rectification (整顿) ----

@@ -66,7 +66,8 @@ TEST(Signals, ASecretaryPostEmptyForMoreThanThreeMonths) {
   const auto s = signals(r, {}, clock.today);
   ASSERT_EQ(codes(s), std::vector<std::string>{"secretary_vacant"});
   EXPECT_EQ(s[0].text, "党组织书记自2026-05-31空缺，已超过3个月");
-  EXPECT_NE(s[0].source.find("weak_secretary_vacant_months"), std::string::npos) << "whose line it is";
+  EXPECT_EQ(s[0].source, "村“两委”名册；认定线：书记空缺超过（月）列为软弱涣散候选（县级设置）");
+  EXPECT_EQ(s[0].line, "weak_secretary_vacant_months");
 }
 
 TEST(Signals, NoCandidateChosenForTwoYearsCountedFromTheLastOrFromTheFounding) {

@@ -7,6 +7,7 @@ namespace {
 
 constexpr int kMinYear = 1900;
 constexpr int kMaxYear = 2100;
+constexpr std::int64_t kMonthsPerYear = 12;
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
@@ -76,6 +77,17 @@ std::int64_t day_from(int y, int m, int d) {
   char buf[48];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return parse_day(buf);
+}
+
+std::int64_t add_months(std::int64_t day, std::int64_t months) {
+  const auto x = ymd_of(day);
+  const auto total = x.y * kMonthsPerYear + (x.m - 1) + months;
+  const auto y = static_cast<int>(floor_div(total, kMonthsPerYear));
+  const auto m = static_cast<int>(total - floor_div(total, kMonthsPerYear) * kMonthsPerYear) + 1;
+  for (int d = x.d; d >= 28; --d) {
+    if (const auto out = day_from(y, m, d); out != kBadDay) return out;
+  }
+  return day_from(y, m, x.d);
 }
 
 std::string day_of(std::int64_t unix_seconds) { return format_day(local_day(unix_seconds)); }

@@ -27,6 +27,8 @@ struct Ymd final {
 };
 Ymd ymd_of(std::int64_t day);
 std::int64_t day_from(int y, int m, int d);
+// The same day `months` later (or earlier); a day the month lacks becomes its last (31 Jan + 1 → 28 Feb).
+std::int64_t add_months(std::int64_t day, std::int64_t months);
 
 // "2026-11-23" for a moment: today's date, when given now.
 std::string day_of(std::int64_t unix_seconds);

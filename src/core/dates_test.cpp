@@ -52,5 +52,13 @@ TEST(Dates, ValidDatesAreRealDaysOfPlausibleYears) {
   EXPECT_FALSE(is_valid_date("2101-01-01"));
 }
 
+TEST(Dates, AddingMonthsKeepsTheDayOrTakesTheMonthsLast) {
+  EXPECT_EQ(format_day(add_months(parse_day("2026-01-31"), 1)), "2026-02-28");
+  EXPECT_EQ(format_day(add_months(parse_day("2024-02-29"), 12)), "2025-02-28");
+  EXPECT_EQ(format_day(add_months(parse_day("2021-12-06"), 60)), "2026-12-06");
+  EXPECT_EQ(format_day(add_months(parse_day("2027-01-15"), -1)), "2026-12-15");
+  EXPECT_EQ(format_day(add_months(parse_day("2026-03-31"), -13)), "2025-02-28");
+}
+
 }  // namespace
 }  // namespace jiceng::core

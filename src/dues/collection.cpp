@@ -107,9 +107,7 @@ bj::object row_json(std::size_t no, const SheetRow& r) {
 }  // namespace
 
 CollectionSheet collection_sheet(App& app, const core::Principal& who, std::int64_t org_id, const std::string& code) {
-  const auto m = month_number(code);
-  if (!m) bad_request("month", "月份格式应为 YYYY-MM");
-  const int month = *m;
+  const int month = detail::month_field(code, "month");
   return app.db.read([&](store::Conn& c) {
     const auto org = detail::readable_org(c, who, org_id);
     const int current = detail::current_month(app);

@@ -192,9 +192,7 @@ bj::object import_payments(App& app, const Actor& by, const io::Table& sheet, bo
     const auto a = detail::writable_account(c, by.who, p.member_id);
     // A row of an exported sheet for a month already settled is what was recorded before.
     if (const auto m = cols.cell(row, "month")) {
-      const auto month = month_number(*m);
-      if (!month) bad_request("month", "月份格式应为 YYYY-MM");
-      if (*month < a.next_due) return false;
+      if (detail::month_field(*m, "month") < a.next_due) return false;
     }
     if (const auto n = cols.cell(row, "months")) {
       if (n->size() > 2 || !std::all_of(n->begin(), n->end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {

@@ -79,6 +79,12 @@ Setting setting(store::Conn& c, const std::string& key, std::int64_t day) {
 std::int64_t today(const App& app) { return core::local_day(app.now()); }
 int current_month(const App& app) { return month_of_day(today(app)); }
 
+int month_field(const std::string& s, const char* field) {
+  const auto m = month_number(s);
+  if (!m) bad_request(field, "月份格式应为 YYYY-MM");
+  return *m;
+}
+
 bool writes_over(const core::Principal& who, const std::string& org_path, const std::string& area_path) {
   return core::binds_over(who, core::Register::dues, core::Action::write, org_path, area_path);
 }

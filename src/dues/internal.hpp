@@ -58,6 +58,8 @@ struct Setting final {
 Setting setting(store::Conn& c, const std::string& key, std::int64_t day);
 
 int current_month(const App& app);
+// A YYYY-MM field as a month number, else 400 naming the field.
+int month_field(const std::string& s, const char* field);
 std::int64_t today(const App& app);
 
 // The organisation when `who` may read (write) dues over it, else 404 (403).

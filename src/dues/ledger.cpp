@@ -35,12 +35,6 @@ void check_paid_on(const App& app, const std::string& paid_on) {
   if (core::parse_day(paid_on) > detail::today(app)) bad_request("paid_on", "交纳日期不能晚于今天");
 }
 
-int month_field(const std::string& s, const char* field) {
-  const auto m = month_number(s);
-  if (!m) bad_request(field, "月份格式应为 YYYY-MM");
-  return *m;
-}
-
 // The month the first assessment opens the account from: the admission month when it is within
 // the back-payment reach, else this month.
 int opening_month(const people::RollMember& m, int current) {
@@ -209,7 +203,7 @@ bj::object pay_voluntary(App& app, const Actor& by, const Payment& p) {
 }
 
 bj::object propose_reduction(App& app, const Actor& by, const ReductionRequest& r) {
-  const int from = month_field(r.from_month, "from_month"), to = month_field(r.to_month, "to_month");
+  const int from = detail::month_field(r.from_month, "from_month"), to = detail::month_field(r.to_month, "to_month");
   if (to < from) bad_request("to_month", "结束月份不能早于起始月份");
   if (to - from + 1 > kMaxReductionMonths) bad_request("to_month", "一次减免最长12个月，到期后可重新申请");
   if (r.monthly_fen < 0) bad_request("monthly_fen", "减免后每月交纳金额不能为负");

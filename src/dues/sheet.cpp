@@ -19,12 +19,6 @@ namespace bj = boost::json;
 constexpr std::int64_t kMaxOrgs = 100000;
 constexpr std::int64_t kMaxArrears = 500;
 
-int sheet_month(const std::string& month) {
-  const auto m = month_number(month);
-  if (!m) bad_request("month", "月份格式应为 YYYY-MM");
-  return *m;
-}
-
 }  // namespace
 
 bj::object member_dues(App& app, const core::Principal& who, std::int64_t member_id) {
@@ -51,7 +45,7 @@ bj::object my_dues(App& app, const core::Principal& who) {
 }
 
 bj::object totals(App& app, const core::Principal& who, std::int64_t org_id, const std::string& month_in) {
-  const int month = sheet_month(month_in);
+  const int month = detail::month_field(month_in, "month");
   return app.db.read([&](store::Conn& c) {
     const auto org = detail::readable_org(c, who, org_id);
     const auto end = core::path_end(org.path);
@@ -139,7 +133,7 @@ bj::object arrears(App& app, const core::Principal& who, std::int64_t org_id, in
 
 bj::object remit(App& app, const Actor& by, std::int64_t org_id, const std::string& month_in,
                  const std::string& remitted_on) {
-  const int month = sheet_month(month_in);
+  const int month = detail::month_field(month_in, "month");
   if (!core::is_valid_date(remitted_on)) bad_request("remitted_on", "上缴日期无效");
   if (core::parse_day(remitted_on) > detail::today(app)) bad_request("remitted_on", "上缴日期不能晚于今天");
   if (month > detail::current_month(app)) bad_request("month", "不能上缴以后月份的党费");

@@ -20,3 +20,22 @@ export function launchBrowser() {
     env: { ...process.env, TZ: 'Asia/Shanghai' },
   })
 }
+
+// A console page signed in as `username`, at the size and in the language and zone the county's
+// offices use; page errors are printed so that a broken page shows in the test's log.
+export async function signInConsole(browser, base, username, password) {
+  const ctx = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
+  const p = await ctx.newPage()
+  p.setDefaultTimeout(15000)
+  p.on('pageerror', (e) => console.error('pageerror', e.message))
+  await p.goto(`${base}/#/login`)
+  await p.getByPlaceholder('请输入用户名').fill(username)
+  await p.getByPlaceholder('请输入密码').fill(password)
+  await p.locator('.login-btn').click()
+  await p.locator('.user-name').waitFor()
+  return { ctx, p }
+}

@@ -20,7 +20,7 @@ import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { launchBrowser } from './browser.mjs'
+import { launchBrowser, signInConsole } from './browser.mjs'
 import { Api } from './api.mjs'
 
 const BASE = (process.env.JICENG_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '')
@@ -41,22 +41,7 @@ after(async () => {
   if (browser) await browser.close()
 })
 
-async function signIn(username) {
-  const ctx = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  })
-  const p = await ctx.newPage()
-  p.setDefaultTimeout(15000)
-  p.on('pageerror', (e) => console.error('pageerror', e.message))
-  await p.goto(`${BASE}/#/login`)
-  await p.getByPlaceholder('请输入用户名').fill(username)
-  await p.getByPlaceholder('请输入密码').fill(PASSWORD)
-  await p.locator('.login-btn').click()
-  await p.locator('.user-name').waitFor()
-  return { ctx, p }
-}
+const signIn = (username) => signInConsole(browser, BASE, username, PASSWORD)
 
 /**
  * A full-page screenshot once every dialog has finished fading out (a click on 保存 closes it, and

@@ -10,6 +10,7 @@
 #include "dues/render.hpp"
 #include "dues/service.hpp"
 #include "dues/sheet.hpp"
+#include "people/rules.hpp"
 #include "people/service.hpp"
 
 namespace jiceng::dues {
@@ -28,13 +29,6 @@ struct Settled final {
   SheetPayment payment;
 };
 
-const std::string& category_label(const std::string& c) {
-  static const std::map<std::string, std::string> k = {
-      {"in_service", "在职"}, {"retired", "离退休"}, {"rural", "农村"}, {"mobile", "流动"}, {"student", "学生"}};
-  const auto it = k.find(c);
-  return it == k.end() ? c : it->second;
-}
-
 void append(std::string& note, const char* alone, const char* after) { note += note.empty() ? alone : after; }
 
 SheetRow sheet_row(const people::RollMember& m, const std::string& org_name, const Account* a,
@@ -44,7 +38,7 @@ SheetRow sheet_row(const people::RollMember& m, const std::string& org_name, con
   row.org_id = m.org_id;
   row.name = m.name;
   row.org_name = org_name;
-  row.category = category_label(m.category);
+  row.category = people::category_label(m.category);
   if (!a) {
     row.note = "未核定党费";
     return row;

@@ -117,8 +117,11 @@ void add_members() {
                                                           {"college", "大学专科"},
                                                           {"secondary", "中专/高中"},
                                                           {"primary", "初中及以下"}};
-  static const std::vector<registry::Choice> categories = {
-      {"in_service", "在职"}, {"retired", "离退休"}, {"rural", "农村"}, {"mobile", "流动"}, {"student", "学生"}};
+  static const std::vector<registry::Choice> categories = [] {
+    std::vector<registry::Choice> out;
+    for (const auto& c : kCategories) out.push_back({c.code, c.label});
+    return out;
+  }();
   // "cancelled": a probation cancelled through the member pipeline (取消预备党员资格), kept on record.
   // The others come from relations' steps (停止党籍, 除名, 劝退, 关系转出) and are kept on record.
   static const std::vector<registry::Choice> statuses = {

@@ -90,4 +90,11 @@ std::string mask_phone(std::string_view phone) {
          std::string(phone.substr(phone.size() - 4));
 }
 
+std::string category_label(std::string_view code) {
+  for (const auto& c : kCategories) {
+    if (code == c.code) return c.label;
+  }
+  return std::string(code);
+}
+
 }  // namespace jiceng::people

@@ -26,6 +26,16 @@ std::optional<std::string> phone_problem(std::string_view phone);
 std::string mask_id_number(std::string_view id);
 std::string mask_phone(std::string_view phone);
 
+// A member's 人员类别 (category): the register's choices, and the label every sheet prints.
+struct Category final {
+  const char* code;
+  const char* label;  // zh-CN
+};
+inline constexpr Category kCategories[] = {
+    {"in_service", "在职"}, {"retired", "离退休"}, {"rural", "农村"}, {"mobile", "流动"}, {"student", "学生"}};
+// The label of a category code; the code itself when it is not one.
+std::string category_label(std::string_view code);
+
 // YYYY-MM-DD, a real calendar day: now in core/dates.hpp (issue 14); this name forwards to it.
 
 }  // namespace jiceng::people
